@@ -1,0 +1,10 @@
+package io.leadline.core.lead;
+
+/** A lifecycle move the rules do not allow, e.g. claiming a lead that is already won. */
+public class IllegalStageChangeException extends RuntimeException {
+
+    public IllegalStageChangeException(LifecycleStage from, LifecycleStage to) {
+        super("A lead cannot move from " + from.label() + " to " + to.label()
+                + "; from " + from.label() + " it can move to " + from.next());
+    }
+}

@@ -1,0 +1,57 @@
+package io.leadline.core.lead;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What we know about the person behind a lead. Text fields are stripped, blanks become absent values;
+ * {@code attributes} holds custom fields by key.
+ */
+public record LeadProfile(
+        String fullName,
+        EmailAddress email,
+        String company,
+        String jobTitle,
+        Integer companySize,
+        String country,
+        String source,
+        Map<String, String> attributes) {
+
+    public LeadProfile {
+        Objects.requireNonNull(email, "email");
+        fullName = blankToNull(fullName);
+        company = blankToNull(company);
+        jobTitle = blankToNull(jobTitle);
+        country = blankToNull(country);
+        source = blankToNull(source);
+        if (companySize != null && companySize < 0) {
+            throw new IllegalArgumentException("company size cannot be negative");
+        }
+        attributes = attributes == null ? Map.of() : Map.copyOf(new TreeMap<>(attributes));
+    }
+
+    /** The value of a standard field or custom attribute, absent when unknown or blank. */
+    public Optional<String> value(String fieldKey) {
+        return LeadField.byKey(fieldKey)
+                .map(this::value)
+                .orElseGet(() -> Optional.ofNullable(blankToNull(attributes.get(fieldKey))));
+    }
+
+    public Optional<String> value(LeadField field) {
+        return Optional.ofNullable(switch (field) {
+            case FULL_NAME -> fullName;
+            case EMAIL -> email.value();
+            case COMPANY -> company;
+            case JOB_TITLE -> jobTitle;
+            case COMPANY_SIZE -> companySize == null ? null : companySize.toString();
+            case COUNTRY -> country;
+            case SOURCE -> source;
+        });
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

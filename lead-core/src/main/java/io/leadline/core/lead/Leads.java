@@ -1,0 +1,17 @@
+package io.leadline.core.lead;
+
+import java.util.Optional;
+
+/** The stored leads. Implemented by lead-persistence. */
+public interface Leads {
+
+    /** Stores a new lead or the changes to one; fails when another writer changed it first. */
+    Lead save(Lead lead);
+
+    Optional<Lead> byId(long id);
+
+    boolean existsWithEmail(EmailAddress email);
+
+    /** Appends a lifecycle move to the lead's stage history. */
+    void recordStageChange(long leadId, StageChange change);
+}

@@ -1,0 +1,87 @@
+package io.leadline.persistence.lead;
+
+import io.leadline.core.lead.EmailAddress;
+import io.leadline.core.lead.Lead;
+import io.leadline.core.lead.LeadProfile;
+import io.leadline.core.lead.Leads;
+import io.leadline.core.lead.StageChange;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link Leads} on Postgres: JPA for the lead row, JDBC for the append-only stage history. */
+@Repository
+@Transactional
+class JpaLeads implements Leads {
+
+    private final LeadEntityRepository rows;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    JpaLeads(LeadEntityRepository rows, JdbcClient jdbc, Clock clock) {
+        this.rows = rows;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public Lead save(Lead lead) {
+        LeadEntity row = lead.id() == null ? new LeadEntity() : rows.findById(lead.id()).orElseThrow();
+        if (lead.id() != null && !row.version.equals(lead.version())) {
+            throw new ObjectOptimisticLockingFailureException(LeadEntity.class, lead.id());
+        }
+        LeadProfile p = lead.profile();
+        row.fullName = p.fullName();
+        row.email = p.email().value();
+        row.company = p.company();
+        row.jobTitle = p.jobTitle();
+        row.companySize = p.companySize();
+        row.country = p.country();
+        row.source = p.source();
+        row.attributes = new HashMap<>(p.attributes());
+        row.stage = lead.stage();
+        row.owner = lead.owner();
+        row.createdAt = lead.createdAt();
+        row.updatedAt = Instant.now(clock);
+        LeadEntity saved = rows.saveAndFlush(row);
+        // The queue reads the stage from the narrow score table: keep the copy in step.
+        jdbc.sql("update lead_score set stage = ? where lead_id = ? and stage <> ?")
+                .params(saved.stage.name(), saved.id, saved.stage.name())
+                .update();
+        return toLead(saved);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Lead> byId(long id) {
+        return rows.findById(id).map(JpaLeads::toLead);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean existsWithEmail(EmailAddress email) {
+        return rows.existsByEmail(email.value());
+    }
+
+    @Override
+    public void recordStageChange(long leadId, StageChange change) {
+        jdbc.sql("""
+                        insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(leadId, change.from().name(), change.to().name(), change.actor(), change.reason(),
+                        Timestamp.from(change.at()))
+                .update();
+    }
+
+    private static Lead toLead(LeadEntity row) {
+        var profile = new LeadProfile(row.fullName, new EmailAddress(row.email), row.company, row.jobTitle,
+                row.companySize, row.country, row.source, row.attributes);
+        return new Lead(row.id, row.version, profile, row.stage, row.owner, row.createdAt);
+    }
+}

@@ -1,0 +1,57 @@
+package io.leadline.persistence.scoring;
+
+import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.scoring.FitGrade;
+import io.leadline.core.scoring.LeadScores;
+import io.leadline.core.scoring.Score;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@link LeadScores} on the narrow {@code lead_score} table. */
+@Repository
+class JdbcLeadScores implements LeadScores {
+
+    private final JdbcClient jdbc;
+
+    JdbcLeadScores(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void save(long leadId, Score score, LifecycleStage stage, Instant scoredAt) {
+        jdbc.sql("""
+                        insert into lead_score (lead_id, model_version, score, fit_points, engagement_points, grade,
+                                                priority, stage, scored_at)
+                        values (:lead, :model, :score, :fit, :engagement, :grade, :priority, :stage, :at)
+                        on conflict (lead_id) do update set
+                            model_version = excluded.model_version, score = excluded.score,
+                            fit_points = excluded.fit_points, engagement_points = excluded.engagement_points,
+                            grade = excluded.grade, priority = excluded.priority, stage = excluded.stage,
+                            scored_at = excluded.scored_at""")
+                .param("lead", leadId)
+                .param("model", score.modelVersion())
+                .param("score", score.total())
+                .param("fit", score.fitPoints())
+                .param("engagement", score.engagementPoints())
+                .param("grade", score.grade().name())
+                .param("priority", score.priority())
+                .param("stage", stage.name())
+                .param("at", Timestamp.from(scoredAt))
+                .update();
+    }
+
+    @Override
+    public Optional<StoredScore> of(long leadId) {
+        return jdbc.sql("""
+                        select lead_id, model_version, score, grade, priority, stage, scored_at
+                        from lead_score where lead_id = ?""")
+                .param(leadId)
+                .query((rs, n) -> new StoredScore(rs.getLong("lead_id"), rs.getInt("model_version"),
+                        rs.getInt("score"), FitGrade.valueOf(rs.getString("grade")), rs.getInt("priority"),
+                        LifecycleStage.valueOf(rs.getString("stage")), rs.getTimestamp("scored_at").toInstant()))
+                .optional();
+    }
+}
