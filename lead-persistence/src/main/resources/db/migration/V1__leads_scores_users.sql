@@ -22,7 +22,7 @@ create table lead (
     company      varchar(200),
     job_title    varchar(200),
     company_size integer      check (company_size >= 0),
-    country      char(2)      check (country ~ '^[A-Z]{2}$'),
+    country      varchar(2)   check (country ~ '^[A-Z]{2}$'),
     source       varchar(100),
     external_id  varchar(100),
     attributes   jsonb        not null default '{}'::jsonb,

@@ -11,9 +11,11 @@ import java.util.Optional;
  *
  * @param id      database id, {@code null} until stored
  * @param version optimistic-locking version, {@code null} until stored
+ * @param externalId the lead's id in the system it came from (CRM, form tool, import file), if any
  * @param owner   username of the sales rep who owns the lead, {@code null} while unassigned
  */
-public record Lead(Long id, Long version, LeadProfile profile, LifecycleStage stage, String owner, Instant createdAt) {
+public record Lead(Long id, Long version, String externalId, LeadProfile profile, LifecycleStage stage, String owner,
+                   Instant createdAt) {
 
     public Lead {
         Objects.requireNonNull(profile, "profile");
@@ -23,7 +25,13 @@ public record Lead(Long id, Long version, LeadProfile profile, LifecycleStage st
 
     /** A lead as it is first captured: stage NEW, nobody owns it yet. */
     public static Lead capture(LeadProfile profile, Instant at) {
-        return new Lead(null, null, profile, LifecycleStage.NEW, null, at);
+        return capture(profile, null, at);
+    }
+
+    /** A lead first seen in another system under {@code externalId}. */
+    public static Lead capture(LeadProfile profile, String externalId, Instant at) {
+        return new Lead(null, null, externalId == null || externalId.isBlank() ? null : externalId.strip(), profile,
+                LifecycleStage.NEW, null, at);
     }
 
     /** The lead after (re)scoring: a NEW or recycled lead whose score reaches the MQL threshold becomes an MQL. */
@@ -54,16 +62,16 @@ public record Lead(Long id, Long version, LeadProfile profile, LifecycleStage st
         if (!stage.canMoveTo(target)) {
             throw new IllegalStageChangeException(stage, target);
         }
-        return new Transition(new Lead(id, version, profile, target, owner, createdAt),
+        return new Transition(new Lead(id, version, externalId, profile, target, owner, createdAt),
                 new StageChange(stage, target, actor, reason, at));
     }
 
     public Lead withId(Long newId, Long newVersion) {
-        return new Lead(newId, newVersion, profile, stage, owner, createdAt);
+        return new Lead(newId, newVersion, externalId, profile, stage, owner, createdAt);
     }
 
     private Lead withOwner(String newOwner) {
-        return new Lead(id, version, profile, stage, newOwner, createdAt);
+        return new Lead(id, version, externalId, profile, stage, newOwner, createdAt);
     }
 
     /** The actor recorded for moves the system makes by itself (scoring, decay). */

@@ -1,5 +1,6 @@
 package io.leadline.core.lead;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The stored leads. Implemented by lead-persistence. */
@@ -14,4 +15,7 @@ public interface Leads {
 
     /** Appends a lifecycle move to the lead's stage history. */
     void recordStageChange(long leadId, StageChange change);
+
+    /** The lead's stage history, oldest first. */
+    List<StageChange> history(long leadId);
 }

@@ -4,11 +4,13 @@ import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
+import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.lead.StageChange;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -44,6 +46,7 @@ class JpaLeads implements Leads {
         row.companySize = p.companySize();
         row.country = p.country();
         row.source = p.source();
+        row.externalId = lead.externalId();
         row.attributes = new HashMap<>(p.attributes());
         row.stage = lead.stage();
         row.owner = lead.owner();
@@ -79,9 +82,22 @@ class JpaLeads implements Leads {
                 .update();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<StageChange> history(long leadId) {
+        return jdbc.sql("""
+                        select from_stage, to_stage, actor, reason, changed_at from stage_change
+                        where lead_id = ? order by changed_at, id""")
+                .param(leadId)
+                .query((rs, n) -> new StageChange(LifecycleStage.valueOf(rs.getString("from_stage")),
+                        LifecycleStage.valueOf(rs.getString("to_stage")), rs.getString("actor"), rs.getString("reason"),
+                        rs.getTimestamp("changed_at").toInstant()))
+                .list();
+    }
+
     private static Lead toLead(LeadEntity row) {
         var profile = new LeadProfile(row.fullName, new EmailAddress(row.email), row.company, row.jobTitle,
                 row.companySize, row.country, row.source, row.attributes);
-        return new Lead(row.id, row.version, profile, row.stage, row.owner, row.createdAt);
+        return new Lead(row.id, row.version, row.externalId, profile, row.stage, row.owner, row.createdAt);
     }
 }

@@ -44,7 +44,7 @@ class LeadEntity {
     @Column(name = "company_size")
     Integer companySize;
 
-    @Column(columnDefinition = "char(2)")
+    @Column(length = 2)
     String country;
 
     String source;

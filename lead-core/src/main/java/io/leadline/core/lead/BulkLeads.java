@@ -1,0 +1,15 @@
+package io.leadline.core.lead;
+
+import io.leadline.core.scoring.Score;
+import java.util.List;
+
+/** Stores many new leads at once, with their scores and first stage move. Implemented by lead-persistence. */
+public interface BulkLeads {
+
+    /** Stores all of them in one transaction; answers how many were stored. */
+    int insertAll(List<ScoredLead> leads);
+
+    /** A new lead (no id yet), its score, and the stage move scoring caused, if any ({@code null} otherwise). */
+    record ScoredLead(Lead lead, Score score, StageChange change) {
+    }
+}

@@ -1,0 +1,78 @@
+package io.leadline.web.capture;
+
+import io.leadline.core.lead.Lead;
+import io.leadline.core.lead.LeadSources;
+import jakarta.validation.Valid;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The marketer's "New lead" form. */
+@Controller
+@RequestMapping("/leads/new")
+class CaptureController {
+
+    private static final String FORM = "capture/new-lead";
+    private static final List<Country> COUNTRIES = Arrays.stream(Locale.getISOCountries())
+            .map(code -> new Country(code, Locale.of("", code).getDisplayCountry(Locale.ENGLISH)))
+            .sorted(Comparator.comparing(Country::name))
+            .toList();
+
+    private final LeadCapture capture;
+
+    CaptureController(LeadCapture capture) {
+        this.capture = capture;
+    }
+
+    @InitBinder("lead")
+    void allowOnlyFormFields(WebDataBinder binder) {
+        binder.setAllowedFields("fullName", "email", "company", "jobTitle", "companySize", "country", "source");
+    }
+
+    @ModelAttribute("countries")
+    List<Country> countries() {
+        return COUNTRIES;
+    }
+
+    @ModelAttribute("sources")
+    List<String> sources() {
+        return LeadSources.STANDARD;
+    }
+
+    @GetMapping
+    String form(Model model) {
+        model.addAttribute("lead", new NewLeadForm());
+        return FORM;
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("lead") NewLeadForm form, BindingResult result, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return FORM;
+        }
+        Lead lead;
+        try {
+            lead = capture.capture(LeadCapture.profileOf(form));
+        } catch (DuplicateLeadException e) {
+            result.rejectValue("email", "duplicate", e.getMessage());
+            return FORM;
+        }
+        redirect.addFlashAttribute("message", "Lead " + lead.profile().fullName() + " saved as "
+                + lead.stage().label() + ".");
+        return "redirect:/leads/" + lead.id();
+    }
+
+    record Country(String code, String name) {
+    }
+}

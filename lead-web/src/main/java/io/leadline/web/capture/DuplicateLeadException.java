@@ -1,0 +1,11 @@
+package io.leadline.web.capture;
+
+import io.leadline.core.lead.EmailAddress;
+
+/** A lead with this email address exists already. */
+class DuplicateLeadException extends RuntimeException {
+
+    DuplicateLeadException(EmailAddress email) {
+        super("A lead with the email " + email + " exists already.");
+    }
+}

@@ -1,0 +1,91 @@
+package io.leadline.web.capture;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/** What the "New lead" form posts. Only these fields bind: owner, stage and score are never taken from a form. */
+class NewLeadForm {
+
+    @NotBlank(message = "Enter the lead's name.")
+    @Size(max = 200, message = "Keep the name under 200 characters.")
+    private String fullName;
+
+    @NotBlank(message = "Enter an email address.")
+    @LeadEmail
+    private String email;
+
+    @Size(max = 200, message = "Keep the company under 200 characters.")
+    private String company;
+
+    @Size(max = 200, message = "Keep the job title under 200 characters.")
+    private String jobTitle;
+
+    @PositiveOrZero(message = "Company size cannot be negative.")
+    @Max(value = 10_000_000, message = "Company size looks wrong: at most 10,000,000 employees.")
+    private Integer companySize;
+
+    @Pattern(regexp = "^$|^[A-Z]{2}$", message = "Choose a country from the list.")
+    private String country;
+
+    @Size(max = 100, message = "Keep the source under 100 characters.")
+    private String source;
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public void setFullName(String fullName) {
+        this.fullName = fullName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getCompany() {
+        return company;
+    }
+
+    public void setCompany(String company) {
+        this.company = company;
+    }
+
+    public String getJobTitle() {
+        return jobTitle;
+    }
+
+    public void setJobTitle(String jobTitle) {
+        this.jobTitle = jobTitle;
+    }
+
+    public Integer getCompanySize() {
+        return companySize;
+    }
+
+    public void setCompanySize(Integer companySize) {
+        this.companySize = companySize;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public void setCountry(String country) {
+        this.country = country;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+}

@@ -1,0 +1,66 @@
+package io.leadline.web.demo;
+
+import io.leadline.core.lead.BulkLeads;
+import io.leadline.core.lead.BulkLeads.ScoredLead;
+import io.leadline.core.lead.Lead;
+import io.leadline.core.scoring.ScoringModel;
+import io.leadline.core.scoring.ScoringModels;
+import io.leadline.core.user.Role;
+import io.leadline.web.security.UserAccounts;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code demo} profile: users {@code marketer}, {@code sales} and {@code admin} (password
+ * {@code leadline.demo.password}) and, on an empty database, the 8,000 Olist MQLs as scored leads.
+ */
+@Component
+@Profile("demo")
+@Order(1)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final UserAccounts accounts;
+    private final BulkLeads bulk;
+    private final ScoringModels models;
+    private final JdbcClient jdbc;
+    private final String password;
+
+    DemoData(UserAccounts accounts, BulkLeads bulk, ScoringModels models, JdbcClient jdbc,
+             @Value("${leadline.demo.password}") String password) {
+        this.accounts = accounts;
+        this.bulk = bulk;
+        this.models = models;
+        this.jdbc = jdbc;
+        this.password = password;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        accounts.createIfAbsent("marketer", password, Role.MARKETER);
+        accounts.createIfAbsent("sales", password, Role.SALES);
+        accounts.createIfAbsent("admin", password, Role.ADMIN);
+        long existing = jdbc.sql("select count(*) from lead").query(Long.class).single();
+        if (existing > 0) {
+            return;
+        }
+        ScoringModel model = models.active();
+        List<ScoredLead> scored = OlistDemoLeads.read().stream().map(lead -> {
+            var score = model.score(lead.profile());
+            var qualified = lead.qualifyBy(score, lead.createdAt());
+            Lead stored = qualified.map(Lead.Transition::lead).orElse(lead);
+            return new ScoredLead(stored, score, qualified.map(Lead.Transition::change).orElse(null));
+        }).toList();
+        int stored = bulk.insertAll(scored);
+        log.info("Demo: stored {} Olist leads, {} of them MQLs", stored, scored.stream().filter(s -> s.change() != null).count());
+    }
+}

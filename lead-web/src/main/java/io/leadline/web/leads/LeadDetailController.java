@@ -1,0 +1,37 @@
+package io.leadline.web.leads;
+
+import io.leadline.core.lead.Lead;
+import io.leadline.core.lead.Leads;
+import io.leadline.core.scoring.LeadScores;
+import io.leadline.core.scoring.ScoringModels;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** One lead: profile, score with its receipt, and stage history. */
+@Controller
+class LeadDetailController {
+
+    private final Leads leads;
+    private final LeadScores scores;
+    private final ScoringModels models;
+
+    LeadDetailController(Leads leads, LeadScores scores, ScoringModels models) {
+        this.leads = leads;
+        this.scores = scores;
+        this.models = models;
+    }
+
+    @GetMapping("/leads/{id}")
+    String show(@PathVariable long id, Model model) {
+        Lead lead = leads.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead " + id));
+        model.addAttribute("lead", lead);
+        model.addAttribute("stored", scores.of(id).orElse(null));
+        model.addAttribute("score", models.active().score(lead.profile()));
+        model.addAttribute("history", leads.history(id));
+        return "leads/detail";
+    }
+}
