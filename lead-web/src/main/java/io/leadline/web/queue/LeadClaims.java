@@ -7,7 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A rep takes a lead from the queue. Two reps at once: the lead's version lets exactly one win. */
 @Service
@@ -15,31 +16,31 @@ class LeadClaims {
 
     private final Leads leads;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    LeadClaims(Leads leads, Clock clock) {
+    LeadClaims(Leads leads, Clock clock, PlatformTransactionManager transactions) {
         this.leads = leads;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
      * @throws LeadAlreadyClaimedException when another rep owns the lead, also when they won a race just now
      * @throws java.util.NoSuchElementException when there is no such lead
      */
-    @Transactional
     Lead claim(long leadId, String rep) {
-        Lead lead = leads.byId(leadId).orElseThrow();
-        var claimed = lead.claim(rep, Instant.now(clock));
-        Lead saved;
         try {
-            saved = leads.save(claimed.lead());
-        } catch (ObjectOptimisticLockingFailureException e) {
-            throw new LeadAlreadyClaimedException(currentOwner(leadId));
+            return transaction.execute(tx -> {
+                Lead lead = leads.byId(leadId).orElseThrow();
+                var claimed = lead.claim(rep, Instant.now(clock));
+                Lead saved = leads.save(claimed.lead());
+                leads.recordStageChange(saved.id(), claimed.change());
+                return saved;
+            });
+        } catch (ObjectOptimisticLockingFailureException lostTheRace) {
+            // Read the winner in a fresh transaction: the failed one saw only its own attempt.
+            String owner = transaction.execute(tx -> leads.byId(leadId).map(Lead::owner).orElse(null));
+            throw new LeadAlreadyClaimedException(owner == null ? "another rep" : owner);
         }
-        leads.recordStageChange(saved.id(), claimed.change());
-        return saved;
-    }
-
-    private String currentOwner(long leadId) {
-        return leads.byId(leadId).map(Lead::owner).orElse("another rep");
     }
 }
