@@ -1,7 +1,13 @@
 package io.leadline.core.lead;
 
 import io.leadline.core.scoring.Score;
+import io.leadline.core.qualification.BantAssessment;
+import io.leadline.core.qualification.BantPolicy;
+import io.leadline.core.qualification.DisqualificationReason;
+import io.leadline.core.qualification.NotSalesReadyException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,8 +40,16 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
                 LifecycleStage.NEW, null, at);
     }
 
-    /** The lead after (re)scoring: a NEW or recycled lead whose score reaches the MQL threshold becomes an MQL. */
+    /**
+     * The lead after (re)scoring: a lead a disqualifying rule caught is disqualified (unless sales already
+     * works it); a NEW or recycled lead whose score reaches the MQL threshold becomes an MQL; an unclaimed MQL
+     * whose score fell below it goes back to NEW.
+     */
     public Optional<Transition> qualifyBy(Score score, Instant at) {
+        if (score.disqualified().isPresent() && owner == null && stage.canMoveTo(LifecycleStage.DISQUALIFIED)
+                && (stage == LifecycleStage.NEW || stage == LifecycleStage.MQL || stage == LifecycleStage.RECYCLED)) {
+            return Optional.of(moveTo(LifecycleStage.DISQUALIFIED, SYSTEM, score.disqualification().toString(), at));
+        }
         if (score.reachesMql() && (stage == LifecycleStage.NEW || stage == LifecycleStage.RECYCLED)) {
             return Optional.of(moveTo(LifecycleStage.MQL, SYSTEM,
                     "score " + score.total() + " reached the MQL threshold of " + score.mqlThreshold(), at));
@@ -55,6 +69,35 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
         }
         Transition accepted = moveTo(LifecycleStage.ACCEPTED, rep, "claimed by " + rep, at);
         return new Transition(accepted.lead().withOwner(rep), accepted.change());
+    }
+
+    /** A rep rules the lead out, with a reason from the configured list (and a note where the reason needs one). */
+    public Transition disqualify(String actor, DisqualificationReason reason, String note, Instant at) {
+        String because = note == null ? "" : note.strip();
+        if (reason.needsNote() && because.isEmpty()) {
+            throw new IllegalArgumentException("Disqualifying as \"" + reason.label() + "\" needs a note saying why.");
+        }
+        return moveTo(LifecycleStage.DISQUALIFIED, actor, reason.label() + (because.isEmpty() ? "" : ": " + because), at);
+    }
+
+    /** Back to nurture until {@code revisitOn}; leaves the sales queue and lets go of the owner. */
+    public Transition recycle(String actor, LocalDate revisitOn, String note, Instant at) {
+        Objects.requireNonNull(revisitOn, "revisitOn");
+        if (!revisitOn.isAfter(LocalDate.ofInstant(at, ZoneOffset.UTC))) {
+            throw new IllegalArgumentException("The revisit date must be in the future.");
+        }
+        String because = "revisit on " + revisitOn + (note == null || note.isBlank() ? "" : ": " + note.strip());
+        Transition recycled = moveTo(LifecycleStage.RECYCLED, actor, because, at);
+        return new Transition(recycled.lead().withOwner(null), recycled.change());
+    }
+
+    /** An accepted lead becomes sales-qualified only when the BANT policy says it is ready. */
+    public Transition promoteToSql(String actor, BantAssessment bant, BantPolicy policy, Instant at) {
+        BantPolicy.Verdict verdict = policy.evaluate(bant);
+        if (!verdict.ready()) {
+            throw new NotSalesReadyException(verdict.missing());
+        }
+        return moveTo(LifecycleStage.SQL, actor, "BANT qualified", at);
     }
 
     /** Any legal move, recorded with who made it and why. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadline.core.scoring.FitGrade;
+import io.leadline.core.scoring.MqlThreshold;
+import io.leadline.core.scoring.ReceiptLine;
 import io.leadline.core.scoring.Score;
 import java.time.Instant;
 import java.util.List;
@@ -93,6 +95,7 @@ class LeadLifecycleTest {
     }
 
     private static Score score(int points, int threshold) {
-        return new Score(1, points, 0, FitGrade.B, threshold, List.of());
+        return new Score(1, points, 0, points, FitGrade.B, MqlThreshold.atPoints(threshold), null,
+                List.of(ReceiptLine.fit("rule", "evidence", points)));
     }
 }

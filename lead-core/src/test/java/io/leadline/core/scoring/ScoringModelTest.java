@@ -64,7 +64,8 @@ class ScoringModelTest {
         qt().forAll(LEADS, integers().all()).checkAssert((lead, seed) -> {
             List<FitRule> shuffled = new ArrayList<>(starter.fitRules());
             Collections.shuffle(shuffled, new Random(seed));
-            var reordered = new ScoringModel(2, shuffled, starter.gradeBands(), starter.mqlThreshold());
+            var reordered = new ScoringModel(2, shuffled, starter.engagementRules(), starter.disqualifyingRules(),
+                    starter.caps(), starter.decay(), starter.gradeBands(), starter.mqlThreshold());
             assertThat(reordered.score(lead).total()).isEqualTo(starter.score(lead).total());
         });
     }
@@ -77,7 +78,8 @@ class ScoringModelTest {
     @Test
     void a_better_grade_always_ranks_first_and_within_a_grade_the_higher_score_does() {
         Gen<Score> scores = integers().between(-200, 300).zip(integers().between(0, 3),
-                (points, g) -> new Score(1, points, 0, FitGrade.values()[g], 40, List.of()));
+                (points, g) -> new Score(1, points, 0, points, FitGrade.values()[g], MqlThreshold.atPoints(40), null,
+                        List.of(ReceiptLine.fit("rule", "evidence", points))));
         qt().forAll(scores, scores).checkAssert((a, b) -> {
             if (a.grade() != b.grade()) {
                 assertThat(a.priority() > b.priority()).isEqualTo(a.grade().rank() > b.grade().rank());

@@ -128,7 +128,7 @@ class LeadPersistenceTest {
     }
 
     private static LeadProfile profile(String email, String title, Integer size, Map<String, String> attributes) {
-        return new LeadProfile("Test Lead", new EmailAddress(email), "Acme", title, size, "BR", "paid_search", attributes);
+        return new LeadProfile("Paula Lima", new EmailAddress(email), "Acme", title, size, "BR", "paid_search", attributes);
     }
 
     private static String unique(String prefix) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class FitRuleTest {
+class LeadConditionTest {
 
     private static LeadProfile lead(String email, String title, Integer size, String source, Map<String, String> custom) {
         return new LeadProfile("Ana", new EmailAddress(email), "Acme", title, size, "BR", source, custom);
@@ -20,51 +20,62 @@ class FitRuleTest {
 
     @Test
     void one_of_matches_ignoring_case_and_names_the_value() {
-        var rule = new FitRule.OneOf("Paid", "source", Set.of("paid_search"), 10);
+        var rule = new LeadCondition.OneOf("source", Set.of("paid_search"));
         assertThat(rule.evidence(cto)).contains("Source is Paid_Search");
         assertThat(rule.evidence(lead("a@b.co", null, null, "email", Map.of()))).isEmpty();
     }
 
     @Test
     void contains_matches_whole_words_only() {
-        var rule = new FitRule.Contains("Exec", "job_title", List.of("cto"), 30);
+        var rule = new LeadCondition.Contains("job_title", List.of("cto"));
         assertThat(rule.evidence(cto)).contains("Job title \"CTO & Co-founder\" contains \"cto\"");
         assertThat(rule.evidence(lead("a@b.co", "Director", null, null, Map.of()))).isEmpty();
-        assertThat(new FitRule.Contains("Lead", "job_title", List.of("lead"), 5)
+        assertThat(new LeadCondition.Contains("job_title", List.of("lead"))
                 .evidence(lead("a@b.co", "Leadership coach", null, null, Map.of()))).isEmpty();
     }
 
     @Test
     void numeric_range_includes_both_bounds_and_ignores_non_numbers() {
-        var rule = new FitRule.NumericRange("Mid", "company_size", 100L, 250L, 15);
+        var rule = new LeadCondition.NumericRange("company_size", 100L, 250L);
         assertThat(rule.evidence(cto)).contains("Company size 250 is between 100 and 250");
         assertThat(rule.evidence(lead("a@b.co", null, 99, null, Map.of()))).isEmpty();
-        assertThat(new FitRule.NumericRange("Rev", "revenue", 10L, null, 5)
+        assertThat(new LeadCondition.NumericRange("revenue", 10L, null)
                 .evidence(lead("a@b.co", null, null, null, Map.of("revenue", "lots")))).isEmpty();
     }
 
     @Test
     void numeric_range_rejects_a_minimum_above_its_maximum() {
-        assertThatThrownBy(() -> new FitRule.NumericRange("Bad", "company_size", 10L, 5L, 1))
-                .hasMessageContaining("minimum 10 is above maximum 5");
+        assertThatThrownBy(() -> new LeadCondition.NumericRange("company_size", 10L, 5L))
+                .hasMessageContaining("minimum 10 above its maximum 5");
+        assertThatThrownBy(() -> new LeadCondition.NumericRange("company_size", null, null))
+                .hasMessageContaining("needs a minimum, a maximum or both");
     }
 
     @Test
     void email_domain_matches_subdomains() {
-        var rule = new FitRule.EmailDomain("Competitor", Set.of("rival.com"), -50);
+        var rule = new LeadCondition.EmailDomain(Set.of("rival.com"));
         assertThat(rule.evidence(lead("x@eu.rival.com", null, null, null, Map.of()))).contains("email domain is eu.rival.com");
         assertThat(rule.evidence(lead("x@notrival.com", null, null, null, Map.of()))).isEmpty();
     }
 
     @Test
     void missing_matches_unknown_fields_and_custom_attributes() {
-        assertThat(new FitRule.Missing("No size", "company_size", -5).evidence(lead("a@b.co", null, null, null, Map.of())))
+        assertThat(new LeadCondition.Missing("company_size").evidence(lead("a@b.co", null, null, null, Map.of())))
                 .contains("Company size is unknown");
-        assertThat(new FitRule.Missing("No segment", "segment", -5).evidence(cto)).isEmpty();
+        assertThat(new LeadCondition.Missing("segment").evidence(cto)).isEmpty();
+    }
+
+    @Test
+    void matches_flags_placeholder_values_ignoring_case() {
+        var placeholder = new LeadCondition.Matches("full_name", "^(test|asdf)\\b");
+        assertThat(placeholder.evidence(new LeadProfile("TEST user", new EmailAddress("t@acme.com"), null, null, null, null, null, Map.of())))
+                .contains("Name \"TEST user\" looks invalid");
+        assertThat(placeholder.evidence(new LeadProfile("Tessa", new EmailAddress("t@acme.com"), null, null, null, null, null, Map.of())))
+                .isEmpty();
     }
 
     @Test
     void rules_read_custom_attributes_by_key() {
-        assertThat(new FitRule.OneOf("Health", "segment", Set.of("HEALTH"), 8).evidence(cto)).contains("segment is health");
+        assertThat(new LeadCondition.OneOf("segment", Set.of("HEALTH")).evidence(cto)).contains("segment is health");
     }
 }

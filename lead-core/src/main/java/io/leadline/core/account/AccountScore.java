@@ -1,0 +1,58 @@
+package io.leadline.core.account;
+
+import io.leadline.core.scoring.ReceiptLine;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.ArrayList;
+
+/**
+ * An account's score rolled up from its contacts: the best contact's score, plus the engagement of every
+ * other engaged contact, plus a bonus for each further buying role engaged. The lines add up to the score.
+ */
+public record AccountScore(int score, int engagedContacts, Set<BuyingRole> rolesEngaged, boolean mqa,
+                           List<ReceiptLine> receipt) {
+
+    public AccountScore {
+        rolesEngaged = rolesEngaged.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(rolesEngaged));
+        receipt = List.copyOf(receipt);
+    }
+
+    public static AccountScore rollUp(List<AccountMember> members, MqaPolicy policy) {
+        List<ReceiptLine> lines = new ArrayList<>();
+        if (members.isEmpty()) {
+            return new AccountScore(0, 0, Set.of(), false, lines);
+        }
+        List<AccountMember> ranked = members.stream()
+                .sorted(Comparator.comparingInt((AccountMember m) -> m.score().total()).reversed()
+                        .thenComparingLong(AccountMember::leadId))
+                .toList();
+        AccountMember best = ranked.getFirst();
+        lines.add(ReceiptLine.fit("Best contact", best.fullName() + " scores " + best.score().total(), best.score().total()));
+        Set<BuyingRole> roles = EnumSet.noneOf(BuyingRole.class);
+        int engaged = 0;
+        for (AccountMember member : ranked) {
+            if (member.score().engagementPoints() < policy.engagedAt()) {
+                continue;
+            }
+            engaged++;
+            if (member.role() != BuyingRole.UNKNOWN) {
+                roles.add(member.role());
+            }
+            if (member != best) {
+                lines.add(new ReceiptLine(ReceiptLine.Group.ENGAGEMENT, "Engaged contact",
+                        member.fullName() + " has " + member.score().engagementPoints() + " engagement points",
+                        member.score().engagementPoints(), member.score().engagementPoints(), member.score().engagementPoints()));
+            }
+        }
+        int extraRoles = Math.max(0, roles.size() - 1);
+        if (extraRoles > 0) {
+            lines.add(ReceiptLine.fit("Buying-committee coverage", roles.size() + " roles engaged: " + roles,
+                    extraRoles * policy.pointsPerExtraRole()));
+        }
+        int score = lines.stream().mapToInt(ReceiptLine::points).sum();
+        boolean mqa = score >= policy.threshold() && engaged >= policy.minimumEngagedContacts();
+        return new AccountScore(score, engaged, roles, mqa, lines);
+    }
+}

@@ -1,0 +1,45 @@
+package io.leadline.core.activity;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What a lead did. The standard types are constants; any other key is a custom type (an integration may
+ * send types we did not foresee).
+ */
+public record ActivityType(String key) {
+
+    public static final ActivityType EMAIL_OPEN = new ActivityType("email_open");
+    public static final ActivityType EMAIL_CLICK = new ActivityType("email_click");
+    public static final ActivityType WEB_VISIT = new ActivityType("web_visit");
+    public static final ActivityType PRICING_PAGE_VISIT = new ActivityType("pricing_page_visit");
+    public static final ActivityType CONTENT_DOWNLOAD = new ActivityType("content_download");
+    public static final ActivityType WEBINAR_ATTENDED = new ActivityType("webinar_attended");
+    public static final ActivityType FORM_SUBMISSION = new ActivityType("form_submission");
+    public static final ActivityType DEMO_REQUEST = new ActivityType("demo_request");
+    public static final ActivityType UNSUBSCRIBE = new ActivityType("unsubscribe");
+    public static final ActivityType BOUNCE = new ActivityType("bounce");
+
+    public ActivityType {
+        Objects.requireNonNull(key, "key");
+        key = key.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        if (!key.matches("[a-z0-9_]{1,50}")) {
+            throw new IllegalArgumentException("an activity type is 1 to 50 letters, digits or underscores, not '" + key + "'");
+        }
+    }
+
+    /** "pricing page visit" for {@code pricing_page_visit}. */
+    public String label() {
+        return key.replace('_', ' ');
+    }
+
+    /** "3 pricing page visits". */
+    public String count(int n) {
+        return n + " " + label() + (n == 1 ? "" : "s");
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

@@ -1,0 +1,153 @@
+package io.leadline.core.scoring;
+
+import io.leadline.core.lead.LeadField;
+import io.leadline.core.lead.LeadProfile;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A test on who the lead is (demographic and firmographic facts), used by fit rules and disqualifying
+ * rules. When it holds it says why, in words a marketer reads on the score receipt.
+ * {@code field} is a {@link LeadField} key or the key of a custom attribute.
+ */
+public sealed interface LeadCondition {
+
+    /** The evidence for the receipt when the condition holds for the lead, empty when it does not. */
+    Optional<String> evidence(LeadProfile lead);
+
+    /** The field the condition reads: what a marketer would have to learn to know whether it holds. */
+    String field();
+
+    /** Matches when the field equals one of the values, ignoring case. */
+    record OneOf(String field, Set<String> values) implements LeadCondition {
+        public OneOf {
+            requireField(field);
+            values = values.stream().map(LeadCondition::fold).collect(Collectors.toUnmodifiableSet());
+        }
+
+        @Override
+        public Optional<String> evidence(LeadProfile lead) {
+            return lead.value(field).filter(v -> values.contains(fold(v))).map(v -> label(field) + " is " + v);
+        }
+    }
+
+    /** Matches when the field contains one of the fragments as a word, ignoring case ("VP" in "VP Sales"). */
+    record Contains(String field, List<String> fragments) implements LeadCondition {
+        public Contains {
+            requireField(field);
+            fragments = fragments.stream().map(LeadCondition::fold).toList();
+        }
+
+        @Override
+        public Optional<String> evidence(LeadProfile lead) {
+            return lead.value(field).flatMap(v -> {
+                String words = " " + fold(v).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+                return fragments.stream()
+                        .filter(f -> words.contains(" " + f + " "))
+                        .findFirst()
+                        .map(f -> label(field) + " \"" + v + "\" contains \"" + f + "\"");
+            });
+        }
+    }
+
+    /** Matches when the numeric field lies in [min, max]; either bound may be absent. */
+    record NumericRange(String field, Long min, Long max) implements LeadCondition {
+        public NumericRange {
+            requireField(field);
+            if (min == null && max == null) {
+                throw new IllegalArgumentException("a range on " + field + " needs a minimum, a maximum or both");
+            }
+            if (min != null && max != null && min > max) {
+                throw new IllegalArgumentException("the range on " + field + " has its minimum " + min + " above its maximum " + max);
+            }
+        }
+
+        @Override
+        public Optional<String> evidence(LeadProfile lead) {
+            return lead.value(field).flatMap(LeadCondition::parseLong)
+                    .filter(n -> (min == null || n >= min) && (max == null || n <= max))
+                    .map(n -> label(field) + " " + n + " is " + describeRange());
+        }
+
+        private String describeRange() {
+            if (min != null && max != null) {
+                return "between " + min + " and " + max;
+            }
+            return min != null ? "at least " + min : "at most " + max;
+        }
+    }
+
+    /** Matches when the lead's email domain is one of the domains (or a subdomain of one). */
+    record EmailDomain(Set<String> domains) implements LeadCondition {
+        public EmailDomain {
+            domains = domains.stream().map(LeadCondition::fold).collect(Collectors.toUnmodifiableSet());
+        }
+
+        @Override
+        public Optional<String> evidence(LeadProfile lead) {
+            String domain = lead.email().domain();
+            return domains.stream()
+                    .filter(d -> domain.equals(d) || domain.endsWith("." + d))
+                    .findFirst()
+                    .map(d -> "email domain is " + domain);
+        }
+
+        @Override
+        public String field() {
+            return LeadField.EMAIL.key();
+        }
+    }
+
+    /** Matches when the field is unknown, e.g. a penalty for a missing company. */
+    record Missing(String field) implements LeadCondition {
+        public Missing {
+            requireField(field);
+        }
+
+        @Override
+        public Optional<String> evidence(LeadProfile lead) {
+            return lead.value(field).isPresent() ? Optional.empty() : Optional.of(label(field) + " is unknown");
+        }
+    }
+
+    /** Holds when the field matches the regular expression, e.g. placeholder names like "test" or "asdf". */
+    record Matches(String field, String regex) implements LeadCondition {
+        public Matches {
+            requireField(field);
+            java.util.regex.Pattern.compile(regex);
+        }
+
+        @Override
+        public Optional<String> evidence(LeadProfile lead) {
+            return lead.value(field)
+                    .filter(v -> java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.CASE_INSENSITIVE).matcher(v).find())
+                    .map(v -> label(field) + " \"" + v + "\" looks invalid");
+        }
+    }
+
+    private static void requireField(String field) {
+        if (field == null || field.isBlank()) {
+            throw new IllegalArgumentException("a condition needs a field");
+        }
+    }
+
+    private static String fold(String s) {
+        return Objects.requireNonNull(s).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String label(String field) {
+        return LeadField.byKey(field).map(LeadField::label).orElse(field);
+    }
+
+    private static Optional<Long> parseLong(String s) {
+        try {
+            return Optional.of(Long.parseLong(s.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
