@@ -2,6 +2,8 @@ package io.leadline.core.lead;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -33,8 +35,14 @@ public enum LeadField {
         return label;
     }
 
+    private static final Map<String, LeadField> BY_KEY = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(LeadField::key, f -> f));
+
     public static Optional<LeadField> byKey(String key) {
-        String wanted = key == null ? "" : key.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(f -> f.key.equals(wanted)).findFirst();
+        if (key == null) {
+            return Optional.empty();
+        }
+        LeadField exact = BY_KEY.get(key);
+        return exact != null ? Optional.of(exact) : Optional.ofNullable(BY_KEY.get(key.strip().toLowerCase(Locale.ROOT)));
     }
 }

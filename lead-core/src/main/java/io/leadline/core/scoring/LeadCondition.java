@@ -45,7 +45,7 @@ public sealed interface LeadCondition {
         @Override
         public Optional<String> evidence(LeadProfile lead) {
             return lead.value(field).flatMap(v -> {
-                String words = " " + fold(v).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+                String words = words(v);
                 return fragments.stream()
                         .filter(f -> words.contains(" " + f + " "))
                         .findFirst()
@@ -123,10 +123,32 @@ public sealed interface LeadCondition {
 
         @Override
         public Optional<String> evidence(LeadProfile lead) {
+            java.util.regex.Pattern pattern = CompiledPatterns.of(regex);
             return lead.value(field)
-                    .filter(v -> java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.CASE_INSENSITIVE).matcher(v).find())
+                    .filter(v -> pattern.matcher(v).find())
                     .map(v -> label(field) + " \"" + v + "\" looks invalid");
         }
+    }
+
+    /** The value lower-cased with every run of non-letters and non-digits as one space, padded with spaces. */
+    private static String words(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append(' ');
+        boolean space = true;
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetterOrDigit(c)) {
+                out.appendCodePoint(Character.toLowerCase(c));
+                space = false;
+            } else if (!space) {
+                out.append(' ');
+                space = true;
+            }
+        }
+        if (!space) {
+            out.append(' ');
+        }
+        return out.toString();
     }
 
     private static void requireField(String field) {
