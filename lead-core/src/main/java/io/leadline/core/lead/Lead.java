@@ -19,9 +19,10 @@ import java.util.Optional;
  * @param version optimistic-locking version, {@code null} until stored
  * @param externalId the lead's id in the system it came from (CRM, form tool, import file), if any
  * @param owner   username of the sales rep who owns the lead, {@code null} while unassigned
+ * @param revisitOn when a recycled lead is due for another look, {@code null} otherwise
  */
 public record Lead(Long id, Long version, String externalId, LeadProfile profile, LifecycleStage stage, String owner,
-                   Instant createdAt) {
+                   LocalDate revisitOn, Instant createdAt) {
 
     public Lead {
         Objects.requireNonNull(profile, "profile");
@@ -37,7 +38,7 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
     /** A lead first seen in another system under {@code externalId}. */
     public static Lead capture(LeadProfile profile, String externalId, Instant at) {
         return new Lead(null, null, externalId == null || externalId.isBlank() ? null : externalId.strip(), profile,
-                LifecycleStage.NEW, null, at);
+                LifecycleStage.NEW, null, null, at);
     }
 
     /**
@@ -48,7 +49,8 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
     public Optional<Transition> qualifyBy(Score score, Instant at) {
         if (score.disqualified().isPresent() && owner == null && stage.canMoveTo(LifecycleStage.DISQUALIFIED)
                 && (stage == LifecycleStage.NEW || stage == LifecycleStage.MQL || stage == LifecycleStage.RECYCLED)) {
-            return Optional.of(moveTo(LifecycleStage.DISQUALIFIED, SYSTEM, score.disqualification().toString(), at));
+            Transition out = moveTo(LifecycleStage.DISQUALIFIED, SYSTEM, score.disqualification().toString(), at);
+            return Optional.of(new Transition(out.lead(), out.change().withReasonCode(score.disqualification().reason().code())));
         }
         if (score.reachesMql() && (stage == LifecycleStage.NEW || stage == LifecycleStage.RECYCLED)) {
             return Optional.of(moveTo(LifecycleStage.MQL, SYSTEM,
@@ -71,13 +73,21 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
         return new Transition(accepted.lead().withOwner(rep), accepted.change());
     }
 
+    /** A rep works only leads they own or nobody owns yet. */
+    public void checkWorkableBy(String rep) {
+        if (owner != null && !owner.equals(rep)) {
+            throw new LeadAlreadyClaimedException(owner);
+        }
+    }
+
     /** A rep rules the lead out, with a reason from the configured list (and a note where the reason needs one). */
     public Transition disqualify(String actor, DisqualificationReason reason, String note, Instant at) {
         String because = note == null ? "" : note.strip();
         if (reason.needsNote() && because.isEmpty()) {
             throw new IllegalArgumentException("Disqualifying as \"" + reason.label() + "\" needs a note saying why.");
         }
-        return moveTo(LifecycleStage.DISQUALIFIED, actor, reason.label() + (because.isEmpty() ? "" : ": " + because), at);
+        Transition out = moveTo(LifecycleStage.DISQUALIFIED, actor, reason.label() + (because.isEmpty() ? "" : ": " + because), at);
+        return new Transition(out.lead(), out.change().withReasonCode(reason.code()));
     }
 
     /** Back to nurture until {@code revisitOn}; leaves the sales queue and lets go of the owner. */
@@ -88,7 +98,9 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
         }
         String because = "revisit on " + revisitOn + (note == null || note.isBlank() ? "" : ": " + note.strip());
         Transition recycled = moveTo(LifecycleStage.RECYCLED, actor, because, at);
-        return new Transition(recycled.lead().withOwner(null), recycled.change());
+        Lead lead = recycled.lead();
+        return new Transition(new Lead(lead.id, lead.version, lead.externalId, lead.profile, lead.stage, null, revisitOn,
+                lead.createdAt), recycled.change());
     }
 
     /** An accepted lead becomes sales-qualified only when the BANT policy says it is ready. */
@@ -105,16 +117,17 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
         if (!stage.canMoveTo(target)) {
             throw new IllegalStageChangeException(stage, target);
         }
-        return new Transition(new Lead(id, version, externalId, profile, target, owner, createdAt),
+        return new Transition(new Lead(id, version, externalId, profile, target, owner,
+                        target == LifecycleStage.RECYCLED ? revisitOn : null, createdAt),
                 new StageChange(stage, target, actor, reason, at));
     }
 
     public Lead withId(Long newId, Long newVersion) {
-        return new Lead(newId, newVersion, externalId, profile, stage, owner, createdAt);
+        return new Lead(newId, newVersion, externalId, profile, stage, owner, revisitOn, createdAt);
     }
 
     private Lead withOwner(String newOwner) {
-        return new Lead(id, version, externalId, profile, stage, newOwner, createdAt);
+        return new Lead(id, version, externalId, profile, stage, newOwner, revisitOn, createdAt);
     }
 
     /** The actor recorded for moves the system makes by itself (scoring, decay). */

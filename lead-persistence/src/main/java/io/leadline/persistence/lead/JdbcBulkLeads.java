@@ -35,8 +35,8 @@ class JdbcBulkLeads implements BulkLeads {
                                     stage, scored_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_CHANGE = """
-            insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at)
-            values (?, ?, ?, ?, ?, ?)""";
+            insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code)
+            values (?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -127,5 +127,6 @@ class JdbcBulkLeads implements BulkLeads {
         ps.setString(4, c.actor());
         ps.setString(5, c.reason());
         ps.setTimestamp(6, Timestamp.from(c.at()));
+        ps.setString(7, c.reasonCode());
     }
 }

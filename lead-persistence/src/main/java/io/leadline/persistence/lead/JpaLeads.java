@@ -50,6 +50,7 @@ class JpaLeads implements Leads {
         row.attributes = new HashMap<>(p.attributes());
         row.stage = lead.stage();
         row.owner = lead.owner();
+        row.revisitOn = lead.revisitOn();
         row.createdAt = lead.createdAt();
         row.updatedAt = Instant.now(clock);
         LeadEntity saved = rows.saveAndFlush(row);
@@ -75,10 +76,10 @@ class JpaLeads implements Leads {
     @Override
     public void recordStageChange(long leadId, StageChange change) {
         jdbc.sql("""
-                        insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at)
-                        values (?, ?, ?, ?, ?, ?)""")
+                        insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(leadId, change.from().name(), change.to().name(), change.actor(), change.reason(),
-                        Timestamp.from(change.at()))
+                        Timestamp.from(change.at()), change.reasonCode())
                 .update();
     }
 
@@ -86,18 +87,18 @@ class JpaLeads implements Leads {
     @Transactional(readOnly = true)
     public List<StageChange> history(long leadId) {
         return jdbc.sql("""
-                        select from_stage, to_stage, actor, reason, changed_at from stage_change
+                        select from_stage, to_stage, actor, reason, changed_at, reason_code from stage_change
                         where lead_id = ? order by changed_at, id""")
                 .param(leadId)
                 .query((rs, n) -> new StageChange(LifecycleStage.valueOf(rs.getString("from_stage")),
                         LifecycleStage.valueOf(rs.getString("to_stage")), rs.getString("actor"), rs.getString("reason"),
-                        rs.getTimestamp("changed_at").toInstant()))
+                        rs.getTimestamp("changed_at").toInstant(), rs.getString("reason_code")))
                 .list();
     }
 
     private static Lead toLead(LeadEntity row) {
         var profile = new LeadProfile(row.fullName, new EmailAddress(row.email), row.company, row.jobTitle,
                 row.companySize, row.country, row.source, row.attributes);
-        return new Lead(row.id, row.version, row.externalId, profile, row.stage, row.owner, row.createdAt);
+        return new Lead(row.id, row.version, row.externalId, profile, row.stage, row.owner, row.revisitOn, row.createdAt);
     }
 }

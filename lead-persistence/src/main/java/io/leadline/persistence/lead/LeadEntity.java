@@ -12,6 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -61,6 +62,9 @@ class LeadEntity {
     LifecycleStage stage;
 
     String owner;
+
+    @Column(name = "revisit_on")
+    LocalDate revisitOn;
 
     @Column(name = "created_at", nullable = false)
     Instant createdAt;

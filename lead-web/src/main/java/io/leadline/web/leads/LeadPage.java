@@ -1,0 +1,62 @@
+package io.leadline.web.leads;
+
+import io.leadline.core.lead.Lead;
+import io.leadline.core.lead.Leads;
+import io.leadline.core.qualification.BantAssessments;
+import io.leadline.core.qualification.BantCriterion;
+import io.leadline.core.qualification.BantStatus;
+import io.leadline.core.scoring.LeadScores;
+import io.leadline.core.scoring.MqlGap;
+import io.leadline.core.scoring.ProgressiveProfiling;
+import io.leadline.core.scoring.ScoringModel;
+import io.leadline.core.scoring.ScoringModels;
+import io.leadline.web.qualification.SalesActions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Everything the lead page shows, gathered once for its controllers. */
+@Component
+public class LeadPage {
+
+    public static final String VIEW = "leads/detail";
+
+    private final Leads leads;
+    private final LeadScores scores;
+    private final ScoringModels models;
+    private final BantAssessments bant;
+    private final SalesActions actions;
+    private final Clock clock;
+
+    LeadPage(Leads leads, LeadScores scores, ScoringModels models, BantAssessments bant, SalesActions actions, Clock clock) {
+        this.leads = leads;
+        this.scores = scores;
+        this.models = models;
+        this.bant = bant;
+        this.actions = actions;
+        this.clock = clock;
+    }
+
+    public String show(long id, Model model) {
+        Lead lead = leads.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead " + id));
+        ScoringModel active = models.active();
+        Instant now = Instant.now(clock);
+        var assessment = bant.of(id);
+        model.addAttribute("lead", lead);
+        model.addAttribute("stored", scores.of(id).orElse(null));
+        model.addAttribute("score", active.score(lead.profile(), List.of(), now));
+        model.addAttribute("gap", MqlGap.of(active, lead.profile(), List.of(), now));
+        model.addAttribute("ask", ProgressiveProfiling.nextFields(active, lead.profile(), 3));
+        model.addAttribute("history", leads.history(id));
+        model.addAttribute("bant", assessment);
+        model.addAttribute("bantVerdict", actions.policy().evaluate(assessment));
+        model.addAttribute("criteria", BantCriterion.values());
+        model.addAttribute("statuses", BantStatus.values());
+        model.addAttribute("reasons", actions.disqualificationReasons());
+        return VIEW;
+    }
+}

@@ -1,0 +1,123 @@
+package io.leadline.web.qualification;
+
+import io.leadline.core.lead.IllegalStageChangeException;
+import io.leadline.core.lead.LeadAlreadyClaimedException;
+import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.qualification.BantAnswer;
+import io.leadline.core.qualification.BantCriterion;
+import io.leadline.core.qualification.BantStatus;
+import io.leadline.core.qualification.NotSalesReadyException;
+import io.leadline.web.leads.LeadPage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Supplier;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The sales rep's actions on the lead page. */
+@Controller
+class QualificationController {
+
+    private final SalesActions actions;
+    private final LeadPage page;
+    private final Clock clock;
+
+    QualificationController(SalesActions actions, LeadPage page, Clock clock) {
+        this.actions = actions;
+        this.page = page;
+        this.clock = clock;
+    }
+
+    @PostMapping("/leads/{id}/bant")
+    String bant(@PathVariable long id, @RequestParam Map<String, String> form, Authentication user, Model model,
+                RedirectAttributes redirect) {
+        Map<BantCriterion, String> errors = new EnumMap<>(BantCriterion.class);
+        List<BantAnswer> answers = new ArrayList<>();
+        Instant now = Instant.now(clock);
+        for (BantCriterion criterion : BantCriterion.values()) {
+            String key = criterion.name().toLowerCase();
+            try {
+                BantStatus status = BantStatus.valueOf(form.getOrDefault(key + "Status", "UNKNOWN"));
+                String months = form.getOrDefault(key + "Months", "").strip();
+                answers.add(new BantAnswer(criterion, status, form.get(key + "Evidence"),
+                        months.isEmpty() ? null : Integer.valueOf(months), user.getName(), now));
+            } catch (NumberFormatException e) {
+                errors.put(criterion, "Enter the months to decision as a whole number.");
+            } catch (IllegalArgumentException e) {
+                errors.put(criterion, e.getMessage().startsWith("No enum") ? "Choose a status." : sentence(e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            model.addAttribute("bantErrors", errors);
+            model.addAttribute("bantInput", form);
+            model.addAttribute("error", "BANT not saved: please correct the criteria marked below.");
+            return page.show(id, model);
+        }
+        return act(id, redirect, () -> {
+            actions.recordBant(id, actor(user), answers);
+            return "BANT saved.";
+        });
+    }
+
+    @PostMapping("/leads/{id}/promote")
+    String promote(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+        return act(id, redirect, () -> "Promoted " + actions.promote(id, actor(user)).profile().fullName() + " to SQL.");
+    }
+
+    @PostMapping("/leads/{id}/disqualify")
+    String disqualify(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
+                      @RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
+        return act(id, redirect, () -> "Disqualified " + actions.disqualify(id, actor(user), reason, note).profile().fullName() + ".");
+    }
+
+    @PostMapping("/leads/{id}/recycle")
+    String recycle(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate revisitOn,
+                   @RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
+        return act(id, redirect, () -> "Recycled " + actions.recycle(id, actor(user), revisitOn, note).profile().fullName()
+                + " to nurture until " + revisitOn + ".");
+    }
+
+    @PostMapping("/leads/{id}/outcome")
+    String outcome(@PathVariable long id, @RequestParam(required = false) LifecycleStage outcome,
+                   @RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
+        return act(id, redirect, () -> "Recorded: " + actions.recordOutcome(id, actor(user), outcome, note).stage().label() + ".");
+    }
+
+    /** Runs the action; its domain refusal becomes a message on the lead page (POST-redirect-GET). */
+    private String act(long id, RedirectAttributes redirect, Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("message", action.get());
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead " + id);
+        } catch (LeadAlreadyClaimedException | IllegalStageChangeException | NotSalesReadyException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", sentence(e.getMessage()));
+        }
+        return "redirect:/leads/" + id;
+    }
+
+    private static SalesActions.Actor actor(Authentication user) {
+        boolean admin = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        return new SalesActions.Actor(user.getName(), admin);
+    }
+
+    private static String sentence(String message) {
+        String capital = message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        return capital.endsWith(".") ? capital : capital + ".";
+    }
+}
