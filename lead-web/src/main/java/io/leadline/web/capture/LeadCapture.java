@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Takes a new lead in: stores it, scores it, and makes it an MQL when the score says so, all or nothing. */
 @Service
-class LeadCapture {
+public class LeadCapture {
 
     private final Leads leads;
     private final LeadScores scores;
@@ -30,7 +30,7 @@ class LeadCapture {
     }
 
     @Transactional
-    Lead capture(LeadProfile profile) {
+    public Lead capture(LeadProfile profile) {
         if (leads.existsWithEmail(profile.email())) {
             throw new DuplicateLeadException(profile.email());
         }
