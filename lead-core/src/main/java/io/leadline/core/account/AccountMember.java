@@ -1,14 +1,7 @@
 package io.leadline.core.account;
 
-import io.leadline.core.scoring.Score;
-import java.util.Objects;
-
-/** One contact of an account, with the score they have now. */
-public record AccountMember(long leadId, String fullName, String jobTitle, Score score) {
-
-    public AccountMember {
-        Objects.requireNonNull(score, "score");
-    }
+/** One contact of an account, with their current score and the engagement part of it. */
+public record AccountMember(long leadId, String fullName, String jobTitle, int score, int engagementPoints) {
 
     public BuyingRole role() {
         return BuyingRole.of(jobTitle);

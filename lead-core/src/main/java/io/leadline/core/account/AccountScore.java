@@ -25,15 +25,15 @@ public record AccountScore(int score, int engagedContacts, Set<BuyingRole> roles
             return new AccountScore(0, 0, Set.of(), false, lines);
         }
         List<AccountMember> ranked = members.stream()
-                .sorted(Comparator.comparingInt((AccountMember m) -> m.score().total()).reversed()
+                .sorted(Comparator.comparingInt(AccountMember::score).reversed()
                         .thenComparingLong(AccountMember::leadId))
                 .toList();
         AccountMember best = ranked.getFirst();
-        lines.add(ReceiptLine.fit("Best contact", best.fullName() + " scores " + best.score().total(), best.score().total()));
+        lines.add(ReceiptLine.fit("Best contact", best.fullName() + " scores " + best.score(), best.score()));
         Set<BuyingRole> roles = EnumSet.noneOf(BuyingRole.class);
         int engaged = 0;
         for (AccountMember member : ranked) {
-            if (member.score().engagementPoints() < policy.engagedAt()) {
+            if (member.engagementPoints() < policy.engagedAt()) {
                 continue;
             }
             engaged++;
@@ -42,8 +42,8 @@ public record AccountScore(int score, int engagedContacts, Set<BuyingRole> roles
             }
             if (member != best) {
                 lines.add(new ReceiptLine(ReceiptLine.Group.ENGAGEMENT, "Engaged contact",
-                        member.fullName() + " has " + member.score().engagementPoints() + " engagement points",
-                        member.score().engagementPoints(), member.score().engagementPoints(), member.score().engagementPoints()));
+                        member.fullName() + " has " + member.engagementPoints() + " engagement points",
+                        member.engagementPoints(), member.engagementPoints(), member.engagementPoints()));
             }
         }
         int extraRoles = Math.max(0, roles.size() - 1);

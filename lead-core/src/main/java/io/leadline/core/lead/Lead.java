@@ -8,6 +8,7 @@ import io.leadline.core.qualification.NotSalesReadyException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -71,6 +72,29 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
         }
         Transition accepted = moveTo(LifecycleStage.ACCEPTED, rep, "claimed by " + rep, at);
         return new Transition(accepted.lead().withOwner(rep), accepted.change());
+    }
+
+    /** An unassigned MQL given to a rep (round-robin or by an admin): it becomes theirs and moves to ACCEPTED. */
+    public Transition assignTo(String rep, String actor, String how, Instant at) {
+        Objects.requireNonNull(rep, "rep");
+        if (owner != null) {
+            throw new LeadAlreadyClaimedException(owner);
+        }
+        Transition accepted = moveTo(LifecycleStage.ACCEPTED, actor, "assigned to " + rep + " " + how, at);
+        return new Transition(accepted.lead().withOwner(rep), accepted.change());
+    }
+
+    /** An admin hands a lead sales already works to another rep; the stage stays, the history says who and why. */
+    public Transition reassign(String newOwner, String actor, Instant at) {
+        Objects.requireNonNull(newOwner, "newOwner");
+        if (owner == null || !EnumSet.of(LifecycleStage.ACCEPTED, LifecycleStage.SQL, LifecycleStage.OPPORTUNITY).contains(stage)) {
+            throw new IllegalArgumentException("Only a lead a rep already works can be reassigned; claim or assign this one.");
+        }
+        if (owner.equals(newOwner)) {
+            throw new IllegalArgumentException("The lead is already " + newOwner + "'s.");
+        }
+        return new Transition(withOwner(newOwner),
+                new StageChange(stage, stage, actor, "reassigned from " + owner + " to " + newOwner, at));
     }
 
     /** A rep works only leads they own or nobody owns yet. */

@@ -47,6 +47,11 @@ public enum LifecycleStage {
         return this == MQL || this == ACCEPTED || this == SQL;
     }
 
+    /** Stages of leads that no longer count for their account: ruled out or lost. */
+    public static Set<LifecycleStage> ruledOut() {
+        return EnumSet.of(DISQUALIFIED, LOST);
+    }
+
     public static Set<LifecycleStage> salesQueueStages() {
         return EnumSet.of(MQL, ACCEPTED, SQL);
     }

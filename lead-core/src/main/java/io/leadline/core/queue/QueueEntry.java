@@ -19,7 +19,7 @@ public record QueueEntry(
         String owner,
         Instant inQueueSince) {
 
-    /** Where the next page starts: the queue is ordered by priority, then id, both descending. */
+    /** Where the next page starts: the queue is ordered by priority (descending), then lead id (ascending). */
     public QueuePosition position() {
         return new QueuePosition(priority, leadId);
     }

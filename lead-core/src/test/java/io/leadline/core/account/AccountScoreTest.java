@@ -2,27 +2,23 @@ package io.leadline.core.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leadline.core.scoring.FitGrade;
-import io.leadline.core.scoring.MqlThreshold;
 import io.leadline.core.scoring.ReceiptLine;
-import io.leadline.core.scoring.Score;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AccountScoreTest {
 
-    private static Score score(int fit, int engagement) {
-        return new Score(1, fit, engagement, fit + engagement, FitGrade.B, MqlThreshold.atPoints(40), null,
-                List.of(ReceiptLine.fit("fit", "fit", fit), new ReceiptLine(ReceiptLine.Group.ENGAGEMENT, "eng", "eng", engagement, engagement, engagement)));
+    private static AccountMember member(long id, String name, String title, int fit, int engagement) {
+        return new AccountMember(id, name, title, fit + engagement, engagement);
     }
 
     @Test
     void rolls_up_the_best_contact_the_engagement_of_the_others_and_committee_coverage() {
         var members = List.of(
-                new AccountMember(1, "Ana", "CTO", score(55, 30)),
-                new AccountMember(2, "Bo", "Director of IT", score(25, 20)),
-                new AccountMember(3, "Cy", "Analyst", score(0, 12)),
-                new AccountMember(4, "Di", "Intern", score(-30, 0)));
+                member(1, "Ana", "CTO", 55, 30),
+                member(2, "Bo", "Director of IT", 25, 20),
+                member(3, "Cy", "Analyst", 0, 12),
+                member(4, "Di", "Intern", -30, 0));
 
         AccountScore account = AccountScore.rollUp(members, MqaPolicy.standard());
 
@@ -35,7 +31,7 @@ class AccountScoreTest {
 
     @Test
     void one_engaged_contact_is_not_an_mqa_however_high_the_score() {
-        AccountScore account = AccountScore.rollUp(List.of(new AccountMember(1, "Ana", "CEO", score(90, 60))), MqaPolicy.standard());
+        AccountScore account = AccountScore.rollUp(List.of(member(1, "Ana", "CEO", 90, 60)), MqaPolicy.standard());
         assertThat(account.score()).isEqualTo(150);
         assertThat(account.mqa()).isFalse();
     }

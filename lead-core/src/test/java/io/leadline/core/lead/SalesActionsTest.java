@@ -99,4 +99,32 @@ class SalesActionsTest {
         assertThatThrownBy(() -> accepted.moveTo(LifecycleStage.WON, "rita", "skip ahead", NOW))
                 .isInstanceOf(IllegalStageChangeException.class);
     }
+
+    @Test
+    void an_mql_assigned_to_a_rep_becomes_theirs_and_accepted() {
+        Lead mql = Lead.capture(cto, NOW).qualifyBy(StarterModel.version1().score(cto), NOW).orElseThrow().lead();
+
+        var assigned = mql.assignTo("sam", Lead.SYSTEM, "by round-robin", NOW);
+
+        assertThat(assigned.lead().owner()).isEqualTo("sam");
+        assertThat(assigned.lead().stage()).isEqualTo(LifecycleStage.ACCEPTED);
+        assertThat(assigned.change().reason()).isEqualTo("assigned to sam by round-robin");
+    }
+
+    @Test
+    void an_admin_reassigns_a_worked_lead_keeping_its_stage() {
+        var reassigned = accepted.reassign("sam", "ada", NOW);
+
+        assertThat(reassigned.lead().owner()).isEqualTo("sam");
+        assertThat(reassigned.lead().stage()).isEqualTo(LifecycleStage.ACCEPTED);
+        assertThat(reassigned.change()).isEqualTo(new StageChange(LifecycleStage.ACCEPTED, LifecycleStage.ACCEPTED, "ada",
+                "reassigned from rita to sam", NOW));
+        assertThatThrownBy(() -> accepted.reassign("rita", "ada", NOW)).hasMessage("The lead is already rita's.");
+    }
+
+    @Test
+    void a_rep_works_only_their_own_or_unassigned_leads() {
+        accepted.checkWorkableBy("rita");
+        assertThatThrownBy(() -> accepted.checkWorkableBy("sam")).isInstanceOf(LeadAlreadyClaimedException.class);
+    }
 }

@@ -32,8 +32,8 @@ class JdbcBulkLeads implements BulkLeads {
             values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_object(?::text[], ?::text[]), ?, ?, ?, ?)""";
     private static final String INSERT_SCORE = """
             insert into lead_score (lead_id, model_version, score, fit_points, engagement_points, grade, priority,
-                                    stage, scored_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                    stage, scored_at, queued_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_CHANGE = """
             insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code)
             values (?, ?, ?, ?, ?, ?, ?)""";
@@ -118,6 +118,9 @@ class JdbcBulkLeads implements BulkLeads {
         ps.setInt(7, s.priority());
         ps.setString(8, scored.lead().stage().name());
         ps.setTimestamp(9, now);
+        // In the queue since the move that put it there (an MQL's qualifying change), else not queued.
+        boolean queued = scored.lead().stage().inSalesQueue();
+        ps.setTimestamp(10, !queued ? null : Timestamp.from(scored.change() != null ? scored.change().at() : scored.lead().createdAt()));
     }
 
     private static void bindChange(PreparedStatement ps, long id, StageChange c) throws SQLException {

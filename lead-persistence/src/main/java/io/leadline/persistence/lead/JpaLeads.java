@@ -6,6 +6,7 @@ import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.lead.StageChange;
+import io.leadline.persistence.queue.QueueStages;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,8 +56,13 @@ class JpaLeads implements Leads {
         row.updatedAt = Instant.now(clock);
         LeadEntity saved = rows.saveAndFlush(row);
         // The queue reads the stage from the narrow score table: keep the copy in step.
-        jdbc.sql("update lead_score set stage = ? where lead_id = ? and stage <> ?")
-                .params(saved.stage.name(), saved.id, saved.stage.name())
+        // Entering the queue starts the response-time clock.
+        jdbc.sql("update lead_score set stage = :stage, queued_at = case when stage not in " + QueueStages.SQL_LIST
+                        + " and :stage in " + QueueStages.SQL_LIST + " then :now else queued_at end"
+                        + " where lead_id = :id and stage <> :stage")
+                .param("stage", saved.stage.name())
+                .param("now", Timestamp.from(saved.updatedAt))
+                .param("id", saved.id)
                 .update();
         return toLead(saved);
     }

@@ -1,32 +1,35 @@
 package io.leadline.persistence.queue;
 
+import io.leadline.core.account.AccountMember;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.queue.QueueEntry;
+import io.leadline.core.queue.QueueFilter;
 import io.leadline.core.queue.QueuePosition;
 import io.leadline.core.queue.SalesQueue;
 import io.leadline.core.scoring.FitGrade;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The sales queue straight from the partial index {@code lead_score_queue_idx}: keyset pagination on
- * (priority, lead id), so page 10,000 costs what page 1 does.
+ * The sales queue straight from the partial index {@code lead_score_queue_idx} on {@code (-priority, lead_id)}:
+ * keyset pagination, so page 10,000 costs what page 1 does. Filters only narrow that index scan.
  */
 @Repository
 class JdbcSalesQueue implements SalesQueue {
 
     private static final String SELECT = """
             select s.lead_id, l.full_name, l.email, l.company, l.job_title, l.source, s.score, s.grade, s.priority,
-                   s.stage, l.owner,
-                   coalesce((select max(c.changed_at) from stage_change c
-                             where c.lead_id = s.lead_id and c.to_stage = 'MQL'), l.created_at) as in_queue_since
+                   s.stage, l.owner, coalesce(s.queued_at, s.scored_at) as in_queue_since
             from lead_score s
             join lead l on l.id = s.lead_id
-            where s.stage in ('MQL', 'ACCEPTED', 'SQL')
-            """;
+            where s.stage in""" + " " + QueueStages.SQL_LIST + "\n";
 
     private final JdbcClient jdbc;
 
@@ -35,17 +38,75 @@ class JdbcSalesQueue implements SalesQueue {
     }
 
     @Override
-    public List<QueueEntry> page(QueuePosition after, int size) {
-        if (after == null) {
-            return jdbc.sql(SELECT + " order by s.priority desc, s.lead_id desc limit ?")
-                    .param(size)
-                    .query(JdbcSalesQueue::entry)
-                    .list();
+    public List<QueueEntry> page(QueueFilter filter, QueuePosition after, int size) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        Map<String, Object> params = new LinkedHashMap<>();
+        switch (filter.scope()) {
+            case MINE -> {
+                sql.append(" and l.owner = :viewer");
+                params.put("viewer", filter.viewer());
+            }
+            case UNASSIGNED -> sql.append(" and l.owner is null");
+            case ALL -> { }
         }
-        return jdbc.sql(SELECT + " and (s.priority, s.lead_id) < (?, ?) order by s.priority desc, s.lead_id desc limit ?")
-                .params(after.priority(), after.leadId(), size)
-                .query(JdbcSalesQueue::entry)
+        if (filter.stage() != null) {
+            sql.append(" and s.stage = :stage");
+            params.put("stage", filter.stage().name());
+        }
+        if (filter.source() != null) {
+            sql.append(" and l.source = :source");
+            params.put("source", filter.source());
+        }
+        if (filter.company() != null) {
+            sql.append(" and lower(l.company) = lower(:company)");
+            params.put("company", filter.company());
+        }
+        if (filter.queuedBefore() != null) {
+            sql.append(" and s.stage = 'MQL' and l.owner is null and s.queued_at < :queuedBefore");
+            params.put("queuedBefore", Timestamp.from(filter.queuedBefore()));
+        }
+        if (after != null) {
+            sql.append(" and (-s.priority, s.lead_id) > (:afterPriority, :afterId)");
+            params.put("afterPriority", -after.priority());
+            params.put("afterId", after.leadId());
+        }
+        sql.append(" order by -s.priority, s.lead_id limit :size");
+        params.put("size", size);
+        return jdbc.sql(sql.toString()).params(params).query(JdbcSalesQueue::entry).list();
+    }
+
+    @Override
+    public List<AccountGroup> accounts(int queueDepth) {
+        // The companies of the first queueDepth queue entries, with all their contacts still in play.
+        var rows = jdbc.sql("""
+                        with top as (
+                            select s.lead_id from lead_score s
+                            where s.stage in""" + " " + QueueStages.SQL_LIST + """
+
+                            order by -s.priority, s.lead_id limit :depth),
+                        queued as (
+                            select distinct lower(l.company) as account
+                            from top join lead l on l.id = top.lead_id
+                            where l.company is not null)
+                        select q.account, l.company, l.id, l.full_name, l.job_title, s.score, s.engagement_points
+                        from queued q
+                        join lead l on lower(l.company) = q.account
+                        join lead_score s on s.lead_id = l.id
+                        where l.stage not in (:ruledOut)
+                        order by q.account, s.score desc, l.id""")
+                .param("depth", queueDepth)
+                .param("ruledOut", LifecycleStage.ruledOut().stream().map(Enum::name).toList())
+                .query((rs, n) -> new Object[] {rs.getString("account"), rs.getString("company"),
+                        new AccountMember(rs.getLong("id"), rs.getString("full_name"), rs.getString("job_title"),
+                                rs.getInt("score"), rs.getInt("engagement_points"))})
                 .list();
+        Map<String, AccountGroup> groups = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            String key = (String) row[0];
+            AccountGroup group = groups.computeIfAbsent(key, k -> new AccountGroup((String) row[1], new ArrayList<>()));
+            group.members().add((AccountMember) row[2]);
+        }
+        return groups.values().stream().map(g -> new AccountGroup(g.company(), List.copyOf(g.members()))).toList();
     }
 
     private static QueueEntry entry(ResultSet rs, int rowNum) throws SQLException {

@@ -5,8 +5,10 @@ import io.leadline.core.scoring.FitGrade;
 import io.leadline.core.scoring.LeadScores;
 import io.leadline.core.scoring.Score;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
+import io.leadline.persistence.queue.QueueStages;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,13 +26,15 @@ class JdbcLeadScores implements LeadScores {
     public void save(long leadId, Score score, LifecycleStage stage, Instant scoredAt) {
         jdbc.sql("""
                         insert into lead_score (lead_id, model_version, score, fit_points, engagement_points, grade,
-                                                priority, stage, scored_at)
-                        values (:lead, :model, :score, :fit, :engagement, :grade, :priority, :stage, :at)
+                                                priority, stage, scored_at, queued_at)
+                        values (:lead, :model, :score, :fit, :engagement, :grade, :priority, :stage, :at, :queuedAt)
                         on conflict (lead_id) do update set
                             model_version = excluded.model_version, score = excluded.score,
                             fit_points = excluded.fit_points, engagement_points = excluded.engagement_points,
                             grade = excluded.grade, priority = excluded.priority, stage = excluded.stage,
-                            scored_at = excluded.scored_at""")
+                            scored_at = excluded.scored_at,
+                            queued_at = case when lead_score.stage in""" + " " + QueueStages.SQL_LIST + """
+                             then lead_score.queued_at else excluded.queued_at end""")
                 .param("lead", leadId)
                 .param("model", score.modelVersion())
                 .param("score", score.total())
@@ -40,6 +44,8 @@ class JdbcLeadScores implements LeadScores {
                 .param("priority", score.priority())
                 .param("stage", stage.name())
                 .param("at", Timestamp.from(scoredAt))
+                // Entering the queue starts the response-time clock; a lead already queued keeps its time.
+                .param("queuedAt", stage.inSalesQueue() ? Timestamp.from(scoredAt) : null, Types.TIMESTAMP)
                 .update();
     }
 

@@ -36,6 +36,13 @@ public class AppUser {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** How many open leads round-robin may give this rep. */
+    @Column(nullable = false)
+    private int capacity = 25;
+
+    @Column(name = "last_assigned_at")
+    private Instant lastAssignedAt;
+
     protected AppUser() {
     }
 
@@ -68,5 +75,9 @@ public class AppUser {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public int getCapacity() {
+        return capacity;
     }
 }

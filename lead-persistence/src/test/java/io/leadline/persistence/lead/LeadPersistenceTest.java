@@ -114,6 +114,25 @@ class LeadPersistenceTest {
         assertThat(afterFirst).extracting(QueueEntry::leadId).containsExactly(ids.get(1));
     }
 
+    @Test
+    void the_partial_queue_index_covers_exactly_the_stages_the_domain_puts_in_the_queue() {
+        String index = jdbc.sql("select pg_get_indexdef('lead_score_queue_idx'::regclass)").query(String.class).single();
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            assertThat(index.contains("'" + stage.name() + "'")).as(stage + " in " + index).isEqualTo(stage.inSalesQueue());
+        }
+        assertThat(io.leadline.persistence.queue.QueueStages.SQL_LIST).isEqualTo("('MQL', 'ACCEPTED', 'SQL')");
+    }
+
+    @Test
+    void a_lead_entering_the_queue_starts_its_response_clock() {
+        Lead lead = storeScored(profile(unique("clock"), "CEO", 5000, Map.of()));
+        var queuedAt = jdbc.sql("select queued_at from lead_score where lead_id = ?").param(lead.id()).query(java.sql.Timestamp.class).single();
+        assertThat(queuedAt).isNotNull();
+        Lead low = storeScored(profile(unique("noclock"), "Student", null, Map.of()));
+        assertThat(jdbc.sql("select queued_at from lead_score where lead_id = ?").param(low.id()).query(java.sql.Timestamp.class)
+                .optional()).isEmpty();
+    }
+
     private Lead storeScored(LeadProfile profile) {
         Score score = model.score(profile);
         Lead lead = leads.save(Lead.capture(profile, NOW));

@@ -7,6 +7,7 @@ import io.leadline.core.lead.Leads;
 import io.leadline.core.scoring.LeadScores;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModels;
+import io.leadline.web.queue.LeadAssignment;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -20,10 +21,12 @@ public class LeadCapture {
     private final Leads leads;
     private final LeadScores scores;
     private final ScoringModels models;
+    private final LeadAssignment assignment;
     private final Clock clock;
 
-    LeadCapture(Leads leads, LeadScores scores, ScoringModels models, Clock clock) {
+    LeadCapture(Leads leads, LeadScores scores, ScoringModels models, LeadAssignment assignment, Clock clock) {
         this.leads = leads;
+        this.assignment = assignment;
         this.scores = scores;
         this.models = models;
         this.clock = clock;
@@ -47,6 +50,7 @@ public class LeadCapture {
         if (qualified.isPresent()) {
             lead = leads.save(qualified.get().lead());
             leads.recordStageChange(lead.id(), qualified.get().change());
+            lead = assignment.assignIfDue(lead);
         }
         scores.save(lead.id(), score, lead.stage(), now);
         return lead;

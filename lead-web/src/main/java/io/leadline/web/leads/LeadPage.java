@@ -11,6 +11,7 @@ import io.leadline.core.scoring.ProgressiveProfiling;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.ScoringModels;
 import io.leadline.web.qualification.SalesActions;
+import io.leadline.web.queue.LeadAssignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,9 +31,12 @@ public class LeadPage {
     private final ScoringModels models;
     private final BantAssessments bant;
     private final SalesActions actions;
+    private final LeadAssignment assignment;
     private final Clock clock;
 
-    LeadPage(Leads leads, LeadScores scores, ScoringModels models, BantAssessments bant, SalesActions actions, Clock clock) {
+    LeadPage(Leads leads, LeadScores scores, ScoringModels models, BantAssessments bant, SalesActions actions,
+             LeadAssignment assignment, Clock clock) {
+        this.assignment = assignment;
         this.leads = leads;
         this.scores = scores;
         this.models = models;
@@ -57,6 +61,7 @@ public class LeadPage {
         model.addAttribute("criteria", BantCriterion.values());
         model.addAttribute("statuses", BantStatus.values());
         model.addAttribute("reasons", actions.disqualificationReasons());
+        model.addAttribute("reps", assignment.reps());
         return VIEW;
     }
 }

@@ -8,6 +8,7 @@ import io.leadline.core.qualification.BantCriterion;
 import io.leadline.core.qualification.BantStatus;
 import io.leadline.core.qualification.NotSalesReadyException;
 import io.leadline.web.leads.LeadPage;
+import io.leadline.web.queue.LeadAssignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,11 +34,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class QualificationController {
 
     private final SalesActions actions;
+    private final LeadAssignment assignment;
     private final LeadPage page;
     private final Clock clock;
 
-    QualificationController(SalesActions actions, LeadPage page, Clock clock) {
+    QualificationController(SalesActions actions, LeadAssignment assignment, LeadPage page, Clock clock) {
         this.actions = actions;
+        this.assignment = assignment;
         this.page = page;
         this.clock = clock;
     }
@@ -95,6 +98,12 @@ class QualificationController {
     String outcome(@PathVariable long id, @RequestParam(required = false) LifecycleStage outcome,
                    @RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
         return act(id, redirect, () -> "Recorded: " + actions.recordOutcome(id, actor(user), outcome, note).stage().label() + ".");
+    }
+
+    @PostMapping("/leads/{id}/assign")
+    String assign(@PathVariable long id, @RequestParam(defaultValue = "") String rep, Authentication admin,
+                  RedirectAttributes redirect) {
+        return act(id, redirect, () -> "Assigned to " + assignment.assignByAdmin(id, rep, admin.getName()).owner() + ".");
     }
 
     /** Runs the action; its domain refusal becomes a message on the lead page (POST-redirect-GET). */

@@ -1,13 +1,25 @@
 package io.leadline.web.queue;
 
+import io.leadline.core.account.AccountScore;
+import io.leadline.core.account.MqaPolicy;
 import io.leadline.core.lead.IllegalStageChangeException;
 import io.leadline.core.lead.LeadAlreadyClaimedException;
+import io.leadline.core.lead.LeadSources;
+import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.queue.QueueEntry;
+import io.leadline.core.queue.QueueFilter;
 import io.leadline.core.queue.QueuePosition;
+import io.leadline.core.queue.ResponseSla;
 import io.leadline.core.queue.SalesQueue;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,31 +28,74 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The sales queue: MQLs and SQLs, best first, 50 a page. */
+/** The sales queue: MQLs and SQLs, best first, 50 a page, with filters; and the same grouped by account. */
 @Controller
 class QueueController {
 
     static final int PAGE_SIZE = 50;
+    /** How deep into the queue the account view looks for companies. */
+    static final int ACCOUNT_DEPTH = 500;
 
     private final SalesQueue queue;
     private final LeadClaims claims;
+    private final ResponseSla sla;
+    private final MqaPolicy mqa;
+    private final Clock clock;
 
-    QueueController(SalesQueue queue, LeadClaims claims) {
+    QueueController(SalesQueue queue, LeadClaims claims, Clock clock,
+                    @Value("${leadline.queue.sla-hours:24}") int slaHours) {
         this.queue = queue;
         this.claims = claims;
+        this.clock = clock;
+        this.sla = ResponseSla.hours(slaHours);
+        this.mqa = MqaPolicy.standard();
+    }
+
+    /** What the filter form sends; every field optional. */
+    record Filters(QueueFilter.Scope scope, LifecycleStage stage, String source, String company, boolean breached) {
     }
 
     @GetMapping("/queue")
-    String queue(@RequestParam(required = false) Integer afterPriority, @RequestParam(required = false) Long afterId,
-                 Model model) {
+    String queue(@RequestParam(required = false) QueueFilter.Scope scope,
+                 @RequestParam(required = false) LifecycleStage stage,
+                 @RequestParam(required = false) String source,
+                 @RequestParam(required = false) String company,
+                 @RequestParam(defaultValue = "false") boolean breached,
+                 @RequestParam(required = false) Integer afterPriority, @RequestParam(required = false) Long afterId,
+                 Principal viewer, Model model) {
+        Instant now = Instant.now(clock);
+        Filters filters = new Filters(scope == null ? QueueFilter.Scope.ALL : scope,
+                stage != null && stage.inSalesQueue() ? stage : null, source, company, breached);
+        QueueFilter filter = new QueueFilter(filters.scope(), viewer.getName(), filters.stage(), source, company,
+                breached ? sla.queuedBefore(now) : null);
         QueuePosition after = afterPriority != null && afterId != null ? new QueuePosition(afterPriority, afterId) : null;
-        List<QueueEntry> page = queue.page(after, PAGE_SIZE + 1);
+        List<QueueEntry> page = queue.page(filter, after, PAGE_SIZE + 1);
         boolean more = page.size() > PAGE_SIZE;
         List<QueueEntry> shown = more ? page.subList(0, PAGE_SIZE) : page;
+        Set<Long> late = shown.stream().filter(e -> sla.breachedBy(e, now)).map(QueueEntry::leadId).collect(Collectors.toSet());
         model.addAttribute("entries", shown);
+        model.addAttribute("late", late);
+        model.addAttribute("slaHours", sla.limit().toHours());
         model.addAttribute("next", more ? shown.getLast().position() : null);
         model.addAttribute("firstPage", after == null);
+        model.addAttribute("filters", filters);
+        model.addAttribute("stages", LifecycleStage.salesQueueStages().stream().sorted().toList());
+        model.addAttribute("sources", LeadSources.STANDARD);
         return "queue/queue";
+    }
+
+    @GetMapping("/queue/accounts")
+    String accounts(Model model) {
+        List<AccountRow> rows = queue.accounts(ACCOUNT_DEPTH).stream()
+                .map(g -> new AccountRow(g.company(), g.members().size(), AccountScore.rollUp(g.members(), mqa)))
+                .sorted(Comparator.comparingInt((AccountRow r) -> r.score().score()).reversed().thenComparing(AccountRow::company))
+                .toList();
+        model.addAttribute("accounts", rows);
+        model.addAttribute("mqa", mqa);
+        return "queue/accounts";
+    }
+
+    record AccountRow(String company, int contacts, AccountScore score) {
     }
 
     @PostMapping("/queue/{leadId}/claim")

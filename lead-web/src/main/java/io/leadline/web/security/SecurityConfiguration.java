@@ -28,7 +28,8 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/leads/*/bant", "/leads/*/promote", "/leads/*/disqualify",
                                 "/leads/*/recycle", "/leads/*/outcome").hasAnyRole(SALES, ADMIN)
                         .requestMatchers(GET, "/leads/*").hasAnyRole(MARKETER, SALES, ADMIN)
-                        .requestMatchers(GET, "/queue").hasAnyRole(MARKETER, SALES, ADMIN)
+                        .requestMatchers(GET, "/queue", "/queue/accounts").hasAnyRole(MARKETER, SALES, ADMIN)
+                        .requestMatchers(POST, "/leads/*/assign").hasRole(ADMIN)
                         .requestMatchers(POST, "/queue/**").hasAnyRole(SALES, ADMIN)
                         .requestMatchers("/settings", "/settings/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/").authenticated()

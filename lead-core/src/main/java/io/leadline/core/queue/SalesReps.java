@@ -1,0 +1,14 @@
+package io.leadline.core.queue;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The active sales reps and how loaded they are. Implemented by lead-persistence. */
+public interface SalesReps {
+
+    /** Every active rep with their open leads (owned and not yet won, lost or disqualified). */
+    List<RepLoad> loads();
+
+    /** Remembers that the rep was just given a lead, for the round-robin rotation. */
+    void assigned(String username, Instant at);
+}

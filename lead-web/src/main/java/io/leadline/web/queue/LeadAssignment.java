@@ -1,0 +1,72 @@
+package io.leadline.web.queue;
+
+import io.leadline.core.lead.Lead;
+import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.lead.Leads;
+import io.leadline.core.queue.RepLoad;
+import io.leadline.core.queue.RoundRobin;
+import io.leadline.core.queue.SalesReps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gives leads to reps: new MQLs round-robin among reps with room under their capacity (when
+ * {@code leadline.queue.round-robin=true}), and any lead by an admin's choice.
+ */
+@Service
+public class LeadAssignment {
+
+    private final Leads leads;
+    private final SalesReps reps;
+    private final Clock clock;
+    private final boolean roundRobin;
+
+    LeadAssignment(Leads leads, SalesReps reps, Clock clock, @Value("${leadline.queue.round-robin:false}") boolean roundRobin) {
+        this.leads = leads;
+        this.reps = reps;
+        this.clock = clock;
+        this.roundRobin = roundRobin;
+    }
+
+    /** Within the caller's transaction: a new, unassigned MQL goes to the next rep, if round-robin is on and one has room. */
+    @Transactional
+    public Lead assignIfDue(Lead lead) {
+        if (!roundRobin || lead.stage() != LifecycleStage.MQL || lead.owner() != null) {
+            return lead;
+        }
+        return RoundRobin.nextRep(reps.loads()).map(rep -> {
+            Instant now = Instant.now(clock);
+            Lead saved = apply(lead.assignTo(rep, Lead.SYSTEM, "by round-robin", now));
+            reps.assigned(rep, now);
+            return saved;
+        }).orElse(lead);
+    }
+
+    /** An admin gives the lead to {@code rep}: an unassigned MQL is assigned, a worked lead reassigned. */
+    @Transactional
+    public Lead assignByAdmin(long leadId, String rep, String admin) {
+        if (reps.loads().stream().map(RepLoad::username).noneMatch(rep::equals)) {
+            throw new IllegalArgumentException("Choose an active sales rep.");
+        }
+        Lead lead = leads.byId(leadId).orElseThrow();
+        Instant now = Instant.now(clock);
+        Lead.Transition transition = lead.owner() == null
+                ? lead.assignTo(rep, admin, "by " + admin, now)
+                : lead.reassign(rep, admin, now);
+        return apply(transition);
+    }
+
+    public List<RepLoad> reps() {
+        return reps.loads();
+    }
+
+    private Lead apply(Lead.Transition transition) {
+        Lead saved = leads.save(transition.lead());
+        leads.recordStageChange(saved.id(), transition.change());
+        return saved;
+    }
+}
