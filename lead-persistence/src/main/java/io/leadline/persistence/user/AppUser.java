@@ -77,6 +77,11 @@ public class AppUser {
         return createdAt;
     }
 
+    /** Replaces the stored hash; the caller has checked the old password and the policy. */
+    public void changePasswordHash(String newHash) {
+        this.passwordHash = newHash;
+    }
+
     public int getCapacity() {
         return capacity;
     }

@@ -1,5 +1,6 @@
 package io.leadline.web.qualification;
 
+import io.leadline.core.audit.AuditAction;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LifecycleStage;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
+import io.leadline.web.audit.Audit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,10 +31,12 @@ public class SalesActions {
 
     private final Leads leads;
     private final BantAssessments bant;
+    private final Audit audit;
     private final Clock clock;
 
-    SalesActions(Leads leads, BantAssessments bant, Clock clock) {
+    SalesActions(Leads leads, BantAssessments bant, Audit audit, Clock clock) {
         this.leads = leads;
+        this.audit = audit;
         this.bant = bant;
         this.clock = clock;
     }
@@ -65,14 +69,19 @@ public class SalesActions {
 
     @Transactional
     public Lead promote(long leadId, Actor actor) {
-        return apply(leadId, actor, lead -> lead.promoteToSql(actor.username(), bant.of(leadId), policy(), now()));
+        Lead sql = apply(leadId, actor, lead -> lead.promoteToSql(actor.username(), bant.of(leadId), policy(), now()));
+        audit.record(actor.username(), AuditAction.LEAD_PROMOTED, "lead " + leadId, "BANT qualified");
+        return sql;
     }
 
     @Transactional
     public Lead disqualify(long leadId, Actor actor, String reasonCode, String note) {
         DisqualificationReason reason = disqualificationReasons().stream().filter(r -> r.code().equals(reasonCode))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("Choose a reason from the list."));
-        return apply(leadId, actor, lead -> lead.disqualify(actor.username(), reason, note, now()));
+        Lead out = apply(leadId, actor, lead -> lead.disqualify(actor.username(), reason, note, now()));
+        audit.record(actor.username(), AuditAction.LEAD_DISQUALIFIED, "lead " + leadId,
+                reason.label() + (note == null || note.isBlank() ? "" : ": " + note.strip()));
+        return out;
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package io.leadline.web.queue;
 
+import io.leadline.core.audit.AuditAction;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.lead.Leads;
@@ -9,6 +10,7 @@ import io.leadline.core.queue.SalesReps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import io.leadline.web.audit.Audit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +24,14 @@ public class LeadAssignment {
 
     private final Leads leads;
     private final SalesReps reps;
+    private final Audit audit;
     private final Clock clock;
     private final boolean roundRobin;
 
-    LeadAssignment(Leads leads, SalesReps reps, Clock clock, @Value("${leadline.queue.round-robin:false}") boolean roundRobin) {
+    LeadAssignment(Leads leads, SalesReps reps, Audit audit, Clock clock,
+                   @Value("${leadline.queue.round-robin:false}") boolean roundRobin) {
         this.leads = leads;
+        this.audit = audit;
         this.reps = reps;
         this.clock = clock;
         this.roundRobin = roundRobin;
@@ -67,6 +72,7 @@ public class LeadAssignment {
     private Lead apply(Lead.Transition transition) {
         Lead saved = leads.save(transition.lead());
         leads.recordStageChange(saved.id(), transition.change());
+        audit.record(transition.change().actor(), AuditAction.LEAD_ASSIGNED, "lead " + saved.id(), transition.change().reason());
         return saved;
     }
 }

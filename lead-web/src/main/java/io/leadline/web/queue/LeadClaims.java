@@ -1,10 +1,12 @@
 package io.leadline.web.queue;
 
+import io.leadline.core.audit.AuditAction;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadAlreadyClaimedException;
 import io.leadline.core.lead.Leads;
 import java.time.Clock;
 import java.time.Instant;
+import io.leadline.web.audit.Audit;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,11 +17,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LeadClaims {
 
     private final Leads leads;
+    private final Audit audit;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    LeadClaims(Leads leads, Clock clock, PlatformTransactionManager transactions) {
+    LeadClaims(Leads leads, Audit audit, Clock clock, PlatformTransactionManager transactions) {
         this.leads = leads;
+        this.audit = audit;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -35,6 +39,7 @@ class LeadClaims {
                 var claimed = lead.claim(rep, Instant.now(clock));
                 Lead saved = leads.save(claimed.lead());
                 leads.recordStageChange(saved.id(), claimed.change());
+                audit.record(rep, AuditAction.LEAD_CLAIMED, "lead " + leadId, "");
                 return saved;
             });
         } catch (ObjectOptimisticLockingFailureException lostTheRace) {

@@ -4,14 +4,28 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import io.leadline.core.user.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
-/** Who may open what. Every route is named here; anything not named needs a signed-in user. */
+/** Who may open what. Every route is named here; anything not named is denied. */
 @Configuration
 class SecurityConfiguration {
 
@@ -19,9 +33,26 @@ class SecurityConfiguration {
     private static final String SALES = Role.SALES.name();
     private static final String ADMIN = Role.ADMIN.name();
 
+    /** No inline script or style anywhere: everything comes from our own origin. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
     @Bean
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(routes -> routes
+    SecurityFilterChain web(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+                            AuthenticationEventPublisher events, Clock clock,
+                            @Value("${leadline.session.absolute-timeout:8h}") Duration absoluteTimeout) throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        // One provider and no parent: a blocked sign-in must not fall through to another password check.
+        ProviderManager signIn = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+        signIn.setAuthenticationEventPublisher(events);
+        var failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(Map.of(ThrottledAuthenticationProvider.SignInBlockedException.class.getName(), "/login?blocked"));
+
+        http.authenticationManager(signIn)
+                .authorizeHttpRequests(routes -> routes
                         .requestMatchers("/login", "/error", "/css/**", "/images/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/leads/new").hasAnyRole(MARKETER, ADMIN)
@@ -32,11 +63,27 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/leads/*/assign").hasRole(ADMIN)
                         .requestMatchers(POST, "/queue/**").hasAnyRole(SALES, ADMIN)
                         .requestMatchers("/settings", "/settings/**").hasRole(ADMIN)
+                        .requestMatchers("/account/password").authenticated()
                         .requestMatchers(GET, "/").authenticated()
                         .anyRequest().denyAll())
-                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failures).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, clock), UsernamePasswordAuthenticationFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.deny())
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
         return http.build();
+    }
+
+    /** Publishes every failed sign-in, whatever the exception, so the throttle and the audit log see it. */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        var events = new DefaultAuthenticationEventPublisher(publisher);
+        events.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+        return events;
     }
 
     /** BCrypt today, with the algorithm named in each stored hash so it can change later. */

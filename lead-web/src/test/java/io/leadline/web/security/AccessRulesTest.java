@@ -57,6 +57,13 @@ class AccessRulesTest {
     }
 
     @Test
+    void actuator_endpoints_other_than_health_are_closed_even_to_admins() throws Exception {
+        for (String endpoint : new String[] {"/actuator", "/actuator/env", "/actuator/beans", "/actuator/heapdump"}) {
+            mvc.perform(get(endpoint).with(user("ada").roles("ADMIN"))).andExpect(status().isForbidden());
+        }
+    }
+
+    @Test
     void health_is_public_and_checks_the_database() throws Exception {
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isOk())

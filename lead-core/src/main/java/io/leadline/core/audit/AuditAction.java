@@ -1,0 +1,29 @@
+package io.leadline.core.audit;
+
+/** The kinds of action the audit log records. */
+public enum AuditAction {
+    SIGN_IN("Signed in"),
+    SIGN_IN_FAILED("Sign-in failed"),
+    SIGN_IN_BLOCKED("Sign-in blocked (too many failures)"),
+    SIGN_OUT("Signed out"),
+    PASSWORD_CHANGED("Password changed"),
+    USER_CREATED("User created"),
+    ROLE_CHANGED("Role changed"),
+    LEAD_CLAIMED("Lead claimed"),
+    LEAD_ASSIGNED("Lead assigned"),
+    LEAD_DISQUALIFIED("Lead disqualified"),
+    LEAD_PROMOTED("Lead promoted to SQL"),
+    MODEL_ACTIVATED("Scoring model activated"),
+    IMPORT_RUN("Import run"),
+    EXPORT("Export");
+
+    private final String label;
+
+    AuditAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

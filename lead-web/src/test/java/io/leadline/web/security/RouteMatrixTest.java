@@ -1,0 +1,128 @@
+package io.leadline.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import io.leadline.web.TestLeads;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every route the application maps, tried as anonymous, MARKETER, SALES and ADMIN. The expected outcome of
+ * each is written below; a new route without a line here fails the build, so no route ships without a rule.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class RouteMatrixTest {
+
+    /** What a visitor gets: through to the page or action, refused (403), or sent to sign in. */
+    enum Outcome { IN, FORBIDDEN, LOGIN }
+
+    private static final Outcome I = Outcome.IN;
+    private static final Outcome F = Outcome.FORBIDDEN;
+    private static final Outcome L = Outcome.LOGIN;
+
+    /** route → outcome for anonymous, MARKETER, SALES, ADMIN. */
+    private static final Map<String, List<Outcome>> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        expect("GET /", L, I, I, I);
+        expect("GET /login", I, I, I, I);
+        expect("GET /leads/new", L, I, F, I);
+        expect("POST /leads/new", L, I, F, I);
+        expect("GET /leads/{id}", L, I, I, I);
+        expect("POST /leads/{id}/bant", L, F, I, I);
+        expect("POST /leads/{id}/promote", L, F, I, I);
+        expect("POST /leads/{id}/disqualify", L, F, I, I);
+        expect("POST /leads/{id}/recycle", L, F, I, I);
+        expect("POST /leads/{id}/outcome", L, F, I, I);
+        expect("POST /leads/{id}/assign", L, F, F, I);
+        expect("GET /queue", L, I, I, I);
+        expect("GET /queue/accounts", L, I, I, I);
+        expect("POST /queue/{leadId}/claim", L, F, I, I);
+        expect("GET /settings", L, F, F, I);
+        expect("GET /settings/audit", L, F, F, I);
+        expect("GET /account/password", L, I, I, I);
+        expect("POST /account/password", L, I, I, I);
+        for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")) {
+            expect(method + " /error", I, I, I, I);
+        }
+    }
+
+    private static void expect(String route, Outcome anonymous, Outcome marketer, Outcome sales, Outcome admin) {
+        EXPECTED.put(route, List.of(anonymous, marketer, sales, admin));
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void every_mapped_route_has_an_expected_outcome_for_every_role() throws Exception {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.values()) : methods) {
+                    if (m != RequestMethod.TRACE) {
+                        mapped.add(m.name() + " " + pattern);
+                    }
+                }
+            }
+        });
+        assertThat(mapped).as("the application's routes").contains("GET /queue", "POST /leads/new").hasSizeGreaterThan(20);
+        assertThat(mapped).as("routes without an expected outcome in RouteMatrixTest (add an access rule and a line)")
+                .isSubsetOf(EXPECTED.keySet());
+
+        long lead = TestLeads.capture(mvc, "Matrix Lead", "Analyst", 5, "email");
+        List<String> wrong = new ArrayList<>();
+        String[] roles = {null, "MARKETER", "SALES", "ADMIN"};
+        for (String route : mapped) {
+            for (int r = 0; r < roles.length; r++) {
+                Outcome actual = outcome(route, roles[r], lead);
+                Outcome expected = EXPECTED.get(route).get(r);
+                if (actual != expected) {
+                    wrong.add(route + " as " + (roles[r] == null ? "anonymous" : roles[r]) + ": expected " + expected + ", got " + actual);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private Outcome outcome(String route, String role, long lead) throws Exception {
+        String[] parts = route.split(" ", 2);
+        String path = parts[1].replace("{id}", Long.toString(lead)).replace("{leadId}", Long.toString(lead));
+        var request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
+        if (role != null) {
+            request = request.with(user("matrix-" + role.toLowerCase()).roles(role));
+        }
+        MvcResult result = mvc.perform(request).andReturn();
+        int status = result.getResponse().getStatus();
+        String location = result.getResponse().getRedirectedUrl();
+        if (status == 403) {
+            return Outcome.FORBIDDEN;
+        }
+        if (status == 401 || (status == 302 && location != null && location.endsWith("/login"))) {
+            return Outcome.LOGIN;
+        }
+        return Outcome.IN;
+    }
+}
