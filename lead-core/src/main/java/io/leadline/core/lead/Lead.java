@@ -27,8 +27,22 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
 
     public Lead {
         Objects.requireNonNull(profile, "profile");
+        if (profile.email() == null && (externalId == null || externalId.isBlank())) {
+            throw new IllegalArgumentException("A lead needs an email address or an external id.");
+        }
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** The name to show: the person's name, else their email, else the external id. */
+    public String displayName() {
+        if (profile.fullName() != null) {
+            return profile.fullName();
+        }
+        if (profile.email() != null) {
+            return profile.email().value();
+        }
+        return externalId != null ? "Lead " + externalId : "Lead " + id;
     }
 
     /** A lead as it is first captured: stage NEW, nobody owns it yet. */

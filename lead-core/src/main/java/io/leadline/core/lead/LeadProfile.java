@@ -1,13 +1,13 @@
 package io.leadline.core.lead;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * What we know about the person behind a lead. Text fields are stripped, blanks become absent values;
- * {@code attributes} holds custom fields by key.
+ * {@code attributes} holds custom fields by key. The email may be unknown (an import keyed by an external
+ * id, an anonymous visitor); {@link Lead} makes sure a lead has an email or an external id.
  */
 public record LeadProfile(
         String fullName,
@@ -20,7 +20,6 @@ public record LeadProfile(
         Map<String, String> attributes) {
 
     public LeadProfile {
-        Objects.requireNonNull(email, "email");
         fullName = blankToNull(fullName);
         company = blankToNull(company);
         jobTitle = blankToNull(jobTitle);
@@ -42,7 +41,7 @@ public record LeadProfile(
     public Optional<String> value(LeadField field) {
         return Optional.ofNullable(switch (field) {
             case FULL_NAME -> fullName;
-            case EMAIL -> email.value();
+            case EMAIL -> email == null ? null : email.value();
             case COMPANY -> company;
             case JOB_TITLE -> jobTitle;
             case COMPANY_SIZE -> companySize == null ? null : companySize.toString();

@@ -89,6 +89,9 @@ public sealed interface LeadCondition {
 
         @Override
         public Optional<String> evidence(LeadProfile lead) {
+            if (lead.email() == null) {
+                return Optional.empty();
+            }
             String domain = lead.email().domain();
             return domains.stream()
                     .filter(d -> domain.equals(d) || domain.endsWith("." + d))

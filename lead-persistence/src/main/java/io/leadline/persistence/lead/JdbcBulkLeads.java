@@ -88,7 +88,7 @@ class JdbcBulkLeads implements BulkLeads {
         Connection connection = ps.getConnection();
         ps.setLong(1, id);
         ps.setString(2, p.fullName());
-        ps.setString(3, p.email().value());
+        ps.setString(3, p.email() == null ? null : p.email().value());
         ps.setString(4, p.company());
         ps.setString(5, p.jobTitle());
         if (p.companySize() == null) {

@@ -41,7 +41,7 @@ class JpaLeads implements Leads {
         }
         LeadProfile p = lead.profile();
         row.fullName = p.fullName();
-        row.email = p.email().value();
+        row.email = p.email() == null ? null : p.email().value();
         row.company = p.company();
         row.jobTitle = p.jobTitle();
         row.companySize = p.companySize();
@@ -103,7 +103,7 @@ class JpaLeads implements Leads {
     }
 
     private static Lead toLead(LeadEntity row) {
-        var profile = new LeadProfile(row.fullName, new EmailAddress(row.email), row.company, row.jobTitle,
+        var profile = new LeadProfile(row.fullName, row.email == null ? null : new EmailAddress(row.email), row.company, row.jobTitle,
                 row.companySize, row.country, row.source, row.attributes);
         return new Lead(row.id, row.version, row.externalId, profile, row.stage, row.owner, row.revisitOn, row.createdAt);
     }

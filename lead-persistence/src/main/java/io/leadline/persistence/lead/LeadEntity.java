@@ -31,10 +31,9 @@ class LeadEntity {
     @Version
     Long version;
 
-    @Column(name = "full_name", nullable = false)
+    @Column(name = "full_name")
     String fullName;
 
-    @Column(nullable = false)
     String email;
 
     String company;

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 class JdbcSalesQueue implements SalesQueue {
 
     private static final String SELECT = """
-            select s.lead_id, l.full_name, l.email, l.company, l.job_title, l.source, s.score, s.grade, s.priority,
+            select s.lead_id, coalesce(l.full_name, l.email, 'Lead ' || l.external_id) as full_name, l.email, l.company, l.job_title, l.source, s.score, s.grade, s.priority,
                    s.stage, l.owner, coalesce(s.queued_at, s.scored_at) as in_queue_since
             from lead_score s
             join lead l on l.id = s.lead_id
@@ -88,7 +88,8 @@ class JdbcSalesQueue implements SalesQueue {
                             select distinct lower(l.company) as account
                             from top join lead l on l.id = top.lead_id
                             where l.company is not null)
-                        select q.account, l.company, l.id, l.full_name, l.job_title, s.score, s.engagement_points
+                        select q.account, l.company, l.id, coalesce(l.full_name, l.email, 'Lead ' || l.external_id) as full_name,
+                               l.job_title, s.score, s.engagement_points
                         from queued q
                         join lead l on lower(l.company) = q.account
                         join lead_score s on s.lead_id = l.id

@@ -68,7 +68,7 @@ class CaptureController {
             result.rejectValue("email", "duplicate", e.getMessage());
             return FORM;
         }
-        redirect.addFlashAttribute("message", "Lead " + lead.profile().fullName() + " saved as "
+        redirect.addFlashAttribute("message", "Lead " + lead.displayName() + " saved as "
                 + lead.stage().label() + ".");
         return "redirect:/leads/" + lead.id();
     }

@@ -78,19 +78,19 @@ class QualificationController {
 
     @PostMapping("/leads/{id}/promote")
     String promote(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
-        return act(id, redirect, () -> "Promoted " + actions.promote(id, actor(user)).profile().fullName() + " to SQL.");
+        return act(id, redirect, () -> "Promoted " + actions.promote(id, actor(user)).displayName() + " to SQL.");
     }
 
     @PostMapping("/leads/{id}/disqualify")
     String disqualify(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
                       @RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
-        return act(id, redirect, () -> "Disqualified " + actions.disqualify(id, actor(user), reason, note).profile().fullName() + ".");
+        return act(id, redirect, () -> "Disqualified " + actions.disqualify(id, actor(user), reason, note).displayName() + ".");
     }
 
     @PostMapping("/leads/{id}/recycle")
     String recycle(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate revisitOn,
                    @RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
-        return act(id, redirect, () -> "Recycled " + actions.recycle(id, actor(user), revisitOn, note).profile().fullName()
+        return act(id, redirect, () -> "Recycled " + actions.recycle(id, actor(user), revisitOn, note).displayName()
                 + " to nurture until " + revisitOn + ".");
     }
 

@@ -102,7 +102,7 @@ class QueueController {
     String claim(@PathVariable long leadId, Principal rep, RedirectAttributes redirect) {
         try {
             var lead = claims.claim(leadId, rep.getName());
-            redirect.addFlashAttribute("message", "You claimed " + lead.profile().fullName() + ".");
+            redirect.addFlashAttribute("message", "You claimed " + lead.displayName() + ".");
         } catch (LeadAlreadyClaimedException | IllegalStageChangeException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         } catch (NoSuchElementException e) {
