@@ -1,0 +1,36 @@
+package io.leadline.core.importing;
+
+/** What a column of an imported file holds. */
+public enum ImportField {
+    FULL_NAME("Name"),
+    FIRST_NAME("First name"),
+    LAST_NAME("Last name"),
+    EMAIL("Email"),
+    COMPANY("Company"),
+    JOB_TITLE("Job title"),
+    COMPANY_SIZE("Company size"),
+    COUNTRY("Country"),
+    SOURCE("Source"),
+    EXTERNAL_ID("External id"),
+    CREATED_AT("First contact date"),
+    OUTCOME("Outcome (won/lost)"),
+    OUTCOME_AT("Outcome date"),
+    /** Kept as a custom attribute under the column's name. */
+    CUSTOM("Custom attribute"),
+    IGNORE("Ignore");
+
+    private final String label;
+
+    ImportField(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** A field at most one column may feed. */
+    public boolean single() {
+        return this != CUSTOM && this != IGNORE;
+    }
+}

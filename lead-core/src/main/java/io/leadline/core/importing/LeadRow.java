@@ -1,0 +1,109 @@
+package io.leadline.core.importing;
+
+import io.leadline.core.lead.EmailAddress;
+import io.leadline.core.lead.LeadProfile;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One row of a lead file, read through a {@link ColumnMapping}: normalised into a profile, or rejected with a
+ * reason a marketer can act on.
+ */
+public sealed interface LeadRow {
+
+    int MAX_TEXT = 200;
+    int MAX_EXTERNAL_ID = 100;
+    int MAX_ATTRIBUTE = 1000;
+
+    /** A row that makes a lead. {@code createdAt} falls back to the import's time. */
+    record Accepted(LeadProfile profile, String externalId, Instant createdAt) implements LeadRow {
+    }
+
+    record Rejected(String reason) implements LeadRow {
+    }
+
+    static LeadRow read(List<String> cells, ColumnMapping mapping, Instant importedAt) {
+        if (cells.size() != mapping.columns().size()) {
+            return new Rejected("the row has " + cells.size() + " cells but the header has " + mapping.columns().size());
+        }
+        Map<ImportField, String> values = new LinkedHashMap<>();
+        Map<String, String> custom = new LinkedHashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            ColumnMapping.Column column = mapping.columns().get(i);
+            String value = cells.get(i) == null ? "" : cells.get(i).strip();
+            if (value.isEmpty() || column.field() == ImportField.IGNORE) {
+                continue;
+            }
+            if (column.field() == ImportField.CUSTOM) {
+                if (value.length() > MAX_ATTRIBUTE) {
+                    return new Rejected(column.header() + " is longer than " + MAX_ATTRIBUTE + " characters");
+                }
+                custom.put(column.header().strip(), value);
+            } else {
+                values.put(column.field(), value);
+            }
+        }
+        for (ImportField text : List.of(ImportField.FULL_NAME, ImportField.FIRST_NAME, ImportField.LAST_NAME,
+                ImportField.COMPANY, ImportField.JOB_TITLE, ImportField.SOURCE)) {
+            if (values.getOrDefault(text, "").length() > MAX_TEXT) {
+                return new Rejected(text.label() + " is longer than " + MAX_TEXT + " characters");
+            }
+        }
+        EmailAddress email = null;
+        if (values.containsKey(ImportField.EMAIL)) {
+            Optional<EmailAddress> parsed = EmailAddress.parse(values.get(ImportField.EMAIL));
+            if (parsed.isEmpty()) {
+                return new Rejected("\"" + values.get(ImportField.EMAIL) + "\" is not a valid email address");
+            }
+            email = parsed.get();
+        }
+        String externalId = values.get(ImportField.EXTERNAL_ID);
+        if (externalId != null && externalId.length() > MAX_EXTERNAL_ID) {
+            return new Rejected("External id is longer than " + MAX_EXTERNAL_ID + " characters");
+        }
+        if (email == null && externalId == null) {
+            return new Rejected("the row has neither an email nor an external id");
+        }
+        Integer size = null;
+        if (values.containsKey(ImportField.COMPANY_SIZE)) {
+            Optional<Integer> parsed = companySize(values.get(ImportField.COMPANY_SIZE));
+            if (parsed.isEmpty()) {
+                return new Rejected("company size \"" + values.get(ImportField.COMPANY_SIZE) + "\" is not a number of employees");
+            }
+            size = parsed.get();
+        }
+        String country = null;
+        if (values.containsKey(ImportField.COUNTRY)) {
+            Optional<String> code = Countries.isoCode(values.get(ImportField.COUNTRY));
+            if (code.isEmpty()) {
+                return new Rejected("country \"" + values.get(ImportField.COUNTRY) + "\" is not a country Leadline knows");
+            }
+            country = code.get();
+        }
+        Instant created = importedAt;
+        if (values.containsKey(ImportField.CREATED_AT)) {
+            Optional<Instant> parsed = ImportDates.parse(values.get(ImportField.CREATED_AT));
+            if (parsed.isEmpty()) {
+                return new Rejected("\"" + values.get(ImportField.CREATED_AT) + "\" is not a date Leadline reads "
+                        + "(use 2018-02-01, 01-02-2018 or 01/02/2018)");
+            }
+            created = parsed.get();
+        }
+        String name = values.get(ImportField.FULL_NAME);
+        if (name == null && (values.containsKey(ImportField.FIRST_NAME) || values.containsKey(ImportField.LAST_NAME))) {
+            name = (values.getOrDefault(ImportField.FIRST_NAME, "") + " " + values.getOrDefault(ImportField.LAST_NAME, "")).strip();
+        }
+        return new Accepted(new LeadProfile(name, email, values.get(ImportField.COMPANY), values.get(ImportField.JOB_TITLE),
+                size, country, values.get(ImportField.SOURCE), custom), externalId, created);
+    }
+
+    /** "1200", "1,200", "1.200", "1 200", "500+" and ranges such as "50-199" (the lower bound). */
+    private static Optional<Integer> companySize(String text) {
+        String digits = text.strip().replaceAll("(?<=\\d)[,. ](?=\\d{3}\\b)", "");
+        var match = java.util.regex.Pattern.compile("^(\\d{1,8})\\s*(\\+|-\\s*\\d+)?$").matcher(digits);
+        return match.matches() ? Optional.of(Integer.parseInt(match.group(1))) : Optional.empty();
+    }
+}

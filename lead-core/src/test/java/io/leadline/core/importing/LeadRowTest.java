@@ -1,0 +1,109 @@
+package io.leadline.core.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LeadRowTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+    private final ColumnMapping hubspotLike = ColumnMapping.guess(List.of("First Name", "Last Name", "E-mail", "Company Name",
+            "Job Title", "Number of Employees", "Country", "Lead Source", "Industry"));
+
+    private LeadRow read(String... cells) {
+        return LeadRow.read(List.of(cells), hubspotLike, NOW);
+    }
+
+    @Test
+    void headers_from_crm_exports_are_guessed_and_unknown_ones_kept_as_custom() {
+        assertThat(hubspotLike.columns()).extracting(ColumnMapping.Column::field).containsExactly(
+                ImportField.FIRST_NAME, ImportField.LAST_NAME, ImportField.EMAIL, ImportField.COMPANY, ImportField.JOB_TITLE,
+                ImportField.COMPANY_SIZE, ImportField.COUNTRY, ImportField.SOURCE, ImportField.CUSTOM);
+        assertThat(ColumnMapping.guess(List.of("mql_id", "first_contact_date", "landing_page_id", "origin")).columns())
+                .extracting(ColumnMapping.Column::field)
+                .containsExactly(ImportField.EXTERNAL_ID, ImportField.CREATED_AT, ImportField.CUSTOM, ImportField.SOURCE);
+        assertThat(ColumnMapping.guess(List.of("Email Address", "email")).columns()).extracting(ColumnMapping.Column::field)
+                .containsExactly(ImportField.EMAIL, ImportField.CUSTOM);
+    }
+
+    @Test
+    void a_mapping_cannot_feed_one_field_from_two_columns_and_needs_a_key() {
+        assertThatThrownBy(() -> new ColumnMapping(List.of(new ColumnMapping.Column("a", ImportField.EMAIL),
+                new ColumnMapping.Column("b", ImportField.EMAIL)))).hasMessageContaining("Two columns are mapped to Email");
+        assertThat(ColumnMapping.guess(List.of("Name", "Company")).problemsForLeads())
+                .containsExactly("Map a column to Email or to External id: Leadline needs one to tell leads apart.");
+    }
+
+    @Test
+    void a_good_row_is_normalised() {
+        var row = (LeadRow.Accepted) read(" Ana ", "Souza", " Ana.Souza@ACME.com ", "Acme", "CTO", "1,200", "Brasil", "paid_search", "Health");
+
+        assertThat(row.profile().fullName()).isEqualTo("Ana Souza");
+        assertThat(row.profile().email().value()).isEqualTo("ana.souza@acme.com");
+        assertThat(row.profile().companySize()).isEqualTo(1200);
+        assertThat(row.profile().country()).isEqualTo("BR");
+        assertThat(row.profile().attributes()).containsEntry("Industry", "Health");
+        assertThat(row.createdAt()).isEqualTo(NOW);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ana@acme|\"ana@acme\" is not a valid email address",
+            "ana@acme.com|company size \"lots\" is not a number of employees"})
+    void bad_rows_are_rejected_with_a_reason(String email, String reason) {
+        String size = email.equals("ana@acme.com") ? "lots" : "10";
+        assertThat(read("Ana", "S", email, "Acme", "CTO", size, "BR", "x", "")).isEqualTo(new LeadRow.Rejected(reason));
+    }
+
+    @Test
+    void ragged_rows_unknown_countries_and_missing_keys_are_rejected() {
+        assertThat(LeadRow.read(List.of("a", "b"), hubspotLike, NOW))
+                .isEqualTo(new LeadRow.Rejected("the row has 2 cells but the header has 9"));
+        assertThat(read("Ana", "S", "ana@acme.com", "Acme", "CTO", "10", "Atlantis", "x", ""))
+                .isEqualTo(new LeadRow.Rejected("country \"Atlantis\" is not a country Leadline knows"));
+        assertThat(read("Ana", "S", "", "Acme", "CTO", "10", "BR", "x", ""))
+                .isEqualTo(new LeadRow.Rejected("the row has neither an email nor an external id"));
+        assertThat(read("A".repeat(201), "S", "ana@acme.com", "Acme", "CTO", "10", "BR", "x", ""))
+                .isEqualTo(new LeadRow.Rejected("First name is longer than 200 characters"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1200,1200", "'1,200',1200", "1.200,1200", "1 200,1200", "500+,500", "50-199,50", "0,0"})
+    void company_sizes_as_people_write_them(String typed, int size) {
+        var row = (LeadRow.Accepted) read("Ana", "S", "ana@acme.com", "Acme", "CTO", typed, "BR", "x", "");
+        assertThat(row.profile().companySize()).isEqualTo(size);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Brazil,BR", "BRA,BR", "br,BR", "Brasil,BR", "United States,US", "USA,US", "Deutschland,DE",
+            "Côte d'Ivoire,CI", "uk,GB"})
+    void countries_become_iso_codes(String typed, String code) {
+        assertThat(Countries.isoCode(typed)).contains(code);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"01-02-2018,2018-02-01T00:00:00Z", "2018-02-01,2018-02-01T00:00:00Z", "01/02/2018,2018-02-01T00:00:00Z",
+            "14-06-2018 15:28,2018-06-14T15:28:00Z", "2018-06-14T15:28:00Z,2018-06-14T15:28:00Z",
+            "2018-06-14 15:28:07,2018-06-14T15:28:07Z", "01.02.2018,2018-02-01T00:00:00Z"})
+    void dates_in_the_formats_exports_use(String typed, String instant) {
+        assertThat(ImportDates.parse(typed)).contains(Instant.parse(instant));
+    }
+
+    @Test
+    void a_date_nobody_can_read_is_a_reason() {
+        assertThat(ImportDates.parse("next tuesday")).isEmpty();
+        assertThat(ImportDates.parse("31-02-2018")).isEmpty();
+    }
+
+    @Test
+    void counts_must_account_for_every_row() {
+        assertThat(new ImportCounts(10, 5, 2, 1, 2).rowsRead()).isEqualTo(10);
+        assertThatThrownBy(() -> new ImportCounts(10, 5, 2, 1, 1)).hasMessageContaining("rows unaccounted for");
+    }
+}
