@@ -18,8 +18,7 @@ create table import_job (
     requested_at     timestamptz  not null,
     dry_run          boolean      not null,
     duplicate_policy varchar(20)  not null check (duplicate_policy in ('SKIP', 'UPDATE', 'FILL_BLANKS')),
-    mapping          jsonb        not null default '{}'::jsonb,
-    status           varchar(20)  not null check (status in ('QUEUED', 'RUNNING', 'DONE', 'FAILED', 'UNDONE')),
+    status           varchar(20)  not null check (status in ('DRAFT', 'QUEUED', 'RUNNING', 'DONE', 'FAILED', 'UNDONE')),
     phase            varchar(40)  not null default '',
     rows_read        bigint       not null default 0,
     imported         bigint       not null default 0,
@@ -34,6 +33,15 @@ create table import_job (
     error            text
 );
 create index import_job_queued_idx on import_job (requested_at) where status = 'QUEUED';
+
+-- The column mapping of a job, one row per column of the file, in file order.
+create table import_column (
+    job_id   bigint       not null references import_job (id) on delete cascade,
+    position integer      not null,
+    header   text         not null,
+    field    varchar(20)  not null,
+    primary key (job_id, position)
+);
 
 create table import_rejection (
     job_id     bigint not null references import_job (id) on delete cascade,

@@ -4,9 +4,11 @@ import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Leadline: lead capture, scoring and qualification on one Postgres. */
 @SpringBootApplication
+@EnableScheduling
 public class LeadlineApplication {
 
     public static void main(String[] args) {

@@ -1,5 +1,8 @@
 package io.leadline.persistence;
 
+import io.leadline.core.scoring.ScoringModel;
+import io.leadline.core.scoring.ScoringModels;
+import io.leadline.core.scoring.StarterModel;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -11,5 +14,12 @@ public class PersistenceTestApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The application chooses its live model in lead-web; here it is the starter model. */
+    @Bean
+    ScoringModels scoringModels() {
+        ScoringModel starter = StarterModel.version1();
+        return () -> starter;
     }
 }

@@ -56,6 +56,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/css/**", "/images/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/leads/new").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers("/imports", "/imports/**").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(POST, "/leads/*/bant", "/leads/*/promote", "/leads/*/disqualify",
                                 "/leads/*/recycle", "/leads/*/outcome").hasAnyRole(SALES, ADMIN)
                         .requestMatchers(GET, "/leads/*").hasAnyRole(MARKETER, SALES, ADMIN)

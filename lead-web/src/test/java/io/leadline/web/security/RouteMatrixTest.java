@@ -56,6 +56,13 @@ class RouteMatrixTest {
         expect("GET /queue", L, I, I, I);
         expect("GET /queue/accounts", L, I, I, I);
         expect("POST /queue/{leadId}/claim", L, F, I, I);
+        expect("GET /imports", L, I, F, I);
+        expect("POST /imports", L, I, F, I);
+        expect("GET /imports/{id}", L, I, F, I);
+        expect("POST /imports/{id}/start", L, I, F, I);
+        expect("POST /imports/{id}/edit", L, I, F, I);
+        expect("POST /imports/{id}/undo", L, I, F, I);
+        expect("GET /imports/{id}/rejected.csv", L, I, F, I);
         expect("GET /settings", L, F, F, I);
         expect("GET /settings/audit", L, F, F, I);
         expect("GET /account/password", L, I, I, I);

@@ -1,0 +1,71 @@
+package io.leadline.core.importing;
+
+import io.leadline.core.lead.EmailAddress;
+import io.leadline.core.lead.LifecycleStage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One row of an outcomes file (e.g. a CRM's closed deals): which lead, won or lost, and when. A file without
+ * an outcome column lists won deals. Imported outcomes are history: they set the lead's stage to WON or LOST
+ * wherever it stands in the funnel.
+ */
+public sealed interface OutcomeRow {
+
+    Set<String> WON = Set.of("won", "win", "closed won", "closedwon", "yes", "1", "true");
+    Set<String> LOST = Set.of("lost", "loss", "closed lost", "closedlost", "no", "0", "false");
+
+    record Accepted(EmailAddress email, String externalId, LifecycleStage outcome, Instant at) implements OutcomeRow {
+    }
+
+    record Rejected(String reason) implements OutcomeRow {
+    }
+
+    static OutcomeRow read(List<String> cells, ColumnMapping mapping, Instant importedAt) {
+        if (cells.size() != mapping.columns().size()) {
+            return new Rejected("the row has " + cells.size() + " cells but the header has " + mapping.columns().size());
+        }
+        EmailAddress email = null;
+        String emailText = cell(cells, mapping, ImportField.EMAIL);
+        if (!emailText.isEmpty()) {
+            Optional<EmailAddress> parsed = EmailAddress.parse(emailText);
+            if (parsed.isEmpty()) {
+                return new Rejected("\"" + emailText + "\" is not a valid email address");
+            }
+            email = parsed.get();
+        }
+        String externalId = cell(cells, mapping, ImportField.EXTERNAL_ID);
+        if (email == null && externalId.isEmpty()) {
+            return new Rejected("the row has neither an email nor an external id");
+        }
+        LifecycleStage outcome = LifecycleStage.WON;
+        String outcomeText = cell(cells, mapping, ImportField.OUTCOME).toLowerCase(Locale.ROOT);
+        if (mapping.maps(ImportField.OUTCOME)) {
+            if (WON.contains(outcomeText)) {
+                outcome = LifecycleStage.WON;
+            } else if (LOST.contains(outcomeText)) {
+                outcome = LifecycleStage.LOST;
+            } else {
+                return new Rejected("outcome \"" + outcomeText + "\" is neither won nor lost");
+            }
+        }
+        Instant at = importedAt;
+        String date = cell(cells, mapping, ImportField.OUTCOME_AT);
+        if (!date.isEmpty()) {
+            Optional<Instant> parsed = ImportDates.parse(date);
+            if (parsed.isEmpty()) {
+                return new Rejected("\"" + date + "\" is not a date Leadline reads");
+            }
+            at = parsed.get();
+        }
+        return new Accepted(email, externalId.isEmpty() ? null : externalId, outcome, at);
+    }
+
+    private static String cell(List<String> cells, ColumnMapping mapping, ImportField field) {
+        int i = mapping.indexOf(field);
+        return i < 0 || cells.get(i) == null ? "" : cells.get(i).strip();
+    }
+}

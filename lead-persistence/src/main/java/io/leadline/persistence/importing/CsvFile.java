@@ -1,0 +1,257 @@
+package io.leadline.persistence.importing;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * An uploaded CSV file, read as a stream: the encoding (UTF-8, else Windows-1252), a byte-order mark, and the
+ * delimiter ({@code ,} {@code ;} or tab) are detected from its start; parsing is Commons CSV's.
+ */
+public final class CsvFile {
+
+    private static final int SNIFF_BYTES = 1 << 20;
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private final Path path;
+    private final Charset charset;
+    private final boolean bom;
+    private final char delimiter;
+
+    private CsvFile(Path path, Charset charset, boolean bom, char delimiter) {
+        this.path = path;
+        this.charset = charset;
+        this.bom = bom;
+        this.delimiter = delimiter;
+    }
+
+    /** Opens the file for reading, or says in a sentence why it cannot be read as CSV. */
+    public static CsvFile open(Path path) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (head.length == 0) {
+            throw new UnreadableFileException("The file is empty.");
+        }
+        for (byte b : head) {
+            if (b == 0) {
+                throw new UnreadableFileException("This is not a text file (it holds binary data); export the data as CSV.");
+            }
+        }
+        boolean bom = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF;
+        Charset charset = isUtf8(head, bom ? 3 : 0, head.length == SNIFF_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        String start = new String(head, bom ? 3 : 0, Math.min(head.length - (bom ? 3 : 0), 64 * 1024), charset);
+        return new CsvFile(path, charset, bom, delimiter(start));
+    }
+
+    public Charset charset() {
+        return charset;
+    }
+
+    public char delimiter() {
+        return delimiter;
+    }
+
+    /** The header and up to {@code rows} data rows. */
+    public List<List<String>> preview(int rows) {
+        List<List<String>> out = new ArrayList<>();
+        try (Rows all = rows()) {
+            while (all.hasNext() && out.size() <= rows) {
+                out.add(all.next().cells());
+            }
+        }
+        return out;
+    }
+
+    /** Every record, the header first, with its 1-based record number. Close it when done. */
+    public Rows rows() {
+        try {
+            InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+            if (bom) {
+                in.skipNBytes(3);
+            }
+            CountingStream counted = new CountingStream(in);
+            Reader reader = new InputStreamReader(counted, charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+            CSVParser parser = format().parse(reader);
+            return new Rows(parser, counted);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file's format, to write a record back as the user sent it (the rejected-rows file). */
+    public CSVFormat format() {
+        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+    }
+
+    public long size() {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One parsed record, its number (the header is 1) and its raw text for the rejected-rows file. */
+    public record Row(long number, List<String> cells) {
+    }
+
+    /** A stream of rows that knows how many bytes it has read, for the progress bar. */
+    public static final class Rows implements Iterator<Row>, AutoCloseable {
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
+        private final CountingStream counted;
+        private long number;
+
+        private Rows(CSVParser parser, CountingStream counted) {
+            this.parser = parser;
+            this.records = parser.iterator();
+            this.counted = counted;
+        }
+
+        /** @throws MalformedCsvException when the rest of the file cannot be parsed (e.g. an unbalanced quote) */
+        @Override
+        public boolean hasNext() {
+            try {
+                return records.hasNext();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                throw new MalformedCsvException(number + 1, e);
+            }
+        }
+
+        @Override
+        public Row next() {
+            try {
+                CSVRecord record = records.next();
+                number++;
+                return new Row(number, record.toList());
+            } catch (UncheckedIOException | IllegalStateException e) {
+                throw new MalformedCsvException(number + 1, e);
+            }
+        }
+
+        public long bytesRead() {
+            return counted.count;
+        }
+
+        @Override
+        public void close() {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The file cannot be parsed from {@code row} on. */
+    public static final class MalformedCsvException extends RuntimeException {
+        private final long row;
+
+        MalformedCsvException(long row, Throwable cause) {
+            super("from row " + row + " on the file cannot be read as CSV (" + cause.getMessage() + ")", cause);
+            this.row = row;
+        }
+
+        public long row() {
+            return row;
+        }
+    }
+
+    /** The whole file is unusable, said in a sentence for the user. */
+    public static final class UnreadableFileException extends RuntimeException {
+        public UnreadableFileException(String message) {
+            super(message);
+        }
+    }
+
+    private static boolean isUtf8(byte[] bytes, int from, boolean truncated) {
+        int end = bytes.length;
+        if (truncated) {
+            // Do not judge a character cut in two by the sniffing limit.
+            while (end > from && (bytes[end - 1] & 0xC0) == 0x80) {
+                end--;
+            }
+            if (end > from && (bytes[end - 1] & 0x80) != 0) {
+                end--;
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, from, end - from));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** The delimiter that splits the first line most: comma, semicolon or tab (quotes respected). */
+    private static char delimiter(String start) {
+        int comma = 0;
+        int semicolon = 0;
+        int tab = 0;
+        boolean quoted = false;
+        for (int i = 0; i < start.length(); i++) {
+            char c = start.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted) {
+                comma += c == ',' ? 1 : 0;
+                semicolon += c == ';' ? 1 : 0;
+                tab += c == '\t' ? 1 : 0;
+            }
+        }
+        if (semicolon > comma && semicolon >= tab) {
+            return ';';
+        }
+        return tab > comma ? '\t' : ',';
+    }
+
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

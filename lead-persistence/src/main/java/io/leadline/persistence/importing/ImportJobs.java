@@ -1,0 +1,207 @@
+package io.leadline.persistence.importing;
+
+import io.leadline.core.importing.ColumnMapping;
+import io.leadline.core.importing.DuplicatePolicy;
+import io.leadline.core.importing.ImportCounts;
+import io.leadline.core.importing.ImportField;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Import jobs in the {@code import_job} table. A worker claims a queued job with {@code FOR UPDATE SKIP
+ * LOCKED}, so two application instances never run the same import; progress is written in its own small
+ * transactions, so a page can show it while the import's own transaction is still open.
+ */
+@Repository
+public class ImportJobs {
+
+    private static final String COLUMNS = """
+            id, kind, file_name, stored_file, requested_by, requested_at, dry_run, duplicate_policy,
+            status, phase, rows_read, imported, updated, merged, rejected, file_bytes, bytes_read, started_at, finished_at, error""";
+
+    private final JdbcClient jdbc;
+
+    ImportJobs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public long create(ImportJob.Kind kind, String fileName, String storedFile, long fileBytes, String requestedBy,
+                       ColumnMapping mapping, Instant at) {
+        long id = jdbc.sql("""
+                        insert into import_job (kind, file_name, stored_file, file_bytes, requested_by, requested_at, dry_run,
+                                                duplicate_policy, status)
+                        values (?, ?, ?, ?, ?, ?, false, 'SKIP', 'DRAFT') returning id""")
+                .params(kind.name(), fileName, storedFile, fileBytes, requestedBy, Timestamp.from(at))
+                .query(Long.class).single();
+        saveMapping(id, mapping);
+        return id;
+    }
+
+    private void saveMapping(long id, ColumnMapping mapping) {
+        jdbc.sql("delete from import_column where job_id = ?").param(id).update();
+        for (int i = 0; i < mapping.columns().size(); i++) {
+            ColumnMapping.Column c = mapping.columns().get(i);
+            jdbc.sql("insert into import_column (job_id, position, header, field) values (?, ?, ?, ?)")
+                    .params(id, i, c.header(), c.field().name()).update();
+        }
+    }
+
+    private ColumnMapping mapping(long id) {
+        return new ColumnMapping(jdbc.sql("select header, field from import_column where job_id = ? order by position")
+                .param(id)
+                .query((rs, n) -> new ColumnMapping.Column(rs.getString(1), ImportField.valueOf(rs.getString(2))))
+                .list());
+    }
+
+    /** Queues a draft with the user's choices (and forgets an earlier dry run's rejections); false when it is no draft. */
+    @Transactional
+    public boolean queue(long id, ColumnMapping mapping, DuplicatePolicy policy, boolean dryRun) {
+        int queued = jdbc.sql("""
+                        update import_job set duplicate_policy = ?, dry_run = ?, status = 'QUEUED',
+                               phase = 'waiting', rows_read = 0, imported = 0, updated = 0, merged = 0, rejected = 0,
+                               bytes_read = 0, error = null
+                        where id = ? and status = 'DRAFT'""")
+                .params(policy.name(), dryRun, id).update();
+        if (queued == 1) {
+            saveMapping(id, mapping);
+            jdbc.sql("delete from import_rejection where job_id = ?").param(id).update();
+        }
+        return queued == 1;
+    }
+
+    /** A finished dry run goes back to draft, to be run for real or adjusted. */
+    @Transactional
+    public void backToDraft(long id) {
+        jdbc.sql("update import_job set status = 'DRAFT' where id = ? and dry_run and status = 'DONE'").param(id).update();
+    }
+
+    /** Takes the oldest queued job for {@code worker}, if any. */
+    @Transactional
+    public Optional<ImportJob> claimNext(String worker, Instant at) {
+        Optional<Long> id = jdbc.sql("""
+                        select id from import_job where status = 'QUEUED' order by requested_at, id
+                        limit 1 for update skip locked""")
+                .query(Long.class).optional();
+        id.ifPresent(jobId -> jdbc.sql("update import_job set status = 'RUNNING', worker = ?, started_at = ?, phase = 'reading' where id = ?")
+                .params(worker, Timestamp.from(at), jobId).update());
+        return id.flatMap(this::find);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void progress(long id, String phase, long rowsRead, long rejected, long bytesRead) {
+        jdbc.sql("update import_job set phase = ?, rows_read = ?, rejected = ?, bytes_read = ? where id = ?")
+                .params(phase, rowsRead, rejected, bytesRead, id).update();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void finish(long id, ImportCounts counts, Instant at) {
+        jdbc.sql("""
+                        update import_job set status = 'DONE', phase = 'done', rows_read = ?, imported = ?, updated = ?,
+                               merged = ?, rejected = ?, bytes_read = file_bytes, finished_at = ? where id = ?""")
+                .params(counts.rowsRead(), counts.imported(), counts.updated(), counts.merged(), counts.rejected(),
+                        Timestamp.from(at), id).update();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void fail(long id, String error, Instant at) {
+        jdbc.sql("update import_job set status = 'FAILED', phase = 'failed', error = ?, finished_at = ? where id = ?")
+                .params(error, Timestamp.from(at), id).update();
+    }
+
+    /**
+     * Jobs left running when the application stopped: their transaction rolled back, so nothing of them is
+     * visible. Called at start-up (one instance; several instances need a heartbeat, see the README).
+     */
+    @Transactional
+    public int failInterrupted(Instant at) {
+        return jdbc.sql("""
+                        update import_job set status = 'FAILED', phase = 'failed', finished_at = ?,
+                               error = 'The application stopped while this import ran; nothing of it was kept. Run it again.'
+                        where status = 'RUNNING'""")
+                .params(Timestamp.from(at)).update();
+    }
+
+    /** Undoes a finished import: deletes the leads it created; the leads it updated stay, listed by {@link #updatedLeads}. */
+    @Transactional
+    public int undo(long id) {
+        int deleted = jdbc.sql("delete from lead where import_job_id = ?").param(id).update();
+        jdbc.sql("update import_job set status = 'UNDONE', phase = 'undone' where id = ? and status = 'DONE'").param(id).update();
+        return deleted;
+    }
+
+    /** The leads an import changed (their values before it are in import_update.before). */
+    public List<Long> updatedLeads(long id) {
+        return jdbc.sql("select lead_id from import_update where job_id = ? order by lead_id").param(id).query(Long.class).list();
+    }
+
+    /** Rejections are kept even when the import itself rolls back (a dry run): they are what it found. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void saveRejections(long id, List<Rejection> rejections) {
+        jdbc.sql("delete from import_rejection where job_id = :id and row_number = any(:rows)")
+                .param("id", id).param("rows", rejections.stream().map(Rejection::rowNumber).toArray(Long[]::new)).update();
+        for (Rejection r : rejections) {
+            jdbc.sql("insert into import_rejection (job_id, row_number, raw, reason) values (?, ?, ?, ?)")
+                    .params(id, r.rowNumber(), r.raw(), r.reason()).update();
+        }
+    }
+
+    public Optional<ImportJob> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from import_job where id = ?").param(id).query(this::job).optional();
+    }
+
+    /** The latest jobs, without their mappings (the history page does not show them). */
+    public List<ImportJob> latest(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from import_job order by requested_at desc, id desc limit ?")
+                .param(limit).query((rs, n) -> job(rs, new ColumnMapping(List.of()))).list();
+    }
+
+    /** Rejected rows in file order, for the download. */
+    public void rejections(long id, Consumer<Rejection> each) {
+        jdbc.sql("select row_number, raw, reason from import_rejection where job_id = ? order by row_number")
+                .param(id).query(rs -> {
+                    each.accept(new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                });
+    }
+
+    public List<Rejection> firstRejections(long id, int limit) {
+        List<Rejection> out = new ArrayList<>();
+        jdbc.sql("select row_number, raw, reason from import_rejection where job_id = ? order by row_number limit ?")
+                .params(id, limit).query(rs -> {
+                    out.add(new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                });
+        return out;
+    }
+
+    /** A rejected row: its number in the file (the header is row 1), the row as it was, and why. */
+    public record Rejection(long rowNumber, String raw, String reason) {
+    }
+
+    private ImportJob job(ResultSet rs, int n) throws SQLException {
+        return job(rs, mapping(rs.getLong("id")));
+    }
+
+    private static ImportJob job(ResultSet rs, ColumnMapping mapping) throws SQLException {
+        return new ImportJob(rs.getLong("id"), ImportJob.Kind.valueOf(rs.getString("kind")), rs.getString("file_name"),
+                rs.getString("stored_file"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
+                rs.getBoolean("dry_run"), DuplicatePolicy.valueOf(rs.getString("duplicate_policy")),
+                mapping, ImportJob.Status.valueOf(rs.getString("status")),
+                rs.getString("phase"), rs.getLong("rows_read"), rs.getLong("imported"), rs.getLong("updated"),
+                rs.getLong("merged"), rs.getLong("rejected"), rs.getLong("file_bytes"), rs.getLong("bytes_read"),
+                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), rs.getString("error"));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

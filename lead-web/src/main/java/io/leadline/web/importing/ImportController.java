@@ -1,0 +1,176 @@
+package io.leadline.web.importing;
+
+import io.leadline.core.audit.AuditAction;
+import io.leadline.core.importing.ColumnMapping;
+import io.leadline.core.importing.DuplicatePolicy;
+import io.leadline.core.importing.ImportField;
+import io.leadline.core.importing.SpreadsheetSafety;
+import io.leadline.persistence.importing.CsvFile;
+import io.leadline.persistence.importing.ImportJob;
+import io.leadline.persistence.importing.ImportJobs;
+import io.leadline.web.audit.Audit;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The import wizard: upload, preview and mapping, dry run, background run with progress, result, undo. */
+@Controller
+class ImportController {
+
+    static final int PREVIEW_ROWS = 5;
+    static final int SHOWN_REJECTIONS = 20;
+
+    private final ImportUploads uploads;
+    private final ImportJobs jobs;
+    private final Audit audit;
+
+    ImportController(ImportUploads uploads, ImportJobs jobs, Audit audit) {
+        this.uploads = uploads;
+        this.jobs = jobs;
+        this.audit = audit;
+    }
+
+    @GetMapping("/imports")
+    String history(Model model) {
+        model.addAttribute("jobs", jobs.latest(50));
+        return "importing/imports";
+    }
+
+    @PostMapping("/imports")
+    String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "LEADS") ImportJob.Kind kind,
+                  Principal user, RedirectAttributes redirect) throws IOException {
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("error", "Choose a CSV file to import; the one sent was empty.");
+            return "redirect:/imports";
+        }
+        try {
+            long id = uploads.draft(kind, file.getOriginalFilename(), file.getInputStream(), user.getName());
+            return "redirect:/imports/" + id;
+        } catch (CsvFile.UnreadableFileException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/imports";
+        }
+    }
+
+    @GetMapping("/imports/{id}")
+    String show(@PathVariable long id, Model model) {
+        ImportJob job = job(id);
+        model.addAttribute("job", job);
+        if (!job.finished() && job.status() != ImportJob.Status.DRAFT) {
+            model.addAttribute("refreshSeconds", 2);
+        }
+        if (job.status() == ImportJob.Status.DRAFT) {
+            List<List<String>> preview = CsvFile.open(Path.of(job.storedFile())).preview(PREVIEW_ROWS);
+            model.addAttribute("preview", preview.subList(1, preview.size()));
+            model.addAttribute("fields", ImportField.values());
+            model.addAttribute("policies", DuplicatePolicy.values());
+        }
+        if (job.finished() || job.dryRun()) {
+            model.addAttribute("rejections", jobs.firstRejections(id, SHOWN_REJECTIONS));
+        }
+        if (job.status() == ImportJob.Status.UNDONE || job.status() == ImportJob.Status.DONE) {
+            model.addAttribute("updatedLeads", jobs.updatedLeads(id));
+        }
+        return "importing/import";
+    }
+
+    @PostMapping("/imports/{id}/start")
+    String start(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        ImportJob job = job(id);
+        List<ColumnMapping.Column> columns = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < job.mapping().columns().size(); i++) {
+            String header = job.mapping().columns().get(i).header();
+            try {
+                columns.add(new ColumnMapping.Column(header, ImportField.valueOf(form.getOrDefault("field" + i, "IGNORE"))));
+            } catch (IllegalArgumentException e) {
+                problems.add("Choose what column \"" + header + "\" holds.");
+            }
+        }
+        ColumnMapping mapping = null;
+        try {
+            mapping = new ColumnMapping(columns);
+            problems.addAll(job.kind() == ImportJob.Kind.LEADS ? mapping.problemsForLeads() : mapping.problemsForOutcomes());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        DuplicatePolicy policy;
+        try {
+            policy = DuplicatePolicy.valueOf(form.getOrDefault("policy", "SKIP"));
+        } catch (IllegalArgumentException e) {
+            policy = DuplicatePolicy.SKIP;
+            problems.add("Choose what to do with leads that exist already.");
+        }
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("error", String.join(" ", problems));
+            return "redirect:/imports/" + id;
+        }
+        boolean dryRun = "true".equals(form.get("dryRun"));
+        if (!jobs.queue(id, mapping, policy, dryRun)) {
+            redirect.addFlashAttribute("error", "This import has started already.");
+        }
+        return "redirect:/imports/" + id;
+    }
+
+    /** After a dry run: back to the mapping, to adjust it or run for real. */
+    @PostMapping("/imports/{id}/edit")
+    String edit(@PathVariable long id) {
+        jobs.backToDraft(id);
+        return "redirect:/imports/" + id;
+    }
+
+    @PostMapping("/imports/{id}/undo")
+    String undo(@PathVariable long id, Principal user, RedirectAttributes redirect) {
+        ImportJob job = job(id);
+        if (job.status() != ImportJob.Status.DONE || job.dryRun()) {
+            redirect.addFlashAttribute("error", "Only a finished import can be undone.");
+            return "redirect:/imports/" + id;
+        }
+        int deleted = jobs.undo(id);
+        audit.record(user.getName(), AuditAction.IMPORT_RUN, "import " + id, "undone: " + deleted + " leads removed");
+        redirect.addFlashAttribute("message", "Import undone: " + deleted + " leads it created are removed.");
+        return "redirect:/imports/" + id;
+    }
+
+    @GetMapping("/imports/{id}/rejected.csv")
+    void rejected(@PathVariable long id, Principal user, HttpServletResponse response) throws IOException {
+        ImportJob job = job(id);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"rejected-rows-" + id + ".csv\"");
+        audit.record(user.getName(), AuditAction.EXPORT, "import " + id, "rejected rows of " + job.fileName());
+        Writer writer = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
+        csv.printRecord("row", "reason", "original row");
+        jobs.rejections(id, r -> {
+            try {
+                csv.printRecord(r.rowNumber(), SpreadsheetSafety.cell(r.reason()), SpreadsheetSafety.cell(r.raw()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        csv.flush();
+    }
+
+    private ImportJob job(long id) {
+        return jobs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + id));
+    }
+}

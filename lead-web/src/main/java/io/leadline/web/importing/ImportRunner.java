@@ -1,0 +1,69 @@
+package io.leadline.web.importing;
+
+import io.leadline.core.audit.AuditAction;
+import io.leadline.core.importing.ImportCounts;
+import io.leadline.persistence.importing.CsvFile;
+import io.leadline.persistence.importing.ImportJob;
+import io.leadline.persistence.importing.ImportJobs;
+import io.leadline.persistence.importing.LeadFileImport;
+import io.leadline.persistence.importing.OutcomeFileImport;
+import io.leadline.web.audit.Audit;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Runs queued imports in the background, one at a time per instance, and reports what they did. */
+@Component
+class ImportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
+    private final ImportJobs jobs;
+    private final LeadFileImport leads;
+    private final OutcomeFileImport outcomes;
+    private final Audit audit;
+    private final Clock clock;
+    private final String worker = ManagementFactory.getRuntimeMXBean().getName();
+
+    ImportRunner(ImportJobs jobs, LeadFileImport leads, OutcomeFileImport outcomes, Audit audit, Clock clock) {
+        this.jobs = jobs;
+        this.leads = leads;
+        this.outcomes = outcomes;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void failInterrupted() {
+        int failed = jobs.failInterrupted(Instant.now(clock));
+        if (failed > 0) {
+            log.warn("{} import(s) were interrupted by the last shutdown and are marked failed", failed);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${leadline.import.poll-millis:1000}")
+    void runNext() {
+        jobs.claimNext(worker, Instant.now(clock)).ifPresent(this::run);
+    }
+
+    void run(ImportJob job) {
+        try {
+            ImportCounts counts = job.kind() == ImportJob.Kind.LEADS ? leads.run(job, Instant.now(clock)) : outcomes.run(job, Instant.now(clock));
+            jobs.finish(job.id(), counts, Instant.now(clock));
+            audit.record(job.requestedBy(), AuditAction.IMPORT_RUN, "import " + job.id(), (job.dryRun() ? "dry run of " : "")
+                    + job.fileName() + ": " + counts.rowsRead() + " read, " + counts.imported() + " imported, "
+                    + counts.updated() + " updated, " + counts.merged() + " merged, " + counts.rejected() + " rejected");
+        } catch (CsvFile.UnreadableFileException e) {
+            jobs.fail(job.id(), e.getMessage(), Instant.now(clock));
+        } catch (RuntimeException e) {
+            log.error("Import {} failed", job.id(), e);
+            jobs.fail(job.id(), "The import failed and nothing of it was kept: " + e.getMessage(), Instant.now(clock));
+        }
+    }
+}

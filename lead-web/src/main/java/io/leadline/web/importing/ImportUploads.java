@@ -1,0 +1,58 @@
+package io.leadline.web.importing;
+
+import io.leadline.core.importing.ColumnMapping;
+import io.leadline.persistence.importing.CsvFile;
+import io.leadline.persistence.importing.ImportJob;
+import io.leadline.persistence.importing.ImportJobs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/** Keeps an uploaded file on disk and opens a draft import for it with a guessed mapping. */
+@Service
+class ImportUploads {
+
+    private final ImportJobs jobs;
+    private final Path directory;
+    private final Clock clock;
+
+    ImportUploads(ImportJobs jobs, Clock clock,
+                  @Value("${leadline.import.dir:#{systemProperties['java.io.tmpdir'] + '/leadline-imports'}}") String directory) {
+        this.jobs = jobs;
+        this.clock = clock;
+        this.directory = Path.of(directory);
+    }
+
+    /** @throws CsvFile.UnreadableFileException when the file is empty, binary or has no header */
+    long draft(ImportJob.Kind kind, String fileName, InputStream content, String user) {
+        try {
+            Files.createDirectories(directory);
+            Path stored = directory.resolve(UUID.randomUUID() + ".csv");
+            Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                CsvFile file = CsvFile.open(stored);
+                List<List<String>> preview = file.preview(0);
+                if (preview.isEmpty() || preview.getFirst().stream().allMatch(String::isBlank)) {
+                    throw new CsvFile.UnreadableFileException("The file has no header row.");
+                }
+                ColumnMapping mapping = ColumnMapping.guess(preview.getFirst());
+                String name = fileName == null || fileName.isBlank() ? "upload.csv" : Path.of(fileName).getFileName().toString();
+                return jobs.create(kind, name, stored.toString(), file.size(), user, mapping, Instant.now(clock));
+            } catch (RuntimeException e) {
+                Files.deleteIfExists(stored);
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
