@@ -1,0 +1,85 @@
+package io.leadline.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadline.core.user.Role;
+import io.leadline.web.security.UserAccounts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A marketer imports the real Olist MQL export through the wizard and sees its 8,000 leads arrive. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ImportBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserAccounts accounts;
+    @TempDir
+    Path dir;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void open() {
+        accounts.createIfAbsent("importer", "importer-password", Role.MARKETER);
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void the_olist_mql_file_imports_through_the_wizard() throws IOException {
+        Path file = dir.resolve("marketing_qualified_leads.csv");
+        try (InputStream in = getClass().getResourceAsStream("/olist/marketing_qualified_leads.csv")) {
+            Files.copy(in, file);
+        }
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("importer");
+        browser.findElement(By.id("password")).sendKeys("importer-password");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/leads/new"));
+
+        browser.findElement(By.linkText("Imports")).click();
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        browser.findElement(By.xpath("//button[normalize-space()='Upload and preview']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/imports/\\d+$"));
+
+        assertThat(browser.findElement(By.cssSelector("table.preview")).getText().toLowerCase())
+                .contains("mql_id", "dac32acd4db4c29c230538b72f8dd87d", "01-02-2018");
+        assertThat(browser.findElement(By.name("field0")).getAttribute("value")).isEqualTo("EXTERNAL_ID");
+        assertThat(browser.findElement(By.name("field1")).getAttribute("value")).isEqualTo("CREATED_AT");
+        assertThat(browser.findElement(By.name("field3")).getAttribute("value")).isEqualTo("SOURCE");
+        Browser.screenshot(browser, "import-mapping");
+
+        browser.findElement(By.xpath("//button[normalize-space()='Import']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("h2"), "What the import did"));
+        String result = browser.findElement(By.cssSelector("table.counts")).getText();
+        assertThat(result).contains("Rows read 8000", "Imported as new leads 8000", "Rejected 0");
+        Browser.screenshot(browser, "import-result");
+
+        browser.findElement(By.linkText("All imports")).click();
+        assertThat(browser.findElement(By.cssSelector("table tbody tr")).getText())
+                .contains("marketing_qualified_leads.csv", "importer", "done", "8000");
+    }
+}
