@@ -14,6 +14,7 @@ public enum AuditAction {
     LEAD_DISQUALIFIED("Lead disqualified"),
     LEAD_PROMOTED("Lead promoted to SQL"),
     MODEL_ACTIVATED("Scoring model activated"),
+    RESCORED("Leads rescored"),
     IMPORT_RUN("Import run"),
     EXPORT("Export");
 

@@ -3,12 +3,18 @@ package io.leadline.web.settings;
 import io.leadline.core.qualification.DisqualificationReason;
 import io.leadline.core.qualification.DisqualificationReport;
 import io.leadline.core.scoring.ScoringModels;
+import io.leadline.persistence.scoring.RescoreJobs;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 import io.leadline.persistence.user.AppUsers;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The admin's settings page: the live scoring model, what reps rejected and why, and the users. */
 @Controller
@@ -17,9 +23,14 @@ class SettingsController {
     private final ScoringModels models;
     private final AppUsers users;
     private final DisqualificationReport disqualifications;
+    private final RescoreJobs rescores;
+    private final Clock clock;
 
-    SettingsController(ScoringModels models, AppUsers users, DisqualificationReport disqualifications) {
+    SettingsController(ScoringModels models, AppUsers users, DisqualificationReport disqualifications, RescoreJobs rescores,
+                       Clock clock) {
         this.models = models;
+        this.rescores = rescores;
+        this.clock = clock;
         this.users = users;
         this.disqualifications = disqualifications;
     }
@@ -32,6 +43,19 @@ class SettingsController {
                 .collect(Collectors.toMap(DisqualificationReason::code, DisqualificationReason::label));
         model.addAttribute("reasonLabels", labels);
         model.addAttribute("disqualifications", disqualifications.counts());
+        var rescore = rescores.latest().orElse(null);
+        model.addAttribute("rescore", rescore);
+        if (rescore != null && rescore.running()) {
+            model.addAttribute("refreshSeconds", 2);
+        }
         return "settings/settings";
+    }
+
+    /** Rescores every lead with the live model, in the background. */
+    @PostMapping("/settings/rescore")
+    String rescore(Principal admin, RedirectAttributes redirect) {
+        rescores.queue(admin.getName(), "requested on the settings page", Instant.now(clock));
+        redirect.addFlashAttribute("message", "Rescoring started; it runs in the background.");
+        return "redirect:/settings";
     }
 }

@@ -65,6 +65,7 @@ class RouteMatrixTest {
         expect("GET /imports/{id}/rejected.csv", L, I, F, I);
         expect("GET /settings", L, F, F, I);
         expect("GET /settings/audit", L, F, F, I);
+        expect("POST /settings/rescore", L, F, F, I);
         expect("GET /account/password", L, I, I, I);
         expect("POST /account/password", L, I, I, I);
         for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")) {

@@ -1,0 +1,96 @@
+package io.leadline.persistence.scoring;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Rescoring jobs, claimed with {@code FOR UPDATE SKIP LOCKED} like imports. */
+@Repository
+public class RescoreJobs {
+
+    private final JdbcClient jdbc;
+
+    RescoreJobs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record RescoreJob(long id, String requestedBy, Instant requestedAt, String reason, String status, long leadsTotal,
+                             long leadsDone, long changed, long moved, Instant finishedAt, String error) {
+
+        public int percent() {
+            return "DONE".equals(status) ? 100 : leadsTotal == 0 ? 0 : (int) Math.min(100, leadsDone * 100 / leadsTotal);
+        }
+
+        public boolean running() {
+            return "QUEUED".equals(status) || "RUNNING".equals(status);
+        }
+    }
+
+    /** Queues a rescoring unless one is waiting already (one is enough: it will use the model live when it starts). */
+    @Transactional
+    public long queue(String requestedBy, String reason, Instant at) {
+        return jdbc.sql("select id from rescore_job where status = 'QUEUED' order by id limit 1").query(Long.class).optional()
+                .orElseGet(() -> jdbc.sql("""
+                                insert into rescore_job (requested_by, requested_at, reason, status) values (?, ?, ?, 'QUEUED')
+                                returning id""")
+                        .params(requestedBy, Timestamp.from(at), reason).query(Long.class).single());
+    }
+
+    @Transactional
+    public Optional<RescoreJob> claimNext(String worker, long leadsTotal, Instant at) {
+        Optional<Long> id = jdbc.sql("select id from rescore_job where status = 'QUEUED' order by id limit 1 for update skip locked")
+                .query(Long.class).optional();
+        id.ifPresent(jobId -> jdbc.sql("update rescore_job set status = 'RUNNING', worker = ?, started_at = ?, leads_total = ? where id = ?")
+                .params(worker, Timestamp.from(at), leadsTotal, jobId).update());
+        return id.flatMap(this::find);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void progress(long id, long done) {
+        jdbc.sql("update rescore_job set leads_done = ? where id = ?").params(done, id).update();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void finish(long id, Rescoring.Result result, Instant at) {
+        jdbc.sql("""
+                        update rescore_job set status = 'DONE', leads_done = ?, leads_total = ?, changed = ?, moved = ?,
+                               finished_at = ? where id = ?""")
+                .params(result.leads(), result.leads(), result.changed(), result.moved(), Timestamp.from(at), id).update();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void fail(long id, String error, Instant at) {
+        jdbc.sql("update rescore_job set status = 'FAILED', error = ?, finished_at = ? where id = ?")
+                .params(error, Timestamp.from(at), id).update();
+    }
+
+    /** Rescoring jobs left running by a stopped instance; the chunks they finished stay (each was committed). */
+    @Transactional
+    public int failInterrupted(Instant at) {
+        return jdbc.sql("""
+                        update rescore_job set status = 'FAILED', finished_at = ?,
+                               error = 'The application stopped during rescoring; the leads done so far keep their new scores. Run it again.'
+                        where status = 'RUNNING'""").param(Timestamp.from(at)).update();
+    }
+
+    public Optional<RescoreJob> find(long id) {
+        return jdbc.sql("select * from rescore_job where id = ?").param(id).query(RescoreJobs::job).optional();
+    }
+
+    public Optional<RescoreJob> latest() {
+        return jdbc.sql("select * from rescore_job order by id desc limit 1").query(RescoreJobs::job).optional();
+    }
+
+    private static RescoreJob job(ResultSet rs, int n) throws SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new RescoreJob(rs.getLong("id"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
+                rs.getString("reason"), rs.getString("status"), rs.getLong("leads_total"), rs.getLong("leads_done"),
+                rs.getLong("changed"), rs.getLong("moved"), finished == null ? null : finished.toInstant(), rs.getString("error"));
+    }
+}

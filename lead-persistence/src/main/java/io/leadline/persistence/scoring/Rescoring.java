@@ -1,0 +1,183 @@
+package io.leadline.persistence.scoring;
+
+import io.leadline.core.activity.Activity;
+import io.leadline.core.activity.ActivityType;
+import io.leadline.core.lead.EmailAddress;
+import io.leadline.core.lead.Lead;
+import io.leadline.core.lead.LeadProfile;
+import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.scoring.Score;
+import io.leadline.core.scoring.ScoringModel;
+import io.leadline.persistence.queue.QueueStages;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rescores every lead with a model, in chunks of {@value #CHUNK} leads in id order, one transaction each:
+ * leads and their activities are read, scored in Java by lead-core, and the new scores go by {@code COPY}
+ * into a temporary table; one {@code UPDATE} then writes only the scores that changed. A lead whose new score
+ * crosses the MQL threshold moves stage (through {@link Lead#qualifyBy}) with its history recorded.
+ */
+@Component
+public class Rescoring {
+
+    static final int CHUNK = 20_000;
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate transaction;
+
+    Rescoring(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** How the run went: leads scored, scores changed, leads that moved stage. */
+    public record Result(long leads, long changed, long moved) {
+    }
+
+    public long countLeads() {
+        return jdbc.queryForObject("select count(*) from lead", Long.class);
+    }
+
+    public Result rescoreAll(ScoringModel model, Instant now, LongConsumer progress) {
+        long after = 0;
+        long leads = 0;
+        long changed = 0;
+        long moved = 0;
+        while (true) {
+            long from = after;
+            Chunk chunk = transaction.execute(status -> rescoreChunk(model, from, now));
+            if (chunk.leads == 0) {
+                break;
+            }
+            leads += chunk.leads;
+            changed += chunk.changed;
+            moved += chunk.moved;
+            after = chunk.lastId;
+            progress.accept(leads);
+        }
+        return new Result(leads, changed, moved);
+    }
+
+    private record Chunk(int leads, long lastId, long changed, long moved) {
+    }
+
+    private Chunk rescoreChunk(ScoringModel model, long afterId, Instant now) {
+        List<Lead> leads = jdbc.query("""
+                        select id, version, external_id, full_name, email, company, job_title, company_size, country, source,
+                               array(select key from jsonb_each_text(attributes) order by key) as attr_keys,
+                               array(select value from jsonb_each_text(attributes) order by key) as attr_values,
+                               stage, owner, revisit_on, created_at
+                        from lead where id > ? order by id limit ?""",
+                Rescoring::lead, afterId, CHUNK);
+        if (leads.isEmpty()) {
+            return new Chunk(0, afterId, 0, 0);
+        }
+        long first = leads.getFirst().id();
+        long last = leads.getLast().id();
+        Map<Long, List<Activity>> activities = new HashMap<>();
+        jdbc.query("select lead_id, type, occurred_at from activity where lead_id between ? and ?", rs -> {
+            activities.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(Activity.of(new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant()));
+        }, first, last);
+
+        StringWriter scores = new StringWriter();
+        List<Object[]> moves = new ArrayList<>();
+        try (CSVPrinter out = new CSVPrinter(scores, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            for (Lead lead : leads) {
+                Score score = model.score(lead.profile(), activities.getOrDefault(lead.id(), List.of()), now);
+                out.printRecord(lead.id(), score.modelVersion(), score.total(), score.fitPoints(), score.engagementPoints(),
+                        score.grade().name(), score.priority());
+                lead.qualifyBy(score, now).ifPresent(t -> moves.add(new Object[] {lead.id(), t.change().from().name(),
+                        t.change().to().name(), t.change().actor(), t.change().reason(), Timestamp.from(t.change().at()),
+                        t.change().reasonCode()}));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        jdbc.execute("""
+                create temporary table rescored (lead_id bigint primary key, model_version integer, score integer,
+                    fit_points integer, engagement_points integer, grade text, priority integer) on commit drop""");
+        copy("copy rescored from stdin (format csv)", scores.toString());
+        int changed = jdbc.update("""
+                update lead_score s set model_version = r.model_version, score = r.score, fit_points = r.fit_points,
+                       engagement_points = r.engagement_points, grade = r.grade, priority = r.priority, scored_at = ?
+                from rescored r
+                where s.lead_id = r.lead_id
+                  and (s.model_version, s.score, s.fit_points, s.engagement_points, s.grade, s.priority)
+                      is distinct from (r.model_version, r.score, r.fit_points, r.engagement_points, r.grade, r.priority)""",
+                Timestamp.from(now));
+        // Leads with no score row yet (created outside the application): give them one.
+        jdbc.update("""
+                insert into lead_score (lead_id, model_version, score, fit_points, engagement_points, grade, priority, stage, scored_at)
+                select r.lead_id, r.model_version, r.score, r.fit_points, r.engagement_points, r.grade, r.priority, l.stage, ?
+                from rescored r join lead l on l.id = r.lead_id
+                where not exists (select 1 from lead_score s where s.lead_id = r.lead_id)""", Timestamp.from(now));
+        if (!moves.isEmpty()) {
+            jdbc.batchUpdate("""
+                    insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code)
+                    values (?, ?, ?, ?, ?, ?, ?)""", moves);
+            jdbc.batchUpdate("update lead set stage = ?, version = version + 1, updated_at = ? where id = ?",
+                    moves.stream().map(m -> new Object[] {m[2], Timestamp.from(now), m[0]}).toList());
+            jdbc.batchUpdate("update lead_score set stage = ?, queued_at = case when ? in " + QueueStages.SQL_LIST
+                            + " then ? else queued_at end where lead_id = ?",
+                    moves.stream().map(m -> new Object[] {m[2], m[2], Timestamp.from(now), m[0]}).toList());
+        }
+        return new Chunk(leads.size(), last, changed, moves.size());
+    }
+
+    private void copy(String sql, String csv) {
+        try {
+            DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv));
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY of new scores failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Lead lead(ResultSet rs, int n) throws SQLException {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        String[] keys = strings(rs.getArray("attr_keys"));
+        String[] values = strings(rs.getArray("attr_values"));
+        for (int i = 0; i < keys.length; i++) {
+            attributes.put(keys[i], values[i]);
+        }
+        String email = rs.getString("email");
+        var profile = new LeadProfile(rs.getString("full_name"), email == null ? null : new EmailAddress(email),
+                rs.getString("company"), rs.getString("job_title"), (Integer) rs.getObject("company_size"),
+                rs.getString("country"), rs.getString("source"), attributes);
+        var revisit = rs.getDate("revisit_on");
+        return new Lead(rs.getLong("id"), rs.getLong("version"), rs.getString("external_id"), profile,
+                LifecycleStage.valueOf(rs.getString("stage")), rs.getString("owner"),
+                revisit == null ? null : revisit.toLocalDate(), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static String[] strings(Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
+    }
+}

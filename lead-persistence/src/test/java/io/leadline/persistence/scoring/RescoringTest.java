@@ -1,0 +1,99 @@
+package io.leadline.persistence.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadline.core.lead.EmailAddress;
+import io.leadline.core.lead.Lead;
+import io.leadline.core.lead.LeadProfile;
+import io.leadline.core.lead.Leads;
+import io.leadline.core.scoring.FitRule;
+import io.leadline.core.scoring.LeadCondition;
+import io.leadline.core.scoring.LeadScores;
+import io.leadline.core.scoring.ScoringModel;
+import io.leadline.core.scoring.StarterModel;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest
+class RescoringTest {
+
+    @Autowired
+    Rescoring rescoring;
+    @Autowired
+    Leads leads;
+    @Autowired
+    LeadScores scores;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final Instant then = Instant.parse("2026-11-01T00:00:00Z");
+    private final Instant now = Instant.parse("2026-11-25T12:00:00Z");
+
+    private Lead store(String title, int size, String source) {
+        var profile = new LeadProfile("Re " + title, new EmailAddress("re-" + UUID.randomUUID() + "@acme.com"), "Acme", title, size,
+                "BR", source, Map.of("segment", "retail"));
+        var score = StarterModel.version1().score(profile);
+        Lead lead = leads.save(Lead.capture(profile, then));
+        var moved = lead.qualifyBy(score, then);
+        if (moved.isPresent()) {
+            lead = leads.save(moved.get().lead());
+            leads.recordStageChange(lead.id(), moved.get().change());
+        }
+        scores.save(lead.id(), score, lead.stage(), then);
+        return lead;
+    }
+
+    @Test
+    void a_weight_change_rewrites_only_the_scores_it_changes_and_moves_leads_across_the_threshold() {
+        Lead manager = store("Sales Manager", 20, "email");    // 10 + 5 = 15: NEW
+        Lead analyst = store("Analyst", 20, "email");          // 5: NEW, no title rule
+        // Version 2: managers weigh 40 instead of 10.
+        List<FitRule> rules = new ArrayList<>(StarterModel.version1().fitRules());
+        rules.replaceAll(r -> r.name().equals("Manager title")
+                ? new FitRule("Manager title", new LeadCondition.Contains("job_title", List.of("manager", "lead")), 40) : r);
+        ScoringModel v1 = StarterModel.version1();
+        ScoringModel v2 = new ScoringModel(2, rules, v1.engagementRules(), v1.disqualifyingRules(), v1.caps(), v1.decay(),
+                v1.gradeBands(), v1.mqlThreshold());
+        // Everything else keeps version 1 scores only if nothing differs; the analyst's score is the same number but
+        // the model version changes, so it is rewritten too: the stored version says which model scored it.
+        var result = rescoring.rescoreAll(v2, now, done -> { });
+
+        assertThat(result.leads()).isEqualTo(rescoring.countLeads());
+        assertThat(jdbc.sql("select score from lead_score where lead_id = ?").param(manager.id()).query(Integer.class).single()).isEqualTo(45);
+        assertThat(jdbc.sql("select stage from lead where id = ?").param(manager.id()).query(String.class).single()).isEqualTo("MQL");
+        assertThat(jdbc.sql("select stage from lead_score where lead_id = ?").param(manager.id()).query(String.class).single()).isEqualTo("MQL");
+        assertThat(jdbc.sql("select reason from stage_change where lead_id = ? and to_stage = 'MQL'").param(manager.id())
+                .query(String.class).single()).isEqualTo("score 45 reached the MQL threshold of 40");
+        assertThat(jdbc.sql("select score from lead_score where lead_id = ?").param(analyst.id()).query(Integer.class).single()).isEqualTo(5);
+
+        // Rescoring again with the same model changes nothing and writes nothing.
+        Timestamp before = jdbc.sql("select scored_at from lead_score where lead_id = ?").param(analyst.id()).query(Timestamp.class).single();
+        var again = rescoring.rescoreAll(v2, now.plusSeconds(60), done -> { });
+        assertThat(again.changed()).isZero();
+        assertThat(again.moved()).isZero();
+        assertThat(jdbc.sql("select scored_at from lead_score where lead_id = ?").param(analyst.id()).query(Timestamp.class).single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void activities_count_when_rescoring() {
+        Lead lead = store("Analyst", 20, "email");
+        jdbc.sql("insert into activity (lead_id, type, occurred_at) values (?, 'demo_request', ?), (?, 'pricing_page_visit', ?)")
+                .params(lead.id(), Timestamp.from(now.minusSeconds(3600)), lead.id(), Timestamp.from(now.minusSeconds(7200))).update();
+
+        rescoring.rescoreAll(StarterModel.version1(), now, done -> { });
+
+        var row = jdbc.sql("select score, engagement_points from lead_score where lead_id = ?").param(lead.id()).query().singleRow();
+        assertThat(row.get("engagement_points")).isEqualTo(40);
+        assertThat(row.get("score")).isEqualTo(45);
+        assertThat(jdbc.sql("select stage from lead where id = ?").param(lead.id()).query(String.class).single()).isEqualTo("MQL");
+    }
+}
