@@ -15,3 +15,7 @@ create table rescore_job (
     error        text
 );
 create index rescore_job_queued_idx on rescore_job (requested_at) where status = 'QUEUED';
+
+-- Checking a million imported leads one by one against their single import_job row costs more than it
+-- protects: import jobs are never deleted. The column stays, without the foreign key.
+alter table lead drop constraint lead_import_job_id_fkey;

@@ -27,8 +27,22 @@ public final class Countries {
     private Countries() {
     }
 
+    /** What people typed, already looked up: exports repeat the same few spellings a million times. */
+    private static final Map<String, Optional<String>> TYPED = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static Optional<String> isoCode(String typed) {
-        return typed == null || typed.isBlank() ? Optional.empty() : Optional.ofNullable(BY_NAME.get(key(typed)));
+        if (typed == null || typed.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<String> known = TYPED.get(typed);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> code = Optional.ofNullable(BY_NAME.get(key(typed)));
+        if (TYPED.size() < 10_000) {
+            TYPED.put(typed, code);
+        }
+        return code;
     }
 
     private static String key(String s) {

@@ -102,8 +102,17 @@ public sealed interface LeadRow {
 
     /** "1200", "1,200", "1.200", "1 200", "500+" and ranges such as "50-199" (the lower bound). */
     private static Optional<Integer> companySize(String text) {
-        String digits = text.strip().replaceAll("(?<=\\d)[,. ](?=\\d{3}\\b)", "");
-        var match = java.util.regex.Pattern.compile("^(\\d{1,8})\\s*(\\+|-\\s*\\d+)?$").matcher(digits);
+        String digits = Patterns.THOUSANDS.matcher(text.strip()).replaceAll("");
+        var match = Patterns.SIZE.matcher(digits);
         return match.matches() ? Optional.of(Integer.parseInt(match.group(1))) : Optional.empty();
+    }
+
+    /** Compiled once: an interface cannot hold private constants. */
+    final class Patterns {
+        static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("(?<=\\d)[,. ](?=\\d{3}\\b)");
+        static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("^(\\d{1,8})\\s*(\\+|-\\s*\\d+)?$");
+
+        private Patterns() {
+        }
     }
 }

@@ -128,6 +128,15 @@ public record ScoringModel(
         return adjustment;
     }
 
+    /** The custom attributes the model's rules read, for callers that load only what matters. */
+    public java.util.Set<String> customAttributes() {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        fitRules.forEach(r -> keys.add(r.when().field()));
+        disqualifyingRules.forEach(r -> keys.add(r.when().field()));
+        keys.removeIf(k -> io.leadline.core.lead.LeadField.byKey(k).isPresent());
+        return keys;
+    }
+
     /** The activity types the model scores, for callers that load only what matters. */
     public List<ActivityType> scoredActivityTypes() {
         return engagementRules.stream().map(EngagementRule::type).distinct().toList();

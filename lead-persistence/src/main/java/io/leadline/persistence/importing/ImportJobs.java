@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,9 +31,11 @@ public class ImportJobs {
             status, phase, rows_read, imported, updated, merged, rejected, file_bytes, bytes_read, started_at, finished_at, error""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    ImportJobs(JdbcClient jdbc) {
+    ImportJobs(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @Transactional
@@ -148,12 +151,8 @@ public class ImportJobs {
     /** Rejections are kept even when the import itself rolls back (a dry run): they are what it found. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void saveRejections(long id, List<Rejection> rejections) {
-        jdbc.sql("delete from import_rejection where job_id = :id and row_number = any(:rows)")
-                .param("id", id).param("rows", rejections.stream().map(Rejection::rowNumber).toArray(Long[]::new)).update();
-        for (Rejection r : rejections) {
-            jdbc.sql("insert into import_rejection (job_id, row_number, raw, reason) values (?, ?, ?, ?)")
-                    .params(id, r.rowNumber(), r.raw(), r.reason()).update();
-        }
+        batch.batchUpdate("insert into import_rejection (job_id, row_number, raw, reason) values (?, ?, ?, ?) on conflict do nothing",
+                rejections.stream().map(r -> new Object[] {id, r.rowNumber(), r.raw(), r.reason()}).toList());
     }
 
     public Optional<ImportJob> find(long id) {

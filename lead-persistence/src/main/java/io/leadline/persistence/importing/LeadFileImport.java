@@ -48,9 +48,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class LeadFileImport {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LeadFileImport.class);
+
     static final int BATCH = 10_000;
 
-    private static final String COPY_COLUMNS = "row_no, email, external_id, full_name, company, job_title, company_size, "
+    private static final String COPY_COLUMNS = "row_no, new_id, email, external_id, full_name, company, job_title, company_size, "
             + "country, source, attr_keys, attr_values, created_at, model_version, score, fit_points, engagement_points, grade, "
             + "priority, stage, change_to, change_reason, change_code";
 
@@ -94,7 +96,9 @@ public class LeadFileImport {
                     engagement_points integer, grade text, priority integer, stage text, change_to text,
                     change_reason text, change_code text,
                     dup boolean not null default false, lead_id bigint, new_id bigint) on commit drop""");
+        Phases phases = new Phases(job.id());
         Reading reading = read(job, now);
+        phases.done("read, validate, score and COPY");
         jobs.progress(job.id(), "merging", reading.rowsRead, reading.rejected, job.fileBytes());
         jdbc.execute("analyze import_row");
 
@@ -109,31 +113,37 @@ public class LeadFileImport {
                 update import_row r set lead_id = l.id from lead l
                 where not r.dup and r.lead_id is null and r.external_id is not null and l.external_id = r.external_id""");
 
-        jdbc.update("update import_row set new_id = nextval('lead_seq') where not dup and lead_id is null");
+        phases.done("find duplicates");
+        // Every accepted row got an id from lead_seq while it was read; only rows that make a new lead keep theirs.
+        jdbc.update("update import_row set new_id = null where new_id is not null and (dup or lead_id is not null)");
         int imported = jdbc.update("""
                 insert into lead (id, version, full_name, email, company, job_title, company_size, country, source,
                                   external_id, attributes, stage, created_at, updated_at, import_job_id)
                 select new_id, 0, full_name, email, company, job_title, company_size, country, source, external_id,
                        jsonb_object(coalesce(attr_keys, '{}'), coalesce(attr_values, '{}')), stage, created_at, ?, ?
-                from import_row where new_id is not null order by row_no
+                from import_row where new_id is not null
                 on conflict do nothing""", Timestamp.from(now), job.id());
+        long newRows = jdbc.queryForObject("select count(*) from import_row where new_id is not null", Long.class);
+        // Rows that lost a race with another writer (on conflict do nothing) have no lead: leave them out below.
+        String inserted = imported == newRows ? "" : " join lead l on l.id = r.new_id and l.import_job_id = " + job.id();
+        phases.done("insert leads");
         jdbc.update("""
                 insert into lead_score (lead_id, model_version, score, fit_points, engagement_points, grade, priority, stage,
                                         scored_at, queued_at)
                 select r.new_id, r.model_version, r.score, r.fit_points, r.engagement_points, r.grade, r.priority, r.stage, ?,
                        case when r.stage in ('MQL', 'ACCEPTED', 'SQL') then r.created_at end
-                from import_row r join lead l on l.id = r.new_id and l.import_job_id = ?""", Timestamp.from(now), job.id());
+                from import_row r""" + inserted + " where r.new_id is not null", Timestamp.from(now));
         jdbc.update("""
                 insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code)
                 select r.new_id, 'NEW', r.change_to, ?, r.change_reason, r.created_at, r.change_code
-                from import_row r join lead l on l.id = r.new_id and l.import_job_id = ?
-                where r.change_to is not null""", Lead.SYSTEM, job.id());
+                from import_row r""" + inserted + " where r.new_id is not null and r.change_to is not null", Lead.SYSTEM);
+        phases.done("insert scores and stage history");
 
         int updated = job.duplicatePolicy() == DuplicatePolicy.SKIP ? 0 : update(job, now);
         long matched = jdbc.queryForObject("select count(*) from import_row where not dup and lead_id is not null", Long.class);
         long duplicates = jdbc.queryForObject("select count(*) from import_row where dup", Long.class);
-        long newRows = jdbc.queryForObject("select count(*) from import_row where new_id is not null", Long.class);
         long merged = duplicates + (matched - updated) + (newRows - imported);
+        phases.done("update existing leads and count");
         return new ImportCounts(reading.rowsRead, imported, updated, merged, reading.rejected);
     }
 
@@ -179,6 +189,22 @@ public class LeadFileImport {
     private record Reading(long rowsRead, long rejected) {
     }
 
+    /** Logs how long each phase took, so a slow import says where its time went. */
+    private static final class Phases {
+        private final long job;
+        private long start = System.nanoTime();
+
+        Phases(long job) {
+            this.job = job;
+        }
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            log.info("import {}: {} took {} ms", job, phase, (now - start) / 1_000_000);
+            start = now;
+        }
+    }
+
     private Reading read(ImportJob job, Instant now) {
         CsvFile file = CsvFile.open(Path.of(job.storedFile()));
         ColumnMapping mapping = job.mapping();
@@ -189,6 +215,7 @@ public class LeadFileImport {
         StringWriter accepted = new StringWriter();
         CSVPrinter out = printer(accepted);
         int batched = 0;
+        Ids ids = new Ids();
         try (CsvFile.Rows rows = file.rows()) {
             boolean header = true;
             while (true) {
@@ -215,7 +242,7 @@ public class LeadFileImport {
                     rejected++;
                     rejections.add(new ImportJobs.Rejection(row.number(), raw(file.format(), row.cells()), reason));
                 } else {
-                    write(out, row.number(), (LeadRow.Accepted) read, model);
+                    write(out, row.number(), ids.next(), (LeadRow.Accepted) read, model);
                     batched++;
                 }
                 if (batched >= BATCH || rejections.size() >= BATCH) {
@@ -231,14 +258,26 @@ public class LeadFileImport {
         return new Reading(rowsRead, rejected);
     }
 
-    private void write(CSVPrinter out, long rowNo, LeadRow.Accepted row, ScoringModel model) {
+    /** Lead ids from lead_seq, fetched a batch at a time. */
+    private final class Ids {
+        private final java.util.ArrayDeque<Long> free = new java.util.ArrayDeque<>();
+
+        long next() {
+            if (free.isEmpty()) {
+                free.addAll(jdbc.queryForList("select nextval('lead_seq') from generate_series(1, ?)", Long.class, BATCH));
+            }
+            return free.removeFirst();
+        }
+    }
+
+    private void write(CSVPrinter out, long rowNo, long id, LeadRow.Accepted row, ScoringModel model) {
         LeadProfile p = row.profile();
         Score score = model.score(p, List.of(), row.createdAt());
         Lead lead = Lead.capture(p, row.externalId(), row.createdAt());
         var moved = lead.qualifyBy(score, row.createdAt());
         String stage = moved.map(t -> t.lead().stage().name()).orElse(lead.stage().name());
         try {
-            out.printRecord(rowNo, p.email() == null ? null : p.email().value(), row.externalId(), p.fullName(), p.company(),
+            out.printRecord(rowNo, id, p.email() == null ? null : p.email().value(), row.externalId(), p.fullName(), p.company(),
                     p.jobTitle(), p.companySize(), p.country(), p.source(), array(p.attributes().keySet()),
                     array(p.attributes().values()), row.createdAt(), score.modelVersion(), score.total(), score.fitPoints(),
                     score.engagementPoints(), score.grade().name(), score.priority(), stage,

@@ -43,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Rescoring {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Rescoring.class);
+
     static final int CHUNK = 20_000;
 
     private final JdbcTemplate jdbc;
@@ -64,6 +66,14 @@ public class Rescoring {
     }
 
     public Result rescoreAll(ScoringModel model, Instant now, LongConsumer progress) {
+        long started = System.nanoTime();
+        Result result = rescore(model, now, progress);
+        log.info("rescored {} leads in {} ms: {} scores changed, {} stage changes", result.leads(),
+                (System.nanoTime() - started) / 1_000_000, result.changed(), result.moved());
+        return result;
+    }
+
+    private Result rescore(ScoringModel model, Instant now, LongConsumer progress) {
         long after = 0;
         long leads = 0;
         long changed = 0;
@@ -87,13 +97,20 @@ public class Rescoring {
     }
 
     private Chunk rescoreChunk(ScoringModel model, long afterId, Instant now) {
-        List<Lead> leads = jdbc.query("""
-                        select id, version, external_id, full_name, email, company, job_title, company_size, country, source,
-                               array(select key from jsonb_each_text(attributes) order by key) as attr_keys,
-                               array(select value from jsonb_each_text(attributes) order by key) as attr_values,
-                               stage, owner, revisit_on, created_at
-                        from lead where id > ? order by id limit ?""",
-                Rescoring::lead, afterId, CHUNK);
+        // Only the custom attributes the model reads: unpacking every lead's jsonb would cost more than scoring it.
+        String[] keys = model.customAttributes().toArray(String[]::new);
+        List<Lead> leads = jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    select id, version, external_id, full_name, email, company, job_title, company_size, country, source,
+                           ?::text[] as attr_keys, array(select attributes ->> k from unnest(?::text[]) as k) as attr_values,
+                           stage, owner, revisit_on, created_at
+                    from lead where id > ? order by id limit ?""");
+            ps.setArray(1, con.createArrayOf("text", keys));
+            ps.setArray(2, con.createArrayOf("text", keys));
+            ps.setLong(3, afterId);
+            ps.setInt(4, CHUNK);
+            return ps;
+        }, Rescoring::lead);
         if (leads.isEmpty()) {
             return new Chunk(0, afterId, 0, 0);
         }
@@ -141,8 +158,10 @@ public class Rescoring {
             jdbc.batchUpdate("""
                     insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code)
                     values (?, ?, ?, ?, ?, ?, ?)""", moves);
-            jdbc.batchUpdate("update lead set stage = ?, version = version + 1, updated_at = ? where id = ?",
-                    moves.stream().map(m -> new Object[] {m[2], Timestamp.from(now), m[0]}).toList());
+            // As Lead.moveTo: a revisit date belongs to a recycled lead only.
+            jdbc.batchUpdate("update lead set stage = ?, revisit_on = case when ? = 'RECYCLED' then revisit_on end, "
+                            + "version = version + 1, updated_at = ? where id = ?",
+                    moves.stream().map(m -> new Object[] {m[2], m[2], Timestamp.from(now), m[0]}).toList());
             jdbc.batchUpdate("update lead_score set stage = ?, queued_at = case when ? in " + QueueStages.SQL_LIST
                             + " then ? else queued_at end where lead_id = ?",
                     moves.stream().map(m -> new Object[] {m[2], m[2], Timestamp.from(now), m[0]}).toList());
@@ -165,7 +184,9 @@ public class Rescoring {
         String[] keys = strings(rs.getArray("attr_keys"));
         String[] values = strings(rs.getArray("attr_values"));
         for (int i = 0; i < keys.length; i++) {
-            attributes.put(keys[i], values[i]);
+            if (values[i] != null) {
+                attributes.put(keys[i], values[i]);
+            }
         }
         String email = rs.getString("email");
         var profile = new LeadProfile(rs.getString("full_name"), email == null ? null : new EmailAddress(email),

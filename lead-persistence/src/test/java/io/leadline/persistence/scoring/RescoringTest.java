@@ -96,4 +96,18 @@ class RescoringTest {
         assertThat(row.get("score")).isEqualTo(45);
         assertThat(jdbc.sql("select stage from lead where id = ?").param(lead.id()).query(String.class).single()).isEqualTo("MQL");
     }
+
+    @Test
+    void a_recycled_lead_that_qualifies_again_comes_back_as_an_mql_without_its_revisit_date() {
+        Lead cto = store("CTO", 2000, "paid_search");
+        jdbc.sql("insert into app_user (username, password_hash, role) values ('re-rep', '{noop}x', 'SALES') on conflict do nothing").update();
+        Lead accepted = leads.save(leads.byId(cto.id()).orElseThrow().claim("re-rep", then).lead());
+        leads.save(accepted.recycle("re-rep", java.time.LocalDate.of(2027, 3, 1), "next year", then).lead());
+
+        rescoring.rescoreAll(StarterModel.version1(), now, done -> { });
+
+        var row = jdbc.sql("select stage, revisit_on from lead where id = ?").param(cto.id()).query().singleRow();
+        assertThat(row.get("stage")).isEqualTo("MQL");
+        assertThat(row.get("revisit_on")).isNull();
+    }
 }

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Import and rescoring at 1,048,576 rows, against raw Postgres in the same run:
+#   (a) raw COPY of the generated file into an unindexed table (the physical limit),
+#   (b) Leadline's full import of the same file through its HTTP wizard (mapping, validation, dedupe, scoring, indexes),
+#       the application started with -Xmx512m, peak heap sampled with jstat;
+#   (c) rescoring all leads when every stored score differs (the worst case of a weight change), against
+#   (d) one raw UPDATE of the same rows of lead_score.
+# Prints a Markdown table for bench/RESULTS.md. Needs a local Postgres (user postgres, trust) and a JDK 21+.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROWS=${ROWS:-1048576}
+DB=leadline_bench_import
+PORT=18081
+OUT=bench/out
+mkdir -p "$OUT"
+PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+JDK=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+FILE="$OUT/leads-$ROWS.csv"
+
+[ -f "$FILE" ] || "$JDK/bin/java" bench/importing/Generator.java "$FILE" "$ROWS" 42
+./mvnw -q -B -DskipTests package -pl lead-web -am
+JAR=$(ls lead-web/target/lead-web-*.jar | grep -v original | head -n 1)
+$PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+
+# (a) raw COPY into an unindexed table.
+$PSQL -d $DB -c "create schema baseline" -c "create table baseline.raw_leads (first_name text, last_name text, email text, company text, title text, employees text, country text, source text, industry text)"
+START=$(date +%s.%N)
+$PSQL -d $DB -c "\\copy baseline.raw_leads from '$FILE' with (format csv, header true)"
+RAW_COPY=$(echo "$(date +%s.%N) - $START" | bc)
+
+LEADLINE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB LEADLINE_ADMIN_PASSWORD=bench-admin-password PORT=$PORT \
+  "$JDK/bin/java" -Xmx512m -Dleadline.import.poll-millis=200 -jar "$JAR" > "$OUT/import-app.log" 2>&1 &
+APP=$!
+cleanup() {
+  kill $APP 2>/dev/null || true
+  wait $APP 2>/dev/null || true
+  [ "${KEEP_DB:-}" = 1 ] || $PSQL -d postgres -c "drop database if exists $DB with (force)"
+}
+trap cleanup EXIT
+for _ in $(seq 1 90); do curl -sf localhost:$PORT/actuator/health >/dev/null && break; sleep 1; done
+curl -sf localhost:$PORT/actuator/health >/dev/null || { echo "the application did not start:"; tail -20 "$OUT/import-app.log"; exit 1; }
+
+COOKIES="$OUT/import-cookies.txt"; rm -f "$COOKIES"
+csrf() { curl -s -c "$COOKIES" -b "$COOKIES" "localhost:$PORT$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1; }
+curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" -d "username=admin&password=bench-admin-password&_csrf=$(csrf /login)" localhost:$PORT/login
+
+# (b) upload, then start with the guessed mapping (the wizard's defaults), and wait for the job to finish.
+LOCATION=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$COOKIES" -b "$COOKIES" -F "file=@$FILE" -F kind=LEADS \
+  -F "_csrf=$(csrf /imports)" localhost:$PORT/imports)
+JOB=${LOCATION##*/}
+FIELDS="field0=FIRST_NAME&field1=LAST_NAME&field2=EMAIL&field3=COMPANY&field4=JOB_TITLE&field5=COMPANY_SIZE&field6=COUNTRY&field7=SOURCE&field8=CUSTOM"
+"$JDK/bin/jstat" -gc $APP 250 > "$OUT/jstat.txt" &
+JSTAT=$!
+curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" -d "$FIELDS&policy=SKIP&dryRun=false&_csrf=$(csrf /imports/$JOB)" localhost:$PORT/imports/$JOB/start
+until [ "$($PSQL -d $DB -At -c "select status from import_job where id = $JOB")" != QUEUED ] && \
+      [ "$($PSQL -d $DB -At -c "select status from import_job where id = $JOB")" != RUNNING ]; do sleep 0.5; done
+kill $JSTAT
+read -r STATUS READ IMPORTED UPDATED MERGED REJECTED SECONDS <<<"$($PSQL -d $DB -At -F ' ' -c \
+  "select status, rows_read, imported, updated, merged, rejected, extract(epoch from finished_at - started_at) from import_job where id = $JOB")"
+[ "$STATUS" = DONE ] || { echo "import ended $STATUS"; $PSQL -d $DB -At -c "select error from import_job where id = $JOB"; exit 1; }
+# jstat -gc: S0U S1U EU OU are columns 3 4 6 8 (KB); peak of their sum.
+PEAK_MB=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%.0f", max / 1024 }' "$OUT/jstat.txt")
+
+# (c) rescoring when every stored score differs, against (d) one raw UPDATE of the same rows.
+START=$(date +%s.%N)
+$PSQL -d $DB -c "update lead_score set score = score + 1, priority = priority + 1"
+RAW_UPDATE=$(echo "$(date +%s.%N) - $START" | bc)
+curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" -d "_csrf=$(csrf /settings)" localhost:$PORT/settings/rescore
+until [ "$($PSQL -d $DB -At -c "select status from rescore_job order by id desc limit 1")" = DONE ]; do
+  [ "$($PSQL -d $DB -At -c "select status from rescore_job order by id desc limit 1")" = FAILED ] && { echo "rescoring failed"; exit 1; }
+  sleep 0.5
+done
+read -r R_LEADS R_CHANGED R_SECONDS <<<"$($PSQL -d $DB -At -F ' ' -c \
+  "select leads_done, changed, extract(epoch from finished_at - started_at) from rescore_job order by id desc limit 1")"
+
+rate() { echo "scale=0; $1 / $2" | bc; }
+cat <<TABLE
+
+Rows: $READ (file $(du -h "$FILE" | cut -f1)); imported $IMPORTED, updated $UPDATED, merged $MERGED, rejected $REJECTED.
+
+| what | wall | rows/s |
+|---|---:|---:|
+| raw \`COPY\` into an unindexed table | ${RAW_COPY} s | $(rate "$ROWS" "$RAW_COPY") |
+| Leadline import (read, validate, score, dedupe, insert with indexes) | ${SECONDS} s | $(rate "$READ" "$SECONDS") |
+| raw \`UPDATE\` of every lead_score row | ${RAW_UPDATE} s | $(rate "$R_LEADS" "$RAW_UPDATE") |
+| Leadline rescoring ($R_CHANGED of $R_LEADS scores changed) | ${R_SECONDS} s | $(rate "$R_LEADS" "$R_SECONDS") |
+
+Import throughput is $(echo "scale=2; ($READ / $SECONDS) / ($ROWS / $RAW_COPY)" | bc) of raw COPY's; peak heap during the import ${PEAK_MB} MB (-Xmx512m).
+TABLE
