@@ -155,6 +155,12 @@ public class ImportJobs {
                 rejections.stream().map(r -> new Object[] {id, r.rowNumber(), r.raw(), r.reason()}).toList());
     }
 
+    /** Lead ids from lead_seq, on a connection of their own (sequences are not transactional). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public List<Long> nextLeadIds(int count) {
+        return batch.queryForList("select nextval('lead_seq') from generate_series(1, ?)", Long.class, count);
+    }
+
     public Optional<ImportJob> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from import_job where id = ?").param(id).query(this::job).optional();
     }

@@ -15,11 +15,9 @@ import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.ScoringModels;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -31,6 +29,7 @@ import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -205,6 +204,11 @@ public class LeadFileImport {
         }
     }
 
+    /**
+     * Reads the file into {@code import_row} through one open {@code COPY}: rows stream to Postgres as they are
+     * scored, so the database ingests on one core while Java parses on the other. Rejections, progress and
+     * lead ids go over other connections meanwhile (the import's own connection is busy with the COPY).
+     */
     private Reading read(ImportJob job, Instant now) {
         CsvFile file = CsvFile.open(Path.of(job.storedFile()));
         ColumnMapping mapping = job.mapping();
@@ -214,8 +218,8 @@ public class LeadFileImport {
         List<ImportJobs.Rejection> rejections = new ArrayList<>();
         StringWriter accepted = new StringWriter();
         CSVPrinter out = printer(accepted);
-        int batched = 0;
-        Ids ids = new Ids();
+        java.util.ArrayDeque<Long> ids = new java.util.ArrayDeque<>();
+        CopyIn copy = startCopy();
         try (CsvFile.Rows rows = file.rows()) {
             boolean header = true;
             while (true) {
@@ -242,31 +246,61 @@ public class LeadFileImport {
                     rejected++;
                     rejections.add(new ImportJobs.Rejection(row.number(), raw(file.format(), row.cells()), reason));
                 } else {
-                    write(out, row.number(), ids.next(), (LeadRow.Accepted) read, model);
-                    batched++;
+                    if (ids.isEmpty()) {
+                        ids.addAll(jobs.nextLeadIds(BATCH));
+                    }
+                    write(out, row.number(), ids.removeFirst(), (LeadRow.Accepted) read, model);
                 }
-                if (batched >= BATCH || rejections.size() >= BATCH) {
-                    flush(accepted, out, rejections, job.id());
-                    accepted = new StringWriter();
-                    out = printer(accepted);
-                    batched = 0;
+                if (accepted.getBuffer().length() >= 1 << 16) {
+                    send(copy, accepted, out);
+                }
+                if (rowsRead % BATCH == 0) {
+                    if (!rejections.isEmpty()) {
+                        jobs.saveRejections(job.id(), List.copyOf(rejections));
+                        rejections.clear();
+                    }
                     jobs.progress(job.id(), "reading", rowsRead, rejected, rows.bytesRead());
                 }
             }
+            send(copy, accepted, out);
+            copy.endCopy();
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY into the import table failed: " + e.getMessage(), e);
+        } finally {
+            if (copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the transaction rolls back anyway
+                }
+            }
         }
-        flush(accepted, out, rejections, job.id());
+        if (!rejections.isEmpty()) {
+            jobs.saveRejections(job.id(), List.copyOf(rejections));
+        }
         return new Reading(rowsRead, rejected);
     }
 
-    /** Lead ids from lead_seq, fetched a batch at a time. */
-    private final class Ids {
-        private final java.util.ArrayDeque<Long> free = new java.util.ArrayDeque<>();
+    private CopyIn startCopy() {
+        try {
+            return DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy import_row (" + COPY_COLUMNS + ") from stdin (format csv)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY into the import table could not start: " + e.getMessage(), e);
+        }
+    }
 
-        long next() {
-            if (free.isEmpty()) {
-                free.addAll(jdbc.queryForList("select nextval('lead_seq') from generate_series(1, ?)", Long.class, BATCH));
-            }
-            return free.removeFirst();
+    private static void send(CopyIn copy, StringWriter accepted, CSVPrinter out) throws SQLException {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuffer buffer = accepted.getBuffer();
+        if (!buffer.isEmpty()) {
+            byte[] bytes = buffer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            buffer.setLength(0);
         }
     }
 
@@ -285,25 +319,6 @@ public class LeadFileImport {
                     moved.map(t -> t.change().reasonCode()).orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private void flush(StringWriter accepted, CSVPrinter out, List<ImportJobs.Rejection> rejections, long jobId) {
-        try {
-            out.flush();
-            if (!accepted.getBuffer().isEmpty()) {
-                Connection connection = DataSourceUtils.getConnection(dataSource);
-                connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("copy import_row (" + COPY_COLUMNS + ") from stdin (format csv)", new StringReader(accepted.toString()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY into the import table failed: " + e.getMessage(), e);
-        }
-        if (!rejections.isEmpty()) {
-            jobs.saveRejections(jobId, List.copyOf(rejections));
-            rejections.clear();
         }
     }
 
