@@ -59,7 +59,8 @@ class SecurityConfiguration {
                         .requestMatchers("/imports", "/imports/**").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(POST, "/leads/*/bant", "/leads/*/promote", "/leads/*/disqualify",
                                 "/leads/*/recycle", "/leads/*/outcome").hasAnyRole(SALES, ADMIN)
-                        .requestMatchers(GET, "/leads/*").hasAnyRole(MARKETER, SALES, ADMIN)
+                        .requestMatchers(GET, "/leads/export.csv").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(GET, "/leads", "/leads/*").hasAnyRole(MARKETER, SALES, ADMIN)
                         .requestMatchers(GET, "/queue", "/queue/accounts").hasAnyRole(MARKETER, SALES, ADMIN)
                         .requestMatchers(POST, "/leads/*/assign").hasRole(ADMIN)
                         .requestMatchers(POST, "/queue/**").hasAnyRole(SALES, ADMIN)

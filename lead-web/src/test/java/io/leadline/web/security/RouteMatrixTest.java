@@ -47,6 +47,8 @@ class RouteMatrixTest {
         expect("GET /leads/new", L, I, F, I);
         expect("POST /leads/new", L, I, F, I);
         expect("GET /leads/{id}", L, I, I, I);
+        expect("GET /leads", L, I, I, I);
+        expect("GET /leads/export.csv", L, I, F, I);
         expect("POST /leads/{id}/bant", L, F, I, I);
         expect("POST /leads/{id}/promote", L, F, I, I);
         expect("POST /leads/{id}/disqualify", L, F, I, I);

@@ -1,0 +1,28 @@
+package io.leadline.core.lead;
+
+import io.leadline.core.scoring.FitGrade;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The leads a search finds, a page at a time or all for an export. Implemented by lead-persistence. */
+public interface LeadList {
+
+    /** One row of the list. */
+    record Row(long id, String name, String email, String company, String jobTitle, String source, LifecycleStage stage,
+               int score, FitGrade grade, String owner, Instant createdAt) {
+    }
+
+    /** Where the next page starts: the last row's sort value and id. */
+    record After(long sortValue, long id) {
+    }
+
+    List<Row> page(LeadSearch search, After after, int size);
+
+    /** Every row the search finds, in order, streamed (for CSV export). */
+    void each(LeadSearch search, Consumer<Row> row);
+
+    static After after(LeadSearch search, Row row) {
+        return new After(search.order() == LeadSearch.Order.SCORE ? row.score() : row.id(), row.id());
+    }
+}

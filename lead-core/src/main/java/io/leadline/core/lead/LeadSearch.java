@@ -1,0 +1,36 @@
+package io.leadline.core.lead;
+
+import io.leadline.core.scoring.FitGrade;
+import java.time.LocalDate;
+
+/**
+ * What the marketer's lead list shows: free text over name, email and company, and filters. {@code null}
+ * fields do not filter.
+ */
+public record LeadSearch(String text, LifecycleStage stage, String source, FitGrade grade, String owner,
+                         Integer minScore, Integer maxScore, LocalDate createdFrom, LocalDate createdTo, Order order) {
+
+    /** Newest first, or best score first; both page by keyset. */
+    public enum Order { NEWEST, SCORE }
+
+    public LeadSearch {
+        text = blankToNull(text);
+        source = blankToNull(source);
+        owner = blankToNull(owner);
+        order = order == null ? Order.NEWEST : order;
+        if (minScore != null && maxScore != null && minScore > maxScore) {
+            throw new IllegalArgumentException("The lowest score is above the highest.");
+        }
+        if (createdFrom != null && createdTo != null && createdFrom.isAfter(createdTo)) {
+            throw new IllegalArgumentException("The first date is after the last.");
+        }
+    }
+
+    public static LeadSearch everything() {
+        return new LeadSearch(null, null, null, null, null, null, null, null, null, Order.NEWEST);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

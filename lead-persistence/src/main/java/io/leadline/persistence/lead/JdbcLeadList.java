@@ -1,0 +1,112 @@
+package io.leadline.persistence.lead;
+
+import io.leadline.core.lead.LeadList;
+import io.leadline.core.lead.LeadSearch;
+import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.scoring.FitGrade;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The lead list: every filter a bound parameter, keyset pagination on (id) or (score, id), both backed by an
+ * index (the primary key, {@code lead_score_score_idx}).
+ */
+@Repository
+class JdbcLeadList implements LeadList {
+
+    private final JdbcClient jdbc;
+
+    JdbcLeadList(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Row> page(LeadSearch search, After after, int size) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = sql(search, after, params) + " limit :size";
+        params.put("size", size);
+        return jdbc.sql(sql).params(params).query(JdbcLeadList::row).list();
+    }
+
+    @Override
+    public void each(LeadSearch search, Consumer<Row> each) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        jdbc.sql(sql(search, null, params)).params(params).query(rs -> {
+            each.accept(row(rs, 0));
+        });
+    }
+
+    private static String sql(LeadSearch s, After after, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("""
+                select l.id, coalesce(l.full_name, l.email, 'Lead ' || l.external_id) as name, l.email, l.company, l.job_title,
+                       l.source, l.stage, coalesce(sc.score, 0) as score, coalesce(sc.grade, 'D') as grade, l.owner, l.created_at
+                from lead l left join lead_score sc on sc.lead_id = l.id
+                where true""");
+        if (s.text() != null) {
+            sql.append(" and (l.full_name ilike :text or l.email ilike :text or l.company ilike :text)");
+            params.put("text", "%" + s.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (s.stage() != null) {
+            sql.append(" and l.stage = :stage");
+            params.put("stage", s.stage().name());
+        }
+        if (s.source() != null) {
+            sql.append(" and l.source = :source");
+            params.put("source", s.source());
+        }
+        if (s.grade() != null) {
+            sql.append(" and sc.grade = :grade");
+            params.put("grade", s.grade().name());
+        }
+        if (s.owner() != null) {
+            sql.append(" and l.owner = :owner");
+            params.put("owner", s.owner());
+        }
+        if (s.minScore() != null) {
+            sql.append(" and sc.score >= :minScore");
+            params.put("minScore", s.minScore());
+        }
+        if (s.maxScore() != null) {
+            sql.append(" and sc.score <= :maxScore");
+            params.put("maxScore", s.maxScore());
+        }
+        if (s.createdFrom() != null) {
+            sql.append(" and l.created_at >= :from");
+            params.put("from", Timestamp.from(s.createdFrom().atStartOfDay().toInstant(ZoneOffset.UTC)));
+        }
+        if (s.createdTo() != null) {
+            sql.append(" and l.created_at < :to");
+            params.put("to", Timestamp.from(s.createdTo().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+        }
+        if (s.order() == LeadSearch.Order.SCORE) {
+            if (after != null) {
+                sql.append(" and (sc.score, l.id) < (:afterValue, :afterId)");
+                params.put("afterValue", (int) after.sortValue());
+                params.put("afterId", after.id());
+            }
+            sql.append(" order by sc.score desc nulls last, l.id desc");
+        } else {
+            if (after != null) {
+                sql.append(" and l.id < :afterId");
+                params.put("afterId", after.id());
+            }
+            sql.append(" order by l.id desc");
+        }
+        return sql.toString();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getString("name"), rs.getString("email"), rs.getString("company"),
+                rs.getString("job_title"), rs.getString("source"), LifecycleStage.valueOf(rs.getString("stage")),
+                rs.getInt("score"), FitGrade.valueOf(rs.getString("grade").strip()), rs.getString("owner"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,49 @@
+package io.leadline.web.leads;
+
+import io.leadline.core.lead.LeadSearch;
+import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.scoring.FitGrade;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The lead list's filter form, bound from the query string. */
+public class LeadFilter {
+
+    private String text;
+    private LifecycleStage stage;
+    private String source;
+    private FitGrade grade;
+    private String owner;
+    private Integer minScore;
+    private Integer maxScore;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate createdFrom;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate createdTo;
+    private LeadSearch.Order order = LeadSearch.Order.NEWEST;
+
+    LeadSearch toSearch() {
+        return new LeadSearch(text, stage, source, grade, owner, minScore, maxScore, createdFrom, createdTo, order);
+    }
+
+    public String getText() { return text; }
+    public void setText(String text) { this.text = text; }
+    public LifecycleStage getStage() { return stage; }
+    public void setStage(LifecycleStage stage) { this.stage = stage; }
+    public String getSource() { return source; }
+    public void setSource(String source) { this.source = source; }
+    public FitGrade getGrade() { return grade; }
+    public void setGrade(FitGrade grade) { this.grade = grade; }
+    public String getOwner() { return owner; }
+    public void setOwner(String owner) { this.owner = owner; }
+    public Integer getMinScore() { return minScore; }
+    public void setMinScore(Integer minScore) { this.minScore = minScore; }
+    public Integer getMaxScore() { return maxScore; }
+    public void setMaxScore(Integer maxScore) { this.maxScore = maxScore; }
+    public LocalDate getCreatedFrom() { return createdFrom; }
+    public void setCreatedFrom(LocalDate createdFrom) { this.createdFrom = createdFrom; }
+    public LocalDate getCreatedTo() { return createdTo; }
+    public void setCreatedTo(LocalDate createdTo) { this.createdTo = createdTo; }
+    public LeadSearch.Order getOrder() { return order; }
+    public void setOrder(LeadSearch.Order order) { this.order = order; }
+}

@@ -1,0 +1,114 @@
+package io.leadline.web.leads;
+
+import io.leadline.core.audit.AuditAction;
+import io.leadline.core.importing.SpreadsheetSafety;
+import io.leadline.core.lead.LeadList;
+import io.leadline.core.lead.LeadSearch;
+import io.leadline.core.lead.LeadSources;
+import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.scoring.FitGrade;
+import io.leadline.web.audit.Audit;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The lead list: search, filters, sort, keyset pages, and the same selection as a CSV file. */
+@Controller
+class LeadListController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final LeadList leads;
+    private final Audit audit;
+
+    LeadListController(LeadList leads, Audit audit) {
+        this.leads = leads;
+        this.audit = audit;
+    }
+
+    @InitBinder("filter")
+    void onlyFilterFields(WebDataBinder binder) {
+        binder.setAllowedFields("text", "stage", "source", "grade", "owner", "minScore", "maxScore", "createdFrom",
+                "createdTo", "order");
+    }
+
+    @ModelAttribute("stages")
+    LifecycleStage[] stages() {
+        return LifecycleStage.values();
+    }
+
+    @ModelAttribute("grades")
+    FitGrade[] grades() {
+        return FitGrade.values();
+    }
+
+    @ModelAttribute("sources")
+    List<String> sources() {
+        return LeadSources.STANDARD;
+    }
+
+    @GetMapping("/leads")
+    String list(@ModelAttribute("filter") LeadFilter filter, BindingResult binding,
+                @RequestParam(required = false) Long afterValue, @RequestParam(required = false) Long afterId, Model model) {
+        model.addAttribute("rows", List.of());
+        if (binding.hasErrors()) {
+            model.addAttribute("error", "Some filters could not be read: " + binding.getFieldErrors().stream()
+                    .map(e -> e.getField()).distinct().toList() + ". Correct them and search again.");
+            return "leads/list";
+        }
+        LeadSearch search;
+        try {
+            search = filter.toSearch();
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", e.getMessage());
+            return "leads/list";
+        }
+        LeadList.After after = afterId != null && afterValue != null ? new LeadList.After(afterValue, afterId) : null;
+        List<LeadList.Row> page = leads.page(search, after, PAGE_SIZE + 1);
+        boolean more = page.size() > PAGE_SIZE;
+        List<LeadList.Row> shown = more ? page.subList(0, PAGE_SIZE) : page;
+        model.addAttribute("rows", shown);
+        model.addAttribute("next", more ? LeadList.after(search, shown.getLast()) : null);
+        model.addAttribute("firstPage", after == null);
+        return "leads/list";
+    }
+
+    /** The current selection as CSV: every row, cells that look like formulas escaped. */
+    @GetMapping("/leads/export.csv")
+    void export(@ModelAttribute("filter") LeadFilter filter, BindingResult binding, Principal user, HttpServletResponse response)
+            throws IOException {
+        LeadSearch search = binding.hasErrors() ? LeadSearch.everything() : filter.toSearch();
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"leads.csv\"");
+        audit.record(user.getName(), AuditAction.EXPORT, "lead list", "filter " + search);
+        var csv = new CSVPrinter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), CSVFormat.DEFAULT);
+        csv.printRecord("id", "name", "email", "company", "job title", "source", "stage", "score", "fit grade", "owner", "created");
+        leads.each(search, r -> {
+            try {
+                csv.printRecord(r.id(), safe(r.name()), safe(r.email()), safe(r.company()), safe(r.jobTitle()), safe(r.source()),
+                        r.stage().name(), r.score(), r.grade().name(), safe(r.owner()), r.createdAt());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        csv.flush();
+    }
+
+    private static String safe(String cell) {
+        return SpreadsheetSafety.cell(cell);
+    }
+}

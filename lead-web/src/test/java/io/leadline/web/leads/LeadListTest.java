@@ -1,0 +1,116 @@
+package io.leadline.web.leads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.leadline.core.lead.EmailAddress;
+import io.leadline.core.lead.LeadList;
+import io.leadline.core.lead.LeadProfile;
+import io.leadline.web.capture.LeadCapture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class LeadListTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    LeadCapture capture;
+
+    private final String company = "List Co " + UUID.randomUUID().toString().substring(0, 6);
+
+    private long lead(String name, String title, int size, String source) {
+        return capture.capture(new LeadProfile(name, new EmailAddress(UUID.randomUUID() + "@list.example.com"), company, title,
+                size, "BR", source, Map.of())).id();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<LeadList.Row> rows(MockHttpServletRequestBuilder request) throws Exception {
+        var result = mvc.perform(request.with(user("mia").roles("MARKETER"))).andExpect(status().isOk()).andReturn();
+        return (List<LeadList.Row>) result.getModelAndView().getModel().get("rows");
+    }
+
+    private static List<Long> ids(List<LeadList.Row> rows) {
+        return rows.stream().map(LeadList.Row::id).toList();
+    }
+
+    @Test
+    void search_filters_and_sorts() throws Exception {
+        long ceo = lead("Lista Ceo", "CEO", 5000, "paid_search");          // 65, A, MQL
+        long analyst = lead("Lista Analyst", "Analyst", 20, "email");      // 5, D, NEW
+        long vp = lead("Lista Vp", "VP Sales", 300, "referral");           // 50, A, MQL
+
+        assertThat(ids(rows(get("/leads").param("text", company)))).containsExactly(vp, analyst, ceo);
+        assertThat(ids(rows(get("/leads").param("text", company).param("order", "SCORE")))).containsExactly(ceo, vp, analyst);
+        assertThat(ids(rows(get("/leads").param("text", "lista ANALYST")))).containsExactly(analyst);
+        assertThat(ids(rows(get("/leads").param("text", company).param("stage", "MQL")))).containsExactly(vp, ceo);
+        assertThat(ids(rows(get("/leads").param("text", company).param("grade", "D")))).containsExactly(analyst);
+        assertThat(ids(rows(get("/leads").param("text", company).param("minScore", "40").param("maxScore", "60")))).containsExactly(vp);
+        assertThat(ids(rows(get("/leads").param("text", company).param("source", "email")))).containsExactly(analyst);
+    }
+
+    @Test
+    void pages_follow_each_other_without_gaps_or_repeats() throws Exception {
+        for (int i = 0; i < 120; i++) {
+            lead("Page " + i, i % 2 == 0 ? "CEO" : "Analyst", 50 + i, "referral");
+        }
+        for (String order : List.of("NEWEST", "SCORE")) {
+            List<Long> seen = new ArrayList<>();
+            Long afterValue = null;
+            Long afterId = null;
+            do {
+                var request = get("/leads").param("text", company).param("order", order);
+                if (afterId != null) {
+                    request.param("afterValue", afterValue.toString()).param("afterId", afterId.toString());
+                }
+                var result = mvc.perform(request.with(user("mia").roles("MARKETER"))).andReturn();
+                @SuppressWarnings("unchecked")
+                var page = (List<LeadList.Row>) result.getModelAndView().getModel().get("rows");
+                page.forEach(r -> seen.add(r.id()));
+                var next = (LeadList.After) result.getModelAndView().getModel().get("next");
+                afterValue = next == null ? null : next.sortValue();
+                afterId = next == null ? null : next.id();
+            } while (afterId != null);
+            assertThat(seen).as(order).hasSize(120).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void a_filter_that_cannot_be_read_says_so_instead_of_failing() throws Exception {
+        mvc.perform(get("/leads").param("minScore", "lots").with(user("mia").roles("MARKETER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Some filters could not be read: [minScore]")));
+        mvc.perform(get("/leads").param("minScore", "50").param("maxScore", "10").with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("The lowest score is above the highest.")));
+        mvc.perform(get("/leads").param("text", "%_'\\").with(user("mia").roles("MARKETER"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void the_export_holds_the_selection_with_formula_cells_escaped() throws Exception {
+        capture.capture(new LeadProfile("=HYPERLINK(\"http://evil\")", new EmailAddress(UUID.randomUUID() + "@list.example.com"),
+                company, "+CFO", 5000, "BR", "paid_search", Map.of()));
+        lead("Plain Person", "Analyst", 5, "email");
+
+        String csv = mvc.perform(get("/leads/export.csv").param("text", company).with(user("mia").roles("MARKETER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(csv.lines().toList()).hasSize(3);
+        assertThat(csv).startsWith("id,name,email,company,job title,source,stage,score,fit grade,owner,created");
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", "'+CFO", "Plain Person").doesNotContain(",=HYPERLINK");
+        mvc.perform(get("/leads/export.csv").with(user("sam").roles("SALES"))).andExpect(status().isForbidden());
+    }
+}
