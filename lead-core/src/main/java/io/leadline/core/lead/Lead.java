@@ -160,6 +160,11 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
                 new StageChange(stage, target, actor, reason, at));
     }
 
+    /** The same lead with what we know about the person corrected or completed; the keys must still identify it. */
+    public Lead withProfile(LeadProfile newProfile) {
+        return new Lead(id, version, externalId, newProfile, stage, owner, revisitOn, createdAt);
+    }
+
     public Lead withId(Long newId, Long newVersion) {
         return new Lead(newId, newVersion, externalId, profile, stage, owner, revisitOn, createdAt);
     }

@@ -2,7 +2,7 @@ package io.leadline.web.capture;
 
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadSources;
-import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -24,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CaptureController {
 
     private static final String FORM = "capture/new-lead";
-    private static final List<Country> COUNTRIES = Arrays.stream(Locale.getISOCountries())
+    static final List<Country> COUNTRIES = Arrays.stream(Locale.getISOCountries())
             .map(code -> new Country(code, Locale.of("", code).getDisplayCountry(Locale.ENGLISH)))
             .sorted(Comparator.comparing(Country::name))
             .toList();
@@ -57,7 +58,7 @@ class CaptureController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("lead") NewLeadForm form, BindingResult result, RedirectAttributes redirect) {
+    String create(@Validated({Default.class, NewLeadForm.New.class}) @ModelAttribute("lead") NewLeadForm form, BindingResult result, RedirectAttributes redirect) {
         if (result.hasErrors()) {
             return FORM;
         }

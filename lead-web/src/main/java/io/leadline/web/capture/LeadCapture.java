@@ -34,7 +34,7 @@ public class LeadCapture {
 
     @Transactional
     public Lead capture(LeadProfile profile) {
-        if (leads.existsWithEmail(profile.email())) {
+        if (profile.email() != null && leads.existsWithEmail(profile.email())) {
             throw new DuplicateLeadException(profile.email());
         }
         Instant now = Instant.now(clock);
@@ -57,7 +57,8 @@ public class LeadCapture {
     }
 
     static LeadProfile profileOf(NewLeadForm form) {
-        return new LeadProfile(form.getFullName(), new EmailAddress(form.getEmail()), form.getCompany(),
+        String email = form.getEmail();
+        return new LeadProfile(form.getFullName(), email == null || email.isBlank() ? null : new EmailAddress(email), form.getCompany(),
                 form.getJobTitle(), form.getCompanySize(), form.getCountry(), form.getSource(), null);
     }
 }

@@ -9,11 +9,15 @@ import jakarta.validation.constraints.Size;
 /** What the "New lead" form posts. Only these fields bind: owner, stage and score are never taken from a form. */
 class NewLeadForm {
 
+    /** Checks only a new lead needs: an edited lead may keep going by its external id alone. */
+    interface New {
+    }
+
     @NotBlank(message = "Enter the lead's name.")
     @Size(max = 200, message = "Keep the name under 200 characters.")
     private String fullName;
 
-    @NotBlank(message = "Enter an email address.")
+    @NotBlank(message = "Enter an email address.", groups = NewLeadForm.New.class)
     @LeadEmail
     private String email;
 
@@ -32,6 +36,19 @@ class NewLeadForm {
 
     @Size(max = 100, message = "Keep the source under 100 characters.")
     private String source;
+
+    /** The form filled with what we know, for editing. */
+    static NewLeadForm of(io.leadline.core.lead.LeadProfile p) {
+        NewLeadForm form = new NewLeadForm();
+        form.fullName = p.fullName();
+        form.email = p.email() == null ? null : p.email().value();
+        form.company = p.company();
+        form.jobTitle = p.jobTitle();
+        form.companySize = p.companySize();
+        form.country = p.country();
+        form.source = p.source();
+        return form;
+    }
 
     public String getFullName() {
         return fullName;

@@ -1,5 +1,7 @@
 package io.leadline.web.leads;
 
+import io.leadline.core.activity.Activities;
+import io.leadline.core.activity.Activity;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.qualification.BantAssessments;
@@ -32,10 +34,12 @@ public class LeadPage {
     private final BantAssessments bant;
     private final SalesActions actions;
     private final LeadAssignment assignment;
+    private final Activities activities;
     private final Clock clock;
 
     LeadPage(Leads leads, LeadScores scores, ScoringModels models, BantAssessments bant, SalesActions actions,
-             LeadAssignment assignment, Clock clock) {
+             LeadAssignment assignment, Activities activities, Clock clock) {
+        this.activities = activities;
         this.assignment = assignment;
         this.leads = leads;
         this.scores = scores;
@@ -52,8 +56,10 @@ public class LeadPage {
         var assessment = bant.of(id);
         model.addAttribute("lead", lead);
         model.addAttribute("stored", scores.of(id).orElse(null));
-        model.addAttribute("score", active.score(lead.profile(), List.of(), now));
-        model.addAttribute("gap", MqlGap.of(active, lead.profile(), List.of(), now));
+        List<Activity> done = activities.of(id);
+        model.addAttribute("score", active.score(lead.profile(), done, now));
+        model.addAttribute("gap", MqlGap.of(active, lead.profile(), done, now));
+        model.addAttribute("activities", done.reversed());
         model.addAttribute("ask", ProgressiveProfiling.nextFields(active, lead.profile(), 3));
         model.addAttribute("history", leads.history(id));
         model.addAttribute("bant", assessment);

@@ -60,6 +60,8 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/leads/*/bant", "/leads/*/promote", "/leads/*/disqualify",
                                 "/leads/*/recycle", "/leads/*/outcome").hasAnyRole(SALES, ADMIN)
                         .requestMatchers(GET, "/leads/export.csv").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers("/leads/*/edit").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(POST, "/leads/*/activities").hasAnyRole(MARKETER, SALES, ADMIN)
                         .requestMatchers(GET, "/leads", "/leads/*").hasAnyRole(MARKETER, SALES, ADMIN)
                         .requestMatchers(GET, "/queue", "/queue/accounts").hasAnyRole(MARKETER, SALES, ADMIN)
                         .requestMatchers(POST, "/leads/*/assign").hasRole(ADMIN)

@@ -48,6 +48,9 @@ class RouteMatrixTest {
         expect("POST /leads/new", L, I, F, I);
         expect("GET /leads/{id}", L, I, I, I);
         expect("GET /leads", L, I, I, I);
+        expect("GET /leads/{id}/edit", L, I, F, I);
+        expect("POST /leads/{id}/edit", L, I, F, I);
+        expect("POST /leads/{id}/activities", L, I, I, I);
         expect("GET /leads/export.csv", L, I, F, I);
         expect("POST /leads/{id}/bant", L, F, I, I);
         expect("POST /leads/{id}/promote", L, F, I, I);

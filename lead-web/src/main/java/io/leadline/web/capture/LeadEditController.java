@@ -1,0 +1,114 @@
+package io.leadline.web.capture;
+
+import io.leadline.core.activity.Activity;
+import io.leadline.core.activity.ActivityType;
+import io.leadline.core.lead.Lead;
+import io.leadline.core.lead.LeadSources;
+import io.leadline.core.lead.Leads;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Editing a lead's profile (with optimistic locking) and logging calls, meetings and notes. */
+@Controller
+class LeadEditController {
+
+    private static final String FORM = "capture/edit-lead";
+    /** What a person logs by hand; the model may give them points like any activity type. */
+    static final List<String> MANUAL_TYPES = List.of("call", "meeting", "note");
+
+    private final Leads leads;
+    private final LeadEditing editing;
+    private final Clock clock;
+
+    LeadEditController(Leads leads, LeadEditing editing, Clock clock) {
+        this.leads = leads;
+        this.editing = editing;
+        this.clock = clock;
+    }
+
+    @InitBinder("lead")
+    void allowOnlyFormFields(WebDataBinder binder) {
+        binder.setAllowedFields("fullName", "email", "company", "jobTitle", "companySize", "country", "source");
+    }
+
+    @ModelAttribute("countries")
+    List<CaptureController.Country> countries() {
+        return CaptureController.COUNTRIES;
+    }
+
+    @ModelAttribute("sources")
+    List<String> sources() {
+        return LeadSources.STANDARD;
+    }
+
+    @GetMapping("/leads/{id}/edit")
+    String form(@PathVariable long id, Model model) {
+        Lead lead = lead(id);
+        model.addAttribute("lead", NewLeadForm.of(lead.profile()));
+        model.addAttribute("leadId", id);
+        model.addAttribute("version", lead.version());
+        return FORM;
+    }
+
+    @PostMapping("/leads/{id}/edit")
+    String save(@PathVariable long id, @RequestParam long version, @Valid @ModelAttribute("lead") NewLeadForm form,
+                BindingResult result, Model model, RedirectAttributes redirect) {
+        model.addAttribute("leadId", id);
+        model.addAttribute("version", version);
+        if ((form.getEmail() == null || form.getEmail().isBlank()) && lead(id).externalId() == null) {
+            result.rejectValue("email", "NotBlank", "Enter an email address: this lead has no external id to go by.");
+        }
+        if (result.hasErrors()) {
+            return FORM;
+        }
+        try {
+            Lead saved = editing.edit(id, version, LeadCapture.profileOf(form));
+            redirect.addFlashAttribute("message", "Saved. The lead now scores with its new profile.");
+            return "redirect:/leads/" + saved.id();
+        } catch (DuplicateLeadException e) {
+            result.rejectValue("email", "duplicate", e.getMessage());
+            return FORM;
+        } catch (LeadEditing.EditConflictException e) {
+            model.addAttribute("error", e.getMessage());
+            return FORM;
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead " + id);
+        }
+    }
+
+    @PostMapping("/leads/{id}/activities")
+    String log(@PathVariable long id, @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String detail,
+               Principal user, RedirectAttributes redirect) {
+        if (!MANUAL_TYPES.contains(type)) {
+            redirect.addFlashAttribute("error", "Choose call, meeting or note.");
+        } else if (detail.isBlank() || detail.length() > 2000) {
+            redirect.addFlashAttribute("error", "Say in up to 2,000 characters what happened.");
+        } else {
+            lead(id);
+            editing.logActivity(id, new Activity(new ActivityType(type), Instant.now(clock), detail.strip()), user.getName());
+            redirect.addFlashAttribute("message", "Logged the " + type + ".");
+        }
+        return "redirect:/leads/" + id;
+    }
+
+    private Lead lead(long id) {
+        return leads.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead " + id));
+    }
+}

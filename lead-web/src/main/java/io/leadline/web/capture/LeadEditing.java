@@ -1,0 +1,83 @@
+package io.leadline.web.capture;
+
+import io.leadline.core.activity.Activities;
+import io.leadline.core.activity.Activity;
+import io.leadline.core.lead.Lead;
+import io.leadline.core.lead.LeadProfile;
+import io.leadline.core.lead.Leads;
+import io.leadline.core.scoring.LeadScores;
+import io.leadline.core.scoring.Score;
+import io.leadline.core.scoring.ScoringModels;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Corrects a lead's profile or logs what happened with it, and rescores it; a stale edit is a conflict, never lost. */
+@Service
+public class LeadEditing {
+
+    private final Leads leads;
+    private final LeadScores scores;
+    private final ScoringModels models;
+    private final Activities activities;
+    private final Clock clock;
+
+    LeadEditing(Leads leads, LeadScores scores, ScoringModels models, Activities activities, Clock clock) {
+        this.leads = leads;
+        this.scores = scores;
+        this.models = models;
+        this.activities = activities;
+        this.clock = clock;
+    }
+
+    /** Someone else saved the lead after this form was opened. */
+    public static class EditConflictException extends RuntimeException {
+        EditConflictException() {
+            super("Someone else changed this lead after you opened it. Your changes are not saved: reload the lead, "
+                    + "then make them again.");
+        }
+    }
+
+    @Transactional
+    public Lead edit(long id, long versionSeen, LeadProfile profile) {
+        Lead lead = leads.byId(id).orElseThrow();
+        if (!Objects.equals(lead.version(), versionSeen)) {
+            throw new EditConflictException();
+        }
+        if (profile.email() != null && !profile.email().equals(lead.profile().email()) && leads.existsWithEmail(profile.email())) {
+            throw new DuplicateLeadException(profile.email());
+        }
+        Lead saved;
+        try {
+            saved = leads.save(lead.withProfile(profile));
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new EditConflictException();
+        } catch (DataIntegrityViolationException e) {
+            throw new DuplicateLeadException(profile.email());
+        }
+        return rescore(saved);
+    }
+
+    @Transactional
+    public Lead logActivity(long id, Activity activity, String by) {
+        Lead lead = leads.byId(id).orElseThrow();
+        activities.record(id, activity, by);
+        return rescore(lead);
+    }
+
+    private Lead rescore(Lead lead) {
+        Instant now = Instant.now(clock);
+        Score score = models.active().score(lead.profile(), activities.of(lead.id()), now);
+        var moved = lead.qualifyBy(score, now);
+        if (moved.isPresent()) {
+            lead = leads.save(moved.get().lead());
+            leads.recordStageChange(lead.id(), moved.get().change());
+        }
+        scores.save(lead.id(), score, lead.stage(), now);
+        return lead;
+    }
+}
