@@ -31,6 +31,16 @@ public record LeadProfile(
         attributes = attributes == null ? Map.of() : Map.copyOf(new TreeMap<>(attributes));
     }
 
+    /** This profile with its unknown fields taken from {@code other}; what is known already stays. */
+    public LeadProfile fillBlanksFrom(LeadProfile other) {
+        java.util.Map<String, String> merged = new java.util.TreeMap<>(other.attributes);
+        merged.putAll(attributes);
+        return new LeadProfile(fullName != null ? fullName : other.fullName, email != null ? email : other.email,
+                company != null ? company : other.company, jobTitle != null ? jobTitle : other.jobTitle,
+                companySize != null ? companySize : other.companySize, country != null ? country : other.country,
+                source != null ? source : other.source, merged);
+    }
+
     /** The value of a standard field or custom attribute, absent when unknown or blank. */
     public Optional<String> value(String fieldKey) {
         return LeadField.byKey(fieldKey)

@@ -3,11 +3,7 @@ package io.leadline.web.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +19,7 @@ public class LoginThrottle {
     static final int MAX_PER_CLIENT = 20;
     static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final RecentEvents failures = new RecentEvents(WINDOW);
     private final Clock clock;
 
     LoginThrottle(Clock clock) {
@@ -32,39 +28,17 @@ public class LoginThrottle {
 
     public boolean blocked(String username, String client) {
         Instant now = Instant.now(clock);
-        return recent(userKey(username), now) >= MAX_PER_USERNAME || recent(clientKey(client), now) >= MAX_PER_CLIENT;
+        return failures.count(userKey(username), now) >= MAX_PER_USERNAME || failures.count(clientKey(client), now) >= MAX_PER_CLIENT;
     }
 
     public void failed(String username, String client) {
         Instant now = Instant.now(clock);
-        for (String key : new String[] {userKey(username), clientKey(client)}) {
-            Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-            synchronized (times) {
-                times.addLast(now);
-                prune(times, now);
-            }
-        }
+        failures.add(userKey(username), now);
+        failures.add(clientKey(client), now);
     }
 
     public void succeeded(String username) {
-        failures.remove(userKey(username));
-    }
-
-    private int recent(String key, Instant now) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return 0;
-        }
-        synchronized (times) {
-            prune(times, now);
-            return times.size();
-        }
-    }
-
-    private static void prune(Deque<Instant> times, Instant now) {
-        while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(WINDOW))) {
-            times.removeFirst();
-        }
+        failures.clear(userKey(username));
     }
 
     private static String userKey(String username) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -38,7 +40,31 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The public capture forms: no sign-in, no session CSRF token (they carry a signed form token instead, see
+     * FormTokens), and embeddable in the pages named by {@code leadline.forms.frame-ancestors}.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain publicForms(HttpSecurity http, @Value("${leadline.forms.frame-ancestors:*}") String frameAncestors)
+            throws Exception {
+        http.securityMatcher("/forms/**")
+                .authorizeHttpRequests(routes -> routes
+                        .requestMatchers(GET, "/forms/*", "/forms/*/thanks").permitAll()
+                        .requestMatchers(POST, "/forms/*").permitAll()
+                        .anyRequest().denyAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY
+                                .replace("frame-ancestors 'none'", "frame-ancestors " + frameAncestors)))
+                        .frameOptions(frame -> frame.disable())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain web(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
                             AuthenticationEventPublisher events, Clock clock,
                             @Value("${leadline.session.absolute-timeout:8h}") Duration absoluteTimeout) throws Exception {

@@ -68,6 +68,9 @@ class RouteMatrixTest {
         expect("POST /imports/{id}/edit", L, I, F, I);
         expect("POST /imports/{id}/undo", L, I, F, I);
         expect("GET /imports/{id}/rejected.csv", L, I, F, I);
+        expect("GET /forms/{campaign}", I, I, I, I);
+        expect("POST /forms/{campaign}", I, I, I, I);
+        expect("GET /forms/{campaign}/thanks", I, I, I, I);
         expect("GET /settings", L, F, F, I);
         expect("GET /settings/audit", L, F, F, I);
         expect("POST /settings/rescore", L, F, F, I);
@@ -122,7 +125,8 @@ class RouteMatrixTest {
 
     private Outcome outcome(String route, String role, long lead) throws Exception {
         String[] parts = route.split(" ", 2);
-        String path = parts[1].replace("{id}", Long.toString(lead)).replace("{leadId}", Long.toString(lead));
+        String path = parts[1].replace("{id}", Long.toString(lead)).replace("{leadId}", Long.toString(lead))
+                .replace("{campaign}", "matrix-campaign");
         var request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
         if (role != null) {
             request = request.with(user("matrix-" + role.toLowerCase()).roles(role));

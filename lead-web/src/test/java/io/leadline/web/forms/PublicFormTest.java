@@ -1,0 +1,119 @@
+package io.leadline.web.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class PublicFormTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    FormTokens tokens;
+    @Autowired
+    JdbcClient jdbc;
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    private MockHttpServletRequestBuilder submit(String campaign, String email, String address) {
+        return post("/forms/{c}", campaign).with(from(address)).param("token", tokens.formToken(campaign)).param("email", email);
+    }
+
+    @Test
+    void anyone_opens_the_form_and_it_may_be_embedded() throws Exception {
+        mvc.perform(get("/forms/spring-webinar").param("utm_source", "paid_search").param("utm_campaign", "q4"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"utm_source\" value=\"paid_search\"")))
+                .andExpect(content().string(containsString("id=\"full_name\"")))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors *")))
+                .andExpect(header().doesNotExist("X-Frame-Options"));
+        mvc.perform(get("/forms/Bad_Name!")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void a_submission_creates_a_lead_with_its_campaign_and_scores_as_a_form_submission() throws Exception {
+        String email = "form-" + UUID.randomUUID() + "@acme.com";
+        mvc.perform(submit("spring-webinar", email, "10.9.0.1").param("full_name", "Form Filler").param("company", "Acme")
+                        .param("job_title", "VP Sales").param("utm_source", "paid_search").param("utm_medium", "cpc")
+                        .param("utm_campaign", "q4").param("referrer", "https://blog.example.com/post"))
+                .andExpect(redirectedUrl("/forms/spring-webinar/thanks"))
+                .andExpect(header().string("Set-Cookie", containsString("leadline_visitor=")));
+
+        var lead = jdbc.sql("""
+                select l.source, l.attributes->>'utm_medium' as medium, l.attributes->>'utm_campaign' as campaign,
+                       l.attributes->>'referrer' as referrer, s.engagement_points
+                from lead l join lead_score s on s.lead_id = l.id where l.email = ?""").param(email).query().singleRow();
+        assertThat(lead).containsEntry("source", "paid_search").containsEntry("medium", "cpc").containsEntry("campaign", "q4")
+                .containsEntry("referrer", "https://blog.example.com/post").containsEntry("engagement_points", 5);
+    }
+
+    @Test
+    void a_returning_visitor_is_asked_the_next_most_valuable_fields() throws Exception {
+        String email = "back-" + UUID.randomUUID() + "@acme.com";
+        var first = mvc.perform(submit("pricing", email, "10.9.1.1").param("full_name", "Back Again").param("company", "Acme")
+                .param("job_title", "CTO")).andReturn();
+        Cookie visitor = first.getResponse().getCookie("leadline_visitor");
+
+        mvc.perform(get("/forms/pricing").cookie(visitor))
+                .andExpect(content().string(containsString("id=\"company_size\"")))
+                .andExpect(content().string(not(containsString("id=\"job_title\""))));
+
+        mvc.perform(submit("pricing", email, "10.9.1.2").param("company_size", "1500").cookie(visitor));
+        var row = jdbc.sql("select company_size, job_title from lead where email = ?").param(email).query().singleRow();
+        assertThat(row).containsEntry("company_size", 1500).containsEntry("job_title", "CTO");
+        assertThat(jdbc.sql("select count(*) from activity a join lead l on l.id = a.lead_id where l.email = ? and a.type = 'form_submission'")
+                .param(email).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void bots_are_kept_out_by_the_honeypot_the_token_and_the_rate_limit() throws Exception {
+        String email = "bot-" + UUID.randomUUID() + "@acme.com";
+        mvc.perform(submit("spring-webinar", email, "10.9.2.1").param("website", "http://spam.example"))
+                .andExpect(redirectedUrl("/forms/spring-webinar/thanks"));
+        assertThat(jdbc.sql("select count(*) from lead where email = ?").param(email).query(Long.class).single()).isZero();
+
+        mvc.perform(post("/forms/spring-webinar").with(from("10.9.2.2")).param("token", "forged:1:abc").param("email", email))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("This form has expired.")));
+        mvc.perform(post("/forms/other-campaign").with(from("10.9.2.3")).param("token", tokens.formToken("spring-webinar")).param("email", email))
+                .andExpect(status().isBadRequest());
+
+        for (int i = 0; i < PublicFormController.MAX_SUBMISSIONS; i++) {
+            mvc.perform(submit("spring-webinar", "flood-" + i + "-" + email, "10.9.2.9"));
+        }
+        mvc.perform(submit("spring-webinar", "flood-last-" + email, "10.9.2.9"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("Too many submissions from your address")));
+    }
+
+    @Test
+    void a_bad_email_is_answered_next_to_the_field_and_nothing_is_stored() throws Exception {
+        mvc.perform(submit("spring-webinar", "not-an-email", "10.9.3.1").param("company_size", "many"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Enter your email address, like name@company.com.")));
+    }
+}
