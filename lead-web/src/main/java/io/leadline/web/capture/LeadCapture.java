@@ -4,9 +4,6 @@ import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
-import io.leadline.core.scoring.LeadScores;
-import io.leadline.core.scoring.Score;
-import io.leadline.core.scoring.ScoringModels;
 import io.leadline.web.queue.LeadAssignment;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,21 +11,19 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Takes a new lead in: stores it, scores it, and makes it an MQL when the score says so, all or nothing. */
+/** Takes a new lead in: stores it, scores it, makes it an MQL when the score says so (and assigns it), all or nothing. */
 @Service
 public class LeadCapture {
 
     private final Leads leads;
-    private final LeadScores scores;
-    private final ScoringModels models;
+    private final LeadEditing editing;
     private final LeadAssignment assignment;
     private final Clock clock;
 
-    LeadCapture(Leads leads, LeadScores scores, ScoringModels models, LeadAssignment assignment, Clock clock) {
+    LeadCapture(Leads leads, LeadEditing editing, LeadAssignment assignment, Clock clock) {
         this.leads = leads;
+        this.editing = editing;
         this.assignment = assignment;
-        this.scores = scores;
-        this.models = models;
         this.clock = clock;
     }
 
@@ -37,23 +32,14 @@ public class LeadCapture {
         if (profile.email() != null && leads.existsWithEmail(profile.email())) {
             throw new DuplicateLeadException(profile.email());
         }
-        Instant now = Instant.now(clock);
-        Score score = models.active().score(profile);
         Lead lead;
         try {
-            lead = leads.save(Lead.capture(profile, now));
+            lead = leads.save(Lead.capture(profile, Instant.now(clock)));
         } catch (DataIntegrityViolationException e) {
             // Another request stored the same address between our check and our insert.
             throw new DuplicateLeadException(profile.email());
         }
-        var qualified = lead.qualifyBy(score, now);
-        if (qualified.isPresent()) {
-            lead = leads.save(qualified.get().lead());
-            leads.recordStageChange(lead.id(), qualified.get().change());
-            lead = assignment.assignIfDue(lead);
-        }
-        scores.save(lead.id(), score, lead.stage(), now);
-        return lead;
+        return assignment.assignIfDue(editing.scoreNow(lead));
     }
 
     static LeadProfile profileOf(NewLeadForm form) {

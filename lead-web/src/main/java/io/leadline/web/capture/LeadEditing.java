@@ -59,17 +59,18 @@ public class LeadEditing {
         } catch (DataIntegrityViolationException e) {
             throw new DuplicateLeadException(profile.email());
         }
-        return rescore(saved);
+        return scoreNow(saved);
     }
 
     @Transactional
     public Lead logActivity(long id, Activity activity, String by) {
         Lead lead = leads.byId(id).orElseThrow();
         activities.record(id, activity, by);
-        return rescore(lead);
+        return scoreNow(lead);
     }
 
-    private Lead rescore(Lead lead) {
+    /** Scores the lead with the live model and its activities, moves its stage if the score says so, stores both. */
+    Lead scoreNow(Lead lead) {
         Instant now = Instant.now(clock);
         Score score = models.active().score(lead.profile(), activities.of(lead.id()), now);
         var moved = lead.qualifyBy(score, now);

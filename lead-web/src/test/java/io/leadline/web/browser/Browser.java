@@ -42,6 +42,24 @@ final class Browser {
         return driver;
     }
 
+    /** Signs in on the login page of the app at {@code port} and waits until the app has left the login page. */
+    static void signIn(ChromeDriver driver, int port, String username, String password) {
+        driver.get("http://localhost:" + port + "/login");
+        type(driver, "username", username);
+        type(driver, "password", password);
+        driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.not(
+                        org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login")));
+    }
+
+    /** Replaces the text of the field with this id. */
+    static void type(ChromeDriver driver, String id, String value) {
+        var field = driver.findElement(org.openqa.selenium.By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
     /** Saves what the browser shows to target/screenshots/NAME.png, for people to look at. */
     static void screenshot(ChromeDriver driver, String name) {
         try {

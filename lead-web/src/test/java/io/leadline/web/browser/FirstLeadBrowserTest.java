@@ -94,11 +94,7 @@ class FirstLeadBrowserTest {
     }
 
     private void signIn(String username) {
-        browser.get(url("/login"));
-        fill("username", username);
-        fill("password", PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Browser.signIn(browser, port, username, PASSWORD);
     }
 
     private void signOut() {
@@ -108,9 +104,7 @@ class FirstLeadBrowserTest {
     }
 
     private void fill(String id, String value) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
+        Browser.type(browser, id, value);
     }
 
     private String url(String path) {

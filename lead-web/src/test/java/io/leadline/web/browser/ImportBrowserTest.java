@@ -53,11 +53,8 @@ class ImportBrowserTest {
         try (InputStream in = getClass().getResourceAsStream("/olist/marketing_qualified_leads.csv")) {
             Files.copy(in, file);
         }
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys("importer");
-        browser.findElement(By.id("password")).sendKeys("importer-password");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/leads/new"));
+        Browser.signIn(browser, port, "importer", "importer-password");
+        assertThat(browser.getCurrentUrl()).endsWith("/leads/new");
 
         browser.findElement(By.linkText("Imports")).click();
         browser.findElement(By.id("file")).sendKeys(file.toString());

@@ -97,11 +97,7 @@ class SalesQualificationBrowserTest {
     }
 
     private void signIn() {
-        browser.get(url("/login"));
-        type("username", "closer");
-        type("password", PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/queue"));
+        Browser.signIn(browser, port, "closer", PASSWORD);
     }
 
     private String flash(String selector) {
@@ -120,9 +116,7 @@ class SalesQualificationBrowserTest {
     }
 
     private void type(String id, String value) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
+        Browser.type(browser, id, value);
     }
 
     private String url(String path) {
