@@ -19,6 +19,9 @@ public interface LeadList {
 
     List<Row> page(LeadSearch search, After after, int size);
 
+    /** The other contacts at the lead's company, best score first. */
+    List<Row> colleagues(long leadId, int size);
+
     /** Every row the search finds, in order, streamed (for CSV export). */
     void each(LeadSearch search, Consumer<Row> row);
 

@@ -37,6 +37,19 @@ class JdbcLeadList implements LeadList {
     }
 
     @Override
+    public List<Row> colleagues(long leadId, int size) {
+        return jdbc.sql("""
+                        select l.id, coalesce(l.full_name, l.email, 'Lead ' || l.external_id) as name, l.email, l.company,
+                               l.job_title, l.source, l.stage, coalesce(sc.score, 0) as score, coalesce(sc.grade, 'D') as grade,
+                               l.owner, l.created_at
+                        from lead me join lead l on lower(l.company) = lower(me.company) and l.id <> me.id
+                        left join lead_score sc on sc.lead_id = l.id
+                        where me.id = ? and me.company is not null
+                        order by sc.score desc nulls last, l.id desc limit ?""")
+                .params(leadId, size).query(JdbcLeadList::row).list();
+    }
+
+    @Override
     public void each(LeadSearch search, Consumer<Row> each) {
         Map<String, Object> params = new LinkedHashMap<>();
         jdbc.sql(sql(search, null, params)).params(params).query(rs -> {
@@ -65,6 +78,15 @@ class JdbcLeadList implements LeadList {
         if (s.grade() != null) {
             sql.append(" and sc.grade = :grade");
             params.put("grade", s.grade().name());
+        }
+        if (s.minGrade() != null) {
+            sql.append(" and sc.grade in (:grades)");
+            params.put("grades", java.util.Arrays.stream(FitGrade.values())
+                    .filter(g -> g.rank() >= s.minGrade().rank()).map(Enum::name).toList());
+        }
+        if (s.withinDays() != null) {
+            sql.append(" and l.created_at >= now() - make_interval(days => :withinDays)");
+            params.put("withinDays", s.withinDays());
         }
         if (s.owner() != null) {
             sql.append(" and l.owner = :owner");

@@ -13,6 +13,8 @@ public class LeadFilter {
     private LifecycleStage stage;
     private String source;
     private FitGrade grade;
+    private FitGrade minGrade;
+    private Integer withinDays;
     private String owner;
     private Integer minScore;
     private Integer maxScore;
@@ -23,7 +25,8 @@ public class LeadFilter {
     private LeadSearch.Order order = LeadSearch.Order.NEWEST;
 
     LeadSearch toSearch() {
-        return new LeadSearch(text, stage, source, grade, owner, minScore, maxScore, createdFrom, createdTo, order);
+        return new LeadSearch(text, stage, source, grade, minGrade, owner, minScore, maxScore, createdFrom, createdTo,
+                withinDays, order);
     }
 
     public String getText() { return text; }
@@ -34,6 +37,10 @@ public class LeadFilter {
     public void setSource(String source) { this.source = source; }
     public FitGrade getGrade() { return grade; }
     public void setGrade(FitGrade grade) { this.grade = grade; }
+    public FitGrade getMinGrade() { return minGrade; }
+    public void setMinGrade(FitGrade minGrade) { this.minGrade = minGrade; }
+    public Integer getWithinDays() { return withinDays; }
+    public void setWithinDays(Integer withinDays) { this.withinDays = withinDays; }
     public String getOwner() { return owner; }
     public void setOwner(String owner) { this.owner = owner; }
     public Integer getMinScore() { return minScore; }

@@ -7,6 +7,7 @@ import io.leadline.core.lead.LeadSearch;
 import io.leadline.core.lead.LeadSources;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.FitGrade;
+import io.leadline.persistence.lead.Segments;
 import io.leadline.web.audit.Audit;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -33,17 +34,18 @@ class LeadListController {
     static final int PAGE_SIZE = 50;
 
     private final LeadList leads;
+    private final Segments segments;
     private final Audit audit;
 
-    LeadListController(LeadList leads, Audit audit) {
+    LeadListController(LeadList leads, Segments segments, Audit audit) {
         this.leads = leads;
+        this.segments = segments;
         this.audit = audit;
     }
 
     @InitBinder("filter")
     void onlyFilterFields(WebDataBinder binder) {
-        binder.setAllowedFields("text", "stage", "source", "grade", "owner", "minScore", "maxScore", "createdFrom",
-                "createdTo", "order");
+        binder.setAllowedFields(SegmentController.FILTERS.toArray(String[]::new));
     }
 
     @ModelAttribute("stages")
@@ -63,8 +65,11 @@ class LeadListController {
 
     @GetMapping("/leads")
     String list(@ModelAttribute("filter") LeadFilter filter, BindingResult binding,
-                @RequestParam(required = false) Long afterValue, @RequestParam(required = false) Long afterId, Model model) {
+                @RequestParam(required = false) Long afterValue, @RequestParam(required = false) Long afterId,
+                jakarta.servlet.http.HttpServletRequest request, Model model) {
         model.addAttribute("rows", List.of());
+        model.addAttribute("segments", segments.all());
+        model.addAttribute("query", SegmentController.filtersOf(request.getQueryString() == null ? "" : request.getQueryString()));
         if (binding.hasErrors()) {
             model.addAttribute("error", "Some filters could not be read: " + binding.getFieldErrors().stream()
                     .map(e -> e.getField()).distinct().toList() + ". Correct them and search again.");

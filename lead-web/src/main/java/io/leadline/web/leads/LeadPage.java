@@ -3,6 +3,7 @@ package io.leadline.web.leads;
 import io.leadline.core.activity.Activities;
 import io.leadline.core.activity.Activity;
 import io.leadline.core.lead.Lead;
+import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.qualification.BantAssessments;
 import io.leadline.core.qualification.BantCriterion;
@@ -35,10 +36,12 @@ public class LeadPage {
     private final SalesActions actions;
     private final LeadAssignment assignment;
     private final Activities activities;
+    private final LeadList list;
     private final Clock clock;
 
     LeadPage(Leads leads, LeadScores scores, ScoringModels models, BantAssessments bant, SalesActions actions,
-             LeadAssignment assignment, Activities activities, Clock clock) {
+             LeadAssignment assignment, Activities activities, LeadList list, Clock clock) {
+        this.list = list;
         this.activities = activities;
         this.assignment = assignment;
         this.leads = leads;
@@ -62,6 +65,7 @@ public class LeadPage {
         model.addAttribute("activities", done.reversed());
         model.addAttribute("ask", ProgressiveProfiling.nextFields(active, lead.profile(), 3));
         model.addAttribute("history", leads.history(id));
+        model.addAttribute("colleagues", list.colleagues(id, 10));
         model.addAttribute("bant", assessment);
         model.addAttribute("bantVerdict", actions.policy().evaluate(assessment));
         model.addAttribute("criteria", BantCriterion.values());

@@ -113,4 +113,37 @@ class LeadListTest {
         assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", "'+CFO", "Plain Person").doesNotContain(",=HYPERLINK");
         mvc.perform(get("/leads/export.csv").with(user("sam").roles("SALES"))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void fit_at_least_and_last_n_days_filter_and_a_search_saves_as_a_segment() throws Exception {
+        long ceo = lead("Seg Ceo", "CEO", 5000, "paid_search");        // A
+        long manager = lead("Seg Manager", "Sales Manager", 300, "paid_search");   // 25: C
+        lead("Seg Student", "Student", 5, "paid_search");               // D
+        assertThat(ids(rows(get("/leads").param("text", company).param("minGrade", "C").param("withinDays", "30"))))
+                .containsExactly(manager, ceo);
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/segments")
+                        .param("name", "Seg " + company).param("query", "text=" + company.replace(" ", "%20") + "&minGrade=C&afterId=5")
+                        .with(user("mia").roles("MARKETER"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("message", "Saved the segment \"Seg " + company + "\"."));
+
+        var page = mvc.perform(get("/leads").with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("Seg " + company))).andReturn();
+        @SuppressWarnings("unchecked")
+        var segments = (List<io.leadline.persistence.lead.Segments.Segment>) page.getModelAndView().getModel().get("segments");
+        var saved = segments.stream().filter(seg -> seg.name().equals("Seg " + company)).findFirst().orElseThrow();
+        assertThat(saved.query()).isEqualTo("text=" + company.replace(" ", "%20") + "&minGrade=C");
+        assertThat(ids(rows(get(java.net.URI.create("/leads?" + saved.query()))))).containsExactly(manager, ceo);
+    }
+
+    @Test
+    void a_lead_page_lists_the_other_contacts_at_its_company() throws Exception {
+        long one = lead("Colleague One", "CEO", 5000, "paid_search");
+        lead("Colleague Two", "CFO", 5000, "paid_search");
+        mvc.perform(get("/leads/{id}", one).with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("Account: " + company)))
+                .andExpect(content().string(containsString("Colleague Two")));
+    }
 }

@@ -48,6 +48,8 @@ class RouteMatrixTest {
         expect("POST /leads/new", L, I, F, I);
         expect("GET /leads/{id}", L, I, I, I);
         expect("GET /leads", L, I, I, I);
+        expect("POST /segments", L, I, F, I);
+        expect("POST /segments/{id}/delete", L, I, F, I);
         expect("GET /leads/{id}/edit", L, I, F, I);
         expect("POST /leads/{id}/edit", L, I, F, I);
         expect("POST /leads/{id}/activities", L, I, I, I);
