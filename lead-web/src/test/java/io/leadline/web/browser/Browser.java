@@ -23,6 +23,11 @@ final class Browser {
     }
 
     static ChromeDriver start() {
+        return start(null);
+    }
+
+    /** A browser that saves downloads into {@code downloads} (when not null) without asking. */
+    static ChromeDriver start(Path downloads) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need Chromium at " + CHROMIUM + " and chromedriver at "
                     + CHROMEDRIVER + ": install the Debian packages chromium and chromium-driver "
@@ -33,6 +38,10 @@ final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,900");
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

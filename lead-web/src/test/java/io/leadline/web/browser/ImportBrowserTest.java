@@ -34,10 +34,13 @@ class ImportBrowserTest {
 
     private ChromeDriver browser;
 
+    @TempDir
+    Path downloads;
+
     @BeforeEach
     void open() {
         accounts.createIfAbsent("importer", "importer-password", Role.MARKETER);
-        browser = Browser.start();
+        browser = Browser.start(downloads);
     }
 
     @AfterEach
@@ -78,5 +81,37 @@ class ImportBrowserTest {
         browser.findElement(By.linkText("All imports")).click();
         assertThat(browser.findElement(By.cssSelector("table tbody tr")).getText())
                 .contains("marketing_qualified_leads.csv", "importer", "done", "8000");
+    }
+
+    @Test
+    void the_rejected_rows_of_a_malformed_file_download_with_their_reasons() throws Exception {
+        Path file = dir.resolve("malformed.csv");
+        Files.writeString(file, "email,name,company size\ngood-" + System.nanoTime() + "@acme.com,Good,10\n"
+                + "not-an-email,Bad,10\nragged@acme.com\n=2+3,Formula,5\n");
+        Browser.signIn(browser, port, "importer", "importer-password");
+        browser.get("http://localhost:" + port + "/imports");
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        browser.findElement(By.xpath("//button[normalize-space()='Upload and preview']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/imports/\\d+$"));
+        browser.findElement(By.xpath("//button[normalize-space()='Import']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("h2"), "What the import did"));
+        assertThat(browser.findElement(By.cssSelector("table.counts")).getText()).contains("Rows read 4", "Rejected 3");
+
+        browser.findElement(By.partialLinkText("Download the rejected rows")).click();
+        Path downloaded = null;
+        for (int i = 0; i < 100 && downloaded == null; i++) {
+            try (var files = Files.list(downloads)) {
+                downloaded = files.filter(p -> p.getFileName().toString().startsWith("rejected-rows-")
+                        && p.getFileName().toString().endsWith(".csv")).findFirst().orElse(null);
+            }
+            if (downloaded == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(downloaded).as("the rejected rows file was downloaded").isNotNull();
+        String csv = Files.readString(downloaded);
+        assertThat(csv).contains("row,reason,original row", "3,\"\"\"not-an-email\"\" is not a valid email address\",\"not-an-email,Bad,10\"",
+                "the row has 1 cells but the header has 3", "'=2+3,Formula,5");
     }
 }
