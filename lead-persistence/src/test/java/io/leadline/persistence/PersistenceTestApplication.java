@@ -1,8 +1,5 @@
 package io.leadline.persistence;
 
-import io.leadline.core.scoring.ScoringModel;
-import io.leadline.core.scoring.ScoringModels;
-import io.leadline.core.scoring.StarterModel;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -14,12 +11,5 @@ public class PersistenceTestApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** The application chooses its live model in lead-web; here it is the starter model. */
-    @Bean
-    ScoringModels scoringModels() {
-        ScoringModel starter = StarterModel.version1();
-        return () -> starter;
     }
 }

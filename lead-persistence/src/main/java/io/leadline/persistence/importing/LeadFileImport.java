@@ -14,6 +14,7 @@ import io.leadline.core.scoring.LeadScores;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.ScoringModels;
+import io.leadline.persistence.PostgresArrays;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -312,26 +313,14 @@ public class LeadFileImport {
         String stage = moved.map(t -> t.lead().stage().name()).orElse(lead.stage().name());
         try {
             out.printRecord(rowNo, id, p.email() == null ? null : p.email().value(), row.externalId(), p.fullName(), p.company(),
-                    p.jobTitle(), p.companySize(), p.country(), p.source(), array(p.attributes().keySet()),
-                    array(p.attributes().values()), row.createdAt(), score.modelVersion(), score.total(), score.fitPoints(),
+                    p.jobTitle(), p.companySize(), p.country(), p.source(), PostgresArrays.literal(p.attributes().keySet()),
+                    PostgresArrays.literal(p.attributes().values()), row.createdAt(), score.modelVersion(), score.total(), score.fitPoints(),
                     score.engagementPoints(), score.grade().name(), score.priority(), stage,
                     moved.map(t -> t.change().to().name()).orElse(null), moved.map(t -> t.change().reason()).orElse(null),
                     moved.map(t -> t.change().reasonCode()).orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A Postgres text[] literal, for COPY. */
-    private static String array(java.util.Collection<String> values) {
-        StringBuilder s = new StringBuilder("{");
-        for (String v : values) {
-            if (s.length() > 1) {
-                s.append(',');
-            }
-            s.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return s.append('}').toString();
     }
 
     private static CSVPrinter printer(StringWriter to) {

@@ -8,12 +8,12 @@ import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
+import io.leadline.persistence.PostgresArrays;
 import io.leadline.persistence.queue.QueueStages;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -179,10 +179,10 @@ public class Rescoring {
         }
     }
 
-    private static Lead lead(ResultSet rs, int n) throws SQLException {
+    static Lead lead(ResultSet rs, int n) throws SQLException {
         Map<String, String> attributes = new LinkedHashMap<>();
-        String[] keys = strings(rs.getArray("attr_keys"));
-        String[] values = strings(rs.getArray("attr_values"));
+        String[] keys = PostgresArrays.strings(rs.getArray("attr_keys"));
+        String[] values = PostgresArrays.strings(rs.getArray("attr_values"));
         for (int i = 0; i < keys.length; i++) {
             if (values[i] != null) {
                 attributes.put(keys[i], values[i]);
@@ -196,9 +196,5 @@ public class Rescoring {
         return new Lead(rs.getLong("id"), rs.getLong("version"), rs.getString("external_id"), profile,
                 LifecycleStage.valueOf(rs.getString("stage")), rs.getString("owner"),
                 revisit == null ? null : revisit.toLocalDate(), rs.getTimestamp("created_at").toInstant());
-    }
-
-    private static String[] strings(Array array) throws SQLException {
-        return array == null ? new String[0] : (String[]) array.getArray();
     }
 }

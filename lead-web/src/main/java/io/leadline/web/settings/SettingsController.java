@@ -2,7 +2,10 @@ package io.leadline.web.settings;
 
 import io.leadline.core.qualification.DisqualificationReason;
 import io.leadline.core.qualification.DisqualificationReport;
-import io.leadline.core.scoring.ScoringModels;
+import io.leadline.core.scoring.ModelDiff;
+import io.leadline.persistence.scoring.JdbcScoringModels;
+import java.util.ArrayList;
+import java.util.List;
 import io.leadline.persistence.scoring.RescoreJobs;
 import java.security.Principal;
 import java.time.Clock;
@@ -20,13 +23,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SettingsController {
 
-    private final ScoringModels models;
+    private final JdbcScoringModels models;
     private final AppUsers users;
     private final DisqualificationReport disqualifications;
     private final RescoreJobs rescores;
     private final Clock clock;
 
-    SettingsController(ScoringModels models, AppUsers users, DisqualificationReport disqualifications, RescoreJobs rescores,
+    SettingsController(JdbcScoringModels models, AppUsers users, DisqualificationReport disqualifications, RescoreJobs rescores,
                        Clock clock) {
         this.models = models;
         this.rescores = rescores;
@@ -38,6 +41,14 @@ class SettingsController {
     @GetMapping("/settings")
     String settings(Model model) {
         model.addAttribute("model", models.active());
+        var versions = models.versions();
+        List<VersionRow> rows = new ArrayList<>();
+        for (int i = 0; i < versions.size(); i++) {
+            var v = versions.get(i);
+            List<String> changes = i + 1 < versions.size() ? ModelDiff.between(versions.get(i + 1).model(), v.model()) : List.of("the first version");
+            rows.add(new VersionRow(v.model().version(), v.active(), v.createdBy(), v.createdAt(), v.note(), changes));
+        }
+        model.addAttribute("versions", rows);
         model.addAttribute("users", users.findAllByOrderByUsername());
         Map<String, String> labels = DisqualificationReason.STANDARD.stream()
                 .collect(Collectors.toMap(DisqualificationReason::code, DisqualificationReason::label));
@@ -49,6 +60,10 @@ class SettingsController {
             model.addAttribute("refreshSeconds", 2);
         }
         return "settings/settings";
+    }
+
+    /** One version for the versions list: who saved it, when, why, and what it changed against the one before. */
+    record VersionRow(int version, boolean active, String createdBy, Instant createdAt, String note, List<String> changes) {
     }
 
     /** Rescores every lead with the live model, in the background. */

@@ -76,6 +76,10 @@ class RouteMatrixTest {
         expect("GET /settings", L, F, F, I);
         expect("GET /settings/audit", L, F, F, I);
         expect("POST /settings/rescore", L, F, F, I);
+        expect("GET /settings/model", L, F, F, I);
+        expect("POST /settings/model/preview", L, F, F, I);
+        expect("POST /settings/model/activate", L, F, F, I);
+        expect("POST /settings/model/{version}/activate", L, F, F, I);
         expect("GET /account/password", L, I, I, I);
         expect("POST /account/password", L, I, I, I);
         for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")) {
@@ -128,7 +132,7 @@ class RouteMatrixTest {
     private Outcome outcome(String route, String role, long lead) throws Exception {
         String[] parts = route.split(" ", 2);
         String path = parts[1].replace("{id}", Long.toString(lead)).replace("{leadId}", Long.toString(lead))
-                .replace("{campaign}", "matrix-campaign");
+                .replace("{campaign}", "matrix-campaign").replace("{version}", "1");
         var request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
         if (role != null) {
             request = request.with(user("matrix-" + role.toLowerCase()).roles(role));

@@ -1,0 +1,78 @@
+package io.leadline.persistence.scoring;
+
+import io.leadline.core.activity.Activity;
+import io.leadline.core.activity.ActivityType;
+import io.leadline.core.lead.Lead;
+import io.leadline.core.scoring.ModelComparison;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Leads to compare models on: all of them up to {@code limit}, beyond that every k-th lead by id (an even
+ * spread, the same each time). Outcomes: a lead's imported outcome, else WON, LOST or DISQUALIFIED as its
+ * stage; when the data holds wins but no losses (an export of won deals), every other lead counts as not won.
+ */
+@Repository
+public class ScoringSamples {
+
+    private final JdbcTemplate jdbc;
+
+    ScoringSamples(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The leads, and how they were chosen in words for the page. */
+    public record Drawn(List<ModelComparison.Sample> samples, long ofLeads, String how) {
+    }
+
+    public Drawn draw(int limit, Set<String> customAttributes) {
+        long total = jdbc.queryForObject("select count(*) from lead", Long.class);
+        long step = Math.max(1, (total + limit - 1) / limit);
+        String[] keys = new TreeSet<>(customAttributes).toArray(String[]::new);
+        List<Object[]> rows = new ArrayList<>();
+        List<Lead> leads = jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    select id, version, external_id, full_name, email, company, job_title, company_size, country, source,
+                           ?::text[] as attr_keys, array(select attributes ->> k from unnest(?::text[]) as k) as attr_values,
+                           stage, owner, revisit_on, created_at,
+                           case when outcome is not null then outcome
+                                when stage in ('WON', 'LOST', 'DISQUALIFIED') then stage end as known
+                    from lead where id % ? = 0 order by id limit ?""");
+            ps.setArray(1, con.createArrayOf("text", keys));
+            ps.setArray(2, con.createArrayOf("text", keys));
+            ps.setLong(3, step);
+            ps.setInt(4, limit);
+            return ps;
+        }, (rs, n) -> {
+            rows.add(new Object[] {rs.getLong("id"), rs.getString("known")});
+            return Rescoring.lead(rs, n);
+        });
+        boolean anyWon = rows.stream().anyMatch(r -> "WON".equals(r[1]));
+        boolean anyLost = rows.stream().anyMatch(r -> r[1] != null && !"WON".equals(r[1]));
+        Map<Long, List<Activity>> activities = new HashMap<>();
+        if (!leads.isEmpty()) {
+            jdbc.query("select lead_id, type, occurred_at from activity where lead_id = any(?)", rs -> {
+                activities.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(Activity.of(new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant()));
+            }, (Object) leads.stream().map(Lead::id).toArray(Long[]::new));
+        }
+        List<ModelComparison.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < leads.size(); i++) {
+            String known = (String) rows.get(i)[1];
+            Boolean won = known != null ? Boolean.valueOf("WON".equals(known)) : (anyWon && !anyLost ? Boolean.FALSE : null);
+            samples.add(new ModelComparison.Sample(leads.get(i).id(), leads.get(i).profile(),
+                    activities.getOrDefault(leads.get(i).id(), List.of()), won));
+        }
+        String how = step == 1 ? "all " + total + " leads" : "every " + step + "th lead: " + samples.size() + " of " + total;
+        if (anyWon && !anyLost) {
+            how += "; only wins are known, so every other lead counts as not won";
+        }
+        return new Drawn(samples, total, how);
+    }
+}

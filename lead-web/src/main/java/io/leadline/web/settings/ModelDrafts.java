@@ -1,0 +1,121 @@
+package io.leadline.web.settings;
+
+import io.leadline.core.scoring.Decay;
+import io.leadline.core.scoring.EngagementRule;
+import io.leadline.core.scoring.FitGrade;
+import io.leadline.core.scoring.FitRule;
+import io.leadline.core.scoring.GradeBands;
+import io.leadline.core.scoring.MqlThreshold;
+import io.leadline.core.scoring.ScoreCaps;
+import io.leadline.core.scoring.ScoringModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the model editor's form into a draft: the live model's rules with the weights, caps, decay, grade bands
+ * and threshold the admin typed. Every field that cannot be read gets a message of its own.
+ */
+final class ModelDrafts {
+
+    private ModelDrafts() {
+    }
+
+    /** The draft, or the messages by field name when some could not be read. */
+    record Result(ScoringModel draft, Map<String, String> errors) {
+    }
+
+    static Result read(Map<String, String> form, ScoringModel base, int version) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<FitRule> fit = new ArrayList<>();
+        for (int i = 0; i < base.fitRules().size(); i++) {
+            FitRule rule = base.fitRules().get(i);
+            Integer points = integer(form, "fit_" + i, true, null, errors);
+            fit.add(new FitRule(rule.name(), rule.when(), points == null ? rule.points() : points));
+        }
+        List<EngagementRule> engagement = new ArrayList<>();
+        for (int i = 0; i < base.engagementRules().size(); i++) {
+            EngagementRule rule = base.engagementRules().get(i);
+            Integer points = integer(form, "eng_" + i, true, null, errors);
+            Integer cap = integer(form, "engcap_" + i, false, 0, errors);
+            engagement.add(new EngagementRule(rule.name(), rule.type(), points == null ? rule.pointsEach() : points, cap,
+                    rule.withinDays()));
+        }
+        Integer threshold = integer(form, "mqlThreshold", true, null, errors);
+        Integer gradeA = integer(form, "gradeA", true, null, errors);
+        Integer gradeB = integer(form, "gradeB", true, null, errors);
+        Integer gradeC = integer(form, "gradeC", true, null, errors);
+        Integer fitCap = integer(form, "fitCap", false, 0, errors);
+        Integer engagementCap = integer(form, "engagementCap", false, 0, errors);
+        Integer totalCap = integer(form, "totalCap", false, 0, errors);
+        Integer halfLife = integer(form, "halfLife", false, 1, errors);
+        FitGrade minGrade;
+        try {
+            minGrade = FitGrade.valueOf(form.getOrDefault("minGrade", "D"));
+        } catch (IllegalArgumentException e) {
+            errors.put("minGrade", "Choose a grade from A to D.");
+            minGrade = FitGrade.D;
+        }
+        if (gradeA != null && gradeB != null && gradeC != null && !(gradeA > gradeB && gradeB > gradeC)) {
+            errors.put("gradeA", "Grade bands must fall from A to C: A above B above C.");
+        }
+        if (!errors.isEmpty()) {
+            return new Result(null, errors);
+        }
+        var draft = new ScoringModel(version, fit, engagement, base.disqualifyingRules(),
+                new ScoreCaps(fitCap, engagementCap, totalCap), halfLife == null ? new Decay.None() : new Decay.HalfLife(halfLife),
+                new GradeBands(gradeA, gradeB, gradeC), new MqlThreshold(threshold, minGrade));
+        return new Result(draft, Map.of());
+    }
+
+    /** The form's values for a model, to fill the editor. */
+    static Map<String, String> formOf(ScoringModel model) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (int i = 0; i < model.fitRules().size(); i++) {
+            form.put("fit_" + i, Integer.toString(model.fitRules().get(i).points()));
+        }
+        for (int i = 0; i < model.engagementRules().size(); i++) {
+            EngagementRule rule = model.engagementRules().get(i);
+            form.put("eng_" + i, Integer.toString(rule.pointsEach()));
+            form.put("engcap_" + i, rule.cap() == null ? "" : rule.cap().toString());
+        }
+        form.put("mqlThreshold", Integer.toString(model.mqlThreshold().points()));
+        form.put("minGrade", model.mqlThreshold().minimumGrade().name());
+        form.put("gradeA", Integer.toString(model.gradeBands().minimumForA()));
+        form.put("gradeB", Integer.toString(model.gradeBands().minimumForB()));
+        form.put("gradeC", Integer.toString(model.gradeBands().minimumForC()));
+        form.put("fitCap", model.caps().fit() == null ? "" : model.caps().fit().toString());
+        form.put("engagementCap", model.caps().engagement() == null ? "" : model.caps().engagement().toString());
+        form.put("totalCap", model.caps().total() == null ? "" : model.caps().total().toString());
+        form.put("halfLife", model.decay() instanceof Decay.HalfLife(int days) ? Integer.toString(days) : "");
+        form.put("note", "");
+        return form;
+    }
+
+    private static Integer integer(Map<String, String> form, String field, boolean required, Integer minimum,
+                                   Map<String, String> errors) {
+        String text = form.getOrDefault(field, "").strip();
+        if (text.isEmpty()) {
+            if (required) {
+                errors.put(field, "Enter a whole number.");
+            }
+            return null;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value < -1000 || value > 1000) {
+                errors.put(field, "Keep it between -1000 and 1000.");
+                return null;
+            }
+            if (minimum != null && value < minimum) {
+                errors.put(field, minimum == 0 ? "A cap cannot be negative; leave it empty for none." : "At least " + minimum + ".");
+                return null;
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            errors.put(field, "Enter a whole number.");
+            return null;
+        }
+    }
+}

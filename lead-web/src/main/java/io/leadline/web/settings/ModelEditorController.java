@@ -1,0 +1,116 @@
+package io.leadline.web.settings;
+
+import io.leadline.core.audit.AuditAction;
+import io.leadline.core.scoring.ModelComparison;
+import io.leadline.core.scoring.ModelDiff;
+import io.leadline.core.scoring.ScoringModel;
+import io.leadline.persistence.scoring.JdbcScoringModels;
+import io.leadline.persistence.scoring.RescoreJobs;
+import io.leadline.persistence.scoring.ScoringSamples;
+import io.leadline.web.audit.Audit;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The scoring-model editor: change weights, caps, decay, grade bands and the MQL threshold; preview the draft
+ * against the live model on the existing leads (what-if and back-test); save it as a new version and activate
+ * it, which rescores every lead; or roll back to an older version.
+ */
+@Controller
+class ModelEditorController {
+
+    /** How many leads a preview scores at most (an even spread beyond that). */
+    static final int PREVIEW_LEADS = 100_000;
+
+    private final JdbcScoringModels models;
+    private final ScoringSamples samples;
+    private final RescoreJobs rescores;
+    private final Audit audit;
+    private final Clock clock;
+
+    ModelEditorController(JdbcScoringModels models, ScoringSamples samples, RescoreJobs rescores, Audit audit, Clock clock) {
+        this.models = models;
+        this.samples = samples;
+        this.rescores = rescores;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @GetMapping("/settings/model")
+    String edit(Model model) {
+        ScoringModel live = models.active();
+        model.addAttribute("live", live);
+        model.addAttribute("form", ModelDrafts.formOf(live));
+        return "settings/model";
+    }
+
+    @PostMapping("/settings/model/preview")
+    String preview(@RequestParam Map<String, String> form, Model model) {
+        ScoringModel live = models.active();
+        model.addAttribute("live", live);
+        model.addAttribute("form", form);
+        var read = ModelDrafts.read(form, live, models.nextVersion());
+        if (!read.errors().isEmpty()) {
+            model.addAttribute("errors", read.errors());
+            model.addAttribute("error", "The draft has fields that need correcting; they are marked below.");
+            return "settings/model";
+        }
+        ScoringModel draft = read.draft();
+        var attributes = new TreeSet<>(live.customAttributes());
+        attributes.addAll(draft.customAttributes());
+        var drawn = samples.draw(PREVIEW_LEADS, attributes);
+        var comparison = ModelComparison.of(live, draft, drawn.samples(), Instant.now(clock), 20);
+        model.addAttribute("comparison", comparison);
+        model.addAttribute("histogramMax", Math.max(1, comparison.histogram().stream()
+                .mapToInt(b -> Math.max(b.current(), b.draft())).max().orElse(1)));
+        model.addAttribute("sampled", drawn.how());
+        model.addAttribute("changes", ModelDiff.between(live, draft));
+        return "settings/model";
+    }
+
+    @PostMapping("/settings/model/activate")
+    String activate(@RequestParam Map<String, String> form, Principal admin, RedirectAttributes redirect) {
+        ScoringModel live = models.active();
+        var read = ModelDrafts.read(form, live, models.nextVersion());
+        if (!read.errors().isEmpty()) {
+            redirect.addFlashAttribute("error", "The draft could not be read: " + read.errors().values().iterator().next());
+            return "redirect:/settings/model";
+        }
+        var changes = ModelDiff.between(live, read.draft());
+        if (changes.isEmpty()) {
+            redirect.addFlashAttribute("error", "The draft is the same as the live model; nothing to activate.");
+            return "redirect:/settings/model";
+        }
+        Instant now = Instant.now(clock);
+        models.save(read.draft(), admin.getName(), form.getOrDefault("note", ""), now);
+        models.activate(read.draft().version());
+        rescores.queue(admin.getName(), "model version " + read.draft().version() + " activated", now);
+        audit.record(admin.getName(), AuditAction.MODEL_ACTIVATED, "model version " + read.draft().version(), String.join("; ", changes));
+        redirect.addFlashAttribute("message", "Model version " + read.draft().version() + " is live; every lead is being rescored.");
+        return "redirect:/settings";
+    }
+
+    @PostMapping("/settings/model/{version}/activate")
+    String rollBack(@PathVariable int version, Principal admin, RedirectAttributes redirect) {
+        try {
+            models.activate(version);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/settings";
+        }
+        rescores.queue(admin.getName(), "rolled back to model version " + version, Instant.now(clock));
+        audit.record(admin.getName(), AuditAction.MODEL_ACTIVATED, "model version " + version, "rolled back");
+        redirect.addFlashAttribute("message", "Model version " + version + " is live again; every lead is being rescored.");
+        return "redirect:/settings";
+    }
+}

@@ -1,0 +1,126 @@
+package io.leadline.web.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.leadline.core.scoring.ScoringModel;
+import io.leadline.persistence.scoring.JdbcScoringModels;
+import io.leadline.persistence.scoring.RescoreJobs;
+import io.leadline.web.TestLeads;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class ModelEditorTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcScoringModels models;
+    @Autowired
+    RescoreJobs rescores;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The editor form for the live model, with the pricing-page weight changed. */
+    private MockHttpServletRequestBuilder draft(String path, int pricingPoints, String... overrides) {
+        ScoringModel live = models.active();
+        Map<String, String> form = new java.util.LinkedHashMap<>(ModelDrafts.formOf(live));
+        for (int i = 0; i < live.engagementRules().size(); i++) {
+            if (live.engagementRules().get(i).type().key().equals("pricing_page_visit")) {
+                form.put("eng_" + i, Integer.toString(pricingPoints));
+                form.put("engcap_" + i, "");
+            }
+        }
+        form.put("note", "pricing visits matter more");
+        for (int i = 0; i < overrides.length; i += 2) {
+            form.put(overrides[i], overrides[i + 1]);
+        }
+        var request = post(path).with(user("ada").roles("ADMIN")).with(csrf());
+        form.forEach(request::param);
+        return request;
+    }
+
+    private void waitForRescoring() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (rescores.latest().map(RescoreJobs.RescoreJob::running).orElse(false) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+    }
+
+    private int score(long lead) {
+        return jdbc.sql("select score from lead_score where lead_id = ?").param(lead).query(Integer.class).single();
+    }
+
+    @Test
+    void an_admin_raises_a_weight_previews_it_activates_it_and_rolls_back() throws Exception {
+        long lead = TestLeads.capture(mvc, "Pricing Fan", "Analyst", 20, "email");
+        jdbc.sql("insert into activity (lead_id, type, occurred_at) values (?, 'pricing_page_visit', now() - interval '1 hour'),"
+                + " (?, 'pricing_page_visit', now() - interval '2 hours')").params(lead, lead).update();
+        mvc.perform(post("/settings/rescore").with(user("ada").roles("ADMIN")).with(csrf()));
+        waitForRescoring();
+        int before = score(lead);                       // 5 fit + 2 × 10 pricing = 25: not an MQL
+        assertThat(before).isEqualTo(25);
+        int liveVersion = models.active().version();
+
+        mvc.perform(draft("/settings/model/preview", 20))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Pricing-page visits: 10 → 20 points each")))
+                .andExpect(content().string(containsString("Would become MQLs:")))
+                .andExpect(content().string(containsString("href=\"/leads/" + lead + "\"")));
+        assertThat(score(lead)).as("a preview changes no stored score").isEqualTo(before);
+        assertThat(models.active().version()).isEqualTo(liveVersion);
+
+        mvc.perform(draft("/settings/model/activate", 20))
+                .andExpect(flash().attribute("message", "Model version " + (liveVersion + 1) + " is live; every lead is being rescored."));
+        waitForRescoring();
+        assertThat(models.active().version()).isEqualTo(liveVersion + 1);
+        assertThat(score(lead)).isEqualTo(45);
+        assertThat(jdbc.sql("select stage from lead where id = ?").param(lead).query(String.class).single()).isEqualTo("MQL");
+        mvc.perform(get("/settings").with(user("ada").roles("ADMIN")))
+                .andExpect(content().string(containsString("Pricing-page visits: 10 → 20 points each")))
+                .andExpect(content().string(containsString("pricing visits matter more")));
+
+        mvc.perform(post("/settings/model/{v}/activate", liveVersion).with(user("ada").roles("ADMIN")).with(csrf()))
+                .andExpect(flash().attribute("message", "Model version " + liveVersion + " is live again; every lead is being rescored."));
+        waitForRescoring();
+        assertThat(score(lead)).isEqualTo(25);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'MODEL_ACTIVATED'").query(Long.class).single())
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void a_field_that_cannot_be_read_is_marked_and_nothing_is_saved() throws Exception {
+        int versions = models.versions().size();
+        mvc.perform(draft("/settings/model/preview", 10, "mqlThreshold", "lots", "gradeB", "90"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Enter a whole number.")))
+                .andExpect(content().string(containsString("Grade bands must fall from A to C")));
+        mvc.perform(draft("/settings/model/activate", 10, "fitCap", "-5"))
+                .andExpect(flash().attribute("error", "The draft could not be read: A cap cannot be negative; leave it empty for none."));
+        assertThat(models.versions()).hasSize(versions);
+    }
+
+    @Test
+    void only_admins_edit_the_model() throws Exception {
+        mvc.perform(get("/settings/model").with(user("mia").roles("MARKETER"))).andExpect(status().isForbidden());
+        mvc.perform(get("/settings/model").with(user("ada").roles("ADMIN")))
+                .andExpect(content().string(containsString("Executive title")));
+    }
+}
