@@ -13,5 +13,7 @@ public interface AppUsers extends JpaRepository<AppUser, Long> {
 
     boolean existsByRoleAndEnabledTrue(Role role);
 
+    long countByRoleAndEnabledTrue(Role role);
+
     List<AppUser> findAllByOrderByUsername();
 }

@@ -80,6 +80,71 @@ public class UserAccounts {
         }
     }
 
+    /** An admin adds a user; the password is theirs to change after the first sign-in. */
+    @Transactional
+    public void create(String username, String rawPassword, Role role, int capacity, String by) {
+        if (username == null || !username.strip().matches("[A-Za-z0-9._@-]{2,100}")) {
+            throw new IllegalArgumentException("A username is 2 to 100 letters, digits, dots, dashes, underscores or @.");
+        }
+        if (users.existsByUsername(username.strip())) {
+            throw new IllegalArgumentException("The username " + username.strip() + " is taken.");
+        }
+        if (capacity < 0 || capacity > 10_000) {
+            throw new IllegalArgumentException("Capacity is a number of open leads from 0 to 10,000.");
+        }
+        createIfAbsent(username.strip(), rawPassword, role);
+        users.findByUsername(username.strip()).orElseThrow().setCapacity(capacity);
+        audit.record(by, AuditAction.USER_CREATED, "user " + username.strip(), "role " + role.name() + ", by " + by);
+    }
+
+    @Transactional
+    public void changeRole(String username, Role role, String by) {
+        AppUser user = users.findByUsername(username).orElseThrow();
+        if (user.getRole() == role) {
+            return;
+        }
+        guardLastAdmin(user, "take the admin role from");
+        Role before = user.getRole();
+        user.setRole(role);
+        audit.record(by, AuditAction.ROLE_CHANGED, "user " + username, before.name() + " → " + role.name());
+    }
+
+    @Transactional
+    public void setEnabled(String username, boolean enabled, String by) {
+        AppUser user = users.findByUsername(username).orElseThrow();
+        if (!enabled) {
+            guardLastAdmin(user, "deactivate");
+        }
+        user.setEnabled(enabled);
+        audit.record(by, AuditAction.ROLE_CHANGED, "user " + username, enabled ? "reactivated" : "deactivated");
+    }
+
+    @Transactional
+    public void setCapacity(String username, int capacity, String by) {
+        if (capacity < 0 || capacity > 10_000) {
+            throw new IllegalArgumentException("Capacity is a number of open leads from 0 to 10,000.");
+        }
+        users.findByUsername(username).orElseThrow().setCapacity(capacity);
+    }
+
+    /** Gives the user a new random password, shown once to the admin to pass on. */
+    @Transactional
+    public String resetPassword(String username, String by) {
+        AppUser user = users.findByUsername(username).orElseThrow();
+        byte[] bytes = new byte[15];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        user.changePasswordHash(encoder.encode(password));
+        audit.record(by, AuditAction.PASSWORD_CHANGED, "user " + username, "reset by an admin");
+        return password;
+    }
+
+    private void guardLastAdmin(AppUser user, String action) {
+        if (user.getRole() == Role.ADMIN && user.isEnabled() && users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+            throw new IllegalArgumentException("You cannot " + action + " the last active admin: make someone else admin first.");
+        }
+    }
+
     @Transactional(readOnly = true)
     public boolean anyActiveAdmin() {
         return users.existsByRoleAndEnabledTrue(Role.ADMIN);

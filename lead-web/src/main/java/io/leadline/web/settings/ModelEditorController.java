@@ -78,8 +78,18 @@ class ModelEditorController {
         return "settings/model";
     }
 
+    /** Keeps the draft as a stored version that is not live yet; it can be activated from the versions list. */
+    @PostMapping("/settings/model/draft")
+    String saveDraft(@RequestParam Map<String, String> form, Principal admin, RedirectAttributes redirect) {
+        return store(form, admin, redirect, false);
+    }
+
     @PostMapping("/settings/model/activate")
     String activate(@RequestParam Map<String, String> form, Principal admin, RedirectAttributes redirect) {
+        return store(form, admin, redirect, true);
+    }
+
+    private String store(Map<String, String> form, Principal admin, RedirectAttributes redirect, boolean activate) {
         ScoringModel live = models.active();
         var read = ModelDrafts.read(form, live, models.nextVersion());
         if (!read.errors().isEmpty()) {
@@ -93,6 +103,10 @@ class ModelEditorController {
         }
         Instant now = Instant.now(clock);
         models.save(read.draft(), admin.getName(), form.getOrDefault("note", ""), now);
+        if (!activate) {
+            redirect.addFlashAttribute("message", "Saved as draft version " + read.draft().version() + "; it is not live yet.");
+            return "redirect:/settings";
+        }
         models.activate(read.draft().version());
         rescores.queue(admin.getName(), "model version " + read.draft().version() + " activated", now);
         audit.record(admin.getName(), AuditAction.MODEL_ACTIVATED, "model version " + read.draft().version(), String.join("; ", changes));
@@ -109,8 +123,8 @@ class ModelEditorController {
             return "redirect:/settings";
         }
         rescores.queue(admin.getName(), "rolled back to model version " + version, Instant.now(clock));
-        audit.record(admin.getName(), AuditAction.MODEL_ACTIVATED, "model version " + version, "rolled back");
-        redirect.addFlashAttribute("message", "Model version " + version + " is live again; every lead is being rescored.");
+        audit.record(admin.getName(), AuditAction.MODEL_ACTIVATED, "model version " + version, "activated from the versions list");
+        redirect.addFlashAttribute("message", "Model version " + version + " is live; every lead is being rescored.");
         return "redirect:/settings";
     }
 }

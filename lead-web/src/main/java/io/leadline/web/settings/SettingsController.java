@@ -50,6 +50,7 @@ class SettingsController {
         }
         model.addAttribute("versions", rows);
         model.addAttribute("users", users.findAllByOrderByUsername());
+        model.addAttribute("roles", io.leadline.core.user.Role.values());
         Map<String, String> labels = DisqualificationReason.STANDARD.stream()
                 .collect(Collectors.toMap(DisqualificationReason::code, DisqualificationReason::label));
         model.addAttribute("reasonLabels", labels);

@@ -79,6 +79,12 @@ class RouteMatrixTest {
         expect("GET /settings/model", L, F, F, I);
         expect("POST /settings/model/preview", L, F, F, I);
         expect("POST /settings/model/activate", L, F, F, I);
+        expect("POST /settings/model/draft", L, F, F, I);
+        expect("POST /settings/users", L, F, F, I);
+        expect("POST /settings/users/{username}/role", L, F, F, I);
+        expect("POST /settings/users/{username}/capacity", L, F, F, I);
+        expect("POST /settings/users/{username}/enabled", L, F, F, I);
+        expect("POST /settings/users/{username}/password", L, F, F, I);
         expect("POST /settings/model/{version}/activate", L, F, F, I);
         expect("GET /account/password", L, I, I, I);
         expect("POST /account/password", L, I, I, I);
@@ -132,7 +138,7 @@ class RouteMatrixTest {
     private Outcome outcome(String route, String role, long lead) throws Exception {
         String[] parts = route.split(" ", 2);
         String path = parts[1].replace("{id}", Long.toString(lead)).replace("{leadId}", Long.toString(lead))
-                .replace("{campaign}", "matrix-campaign").replace("{version}", "1");
+                .replace("{campaign}", "matrix-campaign").replace("{version}", "1").replace("{username}", "matrix-nobody");
         var request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
         if (role != null) {
             request = request.with(user("matrix-" + role.toLowerCase()).roles(role));

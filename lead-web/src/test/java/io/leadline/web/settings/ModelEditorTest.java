@@ -87,10 +87,11 @@ class ModelEditorTest {
         assertThat(score(lead)).as("a preview changes no stored score").isEqualTo(before);
         assertThat(models.active().version()).isEqualTo(liveVersion);
 
+        int next = models.nextVersion();
         mvc.perform(draft("/settings/model/activate", 20))
-                .andExpect(flash().attribute("message", "Model version " + (liveVersion + 1) + " is live; every lead is being rescored."));
+                .andExpect(flash().attribute("message", "Model version " + next + " is live; every lead is being rescored."));
         waitForRescoring();
-        assertThat(models.active().version()).isEqualTo(liveVersion + 1);
+        assertThat(models.active().version()).isEqualTo(next);
         assertThat(score(lead)).isEqualTo(45);
         assertThat(jdbc.sql("select stage from lead where id = ?").param(lead).query(String.class).single()).isEqualTo("MQL");
         mvc.perform(get("/settings").with(user("ada").roles("ADMIN")))
@@ -98,7 +99,7 @@ class ModelEditorTest {
                 .andExpect(content().string(containsString("pricing visits matter more")));
 
         mvc.perform(post("/settings/model/{v}/activate", liveVersion).with(user("ada").roles("ADMIN")).with(csrf()))
-                .andExpect(flash().attribute("message", "Model version " + liveVersion + " is live again; every lead is being rescored."));
+                .andExpect(flash().attribute("message", "Model version " + liveVersion + " is live; every lead is being rescored."));
         waitForRescoring();
         assertThat(score(lead)).isEqualTo(25);
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'MODEL_ACTIVATED'").query(Long.class).single())
@@ -115,6 +116,16 @@ class ModelEditorTest {
         mvc.perform(draft("/settings/model/activate", 10, "fitCap", "-5"))
                 .andExpect(flash().attribute("error", "The draft could not be read: A cap cannot be negative; leave it empty for none."));
         assertThat(models.versions()).hasSize(versions);
+    }
+
+    @Test
+    void a_draft_is_stored_without_going_live() throws Exception {
+        int live = models.active().version();
+        int next = models.nextVersion();
+        mvc.perform(draft("/settings/model/draft", 15))
+                .andExpect(flash().attribute("message", "Saved as draft version " + next + "; it is not live yet."));
+        assertThat(models.active().version()).isEqualTo(live);
+        assertThat(models.versions().getFirst().active()).isFalse();
     }
 
     @Test

@@ -1,0 +1,74 @@
+package io.leadline.web.settings;
+
+import io.leadline.core.user.Role;
+import io.leadline.web.security.UserAccounts;
+import java.security.Principal;
+import java.util.NoSuchElementException;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admins manage users on the settings page: create, role, capacity, deactivate, reset password. */
+@Controller
+class UsersController {
+
+    private final UserAccounts accounts;
+
+    UsersController(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/settings/users")
+    String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
+                  @RequestParam(defaultValue = "SALES") Role role, @RequestParam(defaultValue = "25") int capacity,
+                  Principal admin, RedirectAttributes redirect) {
+        return act(redirect, () -> {
+            accounts.create(username, password, role, capacity, admin.getName());
+            return "Created " + username.strip() + " (" + role.label() + ").";
+        });
+    }
+
+    @PostMapping("/settings/users/{username}/role")
+    String role(@PathVariable String username, @RequestParam Role role, Principal admin, RedirectAttributes redirect) {
+        return act(redirect, () -> {
+            accounts.changeRole(username, role, admin.getName());
+            return username + " is now " + role.label() + ".";
+        });
+    }
+
+    @PostMapping("/settings/users/{username}/capacity")
+    String capacity(@PathVariable String username, @RequestParam int capacity, Principal admin, RedirectAttributes redirect) {
+        return act(redirect, () -> {
+            accounts.setCapacity(username, capacity, admin.getName());
+            return username + " takes up to " + capacity + " open leads.";
+        });
+    }
+
+    @PostMapping("/settings/users/{username}/enabled")
+    String enabled(@PathVariable String username, @RequestParam boolean enabled, Principal admin, RedirectAttributes redirect) {
+        return act(redirect, () -> {
+            accounts.setEnabled(username, enabled, admin.getName());
+            return username + (enabled ? " can sign in again." : " can no longer sign in.");
+        });
+    }
+
+    @PostMapping("/settings/users/{username}/password")
+    String resetPassword(@PathVariable String username, Principal admin, RedirectAttributes redirect) {
+        return act(redirect, () -> "New password for " + username + ": " + accounts.resetPassword(username, admin.getName())
+                + " — pass it on; it is shown only now.");
+    }
+
+    private static String act(RedirectAttributes redirect, Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("message", action.get());
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (NoSuchElementException e) {
+            redirect.addFlashAttribute("error", "There is no such user.");
+        }
+        return "redirect:/settings";
+    }
+}
