@@ -51,6 +51,7 @@ class DemoData implements ApplicationRunner {
         accounts.createIfAbsent("admin", password, Role.ADMIN);
         long existing = jdbc.sql("select count(*) from lead").query(Long.class).single();
         if (existing > 0) {
+            markWonDeals();
             return;
         }
         ScoringModel model = models.active();
@@ -62,5 +63,23 @@ class DemoData implements ApplicationRunner {
         }).toList();
         int stored = bulk.insertAll(scored);
         log.info("Demo: stored {} Olist leads, {} of them MQLs", stored, scored.stream().filter(s -> s.change() != null).count());
+        markWonDeals();
+    }
+
+    /** The 842 Olist deals that were won, as outcomes of their MQLs: the back-test in the model editor uses them. */
+    private void markWonDeals() {
+        long known = jdbc.sql("select count(*) from lead where outcome is not null").query(Long.class).single();
+        if (known > 0) {
+            return;
+        }
+        int won = 0;
+        for (String mqlId : OlistDemoLeads.wonMqlIds()) {
+            won += jdbc.sql("""
+                            update lead set outcome = 'WON', outcome_at = created_at, outcome_reason = 'Olist closed deals (demo)',
+                                   stage = 'WON', owner = null, version = version + 1
+                            where external_id = ? and outcome is null""").param(mqlId).update();
+        }
+        jdbc.sql("update lead_score s set stage = l.stage from lead l where l.id = s.lead_id and s.stage <> l.stage").update();
+        log.info("Demo: marked {} Olist leads won from the closed-deals file", won);
     }
 }

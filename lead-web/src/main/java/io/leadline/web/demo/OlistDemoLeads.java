@@ -52,6 +52,23 @@ final class OlistDemoLeads {
         }
     }
 
+    /** The MQL ids of the won deals in the Olist closed-deals file. */
+    static List<String> wonMqlIds() {
+        try (InputStream in = OlistDemoLeads.class.getResourceAsStream("/demo/olist_closed_deals.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("The demo data olist_closed_deals.csv is missing from the application");
+            }
+            List<String> ids = new ArrayList<>();
+            try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                parser.forEach(row -> ids.add(row.get("mql_id")));
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not read the demo closed deals", e);
+        }
+    }
+
     static List<Lead> read(Reader csv) throws IOException {
         List<Lead> leads = new ArrayList<>();
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(csv)) {

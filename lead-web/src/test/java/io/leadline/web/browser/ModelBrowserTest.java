@@ -1,0 +1,97 @@
+package io.leadline.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadline.core.activity.Activity;
+import io.leadline.core.activity.ActivityType;
+import io.leadline.core.lead.EmailAddress;
+import io.leadline.core.lead.LeadProfile;
+import io.leadline.core.user.Role;
+import io.leadline.persistence.scoring.RescoreJobs;
+import io.leadline.web.capture.LeadCapture;
+import io.leadline.web.capture.LeadEditing;
+import io.leadline.web.security.UserAccounts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** An admin raises the pricing-page weight, previews it, activates it, and a lead with pricing visits enters the queue. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ModelBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    LeadCapture capture;
+    @Autowired
+    LeadEditing editing;
+    @Autowired
+    RescoreJobs rescores;
+
+    private ChromeDriver browser;
+    private final String company = "Pricing Co " + UUID.randomUUID().toString().substring(0, 6);
+
+    @BeforeEach
+    void open() {
+        accounts.createIfAbsent("model-admin", "model-admin-password", Role.ADMIN);
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void a_heavier_pricing_weight_previewed_and_activated_brings_a_lead_into_the_queue() throws InterruptedException {
+        long fan = capture.capture(new LeadProfile("Pricing Fan", new EmailAddress(UUID.randomUUID() + "@pricing.example.com"),
+                company, "Analyst", 20, "BR", "email", Map.of())).id();
+        for (int i = 1; i <= 2; i++) {
+            editing.logActivity(fan, Activity.of(ActivityType.PRICING_PAGE_VISIT, Instant.now().minusSeconds(3600L * i)), null);
+        }
+        Browser.signIn(browser, port, "model-admin", "model-admin-password");
+        browser.get("http://localhost:" + port + "/queue?company=" + company.replace(" ", "%20"));
+        assertThat(browser.getPageSource()).doesNotContain("Pricing Fan");
+
+        browser.get("http://localhost:" + port + "/settings/model");
+        String pricing = browser.findElement(By.xpath("//label[normalize-space()='Pricing-page visits']")).getAttribute("for");
+        Browser.type(browser, pricing, "30");
+        browser.findElement(By.name(pricing.replace("eng_", "engcap_"))).clear();   // no cap on pricing visits
+        browser.findElement(By.xpath("//button[normalize-space()='Preview on the existing leads']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("body"), "What would change"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Pricing-page visits: 10 → 30 points each", "Pricing-page visits: cap 30 → none",
+                "Would become MQLs:");
+        assertThat(browser.findElements(By.cssSelector("a[href='/leads/" + fan + "']"))).isNotEmpty();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2100));
+        Browser.screenshot(browser, "model-preview");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+
+        browser.findElement(By.xpath("//button[normalize-space()='Save and activate this draft']")).click();
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash.ok"))).getText())
+                .endsWith("is live; every lead is being rescored.");
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (rescores.latest().map(RescoreJobs.RescoreJob::running).orElse(false) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+
+        browser.get("http://localhost:" + port + "/queue?company=" + company.replace(" ", "%20"));
+        assertThat(browser.findElement(By.cssSelector("table.queue tbody")).getText()).contains("Pricing Fan", "65");
+    }
+}
