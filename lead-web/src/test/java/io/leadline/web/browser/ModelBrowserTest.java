@@ -40,6 +40,10 @@ class ModelBrowserTest {
     LeadEditing editing;
     @Autowired
     RescoreJobs rescores;
+    @Autowired
+    io.leadline.persistence.scoring.JdbcScoringModels models;
+
+    private int liveBefore;
 
     private ChromeDriver browser;
     private final String company = "Pricing Co " + UUID.randomUUID().toString().substring(0, 6);
@@ -47,6 +51,7 @@ class ModelBrowserTest {
     @BeforeEach
     void open() {
         accounts.createIfAbsent("model-admin", "model-admin-password", Role.ADMIN);
+        liveBefore = models.active().version();
         browser = Browser.start();
     }
 
@@ -55,6 +60,8 @@ class ModelBrowserTest {
         if (browser != null) {
             browser.quit();
         }
+        // Other tests expect the model they found: put it back (leads they create are scored at capture).
+        models.activate(liveBefore);
     }
 
     @Test

@@ -90,6 +90,12 @@ class AccessRulesTest {
     }
 
     @Test
+    void the_settings_page_states_the_mql_threshold_in_words() throws Exception {
+        mvc.perform(get("/settings").with(user("ada").roles("ADMIN")))
+                .andExpect(content().string(containsString("A lead becomes an MQL at 40 points (fit grade D or better).")));
+    }
+
+    @Test
     void the_first_admin_exists_after_start_up() {
         org.assertj.core.api.Assertions.assertThat(accounts.anyActiveAdmin()).isTrue();
     }

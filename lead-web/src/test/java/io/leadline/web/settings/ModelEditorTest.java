@@ -70,6 +70,8 @@ class ModelEditorTest {
 
     @Test
     void an_admin_raises_a_weight_previews_it_activates_it_and_rolls_back() throws Exception {
+        models.active();
+        models.activate(1);   // the starter model, whatever another test left live
         long lead = TestLeads.capture(mvc, "Pricing Fan", "Analyst", 20, "email");
         jdbc.sql("insert into activity (lead_id, type, occurred_at) values (?, 'pricing_page_visit', now() - interval '1 hour'),"
                 + " (?, 'pricing_page_visit', now() - interval '2 hours')").params(lead, lead).update();
