@@ -73,6 +73,8 @@ class RouteMatrixTest {
         expect("GET /forms/{campaign}", I, I, I, I);
         expect("POST /forms/{campaign}", I, I, I, I);
         expect("GET /forms/{campaign}/thanks", I, I, I, I);
+        expect("GET /reports", L, I, F, I);
+        expect("GET /reports/{report}.csv", L, I, F, I);
         expect("GET /settings", L, F, F, I);
         expect("GET /settings/audit", L, F, F, I);
         expect("POST /settings/rescore", L, F, F, I);
@@ -138,7 +140,7 @@ class RouteMatrixTest {
     private Outcome outcome(String route, String role, long lead) throws Exception {
         String[] parts = route.split(" ", 2);
         String path = parts[1].replace("{id}", Long.toString(lead)).replace("{leadId}", Long.toString(lead))
-                .replace("{campaign}", "matrix-campaign").replace("{version}", "1").replace("{username}", "matrix-nobody");
+                .replace("{campaign}", "matrix-campaign").replace("{version}", "1").replace("{username}", "matrix-nobody").replace("{report}", "funnel-by-source");
         var request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
         if (role != null) {
             request = request.with(user("matrix-" + role.toLowerCase()).roles(role));

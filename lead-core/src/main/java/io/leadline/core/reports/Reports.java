@@ -1,0 +1,36 @@
+package io.leadline.core.reports;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The marketing reports. Implemented by lead-persistence. */
+public interface Reports {
+
+    /** Which leads a report covers: created in [from, to] (either open) and from one source (or all). */
+    record Scope(LocalDate from, LocalDate to, String source) {
+    }
+
+    List<FunnelRow> funnelBySource(Scope scope);
+
+    List<FunnelRow> funnelByMonth(Scope scope);
+
+    /** Leads per current score band of ten points. */
+    List<Band> scoreDistribution(Scope scope);
+
+    /** MQLs claimed within the SLA, later, or not yet. */
+    Sla slaCompliance(Scope scope, int slaHours);
+
+    record Band(int from, long leads) {
+    }
+
+    record Sla(long claimedInTime, long claimedLate, long waitingInTime, long waitingLate) {
+        public long total() {
+            return claimedInTime + claimedLate + waitingInTime + waitingLate;
+        }
+
+        public Double compliance() {
+            long claimed = claimedInTime + claimedLate + waitingLate;
+            return claimed == 0 ? null : (double) claimedInTime / claimed;
+        }
+    }
+}

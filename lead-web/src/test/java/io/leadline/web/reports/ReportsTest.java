@@ -1,0 +1,98 @@
+package io.leadline.web.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.leadline.core.importing.ColumnMapping;
+import io.leadline.core.importing.DuplicatePolicy;
+import io.leadline.core.reports.FunnelRow;
+import io.leadline.persistence.importing.CsvFile;
+import io.leadline.persistence.importing.ImportJob;
+import io.leadline.persistence.importing.ImportJobs;
+import io.leadline.persistence.importing.LeadFileImport;
+import io.leadline.persistence.importing.OutcomeFileImport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The reports on the real Olist funnel: win rate by source matches the figures the data set publishes. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ReportsTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ImportJobs jobs;
+    @Autowired
+    LeadFileImport leads;
+    @Autowired
+    OutcomeFileImport outcomes;
+    @TempDir
+    Path dir;
+
+    private void importOlist(String name, ImportJob.Kind kind) throws IOException {
+        Path file = dir.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream("/olist/" + name)) {
+            Files.copy(in, file);
+        }
+        CsvFile csv = CsvFile.open(file);
+        ColumnMapping mapping = ColumnMapping.guess(csv.preview(0).getFirst());
+        long id = jobs.create(kind, name, file.toString(), csv.size(), "tester", mapping, Instant.now());
+        jobs.queue(id, mapping, DuplicatePolicy.SKIP, false);
+        ImportJob job = jobs.find(id).orElseThrow();
+        if (kind == ImportJob.Kind.LEADS) {
+            leads.run(job, Instant.now());
+        } else {
+            outcomes.run(job, Instant.now());
+        }
+    }
+
+    @Test
+    void the_funnel_by_source_reproduces_the_olist_win_rates() throws Exception {
+        importOlist("marketing_qualified_leads.csv", ImportJob.Kind.LEADS);
+        importOlist("closed_deals.csv", ImportJob.Kind.OUTCOMES);
+
+        var result = mvc.perform(get("/reports").param("from", "2017-01-01").param("to", "2018-12-31")
+                        .with(user("mia").roles("MARKETER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Funnel by source")))
+                .andReturn();
+        @SuppressWarnings("unchecked")
+        List<FunnelRow> rows = (List<FunnelRow>) result.getModelAndView().getModel().get("bySource");
+        assertThat(rows.stream().mapToLong(FunnelRow::leads).sum()).isEqualTo(8000);
+        assertThat(rows.stream().mapToLong(FunnelRow::won).sum()).isEqualTo(842);
+        // From the data set's README: paid_search 12.3 %, organic_search 11.8 %, email 3.0 %, blank (60 rows) 23.3 %.
+        assertThat(rate(rows, "paid_search")).isEqualTo(12.3);
+        assertThat(rate(rows, "organic_search")).isEqualTo(11.8);
+        assertThat(rate(rows, "email")).isEqualTo(3.0);
+        assertThat(rate(rows, "(none)")).isEqualTo(23.3);
+        assertThat(rows.stream().filter(r -> r.group().equals("(none)")).findFirst().orElseThrow().leads()).isEqualTo(60);
+
+        String csv = mvc.perform(get("/reports/funnel-by-source.csv").param("from", "2017-01-01").param("to", "2018-12-31")
+                .with(user("mia").roles("MARKETER"))).andReturn().getResponse().getContentAsString();
+        assertThat(csv).startsWith("source,leads,mqls,sqls,won,mql rate,win rate").contains("\nemail,");
+
+        mvc.perform(get("/reports").param("source", "email").param("from", "2017-01-01").param("to", "2018-12-31")
+                .with(user("mia").roles("MARKETER"))).andExpect(content().string(containsString("3.0%")));
+        mvc.perform(get("/reports").with(user("sam").roles("SALES"))).andExpect(status().isForbidden());
+    }
+
+    private static double rate(List<FunnelRow> rows, String source) {
+        FunnelRow row = rows.stream().filter(r -> r.group().equals(source)).findFirst().orElseThrow();
+        return Math.round(row.winRate() * 1000) / 10.0;
+    }
+}
