@@ -2,7 +2,8 @@ package io.leadline.core.reports;
 
 /**
  * One row of the funnel: how many leads of a group (a source, a month) ever reached each stage. A lead counts for
- * every stage it passed, so the counts only fall from left to right.
+ * every stage it passed; a won outcome imported from a CRM skips the stages in between, so a won lead may have no SQL
+ * on record (the Olist history has none).
  */
 public record FunnelRow(String group, long leads, long mqls, long sqls, long won) {
 
