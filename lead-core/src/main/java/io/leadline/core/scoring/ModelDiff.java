@@ -18,7 +18,7 @@ public final class ModelDiff {
                         if (old.points() != rule.points()) {
                             changes.add(rule.name() + ": " + old.points() + " → " + rule.points() + " points");
                         }
-                        if (!old.when().equals(rule.when())) {
+                        if (!old.when().equals(rule.when()) && !(old.when() instanceof LeadCondition.EmailDomain)) {
                             changes.add(rule.name() + ": condition changed");
                         }
                     },
@@ -38,6 +38,25 @@ public final class ModelDiff {
                     },
                     () -> changes.add("new engagement rule " + rule.name()));
         }
+        for (DisqualifyingRule rule : after.disqualifyingRules()) {
+            before.disqualifyingRules().stream().filter(r -> r.name().equals(rule.name())).findFirst().ifPresentOrElse(
+                    old -> {
+                        if (old.when() instanceof LeadCondition.EmailDomain o && rule.when() instanceof LeadCondition.EmailDomain n
+                                && !o.domains().equals(n.domains())) {
+                            changes.add(rule.name() + " domains: " + domains(o) + " → " + domains(n));
+                        } else if (!old.when().equals(rule.when())) {
+                            changes.add(rule.name() + ": condition changed");
+                        }
+                    },
+                    () -> changes.add("new disqualifying rule " + rule.name()));
+        }
+        for (FitRule rule : after.fitRules()) {
+            before.fitRules().stream().filter(r -> r.name().equals(rule.name())).findFirst()
+                    .filter(old -> old.when() instanceof LeadCondition.EmailDomain && rule.when() instanceof LeadCondition.EmailDomain)
+                    .filter(old -> !old.when().equals(rule.when()))
+                    .ifPresent(old -> changes.add(rule.name() + " domains: " + domains((LeadCondition.EmailDomain) old.when())
+                            + " → " + domains((LeadCondition.EmailDomain) rule.when())));
+        }
         compare(changes, "MQL threshold", before.mqlThreshold().points(), after.mqlThreshold().points());
         compare(changes, "MQL needs fit grade at least", before.mqlThreshold().minimumGrade(), after.mqlThreshold().minimumGrade());
         compare(changes, "Grade A from", before.gradeBands().minimumForA(), after.gradeBands().minimumForA());
@@ -54,6 +73,10 @@ public final class ModelDiff {
         if (!Objects.equals(before, after)) {
             changes.add(what + ": " + before + " → " + after);
         }
+    }
+
+    private static String domains(LeadCondition.EmailDomain condition) {
+        return condition.domains().isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(condition.domains()));
     }
 
     private static String text(Integer cap) {

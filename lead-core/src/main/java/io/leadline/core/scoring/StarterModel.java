@@ -70,7 +70,10 @@ public final class StarterModel {
                 EngagementRule.of("Email bounced", BOUNCE, -10).cappedAt(10));
         List<DisqualifyingRule> disqualifying = List.of(
                 new DisqualifyingRule("Placeholder name", new Matches(LeadField.FULL_NAME.key(), "^(test|asdf|xxx+|aaa+|qwerty)\\b"),
-                        DisqualificationReason.INVALID_CONTACT));
+                        DisqualificationReason.INVALID_CONTACT),
+                // Empty until an admin lists the domains in the model editor.
+                new DisqualifyingRule("Competitor", new EmailDomain(Set.of()), DisqualificationReason.COMPETITOR),
+                new DisqualifyingRule("Vendor or partner", new EmailDomain(Set.of()), DisqualificationReason.VENDOR));
         return new ScoringModel(1, fit, engagement, disqualifying, new ScoreCaps(null, 100, null),
                 new Decay.HalfLife(30), new GradeBands(50, 30, 10), new MqlThreshold(MQL_THRESHOLD, FitGrade.D));
     }

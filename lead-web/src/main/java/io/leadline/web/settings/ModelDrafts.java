@@ -1,6 +1,8 @@
 package io.leadline.web.settings;
 
 import io.leadline.core.scoring.Decay;
+import io.leadline.core.scoring.DisqualifyingRule;
+import io.leadline.core.scoring.LeadCondition;
 import io.leadline.core.scoring.EngagementRule;
 import io.leadline.core.scoring.FitGrade;
 import io.leadline.core.scoring.FitRule;
@@ -32,7 +34,9 @@ final class ModelDrafts {
         for (int i = 0; i < base.fitRules().size(); i++) {
             FitRule rule = base.fitRules().get(i);
             Integer points = integer(form, "fit_" + i, true, null, errors);
-            fit.add(new FitRule(rule.name(), rule.when(), points == null ? rule.points() : points));
+            LeadCondition when = rule.when() instanceof LeadCondition.EmailDomain && form.containsKey("fitdomains_" + i)
+                    ? domains(form.get("fitdomains_" + i), "fitdomains_" + i, errors) : rule.when();
+            fit.add(new FitRule(rule.name(), when, points == null ? rule.points() : points));
         }
         List<EngagementRule> engagement = new ArrayList<>();
         for (int i = 0; i < base.engagementRules().size(); i++) {
@@ -63,10 +67,37 @@ final class ModelDrafts {
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
-        var draft = new ScoringModel(version, fit, engagement, base.disqualifyingRules(),
+        List<DisqualifyingRule> disqualifying = new ArrayList<>();
+        for (int i = 0; i < base.disqualifyingRules().size(); i++) {
+            DisqualifyingRule rule = base.disqualifyingRules().get(i);
+            LeadCondition when = rule.when() instanceof LeadCondition.EmailDomain && form.containsKey("dqdomains_" + i)
+                    ? domains(form.get("dqdomains_" + i), "dqdomains_" + i, errors) : rule.when();
+            disqualifying.add(new DisqualifyingRule(rule.name(), when, rule.reason()));
+        }
+        if (!errors.isEmpty()) {
+            return new Result(null, errors);
+        }
+        var draft = new ScoringModel(version, fit, engagement, disqualifying,
                 new ScoreCaps(fitCap, engagementCap, totalCap), halfLife == null ? new Decay.None() : new Decay.HalfLife(halfLife),
                 new GradeBands(gradeA, gradeB, gradeC), new MqlThreshold(threshold, minGrade));
         return new Result(draft, Map.of());
+    }
+
+    /** Domains as typed: separated by commas, spaces or new lines; each a domain name such as rival.com. */
+    private static LeadCondition domains(String text, String field, Map<String, String> errors) {
+        java.util.Set<String> domains = new java.util.TreeSet<>();
+        for (String d : text.toLowerCase(java.util.Locale.ROOT).split("[\\s,;]+")) {
+            String domain = d.strip().replaceFirst("^@", "");
+            if (domain.isEmpty()) {
+                continue;
+            }
+            if (!domain.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+                errors.put(field, "\"" + domain + "\" is not a domain name like rival.com.");
+                return new LeadCondition.EmailDomain(java.util.Set.of());
+            }
+            domains.add(domain);
+        }
+        return new LeadCondition.EmailDomain(domains);
     }
 
     /** The form's values for a model, to fill the editor. */
@@ -74,6 +105,14 @@ final class ModelDrafts {
         Map<String, String> form = new LinkedHashMap<>();
         for (int i = 0; i < model.fitRules().size(); i++) {
             form.put("fit_" + i, Integer.toString(model.fitRules().get(i).points()));
+            if (model.fitRules().get(i).when() instanceof LeadCondition.EmailDomain d) {
+                form.put("fitdomains_" + i, String.join(", ", new java.util.TreeSet<>(d.domains())));
+            }
+        }
+        for (int i = 0; i < model.disqualifyingRules().size(); i++) {
+            if (model.disqualifyingRules().get(i).when() instanceof LeadCondition.EmailDomain d) {
+                form.put("dqdomains_" + i, String.join(", ", new java.util.TreeSet<>(d.domains())));
+            }
         }
         for (int i = 0; i < model.engagementRules().size(); i++) {
             EngagementRule rule = model.engagementRules().get(i);

@@ -37,6 +37,8 @@ class ModelEditorTest {
     RescoreJobs rescores;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.leadline.web.capture.LeadCapture capture;
 
     /** The editor form for the live model, with the pricing-page weight changed. */
     private MockHttpServletRequestBuilder draft(String path, int pricingPoints, String... overrides) {
@@ -118,6 +120,36 @@ class ModelEditorTest {
         mvc.perform(draft("/settings/model/activate", 10, "fitCap", "-5"))
                 .andExpect(flash().attribute("error", "The draft could not be read: A cap cannot be negative; leave it empty for none."));
         assertThat(models.versions()).hasSize(versions);
+    }
+
+    @Test
+    void competitor_domains_listed_in_the_editor_disqualify_on_activation() throws Exception {
+        models.active();
+        models.activate(1);
+        ScoringModel live = models.active();
+        int competitor = -1;
+        for (int i = 0; i < live.disqualifyingRules().size(); i++) {
+            if (live.disqualifyingRules().get(i).name().equals("Competitor")) {
+                competitor = i;
+            }
+        }
+        assertThat(competitor).isNotNegative();
+        // A domain of its own, so no other test's leads are caught.
+        String rivalDomain = "rival-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".com";
+        long rival = capture.capture(new io.leadline.core.lead.LeadProfile("Rival Spy",
+                new io.leadline.core.lead.EmailAddress("spy@" + rivalDomain), "Rival", "CEO", 5000, "BR", "paid_search", Map.of())).id();
+
+        mvc.perform(draft("/settings/model/preview", 10, "dqdomains_" + competitor, "not a domain!"))
+                .andExpect(content().string(containsString("is not a domain name like rival.com.")));
+        mvc.perform(draft("/settings/model/preview", 10, "dqdomains_" + competitor, "@" + rivalDomain + ", othercrm.io"))
+                .andExpect(content().string(containsString("Competitor domains: none → " + rivalDomain + ", othercrm.io")));
+
+        mvc.perform(draft("/settings/model/activate", 10, "dqdomains_" + competitor, rivalDomain));
+        waitForRescoring();
+        assertThat(jdbc.sql("select stage from lead where id = ?").param(rival).query(String.class).single()).isEqualTo("DISQUALIFIED");
+        assertThat(jdbc.sql("select reason_code from stage_change where lead_id = ? and to_stage = 'DISQUALIFIED'").param(rival)
+                .query(String.class).single()).isEqualTo("competitor");
+        models.activate(1);
     }
 
     @Test
