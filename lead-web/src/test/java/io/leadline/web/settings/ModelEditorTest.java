@@ -142,7 +142,7 @@ class ModelEditorTest {
         mvc.perform(draft("/settings/model/preview", 10, "dqdomains_" + competitor, "not a domain!"))
                 .andExpect(content().string(containsString("is not a domain name like rival.com.")));
         mvc.perform(draft("/settings/model/preview", 10, "dqdomains_" + competitor, "@" + rivalDomain + ", othercrm.io"))
-                .andExpect(content().string(containsString("Competitor domains: none → " + rivalDomain + ", othercrm.io")));
+                .andExpect(content().string(containsString("Competitor domains: none → othercrm.io, " + rivalDomain)));
 
         mvc.perform(draft("/settings/model/activate", 10, "dqdomains_" + competitor, rivalDomain));
         waitForRescoring();
