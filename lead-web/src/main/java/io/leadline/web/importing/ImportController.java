@@ -8,6 +8,7 @@ import io.leadline.core.importing.SpreadsheetSafety;
 import io.leadline.persistence.importing.CsvFile;
 import io.leadline.persistence.importing.ImportJob;
 import io.leadline.persistence.importing.ImportJobs;
+import io.leadline.persistence.importing.ImportTemplates;
 import io.leadline.web.audit.Audit;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -41,10 +42,12 @@ class ImportController {
 
     private final ImportUploads uploads;
     private final ImportJobs jobs;
+    private final ImportTemplates templates;
     private final Audit audit;
 
-    ImportController(ImportUploads uploads, ImportJobs jobs, Audit audit) {
+    ImportController(ImportUploads uploads, ImportJobs jobs, ImportTemplates templates, Audit audit) {
         this.uploads = uploads;
+        this.templates = templates;
         this.jobs = jobs;
         this.audit = audit;
     }
@@ -94,7 +97,7 @@ class ImportController {
     }
 
     @PostMapping("/imports/{id}/start")
-    String start(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    String start(@PathVariable long id, @RequestParam Map<String, String> form, Principal user, RedirectAttributes redirect) {
         ImportJob job = job(id);
         List<ColumnMapping.Column> columns = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -122,6 +125,18 @@ class ImportController {
         }
         if (!problems.isEmpty()) {
             redirect.addFlashAttribute("error", String.join(" ", problems));
+            return "redirect:/imports/" + id;
+        }
+        if ("true".equals(form.get("saveTemplate"))) {
+            String name = form.getOrDefault("templateName", "").strip();
+            if (name.isEmpty() || name.length() > 100) {
+                redirect.addFlashAttribute("error", "Name the template (up to 100 characters).");
+            } else if (!templates.save(name, mapping, user.getName(), java.time.Instant.now())) {
+                redirect.addFlashAttribute("error", "A template named \"" + name + "\" exists already.");
+            } else {
+                redirect.addFlashAttribute("message", "Saved the mapping as the template \"" + name
+                        + "\": files with these headers will be mapped this way.");
+            }
             return "redirect:/imports/" + id;
         }
         boolean dryRun = "true".equals(form.get("dryRun"));

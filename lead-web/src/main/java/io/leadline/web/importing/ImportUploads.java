@@ -4,6 +4,7 @@ import io.leadline.core.importing.ColumnMapping;
 import io.leadline.persistence.importing.CsvFile;
 import io.leadline.persistence.importing.ImportJob;
 import io.leadline.persistence.importing.ImportJobs;
+import io.leadline.persistence.importing.ImportTemplates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,12 +23,14 @@ import org.springframework.stereotype.Service;
 class ImportUploads {
 
     private final ImportJobs jobs;
+    private final ImportTemplates templates;
     private final Path directory;
     private final Clock clock;
 
-    ImportUploads(ImportJobs jobs, Clock clock,
+    ImportUploads(ImportJobs jobs, ImportTemplates templates, Clock clock,
                   @Value("${leadline.import.dir:#{systemProperties['java.io.tmpdir'] + '/leadline-imports'}}") String directory) {
         this.jobs = jobs;
+        this.templates = templates;
         this.clock = clock;
         this.directory = Path.of(directory);
     }
@@ -44,7 +47,9 @@ class ImportUploads {
                 if (preview.isEmpty() || preview.getFirst().stream().allMatch(String::isBlank)) {
                     throw new CsvFile.UnreadableFileException("The file has no header row.");
                 }
-                ColumnMapping mapping = ColumnMapping.guess(preview.getFirst());
+                // A template saved for files with these very headers wins over the guess.
+                ColumnMapping mapping = templates.forHeaders(preview.getFirst()).map(ImportTemplates.Named::mapping)
+                        .orElseGet(() -> ColumnMapping.guess(preview.getFirst()));
                 String name = fileName == null || fileName.isBlank() ? "upload.csv" : Path.of(fileName).getFileName().toString();
                 return jobs.create(kind, name, stored.toString(), file.size(), user, mapping, Instant.now(clock));
             } catch (RuntimeException e) {

@@ -1,0 +1,56 @@
+package io.leadline.persistence.importing;
+
+import io.leadline.core.importing.ColumnMapping;
+import io.leadline.core.importing.ImportField;
+import io.leadline.persistence.PostgresArrays;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Column mappings kept by name, found again for a file with the same headers. */
+@Repository
+public class ImportTemplates {
+
+    private final JdbcClient jdbc;
+
+    ImportTemplates(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return false when the name is taken */
+    public boolean save(String name, ColumnMapping mapping, String by, Instant at) {
+        List<String> headers = mapping.columns().stream().map(ColumnMapping.Column::header).toList();
+        List<String> fields = mapping.columns().stream().map(c -> c.field().name()).toList();
+        try {
+            jdbc.sql("insert into import_template (name, headers, fields, created_by, created_at) values (?, ?::text[], ?::text[], ?, ?)")
+                    .params(name.strip(), PostgresArrays.literal(headers), PostgresArrays.literal(fields), by, Timestamp.from(at))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** The newest template made for exactly these headers, in this order. */
+    public Optional<Named> forHeaders(List<String> headers) {
+        return jdbc.sql("select name, headers, fields from import_template where headers = ?::text[] order by created_at desc limit 1")
+                .param(PostgresArrays.literal(headers))
+                .query((rs, n) -> {
+                    String[] h = PostgresArrays.strings(rs.getArray("headers"));
+                    String[] f = PostgresArrays.strings(rs.getArray("fields"));
+                    List<ColumnMapping.Column> columns = new ArrayList<>();
+                    for (int i = 0; i < h.length; i++) {
+                        columns.add(new ColumnMapping.Column(h[i], ImportField.valueOf(f[i])));
+                    }
+                    return new Named(rs.getString("name"), new ColumnMapping(columns));
+                }).optional();
+    }
+
+    public record Named(String name, ColumnMapping mapping) {
+    }
+}
