@@ -15,6 +15,7 @@ public enum AuditAction {
     LEAD_PROMOTED("Lead promoted to SQL"),
     MODEL_ACTIVATED("Scoring model activated"),
     RESCORED("Leads rescored"),
+    SETTINGS_CHANGED("Settings changed"),
     IMPORT_RUN("Import run"),
     EXPORT("Export");
 

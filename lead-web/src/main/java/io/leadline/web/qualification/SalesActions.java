@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
+import io.leadline.persistence.qualification.SalesSettings;
 import io.leadline.web.audit.Audit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +32,13 @@ public class SalesActions {
 
     private final Leads leads;
     private final BantAssessments bant;
+    private final SalesSettings settings;
     private final Audit audit;
     private final Clock clock;
 
-    SalesActions(Leads leads, BantAssessments bant, Audit audit, Clock clock) {
+    SalesActions(Leads leads, BantAssessments bant, SalesSettings settings, Audit audit, Clock clock) {
         this.leads = leads;
+        this.settings = settings;
         this.audit = audit;
         this.bant = bant;
         this.clock = clock;
@@ -46,11 +49,11 @@ public class SalesActions {
     }
 
     public BantPolicy policy() {
-        return BantPolicy.standard();
+        return settings.bantPolicy();
     }
 
     public List<DisqualificationReason> disqualificationReasons() {
-        return DisqualificationReason.STANDARD;
+        return settings.reasons();
     }
 
     @Transactional

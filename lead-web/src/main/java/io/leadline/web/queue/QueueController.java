@@ -11,6 +11,7 @@ import io.leadline.core.queue.QueueFilter;
 import io.leadline.core.queue.QueuePosition;
 import io.leadline.core.queue.ResponseSla;
 import io.leadline.core.queue.SalesQueue;
+import io.leadline.persistence.qualification.SalesSettings;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,16 +38,15 @@ class QueueController {
 
     private final SalesQueue queue;
     private final LeadClaims claims;
-    private final ResponseSla sla;
+    private final SalesSettings settings;
     private final MqaPolicy mqa;
     private final Clock clock;
 
-    QueueController(SalesQueue queue, LeadClaims claims, Clock clock,
-                    @Value("${leadline.queue.sla-hours:24}") int slaHours) {
+    QueueController(SalesQueue queue, LeadClaims claims, SalesSettings settings, Clock clock) {
         this.queue = queue;
         this.claims = claims;
+        this.settings = settings;
         this.clock = clock;
-        this.sla = ResponseSla.hours(slaHours);
         this.mqa = MqaPolicy.standard();
     }
 
@@ -64,6 +63,7 @@ class QueueController {
                  @RequestParam(required = false) Integer afterPriority, @RequestParam(required = false) Long afterId,
                  Principal viewer, Model model) {
         Instant now = Instant.now(clock);
+        ResponseSla sla = ResponseSla.hours(settings.slaHours());
         Filters filters = new Filters(scope == null ? QueueFilter.Scope.ALL : scope,
                 stage != null && stage.inSalesQueue() ? stage : null, source, company, breached);
         QueueFilter filter = new QueueFilter(filters.scope(), viewer.getName(), filters.stage(), source, company,

@@ -6,6 +6,7 @@ import io.leadline.core.lead.LeadSources;
 import io.leadline.core.qualification.DisqualificationReport;
 import io.leadline.core.reports.FunnelRow;
 import io.leadline.core.reports.Reports;
+import io.leadline.persistence.qualification.SalesSettings;
 import io.leadline.web.audit.Audit;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,14 +33,13 @@ class ReportsController {
     private final Reports reports;
     private final DisqualificationReport disqualifications;
     private final Audit audit;
-    private final int slaHours;
+    private final SalesSettings settings;
 
-    ReportsController(Reports reports, DisqualificationReport disqualifications, Audit audit,
-                      @Value("${leadline.queue.sla-hours:24}") int slaHours) {
+    ReportsController(Reports reports, DisqualificationReport disqualifications, SalesSettings settings, Audit audit) {
         this.reports = reports;
         this.disqualifications = disqualifications;
+        this.settings = settings;
         this.audit = audit;
-        this.slaHours = slaHours;
     }
 
     @GetMapping("/reports")
@@ -58,6 +57,7 @@ class ReportsController {
         var distribution = reports.scoreDistribution(scope);
         model.addAttribute("distribution", distribution);
         model.addAttribute("maxBand", distribution.stream().mapToLong(Reports.Band::leads).max().orElse(1));
+        int slaHours = settings.slaHours();
         model.addAttribute("sla", reports.slaCompliance(scope, slaHours));
         model.addAttribute("slaHours", slaHours);
         model.addAttribute("disqualifications", disqualifications.counts());

@@ -6,7 +6,9 @@ import io.leadline.core.scoring.ModelDiff;
 import io.leadline.persistence.scoring.JdbcScoringModels;
 import java.util.ArrayList;
 import java.util.List;
+import io.leadline.persistence.qualification.SalesSettings;
 import io.leadline.persistence.scoring.RescoreJobs;
+import io.leadline.web.audit.Audit;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,11 +29,15 @@ class SettingsController {
     private final AppUsers users;
     private final DisqualificationReport disqualifications;
     private final RescoreJobs rescores;
+    private final SalesSettings salesSettings;
+    private final Audit audit;
     private final Clock clock;
 
     SettingsController(JdbcScoringModels models, AppUsers users, DisqualificationReport disqualifications, RescoreJobs rescores,
-                       Clock clock) {
+                       SalesSettings salesSettings, Audit audit, Clock clock) {
         this.models = models;
+        this.salesSettings = salesSettings;
+        this.audit = audit;
         this.rescores = rescores;
         this.clock = clock;
         this.users = users;
@@ -51,10 +57,15 @@ class SettingsController {
         model.addAttribute("versions", rows);
         model.addAttribute("users", users.findAllByOrderByUsername());
         model.addAttribute("roles", io.leadline.core.user.Role.values());
-        Map<String, String> labels = DisqualificationReason.STANDARD.stream()
+        Map<String, String> labels = salesSettings.allReasons().stream()
                 .collect(Collectors.toMap(DisqualificationReason::code, DisqualificationReason::label));
         model.addAttribute("reasonLabels", labels);
         model.addAttribute("disqualifications", disqualifications.counts());
+        model.addAttribute("slaHours", salesSettings.slaHours());
+        model.addAttribute("bant", salesSettings.bantPolicy());
+        model.addAttribute("criteria", io.leadline.core.qualification.BantCriterion.values());
+        model.addAttribute("reasons", salesSettings.allReasons());
+        model.addAttribute("activeReasons", salesSettings.reasons());
         var rescore = rescores.latest().orElse(null);
         model.addAttribute("rescore", rescore);
         if (rescore != null && rescore.running()) {
@@ -65,6 +76,58 @@ class SettingsController {
 
     /** One version for the versions list: who saved it, when, why, and what it changed against the one before. */
     record VersionRow(int version, boolean active, String createdBy, Instant createdAt, String note, List<String> changes) {
+    }
+
+    /** The SLA and BANT policy. */
+    @PostMapping("/settings/sales")
+    String sales(@org.springframework.web.bind.annotation.RequestParam Map<String, String> form, Principal admin,
+                 RedirectAttributes redirect) {
+        try {
+            int sla = Integer.parseInt(form.getOrDefault("slaHours", "").strip());
+            if (sla < 1 || sla > 720) {
+                throw new IllegalArgumentException("The SLA is between 1 and 720 hours.");
+            }
+            var required = java.util.Arrays.stream(io.leadline.core.qualification.BantCriterion.values())
+                    .filter(c -> "on".equals(form.get("require_" + c.name()))).collect(java.util.stream.Collectors.toSet());
+            int minimum = Integer.parseInt(form.getOrDefault("minimumMet", "0").strip());
+            String months = form.getOrDefault("timelineMonths", "").strip();
+            var policy = new io.leadline.core.qualification.BantPolicy(required, minimum, months.isEmpty() ? null : Integer.valueOf(months));
+            salesSettings.save(sla, policy, admin.getName(), Instant.now(clock));
+            audit.record(admin.getName(), io.leadline.core.audit.AuditAction.SETTINGS_CHANGED, "sales settings",
+                    "SLA " + sla + " h; BANT required " + required + ", at least " + minimum + " met, timeline "
+                            + (months.isEmpty() ? "any" : "within " + months + " months"));
+            redirect.addFlashAttribute("message", "Saved the SLA and the BANT policy.");
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("error", "Enter the SLA hours, the minimum of criteria met and the months as whole numbers.");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage().substring(0, 1).toUpperCase() + e.getMessage().substring(1)
+                    + (e.getMessage().endsWith(".") ? "" : "."));
+        }
+        return "redirect:/settings";
+    }
+
+    @PostMapping("/settings/reasons")
+    String addReason(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String label,
+                     @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean needsNote,
+                     Principal admin, RedirectAttributes redirect) {
+        String code = label.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        try {
+            salesSettings.addReason(new DisqualificationReason(code.length() > 40 ? code.substring(0, 40) : code, label.strip(), needsNote));
+            audit.record(admin.getName(), io.leadline.core.audit.AuditAction.SETTINGS_CHANGED, "disqualification reasons", "added " + label.strip());
+            redirect.addFlashAttribute("message", "Reps can now disqualify with \"" + label.strip() + "\".");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", "Give the reason a name made of letters or digits.");
+        }
+        return "redirect:/settings";
+    }
+
+    @PostMapping("/settings/reasons/{code}/retire")
+    String retireReason(@org.springframework.web.bind.annotation.PathVariable String code, Principal admin,
+                        RedirectAttributes redirect) {
+        salesSettings.retireReason(code);
+        audit.record(admin.getName(), io.leadline.core.audit.AuditAction.SETTINGS_CHANGED, "disqualification reasons", "retired " + code);
+        redirect.addFlashAttribute("message", "That reason is no longer offered; leads disqualified with it keep it.");
+        return "redirect:/settings";
     }
 
     /** Rescores every lead with the live model, in the background. */

@@ -83,6 +83,9 @@ class RouteMatrixTest {
         expect("POST /settings/model/activate", L, F, F, I);
         expect("POST /settings/model/draft", L, F, F, I);
         expect("POST /settings/users", L, F, F, I);
+        expect("POST /settings/sales", L, F, F, I);
+        expect("POST /settings/reasons", L, F, F, I);
+        expect("POST /settings/reasons/{code}/retire", L, F, F, I);
         expect("POST /settings/users/{username}/role", L, F, F, I);
         expect("POST /settings/users/{username}/capacity", L, F, F, I);
         expect("POST /settings/users/{username}/enabled", L, F, F, I);
@@ -140,7 +143,7 @@ class RouteMatrixTest {
     private Outcome outcome(String route, String role, long lead) throws Exception {
         String[] parts = route.split(" ", 2);
         String path = parts[1].replace("{id}", Long.toString(lead)).replace("{leadId}", Long.toString(lead))
-                .replace("{campaign}", "matrix-campaign").replace("{version}", "1").replace("{username}", "matrix-nobody").replace("{report}", "funnel-by-source");
+                .replace("{campaign}", "matrix-campaign").replace("{version}", "1").replace("{username}", "matrix-nobody").replace("{report}", "funnel-by-source").replace("{code}", "matrix_none");
         var request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
         if (role != null) {
             request = request.with(user("matrix-" + role.toLowerCase()).roles(role));
