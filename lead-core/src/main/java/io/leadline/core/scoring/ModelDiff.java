@@ -36,8 +36,10 @@ public final class ModelDiff {
                             changes.add(rule.name() + ": cap " + text(old.cap()) + " → " + text(rule.cap()));
                         }
                     },
-                    () -> changes.add("new engagement rule " + rule.name()));
+                    () -> changes.add("new engagement rule " + rule.name() + " (" + rule.pointsEach() + " points each)"));
         }
+        before.engagementRules().stream().filter(r -> after.engagementRules().stream().noneMatch(a -> a.name().equals(r.name())))
+                .forEach(r -> changes.add("engagement rule " + r.name() + " removed"));
         for (DisqualifyingRule rule : after.disqualifyingRules()) {
             before.disqualifyingRules().stream().filter(r -> r.name().equals(rule.name())).findFirst().ifPresentOrElse(
                     old -> {

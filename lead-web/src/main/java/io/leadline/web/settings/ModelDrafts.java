@@ -33,19 +33,28 @@ final class ModelDrafts {
         List<FitRule> fit = new ArrayList<>();
         for (int i = 0; i < base.fitRules().size(); i++) {
             FitRule rule = base.fitRules().get(i);
+            if ("on".equals(form.get("fitremove_" + i))) {
+                continue;
+            }
             Integer points = integer(form, "fit_" + i, true, null, errors);
             LeadCondition when = rule.when() instanceof LeadCondition.EmailDomain && form.containsKey("fitdomains_" + i)
                     ? domains(form.get("fitdomains_" + i), "fitdomains_" + i, errors) : rule.when();
             fit.add(new FitRule(rule.name(), when, points == null ? rule.points() : points));
         }
+        newFitRule(form, errors).ifPresent(fit::add);
         List<EngagementRule> engagement = new ArrayList<>();
         for (int i = 0; i < base.engagementRules().size(); i++) {
             EngagementRule rule = base.engagementRules().get(i);
+            if ("on".equals(form.get("engremove_" + i))) {
+                continue;
+            }
             Integer points = integer(form, "eng_" + i, true, null, errors);
             Integer cap = integer(form, "engcap_" + i, false, 0, errors);
             engagement.add(new EngagementRule(rule.name(), rule.type(), points == null ? rule.pointsEach() : points, cap,
                     rule.withinDays()));
         }
+        newEngagementRule(form, errors).ifPresent(engagement::add);
+        overlappingRanges(fit, errors);
         Integer threshold = integer(form, "mqlThreshold", true, null, errors);
         Integer gradeA = integer(form, "gradeA", true, null, errors);
         Integer gradeB = integer(form, "gradeB", true, null, errors);
@@ -81,6 +90,83 @@ final class ModelDrafts {
                 new ScoreCaps(fitCap, engagementCap, totalCap), halfLife == null ? new Decay.None() : new Decay.HalfLife(halfLife),
                 new GradeBands(gradeA, gradeB, gradeC), new MqlThreshold(threshold, minGrade));
         return new Result(draft, Map.of());
+    }
+
+    /** A fit rule the admin adds at the bottom of the editor, when its name is filled in. */
+    private static java.util.Optional<FitRule> newFitRule(Map<String, String> form, Map<String, String> errors) {
+        String name = form.getOrDefault("newfit_name", "").strip();
+        if (name.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String field = form.getOrDefault("newfit_field", "").strip().toLowerCase(java.util.Locale.ROOT);
+        String values = form.getOrDefault("newfit_values", "");
+        Integer points = integer(form, "newfit_points", true, null, errors);
+        if (field.isEmpty() || !field.matches("[a-z0-9_ -]{1,100}")) {
+            errors.put("newfit_field", "Name the field the rule reads, e.g. job_title or a custom column such as industry.");
+            return java.util.Optional.empty();
+        }
+        List<String> terms = java.util.Arrays.stream(values.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        try {
+            LeadCondition when = switch (form.getOrDefault("newfit_type", "")) {
+                case "ONE_OF" -> new LeadCondition.OneOf(field, java.util.Set.copyOf(terms));
+                case "CONTAINS" -> new LeadCondition.Contains(field, terms);
+                case "MISSING" -> new LeadCondition.Missing(field);
+                case "RANGE" -> {
+                    var m = java.util.regex.Pattern.compile("^\\s*(\\d*)\\s*-\\s*(\\d*)\\s*$").matcher(values);
+                    if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+                        throw new IllegalArgumentException("write the range as 100-999, 1000- or -99");
+                    }
+                    yield new LeadCondition.NumericRange(field, m.group(1).isEmpty() ? null : Long.valueOf(m.group(1)),
+                            m.group(2).isEmpty() ? null : Long.valueOf(m.group(2)));
+                }
+                default -> throw new IllegalArgumentException("choose the kind of rule");
+            };
+            if ((when instanceof LeadCondition.OneOf || when instanceof LeadCondition.Contains) && terms.isEmpty()) {
+                throw new IllegalArgumentException("list the values, separated by commas");
+            }
+            return points == null ? java.util.Optional.empty() : java.util.Optional.of(new FitRule(name, when, points));
+        } catch (IllegalArgumentException e) {
+            errors.put("newfit_values", "The new rule: " + e.getMessage() + ".");
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** An engagement rule for an activity type (standard or custom), when its name is filled in. */
+    private static java.util.Optional<EngagementRule> newEngagementRule(Map<String, String> form, Map<String, String> errors) {
+        String name = form.getOrDefault("neweng_name", "").strip();
+        if (name.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Integer points = integer(form, "neweng_points", true, null, errors);
+        Integer cap = integer(form, "neweng_cap", false, 0, errors);
+        Integer days = integer(form, "neweng_days", false, 1, errors);
+        try {
+            var type = new io.leadline.core.activity.ActivityType(form.getOrDefault("neweng_type", ""));
+            return points == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(new EngagementRule(name, type, points, cap, days));
+        } catch (IllegalArgumentException e) {
+            errors.put("neweng_type", "The new rule: " + e.getMessage() + ".");
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Two ranges on the same field that share numbers would both count: almost always a slip. */
+    private static void overlappingRanges(List<FitRule> rules, Map<String, String> errors) {
+        for (int i = 0; i < rules.size(); i++) {
+            for (int j = i + 1; j < rules.size(); j++) {
+                if (rules.get(i).when() instanceof LeadCondition.NumericRange a && rules.get(j).when() instanceof LeadCondition.NumericRange b
+                        && a.field().equals(b.field())) {
+                    long aMin = a.min() == null ? Long.MIN_VALUE : a.min();
+                    long aMax = a.max() == null ? Long.MAX_VALUE : a.max();
+                    long bMin = b.min() == null ? Long.MIN_VALUE : b.min();
+                    long bMax = b.max() == null ? Long.MAX_VALUE : b.max();
+                    if (aMin <= bMax && bMin <= aMax) {
+                        errors.put("newfit_values", "The ranges of \"" + rules.get(i).name() + "\" and \"" + rules.get(j).name()
+                                + "\" on " + a.field() + " overlap.");
+                    }
+                }
+            }
+        }
     }
 
     /** Domains as typed: separated by commas, spaces or new lines; each a domain name such as rival.com. */

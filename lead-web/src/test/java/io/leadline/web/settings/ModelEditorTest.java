@@ -153,6 +153,33 @@ class ModelEditorTest {
     }
 
     @Test
+    void rules_are_added_and_removed_and_overlapping_ranges_refused() throws Exception {
+        models.active();
+        models.activate(1);
+        ScoringModel live = models.active();
+        int small = -1;
+        for (int i = 0; i < live.fitRules().size(); i++) {
+            if (live.fitRules().get(i).name().equals("Small business")) {
+                small = i;
+            }
+        }
+        mvc.perform(draft("/settings/model/preview", 10, "newfit_name", "Health industry", "newfit_type", "ONE_OF",
+                        "newfit_field", "industry", "newfit_values", "health, pharma", "newfit_points", "15",
+                        "fitremove_" + small, "on", "neweng_name", "Trade-show visits", "neweng_type", "trade_show",
+                        "neweng_points", "20", "neweng_cap", "40"))
+                .andExpect(content().string(containsString("new fit rule Health industry (15 points)")))
+                .andExpect(content().string(containsString("fit rule Small business removed")))
+                .andExpect(content().string(containsString("new engagement rule Trade-show visits (20 points each)")));
+
+        mvc.perform(draft("/settings/model/preview", 10, "newfit_name", "Big", "newfit_type", "RANGE",
+                        "newfit_field", "company_size", "newfit_values", "500-2000", "newfit_points", "5"))
+                .andExpect(content().string(containsString("on company_size overlap.")));
+        mvc.perform(draft("/settings/model/preview", 10, "newfit_name", "Odd", "newfit_type", "RANGE",
+                        "newfit_field", "company_size", "newfit_values", "lots", "newfit_points", "5"))
+                .andExpect(content().string(containsString("The new rule: write the range as 100-999, 1000- or -99.")));
+    }
+
+    @Test
     void a_draft_is_stored_without_going_live() throws Exception {
         int live = models.active().version();
         int next = models.nextVersion();
