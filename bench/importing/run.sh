@@ -55,7 +55,7 @@ curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" -d "$FIELDS&policy=SKIP&dryRun=
 until [ "$($PSQL -d $DB -At -c "select status from import_job where id = $JOB")" != QUEUED ] && \
       [ "$($PSQL -d $DB -At -c "select status from import_job where id = $JOB")" != RUNNING ]; do sleep 0.5; done
 kill $JSTAT
-read -r STATUS READ IMPORTED UPDATED MERGED REJECTED SECONDS <<<"$($PSQL -d $DB -At -F ' ' -c \
+read -r STATUS READ IMPORTED UPDATED MERGED REJECTED IMPORT_SECONDS <<<"$($PSQL -d $DB -At -F ' ' -c \
   "select status, rows_read, imported, updated, merged, rejected, extract(epoch from finished_at - started_at) from import_job where id = $JOB")"
 [ "$STATUS" = DONE ] || { echo "import ended $STATUS"; $PSQL -d $DB -At -c "select error from import_job where id = $JOB"; exit 1; }
 # jstat -gc: S0U S1U EU OU are columns 3 4 6 8 (KB); peak of their sum.
@@ -81,9 +81,9 @@ Rows: $READ (file $(du -h "$FILE" | cut -f1)); imported $IMPORTED, updated $UPDA
 | what | wall | rows/s |
 |---|---:|---:|
 | raw \`COPY\` into an unindexed table | ${RAW_COPY} s | $(rate "$ROWS" "$RAW_COPY") |
-| Leadline import (read, validate, score, dedupe, insert with indexes) | ${SECONDS} s | $(rate "$READ" "$SECONDS") |
+| Leadline import (read, validate, score, dedupe, insert with indexes) | ${IMPORT_SECONDS} s | $(rate "$READ" "$IMPORT_SECONDS") |
 | raw \`UPDATE\` of every lead_score row | ${RAW_UPDATE} s | $(rate "$R_LEADS" "$RAW_UPDATE") |
 | Leadline rescoring ($R_CHANGED of $R_LEADS scores changed) | ${R_SECONDS} s | $(rate "$R_LEADS" "$R_SECONDS") |
 
-Import throughput is $(echo "scale=2; ($READ / $SECONDS) / ($ROWS / $RAW_COPY)" | bc) of raw COPY's; peak heap during the import ${PEAK_MB} MB (-Xmx512m).
+Import throughput is $(echo "scale=3; ($READ / $IMPORT_SECONDS) / ($ROWS / $RAW_COPY)" | bc) of raw COPY's; peak heap during the import ${PEAK_MB} MB (-Xmx512m).
 TABLE
