@@ -13,6 +13,13 @@ public interface Leads {
 
     boolean existsWithEmail(EmailAddress email);
 
+    /** Stores the lead as a move left it and records the move in its history; answers the stored lead. */
+    default Lead apply(Lead.Transition transition) {
+        Lead saved = save(transition.lead());
+        recordStageChange(saved.id(), transition.change());
+        return saved;
+    }
+
     /** Appends a lifecycle move to the lead's stage history. */
     void recordStageChange(long leadId, StageChange change);
 

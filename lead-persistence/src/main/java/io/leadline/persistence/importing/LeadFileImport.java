@@ -178,8 +178,7 @@ public class LeadFileImport {
             Score score = model.score(lead.profile(), List.of(), now);
             var moved = lead.qualifyBy(score, now);
             if (moved.isPresent()) {
-                lead = leads.save(moved.get().lead());
-                leads.recordStageChange(id, moved.get().change());
+                lead = leads.apply(moved.get());
             }
             scores.save(id, score, lead.stage(), now);
         }

@@ -22,6 +22,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcLeadList implements LeadList {
 
+    /** A row of the list; the name as Lead.displayName() gives it. */
+    private static final String ROW = """
+            select l.id, coalesce(l.full_name, l.email, 'Lead ' || l.external_id) as name, l.email, l.company, l.job_title,
+                   l.source, l.stage, coalesce(sc.score, 0) as score, coalesce(sc.grade, 'D') as grade, l.owner, l.created_at
+            """;
+
     private final JdbcClient jdbc;
 
     JdbcLeadList(JdbcClient jdbc) {
@@ -38,10 +44,7 @@ class JdbcLeadList implements LeadList {
 
     @Override
     public List<Row> colleagues(long leadId, int size) {
-        return jdbc.sql("""
-                        select l.id, coalesce(l.full_name, l.email, 'Lead ' || l.external_id) as name, l.email, l.company,
-                               l.job_title, l.source, l.stage, coalesce(sc.score, 0) as score, coalesce(sc.grade, 'D') as grade,
-                               l.owner, l.created_at
+        return jdbc.sql(ROW + """
                         from lead me join lead l on lower(l.company) = lower(me.company) and l.id <> me.id
                         left join lead_score sc on sc.lead_id = l.id
                         where me.id = ? and me.company is not null
@@ -58,9 +61,7 @@ class JdbcLeadList implements LeadList {
     }
 
     private static String sql(LeadSearch s, After after, Map<String, Object> params) {
-        StringBuilder sql = new StringBuilder("""
-                select l.id, coalesce(l.full_name, l.email, 'Lead ' || l.external_id) as name, l.email, l.company, l.job_title,
-                       l.source, l.stage, coalesce(sc.score, 0) as score, coalesce(sc.grade, 'D') as grade, l.owner, l.created_at
+        StringBuilder sql = new StringBuilder(ROW + """
                 from lead l left join lead_score sc on sc.lead_id = l.id
                 where true""");
         if (s.text() != null) {

@@ -75,8 +75,7 @@ public class LeadEditing {
         Score score = models.active().score(lead.profile(), activities.of(lead.id()), now);
         var moved = lead.qualifyBy(score, now);
         if (moved.isPresent()) {
-            lead = leads.save(moved.get().lead());
-            leads.recordStageChange(lead.id(), moved.get().change());
+            lead = leads.apply(moved.get());
         }
         scores.save(lead.id(), score, lead.stage(), now);
         return lead;

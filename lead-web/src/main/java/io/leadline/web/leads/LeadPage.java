@@ -8,7 +8,6 @@ import io.leadline.core.lead.Leads;
 import io.leadline.core.qualification.BantAssessments;
 import io.leadline.core.qualification.BantCriterion;
 import io.leadline.core.qualification.BantStatus;
-import io.leadline.core.scoring.LeadScores;
 import io.leadline.core.scoring.MqlGap;
 import io.leadline.core.scoring.ProgressiveProfiling;
 import io.leadline.core.scoring.ScoringModel;
@@ -30,7 +29,6 @@ public class LeadPage {
     public static final String VIEW = "leads/detail";
 
     private final Leads leads;
-    private final LeadScores scores;
     private final ScoringModels models;
     private final BantAssessments bant;
     private final SalesActions actions;
@@ -39,13 +37,12 @@ public class LeadPage {
     private final LeadList list;
     private final Clock clock;
 
-    LeadPage(Leads leads, LeadScores scores, ScoringModels models, BantAssessments bant, SalesActions actions,
+    LeadPage(Leads leads, ScoringModels models, BantAssessments bant, SalesActions actions,
              LeadAssignment assignment, Activities activities, LeadList list, Clock clock) {
         this.list = list;
         this.activities = activities;
         this.assignment = assignment;
         this.leads = leads;
-        this.scores = scores;
         this.models = models;
         this.bant = bant;
         this.actions = actions;
@@ -58,7 +55,6 @@ public class LeadPage {
         Instant now = Instant.now(clock);
         var assessment = bant.of(id);
         model.addAttribute("lead", lead);
-        model.addAttribute("stored", scores.of(id).orElse(null));
         List<Activity> done = activities.of(id);
         model.addAttribute("score", active.score(lead.profile(), done, now));
         model.addAttribute("gap", MqlGap.of(active, lead.profile(), done, now));

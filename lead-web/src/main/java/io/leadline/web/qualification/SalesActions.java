@@ -106,10 +106,7 @@ public class SalesActions {
 
     private Lead apply(long leadId, Actor actor, Function<Lead, Lead.Transition> move) {
         Lead lead = workable(leadId, actor);
-        Lead.Transition transition = move.apply(lead);
-        Lead saved = leads.save(transition.lead());
-        leads.recordStageChange(saved.id(), transition.change());
-        return saved;
+        return leads.apply(move.apply(lead));
     }
 
     private Lead workable(long leadId, Actor actor) {

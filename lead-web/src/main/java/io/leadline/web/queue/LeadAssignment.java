@@ -70,8 +70,7 @@ public class LeadAssignment {
     }
 
     private Lead apply(Lead.Transition transition) {
-        Lead saved = leads.save(transition.lead());
-        leads.recordStageChange(saved.id(), transition.change());
+        Lead saved = leads.apply(transition);
         audit.record(transition.change().actor(), AuditAction.LEAD_ASSIGNED, "lead " + saved.id(), transition.change().reason());
         return saved;
     }

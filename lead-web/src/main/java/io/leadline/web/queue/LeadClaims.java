@@ -37,8 +37,7 @@ class LeadClaims {
             return transaction.execute(tx -> {
                 Lead lead = leads.byId(leadId).orElseThrow();
                 var claimed = lead.claim(rep, Instant.now(clock));
-                Lead saved = leads.save(claimed.lead());
-                leads.recordStageChange(saved.id(), claimed.change());
+                Lead saved = leads.apply(claimed);
                 audit.record(rep, AuditAction.LEAD_CLAIMED, "lead " + leadId, "");
                 return saved;
             });
