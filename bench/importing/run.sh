@@ -14,13 +14,11 @@ PORT=18081
 OUT=bench/out
 mkdir -p "$OUT"
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
-JDK=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. bench/app.sh
 FILE="$OUT/leads-$ROWS.csv"
 
 [ -f "$FILE" ] || "$JDK/bin/java" bench/importing/Generator.java "$FILE" "$ROWS" 42
-./mvnw -q -B -DskipTests package -pl lead-web -am
-JAR=$(ls lead-web/target/lead-web-*.jar | grep -v original | head -n 1)
-$PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+fresh_database
 
 # (a) raw COPY into an unindexed table.
 $PSQL -d $DB -c "create schema baseline" -c "create table baseline.raw_leads (first_name text, last_name text, email text, company text, title text, employees text, country text, source text, industry text)"
@@ -28,21 +26,8 @@ START=$(date +%s.%N)
 $PSQL -d $DB -c "\\copy baseline.raw_leads from '$FILE' with (format csv, header true)"
 RAW_COPY=$(echo "$(date +%s.%N) - $START" | bc)
 
-LEADLINE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB LEADLINE_ADMIN_PASSWORD=bench-admin-password PORT=$PORT \
-  "$JDK/bin/java" -Xmx512m -Dleadline.import.poll-millis=200 -jar "$JAR" > "$OUT/import-app.log" 2>&1 &
-APP=$!
-cleanup() {
-  kill $APP 2>/dev/null || true
-  wait $APP 2>/dev/null || true
-  [ "${KEEP_DB:-}" = 1 ] || $PSQL -d postgres -c "drop database if exists $DB with (force)"
-}
-trap cleanup EXIT
-for _ in $(seq 1 90); do curl -sf localhost:$PORT/actuator/health >/dev/null && break; sleep 1; done
-curl -sf localhost:$PORT/actuator/health >/dev/null || { echo "the application did not start:"; tail -20 "$OUT/import-app.log"; exit 1; }
-
-COOKIES="$OUT/import-cookies.txt"; rm -f "$COOKIES"
-csrf() { curl -s -c "$COOKIES" -b "$COOKIES" "localhost:$PORT$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1; }
-curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" -d "username=admin&password=bench-admin-password&_csrf=$(csrf /login)" localhost:$PORT/login
+start_app import -Dleadline.import.poll-millis=200
+sign_in import
 
 # (b) upload, then start with the guessed mapping (the wizard's defaults), and wait for the job to finish.
 LOCATION=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$COOKIES" -b "$COOKIES" -F "file=@$FILE" -F kind=LEADS \

@@ -13,21 +13,9 @@ mkdir -p "$OUT"
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 
 command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)"; exit 1; }
-./mvnw -q -B -DskipTests package -pl lead-web -am
-JAR=$(ls lead-web/target/lead-web-*.jar | grep -v original | head -n 1)
-
-$PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-LEADLINE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB LEADLINE_ADMIN_PASSWORD=bench-admin-password PORT=$PORT \
-  "$JAVA" -Xmx512m -jar "$JAR" > "$OUT/queue-app.log" 2>&1 &
-APP=$!
-cleanup() {
-  kill $APP 2>/dev/null || true
-  wait $APP 2>/dev/null || true
-  [ "${KEEP_DB:-}" = 1 ] || $PSQL -d postgres -c "drop database if exists $DB with (force)"
-}
-trap cleanup EXIT
-for _ in $(seq 1 90); do curl -sf localhost:$PORT/actuator/health >/dev/null && break; sleep 1; done
+. bench/app.sh
+fresh_database
+start_app queue
 
 echo "seeding 1,000,000 leads"
 time $PSQL -d $DB -f bench/queue/seed.sql
@@ -52,10 +40,8 @@ pg() {  # name file -> p50 p95 tps
 }
 
 # A session for the app: sign in as the admin once.
-JAR_COOKIES="$OUT/cookies.txt"; rm -f "$JAR_COOKIES"
-TOKEN=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" localhost:$PORT/login | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p')
-curl -s -o /dev/null -c "$JAR_COOKIES" -b "$JAR_COOKIES" -d "username=admin&password=bench-admin-password&_csrf=$TOKEN" localhost:$PORT/login
-SESSION=$(awk '$6 == "JSESSIONID" {print $7}' "$JAR_COOKIES")
+sign_in queue
+SESSION=$(awk '$6 == "JSESSIONID" {print $7}' "$COOKIES")
 curl -sf -b "JSESSIONID=$SESSION" "localhost:$PORT/queue" > "$OUT/queue.html"
 grep -q "Bench Lead" "$OUT/queue.html" || { echo "the queue page did not answer"; exit 1; }
 
