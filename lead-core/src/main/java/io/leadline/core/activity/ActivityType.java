@@ -20,6 +20,27 @@ public record ActivityType(String key) {
     public static final ActivityType UNSUBSCRIBE = new ActivityType("unsubscribe");
     public static final ActivityType BOUNCE = new ActivityType("bounce");
 
+    /**
+     * The type of an event an integration reports: its key as sent, except that a page visit is a pricing-page
+     * visit when a segment of the page's path is {@code pricing}, {@code prices} or {@code plans}, and {@code page_visit} / {@code form_submit} are accepted for
+     * {@code web_visit} / {@code form_submission}.
+     */
+    public static ActivityType tracked(String key, String url) {
+        ActivityType type = new ActivityType(key);
+        if (type.equals(PAGE_VISIT) || type.equals(WEB_VISIT)) {
+            return url != null && isPricingPage(url) ? PRICING_PAGE_VISIT : WEB_VISIT;
+        }
+        return type.equals(FORM_SUBMIT) ? FORM_SUBMISSION : type;
+    }
+
+    private static final ActivityType PAGE_VISIT = new ActivityType("page_visit");
+    private static final ActivityType FORM_SUBMIT = new ActivityType("form_submit");
+
+    private static boolean isPricingPage(String url) {
+        String path = url.toLowerCase(Locale.ROOT).replaceFirst("^[a-z][a-z0-9+.-]*://[^/]*", "").replaceFirst("[?#].*$", "");
+        return path.matches("(.*/)?(pricing|prices|plans)(\\.[a-z]+)?(/.*)?");
+    }
+
     public ActivityType {
         Objects.requireNonNull(key, "key");
         key = key.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');

@@ -17,7 +17,9 @@ public enum AuditAction {
     RESCORED("Leads rescored"),
     SETTINGS_CHANGED("Settings changed"),
     IMPORT_RUN("Import run"),
-    EXPORT("Export");
+    EXPORT("Export"),
+    API_TOKEN_CREATED("API token created"),
+    API_TOKEN_REVOKED("API token revoked");
 
     private final String label;
 

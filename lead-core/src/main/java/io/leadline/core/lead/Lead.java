@@ -160,6 +160,25 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
                 new StageChange(stage, target, actor, reason, at));
     }
 
+    /**
+     * A deal's outcome as the CRM reports it: WON or LOST from whatever stage the lead is in (the CRM keeps the deals, and
+     * a lead marketing never qualified can still buy). The CRM may correct itself, WON to LOST or back; a lead that has
+     * the outcome already does not move.
+     */
+    public Optional<Transition> closeAs(LifecycleStage outcome, String actor, String reason, Instant at) {
+        if (outcome != LifecycleStage.WON && outcome != LifecycleStage.LOST) {
+            throw new IllegalArgumentException("A deal's outcome is WON or LOST, not " + outcome + ".");
+        }
+        if (outcome == LifecycleStage.LOST && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("Say why the deal was lost.");
+        }
+        if (stage == outcome) {
+            return Optional.empty();
+        }
+        return Optional.of(new Transition(new Lead(id, version, externalId, profile, outcome, owner, null, createdAt),
+                new StageChange(stage, outcome, actor, reason == null || reason.isBlank() ? outcome.label() : reason.strip(), at)));
+    }
+
     /** The same lead with what we know about the person corrected or completed; the keys must still identify it. */
     public Lead withProfile(LeadProfile newProfile) {
         return new Lead(id, version, externalId, newProfile, stage, owner, revisitOn, createdAt);

@@ -98,4 +98,24 @@ class LeadLifecycleTest {
         return new Score(1, points, 0, points, FitGrade.B, MqlThreshold.atPoints(threshold), null,
                 List.of(ReceiptLine.fit("rule", "evidence", points)));
     }
+
+    @Test
+    void the_crm_can_close_a_deal_from_any_stage_and_correct_itself() {
+        var won = fresh.closeAs(LifecycleStage.WON, "api:crm", null, NOW).orElseThrow();
+        assertThat(won.lead().stage()).isEqualTo(LifecycleStage.WON);
+        assertThat(won.change()).isEqualTo(new StageChange(LifecycleStage.NEW, LifecycleStage.WON, "api:crm", "Won", NOW));
+
+        assertThat(won.lead().closeAs(LifecycleStage.WON, "api:crm", "again", NOW)).as("already won").isEmpty();
+        var corrected = won.lead().closeAs(LifecycleStage.LOST, "api:crm", " chose a competitor ", NOW).orElseThrow();
+        assertThat(corrected.change().reason()).isEqualTo("chose a competitor");
+        assertThat(corrected.lead().stage()).isEqualTo(LifecycleStage.LOST);
+    }
+
+    @Test
+    void a_lost_deal_needs_a_reason_and_an_outcome_is_won_or_lost() {
+        assertThatThrownBy(() -> fresh.closeAs(LifecycleStage.LOST, "api:crm", " ", NOW))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Say why the deal was lost.");
+        assertThatThrownBy(() -> fresh.closeAs(LifecycleStage.SQL, "api:crm", "x", NOW))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WON or LOST");
+    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.leadline.persistence.jobs.JobLeases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,7 +34,10 @@ public class ImportJobs {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
-    ImportJobs(JdbcClient jdbc, JdbcTemplate batch) {
+    private final JobLeases leases;
+
+    ImportJobs(JdbcClient jdbc, JdbcTemplate batch, JobLeases leases) {
+        this.leases = leases;
         this.jdbc = jdbc;
         this.batch = batch;
     }
@@ -89,15 +93,16 @@ public class ImportJobs {
         jdbc.sql("update import_job set status = 'DRAFT' where id = ? and dry_run and status = 'DONE'").param(id).update();
     }
 
-    /** Takes the oldest queued job for {@code worker}, if any. */
+    /**
+     * Takes the oldest queued job for {@code worker}, or one whose instance died running it (its lease expired before
+     * {@code staleBefore}: its transaction rolled back, so it starts again from the first row).
+     */
     @Transactional
-    public Optional<ImportJob> claimNext(String worker, Instant at) {
-        Optional<Long> id = jdbc.sql("""
-                        select id from import_job where status = 'QUEUED' order by requested_at, id
-                        limit 1 for update skip locked""")
-                .query(Long.class).optional();
-        id.ifPresent(jobId -> jdbc.sql("update import_job set status = 'RUNNING', worker = ?, started_at = ?, phase = 'reading' where id = ?")
-                .params(worker, Timestamp.from(at), jobId).update());
+    public Optional<ImportJob> claimNext(String worker, Instant at, Instant staleBefore) {
+        Optional<Long> id = leases.claim(JobLeases.JobTable.IMPORT, worker, at, staleBefore,
+                "The application stopped while this import ran, " + JobLeases.MAX_ATTEMPTS + " times; nothing of it was kept.");
+        id.ifPresent(jobId -> jdbc.sql("update import_job set phase = 'reading', rows_read = 0, rejected = 0, bytes_read = 0 where id = ?")
+                .param(jobId).update());
         return id.flatMap(this::find);
     }
 
@@ -120,19 +125,6 @@ public class ImportJobs {
     public void fail(long id, String error, Instant at) {
         jdbc.sql("update import_job set status = 'FAILED', phase = 'failed', error = ?, finished_at = ? where id = ?")
                 .params(error, Timestamp.from(at), id).update();
-    }
-
-    /**
-     * Jobs left running when the application stopped: their transaction rolled back, so nothing of them is
-     * visible. Called at start-up (one instance; several instances need a heartbeat, see the README).
-     */
-    @Transactional
-    public int failInterrupted(Instant at) {
-        return jdbc.sql("""
-                        update import_job set status = 'FAILED', phase = 'failed', finished_at = ?,
-                               error = 'The application stopped while this import ran; nothing of it was kept. Run it again.'
-                        where status = 'RUNNING'""")
-                .params(Timestamp.from(at)).update();
     }
 
     /** Undoes a finished import: deletes the leads it created; the leads it updated stay, listed by {@link #updatedLeads}. */

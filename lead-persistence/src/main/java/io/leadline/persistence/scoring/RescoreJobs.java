@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import io.leadline.persistence.jobs.JobLeases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,7 +17,10 @@ public class RescoreJobs {
 
     private final JdbcClient jdbc;
 
-    RescoreJobs(JdbcClient jdbc) {
+    private final JobLeases leases;
+
+    RescoreJobs(JdbcClient jdbc, JobLeases leases) {
+        this.leases = leases;
         this.jdbc = jdbc;
     }
 
@@ -42,12 +46,17 @@ public class RescoreJobs {
                         .params(requestedBy, Timestamp.from(at), reason).query(Long.class).single());
     }
 
+    /**
+     * Takes the oldest queued rescoring, or one whose instance died running it (its lease expired before
+     * {@code staleBefore}; it starts again, the chunks done so far keep their new scores). The leads are counted only
+     * when a job is claimed.
+     */
     @Transactional
-    public Optional<RescoreJob> claimNext(String worker, long leadsTotal, Instant at) {
-        Optional<Long> id = jdbc.sql("select id from rescore_job where status = 'QUEUED' order by id limit 1 for update skip locked")
-                .query(Long.class).optional();
-        id.ifPresent(jobId -> jdbc.sql("update rescore_job set status = 'RUNNING', worker = ?, started_at = ?, leads_total = ? where id = ?")
-                .params(worker, Timestamp.from(at), leadsTotal, jobId).update());
+    public Optional<RescoreJob> claimNext(String worker, java.util.function.LongSupplier leadsTotal, Instant at, Instant staleBefore) {
+        Optional<Long> id = leases.claim(JobLeases.JobTable.RESCORE, worker, at, staleBefore, "The application stopped during "
+                + "rescoring, " + JobLeases.MAX_ATTEMPTS + " times; the leads done so far keep their new scores. Run it again.");
+        id.ifPresent(jobId -> jdbc.sql("update rescore_job set leads_total = ?, leads_done = 0 where id = ?")
+                .params(leadsTotal.getAsLong(), jobId).update());
         return id.flatMap(this::find);
     }
 
@@ -70,14 +79,6 @@ public class RescoreJobs {
                 .params(error, Timestamp.from(at), id).update();
     }
 
-    /** Rescoring jobs left running by a stopped instance; the chunks they finished stay (each was committed). */
-    @Transactional
-    public int failInterrupted(Instant at) {
-        return jdbc.sql("""
-                        update rescore_job set status = 'FAILED', finished_at = ?,
-                               error = 'The application stopped during rescoring; the leads done so far keep their new scores. Run it again.'
-                        where status = 'RUNNING'""").param(Timestamp.from(at)).update();
-    }
 
     public Optional<RescoreJob> find(long id) {
         return jdbc.sql("select * from rescore_job where id = ?").param(id).query(RescoreJobs::job).optional();

@@ -103,35 +103,76 @@ public class Rescoring {
 
     private Chunk rescoreChunk(ScoringModel model, long afterId, Instant now) {
         long t0 = System.nanoTime();
+        List<Lead> leads = read(model, "id > ? order by id limit ?", (con, ps, p) -> {
+            ps.setLong(p, afterId);
+            ps.setInt(p + 1, CHUNK);
+        });
+        if (leads.isEmpty()) {
+            return new Chunk(0, afterId, 0, 0);
+        }
+        Map<Long, List<Activity>> activities = new HashMap<>();
+        jdbc.query("select lead_id, type, occurred_at from activity where lead_id between ? and ?", rs -> {
+            activities.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(Activity.of(new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant()));
+        }, leads.getFirst().id(), leads.getLast().id());
+        nanos[0] += System.nanoTime() - t0;
+        return write(model, leads, activities, now);
+    }
+
+    /**
+     * Rescores the given leads now, in the caller's transaction (activity ingestion: the leads whose activities just
+     * arrived). The caller holds the leads' row locks, so no concurrent batch scores them from an older view.
+     */
+    public Result rescore(ScoringModel model, long[] leadIds, Instant now) {
+        if (leadIds.length == 0) {
+            return new Result(0, 0, 0);
+        }
+        List<Lead> leads = read(model, "id = any(?) order by id", (con, ps, p) -> ps.setArray(p, ids(con, leadIds)));
+        Map<Long, List<Activity>> activities = new HashMap<>();
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select lead_id, type, occurred_at from activity where lead_id = any(?)");
+            ps.setArray(1, ids(con, leadIds));
+            return ps;
+        }, rs -> {
+            activities.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(Activity.of(new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant()));
+        });
+        jdbc.execute("drop table if exists rescored");
+        Chunk chunk = write(model, leads, activities, now);
+        return new Result(chunk.leads, chunk.changed, chunk.moved);
+    }
+
+    private static java.sql.Array ids(java.sql.Connection con, long[] ids) throws SQLException {
+        return con.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray(Long[]::new));
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(java.sql.Connection con, java.sql.PreparedStatement ps, int firstParameter) throws SQLException;
+    }
+
+    /** The leads the condition selects, with only the custom attributes the model reads. */
+    private List<Lead> read(ScoringModel model, String condition, Binder binder) {
         // Only the custom attributes the model reads: unpacking every lead's jsonb would cost more than scoring it.
         String[] keys = model.customAttributes().toArray(String[]::new);
         String attributes = keys.length == 0 ? "'{}'::text[] as attr_keys, '{}'::text[] as attr_values"
                 : "?::text[] as attr_keys, array(select attributes ->> k from unnest(?::text[]) as k) as attr_values";
-        List<Lead> leads = jdbc.query(con -> {
+        return jdbc.query(con -> {
             var ps = con.prepareStatement("select id, version, external_id, full_name, email, company, job_title, company_size, "
-                    + "country, source, " + attributes + ", stage, owner, revisit_on, created_at from lead where id > ? order by id limit ?");
+                    + "country, source, " + attributes + ", stage, owner, revisit_on, created_at from lead where " + condition);
             int p = 1;
             if (keys.length > 0) {
                 ps.setArray(p++, con.createArrayOf("text", keys));
                 ps.setArray(p++, con.createArrayOf("text", keys));
             }
-            ps.setLong(p++, afterId);
-            ps.setInt(p, CHUNK);
+            binder.bind(con, ps, p);
             return ps;
         }, Rescoring::lead);
-        if (leads.isEmpty()) {
-            return new Chunk(0, afterId, 0, 0);
-        }
-        long first = leads.getFirst().id();
-        long last = leads.getLast().id();
-        Map<Long, List<Activity>> activities = new HashMap<>();
-        jdbc.query("select lead_id, type, occurred_at from activity where lead_id between ? and ?", rs -> {
-            activities.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(Activity.of(new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant()));
-        }, first, last);
+    }
 
+    /** Scores the leads in Java and writes the scores that changed and the stage moves they cause. */
+    private Chunk write(ScoringModel model, List<Lead> leads, Map<Long, List<Activity>> activities, Instant now) {
         long t1 = System.nanoTime();
-        nanos[0] += t1 - t0;
         StringWriter scores = new StringWriter();
         List<Object[]> moves = new ArrayList<>();
         try (CSVPrinter out = new CSVPrinter(scores, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
@@ -183,7 +224,7 @@ public class Rescoring {
                     moves.stream().map(m -> new Object[] {m[2], m[2], Timestamp.from(now), m[0]}).toList());
         }
         nanos[2] += System.nanoTime() - t2;
-        return new Chunk(leads.size(), last, changed, moves.size());
+        return new Chunk(leads.size(), leads.getLast().id(), changed, moves.size());
     }
 
     private void copy(String sql, String csv) {

@@ -30,6 +30,9 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
             properties.put("spring.datasource.url", db.url());
             properties.put("spring.datasource.username", db.username());
             properties.put("spring.datasource.password", db.password() == null ? "" : db.password());
+            // The database is dropped when the test run ends, before the JVM closes the cached contexts: a background
+            // job asking for a connection then must give up quickly, or it holds the JVM's exit for Hikari's 30 s.
+            properties.put("spring.datasource.hikari.connection-timeout", "2000");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("leadlineTestDatabase", properties));
         }
 

@@ -29,15 +29,21 @@ public class LeadCapture {
 
     @Transactional
     public Lead capture(LeadProfile profile) {
+        return capture(profile, null);
+    }
+
+    /** A lead first seen in another system under {@code externalId} (may be {@code null}). */
+    @Transactional
+    public Lead capture(LeadProfile profile, String externalId) {
         if (profile.email() != null && leads.existsWithEmail(profile.email())) {
             throw new DuplicateLeadException(profile.email());
         }
         Lead lead;
         try {
-            lead = leads.save(Lead.capture(profile, Instant.now(clock)));
+            lead = leads.save(Lead.capture(profile, externalId, Instant.now(clock)));
         } catch (DataIntegrityViolationException e) {
-            // Another request stored the same address between our check and our insert.
-            throw new DuplicateLeadException(profile.email());
+            // Another request stored the same address (or external id) between our check and our insert.
+            throw externalId == null ? new DuplicateLeadException(profile.email()) : new DuplicateLeadException(profile.email(), externalId);
         }
         return assignment.assignIfDue(editing.scoreNow(lead));
     }

@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = LeadEmail.Validator.class)
-@interface LeadEmail {
+public @interface LeadEmail {
 
     String message() default "Enter an email address like name@company.com.";
 

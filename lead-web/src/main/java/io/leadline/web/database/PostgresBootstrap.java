@@ -94,6 +94,10 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
             admin.createStatement().execute("create database " + name);
             log.info("Created the database '" + name + "' on " + server(url));
         } catch (SQLException e) {
+            if ("42P04".equals(e.getSQLState())) {
+                log.info("The database '" + name + "' was created by another instance starting at the same time");
+                return;
+            }
             throw new DatabaseUnavailableException(
                     "The database '" + name + "' does not exist on " + server(url) + " and could not be created: " + e.getMessage(),
                     "Create it (createdb " + name + ") or give LEADLINE_DB_USER the CREATEDB right.");

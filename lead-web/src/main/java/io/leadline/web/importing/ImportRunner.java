@@ -8,17 +8,19 @@ import io.leadline.persistence.importing.ImportJobs;
 import io.leadline.persistence.importing.LeadFileImport;
 import io.leadline.persistence.importing.OutcomeFileImport;
 import io.leadline.web.audit.Audit;
-import java.lang.management.ManagementFactory;
+import io.leadline.persistence.jobs.JobLeases;
+import io.leadline.web.jobs.JobHeartbeat;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs queued imports in the background, one at a time per instance, and reports what they did. */
+/**
+ * Runs queued imports in the background, one at a time per instance, and reports what they did. An import whose
+ * instance died is taken over by another (see {@link JobHeartbeat}); its transaction had rolled back, so it starts over.
+ */
 @Component
 class ImportRunner {
 
@@ -29,9 +31,10 @@ class ImportRunner {
     private final OutcomeFileImport outcomes;
     private final Audit audit;
     private final Clock clock;
-    private final String worker = ManagementFactory.getRuntimeMXBean().getName();
+    private final JobHeartbeat heartbeat;
 
-    ImportRunner(ImportJobs jobs, LeadFileImport leads, OutcomeFileImport outcomes, Audit audit, Clock clock) {
+    ImportRunner(ImportJobs jobs, LeadFileImport leads, OutcomeFileImport outcomes, Audit audit, Clock clock, JobHeartbeat heartbeat) {
+        this.heartbeat = heartbeat;
         this.jobs = jobs;
         this.leads = leads;
         this.outcomes = outcomes;
@@ -39,17 +42,10 @@ class ImportRunner {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void failInterrupted() {
-        int failed = jobs.failInterrupted(Instant.now(clock));
-        if (failed > 0) {
-            log.warn("{} import(s) were interrupted by the last shutdown and are marked failed", failed);
-        }
-    }
-
     @Scheduled(fixedDelayString = "${leadline.import.poll-millis:1000}")
     void runNext() {
-        jobs.claimNext(worker, Instant.now(clock)).ifPresent(this::run);
+        jobs.claimNext(heartbeat.worker(), Instant.now(clock), heartbeat.staleBefore())
+                .ifPresent(job -> heartbeat.whileRunning(JobLeases.JobTable.IMPORT, job.id(), () -> run(job)));
     }
 
     void run(ImportJob job) {

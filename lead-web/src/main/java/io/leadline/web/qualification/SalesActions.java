@@ -104,6 +104,13 @@ public class SalesActions {
         return apply(leadId, actor, lead -> lead.moveTo(outcome, actor.username(), reason, now()));
     }
 
+    /** A deal's outcome reported by the CRM: from any stage, whoever owns the lead; a repeat changes nothing. */
+    @Transactional
+    public Lead recordCrmOutcome(long leadId, String actor, LifecycleStage outcome, String reason) {
+        Lead lead = leads.byId(leadId).orElseThrow();
+        return lead.closeAs(outcome, actor, reason, now()).map(leads::apply).orElse(lead);
+    }
+
     private Lead apply(long leadId, Actor actor, Function<Lead, Lead.Transition> move) {
         Lead lead = workable(leadId, actor);
         return leads.apply(move.apply(lead));

@@ -6,6 +6,7 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -35,6 +36,15 @@ class FirstAdmin implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        try {
+            createIfNoAdmin();
+        } catch (DataIntegrityViolationException e) {
+            // Several instances started on an empty database at once: another one created the admin first.
+            log.info("Another instance created the first admin '{}'", username);
+        }
+    }
+
+    private void createIfNoAdmin() {
         if (accounts.anyActiveAdmin()) {
             return;
         }

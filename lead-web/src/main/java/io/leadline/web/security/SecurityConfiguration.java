@@ -2,8 +2,14 @@ package io.leadline.web.security;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import io.leadline.core.user.Role;
+import io.leadline.web.api.ApiProblems;
+import io.leadline.web.api.ApiTokenAuthenticationFilter;
+import io.leadline.web.api.ApiTokenRegistry;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -39,6 +45,35 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * The REST API: signed in by API token on every call (no session, so no CSRF token either: a browser's cookies
+     * never authenticate an API call). Each endpoint is open to the roles a token may act as.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain api(HttpSecurity http, ApiTokenRegistry tokens) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(routes -> routes
+                        .requestMatchers(POST, "/api/leads").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(PUT, "/api/leads/*").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(GET, "/api/leads", "/api/leads/*", "/api/leads/*/score").hasAnyRole(MARKETER, SALES, ADMIN)
+                        .requestMatchers(POST, "/api/leads/*/outcome").hasAnyRole(SALES, ADMIN)
+                        .requestMatchers(POST, "/api/activities").hasAnyRole(MARKETER, ADMIN)
+                        .anyRequest().denyAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> ApiProblems.writeUnauthorized(response,
+                                "Send an API token as Authorization: Bearer <token>. Admins create tokens on the settings page."))
+                        .accessDeniedHandler((request, response, e) -> ApiProblems.write(response, HttpStatus.FORBIDDEN,
+                                "This token's role may not use this endpoint.")))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
 
     /**
      * The public capture forms: no sign-in, no session CSRF token (they carry a signed form token instead, see
@@ -95,6 +130,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/leads/*/assign").hasRole(ADMIN)
                         .requestMatchers(POST, "/queue/**").hasAnyRole(SALES, ADMIN)
                         .requestMatchers("/settings", "/settings/**").hasRole(ADMIN)
+                        .requestMatchers(GET, "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").hasRole(ADMIN)
                         .requestMatchers("/account/password").authenticated()
                         .requestMatchers(GET, "/").authenticated()
                         .anyRequest().denyAll())

@@ -5,17 +5,16 @@ import io.leadline.core.scoring.ScoringModels;
 import io.leadline.persistence.scoring.RescoreJobs;
 import io.leadline.persistence.scoring.Rescoring;
 import io.leadline.web.audit.Audit;
-import java.lang.management.ManagementFactory;
+import io.leadline.persistence.jobs.JobLeases;
+import io.leadline.web.jobs.JobHeartbeat;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs queued rescoring jobs in the background with the live model. */
+/** Runs queued rescoring jobs in the background with the live model; one whose instance died is taken over (see {@link JobHeartbeat}). */
 @Component
 class RescoreRunner {
 
@@ -26,9 +25,10 @@ class RescoreRunner {
     private final ScoringModels models;
     private final Audit audit;
     private final Clock clock;
-    private final String worker = ManagementFactory.getRuntimeMXBean().getName();
+    private final JobHeartbeat heartbeat;
 
-    RescoreRunner(RescoreJobs jobs, Rescoring rescoring, ScoringModels models, Audit audit, Clock clock) {
+    RescoreRunner(RescoreJobs jobs, Rescoring rescoring, ScoringModels models, Audit audit, Clock clock, JobHeartbeat heartbeat) {
+        this.heartbeat = heartbeat;
         this.jobs = jobs;
         this.rescoring = rescoring;
         this.models = models;
@@ -36,24 +36,22 @@ class RescoreRunner {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void failInterrupted() {
-        jobs.failInterrupted(Instant.now(clock));
-    }
-
     @Scheduled(fixedDelayString = "${leadline.import.poll-millis:1000}")
     void runNext() {
-        jobs.claimNext(worker, rescoring.countLeads(), Instant.now(clock)).ifPresent(job -> {
-            try {
-                var model = models.active();
-                var result = rescoring.rescoreAll(model, Instant.now(clock), done -> jobs.progress(job.id(), done));
-                jobs.finish(job.id(), result, Instant.now(clock));
-                audit.record(job.requestedBy(), AuditAction.RESCORED, "model version " + model.version(),
-                        result.leads() + " leads scored, " + result.changed() + " changed, " + result.moved() + " changed stage");
-            } catch (RuntimeException e) {
-                log.error("Rescoring {} failed", job.id(), e);
-                jobs.fail(job.id(), e.getMessage(), Instant.now(clock));
-            }
-        });
+        jobs.claimNext(heartbeat.worker(), rescoring::countLeads, Instant.now(clock), heartbeat.staleBefore())
+                .ifPresent(job -> heartbeat.whileRunning(JobLeases.JobTable.RESCORE, job.id(), () -> run(job)));
+    }
+
+    private void run(RescoreJobs.RescoreJob job) {
+        try {
+            var model = models.active();
+            var result = rescoring.rescoreAll(model, Instant.now(clock), done -> jobs.progress(job.id(), done));
+            jobs.finish(job.id(), result, Instant.now(clock));
+            audit.record(job.requestedBy(), AuditAction.RESCORED, "model version " + model.version(),
+                    result.leads() + " leads scored, " + result.changed() + " changed, " + result.moved() + " changed stage");
+        } catch (RuntimeException e) {
+            log.error("Rescoring {} failed", job.id(), e);
+            jobs.fail(job.id(), e.getMessage(), Instant.now(clock));
+        }
     }
 }

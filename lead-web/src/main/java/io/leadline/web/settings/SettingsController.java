@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import io.leadline.persistence.qualification.SalesSettings;
 import io.leadline.persistence.scoring.RescoreJobs;
+import io.leadline.web.api.ApiTokenRegistry;
 import io.leadline.web.audit.Audit;
 import java.security.Principal;
 import java.time.Clock;
@@ -33,8 +34,11 @@ class SettingsController {
     private final Audit audit;
     private final Clock clock;
 
+    private final ApiTokenRegistry tokens;
+
     SettingsController(JdbcScoringModels models, AppUsers users, DisqualificationReport disqualifications, RescoreJobs rescores,
-                       SalesSettings salesSettings, Audit audit, Clock clock) {
+                       SalesSettings salesSettings, Audit audit, Clock clock, ApiTokenRegistry tokens) {
+        this.tokens = tokens;
         this.models = models;
         this.salesSettings = salesSettings;
         this.audit = audit;
@@ -56,6 +60,7 @@ class SettingsController {
         }
         model.addAttribute("versions", rows);
         model.addAttribute("users", users.findAllByOrderByUsername());
+        model.addAttribute("tokens", tokens.all());
         model.addAttribute("roles", io.leadline.core.user.Role.values());
         Map<String, String> labels = salesSettings.allReasons().stream()
                 .collect(Collectors.toMap(DisqualificationReason::code, DisqualificationReason::label));

@@ -83,14 +83,20 @@ class HardeningTest {
     void signing_in_rotates_the_session_id() throws Exception {
         String name = unique("rotate");
         accounts.createIfAbsent(name, "rotate-password-1", Role.MARKETER);
-        MockHttpSession session = (MockHttpSession) mvc.perform(get("/login")).andReturn().getRequest().getSession();
-        String before = session.getId();
+        // Sessions live in Postgres (Spring Session JDBC): the session is named by the SESSION cookie.
+        var login = mvc.perform(get("/login")).andReturn().getResponse();
+        var before = login.getCookie("SESSION");
+        assertThat(before).as("the sign-in page starts a session for its CSRF token").isNotNull();
+        var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.getContentAsString());
+        assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
+        String csrfToken = token.group(1);
 
-        var after = mvc.perform(post("/login").session(session).param("username", name).param("password", "rotate-password-1")
-                        .with(csrf()).with(from("10.1.0.1")))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+        var after = mvc.perform(post("/login").cookie(before).param("username", name).param("password", "rotate-password-1")
+                        .param("_csrf", csrfToken).with(from("10.1.0.1")))
+                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
 
-        assertThat(after.getId()).isNotEqualTo(before);
+        assertThat(after).isNotNull();
+        assertThat(after.getValue()).isNotEqualTo(before.getValue());
     }
 
     @Test

@@ -91,6 +91,20 @@ class RouteMatrixTest {
         expect("POST /settings/users/{username}/enabled", L, F, F, I);
         expect("POST /settings/users/{username}/password", L, F, F, I);
         expect("POST /settings/model/{version}/activate", L, F, F, I);
+        expect("POST /settings/api-tokens", L, F, F, I);
+        expect("POST /settings/api-tokens/{id}/revoke", L, F, F, I);
+        expect("GET /swagger-ui.html", L, F, F, I);
+        expect("GET /v3/api-docs", L, F, F, I);
+        expect("GET /v3/api-docs.yaml", L, F, F, I);
+        expect("GET /v3/api-docs/swagger-config", L, F, F, I);
+        // The API answers 401 (LOGIN here) without a token; a token acts with its role.
+        expect("POST /api/leads", L, I, F, I);
+        expect("GET /api/leads", L, I, I, I);
+        expect("GET /api/leads/{id}", L, I, I, I);
+        expect("PUT /api/leads/{id}", L, I, F, I);
+        expect("GET /api/leads/{id}/score", L, I, I, I);
+        expect("POST /api/leads/{id}/outcome", L, F, I, I);
+        expect("POST /api/activities", L, I, F, I);
         expect("GET /account/password", L, I, I, I);
         expect("POST /account/password", L, I, I, I);
         for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")) {

@@ -1,0 +1,80 @@
+package io.leadline.persistence.lead;
+
+import io.leadline.core.activity.Activity;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Activities arriving in batches from integrations: the leads they belong to are found and locked in one query
+ * (in id order, so concurrent batches never deadlock, and a lead's score is never computed from a view that misses
+ * another batch's activities), and the batch is stored in one statement.
+ */
+@Repository
+public class ActivityIngest {
+
+    private final JdbcTemplate jdbc;
+
+    ActivityIngest(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The leads found, by id and by email; locked until the transaction ends. */
+    public record Found(Map<Long, Long> byId, Map<String, Long> byEmail) {
+    }
+
+    public Found lock(Collection<Long> ids, Collection<String> emails) {
+        Map<Long, Long> byId = new HashMap<>();
+        Map<String, Long> byEmail = new HashMap<>();
+        if (ids.isEmpty() && emails.isEmpty()) {
+            return new Found(byId, byEmail);
+        }
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    select id, email from lead where id = any(?) or email = any(?) order by id for no key update""");
+            ps.setArray(1, con.createArrayOf("bigint", ids.toArray(Long[]::new)));
+            ps.setArray(2, con.createArrayOf("text", emails.toArray(String[]::new)));
+            return ps;
+        }, rs -> {
+            byId.put(rs.getLong(1), rs.getLong(1));
+            byEmail.put(rs.getString(2), rs.getLong(1));
+        });
+        return new Found(byId, byEmail);
+    }
+
+    /** One activity of one lead. */
+    public record LeadActivity(long leadId, Activity activity) {
+    }
+
+    /** Stores the activities in one statement. */
+    public void insertAll(List<LeadActivity> activities) {
+        if (activities.isEmpty()) {
+            return;
+        }
+        Long[] leadIds = new Long[activities.size()];
+        String[] types = new String[activities.size()];
+        Timestamp[] at = new Timestamp[activities.size()];
+        String[] details = new String[activities.size()];
+        for (int i = 0; i < activities.size(); i++) {
+            LeadActivity a = activities.get(i);
+            leadIds[i] = a.leadId();
+            types[i] = a.activity().type().key();
+            at[i] = Timestamp.from(a.activity().at());
+            details[i] = a.activity().detail();
+        }
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("""
+                    insert into activity (lead_id, type, occurred_at, detail)
+                    select * from unnest(?::bigint[], ?::text[], ?::timestamptz[], ?::text[])""");
+            ps.setArray(1, con.createArrayOf("bigint", leadIds));
+            ps.setArray(2, con.createArrayOf("text", types));
+            ps.setArray(3, con.createArrayOf("timestamptz", at));
+            ps.setArray(4, con.createArrayOf("text", details));
+            return ps;
+        });
+    }
+}

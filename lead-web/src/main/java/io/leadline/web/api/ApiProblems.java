@@ -1,0 +1,142 @@
+package io.leadline.web.api;
+
+import io.leadline.core.lead.IllegalStageChangeException;
+import io.leadline.core.lead.LeadAlreadyClaimedException;
+import io.leadline.web.capture.DuplicateLeadException;
+import io.leadline.web.capture.LeadEditing.EditConflictException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every API failure as RFC 9457 problem details: a title, a detail a person can act on, and for bad input an
+ * {@code errors} list of {@code {field, reason}}. Nothing is stored when a problem is answered: the services behind
+ * the API do their work in one transaction.
+ */
+@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+public class ApiProblems extends ResponseEntityExceptionHandler {
+
+    static final URI INVALID_INPUT = URI.create("https://leadline.io/problems/invalid-input");
+    private static final JsonMapper JSON = new JsonMapper();
+
+    /** One field's problem: {@code items[3].email} and why. */
+    public record FieldError(String field, String reason) {
+    }
+
+    /** Input the API refuses: the whole request is refused, with one reason per field. */
+    public static class InvalidInputException extends RuntimeException {
+        private final HttpStatus status;
+        private final List<FieldError> errors;
+
+        public InvalidInputException(HttpStatus status, String detail, List<FieldError> errors) {
+            super(detail);
+            this.status = status;
+            this.errors = List.copyOf(errors);
+        }
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        return withErrors(ProblemDetail.forStatusAndDetail(e.status, e.getMessage()), e.errors);
+    }
+
+    @ExceptionHandler(DuplicateLeadException.class)
+    ProblemDetail duplicate(DuplicateLeadException e) {
+        return titled(HttpStatus.CONFLICT, "Duplicate lead", e.getMessage());
+    }
+
+    @ExceptionHandler(EditConflictException.class)
+    ProblemDetail conflict(EditConflictException e) {
+        return titled(HttpStatus.CONFLICT, "Edit conflict",
+                "The lead changed since the version you sent. Read it again and send your change with the new version.");
+    }
+
+    @ExceptionHandler({IllegalStageChangeException.class, LeadAlreadyClaimedException.class})
+    ProblemDetail stage(RuntimeException e) {
+        return titled(HttpStatus.CONFLICT, "Not possible in the lead's stage", e.getMessage());
+    }
+
+    @ExceptionHandler(NoSuchElementException.class)
+    ProblemDetail notFound(NoSuchElementException e) {
+        return titled(HttpStatus.NOT_FOUND, "Not found", e.getMessage() == null || e.getMessage().startsWith("No value present")
+                ? "There is no such lead." : e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badArgument(IllegalArgumentException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setType(INVALID_INPUT);
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
+        ProblemDetail problem = withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has " + errors.size() + (errors.size() == 1 ? " invalid field." : " invalid fields.")), errors);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
+                                                                           HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(error ->
+                errors.add(new FieldError(r.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        ProblemDetail problem = withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has invalid parameters."), errors);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
+        problem.setType(INVALID_INPUT);
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static ProblemDetail titled(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** 401 from the security filters, which run before any controller advice. */
+    public static void writeUnauthorized(HttpServletResponse response, String detail) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"leadline\"");
+        write(response, HttpStatus.UNAUTHORIZED, detail);
+    }
+
+    public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.writeValueAsString(body));
+    }
+}
