@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Activities arriving in batches from integrations: the leads they belong to are found and locked in one query
- * (in id order, so concurrent batches never deadlock, and a lead's score is never computed from a view that misses
- * another batch's activities), and the batch is stored in one statement.
+ * Activities arriving in batches from integrations: the leads they belong to are found, and their score rows locked
+ * in id order (so concurrent batches never deadlock, and a lead's score is never computed from a view that misses
+ * another batch's activities); the batch is stored in one statement.
  */
 @Repository
 public class ActivityIngest {
@@ -34,14 +34,22 @@ public class ActivityIngest {
             return new Found(byId, byEmail);
         }
         jdbc.query(con -> {
-            var ps = con.prepareStatement("""
-                    select id, email from lead where id = any(?) or email = any(?) order by id for no key update""");
+            var ps = con.prepareStatement("select id, email from lead where id = any(?) or email = any(?)");
             ps.setArray(1, con.createArrayOf("bigint", ids.toArray(Long[]::new)));
             ps.setArray(2, con.createArrayOf("text", emails.toArray(String[]::new)));
             return ps;
         }, rs -> {
             byId.put(rs.getLong(1), rs.getLong(1));
             byEmail.put(rs.getString(2), rs.getLong(1));
+        });
+        // The lock is taken on the leads' score rows, which rescoring rewrites next anyway: locking the lead rows too
+        // would dirty a second random page per lead.
+        Long[] found = byId.keySet().stream().sorted().toArray(Long[]::new);
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select lead_id from lead_score where lead_id = any(?) order by lead_id for no key update");
+            ps.setArray(1, con.createArrayOf("bigint", found));
+            return ps;
+        }, rs -> {
         });
         return new Found(byId, byEmail);
     }

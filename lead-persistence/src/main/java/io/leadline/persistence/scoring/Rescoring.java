@@ -137,7 +137,6 @@ public class Rescoring {
             activities.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                     .add(Activity.of(new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant()));
         });
-        jdbc.execute("drop table if exists rescored");
         Chunk chunk = write(model, leads, activities, now);
         return new Result(chunk.leads, chunk.changed, chunk.moved);
     }
@@ -173,43 +172,35 @@ public class Rescoring {
     /** Scores the leads in Java and writes the scores that changed and the stage moves they cause. */
     private Chunk write(ScoringModel model, List<Lead> leads, Map<Long, List<Activity>> activities, Instant now) {
         long t1 = System.nanoTime();
-        StringWriter scores = new StringWriter();
+        List<Score> scored = new ArrayList<>(leads.size());
         List<Object[]> moves = new ArrayList<>();
-        try (CSVPrinter out = new CSVPrinter(scores, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            for (Lead lead : leads) {
-                Score score = model.score(lead.profile(), activities.getOrDefault(lead.id(), List.of()), now);
-                out.printRecord(lead.id(), score.modelVersion(), score.total(), score.fitPoints(), score.engagementPoints(),
-                        score.grade().name(), score.priority());
-                lead.qualifyBy(score, now).ifPresent(t -> moves.add(new Object[] {lead.id(), t.change().from().name(),
-                        t.change().to().name(), t.change().actor(), t.change().reason(), Timestamp.from(t.change().at()),
-                        t.change().reasonCode()}));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Lead lead : leads) {
+            Score score = model.score(lead.profile(), activities.getOrDefault(lead.id(), List.of()), now);
+            scored.add(score);
+            lead.qualifyBy(score, now).ifPresent(t -> moves.add(new Object[] {lead.id(), t.change().from().name(),
+                    t.change().to().name(), t.change().actor(), t.change().reason(), Timestamp.from(t.change().at()),
+                    t.change().reasonCode()}));
         }
         long t2 = System.nanoTime();
         nanos[1] += t2 - t1;
-        jdbc.execute("""
-                create temporary table rescored (lead_id bigint primary key, model_version integer, score integer,
-                    fit_points integer, engagement_points integer, grade text, priority integer) on commit drop""");
-        copy("copy rescored from stdin (format csv)", scores.toString());
-        jdbc.execute("analyze rescored");
-        int changed = jdbc.update("""
+        NewScores source = leads.size() >= COPY_FROM ? copied(leads, scored) : unnested(leads, scored);
+        int changed = jdbc.update(con -> source.bind(con, con.prepareStatement("""
                 update lead_score s set model_version = r.model_version, score = r.score, fit_points = r.fit_points,
                        engagement_points = r.engagement_points, grade = r.grade, priority = r.priority, scored_at = ?
-                from rescored r
+                from %s
                 where s.lead_id = r.lead_id
                   and (s.model_version, s.score, s.fit_points, s.engagement_points, s.grade, s.priority)
-                      is distinct from (r.model_version, r.score, r.fit_points, r.engagement_points, r.grade, r.priority)""",
-                Timestamp.from(now));
+                      is distinct from (r.model_version, r.score, r.fit_points, r.engagement_points, r.grade, r.priority)"""
+                .formatted(source.relation())), Timestamp.from(now)));
         if (changed < leads.size()) {
-            // Leads with no score row yet (created outside the application): give them one. Only looked for when the
-            // update did not reach every lead of the chunk.
-            jdbc.update("""
+            // Leads with no score row yet (created outside the application, or just now by activity ingestion): give
+            // them one. Only looked for when the update did not reach every lead.
+            jdbc.update(con -> source.bind(con, con.prepareStatement("""
                     insert into lead_score (lead_id, model_version, score, fit_points, engagement_points, grade, priority, stage, scored_at)
                     select r.lead_id, r.model_version, r.score, r.fit_points, r.engagement_points, r.grade, r.priority, l.stage, ?
-                    from rescored r join lead l on l.id = r.lead_id
-                    where not exists (select 1 from lead_score s where s.lead_id = r.lead_id)""", Timestamp.from(now));
+                    from %s join lead l on l.id = r.lead_id
+                    where not exists (select 1 from lead_score s where s.lead_id = r.lead_id)""".formatted(source.relation())),
+                    Timestamp.from(now)));
         }
         if (!moves.isEmpty()) {
             jdbc.batchUpdate("""
@@ -225,6 +216,91 @@ public class Rescoring {
         }
         nanos[2] += System.nanoTime() - t2;
         return new Chunk(leads.size(), leads.getLast().id(), changed, moves.size());
+    }
+
+    /** From this many leads on, new scores go by COPY into a temporary table; fewer are sent as arrays (no DDL, no ANALYZE). */
+    static final int COPY_FROM = 5_000;
+
+    /** Where the update reads the new scores from: a relation named r for the SQL, and the parameters it needs. */
+    private interface NewScores {
+        String relation();
+
+        /** Binds {@code then} (the statement's parameters before the relation), then the relation's own; answers the statement. */
+        java.sql.PreparedStatement bind(java.sql.Connection con, java.sql.PreparedStatement ps, Object... then) throws SQLException;
+    }
+
+    private NewScores copied(List<Lead> leads, List<Score> scores) {
+        StringWriter csv = new StringWriter();
+        try (CSVPrinter out = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            for (int i = 0; i < leads.size(); i++) {
+                Score score = scores.get(i);
+                out.printRecord(leads.get(i).id(), score.modelVersion(), score.total(), score.fitPoints(), score.engagementPoints(),
+                        score.grade().name(), score.priority());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        jdbc.execute("drop table if exists rescored");
+        jdbc.execute("""
+                create temporary table rescored (lead_id bigint primary key, model_version integer, score integer,
+                    fit_points integer, engagement_points integer, grade text, priority integer) on commit drop""");
+        copy("copy rescored from stdin (format csv)", csv.toString());
+        jdbc.execute("analyze rescored");
+        return new NewScores() {
+            public String relation() {
+                return "rescored r";
+            }
+
+            public java.sql.PreparedStatement bind(java.sql.Connection con, java.sql.PreparedStatement ps, Object... then) throws SQLException {
+                for (int i = 0; i < then.length; i++) {
+                    ps.setObject(i + 1, then[i]);
+                }
+                return ps;
+            }
+        };
+    }
+
+    private static NewScores unnested(List<Lead> leads, List<Score> scores) {
+        int n = leads.size();
+        Long[] ids = new Long[n];
+        Integer[] versions = new Integer[n];
+        Integer[] totals = new Integer[n];
+        Integer[] fit = new Integer[n];
+        Integer[] engagement = new Integer[n];
+        String[] grades = new String[n];
+        Integer[] priorities = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Score score = scores.get(i);
+            ids[i] = leads.get(i).id();
+            versions[i] = score.modelVersion();
+            totals[i] = score.total();
+            fit[i] = score.fitPoints();
+            engagement[i] = score.engagementPoints();
+            grades[i] = score.grade().name();
+            priorities[i] = score.priority();
+        }
+        return new NewScores() {
+            public String relation() {
+                return "unnest(?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[], ?::text[], ?::int[]) "
+                        + "as r(lead_id, model_version, score, fit_points, engagement_points, grade, priority)";
+            }
+
+            public java.sql.PreparedStatement bind(java.sql.Connection con, java.sql.PreparedStatement ps, Object... then) throws SQLException {
+                // The relation comes after the statement's first parameter (scored_at) in both statements.
+                int p = 1;
+                for (Object value : then) {
+                    ps.setObject(p++, value);
+                }
+                ps.setArray(p++, con.createArrayOf("bigint", ids));
+                ps.setArray(p++, con.createArrayOf("integer", versions));
+                ps.setArray(p++, con.createArrayOf("integer", totals));
+                ps.setArray(p++, con.createArrayOf("integer", fit));
+                ps.setArray(p++, con.createArrayOf("integer", engagement));
+                ps.setArray(p++, con.createArrayOf("text", grades));
+                ps.setArray(p, con.createArrayOf("integer", priorities));
+                return ps;
+            }
+        };
     }
 
     private void copy(String sql, String csv) {

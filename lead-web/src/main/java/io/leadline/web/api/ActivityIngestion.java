@@ -18,6 +18,7 @@ import io.leadline.web.api.ApiProblems.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -78,7 +79,9 @@ public class ActivityIngestion {
 
     @Transactional
     public Answer ingest(ApiClient client, String idempotencyKey, String requestHash, List<TrackedEvent> events) {
-        Instant now = Instant.now(clock);
+        // Postgres keeps microseconds and rounds: a nanosecond "now" could be stored a little in the future, where
+        // scoring does not count it yet.
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<Event> checked = check(events, now);
         Optional<ApiRequests.Earlier> earlier = requests.begin(client.tokenId(), idempotencyKey, requestHash, now);
         if (earlier.isPresent()) {
@@ -170,9 +173,12 @@ public class ActivityIngestion {
                     errors.add(new FieldError(at + "type", bad.getMessage()));
                 }
             }
-            Instant when = e.occurredAt() == null ? now : e.occurredAt();
+            Instant when = e.occurredAt() == null ? now : e.occurredAt().truncatedTo(ChronoUnit.MICROS);
             if (when.isAfter(now.plus(CLOCK_SKEW))) {
                 errors.add(new FieldError(at + "occurredAt", "is in the future"));
+            } else if (when.isAfter(now)) {
+                // The sender's clock runs a little ahead: count the event now, or scoring would ignore it until then.
+                when = now;
             }
             if (type != null && (email != null || e.leadId() != null)) {
                 String detail = e.url() != null && !e.url().isBlank() ? e.url().strip()

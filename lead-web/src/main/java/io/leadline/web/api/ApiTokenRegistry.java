@@ -88,8 +88,20 @@ public class ApiTokenRegistry {
             return Optional.empty();
         }
         Optional<ApiToken> token = tokens.activeByHash(hash(secret));
-        token.ifPresent(t -> tokens.touch(t.id(), Instant.now(clock)));
+        token.ifPresent(this::touch);
         return token.map(t -> new ApiClient(t.id(), t.name(), t.role()));
+    }
+
+    /** When this instance last noted each token's use: a busy integration is noted once a minute, not on every call. */
+    private final java.util.concurrent.ConcurrentMap<Long, Instant> lastTouched = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void touch(ApiToken token) {
+        Instant now = Instant.now(clock);
+        Instant last = lastTouched.get(token.id());
+        if (last == null || last.isBefore(now.minusSeconds(60))) {
+            lastTouched.put(token.id(), now);
+            tokens.touch(token.id(), now);
+        }
     }
 
     static String hash(String secret) {

@@ -173,6 +173,17 @@ class ActivityApiTest {
     }
 
     @Test
+    void an_event_from_a_clock_slightly_ahead_counts_now() throws Exception {
+        String email = email();
+        long id = lead(email, "Analyst");
+        String ahead = java.time.Instant.now().plusSeconds(90).toString();
+        send(UUID.randomUUID().toString(), "{\"items\": [{\"email\": \"" + email + "\", \"type\": \"demo_request\", \"occurredAt\": \"" + ahead + "\"}]}")
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("select occurred_at <= now() from activity where lead_id = ?").param(id).query(Boolean.class).single())
+                .as("stored at the time it arrived, so that scoring counts it").isTrue();
+    }
+
+    @Test
     void only_a_marketer_or_admin_token_may_send_events() throws Exception {
         String salesToken = ApiClients.token(registry, Role.SALES);
         mvc.perform(post("/api/activities").with(bearer(salesToken)).header("Idempotency-Key", "k")
