@@ -19,7 +19,8 @@ public enum AuditAction {
     IMPORT_RUN("Import run"),
     EXPORT("Export"),
     API_TOKEN_CREATED("API token created"),
-    API_TOKEN_REVOKED("API token revoked");
+    API_TOKEN_REVOKED("API token revoked"),
+    LIKELIHOOD_TRAINED("Likelihood model trained");
 
     private final String label;
 

@@ -1,10 +1,10 @@
 package io.leadline.core.scoring;
 
+import io.leadline.core.prediction.RankingQuality;
 import io.leadline.core.activity.Activity;
 import io.leadline.core.lead.LeadProfile;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -92,38 +92,21 @@ public record ModelComparison(Side current, Side draft, List<Long> entering, Lis
         return new Side(version, mqls, auc(scores, samples), bands);
     }
 
-    /** Area under the ROC curve from ranks (Mann–Whitney), ties counted half. */
+    /** Area under the ROC curve over the leads with a known outcome (see {@link RankingQuality#auc}). */
     static Double auc(int[] scores, List<Sample> samples) {
-        List<int[]> labelled = new ArrayList<>();
+        List<Integer> labelled = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
-            Boolean won = samples.get(i).won();
-            if (won != null) {
-                labelled.add(new int[] {scores[i], won ? 1 : 0});
+            if (samples.get(i).won() != null) {
+                labelled.add(i);
             }
         }
-        long positives = labelled.stream().filter(x -> x[1] == 1).count();
-        long negatives = labelled.size() - positives;
-        if (positives == 0 || negatives == 0) {
-            return null;
+        double[] x = new double[labelled.size()];
+        boolean[] won = new boolean[labelled.size()];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = scores[labelled.get(k)];
+            won[k] = samples.get(labelled.get(k)).won();
         }
-        int[][] sorted = labelled.toArray(int[][]::new);
-        Arrays.sort(sorted, (x, y) -> Integer.compare(x[0], y[0]));
-        double rankSum = 0;
-        int i = 0;
-        while (i < sorted.length) {
-            int j = i;
-            while (j < sorted.length && sorted[j][0] == sorted[i][0]) {
-                j++;
-            }
-            double averageRank = (i + 1 + j) / 2.0;
-            for (int k = i; k < j; k++) {
-                if (sorted[k][1] == 1) {
-                    rankSum += averageRank;
-                }
-            }
-            i = j;
-        }
-        return (rankSum - positives * (positives + 1) / 2.0) / (positives * (double) negatives);
+        return RankingQuality.auc(x, won);
     }
 
     private static List<Bucket> histogram(int[] a, int[] b) {

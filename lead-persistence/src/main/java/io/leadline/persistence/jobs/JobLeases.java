@@ -23,7 +23,8 @@ public class JobLeases {
     /** The job tables, named here so that no other table name reaches the SQL. */
     public enum JobTable {
         IMPORT("import_job", "requested_at, id"),
-        RESCORE("rescore_job", "id");
+        RESCORE("rescore_job", "id"),
+        TRAINING("likelihood_model", "id");
 
         final String table;
         final String order;

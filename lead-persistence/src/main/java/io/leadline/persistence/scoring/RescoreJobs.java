@@ -51,6 +51,18 @@ public class RescoreJobs {
      * {@code staleBefore}; it starts again, the chunks done so far keep their new scores). The leads are counted only
      * when a job is claimed.
      */
+    /**
+     * Queues a scheduled rescoring once per {@code key}: every instance's scheduler asks, the unique key lets one in.
+     * Answers whether this call queued it.
+     */
+    @Transactional
+    public boolean queueScheduled(String key, String reason, Instant at) {
+        return jdbc.sql("""
+                        insert into rescore_job (requested_by, requested_at, reason, status, schedule_key)
+                        values ('system', ?, ?, 'QUEUED', ?) on conflict do nothing""")
+                .params(Timestamp.from(at), reason, key).update() == 1;
+    }
+
     @Transactional
     public Optional<RescoreJob> claimNext(String worker, java.util.function.LongSupplier leadsTotal, Instant at, Instant staleBefore) {
         Optional<Long> id = leases.claim(JobLeases.JobTable.RESCORE, worker, at, staleBefore, "The application stopped during "

@@ -34,34 +34,11 @@ public class ScoringSamples {
     public Drawn draw(int limit, Set<String> customAttributes) {
         long total = jdbc.queryForObject("select count(*) from lead", Long.class);
         long step = Math.max(1, (total + limit - 1) / limit);
-        String[] keys = new TreeSet<>(customAttributes).toArray(String[]::new);
         List<Object[]> rows = new ArrayList<>();
-        List<Lead> leads = jdbc.query(con -> {
-            var ps = con.prepareStatement("""
-                    select id, version, external_id, full_name, email, company, job_title, company_size, country, source,
-                           ?::text[] as attr_keys, array(select attributes ->> k from unnest(?::text[]) as k) as attr_values,
-                           stage, owner, revisit_on, created_at,
-                           case when outcome is not null then outcome
-                                when stage in ('WON', 'LOST', 'DISQUALIFIED') then stage end as known
-                    from lead where id % ? = 0 order by id limit ?""");
-            ps.setArray(1, con.createArrayOf("text", keys));
-            ps.setArray(2, con.createArrayOf("text", keys));
-            ps.setLong(3, step);
-            ps.setInt(4, limit);
-            return ps;
-        }, (rs, n) -> {
-            rows.add(new Object[] {rs.getLong("id"), rs.getString("known")});
-            return Rescoring.lead(rs, n);
-        });
+        List<Lead> leads = load(customAttributes, "id % ? = 0 order by id limit ?", rows, step, limit);
         boolean anyWon = rows.stream().anyMatch(r -> "WON".equals(r[1]));
         boolean anyLost = rows.stream().anyMatch(r -> r[1] != null && !"WON".equals(r[1]));
-        Map<Long, List<Activity>> activities = new HashMap<>();
-        if (!leads.isEmpty()) {
-            jdbc.query("select lead_id, type, occurred_at from activity where lead_id = any(?)", rs -> {
-                activities.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(Activity.of(new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant()));
-            }, (Object) leads.stream().map(Lead::id).toArray(Long[]::new));
-        }
+        Map<Long, List<Activity>> activities = activities(leads);
         List<ModelComparison.Sample> samples = new ArrayList<>();
         for (int i = 0; i < leads.size(); i++) {
             String known = (String) rows.get(i)[1];
@@ -74,5 +51,61 @@ public class ScoringSamples {
             how += "; only wins are known, so every other lead counts as not won";
         }
         return new Drawn(samples, total, how);
+    }
+
+    /** These leads with their activities, by id, for showing their likelihood (the outcome is left unknown). */
+    public Map<Long, ModelComparison.Sample> of(java.util.Collection<Long> ids, Set<String> customAttributes) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Lead> leads = load(customAttributes, "id = any(?)", new ArrayList<>(), (Object) ids.toArray(Long[]::new));
+        Map<Long, List<Activity>> activities = activities(leads);
+        Map<Long, ModelComparison.Sample> byId = new HashMap<>();
+        leads.forEach(l -> byId.put(l.id(), new ModelComparison.Sample(l.id(), l.profile(), activities.getOrDefault(l.id(), List.of()), null)));
+        return byId;
+    }
+
+    /** The custom attribute keys the leads use (looked for in up to 100,000 of them). */
+    public Set<String> customAttributeKeys() {
+        return new TreeSet<>(jdbc.queryForList(
+                "select distinct jsonb_object_keys(attributes) from (select attributes from lead limit 100000) l", String.class));
+    }
+
+    /** Leads by a condition (its parameters after the attribute keys), each with its known outcome in {@code rows}. */
+    private List<Lead> load(Set<String> customAttributes, String condition, List<Object[]> rows, Object... parameters) {
+        String[] keys = new TreeSet<>(customAttributes).toArray(String[]::new);
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    select id, version, external_id, full_name, email, company, job_title, company_size, country, source,
+                           ?::text[] as attr_keys, array(select attributes ->> k from unnest(?::text[]) as k) as attr_values,
+                           stage, owner, revisit_on, created_at,
+                           case when outcome is not null then outcome
+                                when stage in ('WON', 'LOST', 'DISQUALIFIED') then stage end as known
+                    from lead where\s""" + condition);
+            ps.setArray(1, con.createArrayOf("text", keys));
+            ps.setArray(2, con.createArrayOf("text", keys));
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] instanceof Long[] array) {
+                    ps.setArray(3 + i, con.createArrayOf("bigint", array));
+                } else {
+                    ps.setObject(3 + i, parameters[i]);
+                }
+            }
+            return ps;
+        }, (rs, n) -> {
+            rows.add(new Object[] {rs.getLong("id"), rs.getString("known")});
+            return Rescoring.lead(rs, n);
+        });
+    }
+
+    private Map<Long, List<Activity>> activities(List<Lead> leads) {
+        Map<Long, List<Activity>> activities = new HashMap<>();
+        if (!leads.isEmpty()) {
+            jdbc.query("select lead_id, type, occurred_at from activity where lead_id = any(?)", rs -> {
+                activities.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(Activity.of(new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant()));
+            }, (Object) leads.stream().map(Lead::id).toArray(Long[]::new));
+        }
+        return activities;
     }
 }

@@ -12,6 +12,7 @@ import io.leadline.core.scoring.MqlGap;
 import io.leadline.core.scoring.ProgressiveProfiling;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.ScoringModels;
+import io.leadline.web.prediction.LeadLikelihood;
 import io.leadline.web.qualification.SalesActions;
 import io.leadline.web.queue.LeadAssignment;
 import java.time.Clock;
@@ -36,9 +37,11 @@ public class LeadPage {
     private final Activities activities;
     private final LeadList list;
     private final Clock clock;
+    private final LeadLikelihood likelihood;
 
     LeadPage(Leads leads, ScoringModels models, BantAssessments bant, SalesActions actions,
-             LeadAssignment assignment, Activities activities, LeadList list, Clock clock) {
+             LeadAssignment assignment, Activities activities, LeadList list, LeadLikelihood likelihood, Clock clock) {
+        this.likelihood = likelihood;
         this.list = list;
         this.activities = activities;
         this.assignment = assignment;
@@ -58,6 +61,7 @@ public class LeadPage {
         List<Activity> done = activities.of(id);
         model.addAttribute("score", active.score(lead.profile(), done, now));
         model.addAttribute("gap", MqlGap.of(active, lead.profile(), done, now));
+        model.addAttribute("likelihood", likelihood.of(lead.profile(), done).orElse(null));
         model.addAttribute("activities", done.reversed());
         model.addAttribute("ask", ProgressiveProfiling.nextFields(active, lead.profile(), 3));
         model.addAttribute("history", leads.history(id));

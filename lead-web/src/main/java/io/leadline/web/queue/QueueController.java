@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.leadline.web.prediction.LeadLikelihood;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +43,10 @@ class QueueController {
     private final MqaPolicy mqa;
     private final Clock clock;
 
-    QueueController(SalesQueue queue, LeadClaims claims, SalesSettings settings, Clock clock) {
+    private final LeadLikelihood likelihood;
+
+    QueueController(SalesQueue queue, LeadClaims claims, SalesSettings settings, Clock clock, LeadLikelihood likelihood) {
+        this.likelihood = likelihood;
         this.queue = queue;
         this.claims = claims;
         this.settings = settings;
@@ -74,6 +78,7 @@ class QueueController {
         List<QueueEntry> shown = more ? page.subList(0, PAGE_SIZE) : page;
         Set<Long> late = shown.stream().filter(e -> sla.breachedBy(e, now)).map(QueueEntry::leadId).collect(Collectors.toSet());
         model.addAttribute("entries", shown);
+        model.addAttribute("likelihoods", likelihood.percents(shown.stream().map(QueueEntry::leadId).toList()));
         model.addAttribute("late", late);
         model.addAttribute("slaHours", sla.limit().toHours());
         model.addAttribute("next", more ? shown.getLast().position() : null);

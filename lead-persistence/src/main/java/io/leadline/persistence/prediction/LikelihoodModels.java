@@ -1,0 +1,162 @@
+package io.leadline.persistence.prediction;
+
+import io.leadline.core.prediction.LikelihoodTrainer;
+import io.leadline.core.prediction.PredictiveModel;
+import io.leadline.core.prediction.RankingQuality;
+import io.leadline.persistence.PostgresArrays;
+import io.leadline.persistence.jobs.JobLeases;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Likelihood-to-close models: every training is a job, leased like imports and rescoring, and once done a version
+ * with who asked, when, on how many leads, its AUC and Brier score on the held-out leads (beside the points model's
+ * AUC on the same leads), its weights, calibration and leakage check. The newest finished version is the one used.
+ */
+@Repository
+public class LikelihoodModels {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final JobLeases leases;
+
+    LikelihoodModels(JdbcClient jdbc, JdbcTemplate batch, JobLeases leases) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.leases = leases;
+    }
+
+    public record Version(long id, String requestedBy, Instant requestedAt, List<String> includeFields, String status,
+                          String phase, String error, Integer trainingLeads, Integer heldOutLeads, Integer wonLeads,
+                          Double auc, Double brier, Double pointsAuc, Instant finishedAt) {
+
+        public boolean running() {
+            return "QUEUED".equals(status) || "RUNNING".equals(status);
+        }
+    }
+
+    /** The model in use: the newest finished version. */
+    public record InUse(Version version, PredictiveModel model) {
+    }
+
+    @Transactional
+    public long queue(String requestedBy, Set<String> includeFields, Instant at) {
+        return jdbc.sql("""
+                        insert into likelihood_model (requested_by, requested_at, include_fields, status)
+                        values (?, ?, ?::text[], 'QUEUED') returning id""")
+                .params(requestedBy, Timestamp.from(at), includeFields.toArray(String[]::new)).query(Long.class).single();
+    }
+
+    /** Queues a scheduled training once per {@code key}, with the fields the newest version included knowingly. */
+    @Transactional
+    public boolean queueScheduled(String key, Instant at) {
+        return jdbc.sql("""
+                        insert into likelihood_model (requested_by, requested_at, include_fields, status, schedule_key)
+                        select 'system', ?, coalesce((select include_fields from likelihood_model where status = 'DONE'
+                                                      order by id desc limit 1), '{}'), 'QUEUED', ?
+                        on conflict do nothing""")
+                .params(Timestamp.from(at), key).update() == 1;
+    }
+
+    @Transactional
+    public Optional<Version> claimNext(String worker, Instant at, Instant staleBefore) {
+        return leases.claim(JobLeases.JobTable.TRAINING, worker, at, staleBefore,
+                        "The application stopped during training, " + JobLeases.MAX_ATTEMPTS + " times.")
+                .flatMap(this::find);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void phase(long id, String phase) {
+        jdbc.sql("update likelihood_model set phase = ? where id = ?").params(phase, id).update();
+    }
+
+    @Transactional
+    public void finish(long id, LikelihoodTrainer.Trained trained, Double pointsAuc, Instant at) {
+        List<PredictiveModel.Column> columns = trained.model().columns();
+        batch.batchUpdate("""
+                        insert into likelihood_column (model_id, position, field, kind, value, weight, low, high, mean, sd)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                java.util.stream.IntStream.range(0, columns.size()).mapToObj(i -> {
+                    var c = columns.get(i);
+                    return new Object[] {id, i, c.field(), c.kind().name(), c.value(), c.weight(), c.low(), c.high(), c.mean(), c.sd()};
+                }).toList());
+        batch.batchUpdate("insert into likelihood_decile (model_id, decile, leads, predicted, observed) values (?, ?, ?, ?, ?)",
+                trained.calibration().stream().map(d -> new Object[] {id, d.decile(), d.leads(), d.predicted(), d.observed()}).toList());
+        batch.batchUpdate("""
+                        insert into likelihood_field (model_id, field, alone_auc, filled_won, filled_other, leaking, why, used)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                trained.fields().stream().map(f -> new Object[] {id, f.field(), f.aloneAuc(), f.filledWhenWon(), f.filledOtherwise(),
+                        f.leaking(), f.why(), f.used()}).toList());
+        jdbc.sql("""
+                        update likelihood_model set status = 'DONE', phase = 'done', finished_at = ?, training_leads = ?,
+                               held_out_leads = ?, won_leads = ?, auc = ?, brier = ?, points_auc = ?, intercept = ? where id = ?""")
+                .params(Timestamp.from(at), trained.trainingLeads(), trained.heldOutLeads(), trained.won(), trained.auc(),
+                        trained.brier(), pointsAuc, trained.model().intercept(), id).update();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void fail(long id, String error, Instant at) {
+        jdbc.sql("update likelihood_model set status = 'FAILED', phase = 'failed', error = ?, finished_at = ? where id = ?")
+                .params(error, Timestamp.from(at), id).update();
+    }
+
+    public Optional<Version> find(long id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(LikelihoodModels::version).optional();
+    }
+
+    public List<Version> latest(int limit) {
+        return jdbc.sql(SELECT + " order by id desc limit ?").param(limit).query(LikelihoodModels::version).list();
+    }
+
+    public Optional<InUse> inUse() {
+        return jdbc.sql(SELECT + " where status = 'DONE' order by id desc limit 1").query(LikelihoodModels::version).optional()
+                .map(v -> new InUse(v, new PredictiveModel(jdbc.sql("select intercept from likelihood_model where id = ?")
+                        .param(v.id()).query(Double.class).single(), columns(v.id()))));
+    }
+
+    public List<PredictiveModel.Column> columns(long id) {
+        return jdbc.sql("select field, kind, value, weight, low, high, mean, sd from likelihood_column where model_id = ? order by position")
+                .param(id)
+                .query((rs, n) -> new PredictiveModel.Column(rs.getString(1), PredictiveModel.Kind.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)))
+                .list();
+    }
+
+    public List<RankingQuality.Decile> calibration(long id) {
+        return jdbc.sql("select decile, leads, predicted, observed from likelihood_decile where model_id = ? order by decile")
+                .param(id).query((rs, n) -> new RankingQuality.Decile(rs.getInt(1), rs.getInt(2), rs.getDouble(3), rs.getDouble(4)))
+                .list();
+    }
+
+    public List<LikelihoodTrainer.FieldCheck> fields(long id) {
+        return jdbc.sql("""
+                        select field, alone_auc, filled_won, filled_other, leaking, why, used from likelihood_field
+                        where model_id = ? order by leaking desc, alone_auc desc, field""")
+                .param(id).query((rs, n) -> new LikelihoodTrainer.FieldCheck(rs.getString(1), rs.getDouble(2), rs.getDouble(3),
+                        rs.getDouble(4), rs.getBoolean(5), rs.getString(6), rs.getBoolean(7)))
+                .list();
+    }
+
+    private static final String SELECT = """
+            select id, requested_by, requested_at, include_fields, status, phase, error, training_leads, held_out_leads,
+                   won_leads, auc, brier, points_auc, finished_at from likelihood_model""";
+
+    private static Version version(ResultSet rs, int n) throws SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new Version(rs.getLong("id"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
+                List.of(PostgresArrays.strings(rs.getArray("include_fields"))), rs.getString("status"), rs.getString("phase"),
+                rs.getString("error"), (Integer) rs.getObject("training_leads"), (Integer) rs.getObject("held_out_leads"),
+                (Integer) rs.getObject("won_leads"), (Double) rs.getObject("auc"), (Double) rs.getObject("brier"),
+                (Double) rs.getObject("points_auc"), finished == null ? null : finished.toInstant());
+    }
+}
