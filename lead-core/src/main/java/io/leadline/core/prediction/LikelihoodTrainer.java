@@ -31,7 +31,7 @@ public final class LikelihoodTrainer {
     public record Settings(int minCount, double l2, int iterations, double leakAuc, double heldOutShare, long seed) {
 
         public static Settings defaults() {
-            return new Settings(5, 0.01, 400, 0.9, 0.3, 42);
+            return new Settings(5, 0.001, 400, 0.9, 0.3, 42);
         }
     }
 
