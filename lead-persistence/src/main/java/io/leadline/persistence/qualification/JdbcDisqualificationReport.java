@@ -32,4 +32,19 @@ class JdbcDisqualificationReport implements DisqualificationReport {
                 .query((rs, n) -> new ReasonCount(rs.getString("reason_code"), rs.getLong("by_reps"), rs.getLong("by_rules")))
                 .list();
     }
+
+    @Override
+    public List<LostReason> lostReasons(int limit) {
+        return jdbc.sql("""
+                        select min(btrim(reason)) as reason, count(distinct lead_id) as deals
+                        from stage_change
+                        where to_stage = :lost and reason is not null and btrim(reason) <> ''
+                        group by lower(btrim(reason))
+                        order by count(distinct lead_id) desc, min(btrim(reason))
+                        limit :limit""")
+                .param("lost", LifecycleStage.LOST.name())
+                .param("limit", limit)
+                .query((rs, n) -> new LostReason(rs.getString("reason"), rs.getLong("deals")))
+                .list();
+    }
 }

@@ -61,6 +61,7 @@ class ReportsController {
         model.addAttribute("sla", reports.slaCompliance(scope, slaHours));
         model.addAttribute("slaHours", slaHours);
         model.addAttribute("disqualifications", disqualifications.counts());
+        model.addAttribute("lostReasons", disqualifications.lostReasons(15));
         return "reports/reports";
     }
 
