@@ -2,8 +2,6 @@ package io.leadline.persistence.reports;
 
 import io.leadline.core.reports.FunnelRow;
 import io.leadline.core.reports.Reports;
-import java.sql.Timestamp;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,26 +9,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The reports, computed from the leads and their stage history when asked. A lead reached MQL (or SQL) when its
- * history has a move into that stage or a later one; it is won when its outcome or stage says so.
+ * The reports, from the pre-aggregated snapshots (V16: one row per creation day and source), refreshed by
+ * {@link ReportSnapshots}: each report sums a few thousand rows whatever the number of leads.
  */
 @Repository
 class JdbcReports implements Reports {
-
-    private static final String REACHED = """
-            with scoped as (
-                select l.id, l.source, l.created_at, l.stage, l.outcome
-                from lead l where true %s),
-            reached as (
-                select s.id, s.source, s.created_at,
-                       exists (select 1 from stage_change c where c.lead_id = s.id
-                               and c.to_stage in ('MQL', 'ACCEPTED', 'SQL', 'OPPORTUNITY', 'WON'))
-                           or s.stage in ('MQL', 'ACCEPTED', 'SQL', 'OPPORTUNITY', 'WON') as mql,
-                       exists (select 1 from stage_change c where c.lead_id = s.id and c.to_stage in ('SQL', 'OPPORTUNITY'))
-                           or s.stage in ('SQL', 'OPPORTUNITY') as sql,
-                       s.outcome = 'WON' or s.stage = 'WON' as won
-                from scoped s)
-            """;
 
     private final JdbcClient jdbc;
 
@@ -40,20 +23,19 @@ class JdbcReports implements Reports {
 
     @Override
     public List<FunnelRow> funnelBySource(Scope scope) {
-        return funnel(scope, "coalesce(source, '(none)')", "leads desc, grp");
+        return funnel(scope, "source", "leads desc, grp");
     }
 
     @Override
     public List<FunnelRow> funnelByMonth(Scope scope) {
-        return funnel(scope, "to_char(created_at at time zone 'UTC', 'YYYY-MM')", "grp");
+        return funnel(scope, "to_char(day, 'YYYY-MM')", "grp");
     }
 
     private List<FunnelRow> funnel(Scope scope, String group, String order) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String sql = REACHED.formatted(where(scope, params)) + """
-                select %s as grp, count(*) as leads, count(*) filter (where mql) as mqls, count(*) filter (where sql) as sqls,
-                       count(*) filter (where won) as won
-                from reached group by 1 order by %s""".formatted(group, order);
+        String sql = """
+                select %s as grp, sum(leads) as leads, sum(mqls) as mqls, sum(sqls) as sqls, sum(won) as won
+                from report_funnel_day where true %s group by 1 order by %s""".formatted(group, where(scope, params), order);
         return jdbc.sql(sql).params(params).query((rs, n) -> new FunnelRow(rs.getString("grp"), rs.getLong("leads"),
                 rs.getLong("mqls"), rs.getLong("sqls"), rs.getLong("won"))).list();
     }
@@ -61,8 +43,8 @@ class JdbcReports implements Reports {
     @Override
     public List<Band> scoreDistribution(Scope scope) {
         Map<String, Object> params = new LinkedHashMap<>();
-        return jdbc.sql("select floor(s.score / 10.0)::int * 10 as band, count(*) as leads from lead l join lead_score s on s.lead_id = l.id"
-                        + " where true" + where(scope, params) + " group by 1 order by 1")
+        return jdbc.sql("select band, sum(leads) as leads from report_score_day where true" + where(scope, params)
+                        + " group by 1 order by 1")
                 .params(params).query((rs, n) -> new Band(rs.getInt("band"), rs.getLong("leads"))).list();
     }
 
@@ -71,17 +53,11 @@ class JdbcReports implements Reports {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("sla", slaHours);
         return jdbc.sql("""
-                        with mqls as (
-                            select l.id,
-                                   (select min(c.changed_at) from stage_change c where c.lead_id = l.id and c.to_stage = 'MQL') as mql_at,
-                                   (select min(c.changed_at) from stage_change c where c.lead_id = l.id and c.to_stage = 'ACCEPTED') as claimed_at
-                            from lead l where true""" + where(scope, params) + """
-                        )
-                        select count(*) filter (where claimed_at is not null and claimed_at <= mql_at + make_interval(hours => :sla)) as claimed_in_time,
-                               count(*) filter (where claimed_at is not null and claimed_at > mql_at + make_interval(hours => :sla)) as claimed_late,
-                               count(*) filter (where claimed_at is null and now() <= mql_at + make_interval(hours => :sla)) as waiting_in_time,
-                               count(*) filter (where claimed_at is null and now() > mql_at + make_interval(hours => :sla)) as waiting_late
-                        from mqls where mql_at is not null""")
+                        select coalesce(sum(leads) filter (where claim_hours >= 0 and claim_hours <= :sla), 0) as claimed_in_time,
+                               coalesce(sum(leads) filter (where claim_hours > :sla), 0) as claimed_late,
+                               coalesce(sum(leads) filter (where claim_hours < 0 and now() <= waiting_since + make_interval(hours => :sla)), 0) as waiting_in_time,
+                               coalesce(sum(leads) filter (where claim_hours < 0 and now() > waiting_since + make_interval(hours => :sla)), 0) as waiting_late
+                        from report_sla_day where true""" + where(scope, params))
                 .params(params)
                 .query((rs, n) -> new Sla(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
     }
@@ -89,15 +65,15 @@ class JdbcReports implements Reports {
     private static String where(Scope scope, Map<String, Object> params) {
         StringBuilder where = new StringBuilder();
         if (scope.from() != null) {
-            where.append(" and l.created_at >= :from");
-            params.put("from", Timestamp.from(scope.from().atStartOfDay().toInstant(ZoneOffset.UTC)));
+            where.append(" and day >= :from");
+            params.put("from", scope.from());
         }
         if (scope.to() != null) {
-            where.append(" and l.created_at < :to");
-            params.put("to", Timestamp.from(scope.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+            where.append(" and day <= :to");
+            params.put("to", scope.to());
         }
         if (scope.source() != null && !scope.source().isBlank()) {
-            where.append(" and l.source = :source");
+            where.append(" and source = :source");
             params.put("source", scope.source());
         }
         return where.toString();

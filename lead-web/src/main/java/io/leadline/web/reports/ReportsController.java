@@ -21,7 +21,12 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import io.leadline.persistence.reports.ReportSnapshots;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -32,10 +37,15 @@ class ReportsController {
 
     private final Reports reports;
     private final DisqualificationReport disqualifications;
+    private final ReportSnapshots snapshots;
+    private final long refreshMillis;
     private final Audit audit;
     private final SalesSettings settings;
 
-    ReportsController(Reports reports, DisqualificationReport disqualifications, SalesSettings settings, Audit audit) {
+    ReportsController(Reports reports, DisqualificationReport disqualifications, SalesSettings settings, Audit audit,
+                      ReportSnapshots snapshots, @Value("${leadline.reports.refresh-millis:300000}") long refreshMillis) {
+        this.snapshots = snapshots;
+        this.refreshMillis = refreshMillis;
         this.reports = reports;
         this.disqualifications = disqualifications;
         this.settings = settings;
@@ -62,7 +72,32 @@ class ReportsController {
         model.addAttribute("slaHours", slaHours);
         model.addAttribute("disqualifications", disqualifications.counts());
         model.addAttribute("lostReasons", disqualifications.lostReasons(15));
+        model.addAttribute("refreshedAt", snapshots.refreshedAt());
+        model.addAttribute("refreshMinutes", refreshMillis / 60_000);
         return "reports/reports";
+    }
+
+    /** The snapshots the reports read, brought up to date now (they also are every few minutes). */
+    @PostMapping("/reports/refresh")
+    String refresh(RedirectAttributes redirect) {
+        redirect.addFlashAttribute("message", snapshots.refresh() ? "The reports are up to date."
+                : "Another refresh is running; the figures will be up to date in a moment.");
+        return "redirect:/reports";
+    }
+
+    @Scheduled(fixedDelayString = "${leadline.reports.refresh-millis:300000}", initialDelayString = "${leadline.reports.refresh-millis:300000}")
+    void refreshRegularly() {
+        snapshots.refresh();
+    }
+
+    /** A report as rows for its CSV file. */
+    private record Table(List<String> header, List<List<Object>> rows) {
+    }
+
+    private static Table funnel(String group, List<FunnelRow> rows) {
+        return new Table(List.of(group, "leads", "mqls", "sqls", "won", "mql rate", "win rate"), rows.stream()
+                .map(r -> java.util.Arrays.<Object>asList(r.group(), r.leads(), r.mqls(), r.sqls(), r.won(), r.mqlRate(), r.winRate()))
+                .toList());
     }
 
     @GetMapping("/reports/{report}.csv")
@@ -70,18 +105,29 @@ class ReportsController {
              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
              @RequestParam(required = false) String source, Principal user, HttpServletResponse response) throws IOException {
         Reports.Scope scope = new Reports.Scope(from, to, source);
-        List<FunnelRow> rows = switch (report) {
-            case "funnel-by-source" -> reports.funnelBySource(scope);
-            case "funnel-by-month" -> reports.funnelByMonth(scope);
+        Table table = switch (report) {
+            case "funnel-by-source" -> funnel("source", reports.funnelBySource(scope));
+            case "funnel-by-month" -> funnel("month", reports.funnelByMonth(scope));
+            case "score-distribution" -> new Table(List.of("score from", "leads"),
+                    reports.scoreDistribution(scope).stream().map(b -> List.<Object>of(b.from(), b.leads())).toList());
+            case "sla" -> {
+                Reports.Sla sla = reports.slaCompliance(scope, settings.slaHours());
+                yield new Table(List.of("sla hours", "claimed in time", "claimed late", "waiting in time", "waiting late"),
+                        List.of(List.of(settings.slaHours(), sla.claimedInTime(), sla.claimedLate(), sla.waitingInTime(), sla.waitingLate())));
+            }
+            case "disqualification-reasons" -> new Table(List.of("reason", "by reps", "by rules"),
+                    disqualifications.counts().stream().map(d -> List.<Object>of(d.reasonCode(), d.byReps(), d.byRules())).toList());
+            case "lost-reasons" -> new Table(List.of("reason", "deals"),
+                    disqualifications.lostReasons(1000).stream().map(l -> List.<Object>of(l.reason(), l.deals())).toList());
             default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No report " + report);
         };
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + report + ".csv\"");
         audit.record(user.getName(), AuditAction.EXPORT, "report " + report, scope.toString());
         var csv = new CSVPrinter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), CSVFormat.DEFAULT);
-        csv.printRecord(report.endsWith("source") ? "source" : "month", "leads", "mqls", "sqls", "won", "mql rate", "win rate");
-        for (FunnelRow r : rows) {
-            csv.printRecord(SpreadsheetSafety.cell(r.group()), r.leads(), r.mqls(), r.sqls(), r.won(), r.mqlRate(), r.winRate());
+        csv.printRecord(table.header());
+        for (List<Object> row : table.rows()) {
+            csv.printRecord(row.stream().map(cell -> cell instanceof String text ? SpreadsheetSafety.cell(text) : cell).toList());
         }
         csv.flush();
     }

@@ -119,6 +119,7 @@ class SecurityConfiguration {
                         .requestMatchers("/leads/new").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/imports", "/imports/**").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(GET, "/reports", "/reports/*").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(POST, "/reports/refresh").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(POST, "/leads/*/bant", "/leads/*/promote", "/leads/*/disqualify",
                                 "/leads/*/recycle", "/leads/*/outcome").hasAnyRole(SALES, ADMIN)
                         .requestMatchers(GET, "/leads/export.csv").hasAnyRole(MARKETER, ADMIN)

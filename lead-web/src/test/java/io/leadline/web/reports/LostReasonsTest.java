@@ -42,5 +42,12 @@ class LostReasonsTest {
         var row = Pattern.compile("<td>" + Pattern.quote(reason) + "</td><td class=\"num\">(\\d+)</td>", Pattern.CASE_INSENSITIVE).matcher(page);
         assertThat(row.find()).as("a row for the reason").isTrue();
         assertThat(row.group(1)).isEqualTo("3");
+
+        String csv = mvc.perform(get("/reports/lost-reasons.csv").with(user("mia").roles("MARKETER"))).andReturn().getResponse().getContentAsString();
+        assertThat(csv).startsWith("reason,deals").containsIgnoringCase(reason + ",3");
+        for (String report : new String[] {"score-distribution", "sla", "disqualification-reasons", "funnel-by-month"}) {
+            assertThat(mvc.perform(get("/reports/" + report + ".csv").with(user("mia").roles("MARKETER"))).andReturn().getResponse().getStatus())
+                    .as(report).isEqualTo(200);
+        }
     }
 }

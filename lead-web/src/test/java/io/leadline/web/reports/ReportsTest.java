@@ -3,6 +3,9 @@ package io.leadline.web.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -65,6 +68,8 @@ class ReportsTest {
     void the_funnel_by_source_reproduces_the_olist_win_rates() throws Exception {
         importOlist("marketing_qualified_leads.csv", ImportJob.Kind.LEADS);
         importOlist("closed_deals.csv", ImportJob.Kind.OUTCOMES);
+        mvc.perform(post("/reports/refresh").with(user("mia").roles("MARKETER")).with(csrf()))
+                .andExpect(flash().attribute("message", "The reports are up to date."));
 
         var result = mvc.perform(get("/reports").param("from", "2017-01-01").param("to", "2018-12-31")
                         .with(user("mia").roles("MARKETER")))

@@ -75,6 +75,7 @@ class RouteMatrixTest {
         expect("GET /forms/{campaign}/thanks", I, I, I, I);
         expect("GET /reports", L, I, F, I);
         expect("GET /reports/{report}.csv", L, I, F, I);
+        expect("POST /reports/refresh", L, I, F, I);
         expect("GET /settings", L, F, F, I);
         expect("GET /settings/audit", L, F, F, I);
         expect("POST /settings/rescore", L, F, F, I);

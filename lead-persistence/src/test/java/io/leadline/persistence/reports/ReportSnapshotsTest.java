@@ -1,0 +1,75 @@
+package io.leadline.persistence.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadline.core.reports.FunnelRow;
+import io.leadline.core.reports.Reports;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The reports read from the snapshots, against a hand-counted fixture of one source, after a refresh. */
+@SpringBootTest
+class ReportSnapshotsTest {
+
+    @Autowired
+    Reports reports;
+    @Autowired
+    ReportSnapshots snapshots;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final String source = "fixture-" + UUID.randomUUID().toString().substring(0, 8);
+
+    /** A lead of the fixture's source, created now, in {@code stage}, scored {@code score}, with its history. */
+    private long lead(String stage, int score, String... history) {
+        long id = jdbc.sql("""
+                insert into lead (id, version, full_name, email, source, stage, created_at, updated_at)
+                values (nextval('lead_seq'), 0, 'Fixture', md5(random()::text) || '@fixture.example', ?, ?, now(), now())
+                returning id""").params(source, stage).query(Long.class).single();
+        jdbc.sql("""
+                insert into lead_score (lead_id, model_version, score, fit_points, engagement_points, grade, priority, stage, scored_at)
+                values (?, 1, ?, ?, 0, 'B', 0, ?, now())""").params(id, score, score, stage).update();
+        for (String move : history) {
+            String[] parts = move.split("@");   // "MQL@-30" : into MQL 30 hours ago
+            jdbc.sql("insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at) "
+                            + "values (?, 'NEW', ?, 'system', 'fixture', now() + make_interval(hours => ?))")
+                    .params(id, parts[0], Integer.parseInt(parts[1])).update();
+        }
+        return id;
+    }
+
+    @Test
+    void funnel_scores_and_sla_are_counted_as_by_hand() {
+        lead("NEW", 12);                                      // a lead, nothing more
+        lead("MQL", 45, "MQL@-1");                            // MQL an hour ago, waiting within a 24 h SLA
+        lead("MQL", 47, "MQL@-47");                           // MQL 47 h ago, waiting past a 24 h SLA
+        lead("ACCEPTED", 61, "MQL@-50", "ACCEPTED@-48");      // claimed 2 h after MQL: in time
+        lead("SQL", 68, "MQL@-80", "ACCEPTED@-40", "SQL@-30"); // claimed 40 h after MQL: late; reached SQL
+        lead("WON", 90, "MQL@-100", "ACCEPTED@-99", "SQL@-90", "OPPORTUNITY@-80", "WON@-10");
+        assertThat(snapshots.refresh()).isTrue();
+
+        var scope = new Reports.Scope(null, null, source);
+        assertThat(reports.funnelBySource(scope)).containsExactly(new FunnelRow(source, 6, 5, 2, 1));
+        assertThat(reports.scoreDistribution(scope)).extracting(Reports.Band::from, Reports.Band::leads)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(10, 1L), org.assertj.core.groups.Tuple.tuple(40, 2L),
+                        org.assertj.core.groups.Tuple.tuple(60, 2L), org.assertj.core.groups.Tuple.tuple(90, 1L));
+        assertThat(reports.slaCompliance(scope, 24)).isEqualTo(new Reports.Sla(2, 1, 1, 1));
+        assertThat(reports.slaCompliance(scope, 48)).as("a longer SLA from the same snapshot").isEqualTo(new Reports.Sla(3, 0, 2, 0));
+    }
+
+    @Test
+    void a_new_lead_shows_after_the_next_refresh() {
+        var scope = new Reports.Scope(null, null, source);
+        lead("NEW", 5);
+        snapshots.refresh();
+        assertThat(reports.funnelBySource(scope)).extracting(FunnelRow::leads).containsExactly(1L);
+        lead("NEW", 5);
+        assertThat(reports.funnelBySource(scope)).as("until refreshed").extracting(FunnelRow::leads).containsExactly(1L);
+        snapshots.refresh();
+        assertThat(reports.funnelBySource(scope)).extracting(FunnelRow::leads).containsExactly(2L);
+        assertThat(snapshots.refreshedAt()).isAfter(java.time.Instant.now().minusSeconds(60));
+    }
+}
