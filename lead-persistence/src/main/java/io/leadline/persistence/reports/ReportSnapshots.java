@@ -6,8 +6,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Refreshes the reports' pre-aggregated snapshots (V16) without blocking readers. One instance at a time: a refresh
- * asked for while another runs (on this instance or another) is skipped, since that one brings the same figures.
+ * Refreshes the reports' pre-aggregated snapshots (V16) without blocking readers. One refresh at a time across
+ * instances (an advisory lock): a scheduled one is skipped while another runs; one asked for waits its turn.
  */
 @Repository
 public class ReportSnapshots {
@@ -21,17 +21,28 @@ public class ReportSnapshots {
         this.jdbc = jdbc;
     }
 
-    /** Refreshes every snapshot; false when another refresh is running. */
+    /** Refreshes every snapshot now, after any refresh that is running (so the figures include what is committed now). */
     @Transactional
-    public boolean refresh() {
+    public void refresh() {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
+        refreshAll();
+    }
+
+    /** Refreshes every snapshot unless a refresh is running already (scheduled refreshes); false when skipped. */
+    @Transactional
+    public boolean refreshUnlessRunning() {
         if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
             return false;
         }
+        refreshAll();
+        return true;
+    }
+
+    private void refreshAll() {
         for (String view : new String[] {"report_funnel_day", "report_score_day", "report_sla_day"}) {
             jdbc.sql("refresh materialized view concurrently " + view).update();
         }
         jdbc.sql("update report_refresh set refreshed_at = now() where id = 1").update();
-        return true;
     }
 
     /** When the figures were last brought up to date. */

@@ -10,6 +10,7 @@ import io.leadline.web.security.UserAccounts;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.leadline.persistence.reports.ReportSnapshots;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -34,9 +35,11 @@ class DemoData implements ApplicationRunner {
     private final ScoringModels models;
     private final JdbcClient jdbc;
     private final String password;
+    private final ReportSnapshots snapshots;
 
-    DemoData(UserAccounts accounts, BulkLeads bulk, ScoringModels models, JdbcClient jdbc,
+    DemoData(UserAccounts accounts, BulkLeads bulk, ScoringModels models, JdbcClient jdbc, ReportSnapshots snapshots,
              @Value("${leadline.demo.password}") String password) {
+        this.snapshots = snapshots;
         this.accounts = accounts;
         this.bulk = bulk;
         this.models = models;
@@ -52,6 +55,7 @@ class DemoData implements ApplicationRunner {
         long existing = jdbc.sql("select count(*) from lead").query(Long.class).single();
         if (existing > 0) {
             markWonDeals();
+            snapshots.refresh();
             return;
         }
         ScoringModel model = models.active();
@@ -64,6 +68,8 @@ class DemoData implements ApplicationRunner {
         int stored = bulk.insertAll(scored);
         log.info("Demo: stored {} Olist leads, {} of them MQLs", stored, scored.stream().filter(s -> s.change() != null).count());
         markWonDeals();
+        // The reports read snapshots: bring them up to date now rather than at the first scheduled refresh.
+        snapshots.refresh();
     }
 
     /** The 842 Olist deals that were won, as outcomes of their MQLs: the back-test in the model editor uses them. */

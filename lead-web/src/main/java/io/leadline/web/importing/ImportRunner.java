@@ -9,6 +9,7 @@ import io.leadline.persistence.importing.LeadFileImport;
 import io.leadline.persistence.importing.OutcomeFileImport;
 import io.leadline.web.audit.Audit;
 import io.leadline.persistence.jobs.JobLeases;
+import io.leadline.persistence.reports.ReportSnapshots;
 import io.leadline.web.jobs.JobHeartbeat;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,8 +33,11 @@ class ImportRunner {
     private final Audit audit;
     private final Clock clock;
     private final JobHeartbeat heartbeat;
+    private final ReportSnapshots snapshots;
 
-    ImportRunner(ImportJobs jobs, LeadFileImport leads, OutcomeFileImport outcomes, Audit audit, Clock clock, JobHeartbeat heartbeat) {
+    ImportRunner(ImportJobs jobs, LeadFileImport leads, OutcomeFileImport outcomes, Audit audit, Clock clock, JobHeartbeat heartbeat,
+                 ReportSnapshots snapshots) {
+        this.snapshots = snapshots;
         this.heartbeat = heartbeat;
         this.jobs = jobs;
         this.leads = leads;
@@ -52,6 +56,9 @@ class ImportRunner {
         try {
             ImportCounts counts = job.kind() == ImportJob.Kind.LEADS ? leads.run(job, Instant.now(clock)) : outcomes.run(job, Instant.now(clock));
             jobs.finish(job.id(), counts, Instant.now(clock));
+            if (!job.dryRun()) {
+                snapshots.refreshUnlessRunning();   // the reports show the imported leads without waiting for the schedule
+            }
             audit.record(job.requestedBy(), AuditAction.IMPORT_RUN, "import " + job.id(), (job.dryRun() ? "dry run of " : "")
                     + job.fileName() + ": " + counts.rowsRead() + " read, " + counts.imported() + " imported, "
                     + counts.updated() + " updated, " + counts.merged() + " merged, " + counts.rejected() + " rejected");

@@ -80,14 +80,14 @@ class ReportsController {
     /** The snapshots the reports read, brought up to date now (they also are every few minutes). */
     @PostMapping("/reports/refresh")
     String refresh(RedirectAttributes redirect) {
-        redirect.addFlashAttribute("message", snapshots.refresh() ? "The reports are up to date."
-                : "Another refresh is running; the figures will be up to date in a moment.");
+        snapshots.refresh();
+        redirect.addFlashAttribute("message", "The reports are up to date.");
         return "redirect:/reports";
     }
 
     @Scheduled(fixedDelayString = "${leadline.reports.refresh-millis:300000}", initialDelayString = "${leadline.reports.refresh-millis:300000}")
     void refreshRegularly() {
-        snapshots.refresh();
+        snapshots.refreshUnlessRunning();
     }
 
     /** A report as rows for its CSV file. */
