@@ -74,6 +74,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return titled(HttpStatus.CONFLICT, "Not possible in the lead's stage", e.getMessage());
     }
 
+    /** Two requests stored the same thing at once (say, a lead for one new email): nothing of this one was kept. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail concurrent(org.springframework.dao.DataIntegrityViolationException e) {
+        return titled(HttpStatus.CONFLICT, "Conflict", "Another request stored the same lead at the same moment; nothing of this "
+                + "one was kept. Send it again (with the same Idempotency-Key).");
+    }
+
     @ExceptionHandler(NoSuchElementException.class)
     ProblemDetail notFound(NoSuchElementException e) {
         return titled(HttpStatus.NOT_FOUND, "Not found", e.getMessage() == null || e.getMessage().startsWith("No value present")
