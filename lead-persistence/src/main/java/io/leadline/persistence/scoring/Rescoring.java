@@ -46,6 +46,8 @@ public class Rescoring {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Rescoring.class);
 
     static final int CHUNK = 50_000;
+    /** From this many leads on, scoring runs on all cores. */
+    static final int PARALLEL_FROM = 2_000;
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -172,12 +174,16 @@ public class Rescoring {
     /** Scores the leads in Java and writes the scores that changed and the stage moves they cause. */
     private Chunk write(ScoringModel model, List<Lead> leads, Map<Long, List<Activity>> activities, Instant now) {
         long t1 = System.nanoTime();
-        List<Score> scored = new ArrayList<>(leads.size());
+        // Scoring is a pure function of lead-core: a large chunk is scored on every core, while Postgres waits anyway.
+        Score[] scores = new Score[leads.size()];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, leads.size());
+        (leads.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> scores[i] =
+                model.score(leads.get(i).profile(), activities.getOrDefault(leads.get(i).id(), List.of()), now));
+        List<Score> scored = java.util.Arrays.asList(scores);
         List<Object[]> moves = new ArrayList<>();
-        for (Lead lead : leads) {
-            Score score = model.score(lead.profile(), activities.getOrDefault(lead.id(), List.of()), now);
-            scored.add(score);
-            lead.qualifyBy(score, now).ifPresent(t -> moves.add(new Object[] {lead.id(), t.change().from().name(),
+        for (int i = 0; i < leads.size(); i++) {
+            Lead lead = leads.get(i);
+            lead.qualifyBy(scores[i], now).ifPresent(t -> moves.add(new Object[] {lead.id(), t.change().from().name(),
                     t.change().to().name(), t.change().actor(), t.change().reason(), Timestamp.from(t.change().at()),
                     t.change().reasonCode()}));
         }

@@ -110,4 +110,28 @@ class RescoringTest {
         assertThat(row.get("stage")).isEqualTo("MQL");
         assertThat(row.get("revisit_on")).isNull();
     }
+
+    @Test
+    void a_large_chunk_scored_on_every_core_gets_the_scores_one_core_would_give() {
+        // More leads than Rescoring.PARALLEL_FROM, seeded in SQL with titles and sizes that the starter model weighs.
+        jdbc.sql("""
+                insert into lead (id, version, full_name, email, company, job_title, company_size, country, source, stage,
+                                  created_at, updated_at)
+                select nextval('lead_seq'), 0, 'Parallel ' || g, 'parallel-' || g || '-' || md5(random()::text) || '@acme.com',
+                       'Acme', (array['CEO', 'Sales Manager', 'Analyst', 'Student', 'VP Marketing'])[1 + g % 5], 5 + g % 3000,
+                       'BR', 'email', 'NEW', now(), now()
+                from generate_series(1, ?) g""").param(Rescoring.PARALLEL_FROM + 500).update();
+
+        rescoring.rescoreAll(StarterModel.version1(), now, done -> { });
+
+        var rows = jdbc.sql("""
+                select l.job_title, l.company_size, s.score from lead l join lead_score s on s.lead_id = l.id
+                where l.full_name like 'Parallel %'""").query().listOfRows();
+        assertThat(rows).hasSize(Rescoring.PARALLEL_FROM + 500);
+        for (var row : rows) {
+            var profile = new LeadProfile("x", new EmailAddress("x@acme.com"), "Acme", (String) row.get("job_title"),
+                    (Integer) row.get("company_size"), "BR", "email", Map.of());
+            assertThat(row.get("score")).isEqualTo(StarterModel.version1().score(profile).total());
+        }
+    }
 }
