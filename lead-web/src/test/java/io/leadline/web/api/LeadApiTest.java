@@ -194,6 +194,35 @@ class LeadApiTest {
         assertThat(history.getFirst()).startsWith("WON by api:test SALES").endsWith(": Signed the annual plan");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"GET, /api/leads", "POST, /api/leads", "GET, /api/leads/1", "PUT, /api/leads/1",
+            "GET, /api/leads/1/score", "POST, /api/leads/1/outcome", "POST, /api/activities"})
+    void every_endpoint_answers_401_as_a_problem_without_a_token(String method, String path) throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(
+                        org.springframework.http.HttpMethod.valueOf(method), path).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"GET, /api/leads/abc", "PUT, /api/leads/abc", "GET, /api/leads/abc/score",
+            "POST, /api/leads/abc/outcome"})
+    void a_malformed_lead_id_is_a_400_problem(String method, String path) throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(
+                        org.springframework.http.HttpMethod.valueOf(method), path).with(bearer(ApiClients.token(registry, Role.ADMIN)))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void a_lead_that_does_not_exist_is_a_404_problem_for_its_score_and_outcome_too() throws Exception {
+        mvc.perform(get("/api/leads/999999998/score").with(bearer(sales))).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        outcome(sales, 999999998, "{\"outcome\": \"WON\"}").andExpect(status().isNotFound());
+    }
+
     private ResultActions outcome(String token, long id, String json) throws Exception {
         return mvc.perform(post("/api/leads/" + id + "/outcome").with(bearer(token)).contentType(MediaType.APPLICATION_JSON).content(json));
     }
