@@ -113,10 +113,8 @@ public class Rescoring {
             return new Chunk(0, afterId, 0, 0);
         }
         Map<Long, List<Activity>> activities = new HashMap<>();
-        jdbc.query("select lead_id, type, occurred_at from activity where lead_id between ? and ?", rs -> {
-            activities.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(Activity.of(new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant()));
-        }, leads.getFirst().id(), leads.getLast().id());
+        jdbc.query("select lead_id, type, occurred_at from activity where lead_id between ? and ?", collect(activities),
+                leads.getFirst().id(), leads.getLast().id());
         nanos[0] += System.nanoTime() - t0;
         return write(model, leads, activities, now);
     }
@@ -135,12 +133,15 @@ public class Rescoring {
             var ps = con.prepareStatement("select lead_id, type, occurred_at from activity where lead_id = any(?)");
             ps.setArray(1, ids(con, leadIds));
             return ps;
-        }, rs -> {
-            activities.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(Activity.of(new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant()));
-        });
+        }, collect(activities));
         Chunk chunk = write(model, leads, activities, now);
         return new Result(chunk.leads, chunk.changed, chunk.moved);
+    }
+
+    /** Collects rows of (lead_id, type, occurred_at) into each lead's activities. */
+    static org.springframework.jdbc.core.RowCallbackHandler collect(Map<Long, List<Activity>> activities) {
+        return rs -> activities.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(Activity.of(new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant()));
     }
 
     private static java.sql.Array ids(java.sql.Connection con, long[] ids) throws SQLException {

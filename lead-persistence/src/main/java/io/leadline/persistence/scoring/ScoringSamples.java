@@ -1,7 +1,6 @@
 package io.leadline.persistence.scoring;
 
 import io.leadline.core.activity.Activity;
-import io.leadline.core.activity.ActivityType;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.scoring.ModelComparison;
 import java.util.ArrayList;
@@ -101,10 +100,8 @@ public class ScoringSamples {
     private Map<Long, List<Activity>> activities(List<Lead> leads) {
         Map<Long, List<Activity>> activities = new HashMap<>();
         if (!leads.isEmpty()) {
-            jdbc.query("select lead_id, type, occurred_at from activity where lead_id = any(?)", rs -> {
-                activities.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(Activity.of(new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant()));
-            }, (Object) leads.stream().map(Lead::id).toArray(Long[]::new));
+            jdbc.query("select lead_id, type, occurred_at from activity where lead_id = any(?)", Rescoring.collect(activities),
+                    (Object) leads.stream().map(Lead::id).toArray(Long[]::new));
         }
         return activities;
     }
