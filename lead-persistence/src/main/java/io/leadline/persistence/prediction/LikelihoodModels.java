@@ -118,10 +118,18 @@ public class LikelihoodModels {
         return jdbc.sql(SELECT + " order by id desc limit ?").param(limit).query(LikelihoodModels::version).list();
     }
 
-    public Optional<InUse> inUse() {
-        return jdbc.sql(SELECT + " where status = 'DONE' order by id desc limit 1").query(LikelihoodModels::version).optional()
-                .map(v -> new InUse(v, new PredictiveModel(jdbc.sql("select intercept from likelihood_model where id = ?")
-                        .param(v.id()).query(Double.class).single(), columns(v.id()))));
+    /** The newest finished version, the one in use: a cheap check for callers that keep the model. */
+    public Optional<Long> newestTrained() {
+        return jdbc.sql("select max(id) from likelihood_model where status = 'DONE'").query(Long.class).optional();
+    }
+
+    /** A finished version with its model. */
+    public Optional<InUse> inUse(long id) {
+        return jdbc.sql(SELECT.replace(" from likelihood_model", ", intercept from likelihood_model") + " where id = ? and status = 'DONE'")
+                .param(id)
+                .query((rs, n) -> java.util.Map.entry(version(rs, n), rs.getDouble("intercept")))
+                .optional()
+                .map(found -> new InUse(found.getKey(), new PredictiveModel(found.getValue(), columns(id))));
     }
 
     public List<PredictiveModel.Column> columns(long id) {

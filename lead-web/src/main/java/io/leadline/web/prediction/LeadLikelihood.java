@@ -62,13 +62,13 @@ public class LeadLikelihood {
     }
 
     private Optional<LikelihoodModels.InUse> model() {
-        Optional<Long> newest = models.latest(10).stream().filter(v -> "DONE".equals(v.status())).map(LikelihoodModels.Version::id).findFirst();
+        Optional<Long> newest = models.newestTrained();
         if (newest.isEmpty()) {
             return Optional.empty();
         }
         LikelihoodModels.InUse current = cached.get();
         if (current == null || current.version().id() != newest.get()) {
-            current = models.inUse().orElse(null);
+            current = models.inUse(newest.get()).orElse(null);
             cached.set(current);
         }
         return Optional.ofNullable(current);
