@@ -11,10 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -63,11 +59,6 @@ class ActivityApiController {
 
     /** The SHA-256 of the batch as parsed, so that a re-send with other whitespace or key order still matches. */
     private String fingerprint(ActivityBatch batch) {
-        try {
-            byte[] canonical = json.writeValueAsString(batch).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ApiTokenRegistry.hash(json.writeValueAsString(batch));
     }
 }

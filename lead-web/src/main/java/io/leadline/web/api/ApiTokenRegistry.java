@@ -104,9 +104,10 @@ public class ApiTokenRegistry {
         }
     }
 
-    static String hash(String secret) {
+    /** The SHA-256 of the text as hex: how tokens are stored, and how a batch is fingerprinted for its idempotency key. */
+    static String hash(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
