@@ -43,9 +43,8 @@ public record LeadProfile(
 
     /** The value of a standard field or custom attribute, absent when unknown or blank. */
     public Optional<String> value(String fieldKey) {
-        return LeadField.byKey(fieldKey)
-                .map(this::value)
-                .orElseGet(() -> Optional.ofNullable(blankToNull(attributes.get(fieldKey))));
+        Optional<LeadField> field = LeadField.byKey(fieldKey);
+        return field.isPresent() ? value(field.get()) : Optional.ofNullable(blankToNull(attributes.get(fieldKey)));
     }
 
     public Optional<String> value(LeadField field) {

@@ -44,13 +44,17 @@ public sealed interface LeadCondition {
 
         @Override
         public Optional<String> evidence(LeadProfile lead) {
-            return lead.value(field).flatMap(v -> {
-                String words = words(v);
-                return fragments.stream()
-                        .filter(f -> words.contains(" " + f + " "))
-                        .findFirst()
-                        .map(f -> label(field) + " \"" + v + "\" contains \"" + f + "\"");
-            });
+            String v = lead.value(field).orElse(null);
+            if (v == null) {
+                return Optional.empty();
+            }
+            String words = words(v);
+            for (String f : fragments) {
+                if (containsWord(words, f)) {
+                    return Optional.of(label(field) + " \"" + v + "\" contains \"" + f + "\"");
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -93,10 +97,12 @@ public sealed interface LeadCondition {
                 return Optional.empty();
             }
             String domain = lead.email().domain();
-            return domains.stream()
-                    .filter(d -> domain.equals(d) || domain.endsWith("." + d))
-                    .findFirst()
-                    .map(d -> "email domain is " + domain);
+            for (String d : domains) {
+                if (domain.equals(d) || domain.endsWith(d) && domain.charAt(domain.length() - d.length() - 1) == '.') {
+                    return Optional.of("email domain is " + domain);
+                }
+            }
+            return Optional.empty();
         }
 
         @Override
@@ -131,6 +137,17 @@ public sealed interface LeadCondition {
                     .filter(v -> pattern.matcher(v).find())
                     .map(v -> label(field) + " \"" + v + "\" looks invalid");
         }
+    }
+
+    /** Whether {@code fragment} occurs in {@code words} (as {@link #words} made it) between two spaces. */
+    private static boolean containsWord(String words, String fragment) {
+        for (int i = words.indexOf(fragment); i >= 0; i = words.indexOf(fragment, i + 1)) {
+            int end = i + fragment.length();
+            if (i > 0 && words.charAt(i - 1) == ' ' && end < words.length() && words.charAt(end) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value lower-cased with every run of non-letters and non-digits as one space, padded with spaces. */

@@ -24,7 +24,10 @@ public record Score(
 
     public Score {
         receipt = List.copyOf(receipt);
-        int sum = receipt.stream().mapToInt(ReceiptLine::points).sum();
+        int sum = 0;
+        for (ReceiptLine line : receipt) {
+            sum += line.points();
+        }
         if (sum != total) {
             throw new IllegalArgumentException("the receipt adds up to " + sum + ", not to the score " + total);
         }

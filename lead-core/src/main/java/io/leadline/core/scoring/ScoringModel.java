@@ -68,7 +68,7 @@ public record ScoringModel(
         }
         fit += capGroup("Fit cap", fit, caps.fit(), receipt);
 
-        Map<ActivityType, List<Activity>> byType = new HashMap<>();
+        Map<ActivityType, List<Activity>> byType = activities.isEmpty() ? Map.of() : new HashMap<>();
         for (Activity activity : activities) {
             byType.computeIfAbsent(activity.type(), t -> new ArrayList<>()).add(activity);
         }
@@ -85,13 +85,21 @@ public record ScoringModel(
         int total = fit + engagement;
         total += capGroup("Total cap", total, caps.total(), receipt);
 
-        Disqualification disqualification = disqualifyingRules.stream()
-                .flatMap(rule -> rule.when().evidence(lead).map(e -> new Disqualification(rule.reason(), rule.name() + ": " + e)).stream())
-                .findFirst().orElse(null);
+        Disqualification disqualification = null;
+        for (DisqualifyingRule rule : disqualifyingRules) {
+            var evidence = rule.when().evidence(lead);
+            if (evidence.isPresent()) {
+                disqualification = new Disqualification(rule.reason(), rule.name() + ": " + evidence.get());
+                break;
+            }
+        }
         return new Score(version, fit, engagement, total, gradeBands.grade(fit), mqlThreshold, disqualification, receipt);
     }
 
     private ReceiptLine engagementLine(EngagementRule rule, List<Activity> ofType, Instant now) {
+        if (ofType.isEmpty()) {
+            return null;
+        }
         double[] ages = ofType.stream()
                 .filter(a -> !a.at().isAfter(now))
                 .mapToDouble(a -> Duration.between(a.at(), now).toSeconds() / SECONDS_PER_DAY)

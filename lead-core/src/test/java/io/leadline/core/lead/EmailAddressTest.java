@@ -9,6 +9,25 @@ import org.junit.jupiter.api.Test;
 
 class EmailAddressTest {
 
+    /** The grammar as a regular expression: the hand-written check must agree with it on every text. */
+    private static final java.util.regex.Pattern GRAMMAR = java.util.regex.Pattern.compile(
+            "^[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$");
+
+    @Test
+    void the_hand_written_check_agrees_with_the_grammar() {
+        // Texts built from the characters that matter, so that valid and invalid addresses both come up often.
+        org.quicktheories.QuickTheory.qt().withExamples(20_000)
+                .forAll(org.quicktheories.generators.SourceDSL.lists()
+                        .of(org.quicktheories.generators.SourceDSL.integers().between(0, 9)).ofSizeBetween(1, 16))
+                .checkAssert(codes -> {
+                    StringBuilder text = new StringBuilder();
+                    codes.forEach(c -> text.append("ab9@.-_+éZ".charAt(c)));
+                    String s = text.toString().toLowerCase(java.util.Locale.ROOT);
+                    boolean expected = s.length() <= EmailAddress.MAX_LENGTH && !s.contains("..") && GRAMMAR.matcher(s).matches();
+                    assertThat(EmailAddress.isValid(s)).as(s).isEqualTo(expected);
+                });
+    }
+
     @Test
     void is_trimmed_and_lower_cased_so_spellings_of_one_address_are_equal() {
         assertThat(new EmailAddress("  Ana.Souza@Example.COM ")).isEqualTo(new EmailAddress("ana.souza@example.com"));
