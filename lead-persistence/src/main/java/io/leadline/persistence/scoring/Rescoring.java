@@ -10,10 +10,6 @@ import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.persistence.PostgresArrays;
 import io.leadline.persistence.queue.QueueStages;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -23,22 +19,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
-import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rescores every lead with a model, in chunks of {@value #CHUNK} leads in id order, one transaction each:
- * leads and their activities are read, scored in Java by lead-core, and the new scores go by {@code COPY}
- * into a temporary table; one {@code UPDATE} then writes only the scores that changed. A lead whose new score
- * crosses the MQL threshold moves stage (through {@link Lead#qualifyBy}) with its history recorded.
+ * leads and their activities are read (the next chunk while this one is written), scored in Java by lead-core on
+ * every core, and one {@code UPDATE} from arrays of the new scores writes only the scores that changed. A lead whose
+ * new score crosses the MQL threshold moves stage (through {@link Lead#qualifyBy}) with its history recorded.
  */
 @Component
 public class Rescoring {
@@ -50,12 +45,10 @@ public class Rescoring {
     static final int PARALLEL_FROM = 2_000;
 
     private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
     private final TransactionTemplate transaction;
 
-    Rescoring(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
+    Rescoring(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -77,22 +70,32 @@ public class Rescoring {
         return result;
     }
 
+    /**
+     * Chunk after chunk in id order. The next chunk's leads and activities are read on another connection, and scored,
+     * while this one is written, so that reading and scoring (about half of the time at a million leads) hide behind
+     * the writing instead of adding to it.
+     */
     private Result rescore(ScoringModel model, Instant now, LongConsumer progress) {
-        long after = 0;
         long leads = 0;
         long changed = 0;
         long moved = 0;
-        while (true) {
-            long from = after;
-            Chunk chunk = transaction.execute(status -> rescoreChunk(model, from, now));
-            if (chunk.leads == 0) {
-                break;
+        ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("rescoring-reader").factory());
+        try {
+            Future<Scored> next = reader.submit(() -> readAndScore(model, 0, now));
+            while (true) {
+                Scored scored = finished(next);
+                if (scored.leads().isEmpty()) {
+                    break;
+                }
+                next = reader.submit(() -> readAndScore(model, scored.leads().getLast().id(), now));
+                Chunk chunk = transaction.execute(status -> write(scored, now));
+                leads += chunk.leads;
+                changed += chunk.changed;
+                moved += chunk.moved;
+                progress.accept(leads);
             }
-            leads += chunk.leads;
-            changed += chunk.changed;
-            moved += chunk.moved;
-            after = chunk.lastId;
-            progress.accept(leads);
+        } finally {
+            reader.shutdownNow();
         }
         return new Result(leads, changed, moved);
     }
@@ -100,23 +103,36 @@ public class Rescoring {
     private record Chunk(int leads, long lastId, long changed, long moved) {
     }
 
-    /** Where rescoring's time goes, logged at the end of a run: reading, scoring in Java, writing. */
+    /** Where rescoring's time goes, logged at the end of a run: reading and scoring (on their own thread), writing. */
     private final long[] nanos = new long[3];
 
-    private Chunk rescoreChunk(ScoringModel model, long afterId, Instant now) {
+    private Scored readAndScore(ScoringModel model, long afterId, Instant now) {
         long t0 = System.nanoTime();
         List<Lead> leads = read(model, "id > ? order by id limit ?", (con, ps, p) -> {
             ps.setLong(p, afterId);
             ps.setInt(p + 1, CHUNK);
         });
-        if (leads.isEmpty()) {
-            return new Chunk(0, afterId, 0, 0);
-        }
         Map<Long, List<Activity>> activities = new HashMap<>();
-        jdbc.query("select lead_id, type, occurred_at from activity where lead_id between ? and ?", collect(activities),
-                leads.getFirst().id(), leads.getLast().id());
+        if (!leads.isEmpty()) {
+            jdbc.query("select lead_id, type, occurred_at from activity where lead_id between ? and ?", collect(activities),
+                    leads.getFirst().id(), leads.getLast().id());
+        }
         nanos[0] += System.nanoTime() - t0;
-        return write(model, leads, activities, now);
+        return score(model, leads, activities, now);
+    }
+
+    private static Scored finished(Future<Scored> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rescoring was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("reading leads to rescore failed: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     /**
@@ -128,13 +144,16 @@ public class Rescoring {
             return new Result(0, 0, 0);
         }
         List<Lead> leads = read(model, "id = any(?) order by id", (con, ps, p) -> ps.setArray(p, ids(con, leadIds)));
+        if (leads.isEmpty()) {
+            return new Result(0, 0, 0);
+        }
         Map<Long, List<Activity>> activities = new HashMap<>();
         jdbc.query(con -> {
             var ps = con.prepareStatement("select lead_id, type, occurred_at from activity where lead_id = any(?)");
             ps.setArray(1, ids(con, leadIds));
             return ps;
         }, collect(activities));
-        Chunk chunk = write(model, leads, activities, now);
+        Chunk chunk = write(score(model, leads, activities, now), now);
         return new Result(chunk.leads, chunk.changed, chunk.moved);
     }
 
@@ -173,7 +192,11 @@ public class Rescoring {
     }
 
     /** Scores the leads in Java and writes the scores that changed and the stage moves they cause. */
-    private Chunk write(ScoringModel model, List<Lead> leads, Map<Long, List<Activity>> activities, Instant now) {
+    /** A chunk scored in Java: its leads in id order, their new scores, and the stage moves the scores cause. */
+    private record Scored(List<Lead> leads, List<Score> scores, List<Object[]> moves) {
+    }
+
+    private Scored score(ScoringModel model, List<Lead> leads, Map<Long, List<Activity>> activities, Instant now) {
         long t1 = System.nanoTime();
         // Scoring is a pure function of lead-core: a large chunk is scored on every core, while Postgres waits anyway.
         Score[] scores = new Score[leads.size()];
@@ -188,17 +211,24 @@ public class Rescoring {
                     t.change().to().name(), t.change().actor(), t.change().reason(), Timestamp.from(t.change().at()),
                     t.change().reasonCode()}));
         }
+        nanos[1] += System.nanoTime() - t1;
+        return new Scored(leads, scored, moves);
+    }
+
+    /** Writes the scores that changed and the stage moves, in the caller's transaction. */
+    private Chunk write(Scored chunk, Instant now) {
         long t2 = System.nanoTime();
-        nanos[1] += t2 - t1;
-        NewScores source = leads.size() >= COPY_FROM ? copied(leads, scored) : unnested(leads, scored);
+        List<Lead> leads = chunk.leads();
+        List<Object[]> moves = chunk.moves();
+        NewScores source = new NewScores(leads, chunk.scores());
         int changed = jdbc.update(con -> source.bind(con, con.prepareStatement("""
                 update lead_score s set model_version = r.model_version, score = r.score, fit_points = r.fit_points,
                        engagement_points = r.engagement_points, grade = r.grade, priority = r.priority, scored_at = ?
                 from %s
-                where s.lead_id = r.lead_id
+                where s.lead_id = r.lead_id and s.lead_id between %d and %d
                   and (s.model_version, s.score, s.fit_points, s.engagement_points, s.grade, s.priority)
                       is distinct from (r.model_version, r.score, r.fit_points, r.engagement_points, r.grade, r.priority)"""
-                .formatted(source.relation())), Timestamp.from(now)));
+                .formatted(source.relation(), leads.getFirst().id(), leads.getLast().id())), Timestamp.from(now)));
         if (changed < leads.size()) {
             // Leads with no score row yet (created outside the application, or just now by activity ingestion): give
             // them one. Only looked for when the update did not reach every lead.
@@ -225,98 +255,59 @@ public class Rescoring {
         return new Chunk(leads.size(), leads.getLast().id(), changed, moves.size());
     }
 
-    /** From this many leads on, new scores go by COPY into a temporary table; fewer are sent as arrays (no DDL, no ANALYZE). */
-    static final int COPY_FROM = 5_000;
+    /**
+     * The new scores as arrays, read by the update as the relation {@code r} through {@code unnest}: one statement,
+     * no temporary table (whose DDL, COPY and ANALYZE cost more than the arrays at every chunk size measured).
+     */
+    private static final class NewScores {
+        private final Long[] ids;
+        private final Integer[] versions;
+        private final Integer[] totals;
+        private final Integer[] fit;
+        private final Integer[] engagement;
+        private final String[] grades;
+        private final Integer[] priorities;
 
-    /** Where the update reads the new scores from: a relation named r for the SQL, and the parameters it needs. */
-    private interface NewScores {
-        String relation();
-
-        /** Binds {@code then} (the statement's parameters before the relation), then the relation's own; answers the statement. */
-        java.sql.PreparedStatement bind(java.sql.Connection con, java.sql.PreparedStatement ps, Object... then) throws SQLException;
-    }
-
-    private NewScores copied(List<Lead> leads, List<Score> scores) {
-        StringWriter csv = new StringWriter();
-        try (CSVPrinter out = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            for (int i = 0; i < leads.size(); i++) {
+        NewScores(List<Lead> leads, List<Score> scores) {
+            int n = leads.size();
+            ids = new Long[n];
+            versions = new Integer[n];
+            totals = new Integer[n];
+            fit = new Integer[n];
+            engagement = new Integer[n];
+            grades = new String[n];
+            priorities = new Integer[n];
+            for (int i = 0; i < n; i++) {
                 Score score = scores.get(i);
-                out.printRecord(leads.get(i).id(), score.modelVersion(), score.total(), score.fitPoints(), score.engagementPoints(),
-                        score.grade().name(), score.priority());
+                ids[i] = leads.get(i).id();
+                versions[i] = score.modelVersion();
+                totals[i] = score.total();
+                fit[i] = score.fitPoints();
+                engagement[i] = score.engagementPoints();
+                grades[i] = score.grade().name();
+                priorities[i] = score.priority();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        jdbc.execute("drop table if exists rescored");
-        jdbc.execute("""
-                create temporary table rescored (lead_id bigint primary key, model_version integer, score integer,
-                    fit_points integer, engagement_points integer, grade text, priority integer) on commit drop""");
-        copy("copy rescored from stdin (format csv)", csv.toString());
-        jdbc.execute("analyze rescored");
-        return new NewScores() {
-            public String relation() {
-                return "rescored r";
-            }
 
-            public java.sql.PreparedStatement bind(java.sql.Connection con, java.sql.PreparedStatement ps, Object... then) throws SQLException {
-                for (int i = 0; i < then.length; i++) {
-                    ps.setObject(i + 1, then[i]);
-                }
-                return ps;
-            }
-        };
-    }
-
-    private static NewScores unnested(List<Lead> leads, List<Score> scores) {
-        int n = leads.size();
-        Long[] ids = new Long[n];
-        Integer[] versions = new Integer[n];
-        Integer[] totals = new Integer[n];
-        Integer[] fit = new Integer[n];
-        Integer[] engagement = new Integer[n];
-        String[] grades = new String[n];
-        Integer[] priorities = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            Score score = scores.get(i);
-            ids[i] = leads.get(i).id();
-            versions[i] = score.modelVersion();
-            totals[i] = score.total();
-            fit[i] = score.fitPoints();
-            engagement[i] = score.engagementPoints();
-            grades[i] = score.grade().name();
-            priorities[i] = score.priority();
+        String relation() {
+            return "unnest(?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[], ?::text[], ?::int[]) "
+                    + "as r(lead_id, model_version, score, fit_points, engagement_points, grade, priority)";
         }
-        return new NewScores() {
-            public String relation() {
-                return "unnest(?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[], ?::text[], ?::int[]) "
-                        + "as r(lead_id, model_version, score, fit_points, engagement_points, grade, priority)";
-            }
 
-            public java.sql.PreparedStatement bind(java.sql.Connection con, java.sql.PreparedStatement ps, Object... then) throws SQLException {
-                // The relation comes after the statement's first parameter (scored_at) in both statements.
-                int p = 1;
-                for (Object value : then) {
-                    ps.setObject(p++, value);
-                }
-                ps.setArray(p++, con.createArrayOf("bigint", ids));
-                ps.setArray(p++, con.createArrayOf("integer", versions));
-                ps.setArray(p++, con.createArrayOf("integer", totals));
-                ps.setArray(p++, con.createArrayOf("integer", fit));
-                ps.setArray(p++, con.createArrayOf("integer", engagement));
-                ps.setArray(p++, con.createArrayOf("text", grades));
-                ps.setArray(p, con.createArrayOf("integer", priorities));
-                return ps;
+        /** Binds {@code then} (the statement's parameters before the relation), then the arrays; answers the statement. */
+        java.sql.PreparedStatement bind(java.sql.Connection con, java.sql.PreparedStatement ps, Object... then) throws SQLException {
+            int p = 1;
+            for (Object value : then) {
+                ps.setObject(p++, value);
             }
-        };
-    }
-
-    private void copy(String sql, String csv) {
-        try {
-            DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv));
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY of new scores failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            ps.setArray(p++, con.createArrayOf("bigint", ids));
+            ps.setArray(p++, con.createArrayOf("integer", versions));
+            ps.setArray(p++, con.createArrayOf("integer", totals));
+            ps.setArray(p++, con.createArrayOf("integer", fit));
+            ps.setArray(p++, con.createArrayOf("integer", engagement));
+            ps.setArray(p++, con.createArrayOf("text", grades));
+            ps.setArray(p, con.createArrayOf("integer", priorities));
+            return ps;
         }
     }
 
