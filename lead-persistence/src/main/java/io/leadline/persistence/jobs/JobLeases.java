@@ -59,11 +59,18 @@ public class JobLeases {
         return id;
     }
 
-    /** Renews the lease; false when the job is no longer this worker's (another instance took it over). */
+    /**
+     * Renews the lease; false when another instance took the job over. A job that has just finished (its runner
+     * still winding up) needs no renewal and is no takeover: true.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean renew(JobTable job, long id, String worker, Instant at) {
-        return jdbc.sql("update " + job.table + " set heartbeat_at = ? where id = ? and worker = ? and status = 'RUNNING'")
-                .params(Timestamp.from(at), id, worker).update() == 1;
+        if (jdbc.sql("update " + job.table + " set heartbeat_at = ? where id = ? and worker = ? and status = 'RUNNING'")
+                .params(Timestamp.from(at), id, worker).update() == 1) {
+            return true;
+        }
+        return jdbc.sql("select count(*) from " + job.table + " where id = ? and status = 'RUNNING' and worker <> ?")
+                .params(id, worker).query(Long.class).single() == 0;
     }
 
     /** How many times the job was started (more than once when an instance died running it). */

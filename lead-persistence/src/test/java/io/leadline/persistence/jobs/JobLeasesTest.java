@@ -95,4 +95,14 @@ class JobLeasesTest {
         assertThat(job.status()).isEqualTo("FAILED");
         assertThat(job.error()).contains("3 times");
     }
+
+    @Test
+    void a_job_that_just_finished_is_no_takeover_for_its_heartbeat() {
+        long id = jobs.queue("ada", "test", now);
+        assertThat(jobs.claimNext("node-a", () -> 10, now, now.minusSeconds(30))).isPresent();
+        jobs.finish(id, new io.leadline.persistence.scoring.Rescoring.Result(10, 10, 0), now.plusSeconds(1));
+
+        assertThat(leases.renew(JobLeases.JobTable.RESCORE, id, "node-a", now.plusSeconds(5)))
+                .as("the runner is still winding up: nothing was taken from it").isTrue();
+    }
 }
