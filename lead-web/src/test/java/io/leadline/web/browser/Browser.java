@@ -62,6 +62,16 @@ final class Browser {
                         org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login")));
     }
 
+    /**
+     * Waits until the element shows the text, through the page's own refreshes (a progress page reloads itself every
+     * second: an element read while the page is replaced can vanish under the driver, which is no failure).
+     */
+    static void waitForText(ChromeDriver driver, org.openqa.selenium.By element, String text, Duration timeout) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout)
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(element, text));
+    }
+
     /** Replaces the text of the field with this id. */
     static void type(ChromeDriver driver, String id, String value) {
         var field = driver.findElement(org.openqa.selenium.By.id(id));

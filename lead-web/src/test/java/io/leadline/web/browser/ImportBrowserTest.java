@@ -72,8 +72,7 @@ class ImportBrowserTest {
         Browser.screenshot(browser, "import-mapping");
 
         browser.findElement(By.xpath("//button[normalize-space()='Import']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("h2"), "What the import did"));
+        Browser.waitForText(browser, By.cssSelector("h2"), "What the import did", Duration.ofSeconds(60));
         String result = browser.findElement(By.cssSelector("table.counts")).getText();
         assertThat(result).contains("Rows read 8000", "Imported as new leads 8000", "Rejected 0");
         Browser.screenshot(browser, "import-result");
@@ -94,8 +93,7 @@ class ImportBrowserTest {
         browser.findElement(By.xpath("//button[normalize-space()='Upload and preview']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/imports/\\d+$"));
         browser.findElement(By.xpath("//button[normalize-space()='Import']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("h2"), "What the import did"));
+        Browser.waitForText(browser, By.cssSelector("h2"), "What the import did", Duration.ofSeconds(30));
         assertThat(browser.findElement(By.cssSelector("table.counts")).getText()).contains("Rows read 4", "Rejected 3");
 
         browser.findElement(By.partialLinkText("Download the rejected rows")).click();

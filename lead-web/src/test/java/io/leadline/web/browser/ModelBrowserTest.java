@@ -80,8 +80,7 @@ class ModelBrowserTest {
         Browser.type(browser, pricing, "30");
         browser.findElement(By.name(pricing.replace("eng_", "engcap_"))).clear();   // no cap on pricing visits
         browser.findElement(By.xpath("//button[normalize-space()='Preview on the existing leads']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.tagName("body"), "What would change"));
+        Browser.waitForText(browser, By.tagName("body"), "What would change", Duration.ofSeconds(30));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Pricing-page visits: 10 → 30 points each", "Pricing-page visits: cap 30 → none",
                 "Would become MQLs:");
         assertThat(browser.findElements(By.cssSelector("a[href='/leads/" + fan + "']"))).isNotEmpty();
