@@ -1,12 +1,10 @@
 package io.leadline.persistence.importing;
 
+import io.leadline.core.account.AccountKey;
 import io.leadline.core.importing.ColumnMapping;
 import io.leadline.core.importing.DuplicatePolicy;
 import io.leadline.core.importing.ImportCounts;
-import io.leadline.core.importing.ImportField;
-import io.leadline.core.importing.ImportDates;
 import io.leadline.core.importing.LeadRow;
-import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
@@ -24,13 +22,17 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -54,7 +56,7 @@ public class LeadFileImport {
 
     private static final String COPY_COLUMNS = "row_no, new_id, email, external_id, full_name, company, job_title, company_size, "
             + "country, source, attr_keys, attr_values, created_at, model_version, score, fit_points, engagement_points, grade, "
-            + "priority, stage, change_to, change_reason, change_code";
+            + "priority, stage, change_to, change_reason, change_code, account_key";
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -90,11 +92,11 @@ public class LeadFileImport {
     private ImportCounts importInTransaction(ImportJob job, Instant now) {
         jdbc.execute("""
                 create temporary table import_row (
-                    row_no bigint primary key, email text, external_id text, full_name text, company text, job_title text,
+                    row_no bigint not null, email text, external_id text, full_name text, company text, job_title text,
                     company_size integer, country text, source text, attr_keys text[], attr_values text[],
                     created_at timestamptz, model_version integer, score integer, fit_points integer,
                     engagement_points integer, grade text, priority integer, stage text, change_to text,
-                    change_reason text, change_code text,
+                    change_reason text, change_code text, account_key text,
                     dup boolean not null default false, lead_id bigint, new_id bigint) on commit drop""");
         Phases phases = new Phases(job.id());
         Reading reading = read(job, now);
@@ -113,16 +115,30 @@ public class LeadFileImport {
                 update import_row r set lead_id = l.id from lead l
                 where not r.dup and r.lead_id is null and r.external_id is not null and l.external_id = r.external_id""");
 
-        phases.done("find duplicates");
+        // Accounts: every company of the file (new leads and matched ones) gets its account, named as first spelled.
+        jdbc.update("""
+                insert into account (key, name)
+                select k.account_key, r.company from (
+                    select account_key, min(row_no) as row_no from import_row
+                    where not dup and account_key is not null group by account_key) k
+                join import_row r on r.row_no = k.row_no
+                order by k.account_key
+                on conflict (key) do nothing""");
+        phases.done("find duplicates and accounts");
         // Every accepted row got an id from lead_seq while it was read; only rows that make a new lead keep theirs.
         jdbc.update("update import_row set new_id = null where new_id is not null and (dup or lead_id is not null)");
-        int imported = jdbc.update("""
+        // A plain INSERT first: another writer creating one of these emails meanwhile is rare, and ON CONFLICT's
+        // speculative insertion costs about a third more at a million rows. If it happens, the same INSERT again
+        // with ON CONFLICT DO NOTHING leaves those rows out (they are counted as merged below).
+        String insertLeads = """
                 insert into lead (id, version, full_name, email, company, job_title, company_size, country, source,
-                                  external_id, attributes, stage, created_at, updated_at, import_job_id)
-                select new_id, 0, full_name, email, company, job_title, company_size, country, source, external_id,
-                       jsonb_object(coalesce(attr_keys, '{}'), coalesce(attr_values, '{}')), stage, created_at, ?, ?
-                from import_row where new_id is not null
-                on conflict do nothing""", Timestamp.from(now), job.id());
+                                  external_id, attributes, stage, created_at, updated_at, import_job_id, account_id)
+                select r.new_id, 0, r.full_name, r.email, r.company, r.job_title, r.company_size, r.country, r.source,
+                       r.external_id, jsonb_object(coalesce(r.attr_keys, '{}'), coalesce(r.attr_values, '{}')), r.stage,
+                       r.created_at, ?, ?, a.id
+                from import_row r left join account a on a.key = r.account_key
+                where r.new_id is not null""";
+        int imported = insertRacing(insertLeads, job, now);
         long newRows = jdbc.queryForObject("select count(*) from import_row where new_id is not null", Long.class);
         // Rows that lost a race with another writer (on conflict do nothing) have no lead: leave them out below.
         String inserted = imported == newRows ? "" : " join lead l on l.id = r.new_id and l.import_job_id = " + job.id();
@@ -147,6 +163,31 @@ public class LeadFileImport {
         return new ImportCounts(reading.rowsRead, imported, updated, merged, reading.rejected);
     }
 
+    /** Runs the lead INSERT behind a savepoint; if another writer created one of its emails meanwhile, again without those. */
+    private int insertRacing(String insertLeads, ImportJob job, Instant now) {
+        java.sql.Connection connection = DataSourceUtils.getConnection(dataSource);
+        java.sql.Savepoint beforeLeads;
+        try {
+            beforeLeads = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new IllegalStateException("no savepoint before inserting the leads: " + e.getMessage(), e);
+        }
+        try {
+            int imported = jdbc.update(insertLeads, Timestamp.from(now), job.id());
+            connection.releaseSavepoint(beforeLeads);
+            return imported;
+        } catch (DuplicateKeyException raced) {
+            try {
+                connection.rollback(beforeLeads);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not roll back to the savepoint: " + e.getMessage(), e);
+            }
+            return jdbc.update(insertLeads + " on conflict do nothing", Timestamp.from(now), job.id());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not release the savepoint: " + e.getMessage(), e);
+        }
+    }
+
     /** Updates existing leads the file matched, by the policy; keys (email, external id) never change. Rescores them. */
     private int update(ImportJob job, Instant now) {
         boolean overwrite = job.duplicatePolicy() == DuplicatePolicy.UPDATE;
@@ -166,11 +207,14 @@ public class LeadFileImport {
         before.append("l.attributes)");
         after.append(attributes).append(")");
         String changed = before + " is distinct from " + after;
+        // The account follows the company: the file's when it brings one (update) or when the lead had none (fill).
+        String account = overwrite ? "case when r.company is null then l.account_id else a.id end"
+                : "case when l.company is null then a.id else l.account_id end";
         jdbc.update("insert into import_update (job_id, lead_id, before) select ?, l.id, to_jsonb(l) from lead l "
                 + "join import_row r on r.lead_id = l.id and not r.dup where " + changed, job.id());
-        int updated = jdbc.update("update lead l set " + set + "attributes = " + attributes
-                + ", version = l.version + 1, updated_at = ? from import_row r where r.lead_id = l.id and not r.dup and "
-                + changed, Timestamp.from(now));
+        int updated = jdbc.update("update lead l set " + set + "attributes = " + attributes + ", account_id = " + account
+                + ", version = l.version + 1, updated_at = ? from import_row r left join account a on a.key = r.account_key "
+                + "where r.lead_id = l.id and not r.dup and " + changed, Timestamp.from(now));
         jobs.progress(job.id(), "rescoring updated leads", 0, 0, job.fileBytes());
         ScoringModel model = models.active();
         for (Long id : jdbc.queryForList("select lead_id from import_update where job_id = ?", Long.class, job.id())) {
@@ -204,24 +248,27 @@ public class LeadFileImport {
         }
     }
 
+    /** Rows handed to a scoring thread at a time. */
+    static final int SLICE = 2_000;
+
     /**
-     * Reads the file into {@code import_row} through one open {@code COPY}: rows stream to Postgres as they are
-     * scored, so the database ingests on one core while Java parses on the other. Rejections, progress and
-     * lead ids go over other connections meanwhile (the import's own connection is busy with the COPY).
+     * Reads the file into {@code import_row} through one open {@code COPY}. This thread parses the file and cuts it
+     * into slices; each slice is validated, scored and written as {@code COPY} text on the other cores; finished
+     * slices stream to Postgres in file order, so the database ingests while Java reads ahead. Rejections, progress
+     * and lead ids go over other connections meanwhile (the import's own connection is busy with the COPY).
      */
     private Reading read(ImportJob job, Instant now) {
         CsvFile file = CsvFile.open(Path.of(job.storedFile()));
-        ColumnMapping mapping = job.mapping();
-        ScoringModel model = models.active();
-        long rowsRead = 0;
-        long rejected = 0;
-        List<ImportJobs.Rejection> rejections = new ArrayList<>();
-        StringWriter accepted = new StringWriter();
-        CSVPrinter out = printer(accepted);
-        java.util.ArrayDeque<Long> ids = new java.util.ArrayDeque<>();
+        Slicing slicing = new Slicing(job.mapping(), models.active(), file.format(), now);
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService scorers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("import-" + job.id() + "-", 1).factory());
+        ArrayDeque<Future<Slice>> inFlight = new ArrayDeque<>();
+        ArrayDeque<Long> ids = new ArrayDeque<>();
+        Sent sent = new Sent(job);
         CopyIn copy = startCopy();
         try (CsvFile.Rows rows = file.rows()) {
             boolean header = true;
+            List<CsvFile.Row> slice = new ArrayList<>(SLICE);
             while (true) {
                 CsvFile.Row row;
                 try {
@@ -230,9 +277,9 @@ public class LeadFileImport {
                     }
                     row = rows.next();
                 } catch (CsvFile.MalformedCsvException e) {
-                    rowsRead++;
-                    rejected++;
-                    rejections.add(new ImportJobs.Rejection(e.row(), "", "the file cannot be read from this row on "
+                    sent.rowsRead++;
+                    sent.rejected++;
+                    sent.rejections.add(new ImportJobs.Rejection(e.row(), "", "the file cannot be read from this row on "
                             + "(an unbalanced quote?); everything after it is left out"));
                     break;
                 }
@@ -240,33 +287,26 @@ public class LeadFileImport {
                     header = false;
                     continue;
                 }
-                rowsRead++;
-                LeadRow read = LeadRow.read(row.cells(), mapping, now);
-                if (read instanceof LeadRow.Rejected(String reason)) {
-                    rejected++;
-                    rejections.add(new ImportJobs.Rejection(row.number(), raw(file.format(), row.cells()), reason));
-                } else {
-                    if (ids.isEmpty()) {
-                        ids.addAll(jobs.nextLeadIds(BATCH));
+                slice.add(row);
+                if (slice.size() == SLICE) {
+                    inFlight.add(submit(scorers, slicing, slice, ids));
+                    slice = new ArrayList<>(SLICE);
+                    while (inFlight.size() > 2 * threads) {
+                        sent.send(copy, inFlight.removeFirst(), rows.bytesRead());
                     }
-                    write(out, row.number(), ids.removeFirst(), (LeadRow.Accepted) read, model);
-                }
-                if (accepted.getBuffer().length() >= 1 << 16) {
-                    send(copy, accepted, out);
-                }
-                if (rowsRead % BATCH == 0) {
-                    if (!rejections.isEmpty()) {
-                        jobs.saveRejections(job.id(), List.copyOf(rejections));
-                        rejections.clear();
-                    }
-                    jobs.progress(job.id(), "reading", rowsRead, rejected, rows.bytesRead());
                 }
             }
-            send(copy, accepted, out);
+            if (!slice.isEmpty()) {
+                inFlight.add(submit(scorers, slicing, slice, ids));
+            }
+            while (!inFlight.isEmpty()) {
+                sent.send(copy, inFlight.removeFirst(), rows.bytesRead());
+            }
             copy.endCopy();
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into the import table failed: " + e.getMessage(), e);
         } finally {
+            scorers.shutdownNow();
             if (copy.isActive()) {
                 try {
                     copy.cancelCopy();
@@ -275,10 +315,93 @@ public class LeadFileImport {
                 }
             }
         }
-        if (!rejections.isEmpty()) {
-            jobs.saveRejections(job.id(), List.copyOf(rejections));
+        sent.saveRejections();
+        return new Reading(sent.rowsRead, sent.rejected);
+    }
+
+    /** Hands a slice to a scoring thread with a lead id for each of its rows (a rejected row leaves a gap). */
+    private Future<Slice> submit(ExecutorService scorers, Slicing slicing, List<CsvFile.Row> rows, ArrayDeque<Long> ids) {
+        long[] sliceIds = new long[rows.size()];
+        for (int i = 0; i < sliceIds.length; i++) {
+            if (ids.isEmpty()) {
+                ids.addAll(jobs.nextLeadIds(BATCH));
+            }
+            sliceIds[i] = ids.removeFirst();
         }
-        return new Reading(rowsRead, rejected);
+        return scorers.submit(() -> slicing.slice(rows, sliceIds));
+    }
+
+    /** A slice of the file, read: its accepted rows as {@code COPY} text, its rejections with their reasons. */
+    private record Slice(int rows, byte[] copyText, List<ImportJobs.Rejection> rejections) {
+    }
+
+    /** What reads a slice on a scoring thread: the mapping, the active model, and the file's format for rejected rows. */
+    private record Slicing(ColumnMapping mapping, ScoringModel model, CSVFormat format, Instant now) {
+
+        Slice slice(List<CsvFile.Row> rows, long[] ids) throws IOException {
+            List<ImportJobs.Rejection> rejections = new ArrayList<>();
+            StringWriter accepted = new StringWriter(rows.size() * 160);
+            try (CSVPrinter out = printer(accepted)) {
+                for (int i = 0; i < rows.size(); i++) {
+                    CsvFile.Row row = rows.get(i);
+                    LeadRow read = LeadRow.read(row.cells(), mapping, now);
+                    if (read instanceof LeadRow.Rejected(String reason)) {
+                        rejections.add(new ImportJobs.Rejection(row.number(), raw(format, row.cells()), reason));
+                    } else {
+                        write(out, row.number(), ids[i], (LeadRow.Accepted) read, model);
+                    }
+                }
+            }
+            return new Slice(rows.size(), accepted.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), rejections);
+        }
+    }
+
+    /** The slices sent so far, in file order: rows read, rejections (saved every {@value #BATCH} rows), progress. */
+    private final class Sent {
+        private final ImportJob job;
+        private final List<ImportJobs.Rejection> rejections = new ArrayList<>();
+        private long rowsRead;
+        private long rejected;
+
+        Sent(ImportJob job) {
+            this.job = job;
+        }
+
+        void send(CopyIn copy, Future<Slice> next, long bytesRead) throws SQLException {
+            Slice slice = finished(next);
+            if (slice.copyText().length > 0) {
+                copy.writeToCopy(slice.copyText(), 0, slice.copyText().length);
+            }
+            long before = rowsRead;
+            rowsRead += slice.rows();
+            rejected += slice.rejections().size();
+            rejections.addAll(slice.rejections());
+            if (rowsRead / BATCH != before / BATCH) {
+                saveRejections();
+                jobs.progress(job.id(), "reading", rowsRead, rejected, bytesRead);
+            }
+        }
+
+        void saveRejections() {
+            if (!rejections.isEmpty()) {
+                jobs.saveRejections(job.id(), List.copyOf(rejections));
+                rejections.clear();
+            }
+        }
+    }
+
+    private static Slice finished(Future<Slice> slice) {
+        try {
+            return slice.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the import was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("reading a slice of the file failed: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private CopyIn startCopy() {
@@ -290,21 +413,7 @@ public class LeadFileImport {
         }
     }
 
-    private static void send(CopyIn copy, StringWriter accepted, CSVPrinter out) throws SQLException {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        StringBuffer buffer = accepted.getBuffer();
-        if (!buffer.isEmpty()) {
-            byte[] bytes = buffer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            buffer.setLength(0);
-        }
-    }
-
-    private void write(CSVPrinter out, long rowNo, long id, LeadRow.Accepted row, ScoringModel model) {
+    private static void write(CSVPrinter out, long rowNo, long id, LeadRow.Accepted row, ScoringModel model) {
         LeadProfile p = row.profile();
         Score score = model.score(p, List.of(), row.createdAt());
         Lead lead = Lead.capture(p, row.externalId(), row.createdAt());
@@ -316,7 +425,7 @@ public class LeadFileImport {
                     PostgresArrays.literal(p.attributes().values()), row.createdAt(), score.modelVersion(), score.total(), score.fitPoints(),
                     score.engagementPoints(), score.grade().name(), score.priority(), stage,
                     moved.map(t -> t.change().to().name()).orElse(null), moved.map(t -> t.change().reason()).orElse(null),
-                    moved.map(t -> t.change().reasonCode()).orElse(null));
+                    moved.map(t -> t.change().reasonCode()).orElse(null), AccountKey.of(p.company()).map(AccountKey::value).orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package io.leadline.persistence.lead;
 
+import io.leadline.core.account.AccountKey;
 import io.leadline.core.lead.BulkLeads;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
@@ -12,6 +13,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import io.leadline.persistence.account.Accounts;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,8 +32,8 @@ class JdbcBulkLeads implements BulkLeads {
 
     private static final String INSERT_LEAD = """
             insert into lead (id, version, full_name, email, company, job_title, company_size, country, source,
-                              external_id, attributes, stage, owner, created_at, updated_at)
-            values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_object(?::text[], ?::text[]), ?, ?, ?, ?)""";
+                              external_id, attributes, stage, owner, created_at, updated_at, account_id)
+            values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_object(?::text[], ?::text[]), ?, ?, ?, ?, ?)""";
     private static final String INSERT_SCORE = """
             insert into lead_score (lead_id, model_version, score, fit_points, engagement_points, grade, priority,
                                     stage, scored_at, queued_at)
@@ -39,10 +43,12 @@ class JdbcBulkLeads implements BulkLeads {
             values (?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
+    private final Accounts accounts;
     private final Clock clock;
 
-    JdbcBulkLeads(JdbcTemplate jdbc, Clock clock) {
+    JdbcBulkLeads(JdbcTemplate jdbc, Accounts accounts, Clock clock) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -54,7 +60,8 @@ class JdbcBulkLeads implements BulkLeads {
         }
         List<Long> ids = jdbc.queryForList("select nextval('lead_seq') from generate_series(1, ?)", Long.class, leads.size());
         Timestamp now = Timestamp.from(clock.instant());
-        batch(INSERT_LEAD, leads.size(), (ps, i) -> bindLead(ps, ids.get(i), leads.get(i).lead(), now));
+        Map<AccountKey, Long> accountIds = accounts.idsFor(leads.stream().map(l -> l.lead().profile().company()).filter(Objects::nonNull).toList());
+        batch(INSERT_LEAD, leads.size(), (ps, i) -> bindLead(ps, ids.get(i), leads.get(i).lead(), now, accountIds));
         batch(INSERT_SCORE, leads.size(), (ps, i) -> bindScore(ps, ids.get(i), leads.get(i), now));
         int[] moved = IntStream.range(0, leads.size()).filter(i -> leads.get(i).change() != null).toArray();
         batch(INSERT_CHANGE, moved.length, (ps, i) -> bindChange(ps, ids.get(moved[i]), leads.get(moved[i]).change()));
@@ -83,7 +90,8 @@ class JdbcBulkLeads implements BulkLeads {
         void bind(PreparedStatement ps, int index) throws SQLException;
     }
 
-    private static void bindLead(PreparedStatement ps, long id, Lead lead, Timestamp now) throws SQLException {
+    private static void bindLead(PreparedStatement ps, long id, Lead lead, Timestamp now, Map<AccountKey, Long> accountIds)
+            throws SQLException {
         LeadProfile p = lead.profile();
         Connection connection = ps.getConnection();
         ps.setLong(1, id);
@@ -105,6 +113,12 @@ class JdbcBulkLeads implements BulkLeads {
         ps.setString(13, lead.owner());
         ps.setTimestamp(14, Timestamp.from(lead.createdAt()));
         ps.setTimestamp(15, now);
+        Long account = AccountKey.of(p.company()).map(accountIds::get).orElse(null);
+        if (account == null) {
+            ps.setNull(16, Types.BIGINT);
+        } else {
+            ps.setLong(16, account);
+        }
     }
 
     private static void bindScore(PreparedStatement ps, long id, ScoredLead scored, Timestamp now) throws SQLException {

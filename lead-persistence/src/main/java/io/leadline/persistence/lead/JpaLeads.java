@@ -6,6 +6,7 @@ import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.lead.StageChange;
+import io.leadline.persistence.account.Accounts;
 import io.leadline.persistence.queue.QueueStages;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -25,11 +26,13 @@ class JpaLeads implements Leads {
 
     private final LeadEntityRepository rows;
     private final JdbcClient jdbc;
+    private final Accounts accounts;
     private final Clock clock;
 
-    JpaLeads(LeadEntityRepository rows, JdbcClient jdbc, Clock clock) {
+    JpaLeads(LeadEntityRepository rows, JdbcClient jdbc, Accounts accounts, Clock clock) {
         this.rows = rows;
         this.jdbc = jdbc;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -40,6 +43,9 @@ class JpaLeads implements Leads {
             throw new ObjectOptimisticLockingFailureException(LeadEntity.class, lead.id());
         }
         LeadProfile p = lead.profile();
+        if (row.id == null || !java.util.Objects.equals(row.company, p.company())) {
+            row.accountId = accounts.idFor(p.company()).orElse(null);
+        }
         row.fullName = p.fullName();
         row.email = p.email() == null ? null : p.email().value();
         row.company = p.company();

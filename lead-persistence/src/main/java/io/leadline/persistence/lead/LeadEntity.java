@@ -38,6 +38,10 @@ class LeadEntity {
 
     String company;
 
+    /** The account of the company, kept by {@link JpaLeads} as the company changes. */
+    @Column(name = "account_id")
+    Long accountId;
+
     @Column(name = "job_title")
     String jobTitle;
 

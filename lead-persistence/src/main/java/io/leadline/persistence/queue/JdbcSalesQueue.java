@@ -58,8 +58,15 @@ class JdbcSalesQueue implements SalesQueue {
             params.put("source", filter.source());
         }
         if (filter.company() != null) {
-            sql.append(" and lower(l.company) = lower(:company)");
-            params.put("company", filter.company());
+            // By account, so that every spelling of the company matches ("Acme, Inc." finds "ACME" too).
+            var account = io.leadline.core.account.AccountKey.of(filter.company());
+            if (account.isPresent()) {
+                sql.append(" and l.account_id = (select id from account where key = :account)");
+                params.put("account", account.get().value());
+            } else {
+                sql.append(" and lower(l.company) = lower(:company)");
+                params.put("company", filter.company());
+            }
         }
         if (filter.queuedBefore() != null) {
             sql.append(" and s.stage = 'MQL' and l.owner is null and s.queued_at < :queuedBefore");
@@ -77,7 +84,7 @@ class JdbcSalesQueue implements SalesQueue {
 
     @Override
     public List<AccountGroup> accounts(int queueDepth) {
-        // The companies of the first queueDepth queue entries, with all their contacts still in play.
+        // The accounts of the first queueDepth queue entries, with all their contacts still in play.
         var rows = jdbc.sql("""
                         with top as (
                             select s.lead_id from lead_score s
@@ -85,25 +92,26 @@ class JdbcSalesQueue implements SalesQueue {
 
                             order by -s.priority, s.lead_id limit :depth),
                         queued as (
-                            select distinct lower(l.company) as account
+                            select distinct l.account_id
                             from top join lead l on l.id = top.lead_id
-                            where l.company is not null)
-                        select q.account, l.company, l.id, coalesce(l.full_name, l.email, 'Lead ' || l.external_id) as full_name,
+                            where l.account_id is not null)
+                        select a.id as account, a.name, l.id, coalesce(l.full_name, l.email, 'Lead ' || l.external_id) as full_name,
                                l.job_title, s.score, s.engagement_points
                         from queued q
-                        join lead l on lower(l.company) = q.account
+                        join account a on a.id = q.account_id
+                        join lead l on l.account_id = q.account_id
                         join lead_score s on s.lead_id = l.id
                         where l.stage not in (:ruledOut)
-                        order by q.account, s.score desc, l.id""")
+                        order by a.id, s.score desc, l.id""")
                 .param("depth", queueDepth)
                 .param("ruledOut", LifecycleStage.ruledOut().stream().map(Enum::name).toList())
-                .query((rs, n) -> new Object[] {rs.getString("account"), rs.getString("company"),
+                .query((rs, n) -> new Object[] {rs.getLong("account"), rs.getString("name"),
                         new AccountMember(rs.getLong("id"), rs.getString("full_name"), rs.getString("job_title"),
                                 rs.getInt("score"), rs.getInt("engagement_points"))})
                 .list();
-        Map<String, AccountGroup> groups = new LinkedHashMap<>();
+        Map<Long, AccountGroup> groups = new LinkedHashMap<>();
         for (Object[] row : rows) {
-            String key = (String) row[0];
+            Long key = (Long) row[0];
             AccountGroup group = groups.computeIfAbsent(key, k -> new AccountGroup((String) row[1], new ArrayList<>()));
             group.members().add((AccountMember) row[2]);
         }

@@ -7,6 +7,8 @@ import io.leadline.core.importing.ColumnMapping;
 import io.leadline.core.importing.DuplicatePolicy;
 import io.leadline.core.importing.ImportCounts;
 import java.io.IOException;
+import java.sql.Connection;
+import javax.sql.DataSource;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,8 @@ class LeadFileImportTest {
     ImportJobs jobs;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
     @TempDir
     Path dir;
 
@@ -228,5 +232,35 @@ class LeadFileImportTest {
         assertThat(run(ImportJob.Kind.OUTCOMES, file("mql_id,won_date\nno-such-id,2018-06-14 15:28:00\n"), DuplicatePolicy.SKIP, false))
                 .isEqualTo(new ImportCounts(1, 0, 0, 0, 1));
         assertThat(reasons()).containsExactly("2: no lead with the email or external id \"no-such-id\"");
+    }
+
+    @Test
+    void a_lead_another_writer_creates_meanwhile_is_merged_not_duplicated_and_the_rest_imports() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String raced = "raced-" + tag + "@acme.com";
+        Path csv = file("email,name\n" + raced + ",From the file\nother-" + tag + "@acme.com,Other\n");
+        try (Connection other = dataSource.getConnection()) {
+            // Another writer has inserted the same address but not committed: the import cannot see it when it looks
+            // for existing leads, and its INSERT waits on the unique index until the other commits.
+            other.setAutoCommit(false);
+            try (var insert = other.prepareStatement("insert into lead (id, version, full_name, email, stage, created_at, updated_at) "
+                    + "values (nextval('lead_seq'), 0, 'The other writer', ?, 'NEW', now(), now())")) {
+                insert.setString(1, raced);
+                insert.executeUpdate();
+            }
+            var importing = java.util.concurrent.CompletableFuture.supplyAsync(() -> run(ImportJob.Kind.LEADS, csv, DuplicatePolicy.SKIP, false));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into lead %'") == 0) {
+                assertThat(System.nanoTime()).as("the import reached the insert and waits for the other writer").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            other.commit();
+            ImportCounts counts = importing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(counts).isEqualTo(new ImportCounts(2, 1, 0, 1, 0));
+        }
+        assertThat(jdbc.sql("select full_name from lead where email = ?").param(raced).query(String.class).list())
+                .containsExactly("The other writer");
+        assertThat(count("select count(*) from lead where email = ?", "other-" + tag + "@acme.com")).isEqualTo(1);
     }
 }

@@ -1,0 +1,81 @@
+package io.leadline.core.account;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which account (company) a lead belongs to, as one key for every spelling of the company's name a form or a
+ * CRM export brings: {@code "ACME, Inc."}, {@code "Acme inc"} and {@code "  acme "} are all {@code acme}.
+ * Letters are lower-cased and stripped of accents, punctuation becomes a space, and legal forms at the end
+ * ({@code Inc}, {@code GmbH}, {@code Ltda}, {@code S.A.}, …) are dropped. A name that is nothing but a legal
+ * form or punctuation has no key: such leads belong to no account.
+ */
+public record AccountKey(String value) {
+
+    /** Longest key kept, as the column allows. */
+    public static final int MAX_LENGTH = 200;
+
+    /** Legal forms dropped from the end of a name; written as the words they become once punctuation is a space. */
+    private static final Set<String> LEGAL_FORMS = Set.of(
+            "inc", "incorporated", "corp", "corporation", "co", "company", "llc", "llp", "lp", "ltd", "limited", "plc",
+            "gmbh", "ag", "kg", "ug", "se", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "oy", "ab", "as", "aps",
+            "pty", "pte", "kk", "ltda", "me", "epp", "eireli", "mei", "cia", "s a", "s l", "sl");
+
+    public AccountKey {
+        if (value == null || value.isBlank() || value.length() > MAX_LENGTH || !value.equals(value.strip())) {
+            throw new IllegalArgumentException("an account key is a non-blank, stripped text of at most " + MAX_LENGTH
+                    + " characters");
+        }
+    }
+
+    /** The key of a company name, absent when the name is unknown or has nothing but legal forms and punctuation. */
+    public static Optional<AccountKey> of(String company) {
+        if (company == null || company.isBlank()) {
+            return Optional.empty();
+        }
+        String folded = Normalizer.normalize(company, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+        StringBuilder words = new StringBuilder(folded.length());
+        boolean space = true;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            if (Character.isLetterOrDigit(c) || c == '&') {
+                words.append(c);
+                space = false;
+            } else if (!space) {
+                words.append(' ');
+                space = true;
+            }
+        }
+        List<String> parts = new ArrayList<>(Arrays.asList(words.toString().strip().split(" ")));
+        // Legal forms at the end go, one or two words at a time ("S.A." became "s a"), with an "&" between them
+        // ("GmbH & Co. KG"); the first word always stays.
+        while (parts.size() > 1) {
+            int n = parts.size();
+            if (n > 2 && LEGAL_FORMS.contains(parts.get(n - 2) + " " + parts.get(n - 1))) {
+                parts.subList(n - 2, n).clear();
+            } else if (LEGAL_FORMS.contains(parts.get(n - 1)) || parts.get(n - 1).equals("&")) {
+                parts.removeLast();
+            } else {
+                break;
+            }
+        }
+        String key = String.join(" ", parts);
+        if (key.isEmpty() || LEGAL_FORMS.contains(key)) {
+            return Optional.empty();
+        }
+        return Optional.of(new AccountKey(key.length() > MAX_LENGTH ? key.substring(0, MAX_LENGTH).strip() : key));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
