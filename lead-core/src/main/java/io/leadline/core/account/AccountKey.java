@@ -38,7 +38,8 @@ public record AccountKey(String value) {
         if (company == null || company.isBlank()) {
             return Optional.empty();
         }
-        String folded = Normalizer.normalize(company, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+        // Accents come off by decomposition; plain ASCII names (most of them) need none.
+        String folded = (isAscii(company) ? company : Normalizer.normalize(company, Normalizer.Form.NFKD)).toLowerCase(Locale.ROOT);
         StringBuilder words = new StringBuilder(folded.length());
         boolean space = true;
         for (int i = 0; i < folded.length(); i++) {
@@ -72,6 +73,15 @@ public record AccountKey(String value) {
             return Optional.empty();
         }
         return Optional.of(new AccountKey(key.length() > MAX_LENGTH ? key.substring(0, MAX_LENGTH).strip() : key));
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

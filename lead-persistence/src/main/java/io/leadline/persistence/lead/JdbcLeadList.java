@@ -45,9 +45,9 @@ class JdbcLeadList implements LeadList {
     @Override
     public List<Row> colleagues(long leadId, int size) {
         return jdbc.sql(ROW + """
-                        from lead me join lead l on lower(l.company) = lower(me.company) and l.id <> me.id
+                        from lead me join lead l on l.account_id = me.account_id and l.id <> me.id
                         left join lead_score sc on sc.lead_id = l.id
-                        where me.id = ? and me.company is not null
+                        where me.id = ? and me.account_id is not null
                         order by sc.score desc nulls last, l.id desc limit ?""")
                 .params(leadId, size).query(JdbcLeadList::row).list();
     }

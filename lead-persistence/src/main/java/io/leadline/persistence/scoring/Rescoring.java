@@ -8,7 +8,6 @@ import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
-import io.leadline.persistence.PostgresArrays;
 import io.leadline.persistence.queue.QueueStages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,7 +39,7 @@ public class Rescoring {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Rescoring.class);
 
-    static final int CHUNK = 50_000;
+    static final int CHUNK = 25_000;
     /** From this many leads on, scoring runs on all cores. */
     static final int PARALLEL_FROM = 2_000;
 
@@ -118,7 +117,7 @@ public class Rescoring {
                     leads.getFirst().id(), leads.getLast().id());
         }
         nanos[0] += System.nanoTime() - t0;
-        return score(model, leads, activities, now);
+        return score(model, leads, activities, now, false);
     }
 
     private static Scored finished(Future<Scored> read) {
@@ -153,7 +152,7 @@ public class Rescoring {
             ps.setArray(1, ids(con, leadIds));
             return ps;
         }, collect(activities));
-        Chunk chunk = write(score(model, leads, activities, now), now);
+        Chunk chunk = write(score(model, leads, activities, now, leads.size() >= PARALLEL_FROM), now);
         return new Result(chunk.leads, chunk.changed, chunk.moved);
     }
 
@@ -176,32 +175,51 @@ public class Rescoring {
     private List<Lead> read(ScoringModel model, String condition, Binder binder) {
         // Only the custom attributes the model reads: unpacking every lead's jsonb would cost more than scoring it.
         String[] keys = model.customAttributes().toArray(String[]::new);
-        String attributes = keys.length == 0 ? "'{}'::text[] as attr_keys, '{}'::text[] as attr_values"
-                : "?::text[] as attr_keys, array(select attributes ->> k from unnest(?::text[]) as k) as attr_values";
         return jdbc.query(con -> {
-            var ps = con.prepareStatement("select id, version, external_id, full_name, email, company, job_title, company_size, "
-                    + "country, source, " + attributes + ", stage, owner, revisit_on, created_at from lead where " + condition);
-            int p = 1;
-            if (keys.length > 0) {
-                ps.setArray(p++, con.createArrayOf("text", keys));
-                ps.setArray(p++, con.createArrayOf("text", keys));
-            }
-            binder.bind(con, ps, p);
+            var ps = con.prepareStatement("select " + leadColumns(keys) + " from lead where " + condition);
+            // Binary results: ids, numbers and timestamps arrive as bytes instead of text to parse, a good part of
+            // reading a chunk (a negative threshold makes pgjdbc prepare on the server and ask for binary at once).
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+            binder.bind(con, ps, bindAttributeKeys(ps, keys));
             return ps;
-        }, Rescoring::lead);
+        }, (rs, n) -> lead(rs, keys));
     }
 
-    /** Scores the leads in Java and writes the scores that changed and the stage moves they cause. */
+    /**
+     * The columns {@link #lead} reads, each custom attribute in {@code keys} as a column of its own (its key a parameter):
+     * one text value a lead is far cheaper to send and read than an array of them.
+     */
+    static String leadColumns(String[] keys) {
+        StringBuilder columns = new StringBuilder("id, version, external_id, full_name, email, company, job_title, company_size, "
+                + "country, source, stage, owner, revisit_on, created_at");
+        for (int i = 0; i < keys.length; i++) {
+            columns.append(", attributes ->> ? as attr_").append(i);
+        }
+        return columns.toString();
+    }
+
+    /** Binds the attribute keys of {@link #leadColumns}; answers the next parameter's index. */
+    static int bindAttributeKeys(java.sql.PreparedStatement ps, String[] keys) throws SQLException {
+        for (int i = 0; i < keys.length; i++) {
+            ps.setString(i + 1, keys[i]);
+        }
+        return keys.length + 1;
+    }
+
     /** A chunk scored in Java: its leads in id order, their new scores, and the stage moves the scores cause. */
     private record Scored(List<Lead> leads, List<Score> scores, List<Object[]> moves) {
     }
 
-    private Scored score(ScoringModel model, List<Lead> leads, Map<Long, List<Activity>> activities, Instant now) {
+    /**
+     * Scores the leads in Java. Scoring is a pure function of lead-core, so a large set is scored on every core when
+     * nothing else needs them ({@code parallel}); rescoring everything scores on its reader thread instead, while the
+     * other core runs the writing.
+     */
+    private Scored score(ScoringModel model, List<Lead> leads, Map<Long, List<Activity>> activities, Instant now, boolean parallel) {
         long t1 = System.nanoTime();
-        // Scoring is a pure function of lead-core: a large chunk is scored on every core, while Postgres waits anyway.
         Score[] scores = new Score[leads.size()];
         java.util.stream.IntStream range = java.util.stream.IntStream.range(0, leads.size());
-        (leads.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> scores[i] =
+        (parallel ? range.parallel() : range).forEach(i -> scores[i] =
                 model.score(leads.get(i).profile(), activities.getOrDefault(leads.get(i).id(), List.of()), now));
         List<Score> scored = java.util.Arrays.asList(scores);
         List<Object[]> moves = new ArrayList<>();
@@ -260,23 +278,23 @@ public class Rescoring {
      * no temporary table (whose DDL, COPY and ANALYZE cost more than the arrays at every chunk size measured).
      */
     private static final class NewScores {
-        private final Long[] ids;
-        private final Integer[] versions;
-        private final Integer[] totals;
-        private final Integer[] fit;
-        private final Integer[] engagement;
+        private final long[] ids;
+        private final int[] versions;
+        private final int[] totals;
+        private final int[] fit;
+        private final int[] engagement;
         private final String[] grades;
-        private final Integer[] priorities;
+        private final int[] priorities;
 
         NewScores(List<Lead> leads, List<Score> scores) {
             int n = leads.size();
-            ids = new Long[n];
-            versions = new Integer[n];
-            totals = new Integer[n];
-            fit = new Integer[n];
-            engagement = new Integer[n];
+            ids = new long[n];
+            versions = new int[n];
+            totals = new int[n];
+            fit = new int[n];
+            engagement = new int[n];
             grades = new String[n];
-            priorities = new Integer[n];
+            priorities = new int[n];
             for (int i = 0; i < n; i++) {
                 Score score = scores.get(i);
                 ids[i] = leads.get(i).id();
@@ -294,30 +312,36 @@ public class Rescoring {
                     + "as r(lead_id, model_version, score, fit_points, engagement_points, grade, priority)";
         }
 
-        /** Binds {@code then} (the statement's parameters before the relation), then the arrays; answers the statement. */
+        /**
+         * Binds {@code then} (the statement's parameters before the relation), then the arrays; answers the statement.
+         * The number arrays go as primitive arrays in binary (the statement is prepared on the server at once), not as
+         * text for Postgres to parse.
+         */
         java.sql.PreparedStatement bind(java.sql.Connection con, java.sql.PreparedStatement ps, Object... then) throws SQLException {
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+            org.postgresql.PGConnection pg = con.unwrap(org.postgresql.PGConnection.class);
             int p = 1;
             for (Object value : then) {
                 ps.setObject(p++, value);
             }
-            ps.setArray(p++, con.createArrayOf("bigint", ids));
-            ps.setArray(p++, con.createArrayOf("integer", versions));
-            ps.setArray(p++, con.createArrayOf("integer", totals));
-            ps.setArray(p++, con.createArrayOf("integer", fit));
-            ps.setArray(p++, con.createArrayOf("integer", engagement));
-            ps.setArray(p++, con.createArrayOf("text", grades));
-            ps.setArray(p, con.createArrayOf("integer", priorities));
+            ps.setArray(p++, pg.createArrayOf("int8", ids));
+            ps.setArray(p++, pg.createArrayOf("int4", versions));
+            ps.setArray(p++, pg.createArrayOf("int4", totals));
+            ps.setArray(p++, pg.createArrayOf("int4", fit));
+            ps.setArray(p++, pg.createArrayOf("int4", engagement));
+            ps.setArray(p++, pg.createArrayOf("text", grades));
+            ps.setArray(p, pg.createArrayOf("int4", priorities));
             return ps;
         }
     }
 
-    static Lead lead(ResultSet rs, int n) throws SQLException {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        String[] keys = PostgresArrays.strings(rs.getArray("attr_keys"));
-        String[] values = PostgresArrays.strings(rs.getArray("attr_values"));
+    /** A lead from the columns of {@link #leadColumns}. */
+    static Lead lead(ResultSet rs, String[] keys) throws SQLException {
+        Map<String, String> attributes = keys.length == 0 ? Map.of() : new LinkedHashMap<>();
         for (int i = 0; i < keys.length; i++) {
-            if (values[i] != null) {
-                attributes.put(keys[i], values[i]);
+            String value = rs.getString("attr_" + i);
+            if (value != null) {
+                attributes.put(keys[i], value);
             }
         }
         String email = rs.getString("email");

@@ -74,26 +74,22 @@ public class ScoringSamples {
     private List<Lead> load(Set<String> customAttributes, String condition, List<Object[]> rows, Object... parameters) {
         String[] keys = new TreeSet<>(customAttributes).toArray(String[]::new);
         return jdbc.query(con -> {
-            var ps = con.prepareStatement("""
-                    select id, version, external_id, full_name, email, company, job_title, company_size, country, source,
-                           ?::text[] as attr_keys, array(select attributes ->> k from unnest(?::text[]) as k) as attr_values,
-                           stage, owner, revisit_on, created_at,
-                           case when outcome is not null then outcome
-                                when stage in ('WON', 'LOST', 'DISQUALIFIED') then stage end as known
+            var ps = con.prepareStatement("select " + Rescoring.leadColumns(keys) + """
+                    , case when outcome is not null then outcome
+                           when stage in ('WON', 'LOST', 'DISQUALIFIED') then stage end as known
                     from lead where\s""" + condition);
-            ps.setArray(1, con.createArrayOf("text", keys));
-            ps.setArray(2, con.createArrayOf("text", keys));
+            int first = Rescoring.bindAttributeKeys(ps, keys);
             for (int i = 0; i < parameters.length; i++) {
                 if (parameters[i] instanceof Long[] array) {
-                    ps.setArray(3 + i, con.createArrayOf("bigint", array));
+                    ps.setArray(first + i, con.createArrayOf("bigint", array));
                 } else {
-                    ps.setObject(3 + i, parameters[i]);
+                    ps.setObject(first + i, parameters[i]);
                 }
             }
             return ps;
         }, (rs, n) -> {
             rows.add(new Object[] {rs.getLong("id"), rs.getString("known")});
-            return Rescoring.lead(rs, n);
+            return Rescoring.lead(rs, keys);
         });
     }
 

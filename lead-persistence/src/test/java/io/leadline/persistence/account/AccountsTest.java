@@ -8,6 +8,7 @@ import io.leadline.core.lead.BulkLeads;
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
+import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.queue.QueueFilter;
 import io.leadline.core.queue.SalesQueue;
@@ -45,6 +46,8 @@ class AccountsTest {
     @Autowired
     SalesQueue queue;
     @Autowired
+    LeadList list;
+    @Autowired
     JdbcClient jdbc;
     @TempDir
     Path dir;
@@ -74,6 +77,8 @@ class AccountsTest {
         assertThat(jdbc.sql("select name from account where id = ?").param(accountOf(ana.id())).query(String.class).single())
                 .isEqualTo("Globex " + tag + ", Inc.");
         assertThat(accounts.contacts(accountOf(ana.id()))).isEqualTo(2);
+        assertThat(list.colleagues(ana.id(), 10)).extracting(LeadList.Row::id).containsExactly(bo.id());
+        assertThat(list.colleagues(di.id(), 10)).isEmpty();
     }
 
     @Test
