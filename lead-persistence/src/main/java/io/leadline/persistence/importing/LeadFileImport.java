@@ -12,10 +12,8 @@ import io.leadline.core.scoring.LeadScores;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.ScoringModels;
-import io.leadline.persistence.PostgresArrays;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import io.leadline.persistence.CopyText;
+import io.leadline.persistence.JsonObjects;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -29,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DuplicateKeyException;
@@ -55,8 +52,11 @@ public class LeadFileImport {
     static final int BATCH = 10_000;
 
     private static final String COPY_COLUMNS = "row_no, new_id, email, external_id, full_name, company, job_title, company_size, "
-            + "country, source, attr_keys, attr_values, created_at, model_version, score, fit_points, engagement_points, grade, "
+            + "country, source, attributes, created_at, model_version, score, fit_points, engagement_points, grade, "
             + "priority, stage, change_to, change_reason, change_code, account_key";
+
+    /** The rows of {@code import_row r} that make a new lead: neither a duplicate in the file nor an existing lead. */
+    private static final String MAKES_A_LEAD = " r.new_id is not null and not r.dup and r.lead_id is null";
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -93,7 +93,7 @@ public class LeadFileImport {
         jdbc.execute("""
                 create temporary table import_row (
                     row_no bigint not null, email text, external_id text, full_name text, company text, job_title text,
-                    company_size integer, country text, source text, attr_keys text[], attr_values text[],
+                    company_size integer, country text, source text, attributes jsonb,
                     created_at timestamptz, model_version integer, score integer, fit_points integer,
                     engagement_points integer, grade text, priority integer, stage text, change_to text,
                     change_reason text, change_code text, account_key text,
@@ -125,8 +125,7 @@ public class LeadFileImport {
                 order by k.account_key
                 on conflict (key) do nothing""");
         phases.done("find duplicates and accounts");
-        // Every accepted row got an id from lead_seq while it was read; only rows that make a new lead keep theirs.
-        jdbc.update("update import_row set new_id = null where new_id is not null and (dup or lead_id is not null)");
+        // Every accepted row got an id from lead_seq while it was read; only rows that make a new lead use theirs.
         // A plain INSERT first: another writer creating one of these emails meanwhile is rare, and ON CONFLICT's
         // speculative insertion costs about a third more at a million rows. If it happens, the same INSERT again
         // with ON CONFLICT DO NOTHING leaves those rows out (they are counted as merged below).
@@ -134,12 +133,12 @@ public class LeadFileImport {
                 insert into lead (id, version, full_name, email, company, job_title, company_size, country, source,
                                   external_id, attributes, stage, created_at, updated_at, import_job_id, account_id)
                 select r.new_id, 0, r.full_name, r.email, r.company, r.job_title, r.company_size, r.country, r.source,
-                       r.external_id, jsonb_object(coalesce(r.attr_keys, '{}'), coalesce(r.attr_values, '{}')), r.stage,
+                       r.external_id, r.attributes, r.stage,
                        r.created_at, ?, ?, a.id
                 from import_row r left join account a on a.key = r.account_key
-                where r.new_id is not null""";
+                where""" + MAKES_A_LEAD;
         int imported = insertRacing(insertLeads, job, now);
-        long newRows = jdbc.queryForObject("select count(*) from import_row where new_id is not null", Long.class);
+        long newRows = jdbc.queryForObject("select count(*) from import_row r where" + MAKES_A_LEAD, Long.class);
         // Rows that lost a race with another writer (on conflict do nothing) have no lead: leave them out below.
         String inserted = imported == newRows ? "" : " join lead l on l.id = r.new_id and l.import_job_id = " + job.id();
         phases.done("insert leads");
@@ -148,11 +147,11 @@ public class LeadFileImport {
                                         scored_at, queued_at)
                 select r.new_id, r.model_version, r.score, r.fit_points, r.engagement_points, r.grade, r.priority, r.stage, ?,
                        case when r.stage in ('MQL', 'ACCEPTED', 'SQL') then r.created_at end
-                from import_row r""" + inserted + " where r.new_id is not null", Timestamp.from(now));
+                from import_row r""" + inserted + " where" + MAKES_A_LEAD, Timestamp.from(now));
         jdbc.update("""
                 insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code)
                 select r.new_id, 'NEW', r.change_to, ?, r.change_reason, r.created_at, r.change_code
-                from import_row r""" + inserted + " where r.new_id is not null and r.change_to is not null", Lead.SYSTEM);
+                from import_row r""" + inserted + " where r.change_to is not null and" + MAKES_A_LEAD, Lead.SYSTEM);
         phases.done("insert scores and stage history");
 
         int updated = job.duplicatePolicy() == DuplicatePolicy.SKIP ? 0 : update(job, now);
@@ -202,8 +201,8 @@ public class LeadFileImport {
             after.append(value).append(", ");
         }
         String attributes = overwrite
-                ? "l.attributes || jsonb_object(coalesce(r.attr_keys, '{}'), coalesce(r.attr_values, '{}'))"
-                : "jsonb_object(coalesce(r.attr_keys, '{}'), coalesce(r.attr_values, '{}')) || l.attributes";
+                ? "l.attributes || r.attributes"
+                : "r.attributes || l.attributes";
         before.append("l.attributes)");
         after.append(attributes).append(")");
         String changed = before + " is distinct from " + after;
@@ -338,18 +337,16 @@ public class LeadFileImport {
     /** What reads a slice on a scoring thread: the mapping, the active model, and the file's format for rejected rows. */
     private record Slicing(ColumnMapping mapping, ScoringModel model, CSVFormat format, Instant now) {
 
-        Slice slice(List<CsvFile.Row> rows, long[] ids) throws IOException {
+        Slice slice(List<CsvFile.Row> rows, long[] ids) {
             List<ImportJobs.Rejection> rejections = new ArrayList<>();
-            StringWriter accepted = new StringWriter(rows.size() * 160);
-            try (CSVPrinter out = printer(accepted)) {
-                for (int i = 0; i < rows.size(); i++) {
-                    CsvFile.Row row = rows.get(i);
-                    LeadRow read = LeadRow.read(row.cells(), mapping, now);
-                    if (read instanceof LeadRow.Rejected(String reason)) {
-                        rejections.add(new ImportJobs.Rejection(row.number(), raw(format, row.cells()), reason));
-                    } else {
-                        write(out, row.number(), ids[i], (LeadRow.Accepted) read, model);
-                    }
+            CopyText accepted = new CopyText(rows.size() * 200);
+            for (int i = 0; i < rows.size(); i++) {
+                CsvFile.Row row = rows.get(i);
+                LeadRow read = LeadRow.read(row.cells(), mapping, now);
+                if (read instanceof LeadRow.Rejected(String reason)) {
+                    rejections.add(new ImportJobs.Rejection(row.number(), raw(format, row.cells()), reason));
+                } else {
+                    write(accepted, row.number(), ids[i], (LeadRow.Accepted) read, model);
                 }
             }
             return new Slice(rows.size(), accepted.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), rejections);
@@ -407,36 +404,24 @@ public class LeadFileImport {
     private CopyIn startCopy() {
         try {
             return DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy import_row (" + COPY_COLUMNS + ") from stdin (format csv)");
+                    .copyIn("copy import_row (" + COPY_COLUMNS + ") from stdin");
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into the import table could not start: " + e.getMessage(), e);
         }
     }
 
-    private static void write(CSVPrinter out, long rowNo, long id, LeadRow.Accepted row, ScoringModel model) {
+    private static void write(CopyText out, long rowNo, long id, LeadRow.Accepted row, ScoringModel model) {
         LeadProfile p = row.profile();
         Score score = model.score(p, List.of(), row.createdAt());
         Lead lead = Lead.capture(p, row.externalId(), row.createdAt());
         var moved = lead.qualifyBy(score, row.createdAt());
         String stage = moved.map(t -> t.lead().stage().name()).orElse(lead.stage().name());
-        try {
-            out.printRecord(rowNo, id, p.email() == null ? null : p.email().value(), row.externalId(), p.fullName(), p.company(),
-                    p.jobTitle(), p.companySize(), p.country(), p.source(), PostgresArrays.literal(p.attributes().keySet()),
-                    PostgresArrays.literal(p.attributes().values()), row.createdAt(), score.modelVersion(), score.total(), score.fitPoints(),
-                    score.engagementPoints(), score.grade().name(), score.priority(), stage,
-                    moved.map(t -> t.change().to().name()).orElse(null), moved.map(t -> t.change().reason()).orElse(null),
-                    moved.map(t -> t.change().reasonCode()).orElse(null), AccountKey.of(p.company()).map(AccountKey::value).orElse(null));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static CSVPrinter printer(StringWriter to) {
-        try {
-            return new CSVPrinter(to, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setNullString("").get());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.row(rowNo, id, p.email() == null ? null : p.email().value(), row.externalId(), p.fullName(), p.company(),
+                p.jobTitle(), p.companySize(), p.country(), p.source(), JsonObjects.of(p.attributes()), row.createdAt(),
+                score.modelVersion(), score.total(), score.fitPoints(), score.engagementPoints(), score.grade().name(),
+                score.priority(), stage, moved.map(t -> t.change().to().name()).orElse(null),
+                moved.map(t -> t.change().reason()).orElse(null), moved.map(t -> t.change().reasonCode()).orElse(null),
+                AccountKey.of(p.company()).map(AccountKey::value).orElse(null));
     }
 
     static String raw(CSVFormat format, List<String> cells) {

@@ -263,4 +263,18 @@ class LeadFileImportTest {
                 .containsExactly("The other writer");
         assertThat(count("select count(*) from lead where email = ?", "other-" + tag + "@acme.com")).isEqualTo(1);
     }
+
+    @Test
+    void backslashes_tabs_quotes_and_newlines_arrive_as_written() throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String email = "esc-" + tag + "@acme.com";
+        Path csv = file("email,name,notes\n" + email + ",\"O'Brien \\ \"\"Bob\"\"\",\"a\ttab, a \\N and\r\na newline\"\n");
+
+        assertThat(run(ImportJob.Kind.LEADS, csv, DuplicatePolicy.SKIP, false).imported()).isEqualTo(1);
+
+        assertThat(jdbc.sql("select full_name from lead where email = ?").param(email).query(String.class).single())
+                .isEqualTo("O'Brien \\ \"Bob\"");
+        assertThat(jdbc.sql("select attributes->>'notes' from lead where email = ?").param(email).query(String.class).single())
+                .isEqualTo("a\ttab, a \\N and\r\na newline");
+    }
 }
