@@ -12,6 +12,7 @@ import io.leadline.core.scoring.LeadScores;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.ScoringModels;
+import io.leadline.persistence.BackgroundWork;
 import io.leadline.persistence.CopyText;
 import io.leadline.persistence.JsonObjects;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ArrayDeque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -387,18 +387,8 @@ public class LeadFileImport {
         }
     }
 
-    private static Slice finished(Future<Slice> slice) {
-        try {
-            return slice.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the import was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("reading a slice of the file failed: " + e.getCause().getMessage(), e.getCause());
-        }
+    private static Slice finished(Future<Slice> work) {
+        return BackgroundWork.result(work, "reading a slice of the file");
     }
 
     private CopyIn startCopy() {

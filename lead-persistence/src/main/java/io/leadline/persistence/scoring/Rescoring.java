@@ -8,6 +8,7 @@ import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
+import io.leadline.persistence.BackgroundWork;
 import io.leadline.persistence.queue.QueueStages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -120,18 +120,8 @@ public class Rescoring {
         return score(model, leads, activities, now, false);
     }
 
-    private static Scored finished(Future<Scored> read) {
-        try {
-            return read.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("rescoring was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("reading leads to rescore failed: " + e.getCause().getMessage(), e.getCause());
-        }
+    private static Scored finished(Future<Scored> work) {
+        return BackgroundWork.result(work, "reading leads to rescore");
     }
 
     /**
