@@ -99,7 +99,7 @@ public class Rescoring {
         return new Result(leads, changed, moved);
     }
 
-    private record Chunk(int leads, long lastId, long changed, long moved) {
+    record Chunk(int leads, long lastId, long changed, long moved) {
     }
 
     /** Where rescoring's time goes, logged at the end of a run: reading and scoring (on their own thread), writing. */
@@ -107,17 +107,18 @@ public class Rescoring {
 
     private Scored readAndScore(ScoringModel model, long afterId, Instant now) {
         long t0 = System.nanoTime();
-        List<Lead> leads = read(model, "id > ? order by id limit ?", (con, ps, p) -> {
+        ReadLeads read = read(model, "id > ? order by id limit ?", (con, ps, p) -> {
             ps.setLong(p, afterId);
             ps.setInt(p + 1, CHUNK);
         });
+        List<Lead> leads = read.leads();
         Map<Long, List<Activity>> activities = new HashMap<>();
         if (!leads.isEmpty()) {
             jdbc.query("select lead_id, type, occurred_at from activity where lead_id between ? and ?", collect(activities),
                     leads.getFirst().id(), leads.getLast().id());
         }
         nanos[0] += System.nanoTime() - t0;
-        return score(model, leads, activities, now, false);
+        return score(model, read, activities, now, false);
     }
 
     private static Scored finished(Future<Scored> work) {
@@ -129,21 +130,22 @@ public class Rescoring {
      * arrived). The caller holds the leads' row locks, so no concurrent batch scores them from an older view.
      */
     public Result rescore(ScoringModel model, long[] leadIds, Instant now) {
-        if (leadIds.length == 0) {
-            return new Result(0, 0, 0);
-        }
-        List<Lead> leads = read(model, "id = any(?) order by id", (con, ps, p) -> ps.setArray(p, ids(con, leadIds)));
-        if (leads.isEmpty()) {
-            return new Result(0, 0, 0);
-        }
-        Map<Long, List<Activity>> activities = new HashMap<>();
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("select lead_id, type, occurred_at from activity where lead_id = any(?)");
-            ps.setArray(1, ids(con, leadIds));
-            return ps;
-        }, collect(activities));
-        Chunk chunk = write(score(model, leads, activities, now, leads.size() >= PARALLEL_FROM), now);
+        Chunk chunk = write(readAndScore(model, leadIds, now), now);
         return new Result(chunk.leads, chunk.changed, chunk.moved);
+    }
+
+    /** Reads the given leads with their activities and scores them (the first half of {@link #rescore(ScoringModel, long[], Instant)}). */
+    Scored readAndScore(ScoringModel model, long[] leadIds, Instant now) {
+        ReadLeads read = read(model, "id = any(?) order by id", (con, ps, p) -> ps.setArray(p, ids(con, leadIds)));
+        Map<Long, List<Activity>> activities = new HashMap<>();
+        if (!read.leads().isEmpty()) {
+            jdbc.query(con -> {
+                var ps = con.prepareStatement("select lead_id, type, occurred_at from activity where lead_id = any(?)");
+                ps.setArray(1, ids(con, leadIds));
+                return ps;
+            }, collect(activities));
+        }
+        return score(model, read, activities, now, read.leads().size() >= PARALLEL_FROM);
     }
 
     /** Collects rows of (lead_id, type, occurred_at) into each lead's activities. */
@@ -161,18 +163,34 @@ public class Rescoring {
         void bind(java.sql.Connection con, java.sql.PreparedStatement ps, int firstParameter) throws SQLException;
     }
 
+    /**
+     * Leads as read, in id order, each with the version of its stored score row (its {@code xmin}, the transaction that
+     * wrote it; {@link #NO_SCORE} when it has none): the score is rewritten only if still that version.
+     */
+    private record ReadLeads(List<Lead> leads, long[] scoreVersions) {
+    }
+
+    /** The version of a lead that had no score row when read. */
+    private static final long NO_SCORE = -1;
+
     /** The leads the condition selects, with only the custom attributes the model reads. */
-    private List<Lead> read(ScoringModel model, String condition, Binder binder) {
+    private ReadLeads read(ScoringModel model, String condition, Binder binder) {
         // Only the custom attributes the model reads: unpacking every lead's jsonb would cost more than scoring it.
         String[] keys = model.customAttributes().toArray(String[]::new);
-        return jdbc.query(con -> {
-            var ps = con.prepareStatement("select " + leadColumns(keys) + " from lead where " + condition);
+        List<Long> versions = new ArrayList<>();
+        List<Lead> leads = jdbc.query(con -> {
+            var ps = con.prepareStatement("select " + leadColumns(keys) + ", coalesce((select s.xmin::text::bigint from "
+                    + "lead_score s where s.lead_id = lead.id), " + NO_SCORE + ") as score_version from lead where " + condition);
             // Binary results: ids, numbers and timestamps arrive as bytes instead of text to parse, a good part of
             // reading a chunk (a negative threshold makes pgjdbc prepare on the server and ask for binary at once).
             ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
             binder.bind(con, ps, bindAttributeKeys(ps, keys));
             return ps;
-        }, (rs, n) -> lead(rs, keys));
+        }, (rs, n) -> {
+            versions.add(rs.getLong("score_version"));
+            return lead(rs, keys);
+        });
+        return new ReadLeads(leads, versions.stream().mapToLong(Long::longValue).toArray());
     }
 
     /**
@@ -197,7 +215,7 @@ public class Rescoring {
     }
 
     /** A chunk scored in Java: its leads in id order, their new scores, and the stage moves the scores cause. */
-    private record Scored(List<Lead> leads, List<Score> scores, List<Object[]> moves) {
+    record Scored(List<Lead> leads, long[] scoreVersions, List<Score> scores, List<Object[]> moves) {
     }
 
     /**
@@ -205,8 +223,9 @@ public class Rescoring {
      * nothing else needs them ({@code parallel}); rescoring everything scores on its reader thread instead, while the
      * other core runs the writing.
      */
-    private Scored score(ScoringModel model, List<Lead> leads, Map<Long, List<Activity>> activities, Instant now, boolean parallel) {
+    private Scored score(ScoringModel model, ReadLeads read, Map<Long, List<Activity>> activities, Instant now, boolean parallel) {
         long t1 = System.nanoTime();
+        List<Lead> leads = read.leads();
         Score[] scores = new Score[leads.size()];
         java.util.stream.IntStream range = java.util.stream.IntStream.range(0, leads.size());
         (parallel ? range.parallel() : range).forEach(i -> scores[i] =
@@ -217,23 +236,31 @@ public class Rescoring {
             Lead lead = leads.get(i);
             lead.qualifyBy(scores[i], now).ifPresent(t -> moves.add(new Object[] {lead.id(), t.change().from().name(),
                     t.change().to().name(), t.change().actor(), t.change().reason(), Timestamp.from(t.change().at()),
-                    t.change().reasonCode()}));
+                    t.change().reasonCode(), lead.version()}));
         }
         nanos[1] += System.nanoTime() - t1;
-        return new Scored(leads, scored, moves);
+        return new Scored(leads, read.scoreVersions(), scored, moves);
     }
 
-    /** Writes the scores that changed and the stage moves, in the caller's transaction. */
-    private Chunk write(Scored chunk, Instant now) {
+    /**
+     * Writes the scores that changed and the stage moves, in the caller's transaction; answers what it wrote. Both are
+     * optimistic: a score row rewritten since the chunk was read (activity ingestion rescored the lead), or a lead
+     * whose version moved (a rep claimed, qualified or disqualified it), is left as the other writer left it.
+     */
+    Chunk write(Scored chunk, Instant now) {
         long t2 = System.nanoTime();
+        if (chunk.leads().isEmpty()) {
+            return new Chunk(0, 0, 0, 0);
+        }
         List<Lead> leads = chunk.leads();
         List<Object[]> moves = chunk.moves();
-        NewScores source = new NewScores(leads, chunk.scores());
+        NewScores source = new NewScores(leads, chunk.scoreVersions(), chunk.scores());
         int changed = jdbc.update(con -> source.bind(con, con.prepareStatement("""
                 update lead_score s set model_version = r.model_version, score = r.score, fit_points = r.fit_points,
                        engagement_points = r.engagement_points, grade = r.grade, priority = r.priority, scored_at = ?
                 from %s
                 where s.lead_id = r.lead_id and s.lead_id between %d and %d
+                  and s.xmin::text::bigint = r.read_version
                   and (s.model_version, s.score, s.fit_points, s.engagement_points, s.grade, s.priority)
                       is distinct from (r.model_version, r.score, r.fit_points, r.engagement_points, r.grade, r.priority)"""
                 .formatted(source.relation(), leads.getFirst().id(), leads.getLast().id())), Timestamp.from(now)));
@@ -248,13 +275,22 @@ public class Rescoring {
                     Timestamp.from(now)));
         }
         if (!moves.isEmpty()) {
+            // Only leads still at the version read: a rep who claimed, qualified or disqualified the lead meanwhile
+            // decided its stage, and a move computed from the older lead would undo that (as a lost update).
+            // As Lead.moveTo: a revisit date belongs to a recycled lead only.
+            int[] updated = jdbc.batchUpdate("update lead set stage = ?, revisit_on = case when ? = 'RECYCLED' then revisit_on end, "
+                            + "version = version + 1, updated_at = ? where id = ? and version = ?",
+                    moves.stream().map(m -> new Object[] {m[2], m[2], Timestamp.from(now), m[0], m[7]}).toList());
+            List<Object[]> made = new ArrayList<>();
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 1) {
+                    made.add(moves.get(i));
+                }
+            }
+            moves = made;
             jdbc.batchUpdate("""
                     insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code)
-                    values (?, ?, ?, ?, ?, ?, ?)""", moves);
-            // As Lead.moveTo: a revisit date belongs to a recycled lead only.
-            jdbc.batchUpdate("update lead set stage = ?, revisit_on = case when ? = 'RECYCLED' then revisit_on end, "
-                            + "version = version + 1, updated_at = ? where id = ?",
-                    moves.stream().map(m -> new Object[] {m[2], m[2], Timestamp.from(now), m[0]}).toList());
+                    values (?, ?, ?, ?, ?, ?, ?)""", moves.stream().map(m -> java.util.Arrays.copyOf(m, 7)).toList());
             jdbc.batchUpdate("update lead_score set stage = ?, queued_at = case when ? in " + QueueStages.SQL_LIST
                             + " then ? else queued_at end where lead_id = ?",
                     moves.stream().map(m -> new Object[] {m[2], m[2], Timestamp.from(now), m[0]}).toList());
@@ -269,6 +305,7 @@ public class Rescoring {
      */
     private static final class NewScores {
         private final long[] ids;
+        private final long[] readVersions;
         private final int[] versions;
         private final int[] totals;
         private final int[] fit;
@@ -276,8 +313,9 @@ public class Rescoring {
         private final String[] grades;
         private final int[] priorities;
 
-        NewScores(List<Lead> leads, List<Score> scores) {
+        NewScores(List<Lead> leads, long[] readVersions, List<Score> scores) {
             int n = leads.size();
+            this.readVersions = readVersions;
             ids = new long[n];
             versions = new int[n];
             totals = new int[n];
@@ -298,8 +336,8 @@ public class Rescoring {
         }
 
         String relation() {
-            return "unnest(?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[], ?::text[], ?::int[]) "
-                    + "as r(lead_id, model_version, score, fit_points, engagement_points, grade, priority)";
+            return "unnest(?::bigint[], ?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[], ?::text[], ?::int[]) "
+                    + "as r(lead_id, read_version, model_version, score, fit_points, engagement_points, grade, priority)";
         }
 
         /**
@@ -315,6 +353,7 @@ public class Rescoring {
                 ps.setObject(p++, value);
             }
             ps.setArray(p++, pg.createArrayOf("int8", ids));
+            ps.setArray(p++, pg.createArrayOf("int8", readVersions));
             ps.setArray(p++, pg.createArrayOf("int4", versions));
             ps.setArray(p++, pg.createArrayOf("int4", totals));
             ps.setArray(p++, pg.createArrayOf("int4", fit));

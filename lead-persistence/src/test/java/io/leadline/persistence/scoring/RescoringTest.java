@@ -33,6 +33,8 @@ class RescoringTest {
     LeadScores scores;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     private final Instant then = Instant.parse("2026-11-01T00:00:00Z");
     private final Instant now = Instant.parse("2026-11-25T12:00:00Z");
@@ -133,5 +135,36 @@ class RescoringTest {
                     (Integer) row.get("company_size"), "BR", "email", Map.of());
             assertThat(row.get("score")).isEqualTo(StarterModel.version1().score(profile).total());
         }
+    }
+
+    @Test
+    void what_another_writer_changed_after_the_leads_were_read_is_left_as_that_writer_left_it() {
+        Lead disqualifiedMeanwhile = store("Sales Manager", 20, "email");   // NEW at 15; the weight change makes it an MQL
+        Lead activeMeanwhile = store("Sales Manager", 20, "email");         // its score is rewritten by an activity meanwhile
+        Lead untouched = store("Sales Manager", 20, "email");
+        List<FitRule> rules = new ArrayList<>(StarterModel.version1().fitRules());
+        rules.replaceAll(r -> r.name().equals("Manager title")
+                ? new FitRule("Manager title", new LeadCondition.Contains("job_title", List.of("manager", "lead")), 40) : r);
+        ScoringModel v1 = StarterModel.version1();
+        ScoringModel v2 = new ScoringModel(2, rules, v1.engagementRules(), v1.disqualifyingRules(), v1.caps(), v1.decay(),
+                v1.gradeBands(), v1.mqlThreshold());
+
+        var scored = rescoring.readAndScore(v2, new long[] {disqualifiedMeanwhile.id(), activeMeanwhile.id(), untouched.id()}, now);
+        // Meanwhile, in transactions of their own: a rep disqualifies one lead, an activity rescores another.
+        leads.save(leads.byId(disqualifiedMeanwhile.id()).orElseThrow().disqualify("re-rep", io.leadline.core.qualification.DisqualificationReason.NO_BUDGET, "", now).lead());
+        jdbc.sql("update lead_score set score = 77, scored_at = ? where lead_id = ?").params(Timestamp.from(now), activeMeanwhile.id()).update();
+        var written = new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .execute(status -> rescoring.write(scored, now));
+
+        assertThat(jdbc.sql("select stage from lead where id = ?").param(disqualifiedMeanwhile.id()).query(String.class).single())
+                .isEqualTo("DISQUALIFIED");
+        assertThat(jdbc.sql("select count(*) from stage_change where lead_id = ? and to_stage = 'MQL'").param(disqualifiedMeanwhile.id())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select score from lead_score where lead_id = ?").param(activeMeanwhile.id()).query(Integer.class).single())
+                .isEqualTo(77);
+        assertThat(jdbc.sql("select score from lead_score where lead_id = ?").param(untouched.id()).query(Integer.class).single())
+                .isEqualTo(45);
+        assertThat(jdbc.sql("select stage from lead where id = ?").param(untouched.id()).query(String.class).single()).isEqualTo("MQL");
+        assertThat(written.moved()).as("the untouched lead and the one rescored meanwhile moved; the disqualified did not").isEqualTo(2);
     }
 }
