@@ -30,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rescores every lead with a model, in chunks of {@value #CHUNK} leads in id order, one transaction each:
- * leads and their activities are read (the next chunk while this one is written), scored in Java by lead-core on
- * every core, and one {@code UPDATE} from arrays of the new scores writes only the scores that changed. A lead whose
+ * leads and their activities are read and scored in Java by lead-core (the next chunk while this one is written),
+ * and one {@code UPDATE} from arrays of the new scores writes only the scores that changed. A lead whose
  * new score crosses the MQL threshold moves stage (through {@link Lead#qualifyBy}) with its history recorded.
  */
 @Component

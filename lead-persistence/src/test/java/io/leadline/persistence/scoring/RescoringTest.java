@@ -53,17 +53,21 @@ class RescoringTest {
         return lead;
     }
 
-    @Test
-    void a_weight_change_rewrites_only_the_scores_it_changes_and_moves_leads_across_the_threshold() {
-        Lead manager = store("Sales Manager", 20, "email");    // 10 + 5 = 15: NEW
-        Lead analyst = store("Analyst", 20, "email");          // 5: NEW, no title rule
-        // Version 2: managers weigh 40 instead of 10.
+    /** Version 2 of the starter model: managers weigh 40 instead of 10. */
+    private static ScoringModel managersWeigh40() {
         List<FitRule> rules = new ArrayList<>(StarterModel.version1().fitRules());
         rules.replaceAll(r -> r.name().equals("Manager title")
                 ? new FitRule("Manager title", new LeadCondition.Contains("job_title", List.of("manager", "lead")), 40) : r);
         ScoringModel v1 = StarterModel.version1();
-        ScoringModel v2 = new ScoringModel(2, rules, v1.engagementRules(), v1.disqualifyingRules(), v1.caps(), v1.decay(),
+        return new ScoringModel(2, rules, v1.engagementRules(), v1.disqualifyingRules(), v1.caps(), v1.decay(),
                 v1.gradeBands(), v1.mqlThreshold());
+    }
+
+    @Test
+    void a_weight_change_rewrites_only_the_scores_it_changes_and_moves_leads_across_the_threshold() {
+        Lead manager = store("Sales Manager", 20, "email");    // 10 + 5 = 15: NEW
+        Lead analyst = store("Analyst", 20, "email");          // 5: NEW, no title rule
+        ScoringModel v2 = managersWeigh40();
         // Everything else keeps version 1 scores only if nothing differs; the analyst's score is the same number but
         // the model version changes, so it is rewritten too: the stored version says which model scored it.
         var result = rescoring.rescoreAll(v2, now, done -> { });
@@ -142,12 +146,7 @@ class RescoringTest {
         Lead disqualifiedMeanwhile = store("Sales Manager", 20, "email");   // NEW at 15; the weight change makes it an MQL
         Lead activeMeanwhile = store("Sales Manager", 20, "email");         // its score is rewritten by an activity meanwhile
         Lead untouched = store("Sales Manager", 20, "email");
-        List<FitRule> rules = new ArrayList<>(StarterModel.version1().fitRules());
-        rules.replaceAll(r -> r.name().equals("Manager title")
-                ? new FitRule("Manager title", new LeadCondition.Contains("job_title", List.of("manager", "lead")), 40) : r);
-        ScoringModel v1 = StarterModel.version1();
-        ScoringModel v2 = new ScoringModel(2, rules, v1.engagementRules(), v1.disqualifyingRules(), v1.caps(), v1.decay(),
-                v1.gradeBands(), v1.mqlThreshold());
+        ScoringModel v2 = managersWeigh40();
 
         var scored = rescoring.readAndScore(v2, new long[] {disqualifiedMeanwhile.id(), activeMeanwhile.id(), untouched.id()}, now);
         // Meanwhile, in transactions of their own: a rep disqualifies one lead, an activity rescores another.
