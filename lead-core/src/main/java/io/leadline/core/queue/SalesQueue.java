@@ -16,12 +16,14 @@ public interface SalesQueue {
     List<QueueEntry> page(QueueFilter filter, QueuePosition after, int size);
 
     /**
-     * The companies of the first {@code queueDepth} queue entries, each with all its contacts still in play
-     * (not disqualified or lost), for the account view.
+     * The accounts of the first {@code queueDepth} queue entries, for the account view. Of each account's contacts
+     * still in play (not disqualified or lost) it brings what {@link io.leadline.core.account.AccountScore#rollUp}
+     * reads — the best-scored contact and every contact with at least {@code engagedAt} engagement points — and
+     * how many there are in all: an account with thousands of sign-ups does not send them all.
      */
-    List<AccountGroup> accounts(int queueDepth);
+    List<AccountGroup> accounts(int queueDepth, int engagedAt);
 
-    /** One company's contacts as the account view needs them. */
-    record AccountGroup(String company, List<io.leadline.core.account.AccountMember> members) {
+    /** One account's contacts as the account view needs them: the ones that count for its score, and how many in all. */
+    record AccountGroup(String company, int contacts, List<io.leadline.core.account.AccountMember> members) {
     }
 }

@@ -91,8 +91,8 @@ class QueueController {
 
     @GetMapping("/queue/accounts")
     String accounts(Model model) {
-        List<AccountRow> rows = queue.accounts(ACCOUNT_DEPTH).stream()
-                .map(g -> new AccountRow(g.company(), g.members().size(), AccountScore.rollUp(g.members(), mqa)))
+        List<AccountRow> rows = queue.accounts(ACCOUNT_DEPTH, mqa.engagedAt()).stream()
+                .map(g -> new AccountRow(g.company(), g.contacts(), AccountScore.rollUp(g.members(), mqa)))
                 .sorted(Comparator.comparingInt((AccountRow r) -> r.score().score()).reversed().thenComparing(AccountRow::company))
                 .toList();
         model.addAttribute("accounts", rows);
