@@ -107,9 +107,11 @@ public class Rescoring {
 
     private Scored readAndScore(ScoringModel model, long afterId, Instant now) {
         long t0 = System.nanoTime();
-        ReadLeads read = read(model, "id > ? order by id limit ?", (con, ps, p) -> {
+        // The score rows from the same place on, so that a merge join starts there and not at the first lead.
+        ReadLeads read = read(model, "s.lead_id > ?", "lead.id > ? order by lead.id limit ?", (con, ps, p) -> {
             ps.setLong(p, afterId);
-            ps.setInt(p + 1, CHUNK);
+            ps.setLong(p + 1, afterId);
+            ps.setInt(p + 2, CHUNK);
         });
         List<Lead> leads = read.leads();
         Map<Long, List<Activity>> activities = new HashMap<>();
@@ -136,7 +138,7 @@ public class Rescoring {
 
     /** Reads the given leads with their activities and scores them (the first half of {@link #rescore(ScoringModel, long[], Instant)}). */
     Scored readAndScore(ScoringModel model, long[] leadIds, Instant now) {
-        ReadLeads read = read(model, "id = any(?) order by id", (con, ps, p) -> ps.setArray(p, ids(con, leadIds)));
+        ReadLeads read = read(model, "true", "lead.id = any(?) order by lead.id", (con, ps, p) -> ps.setArray(p, ids(con, leadIds)));
         Map<Long, List<Activity>> activities = new HashMap<>();
         if (!read.leads().isEmpty()) {
             jdbc.query(con -> {
@@ -173,14 +175,18 @@ public class Rescoring {
     /** The version of a lead that had no score row when read. */
     private static final long NO_SCORE = -1;
 
-    /** The leads the condition selects, with only the custom attributes the model reads. */
-    private ReadLeads read(ScoringModel model, String condition, Binder binder) {
+    /**
+     * The leads the condition selects, with only the custom attributes the model reads, and the version of each one's
+     * score row ({@code scoreCondition} narrows the score rows the join reads; its parameters come first).
+     */
+    private ReadLeads read(ScoringModel model, String scoreCondition, String condition, Binder binder) {
         // Only the custom attributes the model reads: unpacking every lead's jsonb would cost more than scoring it.
         String[] keys = model.customAttributes().toArray(String[]::new);
         List<Long> versions = new ArrayList<>();
         List<Lead> leads = jdbc.query(con -> {
-            var ps = con.prepareStatement("select " + leadColumns(keys) + ", coalesce((select s.xmin::text::bigint from "
-                    + "lead_score s where s.lead_id = lead.id), " + NO_SCORE + ") as score_version from lead where " + condition);
+            var ps = con.prepareStatement("select " + leadColumns(keys) + ", coalesce(s.xmin::text::bigint, " + NO_SCORE
+                    + ") as score_version from lead left join lead_score s on s.lead_id = lead.id and " + scoreCondition
+                    + " where " + condition);
             // Binary results: ids, numbers and timestamps arrive as bytes instead of text to parse, a good part of
             // reading a chunk (a negative threshold makes pgjdbc prepare on the server and ask for binary at once).
             ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
@@ -198,10 +204,11 @@ public class Rescoring {
      * one text value a lead is far cheaper to send and read than an array of them.
      */
     static String leadColumns(String[] keys) {
-        StringBuilder columns = new StringBuilder("id, version, external_id, full_name, email, company, job_title, company_size, "
-                + "country, source, stage, owner, revisit_on, created_at");
+        StringBuilder columns = new StringBuilder("lead.id, lead.version, lead.external_id, lead.full_name, lead.email, "
+                + "lead.company, lead.job_title, lead.company_size, lead.country, lead.source, lead.stage, lead.owner, "
+                + "lead.revisit_on, lead.created_at");
         for (int i = 0; i < keys.length; i++) {
-            columns.append(", attributes ->> ? as attr_").append(i);
+            columns.append(", lead.attributes ->> ? as attr_").append(i);
         }
         return columns.toString();
     }

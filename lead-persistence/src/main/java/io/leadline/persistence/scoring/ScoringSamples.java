@@ -76,7 +76,7 @@ public class ScoringSamples {
         return jdbc.query(con -> {
             var ps = con.prepareStatement("select " + Rescoring.leadColumns(keys) + """
                     , case when outcome is not null then outcome
-                           when stage in ('WON', 'LOST', 'DISQUALIFIED') then stage end as known
+                           when lead.stage in ('WON', 'LOST', 'DISQUALIFIED') then lead.stage end as known
                     from lead where\s""" + condition);
             int first = Rescoring.bindAttributeKeys(ps, keys);
             for (int i = 0; i < parameters.length; i++) {
