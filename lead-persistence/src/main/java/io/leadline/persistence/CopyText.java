@@ -34,6 +34,10 @@ public final class CopyText {
             return;
         }
         String s = value.toString();
+        if (!needsEscaping(s)) {
+            text.append(s);
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -44,6 +48,16 @@ public final class CopyText {
                 default -> text.append(c);
             }
         }
+    }
+
+    private static boolean needsEscaping(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isEmpty() {

@@ -1,9 +1,6 @@
 package io.leadline.core.account;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -55,20 +52,29 @@ public record AccountKey(String value) {
                 space = true;
             }
         }
-        List<String> parts = new ArrayList<>(Arrays.asList(words.toString().strip().split(" ")));
-        // Legal forms at the end go, one or two words at a time ("S.A." became "s a"), with an "&" between them
-        // ("GmbH & Co. KG"); the first word always stays.
-        while (parts.size() > 1) {
-            int n = parts.size();
-            if (n > 2 && LEGAL_FORMS.contains(parts.get(n - 2) + " " + parts.get(n - 1))) {
-                parts.subList(n - 2, n).clear();
-            } else if (LEGAL_FORMS.contains(parts.get(n - 1)) || parts.get(n - 1).equals("&")) {
-                parts.removeLast();
+        String text = words.toString().strip();
+        // Legal forms at the end go, one or two words at a time ("S.A." became "s a"; every two-word form ends in a
+        // one-letter word), with an "&" between them ("GmbH & Co. KG"); the first word always stays. By index, not by
+        // splitting: every imported row passes here.
+        int firstEnd = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
+        int end = text.length();
+        while (end > firstEnd) {
+            int lastStart = text.lastIndexOf(' ', end - 1) + 1;
+            String last = text.substring(lastStart, end);
+            if (last.length() == 1 && lastStart - 1 > firstEnd) {
+                int previousStart = text.lastIndexOf(' ', lastStart - 2) + 1;
+                if (LEGAL_FORMS.contains(text.substring(previousStart, end))) {
+                    end = previousStart - 1;
+                    continue;
+                }
+            }
+            if (LEGAL_FORMS.contains(last) || last.equals("&")) {
+                end = lastStart - 1;
             } else {
                 break;
             }
         }
-        String key = String.join(" ", parts);
+        String key = text.substring(0, end);
         if (key.isEmpty() || LEGAL_FORMS.contains(key)) {
             return Optional.empty();
         }

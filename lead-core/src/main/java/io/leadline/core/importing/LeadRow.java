@@ -29,7 +29,7 @@ public sealed interface LeadRow {
         if (cells.size() != mapping.columns().size()) {
             return new Rejected("the row has " + cells.size() + " cells but the header has " + mapping.columns().size());
         }
-        Map<ImportField, String> values = new LinkedHashMap<>();
+        Map<ImportField, String> values = new java.util.EnumMap<>(ImportField.class);
         Map<String, String> custom = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             ColumnMapping.Column column = mapping.columns().get(i);
@@ -46,8 +46,7 @@ public sealed interface LeadRow {
                 values.put(column.field(), value);
             }
         }
-        for (ImportField text : List.of(ImportField.FULL_NAME, ImportField.FIRST_NAME, ImportField.LAST_NAME,
-                ImportField.COMPANY, ImportField.JOB_TITLE, ImportField.SOURCE)) {
+        for (ImportField text : Patterns.TEXT_FIELDS) {
             if (values.getOrDefault(text, "").length() > MAX_TEXT) {
                 return new Rejected(text.label() + " is longer than " + MAX_TEXT + " characters");
             }
@@ -102,6 +101,9 @@ public sealed interface LeadRow {
 
     /** "1200", "1,200", "1.200", "1 200", "500+" and ranges such as "50-199" (the lower bound). */
     private static Optional<Integer> companySize(String text) {
+        if (!text.isEmpty() && text.length() <= 8 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.of(Integer.parseInt(text));   // the common case, without the patterns
+        }
         String digits = Patterns.THOUSANDS.matcher(text.strip()).replaceAll("");
         var match = Patterns.SIZE.matcher(digits);
         return match.matches() ? Optional.of(Integer.parseInt(match.group(1))) : Optional.empty();
@@ -111,6 +113,9 @@ public sealed interface LeadRow {
     final class Patterns {
         static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("(?<=\\d)[,. ](?=\\d{3}\\b)");
         static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("^(\\d{1,8})\\s*(\\+|-\\s*\\d+)?$");
+        /** The free-text fields whose length is checked. */
+        static final List<ImportField> TEXT_FIELDS = List.of(ImportField.FULL_NAME, ImportField.FIRST_NAME,
+                ImportField.LAST_NAME, ImportField.COMPANY, ImportField.JOB_TITLE, ImportField.SOURCE);
 
         private Patterns() {
         }
