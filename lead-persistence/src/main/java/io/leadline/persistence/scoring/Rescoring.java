@@ -6,6 +6,7 @@ import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.lead.StageChange;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.persistence.BackgroundWork;
@@ -61,12 +62,22 @@ public class Rescoring {
 
     public Result rescoreAll(ScoringModel model, Instant now, LongConsumer progress) {
         long started = System.nanoTime();
-        java.util.Arrays.fill(nanos, 0);
-        Result result = rescore(model, now, progress);
+        Timings timings = new Timings();
+        Result result = rescore(model, now, progress, timings);
         log.info("rescored {} leads in {} ms ({} ms reading, {} ms scoring, {} ms writing): {} scores changed, {} stage changes",
-                result.leads(), (System.nanoTime() - started) / 1_000_000, nanos[0] / 1_000_000, nanos[1] / 1_000_000,
-                nanos[2] / 1_000_000, result.changed(), result.moved());
+                result.leads(), (System.nanoTime() - started) / 1_000_000, timings.reading / 1_000_000,
+                timings.scoring / 1_000_000, timings.writing / 1_000_000, result.changed(), result.moved());
         return result;
+    }
+
+    /**
+     * Where one run's time goes, logged at its end: reading and scoring (added up on the reader thread), writing (on
+     * this one). The reader's sums are seen here after each chunk's result is taken from it.
+     */
+    private static final class Timings {
+        long reading;
+        long scoring;
+        long writing;
     }
 
     /**
@@ -74,20 +85,22 @@ public class Rescoring {
      * while this one is written, so that reading and scoring (about half of the time at a million leads) hide behind
      * the writing instead of adding to it.
      */
-    private Result rescore(ScoringModel model, Instant now, LongConsumer progress) {
+    private Result rescore(ScoringModel model, Instant now, LongConsumer progress, Timings timings) {
         long leads = 0;
         long changed = 0;
         long moved = 0;
         ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("rescoring-reader").factory());
         try {
-            Future<Scored> next = reader.submit(() -> readAndScore(model, 0, now));
+            Future<Scored> next = reader.submit(() -> readAndScore(model, 0, now, timings));
             while (true) {
                 Scored scored = finished(next);
                 if (scored.leads().isEmpty()) {
                     break;
                 }
-                next = reader.submit(() -> readAndScore(model, scored.leads().getLast().id(), now));
+                next = reader.submit(() -> readAndScore(model, scored.leads().getLast().id(), now, timings));
+                long writing = System.nanoTime();
                 Chunk chunk = transaction.execute(status -> write(scored, now));
+                timings.writing += System.nanoTime() - writing;
                 leads += chunk.leads;
                 changed += chunk.changed;
                 moved += chunk.moved;
@@ -99,13 +112,11 @@ public class Rescoring {
         return new Result(leads, changed, moved);
     }
 
-    record Chunk(int leads, long lastId, long changed, long moved) {
+    /** What writing a chunk did: leads in it, scores changed, leads moved. */
+    record Chunk(int leads, long changed, long moved) {
     }
 
-    /** Where rescoring's time goes, logged at the end of a run: reading and scoring (on their own thread), writing. */
-    private final long[] nanos = new long[3];
-
-    private Scored readAndScore(ScoringModel model, long afterId, Instant now) {
+    private Scored readAndScore(ScoringModel model, long afterId, Instant now, Timings timings) {
         long t0 = System.nanoTime();
         // The score rows from the same place on, so that a merge join starts there and not at the first lead.
         ReadLeads read = read(model, "s.lead_id > ?", "lead.id > ? order by lead.id limit ?", (con, ps, p) -> {
@@ -119,8 +130,11 @@ public class Rescoring {
             jdbc.query("select lead_id, type, occurred_at from activity where lead_id between ? and ?", collect(activities),
                     leads.getFirst().id(), leads.getLast().id());
         }
-        nanos[0] += System.nanoTime() - t0;
-        return score(model, read, activities, now, false);
+        long t1 = System.nanoTime();
+        Scored scored = score(model, read, activities, now, false);
+        timings.reading += t1 - t0;
+        timings.scoring += System.nanoTime() - t1;
+        return scored;
     }
 
     private static Scored finished(Future<Scored> work) {
@@ -222,7 +236,11 @@ public class Rescoring {
     }
 
     /** A chunk scored in Java: its leads in id order, their new scores, and the stage moves the scores cause. */
-    record Scored(List<Lead> leads, long[] scoreVersions, List<Score> scores, List<Object[]> moves) {
+    record Scored(List<Lead> leads, long[] scoreVersions, List<Score> scores, List<Move> moves) {
+    }
+
+    /** A stage move a new score causes, for the lead as it was read (its version is checked when it is written). */
+    record Move(Lead lead, StageChange change) {
     }
 
     /**
@@ -231,21 +249,17 @@ public class Rescoring {
      * other core runs the writing.
      */
     private Scored score(ScoringModel model, ReadLeads read, Map<Long, List<Activity>> activities, Instant now, boolean parallel) {
-        long t1 = System.nanoTime();
         List<Lead> leads = read.leads();
         Score[] scores = new Score[leads.size()];
         java.util.stream.IntStream range = java.util.stream.IntStream.range(0, leads.size());
         (parallel ? range.parallel() : range).forEach(i -> scores[i] =
                 model.score(leads.get(i).profile(), activities.getOrDefault(leads.get(i).id(), List.of()), now));
         List<Score> scored = java.util.Arrays.asList(scores);
-        List<Object[]> moves = new ArrayList<>();
+        List<Move> moves = new ArrayList<>();
         for (int i = 0; i < leads.size(); i++) {
             Lead lead = leads.get(i);
-            lead.qualifyBy(scores[i], now).ifPresent(t -> moves.add(new Object[] {lead.id(), t.change().from().name(),
-                    t.change().to().name(), t.change().actor(), t.change().reason(), Timestamp.from(t.change().at()),
-                    t.change().reasonCode(), lead.version()}));
+            lead.qualifyBy(scores[i], now).ifPresent(t -> moves.add(new Move(lead, t.change())));
         }
-        nanos[1] += System.nanoTime() - t1;
         return new Scored(leads, read.scoreVersions(), scored, moves);
     }
 
@@ -255,12 +269,11 @@ public class Rescoring {
      * whose version moved (a rep claimed, qualified or disqualified it), is left as the other writer left it.
      */
     Chunk write(Scored chunk, Instant now) {
-        long t2 = System.nanoTime();
         if (chunk.leads().isEmpty()) {
-            return new Chunk(0, 0, 0, 0);
+            return new Chunk(0, 0, 0);
         }
         List<Lead> leads = chunk.leads();
-        List<Object[]> moves = chunk.moves();
+        List<Move> moves = chunk.moves();
         NewScores source = new NewScores(leads, chunk.scoreVersions(), chunk.scores());
         int changed = jdbc.update(con -> source.bind(con, con.prepareStatement("""
                 update lead_score s set model_version = r.model_version, score = r.score, fit_points = r.fit_points,
@@ -287,8 +300,9 @@ public class Rescoring {
             // As Lead.moveTo: a revisit date belongs to a recycled lead only.
             int[] updated = jdbc.batchUpdate("update lead set stage = ?, revisit_on = case when ? = 'RECYCLED' then revisit_on end, "
                             + "version = version + 1, updated_at = ? where id = ? and version = ?",
-                    moves.stream().map(m -> new Object[] {m[2], m[2], Timestamp.from(now), m[0], m[7]}).toList());
-            List<Object[]> made = new ArrayList<>();
+                    moves.stream().map(m -> new Object[] {m.change().to().name(), m.change().to().name(), Timestamp.from(now),
+                            m.lead().id(), m.lead().version()}).toList());
+            List<Move> made = new ArrayList<>();
             for (int i = 0; i < updated.length; i++) {
                 if (updated[i] == 1) {
                     made.add(moves.get(i));
@@ -297,13 +311,15 @@ public class Rescoring {
             moves = made;
             jdbc.batchUpdate("""
                     insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code)
-                    values (?, ?, ?, ?, ?, ?, ?)""", moves.stream().map(m -> java.util.Arrays.copyOf(m, 7)).toList());
+                    values (?, ?, ?, ?, ?, ?, ?)""", moves.stream().map(m -> new Object[] {m.lead().id(),
+                    m.change().from().name(), m.change().to().name(), m.change().actor(), m.change().reason(),
+                    Timestamp.from(m.change().at()), m.change().reasonCode()}).toList());
             jdbc.batchUpdate("update lead_score set stage = ?, queued_at = case when ? in " + QueueStages.SQL_LIST
                             + " then ? else queued_at end where lead_id = ?",
-                    moves.stream().map(m -> new Object[] {m[2], m[2], Timestamp.from(now), m[0]}).toList());
+                    moves.stream().map(m -> new Object[] {m.change().to().name(), m.change().to().name(), Timestamp.from(now),
+                            m.lead().id()}).toList());
         }
-        nanos[2] += System.nanoTime() - t2;
-        return new Chunk(leads.size(), leads.getLast().id(), changed, moves.size());
+        return new Chunk(leads.size(), changed, moves.size());
     }
 
     /**
