@@ -60,10 +60,6 @@ public final class CopyText {
         return false;
     }
 
-    public boolean isEmpty() {
-        return text.isEmpty();
-    }
-
     @Override
     public String toString() {
         return text.toString();

@@ -106,9 +106,4 @@ public class Accounts {
                         where l.id = u.lead_id and l.account_id is null and l.company = u.company""")
                 .params(leads.toArray(Long[]::new), accountIds.toArray(Long[]::new), readAs.toArray(String[]::new)).update();
     }
-
-    /** How many leads belong to the account. */
-    public long contacts(long accountId) {
-        return jdbc.sql("select count(*) from lead where account_id = ?").param(accountId).query(Long.class).single();
-    }
 }
