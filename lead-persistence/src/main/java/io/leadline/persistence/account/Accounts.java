@@ -36,15 +36,24 @@ public class Accounts {
     /** The account of a company name, created if new; empty when the name makes no account key. */
     @Transactional
     public Optional<Long> idFor(String company) {
-        return AccountKey.of(company).map(key -> idsFor(List.of(company)).get(key));
+        return company == null ? Optional.empty() : Optional.ofNullable(idsFor(List.of(company)).get(company));
     }
 
-    /** The accounts of the company names, created where new, by key. Names without a key are left out. */
+    /**
+     * The account of each company name, created where new, by the name as given (each name's key computed once).
+     * Names without a key are left out.
+     */
     @Transactional
-    public Map<AccountKey, Long> idsFor(Collection<String> companies) {
+    public Map<String, Long> idsFor(Collection<String> companies) {
+        Map<String, AccountKey> keyOf = new HashMap<>();
         Map<AccountKey, String> firstSpelling = new LinkedHashMap<>();
         for (String company : companies) {
-            AccountKey.of(company).ifPresent(key -> firstSpelling.putIfAbsent(key, company.strip()));
+            if (company != null && !keyOf.containsKey(company)) {
+                AccountKey.of(company).ifPresent(key -> {
+                    keyOf.put(company, key);
+                    firstSpelling.putIfAbsent(key, company.strip());
+                });
+            }
         }
         if (firstSpelling.isEmpty()) {
             return Map.of();
@@ -54,11 +63,13 @@ public class Accounts {
                 .toArray(String[]::new);
         jdbc.sql("insert into account (key, name) select * from unnest(?::text[], ?::text[]) order by 1 on conflict (key) do nothing")
                 .params(keys, names).update();
-        Map<AccountKey, Long> ids = new HashMap<>();
+        Map<AccountKey, Long> byKey = new HashMap<>();
         jdbc.sql("select key, id from account where key = any(?::text[])").param(keys)
                 .query(rs -> {
-                    ids.put(new AccountKey(rs.getString(1)), rs.getLong(2));
+                    byKey.put(new AccountKey(rs.getString(1)), rs.getLong(2));
                 });
+        Map<String, Long> ids = new HashMap<>();
+        keyOf.forEach((company, key) -> ids.put(company, byKey.get(key)));
         return ids;
     }
 
@@ -87,12 +98,12 @@ public class Accounts {
     }
 
     private long link(List<Long> leadIds, List<String> companies) {
-        Map<AccountKey, Long> accounts = idsFor(companies);
+        Map<String, Long> accounts = idsFor(companies);
         List<Long> leads = new ArrayList<>();
         List<Long> accountIds = new ArrayList<>();
         List<String> readAs = new ArrayList<>();
         for (int i = 0; i < leadIds.size(); i++) {
-            Long account = AccountKey.of(companies.get(i)).map(accounts::get).orElse(null);
+            Long account = accounts.get(companies.get(i));
             if (account != null) {
                 leads.add(leadIds.get(i));
                 accountIds.add(account);

@@ -1,11 +1,11 @@
 package io.leadline.persistence.lead;
 
-import io.leadline.core.account.AccountKey;
 import io.leadline.core.lead.BulkLeads;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.StageChange;
 import io.leadline.core.scoring.Score;
+import io.leadline.persistence.account.Accounts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import io.leadline.persistence.account.Accounts;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,7 +59,7 @@ class JdbcBulkLeads implements BulkLeads {
         }
         List<Long> ids = jdbc.queryForList("select nextval('lead_seq') from generate_series(1, ?)", Long.class, leads.size());
         Timestamp now = Timestamp.from(clock.instant());
-        Map<AccountKey, Long> accountIds = accounts.idsFor(leads.stream().map(l -> l.lead().profile().company()).filter(Objects::nonNull).toList());
+        Map<String, Long> accountIds = accounts.idsFor(leads.stream().map(l -> l.lead().profile().company()).filter(Objects::nonNull).toList());
         batch(INSERT_LEAD, leads.size(), (ps, i) -> bindLead(ps, ids.get(i), leads.get(i).lead(), now, accountIds));
         batch(INSERT_SCORE, leads.size(), (ps, i) -> bindScore(ps, ids.get(i), leads.get(i), now));
         int[] moved = IntStream.range(0, leads.size()).filter(i -> leads.get(i).change() != null).toArray();
@@ -90,7 +89,7 @@ class JdbcBulkLeads implements BulkLeads {
         void bind(PreparedStatement ps, int index) throws SQLException;
     }
 
-    private static void bindLead(PreparedStatement ps, long id, Lead lead, Timestamp now, Map<AccountKey, Long> accountIds)
+    private static void bindLead(PreparedStatement ps, long id, Lead lead, Timestamp now, Map<String, Long> accountIds)
             throws SQLException {
         LeadProfile p = lead.profile();
         Connection connection = ps.getConnection();
@@ -113,7 +112,7 @@ class JdbcBulkLeads implements BulkLeads {
         ps.setString(13, lead.owner());
         ps.setTimestamp(14, Timestamp.from(lead.createdAt()));
         ps.setTimestamp(15, now);
-        Long account = AccountKey.of(p.company()).map(accountIds::get).orElse(null);
+        Long account = p.company() == null ? null : accountIds.get(p.company());
         if (account == null) {
             ps.setNull(16, Types.BIGINT);
         } else {
