@@ -13,7 +13,7 @@ start_app() {
   ./mvnw -q -B -DskipTests package -pl lead-web -am
   local jar; jar=$(ls lead-web/target/lead-web-*.jar | grep -v original | head -n 1)
   LEADLINE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB LEADLINE_ADMIN_PASSWORD=bench-admin-password PORT=$PORT \
-    "$JDK/bin/java" -Xmx512m "$@" -jar "$jar" > "$OUT/$name-app.log" 2>&1 &
+    "$JDK/bin/java" -Xmx512m ${APP_JAVA_OPTS:-} "$@" -jar "$jar" > "$OUT/$name-app.log" 2>&1 &
   APP=$!
   trap stop_app EXIT
   for _ in $(seq 1 90); do curl -sf localhost:$PORT/actuator/health >/dev/null && break; sleep 1; done

@@ -8,6 +8,7 @@ import io.leadline.core.importing.LeadRow;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
+import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.LeadScores;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
@@ -15,22 +16,33 @@ import io.leadline.core.scoring.ScoringModels;
 import io.leadline.persistence.BackgroundWork;
 import io.leadline.persistence.CopyText;
 import io.leadline.persistence.JsonObjects;
+import io.leadline.persistence.account.Accounts;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,11 +50,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The import engine. It streams the file once: every row is read, normalised and scored by lead-core's rules
- * in Java, accepted rows go by {@code COPY} into a temporary table, rejected ones into {@code import_rejection}
- * with their reason. Then set-based SQL folds duplicates (within the file and against existing leads, by
- * email or external id), inserts the new leads with their scores and stage history, and updates existing
- * ones by the duplicate policy. All of it is one transaction: a crash leaves nothing half-imported, and a
- * dry run is the same work rolled back.
+ * in Java (on every core), rejected rows go to {@code import_rejection} with their reason. A row whose email and
+ * external id were certainly not seen before — neither earlier in the file nor among the stored leads, as far as
+ * two Bloom filters tell — is a new lead: it goes straight into {@code lead} by {@code COPY} while the rest of the
+ * file is still being read, its score and stage history right after. Every other row (a duplicate in the file, a
+ * match with a stored lead, or a rare false "maybe") is staged by {@code COPY} in a temporary table, where set-based
+ * SQL settles it exactly: it merges into the lead of an earlier row, updates a stored lead by the duplicate policy,
+ * or makes a new lead after all. All of it is one transaction: a crash leaves nothing half-imported, and a dry run
+ * is the same work rolled back. If another writer stores one of the new leads' emails meanwhile, the straight
+ * {@code COPY} fails on the unique index; the import then reads the file again, every row through the staging table.
  */
 @Component
 public class LeadFileImport {
@@ -51,9 +67,18 @@ public class LeadFileImport {
 
     static final int BATCH = 10_000;
 
-    private static final String COPY_COLUMNS = "row_no, new_id, email, external_id, full_name, company, job_title, company_size, "
-            + "country, source, attributes, created_at, model_version, score, fit_points, engagement_points, grade, "
-            + "priority, stage, change_to, change_reason, change_code, account_key";
+    /** The columns of a lead row as a slice writes it; the sender adds the account. */
+    private static final String LEAD_COLUMNS = "email, external_id, full_name, company, job_title, company_size, country, "
+            + "source, attributes, created_at, stage, version, updated_at, import_job_id";
+    private static final String SCORE_COLUMNS = "lead_id, model_version, score, fit_points, engagement_points, grade, "
+            + "priority, stage, queued_at, scored_at";
+    private static final String CHANGE_COLUMNS = "lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code";
+    /** A staged row: its number and account key, then the lead, score and stage change rows it would store. */
+    private static final String STAGED_COLUMNS = "row_no, account_key, new_id, " + LEAD_COLUMNS + ", score_lead_id, "
+            + "model_version, score, fit_points, engagement_points, grade, priority, score_stage, queued_at, scored_at, "
+            + "change_lead_id, change_from, change_to, change_actor, change_reason, changed_at, change_code";
+    /** The stage change columns of a staged row that moved no stage. */
+    private static final String NO_CHANGE = "\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N";
 
     /** The rows of {@code import_row r} that make a new lead: neither a duplicate in the file nor an existing lead. */
     private static final String MAKES_A_LEAD = " r.new_id is not null and not r.dup and r.lead_id is null";
@@ -65,9 +90,10 @@ public class LeadFileImport {
     private final ScoringModels models;
     private final Leads leads;
     private final LeadScores scores;
+    private final Accounts accounts;
 
     LeadFileImport(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, ImportJobs jobs,
-                   ScoringModels models, Leads leads, LeadScores scores) {
+                   ScoringModels models, Leads leads, LeadScores scores, Accounts accounts) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
@@ -75,6 +101,7 @@ public class LeadFileImport {
         this.models = models;
         this.leads = leads;
         this.scores = scores;
+        this.accounts = accounts;
     }
 
     /** Runs a lead import; a dry run answers the same counts and keeps the rejections, but writes no lead. */
@@ -100,15 +127,16 @@ public class LeadFileImport {
     private ImportCounts importInTransaction(ImportJob job, Instant now) {
         jdbc.execute("""
                 create temporary table import_row (
-                    row_no bigint not null, email text, external_id text, full_name text, company text, job_title text,
-                    company_size integer, country text, source text, attributes jsonb,
-                    created_at timestamptz, model_version integer, score integer, fit_points integer,
-                    engagement_points integer, grade text, priority integer, stage text, change_to text,
-                    change_reason text, change_code text, account_key text,
-                    dup boolean not null default false, lead_id bigint, new_id bigint) on commit drop""");
+                    row_no bigint not null, account_key text, new_id bigint, email text, external_id text, full_name text,
+                    company text, job_title text, company_size integer, country text, source text, attributes jsonb,
+                    created_at timestamptz, stage text, version bigint, updated_at timestamptz, import_job_id bigint,
+                    score_lead_id bigint, model_version integer, score integer, fit_points integer,
+                    engagement_points integer, grade text, priority integer, score_stage text, queued_at timestamptz,
+                    scored_at timestamptz, change_lead_id bigint, change_from text, change_to text, change_actor text,
+                    change_reason text, changed_at timestamptz, change_code text,
+                    dup boolean not null default false, lead_id bigint) on commit drop""");
         Phases phases = new Phases(job.id());
-        Reading reading = read(job, now);
-        phases.done("read, validate, score and COPY");
+        Reading reading = readStraightOrStaged(job, now, phases);
         jobs.progress(job.id(), "merging", reading.rowsRead, reading.rejected, job.fileBytes());
         jdbc.execute("analyze import_row");
 
@@ -117,11 +145,13 @@ public class LeadFileImport {
             jdbc.update("update import_row r set dup = true from (select row_no, row_number() over (partition by " + key
                     + " order by row_no) as n from import_row where " + key + " is not null) d where d.row_no = r.row_no and d.n > 1");
         }
-        // Against existing leads: by email first, then by external id.
-        jdbc.update("update import_row r set lead_id = l.id from lead l where not r.dup and r.email is not null and l.email = r.email");
-        jdbc.update("""
-                update import_row r set lead_id = l.id from lead l
-                where not r.dup and r.lead_id is null and r.external_id is not null and l.external_id = r.external_id""");
+        // Against stored leads, by either key (the email's lead first). A lead this import stored straight came from an
+        // earlier row of the file, so a staged row that shares a key with it is a duplicate within the file too.
+        String ours = "coalesce(e.import_job_id = ?, false) or coalesce(x.import_job_id = ?, false)";
+        jdbc.update("update import_row r set dup = " + ours + ", lead_id = case when " + ours + " then null else coalesce(e.id, x.id) end "
+                + "from import_row s left join lead e on e.email = s.email left join lead x on x.external_id = s.external_id "
+                + "where s.row_no = r.row_no and not s.dup and (e.id is not null or x.id is not null)",
+                job.id(), job.id(), job.id(), job.id());
 
         // Accounts: every company of the file (new leads and matched ones) gets its account, named as first spelled.
         jdbc.update("""
@@ -137,50 +167,72 @@ public class LeadFileImport {
         // A plain INSERT first: another writer creating one of these emails meanwhile is rare, and ON CONFLICT's
         // speculative insertion costs about a third more at a million rows. If it happens, the same INSERT again
         // with ON CONFLICT DO NOTHING leaves those rows out (they are counted as merged below).
-        String insertLeads = """
-                insert into lead (id, version, full_name, email, company, job_title, company_size, country, source,
-                                  external_id, attributes, stage, created_at, updated_at, import_job_id, account_id)
-                select r.new_id, 0, r.full_name, r.email, r.company, r.job_title, r.company_size, r.country, r.source,
-                       r.external_id, r.attributes, r.stage,
-                       r.created_at, ?, ?, a.id
-                from import_row r left join account a on a.key = r.account_key
-                where""" + MAKES_A_LEAD;
-        int imported = insertRacing(insertLeads, job, now);
+        String insertLeads = "insert into lead (id, " + LEAD_COLUMNS + ", account_id) select r.new_id, "
+                + prefixed("r.", LEAD_COLUMNS) + ", a.id from import_row r left join account a on a.key = r.account_key where"
+                + MAKES_A_LEAD;
+        int imported = insertRacing(insertLeads);
         long newRows = jdbc.queryForObject("select count(*) from import_row r where" + MAKES_A_LEAD, Long.class);
         // Rows that lost a race with another writer (on conflict do nothing) have no lead: leave them out below.
         String inserted = imported == newRows ? "" : " join lead l on l.id = r.new_id and l.import_job_id = " + job.id();
-        phases.done("insert leads");
-        jdbc.update("""
-                insert into lead_score (lead_id, model_version, score, fit_points, engagement_points, grade, priority, stage,
-                                        scored_at, queued_at)
-                select r.new_id, r.model_version, r.score, r.fit_points, r.engagement_points, r.grade, r.priority, r.stage, ?,
-                       case when r.stage in ('MQL', 'ACCEPTED', 'SQL') then r.created_at end
-                from import_row r""" + inserted + " where" + MAKES_A_LEAD, Timestamp.from(now));
-        jdbc.update("""
-                insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code)
-                select r.new_id, 'NEW', r.change_to, ?, r.change_reason, r.created_at, r.change_code
-                from import_row r""" + inserted + " where r.change_to is not null and" + MAKES_A_LEAD, Lead.SYSTEM);
-        phases.done("insert scores and stage history");
+        jdbc.update("insert into lead_score (" + SCORE_COLUMNS + ") select r.new_id, r.model_version, r.score, r.fit_points, "
+                + "r.engagement_points, r.grade, r.priority, r.stage, r.queued_at, r.scored_at from import_row r" + inserted
+                + " where" + MAKES_A_LEAD);
+        jdbc.update("insert into stage_change (" + CHANGE_COLUMNS + ") select r.new_id, r.change_from, r.change_to, r.change_actor, "
+                + "r.change_reason, r.changed_at, r.change_code from import_row r" + inserted
+                + " where r.change_to is not null and" + MAKES_A_LEAD);
+        phases.done("store " + imported + " staged new leads");
 
         int updated = job.duplicatePolicy() == DuplicatePolicy.SKIP ? 0 : update(job, now);
         long matched = jdbc.queryForObject("select count(*) from import_row where not dup and lead_id is not null", Long.class);
         long duplicates = jdbc.queryForObject("select count(*) from import_row where dup", Long.class);
         long merged = duplicates + (matched - updated) + (newRows - imported);
         phases.done("update existing leads and count");
-        return new ImportCounts(reading.rowsRead, imported, updated, merged, reading.rejected);
+        return new ImportCounts(reading.rowsRead, reading.straight + imported, updated, merged, reading.rejected);
+    }
+
+    private static String prefixed(String prefix, String columns) {
+        return prefix + String.join(", " + prefix, columns.split(", "));
+    }
+
+    /**
+     * Reads the file with new leads going straight into {@code lead}; if another writer stored one of their emails
+     * or external ids meanwhile (the {@code COPY} fails on the unique index), reads it again with every row staged.
+     */
+    private Reading readStraightOrStaged(ImportJob job, Instant now, Phases phases) {
+        java.sql.Connection connection = DataSourceUtils.getConnection(dataSource);
+        java.sql.Savepoint beforeReading = savepoint(connection);
+        try {
+            Reading reading = read(job, now, StoredKeys.load(jdbc), phases);
+            connection.releaseSavepoint(beforeReading);
+            return reading;
+        } catch (StraightInsertRaced raced) {
+            log.info("import {}: another writer stored one of the file's new leads meanwhile ({}); reading the file again, "
+                    + "every row through the staging table", job.id(), raced.getMessage());
+            try {
+                connection.rollback(beforeReading);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not roll back to the savepoint: " + e.getMessage(), e);
+            }
+            return read(job, now, null, phases);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not release the savepoint: " + e.getMessage(), e);
+        }
+    }
+
+    private static java.sql.Savepoint savepoint(java.sql.Connection connection) {
+        try {
+            return connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new IllegalStateException("no savepoint: " + e.getMessage(), e);
+        }
     }
 
     /** Runs the lead INSERT behind a savepoint; if another writer created one of its emails meanwhile, again without those. */
-    private int insertRacing(String insertLeads, ImportJob job, Instant now) {
+    private int insertRacing(String insertLeads) {
         java.sql.Connection connection = DataSourceUtils.getConnection(dataSource);
-        java.sql.Savepoint beforeLeads;
+        java.sql.Savepoint beforeLeads = savepoint(connection);
         try {
-            beforeLeads = connection.setSavepoint();
-        } catch (SQLException e) {
-            throw new IllegalStateException("no savepoint before inserting the leads: " + e.getMessage(), e);
-        }
-        try {
-            int imported = jdbc.update(insertLeads, Timestamp.from(now), job.id());
+            int imported = jdbc.update(insertLeads);
             connection.releaseSavepoint(beforeLeads);
             return imported;
         } catch (DuplicateKeyException raced) {
@@ -189,7 +241,7 @@ public class LeadFileImport {
             } catch (SQLException e) {
                 throw new IllegalStateException("could not roll back to the savepoint: " + e.getMessage(), e);
             }
-            return jdbc.update(insertLeads + " on conflict do nothing", Timestamp.from(now), job.id());
+            return jdbc.update(insertLeads + " on conflict do nothing");
         } catch (SQLException e) {
             throw new IllegalStateException("could not release the savepoint: " + e.getMessage(), e);
         }
@@ -236,7 +288,8 @@ public class LeadFileImport {
         return updated;
     }
 
-    private record Reading(long rowsRead, long rejected) {
+    /** What reading the file did: rows read and rejected, and the new leads it stored straight. */
+    private record Reading(long rowsRead, long rejected, long straight) {
     }
 
     /** Logs how long each phase took, so a slow import says where its time went. */
@@ -259,21 +312,21 @@ public class LeadFileImport {
     static final int SLICE = 2_000;
 
     /**
-     * Reads the file into {@code import_row} through one open {@code COPY}. This thread parses the file and cuts it
-     * into slices; each slice is validated, scored and written as {@code COPY} text on the other cores; finished
-     * slices stream to Postgres in file order, so the database ingests while Java reads ahead. Rejections, progress
-     * and lead ids go over other connections meanwhile (the import's own connection is busy with the COPY).
+     * Reads the file. This thread parses it and cuts it into slices; each slice is validated, scored and written as
+     * {@code COPY} text on the other cores; finished slices are routed in file order (new leads straight into
+     * {@code lead}, the rest staged), so the database stores while Java reads ahead. Rejections, progress and lead
+     * ids go over other connections meanwhile (the import's own connection is busy with the {@code COPY}).
+     *
+     * @param stored the stored leads' keys, or null to stage every row
      */
-    private Reading read(ImportJob job, Instant now) {
+    private Reading read(ImportJob job, Instant now, StoredKeys stored, Phases phases) {
         CsvFile file = CsvFile.open(Path.of(job.storedFile()));
-        Slicing slicing = new Slicing(job.mapping(), models.active(), file.format(), now);
+        Slicing slicing = new Slicing(job.mapping(), models.active(), file.format(), now, job.id());
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService scorers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("import-" + job.id() + "-", 1).factory());
         ArrayDeque<Future<Slice>> inFlight = new ArrayDeque<>();
         ArrayDeque<Long> ids = new ArrayDeque<>();
-        Sent sent = new Sent(job);
-        CopyIn copy = startCopy();
-        try (CsvFile.Rows rows = file.rows()) {
+        try (CsvFile.Rows rows = file.rows(); Routing routing = new Routing(job, stored, file.size())) {
             boolean header = true;
             List<CsvFile.Row> slice = new ArrayList<>(SLICE);
             while (true) {
@@ -284,10 +337,7 @@ public class LeadFileImport {
                     }
                     row = rows.next();
                 } catch (CsvFile.MalformedCsvException e) {
-                    sent.rowsRead++;
-                    sent.rejected++;
-                    sent.rejections.add(new ImportJobs.Rejection(e.row(), "", "the file cannot be read from this row on "
-                            + "(an unbalanced quote?); everything after it is left out"));
+                    routing.unreadable(e.row());
                     break;
                 }
                 if (header) {
@@ -299,7 +349,7 @@ public class LeadFileImport {
                     inFlight.add(submit(scorers, slicing, slice, ids));
                     slice = new ArrayList<>(SLICE);
                     while (inFlight.size() > 2 * threads) {
-                        sent.send(copy, inFlight.removeFirst(), rows.bytesRead());
+                        routing.send(finished(inFlight.removeFirst()), rows.bytesRead());
                     }
                 }
             }
@@ -307,23 +357,279 @@ public class LeadFileImport {
                 inFlight.add(submit(scorers, slicing, slice, ids));
             }
             while (!inFlight.isEmpty()) {
-                sent.send(copy, inFlight.removeFirst(), rows.bytesRead());
+                routing.send(finished(inFlight.removeFirst()), rows.bytesRead());
             }
-            copy.endCopy();
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY into the import table failed: " + e.getMessage(), e);
+            return routing.finish(phases);
+        } catch (IOException | SQLException e) {
+            if (StraightInsertRaced.isRace(e)) {
+                throw new StraightInsertRaced(e);
+            }
+            throw new IllegalStateException("storing what the file holds failed: " + e.getMessage(), e);
         } finally {
             scorers.shutdownNow();
-            if (copy.isActive()) {
+        }
+    }
+
+    /**
+     * Where read rows go, slice by slice in file order. A row whose email and external id the filters have certainly
+     * not seen — neither earlier in the file nor among the stored leads — is a new lead: its lead row goes straight
+     * into {@code lead} through an open {@code COPY}, its score and stage change rows to files that follow the leads
+     * in once the file is read. Every other row is staged (to a file too, copied into {@code import_row} at the end)
+     * for the SQL that settles duplicates exactly. Without stored keys (the second reading after a race) every row is
+     * staged. New leads need their accounts first: when a slice names companies not yet seen, the open {@code COPY}
+     * ends (its rows' foreign keys are checked then), the accounts are stored, and a new {@code COPY} begins.
+     */
+    private final class Routing implements AutoCloseable {
+        private final ImportJob job;
+        private final StoredKeys stored;
+        private final LeadKeyFilter seenEmails;
+        private final LeadKeyFilter seenExternalIds;
+        private final Map<String, Long> accountIds = new HashMap<>();
+        private final List<ImportJobs.Rejection> rejections = new ArrayList<>();
+        private final CopyText leadRows = new CopyText(1 << 20);
+        private final CopyText scoreRows = new CopyText(1 << 18);
+        private final CopyText changeRows = new CopyText(1 << 16);
+        private final CopyText stagedRows = new CopyText(1 << 16);
+        private final Spill scores;
+        private final Spill changes;
+        private final Spill staged;
+        private PGCopyOutputStream leadCopy;
+        private long rowsRead;
+        private long rejected;
+        private long straight;
+
+        Routing(ImportJob job, StoredKeys stored, long fileBytes) throws IOException {
+            this.job = job;
+            this.stored = stored;
+            // At most one key a 32 bytes of file is more than any real lead file holds: the filters stay sparse.
+            this.seenEmails = new LeadKeyFilter(stored == null ? 0 : fileBytes / 32);
+            this.seenExternalIds = new LeadKeyFilter(stored == null ? 0 : fileBytes / 32);
+            this.scores = new Spill("lead_score (" + SCORE_COLUMNS + ")");
+            this.changes = new Spill("stage_change (" + CHANGE_COLUMNS + ")");
+            this.staged = new Spill("import_row (" + STAGED_COLUMNS + ")");
+        }
+
+        /** The file cannot be read on from this row: the row counts as read and rejected, the rest is left out. */
+        void unreadable(long row) {
+            rowsRead++;
+            rejected++;
+            rejections.add(new ImportJobs.Rejection(row, "", "the file cannot be read from this row on "
+                    + "(an unbalanced quote?); everything after it is left out"));
+        }
+
+        void send(Slice slice, long bytesRead) throws IOException, SQLException {
+            boolean[] straightRows = route(slice);
+            byte[] text = slice.text().bytes();
+            int[] ends = slice.ends();
+            for (int i = 0; i < slice.accepted(); i++) {
+                int start = slice.start(i);
+                int leadEnd = ends[3 * i];
+                int scoreEnd = ends[3 * i + 1];
+                int changeEnd = ends[3 * i + 2];
+                if (straightRows[i]) {
+                    String key = slice.accountKeys()[i];
+                    Long account = key == null ? null : accountIds.get(key);
+                    leadRows.raw(text, start, leadEnd - start).raw("\t").raw(account == null ? "\\N" : account.toString()).raw("\n");
+                    scoreRows.raw(text, leadEnd, scoreEnd - leadEnd);
+                    changeRows.raw(text, scoreEnd, changeEnd - scoreEnd);
+                    straight++;
+                } else {
+                    stagedRows.values(slice.rowNumbers()[i], slice.accountKeys()[i]).endPart().raw("\t")
+                            .raw(text, start, leadEnd - start).raw("\t")
+                            .raw(text, leadEnd, scoreEnd - leadEnd - 1).raw("\t");
+                    if (changeEnd > scoreEnd) {
+                        stagedRows.raw(text, scoreEnd, changeEnd - scoreEnd - 1);
+                    } else {
+                        stagedRows.raw(NO_CHANGE);
+                    }
+                    stagedRows.raw("\n");
+                }
+            }
+            if (leadRows.size() > 0) {
+                if (leadCopy == null) {
+                    leadCopy = new PGCopyOutputStream(connection(), "copy lead (id, " + LEAD_COLUMNS + ", account_id) from stdin", 1 << 16);
+                }
+                leadCopy.write(leadRows.bytes(), 0, leadRows.size());
+                leadRows.clear();
+            }
+            scores.write(scoreRows);
+            changes.write(changeRows);
+            staged.write(stagedRows);
+
+            long before = rowsRead;
+            rowsRead += slice.rows();
+            rejected += slice.rejections().size();
+            rejections.addAll(slice.rejections());
+            if (rowsRead / BATCH != before / BATCH) {
+                saveRejections();
+                jobs.progress(job.id(), "reading", rowsRead, rejected, bytesRead);
+            }
+        }
+
+        /** Which of the slice's rows are certainly new leads; stores the accounts they and other first rows name. */
+        private boolean[] route(Slice slice) throws IOException {
+            boolean[] straightRows = new boolean[slice.accepted()];
+            if (stored == null) {
+                return straightRows;
+            }
+            Map<String, String> newAccounts = new LinkedHashMap<>();
+            for (int i = 0; i < slice.accepted(); i++) {
+                long email = slice.emails()[i];
+                long externalId = slice.externalIds()[i];
+                // Both filters learn both keys, even when the first already says "seen".
+                boolean seen = email != 0 && seenEmails.add(email);
+                seen |= externalId != 0 && seenExternalIds.add(externalId);
+                straightRows[i] = !seen && !stored.mayContain(email, externalId);
+                String key = slice.accountKeys()[i];
+                if (!seen && key != null && !accountIds.containsKey(key)) {
+                    newAccounts.putIfAbsent(key, slice.companies()[i]);
+                }
+            }
+            if (!newAccounts.isEmpty()) {
+                if (leadCopy != null) {
+                    leadCopy.close();
+                    leadCopy = null;
+                }
+                Map<String, Long> ids = accounts.idsFor(newAccounts.values());
+                newAccounts.forEach((key, company) -> accountIds.put(key, ids.get(company)));
+            }
+            return straightRows;
+        }
+
+        /** Ends the straight COPY and copies the spilled rows in: scores and stage changes, then the staged rows. */
+        Reading finish(Phases phases) throws IOException, SQLException {
+            saveRejections();
+            if (leadCopy != null) {
+                leadCopy.close();
+                leadCopy = null;
+            }
+            phases.done("read, validate, score and store " + straight + " new leads straight");
+            jobs.progress(job.id(), "storing scores", rowsRead, rejected, job.fileBytes());
+            scores.copyIn();
+            changes.copyIn();
+            phases.done("store their scores and stage history");
+            staged.copyIn();
+            phases.done("stage the other " + (rowsRead - rejected - straight) + " rows");
+            return new Reading(rowsRead, rejected, straight);
+        }
+
+        private void saveRejections() {
+            if (!rejections.isEmpty()) {
+                jobs.saveRejections(job.id(), List.copyOf(rejections));
+                rejections.clear();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (leadCopy != null && leadCopy.isActive()) {
                 try {
-                    copy.cancelCopy();
+                    leadCopy.cancelCopy();
                 } catch (SQLException ignored) {
                     // the transaction rolls back anyway
                 }
             }
+            scores.delete();
+            changes.delete();
+            staged.delete();
         }
-        sent.saveRejections();
-        return new Reading(sent.rowsRead, sent.rejected);
+    }
+
+    /** Rows for a table, kept in a temporary file until the import's connection is free to {@code COPY} them in. */
+    private final class Spill {
+        private final String table;
+        private final Path file;
+        private final OutputStream out;
+
+        Spill(String table) throws IOException {
+            this.table = table;
+            this.file = Files.createTempFile("leadline-import-", ".copy");
+            this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        }
+
+        void write(CopyText rows) throws IOException {
+            out.write(rows.bytes(), 0, rows.size());
+            rows.clear();
+        }
+
+        void copyIn() throws IOException, SQLException {
+            out.close();
+            try (InputStream in = Files.newInputStream(file)) {
+                connection().getCopyAPI().copyIn("copy " + table + " from stdin", in, 1 << 16);
+            }
+        }
+
+        void delete() {
+            try {
+                out.close();
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("could not delete the import's temporary file {}: {}", file, e.getMessage());
+            }
+        }
+    }
+
+    private PGConnection connection() throws SQLException {
+        return DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class);
+    }
+
+    /** Bloom filters of the stored leads' emails and external ids, read when an import starts. */
+    private record StoredKeys(LeadKeyFilter emails, LeadKeyFilter externalIds) {
+
+        static StoredKeys load(JdbcTemplate jdbc) {
+            long[] counts = jdbc.queryForObject("select count(email), count(external_id) from lead",
+                    (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+            StoredKeys keys = new StoredKeys(new LeadKeyFilter(counts[0]), new LeadKeyFilter(counts[1]));
+            if (counts[0] + counts[1] > 0) {
+                jdbc.query(con -> {
+                    PreparedStatement select = con.prepareStatement("select email, external_id from lead");
+                    select.setFetchSize(50_000);
+                    return select;
+                }, (RowCallbackHandler) rs -> {
+                    String email = rs.getString(1);
+                    String externalId = rs.getString(2);
+                    if (email != null) {
+                        keys.emails.add(email);
+                    }
+                    if (externalId != null) {
+                        keys.externalIds.add(externalId);
+                    }
+                });
+            }
+            return keys;
+        }
+
+        /** Whether a stored lead may have either key (by fingerprint, 0 for none). */
+        boolean mayContain(long email, long externalId) {
+            return email != 0 && emails.mayContain(email) || externalId != 0 && externalIds.mayContain(externalId);
+        }
+    }
+
+    /** The straight {@code COPY} met a lead (or account) another writer changed meanwhile: its unique index or key. */
+    private static final class StraightInsertRaced extends RuntimeException {
+
+        StraightInsertRaced(Exception cause) {
+            super(sqlMessage(cause), cause);
+        }
+
+        private static String sqlMessage(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException) {
+                    return t.getMessage();
+                }
+            }
+            return e.getMessage();
+        }
+
+        /** A unique violation (23505) or foreign key violation (23503), however wrapped. */
+        static boolean isRace(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState()) || "23503".equals(sql.getSQLState()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Hands a slice to a scoring thread with a lead id for each of its rows (a rejected row leaves a gap). */
@@ -338,88 +644,81 @@ public class LeadFileImport {
         return scorers.submit(() -> slicing.slice(rows, sliceIds));
     }
 
-    /** A slice of the file, read: its accepted rows as {@code COPY} text, its rejections with their reasons. */
-    private record Slice(int rows, byte[] copyText, List<ImportJobs.Rejection> rejections) {
-    }
-
-    /** What reads a slice on a scoring thread: the mapping, the active model, and the file's format for rejected rows. */
-    private record Slicing(ColumnMapping mapping, ScoringModel model, CSVFormat format, Instant now) {
-
-        Slice slice(List<CsvFile.Row> rows, long[] ids) {
-            List<ImportJobs.Rejection> rejections = new ArrayList<>();
-            CopyText accepted = new CopyText(rows.size() * 200);
-            for (int i = 0; i < rows.size(); i++) {
-                CsvFile.Row row = rows.get(i);
-                LeadRow read = LeadRow.read(row.cells(), mapping, now);
-                if (read instanceof LeadRow.Rejected(String reason)) {
-                    rejections.add(new ImportJobs.Rejection(row.number(), raw(format, row.cells()), reason));
-                } else {
-                    write(accepted, row.number(), ids[i], (LeadRow.Accepted) read, model);
-                }
-            }
-            return new Slice(rows.size(), accepted.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), rejections);
-        }
-    }
-
-    /** The slices sent so far, in file order: rows read, rejections (saved every {@value #BATCH} rows), progress. */
-    private final class Sent {
-        private final ImportJob job;
-        private final List<ImportJobs.Rejection> rejections = new ArrayList<>();
-        private long rowsRead;
-        private long rejected;
-
-        Sent(ImportJob job) {
-            this.job = job;
-        }
-
-        void send(CopyIn copy, Future<Slice> next, long bytesRead) throws SQLException {
-            Slice slice = finished(next);
-            if (slice.copyText().length > 0) {
-                copy.writeToCopy(slice.copyText(), 0, slice.copyText().length);
-            }
-            long before = rowsRead;
-            rowsRead += slice.rows();
-            rejected += slice.rejections().size();
-            rejections.addAll(slice.rejections());
-            if (rowsRead / BATCH != before / BATCH) {
-                saveRejections();
-                jobs.progress(job.id(), "reading", rowsRead, rejected, bytesRead);
-            }
-        }
-
-        void saveRejections() {
-            if (!rejections.isEmpty()) {
-                jobs.saveRejections(job.id(), List.copyOf(rejections));
-                rejections.clear();
-            }
-        }
-    }
-
     private static Slice finished(Future<Slice> work) {
         return BackgroundWork.result(work, "reading a slice of the file");
     }
 
-    private CopyIn startCopy() {
-        try {
-            return DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy import_row (" + COPY_COLUMNS + ") from stdin");
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY into the import table could not start: " + e.getMessage(), e);
+    /**
+     * A slice of the file, read. Its accepted rows as {@code COPY} text, each in three parts that end at
+     * {@code ends[3i]}, {@code ends[3i + 1]} and {@code ends[3i + 2]}: the lead (without its account and newline),
+     * the score row, the stage change row (empty when the stage did not move). Beside them what routing needs: each
+     * row's number, its keys' fingerprints (0 for a missing key), its account key with the company as spelled. And
+     * its rejections with their reasons.
+     */
+    private record Slice(int rows, CopyText text, int[] ends, long[] rowNumbers, long[] emails, long[] externalIds,
+                         String[] accountKeys, String[] companies, int accepted, List<ImportJobs.Rejection> rejections) {
+
+        int start(int i) {
+            return i == 0 ? 0 : ends[3 * i - 1];
         }
     }
 
-    private static void write(CopyText out, long rowNo, long id, LeadRow.Accepted row, ScoringModel model) {
-        LeadProfile p = row.profile();
-        Score score = model.score(p, List.of(), row.createdAt());
-        Lead lead = Lead.capture(p, row.externalId(), row.createdAt());
-        var moved = lead.qualifyBy(score, row.createdAt());
-        String stage = moved.map(t -> t.lead().stage().name()).orElse(lead.stage().name());
-        out.row(rowNo, id, p.email() == null ? null : p.email().value(), row.externalId(), p.fullName(), p.company(),
-                p.jobTitle(), p.companySize(), p.country(), p.source(), JsonObjects.of(p.attributes()), row.createdAt(),
-                score.modelVersion(), score.total(), score.fitPoints(), score.engagementPoints(), score.grade().name(),
-                score.priority(), stage, moved.map(t -> t.change().to().name()).orElse(null),
-                moved.map(t -> t.change().reason()).orElse(null), moved.map(t -> t.change().reasonCode()).orElse(null),
-                AccountKey.of(p.company()).map(AccountKey::value).orElse(null));
+    /** What reads a slice on a scoring thread: the mapping, the active model, and the file's format for rejected rows. */
+    private record Slicing(ColumnMapping mapping, ScoringModel model, CSVFormat format, Instant now, long job) {
+
+        Slice slice(List<CsvFile.Row> rows, long[] ids) {
+            int n = rows.size();
+            List<ImportJobs.Rejection> rejections = new ArrayList<>();
+            CopyText text = new CopyText(n * 320);
+            int[] ends = new int[3 * n];
+            long[] rowNumbers = new long[n];
+            long[] emails = new long[n];
+            long[] externalIds = new long[n];
+            String[] accountKeys = new String[n];
+            String[] companies = new String[n];
+            int accepted = 0;
+            String nowText = now.toString();
+            for (int i = 0; i < n; i++) {
+                CsvFile.Row row = rows.get(i);
+                LeadRow read = LeadRow.read(row.cells(), mapping, now);
+                if (read instanceof LeadRow.Rejected(String reason)) {
+                    rejections.add(new ImportJobs.Rejection(row.number(), raw(format, row.cells()), reason));
+                    continue;
+                }
+                LeadRow.Accepted lead = (LeadRow.Accepted) read;
+                LeadProfile p = lead.profile();
+                write(text, ends, 3 * accepted, ids[i], lead, model, nowText, job);
+                rowNumbers[accepted] = row.number();
+                emails[accepted] = p.email() == null ? 0 : LeadKeyFilter.fingerprint(p.email().value());
+                externalIds[accepted] = lead.externalId() == null ? 0 : LeadKeyFilter.fingerprint(lead.externalId());
+                accountKeys[accepted] = AccountKey.of(p.company()).map(AccountKey::value).orElse(null);
+                companies[accepted] = p.company();
+                accepted++;
+            }
+            return new Slice(n, text, ends, rowNumbers, emails, externalIds, accountKeys, companies, accepted, rejections);
+        }
+
+        /** The lead's row (left open for its account), its score row and, if its stage moved, the stage change row. */
+        private static void write(CopyText text, int[] ends, int at3, long id, LeadRow.Accepted row, ScoringModel model,
+                                  String now, long job) {
+            LeadProfile p = row.profile();
+            Instant at = row.createdAt();
+            String atText = at.toString();
+            Score score = model.score(p, List.of(), at);
+            Lead lead = Lead.capture(p, row.externalId(), at);
+            var moved = lead.qualifyBy(score, at);
+            LifecycleStage stage = moved.map(t -> t.lead().stage()).orElse(lead.stage());
+            text.values(id, p.email() == null ? null : p.email().value(), row.externalId(), p.fullName(), p.company(),
+                    p.jobTitle(), p.companySize(), p.country(), p.source(), JsonObjects.of(p.attributes()), atText, stage.name(),
+                    0, now, job).endPart();
+            ends[at3] = text.size();
+            text.row(id, score.modelVersion(), score.total(), score.fitPoints(), score.engagementPoints(), score.grade().name(),
+                    score.priority(), stage.name(), stage.inSalesQueue() ? atText : null, now);
+            ends[at3 + 1] = text.size();
+            moved.ifPresent(t -> text.row(id, LifecycleStage.NEW.name(), t.change().to().name(), Lead.SYSTEM,
+                    t.change().reason(), atText, t.change().reasonCode()));
+            ends[at3 + 2] = text.size();
+        }
     }
 
     static String raw(CSVFormat format, List<String> cells) {

@@ -135,6 +135,55 @@ class LeadFileImportTest {
     }
 
     @Test
+    void new_leads_over_many_slices_get_their_accounts_named_as_first_spelled_and_later_duplicates_merge() throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        int rows = 3 * LeadFileImport.SLICE + 17;
+        StringBuilder csv = new StringBuilder("email,name,company,lead id\n");
+        for (int i = 0; i < rows; i++) {
+            // Every slice names companies no earlier slice did; each company is spelled two ways, "Inc." first.
+            String company = (i % 3 == 0 ? "Firm " + tag + " " + i / 3 + " Inc." : "FIRM " + tag.toUpperCase() + " " + i / 3);
+            csv.append("s").append(i).append('-').append(tag).append("@acme.com,Lead ").append(i).append(',')
+                    .append(company).append(",ext-").append(tag).append('-').append(i).append('\n');
+        }
+        // Two duplicates of earlier rows: one by external id under another email, one by email in other letters.
+        csv.append("late-").append(tag).append("@acme.com,Late,Other,ext-").append(tag).append("-5\n");
+        csv.append("S10-").append(tag.toUpperCase()).append("@ACME.COM,Again,Other,\n");
+
+        ImportCounts counts = run(ImportJob.Kind.LEADS, file(csv.toString()), DuplicatePolicy.SKIP, false);
+
+        assertThat(counts).isEqualTo(new ImportCounts(rows + 2, rows, 0, 2, 0));
+        assertThat(count("select count(*) from lead l join lead_score s on s.lead_id = l.id where l.import_job_id = ?", lastJob))
+                .isEqualTo(rows);
+        long accounts = (rows + 2) / 3;
+        assertThat(count("select count(distinct a.id) from lead l join account a on a.id = l.account_id "
+                + "where l.import_job_id = ? and a.key = 'firm ' || ? || ' ' || ((substring(l.email from 2 for position('-' in l.email) - 2))::int / 3)",
+                lastJob, tag)).isEqualTo(accounts);
+        assertThat(count("select count(*) from lead where import_job_id = ? and account_id is null", lastJob)).isZero();
+        assertThat(count("select count(*) from account where key like 'firm ' || ? || ' %' and name like 'Firm % Inc.'", tag))
+                .isEqualTo(accounts);
+        assertThat(count("select count(*) from account where key like 'firm ' || ? || ' %'", tag)).isEqualTo(accounts);
+        assertThat(jdbc.sql("select email from lead where external_id = ?").param("ext-" + tag + "-5").query(String.class).single())
+                .isEqualTo("s5-" + tag + "@acme.com");
+        assertThat(count("select count(*) from lead where email = ? or full_name = 'Late'", "late-" + tag + "@acme.com")).isZero();
+    }
+
+    @Test
+    void a_row_sharing_an_external_id_with_an_earlier_new_lead_merges_into_it_even_when_its_email_is_a_stored_lead() throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String stored = "stored-" + tag + "@acme.com";
+        run(ImportJob.Kind.LEADS, file("email,name\n" + stored + ",Stored\n"), DuplicatePolicy.SKIP, false);
+
+        // The first row is a new lead (it goes straight in); the second shares its external id, so it is a duplicate
+        // in the file and must not update the stored lead its email names.
+        String next = "email,name,lead id\nnew-" + tag + "@acme.com,New,x-" + tag + "\n" + stored + ",Changed,x-" + tag + "\n";
+        assertThat(run(ImportJob.Kind.LEADS, file(next), DuplicatePolicy.UPDATE, false)).isEqualTo(new ImportCounts(2, 1, 0, 1, 0));
+
+        assertThat(jdbc.sql("select full_name from lead where email = ?").param(stored).query(String.class).single()).isEqualTo("Stored");
+        assertThat(jdbc.sql("select email from lead where external_id = ?").param("x-" + tag).query(String.class).single())
+                .isEqualTo("new-" + tag + "@acme.com");
+    }
+
+    @Test
     void a_dry_run_counts_and_keeps_its_rejections_but_stores_no_lead() throws IOException {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         Path csv = file("email,name\nd1-" + tag + "@acme.com,Di\nnot-an-email,Ed\n");
@@ -241,7 +290,8 @@ class LeadFileImportTest {
         Path csv = file("email,name\n" + raced + ",From the file\nother-" + tag + "@acme.com,Other\n");
         try (Connection other = dataSource.getConnection()) {
             // Another writer has inserted the same address but not committed: the import cannot see it when it looks
-            // for existing leads, and its INSERT waits on the unique index until the other commits.
+            // for stored leads, so it takes the row for a new lead, and its COPY waits on the unique index until the
+            // other commits; then it reads the file again, every row through the staging table.
             other.setAutoCommit(false);
             try (var insert = other.prepareStatement("insert into lead (id, version, full_name, email, stage, created_at, updated_at) "
                     + "values (nextval('lead_seq'), 0, 'The other writer', ?, 'NEW', now(), now())")) {
@@ -250,7 +300,7 @@ class LeadFileImportTest {
             }
             var importing = java.util.concurrent.CompletableFuture.supplyAsync(() -> run(ImportJob.Kind.LEADS, csv, DuplicatePolicy.SKIP, false));
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into lead %'") == 0) {
+            while (count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like 'copy lead %'") == 0) {
                 assertThat(System.nanoTime()).as("the import reached the insert and waits for the other writer").isLessThan(deadline);
                 Thread.sleep(20);
             }
