@@ -14,7 +14,7 @@ import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.ScoringModels;
 import io.leadline.persistence.BackgroundWork;
-import io.leadline.persistence.CopyText;
+import io.leadline.persistence.CopyBinary;
 import io.leadline.persistence.JsonObjects;
 import io.leadline.persistence.account.Accounts;
 import java.io.BufferedOutputStream;
@@ -29,6 +29,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,8 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The import engine. It streams the file once: every row is read, normalised and scored by lead-core's rules
  * in Java (on every core), rejected rows go to {@code import_rejection} with their reason. A row whose email and
  * external id were certainly not seen before — neither earlier in the file nor among the stored leads, as far as
- * two Bloom filters tell — is a new lead: it goes straight into {@code lead} by {@code COPY} while the rest of the
- * file is still being read, its score and stage history right after. Every other row (a duplicate in the file, a
+ * two Bloom filters tell — is a new lead: it goes straight into {@code lead} by binary {@code COPY}, with its score and
+ * stage history, in chunks that another thread stores while the rest of the file is still being read. Every other row (a duplicate in the file, a
  * match with a stored lead, or a rare false "maybe") is staged by {@code COPY} in a temporary table, where set-based
  * SQL settles it exactly: it merges into the lead of an earlier row, updates a stored lead by the duplicate policy,
  * or makes a new lead after all. All of it is one transaction: a crash leaves nothing half-imported, and a dry run
@@ -77,8 +78,20 @@ public class LeadFileImport {
     private static final String STAGED_COLUMNS = "row_no, account_key, new_id, " + LEAD_COLUMNS + ", score_lead_id, "
             + "model_version, score, fit_points, engagement_points, grade, priority, score_stage, queued_at, scored_at, "
             + "change_lead_id, change_from, change_to, change_actor, change_reason, changed_at, change_code";
-    /** The stage change columns of a staged row that moved no stage. */
-    private static final String NO_CHANGE = "\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N";
+    /** Fields of a lead row as a slice writes it (with its id), of a score row and of a stage change row. */
+    private static final int LEAD_FIELDS = 15;
+    private static final int SCORE_FIELDS = 10;
+    private static final int CHANGE_FIELDS = 7;
+    /** The stage change fields of a staged row that moved no stage: seven nulls. */
+    private static final byte[] NO_CHANGE = noChange();
+
+    private static byte[] noChange() {
+        CopyBinary nulls = new CopyBinary(4 * CHANGE_FIELDS);
+        for (int i = 0; i < CHANGE_FIELDS; i++) {
+            nulls.nul();
+        }
+        return Arrays.copyOf(nulls.bytes(), nulls.size());
+    }
 
     /** The rows of {@code import_row r} that make a new lead: neither a duplicate in the file nor an existing lead. */
     private static final String MAKES_A_LEAD = " r.new_id is not null and not r.dup and r.lead_id is null";
@@ -106,19 +119,24 @@ public class LeadFileImport {
 
     /** Runs a lead import; a dry run answers the same counts and keeps the rejections, but writes no lead. */
     public ImportCounts run(ImportJob job, Instant now) {
-        ImportCounts counts = transaction.execute(status -> {
+        return transaction.execute(status -> {
             ImportCounts result = importInTransaction(job, now);
             if (job.dryRun()) {
                 status.setRollbackOnly();
             }
             return result;
         });
+    }
+
+    /**
+     * After a large import, refreshes the planner's statistics at once rather than whenever autovacuum comes by:
+     * with the old ones the planner takes the new leads for a few, and reads that page through them in id order
+     * (rescoring) scan the whole table. Called once the job is reported done; about 0.7 s at a million leads.
+     */
+    public void refreshStatistics(ImportJob job, ImportCounts counts) {
         if (!job.dryRun() && counts.imported() + counts.updated() >= ANALYZE_FROM) {
-            // Fresh statistics at once rather than whenever autovacuum comes by: with the old ones the planner takes
-            // the new leads for a few, and reads that page through them in id order (rescoring) scan the whole table.
             jdbc.execute("analyze lead, lead_score, stage_change");
         }
-        return counts;
     }
 
     /** From this many leads stored or updated on, an import refreshes the planner's statistics when it is done. */
@@ -153,12 +171,12 @@ public class LeadFileImport {
                 + "where s.row_no = r.row_no and not s.dup and (e.id is not null or x.id is not null)",
                 job.id(), job.id(), job.id(), job.id());
 
-        // Accounts: every company of the file (new leads and matched ones) gets its account, named as first spelled.
+        // Accounts: every company of a new or matched lead gets its account, named as the file first spells it.
         jdbc.update("""
                 insert into account (key, name)
                 select k.account_key, r.company from (
                     select account_key, min(row_no) as row_no from import_row
-                    where not dup and account_key is not null group by account_key) k
+                    where account_key is not null group by account_key having bool_or(not dup)) k
                 join import_row r on r.row_no = k.row_no
                 order by k.account_key
                 on conflict (key) do nothing""");
@@ -311,18 +329,25 @@ public class LeadFileImport {
     /** Rows handed to a scoring thread at a time. */
     static final int SLICE = 2_000;
 
+    /** New leads stored together (lead, score and stage change rows, one COPY each), while the next are read. */
+    static final int CHUNK = 32_768;
+
+    /** Chunks handed to the storing thread and not yet stored, besides the one being filled. */
+    private static final int CHUNKS_AHEAD = 1;
+
     /**
      * Reads the file. This thread parses it and cuts it into slices; each slice is validated, scored and written as
-     * {@code COPY} text on the other cores; finished slices are routed in file order (new leads straight into
-     * {@code lead}, the rest staged), so the database stores while Java reads ahead. Rejections, progress and lead
-     * ids go over other connections meanwhile (the import's own connection is busy with the {@code COPY}).
+     * binary {@code COPY} rows by the scoring threads; finished slices are routed in file order (new leads straight
+     * into {@code lead}, the rest staged), so the database stores while Java reads ahead. Rejections, progress and
+     * lead ids go over other connections meanwhile (the import's own connection is busy with the {@code COPY}).
      *
      * @param stored the stored leads' keys, or null to stage every row
      */
     private Reading read(ImportJob job, Instant now, StoredKeys stored, Phases phases) {
         CsvFile file = CsvFile.open(Path.of(job.storedFile()));
         Slicing slicing = new Slicing(job.mapping(), models.active(), file.format(), now, job.id());
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        // One core is left to Postgres, which stores the new leads while this thread and the scorers read on.
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         ExecutorService scorers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("import-" + job.id() + "-", 1).factory());
         ArrayDeque<Future<Slice>> inFlight = new ArrayDeque<>();
         ArrayDeque<Long> ids = new ArrayDeque<>();
@@ -372,12 +397,13 @@ public class LeadFileImport {
 
     /**
      * Where read rows go, slice by slice in file order. A row whose email and external id the filters have certainly
-     * not seen — neither earlier in the file nor among the stored leads — is a new lead: its lead row goes straight
-     * into {@code lead} through an open {@code COPY}, its score and stage change rows to files that follow the leads
-     * in once the file is read. Every other row is staged (to a file too, copied into {@code import_row} at the end)
-     * for the SQL that settles duplicates exactly. Without stored keys (the second reading after a race) every row is
-     * staged. New leads need their accounts first: when a slice names companies not yet seen, the open {@code COPY}
-     * ends (its rows' foreign keys are checked then), the accounts are stored, and a new {@code COPY} begins.
+     * not seen — neither earlier in the file nor among the stored leads — is a new lead: its lead, score and stage
+     * change rows join the current chunk, and a full chunk is handed to the storing thread, which copies it into
+     * {@code lead}, {@code lead_score} and {@code stage_change} on the import's connection while this thread reads on.
+     * Every other row is staged (to a file, copied into {@code import_row} at the end) for the SQL that settles
+     * duplicates exactly. Without stored keys (the second reading after a race) every row is staged. New leads need
+     * their accounts first: when a slice names companies not yet stored, this thread waits until the chunks handed
+     * over are stored, stores the accounts on the connection, and reads on.
      */
     private final class Routing implements AutoCloseable {
         private final ImportJob job;
@@ -385,28 +411,30 @@ public class LeadFileImport {
         private final LeadKeyFilter seenEmails;
         private final LeadKeyFilter seenExternalIds;
         private final Map<String, Long> accountIds = new HashMap<>();
+        /** Account keys not stored yet, with the company as the file first spelled it. */
+        private final Map<String, String> firstSpellings = new HashMap<>();
         private final List<ImportJobs.Rejection> rejections = new ArrayList<>();
-        private final CopyText leadRows = new CopyText(1 << 20);
-        private final CopyText scoreRows = new CopyText(1 << 18);
-        private final CopyText changeRows = new CopyText(1 << 16);
-        private final CopyText stagedRows = new CopyText(1 << 16);
-        private final Spill scores;
-        private final Spill changes;
+        private final CopyBinary stagedRows = new CopyBinary(1 << 16);
         private final Spill staged;
-        private PGCopyOutputStream leadCopy;
+        private final PGConnection connection;
+        private final ExecutorService storer;
+        private final ArrayDeque<Future<?>> storing = new ArrayDeque<>();
+        private Chunk chunk = new Chunk();
+        /** Stored chunks, emptied for reuse: a chunk's buffers are large, and allocating them anew costs collections. */
+        private final java.util.concurrent.ConcurrentLinkedQueue<Chunk> spareChunks = new java.util.concurrent.ConcurrentLinkedQueue<>();
         private long rowsRead;
         private long rejected;
         private long straight;
 
-        Routing(ImportJob job, StoredKeys stored, long fileBytes) throws IOException {
+        Routing(ImportJob job, StoredKeys stored, long fileBytes) throws IOException, SQLException {
             this.job = job;
+            this.connection = connection();
             this.stored = stored;
             // At most one key a 32 bytes of file is more than any real lead file holds: the filters stay sparse.
             this.seenEmails = new LeadKeyFilter(stored == null ? 0 : fileBytes / 32);
             this.seenExternalIds = new LeadKeyFilter(stored == null ? 0 : fileBytes / 32);
-            this.scores = new Spill("lead_score (" + SCORE_COLUMNS + ")");
-            this.changes = new Spill("stage_change (" + CHANGE_COLUMNS + ")");
             this.staged = new Spill("import_row (" + STAGED_COLUMNS + ")");
+            this.storer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import-" + job.id() + "-store").factory());
         }
 
         /** The file cannot be read on from this row: the row counts as read and rejected, the rest is left out. */
@@ -429,31 +457,27 @@ public class LeadFileImport {
                 if (straightRows[i]) {
                     String key = slice.accountKeys()[i];
                     Long account = key == null ? null : accountIds.get(key);
-                    leadRows.raw(text, start, leadEnd - start).raw("\t").raw(account == null ? "\\N" : account.toString()).raw("\n");
-                    scoreRows.raw(text, leadEnd, scoreEnd - leadEnd);
-                    changeRows.raw(text, scoreEnd, changeEnd - scoreEnd);
+                    chunk.leads.row(LEAD_FIELDS + 1).raw(text, start, leadEnd - start).int8(account);
+                    chunk.scores.row(SCORE_FIELDS).raw(text, leadEnd, scoreEnd - leadEnd);
+                    if (changeEnd > scoreEnd) {
+                        chunk.changes.row(CHANGE_FIELDS).raw(text, scoreEnd, changeEnd - scoreEnd);
+                    }
+                    chunk.rows++;
                     straight++;
                 } else {
-                    stagedRows.values(slice.rowNumbers()[i], slice.accountKeys()[i]).endPart().raw("\t")
-                            .raw(text, start, leadEnd - start).raw("\t")
-                            .raw(text, leadEnd, scoreEnd - leadEnd - 1).raw("\t");
+                    stagedRows.row(2 + LEAD_FIELDS + SCORE_FIELDS + CHANGE_FIELDS)
+                            .int8(slice.rowNumbers()[i]).text(slice.accountKeys()[i])
+                            .raw(text, start, scoreEnd - start);
                     if (changeEnd > scoreEnd) {
-                        stagedRows.raw(text, scoreEnd, changeEnd - scoreEnd - 1);
+                        stagedRows.raw(text, scoreEnd, changeEnd - scoreEnd);
                     } else {
-                        stagedRows.raw(NO_CHANGE);
+                        stagedRows.raw(NO_CHANGE, 0, NO_CHANGE.length);
                     }
-                    stagedRows.raw("\n");
                 }
             }
-            if (leadRows.size() > 0) {
-                if (leadCopy == null) {
-                    leadCopy = new PGCopyOutputStream(connection(), "copy lead (id, " + LEAD_COLUMNS + ", account_id) from stdin", 1 << 16);
-                }
-                leadCopy.write(leadRows.bytes(), 0, leadRows.size());
-                leadRows.clear();
+            if (chunk.rows >= CHUNK) {
+                store();
             }
-            scores.write(scoreRows);
-            changes.write(changeRows);
             staged.write(stagedRows);
 
             long before = rowsRead;
@@ -467,7 +491,7 @@ public class LeadFileImport {
         }
 
         /** Which of the slice's rows are certainly new leads; stores the accounts they and other first rows name. */
-        private boolean[] route(Slice slice) throws IOException {
+        private boolean[] route(Slice slice) throws IOException, SQLException {
             boolean[] straightRows = new boolean[slice.accepted()];
             if (stored == null) {
                 return straightRows;
@@ -481,33 +505,37 @@ public class LeadFileImport {
                 seen |= externalId != 0 && seenExternalIds.add(externalId);
                 straightRows[i] = !seen && !stored.mayContain(email, externalId);
                 String key = slice.accountKeys()[i];
-                if (!seen && key != null && !accountIds.containsKey(key)) {
-                    newAccounts.putIfAbsent(key, slice.companies()[i]);
+                if (key != null && !accountIds.containsKey(key)) {
+                    // An account is named as the file first spells it, even by a row the filters took for seen (a
+                    // duplicate, or a rare false "seen"); it is created here once a row they have not seen names it,
+                    // else by the staging SQL, and only if a row that is no duplicate names it.
+                    String name = firstSpellings.putIfAbsent(key, slice.companies()[i]);
+                    if (name == null) {
+                        name = slice.companies()[i];
+                    }
+                    if (!seen) {
+                        newAccounts.putIfAbsent(key, name);
+                    }
                 }
             }
             if (!newAccounts.isEmpty()) {
-                if (leadCopy != null) {
-                    leadCopy.close();
-                    leadCopy = null;
-                }
+                // The accounts go in on the import's connection: wait until the storing thread is done with it.
+                storeAndWait();
                 Map<String, Long> ids = accounts.idsFor(newAccounts.values());
-                newAccounts.forEach((key, company) -> accountIds.put(key, ids.get(company)));
+                newAccounts.forEach((key, company) -> {
+                    accountIds.put(key, ids.get(company));
+                    firstSpellings.remove(key);
+                });
             }
             return straightRows;
         }
 
-        /** Ends the straight COPY and copies the spilled rows in: scores and stage changes, then the staged rows. */
+        /** Stores the last new leads, then copies the staged rows in. */
         Reading finish(Phases phases) throws IOException, SQLException {
             saveRejections();
-            if (leadCopy != null) {
-                leadCopy.close();
-                leadCopy = null;
-            }
-            phases.done("read, validate, score and store " + straight + " new leads straight");
-            jobs.progress(job.id(), "storing scores", rowsRead, rejected, job.fileBytes());
-            scores.copyIn();
-            changes.copyIn();
-            phases.done("store their scores and stage history");
+            jobs.progress(job.id(), "storing", rowsRead, rejected, job.fileBytes());
+            storeAndWait();
+            phases.done("read, validate, score and store " + straight + " new leads straight, with scores and stage history");
             staged.copyIn();
             phases.done("stage the other " + (rowsRead - rejected - straight) + " rows");
             return new Reading(rowsRead, rejected, straight);
@@ -520,18 +548,96 @@ public class LeadFileImport {
             }
         }
 
-        @Override
-        public void close() {
-            if (leadCopy != null && leadCopy.isActive()) {
-                try {
-                    leadCopy.cancelCopy();
-                } catch (SQLException ignored) {
-                    // the transaction rolls back anyway
+        /**
+         * Hands the chunk to the storing thread, which copies its leads, then their scores and stage changes, while
+         * this thread reads on. At most {@code CHUNKS_AHEAD} chunks wait to be stored, which bounds the memory.
+         */
+        private void store() throws IOException, SQLException {
+            if (chunk.rows > 0) {
+                Chunk full = chunk;
+                Chunk spare = spareChunks.poll();
+                chunk = spare == null ? new Chunk() : spare;
+                storing.add(storer.submit(() -> {
+                    full.copyTo(connection);
+                    full.clear();
+                    spareChunks.add(full);
+                    return null;
+                }));
+            }
+            while (storing.size() > CHUNKS_AHEAD) {
+                stored(storing.removeFirst());
+            }
+        }
+
+        /** Stores the chunk read so far and waits until every chunk is stored: the connection is free afterwards. */
+        private void storeAndWait() throws IOException, SQLException {
+            store();
+            while (!storing.isEmpty()) {
+                stored(storing.removeFirst());
+            }
+        }
+
+        private static void stored(Future<?> work) throws IOException, SQLException {
+            try {
+                work.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while new leads were stored", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                switch (e.getCause()) {
+                    case SQLException sql -> throw sql;
+                    case IOException io -> throw io;
+                    case RuntimeException runtime -> throw runtime;
+                    default -> throw new IllegalStateException(e.getCause());
                 }
             }
-            scores.delete();
-            changes.delete();
+        }
+
+        @Override
+        public void close() {
+            // A chunk being stored when reading failed is let finish (its COPY ends cleanly); the transaction then
+            // rolls back to where reading began, or altogether.
+            storer.shutdown();
+            try {
+                if (!storer.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES)) {
+                    log.warn("import {}: storing new leads did not end after reading failed", job.id());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             staged.delete();
+        }
+    }
+
+    /** New leads read since the last chunk, as binary COPY rows for {@code lead}, {@code lead_score} and {@code stage_change}. */
+    private static final class Chunk {
+        private final CopyBinary leads = new CopyBinary(CHUNK * 240);
+        private final CopyBinary scores = new CopyBinary(CHUNK * 96);
+        private final CopyBinary changes = new CopyBinary(CHUNK * 32);
+        private int rows;
+
+        /** Copies the leads first: their scores' and stage changes' foreign keys are checked when each COPY ends. */
+        void copyTo(PGConnection connection) throws SQLException, IOException {
+            copy(connection, "lead (id, " + LEAD_COLUMNS + ", account_id)", leads);
+            copy(connection, "lead_score (" + SCORE_COLUMNS + ")", scores);
+            copy(connection, "stage_change (" + CHANGE_COLUMNS + ")", changes);
+        }
+
+        void clear() {
+            leads.clear();
+            scores.clear();
+            changes.clear();
+            rows = 0;
+        }
+
+        private static void copy(PGConnection connection, String table, CopyBinary rows) throws SQLException, IOException {
+            if (rows.size() > 0) {
+                try (PGCopyOutputStream copy = new PGCopyOutputStream(connection, "copy " + table + " from stdin (format binary)", 1 << 16)) {
+                    copy.write(CopyBinary.HEADER);
+                    copy.write(rows.bytes(), 0, rows.size());
+                    copy.write(CopyBinary.TRAILER);
+                }
+            }
         }
     }
 
@@ -545,17 +651,19 @@ public class LeadFileImport {
             this.table = table;
             this.file = Files.createTempFile("leadline-import-", ".copy");
             this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            out.write(CopyBinary.HEADER);
         }
 
-        void write(CopyText rows) throws IOException {
+        void write(CopyBinary rows) throws IOException {
             out.write(rows.bytes(), 0, rows.size());
             rows.clear();
         }
 
         void copyIn() throws IOException, SQLException {
+            out.write(CopyBinary.TRAILER);
             out.close();
             try (InputStream in = Files.newInputStream(file)) {
-                connection().getCopyAPI().copyIn("copy " + table + " from stdin", in, 1 << 16);
+                connection().getCopyAPI().copyIn("copy " + table + " from stdin (format binary)", in, 1 << 16);
             }
         }
 
@@ -650,12 +758,12 @@ public class LeadFileImport {
 
     /**
      * A slice of the file, read. Its accepted rows as {@code COPY} text, each in three parts that end at
-     * {@code ends[3i]}, {@code ends[3i + 1]} and {@code ends[3i + 2]}: the lead (without its account and newline),
-     * the score row, the stage change row (empty when the stage did not move). Beside them what routing needs: each
+     * {@code ends[3i]}, {@code ends[3i + 1]} and {@code ends[3i + 2]}: the lead's fields (without its account), the
+     * score row's, the stage change row's (none when the stage did not move). Beside them what routing needs: each
      * row's number, its keys' fingerprints (0 for a missing key), its account key with the company as spelled. And
      * its rejections with their reasons.
      */
-    private record Slice(int rows, CopyText text, int[] ends, long[] rowNumbers, long[] emails, long[] externalIds,
+    private record Slice(int rows, CopyBinary text, int[] ends, long[] rowNumbers, long[] emails, long[] externalIds,
                          String[] accountKeys, String[] companies, int accepted, List<ImportJobs.Rejection> rejections) {
 
         int start(int i) {
@@ -669,7 +777,7 @@ public class LeadFileImport {
         Slice slice(List<CsvFile.Row> rows, long[] ids) {
             int n = rows.size();
             List<ImportJobs.Rejection> rejections = new ArrayList<>();
-            CopyText text = new CopyText(n * 320);
+            CopyBinary text = new CopyBinary(n * 400);
             int[] ends = new int[3 * n];
             long[] rowNumbers = new long[n];
             long[] emails = new long[n];
@@ -677,7 +785,7 @@ public class LeadFileImport {
             String[] accountKeys = new String[n];
             String[] companies = new String[n];
             int accepted = 0;
-            String nowText = now.toString();
+            long nowMicros = CopyBinary.microseconds(now);
             for (int i = 0; i < n; i++) {
                 CsvFile.Row row = rows.get(i);
                 LeadRow read = LeadRow.read(row.cells(), mapping, now);
@@ -687,7 +795,7 @@ public class LeadFileImport {
                 }
                 LeadRow.Accepted lead = (LeadRow.Accepted) read;
                 LeadProfile p = lead.profile();
-                write(text, ends, 3 * accepted, ids[i], lead, model, nowText, job);
+                write(text, ends, 3 * accepted, ids[i], lead, model, nowMicros, job);
                 rowNumbers[accepted] = row.number();
                 emails[accepted] = p.email() == null ? 0 : LeadKeyFilter.fingerprint(p.email().value());
                 externalIds[accepted] = lead.externalId() == null ? 0 : LeadKeyFilter.fingerprint(lead.externalId());
@@ -698,25 +806,34 @@ public class LeadFileImport {
             return new Slice(n, text, ends, rowNumbers, emails, externalIds, accountKeys, companies, accepted, rejections);
         }
 
-        /** The lead's row (left open for its account), its score row and, if its stage moved, the stage change row. */
-        private static void write(CopyText text, int[] ends, int at3, long id, LeadRow.Accepted row, ScoringModel model,
-                                  String now, long job) {
+        /**
+         * The fields of the lead's row (without its account, which routing adds), of its score row and, if its stage
+         * moved, of the stage change row; each row's field count is written by whoever puts the parts together.
+         */
+        private static void write(CopyBinary text, int[] ends, int at3, long id, LeadRow.Accepted row, ScoringModel model,
+                                  long now, long job) {
             LeadProfile p = row.profile();
             Instant at = row.createdAt();
-            String atText = at.toString();
+            long atMicros = CopyBinary.microseconds(at);
             Score score = model.score(p, List.of(), at);
             Lead lead = Lead.capture(p, row.externalId(), at);
             var moved = lead.qualifyBy(score, at);
             LifecycleStage stage = moved.map(t -> t.lead().stage()).orElse(lead.stage());
-            text.values(id, p.email() == null ? null : p.email().value(), row.externalId(), p.fullName(), p.company(),
-                    p.jobTitle(), p.companySize(), p.country(), p.source(), JsonObjects.of(p.attributes()), atText, stage.name(),
-                    0, now, job).endPart();
+            text.int8(id).text(p.email() == null ? null : p.email().value()).text(row.externalId()).text(p.fullName())
+                    .text(p.company()).text(p.jobTitle()).int4(p.companySize()).text(p.country()).text(p.source())
+                    .jsonb(JsonObjects.of(p.attributes())).int8(atMicros).text(stage.name()).int8(0).int8(now).int8(job);
             ends[at3] = text.size();
-            text.row(id, score.modelVersion(), score.total(), score.fitPoints(), score.engagementPoints(), score.grade().name(),
-                    score.priority(), stage.name(), stage.inSalesQueue() ? atText : null, now);
+            text.int8(id).int4(score.modelVersion()).int4(score.total()).int4(score.fitPoints()).int4(score.engagementPoints())
+                    .text(score.grade().name()).int4(score.priority()).text(stage.name());
+            if (stage.inSalesQueue()) {
+                text.int8(atMicros);
+            } else {
+                text.nul();
+            }
+            text.int8(now);
             ends[at3 + 1] = text.size();
-            moved.ifPresent(t -> text.row(id, LifecycleStage.NEW.name(), t.change().to().name(), Lead.SYSTEM,
-                    t.change().reason(), atText, t.change().reasonCode()));
+            moved.ifPresent(t -> text.int8(id).text(LifecycleStage.NEW.name()).text(t.change().to().name()).text(Lead.SYSTEM)
+                    .text(t.change().reason()).int8(atMicros).text(t.change().reasonCode()));
             ends[at3 + 2] = text.size();
         }
     }

@@ -168,6 +168,55 @@ class LeadFileImportTest {
     }
 
     @Test
+    void new_leads_over_several_chunks_are_stored_with_their_scores_and_stage_changes_while_reading_goes_on() throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        int rows = 2 * LeadFileImport.CHUNK + 100;
+        StringBuilder csv = new StringBuilder("email,name,company,job title,employees\n");
+        for (int i = 0; i < rows; i++) {
+            // A few companies, all named by the first slice: later chunks are stored while the next are read.
+            csv.append("c").append(i).append('-').append(tag).append("@firm").append(i % 7).append(".com,Lead ").append(i)
+                    .append(",Chunk Firm ").append(tag).append(' ').append(i % 7)
+                    .append(i % 2 == 0 ? ",VP Marketing,500\n" : ",Student,1\n");
+        }
+        // A late duplicate of the first chunk's first lead.
+        csv.append("C0-").append(tag.toUpperCase()).append("@FIRM0.COM,Again,Other,,\n");
+
+        ImportCounts counts = run(ImportJob.Kind.LEADS, file(csv.toString()), DuplicatePolicy.SKIP, false);
+
+        assertThat(counts).isEqualTo(new ImportCounts(rows + 1, rows, 0, 1, 0));
+        assertThat(count("select count(*) from lead l join lead_score s on s.lead_id = l.id and s.stage = l.stage "
+                + "where l.import_job_id = ? and l.account_id is not null", lastJob)).isEqualTo(rows);
+        long moved = count("select count(*) from lead where import_job_id = ? and stage <> 'NEW'", lastJob);
+        assertThat(count("select count(*) from stage_change c join lead l on l.id = c.lead_id "
+                + "where l.import_job_id = ? and c.from_stage = 'NEW' and c.to_stage = l.stage", lastJob)).isEqualTo(moved);
+        assertThat(count("select count(distinct account_id) from lead where import_job_id = ?", lastJob)).isEqualTo(7);
+        assertThat(jdbc.sql("select full_name from lead where email = ?").param("c0-" + tag + "@firm0.com").query(String.class).single())
+                .isEqualTo("Lead 0");
+
+        // So many new leads refresh the planner's statistics once the job is done.
+        long leadsNow = count("select count(*) from lead");
+        leads.refreshStatistics(jobs.find(lastJob).orElseThrow(), counts);
+        assertThat(count("select reltuples::bigint from pg_class where relname = 'lead'")).isEqualTo(leadsNow);
+    }
+
+    @Test
+    void an_account_is_named_as_the_file_first_spells_it_even_by_a_duplicate_row_but_not_created_for_duplicates_alone()
+            throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String csv = "email,name,company\n"
+                + "a-" + tag + "@acme.com,A,Foo " + tag + "\n"
+                + "A-" + tag + "@ACME.COM,A again,Bar " + tag + " Inc.\n"   // a duplicate of the first row names Bar first
+                + "A-" + tag + "@acme.com,A thrice,Baz " + tag + "\n"       // Baz is named by duplicates only
+                + "b-" + tag + "@acme.com,B,BAR " + tag.toUpperCase() + "\n";
+
+        assertThat(run(ImportJob.Kind.LEADS, file(csv), DuplicatePolicy.SKIP, false)).isEqualTo(new ImportCounts(4, 2, 0, 2, 0));
+
+        assertThat(jdbc.sql("select a.name from lead l join account a on a.id = l.account_id where l.email = ?")
+                .param("b-" + tag + "@acme.com").query(String.class).single()).isEqualTo("Bar " + tag + " Inc.");
+        assertThat(count("select count(*) from account where key = ?", "baz " + tag)).isZero();
+    }
+
+    @Test
     void a_row_sharing_an_external_id_with_an_earlier_new_lead_merges_into_it_even_when_its_email_is_a_stored_lead() throws IOException {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String stored = "stored-" + tag + "@acme.com";

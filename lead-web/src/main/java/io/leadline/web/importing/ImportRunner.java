@@ -56,6 +56,7 @@ class ImportRunner {
         try {
             ImportCounts counts = job.kind() == ImportJob.Kind.LEADS ? leads.run(job, Instant.now(clock)) : outcomes.run(job, Instant.now(clock));
             jobs.finish(job.id(), counts, Instant.now(clock));
+            refreshStatistics(job, counts);
             if (!job.dryRun()) {
                 snapshots.refreshUnlessRunning();   // the reports show the imported leads without waiting for the schedule
             }
@@ -67,6 +68,17 @@ class ImportRunner {
         } catch (RuntimeException e) {
             log.error("Import {} failed", job.id(), e);
             jobs.fail(job.id(), "The import failed and nothing of it was kept: " + e.getMessage(), Instant.now(clock));
+        }
+    }
+
+    /** The import is done and kept whatever happens here: a failure only leaves the statistics to autovacuum. */
+    private void refreshStatistics(ImportJob job, ImportCounts counts) {
+        if (job.kind() == ImportJob.Kind.LEADS) {
+            try {
+                leads.refreshStatistics(job, counts);
+            } catch (RuntimeException e) {
+                log.warn("Import {} is done, but refreshing the planner's statistics failed: {}", job.id(), e.getMessage());
+            }
         }
     }
 }
