@@ -534,7 +534,7 @@ public class LeadFileImport {
         /** Stores the last new leads, then copies the staged rows in. */
         Reading finish(Phases phases) throws IOException, SQLException {
             saveRejections();
-            jobs.progress(job.id(), "storing", rowsRead, rejected, job.fileBytes());
+            jobs.progress(job.id(), "storing new leads", rowsRead, rejected, job.fileBytes());
             storeAndWait();
             phases.done("read, validate, score and store " + straight + " new leads straight, with scores and stage history");
             staged.copyIn();
