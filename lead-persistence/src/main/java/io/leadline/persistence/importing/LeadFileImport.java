@@ -1,21 +1,15 @@
 package io.leadline.persistence.importing;
 
-import io.leadline.core.account.AccountKey;
-import io.leadline.core.importing.ColumnMapping;
 import io.leadline.core.importing.DuplicatePolicy;
 import io.leadline.core.importing.ImportCounts;
-import io.leadline.core.importing.LeadRow;
 import io.leadline.core.lead.Lead;
-import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
-import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.LeadScores;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.ScoringModels;
 import io.leadline.persistence.BackgroundWork;
 import io.leadline.persistence.CopyBinary;
-import io.leadline.persistence.JsonObjects;
 import io.leadline.persistence.account.Accounts;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -23,7 +17,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -40,10 +33,8 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -69,11 +60,11 @@ public class LeadFileImport {
     static final int BATCH = 10_000;
 
     /** The columns of a lead row as a slice writes it; the sender adds the account. */
-    private static final String LEAD_COLUMNS = "email, external_id, full_name, company, job_title, company_size, country, "
+    static final String LEAD_COLUMNS = "email, external_id, full_name, company, job_title, company_size, country, "
             + "source, attributes, created_at, stage, version, updated_at, import_job_id";
-    private static final String SCORE_COLUMNS = "lead_id, model_version, score, fit_points, engagement_points, grade, "
+    static final String SCORE_COLUMNS = "lead_id, model_version, score, fit_points, engagement_points, grade, "
             + "priority, stage, queued_at, scored_at";
-    private static final String CHANGE_COLUMNS = "lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code";
+    static final String CHANGE_COLUMNS = "lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code";
     /** A staged row: its number and account key, then the lead, score and stage change rows it would store. */
     private static final String STAGED_COLUMNS = "row_no, account_key, new_id, " + LEAD_COLUMNS + ", score_lead_id, "
             + "model_version, score, fit_points, engagement_points, grade, priority, score_stage, queued_at, scored_at, "
@@ -221,7 +212,7 @@ public class LeadFileImport {
         java.sql.Connection connection = DataSourceUtils.getConnection(dataSource);
         java.sql.Savepoint beforeReading = savepoint(connection);
         try {
-            Reading reading = read(job, now, StoredKeys.load(jdbc), phases);
+            Reading reading = read(job, now, StoredLeadKeys.load(jdbc), phases);
             connection.releaseSavepoint(beforeReading);
             return reading;
         } catch (StraightInsertRaced raced) {
@@ -344,9 +335,9 @@ public class LeadFileImport {
      *
      * @param stored the stored leads' keys, or null to stage every row
      */
-    private Reading read(ImportJob job, Instant now, StoredKeys stored, Phases phases) {
+    private Reading read(ImportJob job, Instant now, StoredLeadKeys stored, Phases phases) {
         CsvFile file = CsvFile.open(Path.of(job.storedFile()));
-        Slicing slicing = new Slicing(job.mapping(), models.active(), file.format(), now, job.id());
+        SliceReader slicing = new SliceReader(job.mapping(), models.active(), file.format(), now, job.id());
         // One core is left to Postgres, which stores the new leads while this thread and the scorers read on.
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         ExecutorService scorers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("import-" + job.id() + "-", 1).factory());
@@ -408,7 +399,7 @@ public class LeadFileImport {
      */
     private final class Routing implements AutoCloseable {
         private final ImportJob job;
-        private final StoredKeys stored;
+        private final StoredLeadKeys stored;
         private final LeadKeyFilter seenEmails;
         private final LeadKeyFilter seenExternalIds;
         private final Map<String, Long> accountIds = new HashMap<>();
@@ -420,14 +411,14 @@ public class LeadFileImport {
         private final PGConnection connection;
         private final ExecutorService storer;
         private final ArrayDeque<Future<?>> storing = new ArrayDeque<>();
-        private Chunk chunk = new Chunk();
+        private NewLeadChunk chunk = new NewLeadChunk();
         /** Stored chunks, emptied for reuse: a chunk's buffers are large, and allocating them anew costs collections. */
-        private final java.util.concurrent.ConcurrentLinkedQueue<Chunk> spareChunks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.ConcurrentLinkedQueue<NewLeadChunk> spareChunks = new java.util.concurrent.ConcurrentLinkedQueue<>();
         private long rowsRead;
         private long rejected;
         private long straight;
 
-        Routing(ImportJob job, StoredKeys stored, long fileBytes) throws IOException, SQLException {
+        Routing(ImportJob job, StoredLeadKeys stored, long fileBytes) throws IOException, SQLException {
             this.job = job;
             this.connection = connection();
             this.stored = stored;
@@ -555,9 +546,9 @@ public class LeadFileImport {
          */
         private void store() throws IOException, SQLException {
             if (chunk.rows > 0) {
-                Chunk full = chunk;
-                Chunk spare = spareChunks.poll();
-                chunk = spare == null ? new Chunk() : spare;
+                NewLeadChunk full = chunk;
+                NewLeadChunk spare = spareChunks.poll();
+                chunk = spare == null ? new NewLeadChunk() : spare;
                 storing.add(storer.submit(() -> {
                     full.copyTo(connection);
                     full.clear();
@@ -610,38 +601,6 @@ public class LeadFileImport {
         }
     }
 
-    /** New leads read since the last chunk, as binary COPY rows for {@code lead}, {@code lead_score} and {@code stage_change}. */
-    private static final class Chunk {
-        private final CopyBinary leads = new CopyBinary(CHUNK * 240);
-        private final CopyBinary scores = new CopyBinary(CHUNK * 96);
-        private final CopyBinary changes = new CopyBinary(CHUNK * 32);
-        private int rows;
-
-        /** Copies the leads first: their scores' and stage changes' foreign keys are checked when each COPY ends. */
-        void copyTo(PGConnection connection) throws SQLException, IOException {
-            copy(connection, "lead (id, " + LEAD_COLUMNS + ", account_id)", leads);
-            copy(connection, "lead_score (" + SCORE_COLUMNS + ")", scores);
-            copy(connection, "stage_change (" + CHANGE_COLUMNS + ")", changes);
-        }
-
-        void clear() {
-            leads.clear();
-            scores.clear();
-            changes.clear();
-            rows = 0;
-        }
-
-        private static void copy(PGConnection connection, String table, CopyBinary rows) throws SQLException, IOException {
-            if (rows.size() > 0) {
-                try (PGCopyOutputStream copy = new PGCopyOutputStream(connection, "copy " + table + " from stdin (format binary)", 1 << 16)) {
-                    copy.write(CopyBinary.HEADER);
-                    copy.write(rows.bytes(), 0, rows.size());
-                    copy.write(CopyBinary.TRAILER);
-                }
-            }
-        }
-    }
-
     /** Rows for a table, kept in a temporary file until the import's connection is free to {@code COPY} them in. */
     private final class Spill {
         private final String table;
@@ -682,38 +641,6 @@ public class LeadFileImport {
         return DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class);
     }
 
-    /** Bloom filters of the stored leads' emails and external ids, read when an import starts. */
-    private record StoredKeys(LeadKeyFilter emails, LeadKeyFilter externalIds) {
-
-        static StoredKeys load(JdbcTemplate jdbc) {
-            long[] counts = jdbc.queryForObject("select count(email), count(external_id) from lead",
-                    (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
-            StoredKeys keys = new StoredKeys(new LeadKeyFilter(counts[0]), new LeadKeyFilter(counts[1]));
-            if (counts[0] + counts[1] > 0) {
-                jdbc.query(con -> {
-                    PreparedStatement select = con.prepareStatement("select email, external_id from lead");
-                    select.setFetchSize(50_000);
-                    return select;
-                }, (RowCallbackHandler) rs -> {
-                    String email = rs.getString(1);
-                    String externalId = rs.getString(2);
-                    if (email != null) {
-                        keys.emails.add(email);
-                    }
-                    if (externalId != null) {
-                        keys.externalIds.add(externalId);
-                    }
-                });
-            }
-            return keys;
-        }
-
-        /** Whether a stored lead may have either key (by fingerprint, 0 for none). */
-        boolean mayContain(long email, long externalId) {
-            return email != 0 && emails.mayContain(email) || externalId != 0 && externalIds.mayContain(externalId);
-        }
-    }
-
     /** The straight {@code COPY} met a lead (or account) another writer changed meanwhile: its unique index or key. */
     private static final class StraightInsertRaced extends RuntimeException {
 
@@ -742,7 +669,7 @@ public class LeadFileImport {
     }
 
     /** Hands a slice to a scoring thread with a lead id for each of its rows (a rejected row leaves a gap). */
-    private Future<Slice> submit(ExecutorService scorers, Slicing slicing, List<CsvFile.Row> rows, ArrayDeque<Long> ids) {
+    private Future<Slice> submit(ExecutorService scorers, SliceReader slicing, List<CsvFile.Row> rows, ArrayDeque<Long> ids) {
         long[] sliceIds = new long[rows.size()];
         for (int i = 0; i < sliceIds.length; i++) {
             if (ids.isEmpty()) {
@@ -750,93 +677,11 @@ public class LeadFileImport {
             }
             sliceIds[i] = ids.removeFirst();
         }
-        return scorers.submit(() -> slicing.slice(rows, sliceIds));
+        return scorers.submit(() -> slicing.read(rows, sliceIds));
     }
 
     private static Slice finished(Future<Slice> work) {
         return BackgroundWork.result(work, "reading a slice of the file");
-    }
-
-    /**
-     * A slice of the file, read. Its accepted rows as {@code COPY} text, each in three parts that end at
-     * {@code ends[3i]}, {@code ends[3i + 1]} and {@code ends[3i + 2]}: the lead's fields (without its account), the
-     * score row's, the stage change row's (none when the stage did not move). Beside them what routing needs: each
-     * row's number, its keys' fingerprints (0 for a missing key), its account key with the company as spelled. And
-     * its rejections with their reasons.
-     */
-    private record Slice(int rows, CopyBinary text, int[] ends, long[] rowNumbers, long[] emails, long[] externalIds,
-                         String[] accountKeys, String[] companies, int accepted, List<ImportJobs.Rejection> rejections) {
-
-        int start(int i) {
-            return i == 0 ? 0 : ends[3 * i - 1];
-        }
-    }
-
-    /** What reads a slice on a scoring thread: the mapping, the active model, and the file's format for rejected rows. */
-    private record Slicing(ColumnMapping mapping, ScoringModel model, CSVFormat format, Instant now, long job) {
-
-        Slice slice(List<CsvFile.Row> rows, long[] ids) {
-            int n = rows.size();
-            List<ImportJobs.Rejection> rejections = new ArrayList<>();
-            CopyBinary text = new CopyBinary(n * 400);
-            int[] ends = new int[3 * n];
-            long[] rowNumbers = new long[n];
-            long[] emails = new long[n];
-            long[] externalIds = new long[n];
-            String[] accountKeys = new String[n];
-            String[] companies = new String[n];
-            int accepted = 0;
-            long nowMicros = CopyBinary.microseconds(now);
-            for (int i = 0; i < n; i++) {
-                CsvFile.Row row = rows.get(i);
-                LeadRow read = LeadRow.read(row.cells(), mapping, now);
-                if (read instanceof LeadRow.Rejected(String reason)) {
-                    rejections.add(new ImportJobs.Rejection(row.number(), raw(format, row.cells()), reason));
-                    continue;
-                }
-                LeadRow.Accepted lead = (LeadRow.Accepted) read;
-                LeadProfile p = lead.profile();
-                write(text, ends, 3 * accepted, ids[i], lead, model, nowMicros, job);
-                rowNumbers[accepted] = row.number();
-                emails[accepted] = p.email() == null ? 0 : LeadKeyFilter.fingerprint(p.email().value());
-                externalIds[accepted] = lead.externalId() == null ? 0 : LeadKeyFilter.fingerprint(lead.externalId());
-                accountKeys[accepted] = AccountKey.of(p.company()).map(AccountKey::value).orElse(null);
-                companies[accepted] = p.company();
-                accepted++;
-            }
-            return new Slice(n, text, ends, rowNumbers, emails, externalIds, accountKeys, companies, accepted, rejections);
-        }
-
-        /**
-         * The fields of the lead's row (without its account, which routing adds), of its score row and, if its stage
-         * moved, of the stage change row; each row's field count is written by whoever puts the parts together.
-         */
-        private static void write(CopyBinary text, int[] ends, int at3, long id, LeadRow.Accepted row, ScoringModel model,
-                                  long now, long job) {
-            LeadProfile p = row.profile();
-            Instant at = row.createdAt();
-            long atMicros = CopyBinary.microseconds(at);
-            Score score = model.score(p, List.of(), at);
-            Lead lead = Lead.capture(p, row.externalId(), at);
-            var moved = lead.qualifyBy(score, at);
-            LifecycleStage stage = moved.map(t -> t.lead().stage()).orElse(lead.stage());
-            text.int8(id).text(p.email() == null ? null : p.email().value()).text(row.externalId()).text(p.fullName())
-                    .text(p.company()).text(p.jobTitle()).int4(p.companySize()).text(p.country()).text(p.source())
-                    .jsonb(JsonObjects.of(p.attributes())).int8(atMicros).text(stage.name()).int8(0).int8(now).int8(job);
-            ends[at3] = text.size();
-            text.int8(id).int4(score.modelVersion()).int4(score.total()).int4(score.fitPoints()).int4(score.engagementPoints())
-                    .text(score.grade().name()).int4(score.priority()).text(stage.name());
-            if (stage.inSalesQueue()) {
-                text.int8(atMicros);
-            } else {
-                text.nul();
-            }
-            text.int8(now);
-            ends[at3 + 1] = text.size();
-            moved.ifPresent(t -> text.int8(id).text(LifecycleStage.NEW.name()).text(t.change().to().name()).text(Lead.SYSTEM)
-                    .text(t.change().reason()).int8(atMicros).text(t.change().reasonCode()));
-            ends[at3 + 2] = text.size();
-        }
     }
 
     static String raw(CSVFormat format, List<String> cells) {
