@@ -2,15 +2,12 @@ package io.leadline.persistence.importing;
 
 import io.leadline.core.importing.DuplicatePolicy;
 import io.leadline.core.importing.ImportCounts;
-import io.leadline.core.lead.Lead;
-import io.leadline.core.lead.Leads;
-import io.leadline.core.scoring.LeadScores;
-import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.ScoringModels;
 import io.leadline.persistence.BackgroundWork;
 import io.leadline.persistence.CopyBinary;
 import io.leadline.persistence.account.Accounts;
+import io.leadline.persistence.scoring.Rescoring;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,19 +89,17 @@ public class LeadFileImport {
     private final TransactionTemplate transaction;
     private final ImportJobs jobs;
     private final ScoringModels models;
-    private final Leads leads;
-    private final LeadScores scores;
+    private final Rescoring rescoring;
     private final Accounts accounts;
 
     LeadFileImport(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, ImportJobs jobs,
-                   ScoringModels models, Leads leads, LeadScores scores, Accounts accounts) {
+                   ScoringModels models, Rescoring rescoring, Accounts accounts) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
         this.jobs = jobs;
         this.models = models;
-        this.leads = leads;
-        this.scores = scores;
+        this.rescoring = rescoring;
         this.accounts = accounts;
     }
 
@@ -279,24 +274,26 @@ public class LeadFileImport {
         // The account follows the company: the file's when it brings one (update) or when the lead had none (fill).
         String account = overwrite ? "case when r.company is null then l.account_id else a.id end"
                 : "case when l.company is null then a.id else l.account_id end";
-        jdbc.update("insert into import_update (job_id, lead_id, before) select ?, l.id, to_jsonb(l) from lead l "
-                + "join import_row r on r.lead_id = l.id and not r.dup where " + changed, job.id());
-        int updated = jdbc.update("update lead l set " + set + "attributes = " + attributes + ", account_id = " + account
-                + ", version = l.version + 1, updated_at = ? from import_row r left join account a on a.key = r.account_key "
-                + "where r.lead_id = l.id and not r.dup and " + changed, Timestamp.from(now));
+        // One pass finds the leads the file changes, keeps how they were (for undo) and updates them.
+        int updated = jdbc.update("with changed as (select l.id, to_jsonb(l) as before from lead l "
+                + "join import_row r on r.lead_id = l.id and not r.dup where " + changed + "), "
+                + "kept as (insert into import_update (job_id, lead_id, before) select ?, id, before from changed) "
+                + "update lead l set " + set + "attributes = " + attributes + ", account_id = " + account
+                + ", version = l.version + 1, updated_at = ? from changed c join import_row r on r.lead_id = c.id and not r.dup "
+                + "left join account a on a.key = r.account_key where l.id = c.id", job.id(), Timestamp.from(now));
         jobs.progress(job.id(), "rescoring updated leads", 0, 0, job.fileBytes());
+        // Set-based, in chunks, with each lead's activities: the same rescoring a model change runs, in this transaction.
         ScoringModel model = models.active();
-        for (Long id : jdbc.queryForList("select lead_id from import_update where job_id = ?", Long.class, job.id())) {
-            Lead lead = leads.byId(id).orElseThrow();
-            Score score = model.score(lead.profile(), List.of(), now);
-            var moved = lead.qualifyBy(score, now);
-            if (moved.isPresent()) {
-                lead = leads.apply(moved.get());
-            }
-            scores.save(id, score, lead.stage(), now);
+        long[] ids = jdbc.queryForList("select lead_id from import_update where job_id = ? order by lead_id", Long.class, job.id())
+                .stream().mapToLong(Long::longValue).toArray();
+        for (int from = 0; from < ids.length; from += RESCORE_CHUNK) {
+            rescoring.rescore(model, Arrays.copyOfRange(ids, from, Math.min(ids.length, from + RESCORE_CHUNK)), now);
         }
         return updated;
     }
+
+    /** Updated leads rescored together. */
+    private static final int RESCORE_CHUNK = 25_000;
 
     /** What reading the file did: rows read and rejected, and the new leads it stored straight. */
     private record Reading(long rowsRead, long rejected, long straight) {

@@ -34,6 +34,10 @@ class LeadFileImportTest {
     @Autowired
     ImportJobs jobs;
     @Autowired
+    io.leadline.persistence.scoring.Rescoring rescoring;
+    @Autowired
+    io.leadline.core.scoring.ScoringModels models;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     DataSource dataSource;
@@ -132,6 +136,25 @@ class LeadFileImportTest {
         // The CTO title now scores: the update rescored the lead.
         assertThat(count("select s.score from lead_score s join lead l on l.id = s.lead_id where l.email = ?", a)).isEqualTo(30);
         assertThat(jobs.updatedLeads(lastJob)).hasSize(1);
+    }
+
+    @Test
+    void an_updated_lead_is_rescored_with_its_activities_as_a_full_rescoring_would_score_it() throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String email = "engaged-" + tag + "@acme.com";
+        run(ImportJob.Kind.LEADS, file("email,name,company,title\n" + email + ",Eva,Acme,\n"), DuplicatePolicy.SKIP, false);
+        long id = count("select id from lead where email = ?", email);
+        for (String type : new String[] {"pricing_page_visit", "content_download", "email_click"}) {
+            jdbc.sql("insert into activity (lead_id, type, occurred_at) values (?, ?, ?)")
+                    .params(id, type, java.sql.Timestamp.from(now)).update();
+        }
+
+        assertThat(run(ImportJob.Kind.LEADS, file("email,name,company,title\n" + email + ",Eva,Acme,CTO\n"), DuplicatePolicy.UPDATE, false))
+                .isEqualTo(new ImportCounts(1, 0, 1, 0, 0));
+
+        assertThat(count("select engagement_points from lead_score where lead_id = ?", id)).isPositive();
+        // What the import stored is what rescoring the lead with the same model, now, gives: nothing left to change.
+        assertThat(rescoring.rescore(models.active(), new long[] {id}, now).changed()).isZero();
     }
 
     @Test
