@@ -23,28 +23,14 @@ $PSQL -d $DB -c "select 1 from lead limit 1" > /dev/null || { echo "no database 
 
 start_app again -Dleadline.import.poll-millis=200
 sign_in again
-FIELDS="field0=FIRST_NAME&field1=LAST_NAME&field2=EMAIL&field3=COMPANY&field4=JOB_TITLE&field5=COMPANY_SIZE&field6=COUNTRY&field7=SOURCE&field8=CUSTOM"
+. bench/importing/wizard.sh
 
-# import FILE POLICY: uploads, starts with the guessed mapping, waits, prints the job's result.
+# import FILE POLICY: imports it through the wizard and prints the job's counts, time, peak heap and phase timings.
 import() {
-  local location job
-  location=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$COOKIES" -b "$COOKIES" -F "file=@$1" -F kind=LEADS \
-    -F "_csrf=$(csrf /imports)" localhost:$PORT/imports)
-  job=${location##*/}
-  "$JDK/bin/jstat" -gc $APP 250 > "$OUT/jstat-again.txt" &
-  local jstat=$!
-  curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" -d "$FIELDS&policy=$2&dryRun=false&_csrf=$(csrf /imports/$job)" \
-    localhost:$PORT/imports/$job/start
-  until [ "$($PSQL -d $DB -At -c "select status from import_job where id = $job")" != QUEUED ] && \
-        [ "$($PSQL -d $DB -At -c "select status from import_job where id = $job")" != RUNNING ]; do sleep 0.5; done
-  kill $jstat
-  echo "$(basename "$1"), policy $2:"
-  $PSQL -d $DB -At -F ' ' -c "select status || ': ' || rows_read || ' read, ' || imported || ' imported, ' || updated
-    || ' updated, ' || merged || ' merged, ' || rejected || ' rejected in '
-    || round(extract(epoch from finished_at - started_at)::numeric, 1) || ' s' from import_job where id = $job"
-  awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "peak heap %.0f MB\n", max / 1024 }' \
-    "$OUT/jstat-again.txt"
-  grep "import $job: .* took" "$OUT/again-app.log" | sed 's/.*: import [0-9]*: /  /'
+  import_file "$1" "$2" "$OUT/jstat-again.txt"
+  echo "$(basename "$1"), policy $2: $READ read, $IMPORTED imported, $UPDATED updated, $MERGED merged, $REJECTED rejected" \
+    "in $IMPORT_SECONDS s, peak heap $PEAK_MB MB"
+  grep "import $JOB: .* took" "$OUT/again-app.log" | sed 's/.*: import [0-9]*: /  /'
 }
 
 import "$FILE" SKIP

@@ -34,22 +34,8 @@ start_app import -Dleadline.import.poll-millis=200
 sign_in import
 
 # (b) upload, then start with the guessed mapping (the wizard's defaults), and wait for the job to finish.
-LOCATION=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$COOKIES" -b "$COOKIES" -F "file=@$FILE" -F kind=LEADS \
-  -F "_csrf=$(csrf /imports)" localhost:$PORT/imports)
-JOB=${LOCATION##*/}
-FIELDS="field0=FIRST_NAME&field1=LAST_NAME&field2=EMAIL&field3=COMPANY&field4=JOB_TITLE&field5=COMPANY_SIZE&field6=COUNTRY&field7=SOURCE&field8=CUSTOM"
-$PSQL -d $DB -c checkpoint
-"$JDK/bin/jstat" -gc $APP 250 > "$OUT/jstat.txt" &
-JSTAT=$!
-curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" -d "$FIELDS&policy=SKIP&dryRun=false&_csrf=$(csrf /imports/$JOB)" localhost:$PORT/imports/$JOB/start
-until [ "$($PSQL -d $DB -At -c "select status from import_job where id = $JOB")" != QUEUED ] && \
-      [ "$($PSQL -d $DB -At -c "select status from import_job where id = $JOB")" != RUNNING ]; do sleep 0.5; done
-kill $JSTAT
-read -r STATUS READ IMPORTED UPDATED MERGED REJECTED IMPORT_SECONDS <<<"$($PSQL -d $DB -At -F ' ' -c \
-  "select status, rows_read, imported, updated, merged, rejected, extract(epoch from finished_at - started_at) from import_job where id = $JOB")"
-[ "$STATUS" = DONE ] || { echo "import ended $STATUS"; $PSQL -d $DB -At -c "select error from import_job where id = $JOB"; exit 1; }
-# jstat -gc: S0U S1U EU OU are columns 3 4 6 8 (KB); peak of their sum.
-PEAK_MB=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%.0f", max / 1024 }' "$OUT/jstat.txt")
+. bench/importing/wizard.sh
+import_file "$FILE" SKIP
 
 # After an import the application refreshes the reports' snapshots: let that finish, so that it does not run
 # beside the measurements below.
