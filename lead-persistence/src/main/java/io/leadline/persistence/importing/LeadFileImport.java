@@ -2,7 +2,6 @@ package io.leadline.persistence.importing;
 
 import io.leadline.core.importing.DuplicatePolicy;
 import io.leadline.core.importing.ImportCounts;
-import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.ScoringModels;
 import io.leadline.persistence.BackgroundWork;
 import io.leadline.persistence.CopyBinary;
@@ -275,25 +274,18 @@ public class LeadFileImport {
         String account = overwrite ? "case when r.company is null then l.account_id else a.id end"
                 : "case when l.company is null then a.id else l.account_id end";
         // One pass finds the leads the file changes, keeps how they were (for undo) and updates them.
-        int updated = jdbc.update("with changed as (select l.id, to_jsonb(l) as before from lead l "
+        long[] updated = jdbc.queryForList("with changed as (select l.id, to_jsonb(l) as before from lead l "
                 + "join import_row r on r.lead_id = l.id and not r.dup where " + changed + "), "
                 + "kept as (insert into import_update (job_id, lead_id, before) select ?, id, before from changed) "
                 + "update lead l set " + set + "attributes = " + attributes + ", account_id = " + account
                 + ", version = l.version + 1, updated_at = ? from changed c join import_row r on r.lead_id = c.id and not r.dup "
-                + "left join account a on a.key = r.account_key where l.id = c.id", job.id(), Timestamp.from(now));
+                + "left join account a on a.key = r.account_key where l.id = c.id returning l.id", Long.class, job.id(), Timestamp.from(now))
+                .stream().mapToLong(Long::longValue).sorted().toArray();
         jobs.progress(job.id(), "rescoring updated leads", 0, 0, job.fileBytes());
-        // Set-based, in chunks, with each lead's activities: the same rescoring a model change runs, in this transaction.
-        ScoringModel model = models.active();
-        long[] ids = jdbc.queryForList("select lead_id from import_update where job_id = ? order by lead_id", Long.class, job.id())
-                .stream().mapToLong(Long::longValue).toArray();
-        for (int from = 0; from < ids.length; from += RESCORE_CHUNK) {
-            rescoring.rescore(model, Arrays.copyOfRange(ids, from, Math.min(ids.length, from + RESCORE_CHUNK)), now);
-        }
-        return updated;
+        // Set-based, with each lead's activities: the same rescoring a model change runs, in this transaction.
+        rescoring.rescore(models.active(), updated, now);
+        return updated.length;
     }
-
-    /** Updated leads rescored together. */
-    private static final int RESCORE_CHUNK = 25_000;
 
     /** What reading the file did: rows read and rejected, and the new leads it stored straight. */
     private record Reading(long rowsRead, long rejected, long straight) {

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,12 +143,22 @@ public class Rescoring {
     }
 
     /**
-     * Rescores the given leads now, in the caller's transaction (activity ingestion: the leads whose activities just
-     * arrived). The caller holds the leads' row locks, so no concurrent batch scores them from an older view.
+     * Rescores the given leads now, in the caller's transaction, {@value #CHUNK} at a time (activity ingestion: the
+     * leads whose activities just arrived, which the caller holds the row locks of, so no concurrent batch scores them
+     * from an older view; an import: the leads it updated).
      */
     public Result rescore(ScoringModel model, long[] leadIds, Instant now) {
-        Chunk chunk = write(readAndScore(model, leadIds, now), now);
-        return new Result(chunk.leads, chunk.changed, chunk.moved);
+        long leads = 0;
+        long changed = 0;
+        long moved = 0;
+        for (int from = 0; from < leadIds.length; from += CHUNK) {
+            long[] ids = Arrays.copyOfRange(leadIds, from, Math.min(leadIds.length, from + CHUNK));
+            Chunk chunk = write(readAndScore(model, ids, now), now);
+            leads += chunk.leads;
+            changed += chunk.changed;
+            moved += chunk.moved;
+        }
+        return new Result(leads, changed, moved);
     }
 
     /** Reads the given leads with their activities and scores them (the first half of {@link #rescore(ScoringModel, long[], Instant)}). */
