@@ -371,6 +371,12 @@ public class LeadFileImport {
                 throw new StraightInsertRaced(e);
             }
             throw new IllegalStateException("storing what the file holds failed: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            // The storing thread's failure, as BackgroundWork hands it over: its SQL error is in the cause chain.
+            if (StraightInsertRaced.isRace(e)) {
+                throw new StraightInsertRaced(e);
+            }
+            throw e;
         } finally {
             scorers.shutdownNow();
         }
@@ -533,7 +539,7 @@ public class LeadFileImport {
          * Hands the chunk to the storing thread, which copies its leads, then their scores and stage changes, while
          * this thread reads on. At most {@code CHUNKS_AHEAD} chunks wait to be stored, which bounds the memory.
          */
-        private void store() throws IOException, SQLException {
+        private void store() {
             if (chunk.rows > 0) {
                 NewLeadChunk full = chunk;
                 NewLeadChunk spare = spareChunks.poll();
@@ -546,31 +552,15 @@ public class LeadFileImport {
                 }));
             }
             while (storing.size() > CHUNKS_AHEAD) {
-                stored(storing.removeFirst());
+                BackgroundWork.result(storing.removeFirst(), "storing new leads");
             }
         }
 
         /** Stores the chunk read so far and waits until every chunk is stored: the connection is free afterwards. */
-        private void storeAndWait() throws IOException, SQLException {
+        private void storeAndWait() {
             store();
             while (!storing.isEmpty()) {
-                stored(storing.removeFirst());
-            }
-        }
-
-        private static void stored(Future<?> work) throws IOException, SQLException {
-            try {
-                work.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while new leads were stored", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                switch (e.getCause()) {
-                    case SQLException sql -> throw sql;
-                    case IOException io -> throw io;
-                    case RuntimeException runtime -> throw runtime;
-                    default -> throw new IllegalStateException(e.getCause());
-                }
+                BackgroundWork.result(storing.removeFirst(), "storing new leads");
             }
         }
 
