@@ -89,12 +89,7 @@ public final class CopyBinary {
         return raw(utf8, 0, utf8.length);
     }
 
-    /** A {@code timestamptz} field, or null. */
-    public CopyBinary timestamptz(Instant at) {
-        return at == null ? nul() : int8(microseconds(at));
-    }
-
-    /** An instant as a {@code timestamptz} field's value, for writing the same instant many times by {@link #int8(long)}. */
+    /** An instant as a {@code timestamptz} field's value, written by {@link #int8(long)}. */
     public static long microseconds(Instant at) {
         return Math.addExact(Math.multiplyExact(at.getEpochSecond() - POSTGRES_EPOCH_SECOND, 1_000_000L), at.getNano() / 1_000);
     }

@@ -50,7 +50,7 @@ class CopyBinaryTest {
         CopyBinary out = new CopyBinary(16);
         for (Row row : rows) {
             head.clear();
-            head.int8(row.id()).int4(row.size()).text(row.name()).jsonb(row.json()).timestamptz(row.at());
+            head.int8(row.id()).int4(row.size()).text(row.name()).jsonb(row.json()).int8(row.at() == null ? null : CopyBinary.microseconds(row.at()));
             out.row(6).raw(head.bytes(), 0, head.size()).int8(row.account());
         }
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
