@@ -1,11 +1,16 @@
 package io.leadline.web.database;
 
+import io.leadline.persistence.server.DatabaseProvisioning;
+import io.leadline.persistence.server.EmbeddedPostgres;
+import io.leadline.web.database.BootstrapDecision.Probe;
+import io.leadline.web.database.BootstrapDecision.Situation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -18,14 +23,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Makes {@code ./mvnw … spring-boot:run} work with no manual step, before anything else touches the database:
- * <ul>
- *   <li>the configured Postgres answers → use it, creating the database if it does not exist yet;</li>
- *   <li>nothing answers, but a Docker engine does → let Boot's Docker Compose support start the Postgres of
- *       {@code docker-compose.yml};</li>
- *   <li>neither → stop with one clear line saying what to do (see {@link DatabaseUnavailableFailureAnalyzer}).</li>
- * </ul>
- * Turn it off with {@code leadline.database.bootstrap=false}.
+ * Makes the README's run command work with no manual step, before anything else touches the database (see
+ * {@link BootstrapDecision} for the order). Where Leadline creates the database it also creates its role —
+ * {@code spring.datasource.username}, no superuser — that owns it, so Flyway and the application run with least
+ * privilege. Turn it off with {@code leadline.database.bootstrap=false}.
  */
 class PostgresBootstrap implements EnvironmentPostProcessor {
 
@@ -45,62 +46,103 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
                 || url == null || !url.startsWith("jdbc:postgresql:")) {
             return;
         }
-        String user = env.getProperty("spring.datasource.username", "");
-        String password = env.getProperty("spring.datasource.password", "");
+        DatabaseTarget target = DatabaseTarget.of(env, url);
         Map<String, Object> decided = new HashMap<>();
+        decided.put("spring.docker.compose.enabled", false);
+        SQLException refusal = null;
+        Probe probe;
         try {
-            reach(url, user, password);
-            decided.put("spring.docker.compose.enabled", false);
+            reach(target.url(), target.user(), target.password());
+            probe = Probe.REACHED;
         } catch (SQLException e) {
-            String state = e.getSQLState() == null ? "" : e.getSQLState();
-            if (state.equals("3D000")) {
-                createDatabase(url, user, password);
-                decided.put("spring.docker.compose.enabled", false);
-            } else if (state.startsWith("28")) {
-                throw new DatabaseUnavailableException(
-                        "PostgreSQL at " + server(url) + " refused the login of user '" + user + "': " + e.getMessage(),
-                        "Set LEADLINE_DB_USER and LEADLINE_DB_PASSWORD to an account that may connect (see the README).");
-            } else {
-                Path compose = findComposeFile();
-                if (compose != null && dockerAnswers()) {
-                    log.info("No PostgreSQL answered at " + server(url) + "; starting the one in " + compose + " with Docker Compose");
-                    decided.put("spring.docker.compose.enabled", true);
-                    decided.put("spring.docker.compose.file", compose.toString());
-                } else {
-                    throw new DatabaseUnavailableException(
-                            "Leadline found no PostgreSQL at " + server(url) + " (" + e.getMessage() + ") and no Docker engine to start one.",
-                            "Start PostgreSQL 15+ there, or start Docker and run again (docker-compose.yml has a Postgres), "
-                                    + "or point LEADLINE_DB_URL at your server.");
-                }
-            }
+            refusal = e;
+            probe = probe(e);
         }
-        env.getPropertySources().addLast(new MapPropertySource("leadlineDatabaseBootstrap", decided));
+        Path compose = probe == Probe.NO_SERVER ? findComposeFile() : null;
+        EmbeddedSettings embedded = EmbeddedSettings.of(env);
+        BootstrapDecision decision = BootstrapDecision.decide(new Situation(probe, target.local(),
+                compose != null && env.getProperty("leadline.database.docker", Boolean.class, true) && dockerAnswers(), embedded.enabled(), EmbeddedPostgres.supported(),
+                EmbeddedPostgres.runningAsRoot(), embedded.canSwitchUser()));
+        switch (decision.plan()) {
+            case USE_CONFIGURED -> warnIfSuperuser(target);
+            case PROVISION_CONFIGURED -> provision(target, target.adminUser(), target.adminPassword(), refusal);
+            case DOCKER_COMPOSE -> {
+                log.info("No PostgreSQL answered at " + target.server() + "; starting the one in " + compose + " with Docker Compose");
+                decided.put("spring.docker.compose.enabled", true);
+                decided.put("spring.docker.compose.file", compose.toString());
+            }
+            case EMBEDDED -> {
+                EmbeddedPostgres server = embedded.start(log, application);
+                DatabaseTarget onEmbedded = target.on(server.jdbcUrl(target.database()));
+                provision(onEmbedded, EmbeddedPostgres.SUPERUSER, "", null);
+                decided.put("spring.datasource.url", onEmbedded.url());
+                log.info("Leadline uses the embedded PostgreSQL at " + onEmbedded.url() + " as role '" + target.user()
+                        + "', data in " + server.settings().dataDirectory()
+                        + server.systemUser().map(u -> " (run as the system user '" + u + "')").orElse(""));
+            }
+            case REFUSE -> throw refused(target, decision, refusal);
+        }
+        env.getPropertySources().addFirst(new MapPropertySource("leadlineDatabaseBootstrap", decided));
+    }
+
+    private static Probe probe(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("3D000")) {
+            return Probe.DATABASE_MISSING;
+        }
+        return state.startsWith("28") ? Probe.LOGIN_REFUSED : Probe.NO_SERVER;
+    }
+
+    private void provision(DatabaseTarget target, String adminUser, String adminPassword, SQLException refusal) {
+        if (!DatabaseProvisioning.plainName(target.user()) || !DatabaseProvisioning.plainName(target.database())) {
+            throw new DatabaseUnavailableException("The role '" + target.user() + "' or the database '" + target.database()
+                    + "' is missing on " + target.server() + ", and Leadline creates only names of letters, digits and underscores.",
+                    "Create them yourself (see the README, Database roles), or choose such names.");
+        }
+        try {
+            var outcome = new DatabaseProvisioning(target.url(), adminUser, adminPassword)
+                    .provide(target.user(), target.password(), target.database());
+            log.info("Database '" + target.database() + "' on " + target.server() + " belongs to the role '" + target.user() + "'"
+                    + (outcome.roleCreated() ? "; created the role" : "")
+                    + (outcome.databaseCreated() ? "; created the database" : "")
+                    + (outcome.objectsHandedOver() > 0 ? "; handed over " + outcome.objectsHandedOver() + " tables, views and sequences" : ""));
+            reach(target.url(), target.user(), target.password());
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException(
+                    "PostgreSQL at " + target.server() + " refused the role '" + target.user() + "' ("
+                            + (refusal == null ? e.getMessage() : refusal.getMessage()) + "), and Leadline could not create it as '"
+                            + adminUser + "': " + e.getMessage(),
+                    "Set LEADLINE_DB_USER and LEADLINE_DB_PASSWORD to a role that may connect, or LEADLINE_DB_ADMIN_USER and "
+                            + "LEADLINE_DB_ADMIN_PASSWORD to one that may create roles and databases (see the README, Database roles).");
+        }
+    }
+
+    private void warnIfSuperuser(DatabaseTarget target) {
+        try (Connection c = DriverManager.getConnection(target.url(), credentials(target.user(), target.password()));
+                Statement s = c.createStatement();
+                var rows = s.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
+            if (rows.next() && rows.getBoolean(1)) {
+                log.warn("Leadline connects to " + target.server() + " as the superuser '" + target.user()
+                        + "'; a role that only owns its database is safer (see the README, Database roles)");
+            }
+        } catch (SQLException e) {
+            log.debug("Could not tell whether '" + target.user() + "' is a superuser: " + e.getMessage());
+        }
+    }
+
+    private static DatabaseUnavailableException refused(DatabaseTarget target, BootstrapDecision decision, SQLException refusal) {
+        String what = "Leadline found no PostgreSQL at " + target.server()
+                + (refusal == null ? "" : " (" + refusal.getMessage() + ")") + ": " + decision.reason() + ".";
+        String action = decision.reason().contains("root")
+                ? "Install PostgreSQL 15+ or Docker, or run Leadline as a normal user (the embedded server then runs as you)."
+                : "Start PostgreSQL 15+ there, or start Docker and run again (docker-compose.yml has a Postgres), "
+                        + "or point LEADLINE_DB_URL at your server.";
+        return new DatabaseUnavailableException(what, action);
     }
 
     private static void reach(String url, String user, String password) throws SQLException {
         try (Connection ignored = DriverManager.getConnection(url, credentials(user, password))) {
-            // reachable, and the database exists
-        }
-    }
-
-    private void createDatabase(String url, String user, String password) {
-        String name = databaseName(url);
-        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new DatabaseUnavailableException("The database '" + name + "' does not exist.",
-                    "Create it yourself, or use a database name of letters, digits and underscores.");
-        }
-        String adminUrl = url.replaceFirst("(//[^/]+/)[^?]+", "$1postgres");
-        try (Connection admin = DriverManager.getConnection(adminUrl, credentials(user, password))) {
-            admin.createStatement().execute("create database " + name);
-            log.info("Created the database '" + name + "' on " + server(url));
-        } catch (SQLException e) {
-            if ("42P04".equals(e.getSQLState())) {
-                log.info("The database '" + name + "' was created by another instance starting at the same time");
-                return;
-            }
-            throw new DatabaseUnavailableException(
-                    "The database '" + name + "' does not exist on " + server(url) + " and could not be created: " + e.getMessage(),
-                    "Create it (createdb " + name + ") or give LEADLINE_DB_USER the CREATEDB right.");
+            // reachable, the role may log in, and the database exists
         }
     }
 
@@ -114,14 +156,6 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
         }
         p.setProperty("connectTimeout", "3");
         return p;
-    }
-
-    static String databaseName(String url) {
-        return url.replaceFirst("^jdbc:postgresql://[^/]+/", "").replaceFirst("\\?.*$", "");
-    }
-
-    static String server(String url) {
-        return url.replaceFirst("\\?.*$", "");
     }
 
     /** docker-compose.yml in the working directory or one of its parents (spring-boot:run runs in lead-web/). */
