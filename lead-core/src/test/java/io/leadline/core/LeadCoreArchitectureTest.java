@@ -1,10 +1,12 @@
 package io.leadline.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import org.junit.jupiter.api.Test;
 
 /** lead-core is the domain in plain Java: frameworks and I/O stay in the other modules. */
@@ -33,6 +35,15 @@ class LeadCoreArchitectureTest {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..")
                 .because("lead-core is pure: files, sockets and databases are the adapters' business")
                 .check(core);
+    }
+
+    /**
+     * Frozen (see lead-web's WebArchitectureTest): the cycles lead-core had when the rule came in are listed in
+     * src/test/resources/archunit-frozen and pass; a new one fails.
+     */
+    @Test
+    void packages_have_no_cycles() {
+        FreezingArchRule.freeze(slices().matching("io.leadline.core.(*)..").should().beFreeOfCycles()).check(core);
     }
 
     @Test

@@ -9,6 +9,12 @@ public interface SalesReps {
     /** Every active rep with their open leads (owned and not yet won, lost or disqualified). */
     List<RepLoad> loads();
 
+    /**
+     * Takes the round-robin rotation for the caller's transaction: one assignment at a time, on every instance, so
+     * two leads arriving together never both go to the rep who was next, nor past a rep's capacity.
+     */
+    void lockRotation();
+
     /** Remembers that the rep was just given a lead, for the round-robin rotation. */
     void assigned(String username, Instant at);
 }

@@ -6,6 +6,7 @@ import io.leadline.core.scoring.ScoringModels;
 import io.leadline.persistence.BackgroundWork;
 import io.leadline.persistence.CopyBinary;
 import io.leadline.persistence.account.Accounts;
+import io.leadline.persistence.lead.StageHistory;
 import io.leadline.persistence.scoring.Rescoring;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.postgresql.PGConnection;
@@ -90,9 +92,10 @@ public class LeadFileImport {
     private final ScoringModels models;
     private final Rescoring rescoring;
     private final Accounts accounts;
+    private final StageHistory history;
 
     LeadFileImport(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, ImportJobs jobs,
-                   ScoringModels models, Rescoring rescoring, Accounts accounts) {
+                   ScoringModels models, Rescoring rescoring, Accounts accounts, StageHistory history) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
@@ -100,6 +103,7 @@ public class LeadFileImport {
         this.models = models;
         this.rescoring = rescoring;
         this.accounts = accounts;
+        this.history = history;
     }
 
     /** Runs a lead import; a dry run answers the same counts and keeps the rejections, but writes no lead. */
@@ -181,9 +185,12 @@ public class LeadFileImport {
         jdbc.update("insert into lead_score (" + SCORE_COLUMNS + ") select r.new_id, r.model_version, r.score, r.fit_points, "
                 + "r.engagement_points, r.grade, r.priority, r.stage, r.queued_at, r.scored_at from import_row r" + inserted
                 + " where" + MAKES_A_LEAD);
-        jdbc.update("insert into stage_change (" + CHANGE_COLUMNS + ") select r.new_id, r.change_from, r.change_to, r.change_actor, "
-                + "r.change_reason, r.changed_at, r.change_code from import_row r" + inserted
-                + " where r.change_to is not null and" + MAKES_A_LEAD);
+        List<Long> stagedMqls = jdbc.queryForList("with moved as (insert into stage_change (" + CHANGE_COLUMNS + ") select "
+                + "r.new_id, r.change_from, r.change_to, r.change_actor, r.change_reason, r.changed_at, r.change_code "
+                + "from import_row r" + inserted + " where r.change_to is not null and" + MAKES_A_LEAD
+                + " returning lead_id, to_stage) select lead_id from moved where to_stage = 'MQL' order by lead_id", Long.class);
+        // The COPY wrote the straight leads' moves itself: announced here, with the staged ones, once all are stored.
+        history.announceMqls(Stream.concat(reading.straightMqls().stream(), stagedMqls.stream()).toList());
         phases.done("store " + imported + " staged new leads");
 
         int updated = job.duplicatePolicy() == DuplicatePolicy.SKIP ? 0 : update(job, now);
@@ -288,7 +295,8 @@ public class LeadFileImport {
     }
 
     /** What reading the file did: rows read and rejected, and the new leads it stored straight. */
-    private record Reading(long rowsRead, long rejected, long straight) {
+    /** What reading the file did; {@code straightMqls}: the leads stored straight that became MQLs. */
+    private record Reading(long rowsRead, long rejected, long straight, List<Long> straightMqls) {
     }
 
     /** Logs how long each phase took, so a slow import says where its time went. */
@@ -412,6 +420,7 @@ public class LeadFileImport {
         private long rowsRead;
         private long rejected;
         private long straight;
+        private final List<Long> straightMqls = new ArrayList<>();
 
         Routing(ImportJob job, StoredLeadKeys stored, long fileBytes) throws IOException, SQLException {
             this.job = job;
@@ -451,6 +460,9 @@ public class LeadFileImport {
                     }
                     chunk.rows++;
                     straight++;
+                    if (slice.mqlIds()[i] != 0) {
+                        straightMqls.add(slice.mqlIds()[i]);
+                    }
                 } else {
                     stagedRows.row(2 + LEAD_FIELDS + SCORE_FIELDS + CHANGE_FIELDS)
                             .int8(slice.rowNumbers()[i]).text(slice.accountKeys()[i])
@@ -525,7 +537,7 @@ public class LeadFileImport {
             phases.done("read, validate, score and store " + straight + " new leads straight, with scores and stage history");
             staged.copyIn();
             phases.done("stage the other " + (rowsRead - rejected - straight) + " rows");
-            return new Reading(rowsRead, rejected, straight);
+            return new Reading(rowsRead, rejected, straight, List.copyOf(straightMqls));
         }
 
         private void saveRejections() {

@@ -7,11 +7,11 @@ import java.util.List;
  * A slice of the file, read. Its accepted rows as binary {@code COPY} fields, each in three parts that end at
  * {@code ends[3i]}, {@code ends[3i + 1]} and {@code ends[3i + 2]}: the lead's fields (without its account), the
  * score row's, the stage change row's (none when the stage did not move). Beside them what routing needs: each
- * row's number, its keys' fingerprints (0 for a missing key), its account key with the company as spelled. And
- * its rejections with their reasons.
+ * row's number, its keys' fingerprints (0 for a missing key), its account key with the company as spelled, its
+ * lead's id if the lead became an MQL (0 otherwise). And its rejections with their reasons.
  */
 record Slice(int rows, CopyBinary text, int[] ends, long[] rowNumbers, long[] emails, long[] externalIds,
-             String[] accountKeys, String[] companies, int accepted, List<ImportJobs.Rejection> rejections) {
+             String[] accountKeys, String[] companies, long[] mqlIds, int accepted, List<ImportJobs.Rejection> rejections) {
 
     /** Where the {@code i}th accepted row's lead fields begin. */
     int start(int i) {

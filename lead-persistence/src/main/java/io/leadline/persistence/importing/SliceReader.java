@@ -28,6 +28,7 @@ record SliceReader(ColumnMapping mapping, ScoringModel model, CSVFormat format, 
         long[] externalIds = new long[n];
         String[] accountKeys = new String[n];
         String[] companies = new String[n];
+        long[] mqlIds = new long[n];
         int accepted = 0;
         long nowMicros = CopyBinary.microseconds(now);
         for (int i = 0; i < n; i++) {
@@ -39,7 +40,9 @@ record SliceReader(ColumnMapping mapping, ScoringModel model, CSVFormat format, 
             }
             LeadRow.Accepted lead = (LeadRow.Accepted) read;
             LeadProfile p = lead.profile();
-            write(text, ends, 3 * accepted, ids[i], lead, model, nowMicros, job);
+            if (write(text, ends, 3 * accepted, ids[i], lead, model, nowMicros, job) == LifecycleStage.MQL) {
+                mqlIds[accepted] = ids[i];
+            }
             rowNumbers[accepted] = row.number();
             emails[accepted] = p.email() == null ? 0 : LeadKeyFilter.fingerprint(p.email().value());
             externalIds[accepted] = lead.externalId() == null ? 0 : LeadKeyFilter.fingerprint(lead.externalId());
@@ -47,14 +50,15 @@ record SliceReader(ColumnMapping mapping, ScoringModel model, CSVFormat format, 
             companies[accepted] = p.company();
             accepted++;
         }
-        return new Slice(n, text, ends, rowNumbers, emails, externalIds, accountKeys, companies, accepted, rejections);
+        return new Slice(n, text, ends, rowNumbers, emails, externalIds, accountKeys, companies, mqlIds, accepted, rejections);
     }
 
     /**
      * The fields of the lead's row (without its account, which routing adds), of its score row and, if its stage
-     * moved, of the stage change row; each row's field count is written by whoever puts the parts together.
+     * moved, of the stage change row; each row's field count is written by whoever puts the parts together. Answers
+     * the lead's stage.
      */
-    private static void write(CopyBinary text, int[] ends, int at3, long id, LeadRow.Accepted row, ScoringModel model,
+    private static LifecycleStage write(CopyBinary text, int[] ends, int at3, long id, LeadRow.Accepted row, ScoringModel model,
                               long now, long job) {
         LeadProfile p = row.profile();
         Instant at = row.createdAt();
@@ -79,5 +83,6 @@ record SliceReader(ColumnMapping mapping, ScoringModel model, CSVFormat format, 
         moved.ifPresent(t -> text.int8(id).text(LifecycleStage.NEW.name()).text(t.change().to().name()).text(Lead.SYSTEM)
                 .text(t.change().reason()).int8(atMicros).text(t.change().reasonCode()));
         ends[at3 + 2] = text.size();
+        return stage;
     }
 }

@@ -3,7 +3,7 @@ package io.leadline.persistence.lead;
 import io.leadline.core.lead.BulkLeads;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
-import io.leadline.core.lead.StageChange;
+import io.leadline.core.lead.LeadsBecameMql.RecordedMove;
 import io.leadline.core.scoring.Score;
 import io.leadline.persistence.account.Accounts;
 import java.sql.Connection;
@@ -37,17 +37,16 @@ class JdbcBulkLeads implements BulkLeads {
             insert into lead_score (lead_id, model_version, score, fit_points, engagement_points, grade, priority,
                                     stage, scored_at, queued_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_CHANGE = """
-            insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code)
-            values (?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final Accounts accounts;
+    private final StageHistory history;
     private final Clock clock;
 
-    JdbcBulkLeads(JdbcTemplate jdbc, Accounts accounts, Clock clock) {
+    JdbcBulkLeads(JdbcTemplate jdbc, Accounts accounts, StageHistory history, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -62,8 +61,8 @@ class JdbcBulkLeads implements BulkLeads {
         Map<String, Long> accountIds = accounts.idsFor(leads.stream().map(l -> l.lead().profile().company()).filter(Objects::nonNull).toList());
         batch(INSERT_LEAD, leads.size(), (ps, i) -> bindLead(ps, ids.get(i), leads.get(i).lead(), now, accountIds));
         batch(INSERT_SCORE, leads.size(), (ps, i) -> bindScore(ps, ids.get(i), leads.get(i), now));
-        int[] moved = IntStream.range(0, leads.size()).filter(i -> leads.get(i).change() != null).toArray();
-        batch(INSERT_CHANGE, moved.length, (ps, i) -> bindChange(ps, ids.get(moved[i]), leads.get(moved[i]).change()));
+        history.recordAll(IntStream.range(0, leads.size()).filter(i -> leads.get(i).change() != null)
+                .mapToObj(i -> new RecordedMove(ids.get(i), leads.get(i).change())).toList());
         return leads.size();
     }
 
@@ -134,15 +133,5 @@ class JdbcBulkLeads implements BulkLeads {
         // In the queue since the move that put it there (an MQL's qualifying change), else not queued.
         boolean queued = scored.lead().stage().inSalesQueue();
         ps.setTimestamp(10, !queued ? null : Timestamp.from(scored.change() != null ? scored.change().at() : scored.lead().createdAt()));
-    }
-
-    private static void bindChange(PreparedStatement ps, long id, StageChange c) throws SQLException {
-        ps.setLong(1, id);
-        ps.setString(2, c.from().name());
-        ps.setString(3, c.to().name());
-        ps.setString(4, c.actor());
-        ps.setString(5, c.reason());
-        ps.setTimestamp(6, Timestamp.from(c.at()));
-        ps.setString(7, c.reasonCode());
     }
 }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -27,12 +28,14 @@ class JpaLeads implements Leads {
     private final LeadEntityRepository rows;
     private final JdbcClient jdbc;
     private final Accounts accounts;
+    private final StageHistory history;
     private final Clock clock;
 
-    JpaLeads(LeadEntityRepository rows, JdbcClient jdbc, Accounts accounts, Clock clock) {
+    JpaLeads(LeadEntityRepository rows, JdbcClient jdbc, Accounts accounts, StageHistory history, Clock clock) {
         this.rows = rows;
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -43,7 +46,7 @@ class JpaLeads implements Leads {
             throw new ObjectOptimisticLockingFailureException(LeadEntity.class, lead.id());
         }
         LeadProfile p = lead.profile();
-        if (row.id == null || !java.util.Objects.equals(row.company, p.company())) {
+        if (row.id == null || !Objects.equals(row.company, p.company())) {
             row.accountId = accounts.idFor(p.company()).orElse(null);
         }
         row.fullName = p.fullName();
@@ -87,12 +90,7 @@ class JpaLeads implements Leads {
 
     @Override
     public void recordStageChange(long leadId, StageChange change) {
-        jdbc.sql("""
-                        insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(leadId, change.from().name(), change.to().name(), change.actor(), change.reason(),
-                        Timestamp.from(change.at()), change.reasonCode())
-                .update();
+        history.record(leadId, change);
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.leadline.core.activity.ActivityType;
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
+import io.leadline.core.lead.LeadsBecameMql.RecordedMove;
+import io.leadline.persistence.lead.StageHistory;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.lead.StageChange;
 import io.leadline.core.scoring.Score;
@@ -47,10 +49,12 @@ public class Rescoring {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final StageHistory history;
 
-    Rescoring(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    Rescoring(JdbcTemplate jdbc, PlatformTransactionManager transactions, StageHistory history) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.history = history;
     }
 
     /** How the run went: leads scored, scores changed, leads that moved stage. */
@@ -320,11 +324,7 @@ public class Rescoring {
                 }
             }
             moves = made;
-            jdbc.batchUpdate("""
-                    insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code)
-                    values (?, ?, ?, ?, ?, ?, ?)""", moves.stream().map(m -> new Object[] {m.lead().id(),
-                    m.change().from().name(), m.change().to().name(), m.change().actor(), m.change().reason(),
-                    Timestamp.from(m.change().at()), m.change().reasonCode()}).toList());
+            history.recordAll(moves.stream().map(m -> new RecordedMove(m.lead().id(), m.change())).toList());
             jdbc.batchUpdate("update lead_score set stage = ?, queued_at = case when ? in " + QueueStages.SQL_LIST
                             + " then ? else queued_at end where lead_id = ?",
                     moves.stream().map(m -> new Object[] {m.change().to().name(), m.change().to().name(), Timestamp.from(now),

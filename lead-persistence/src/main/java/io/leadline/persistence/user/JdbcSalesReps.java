@@ -41,6 +41,12 @@ class JdbcSalesReps implements SalesReps {
     }
 
     @Override
+    public void lockRotation() {
+        // A transaction-scoped advisory lock, keyed by a constant of our own ('round-robin' as an int8).
+        jdbc.sql("select pg_advisory_xact_lock(7234001)").query().singleValue();
+    }
+
+    @Override
     public void assigned(String username, Instant at) {
         jdbc.sql("update app_user set last_assigned_at = ? where username = ?").params(Timestamp.from(at), username).update();
     }

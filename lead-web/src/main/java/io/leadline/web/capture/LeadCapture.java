@@ -4,26 +4,26 @@ import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
-import io.leadline.web.queue.LeadAssignment;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Takes a new lead in: stores it, scores it, makes it an MQL when the score says so (and assigns it), all or nothing. */
+/**
+ * Takes a new lead in: stores it, scores it, makes it an MQL when the score says so, all or nothing. A new MQL is
+ * assigned after commit by the listener of its event, as on every other path (see queue.NewMqlsToReps).
+ */
 @Service
 public class LeadCapture {
 
     private final Leads leads;
     private final LeadEditing editing;
-    private final LeadAssignment assignment;
     private final Clock clock;
 
-    LeadCapture(Leads leads, LeadEditing editing, LeadAssignment assignment, Clock clock) {
+    LeadCapture(Leads leads, LeadEditing editing, Clock clock) {
         this.leads = leads;
         this.editing = editing;
-        this.assignment = assignment;
         this.clock = clock;
     }
 
@@ -45,7 +45,7 @@ public class LeadCapture {
             // Another request stored the same address (or external id) between our check and our insert.
             throw externalId == null ? new DuplicateLeadException(profile.email()) : new DuplicateLeadException(profile.email(), externalId);
         }
-        return assignment.assignIfDue(editing.scoreNow(lead));
+        return editing.scoreNow(lead);
     }
 
     static LeadProfile profileOf(NewLeadForm form) {

@@ -10,6 +10,7 @@ import io.leadline.core.queue.SalesReps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import io.leadline.web.audit.Audit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Gives leads to reps: new MQLs round-robin among reps with room under their capacity (when
- * {@code leadline.queue.round-robin=true}), and any lead by an admin's choice.
+ * {@code leadline.queue.round-robin=true}), whichever way they became MQLs ({@link NewMqlsToReps}), and any lead by
+ * an admin's choice.
  */
 @Service
 public class LeadAssignment {
@@ -37,18 +39,30 @@ public class LeadAssignment {
         this.roundRobin = roundRobin;
     }
 
-    /** Within the caller's transaction: a new, unassigned MQL goes to the next rep, if round-robin is on and one has room. */
+    /**
+     * The new MQLs go to reps in turn, if round-robin is on: each lead still an MQL that nobody owns goes to the next
+     * rep with room under their capacity, until no rep has room. A lead claimed or assigned meanwhile, or delivered a
+     * second time, is left as it is. One rotation at a time (see {@link SalesReps#lockRotation()}).
+     */
     @Transactional
-    public Lead assignIfDue(Lead lead) {
-        if (!roundRobin || lead.stage() != LifecycleStage.MQL || lead.owner() != null) {
-            return lead;
+    public void assignNewMqls(List<Long> leadIds) {
+        if (!roundRobin) {
+            return;
         }
-        return RoundRobin.nextRep(reps.loads()).map(rep -> {
+        reps.lockRotation();
+        for (long id : leadIds) {
+            Lead lead = leads.byId(id).orElse(null);
+            if (lead == null || lead.stage() != LifecycleStage.MQL || lead.owner() != null) {
+                continue;
+            }
+            Optional<String> rep = RoundRobin.nextRep(reps.loads());
+            if (rep.isEmpty()) {
+                return;
+            }
             Instant now = Instant.now(clock);
-            Lead saved = apply(lead.assignTo(rep, Lead.SYSTEM, "by round-robin", now));
-            reps.assigned(rep, now);
-            return saved;
-        }).orElse(lead);
+            apply(lead.assignTo(rep.get(), Lead.SYSTEM, "by round-robin", now));
+            reps.assigned(rep.get(), now);
+        }
     }
 
     /** An admin gives the lead to {@code rep}: an unassigned MQL is assigned, a worked lead reassigned. */

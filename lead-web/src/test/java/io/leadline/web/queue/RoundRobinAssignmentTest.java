@@ -1,10 +1,12 @@
 package io.leadline.web.queue;
 
+import static io.leadline.web.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
+import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.user.Role;
 import io.leadline.web.capture.LeadCapture;
@@ -28,9 +30,11 @@ class RoundRobinAssignmentTest {
     UserAccounts accounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Leads leads;
 
     @Test
-    void new_mqls_are_shared_among_reps_with_room() {
+    void new_mqls_are_shared_among_reps_with_room() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         // Only these reps may take leads in this test: every other SALES user is switched off for it.
         jdbc.sql("update app_user set enabled = false where role = 'SALES'").update();
@@ -42,8 +46,11 @@ class RoundRobinAssignmentTest {
         Lead belowThreshold;
         try {
             for (int i = 0; i < 6; i++) {
-                captured.add(capture.capture(new LeadProfile("Robin " + i, new EmailAddress("rr-" + tag + "-" + i + "@acme.com"),
-                        "Acme", "CEO", 3000, "BR", "paid_search", Map.of())));
+                Lead lead = capture.capture(new LeadProfile("Robin " + i, new EmailAddress("rr-" + tag + "-" + i + "@acme.com"),
+                        "Acme", "CEO", 3000, "BR", "paid_search", Map.of()));
+                // Assigned after the capture commits, by the listener of its LeadsBecameMql event.
+                eventually(() -> assertThat(leads.byId(lead.id()).orElseThrow().owner()).isNotNull());
+                captured.add(leads.byId(lead.id()).orElseThrow());
             }
             belowThreshold = capture.capture(new LeadProfile("Robin low", new EmailAddress("rr-" + tag + "-low@acme.com"),
                     "Acme", "Analyst", 5, "BR", "email", Map.of()));
