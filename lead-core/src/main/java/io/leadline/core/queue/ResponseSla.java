@@ -13,7 +13,14 @@ public record ResponseSla(Duration limit) {
         }
     }
 
+    /** The longest SLA an admin may set: a month. */
+    public static final int MAX_HOURS = 720;
+
+    /** An SLA of whole hours, 1 to {@value #MAX_HOURS}. */
     public static ResponseSla hours(int hours) {
+        if (hours < 1 || hours > MAX_HOURS) {
+            throw new IllegalArgumentException("The SLA is between 1 and " + MAX_HOURS + " hours.");
+        }
         return new ResponseSla(Duration.ofHours(hours));
     }
 

@@ -3,6 +3,8 @@ package io.leadline.persistence.qualification;
 import io.leadline.core.qualification.BantCriterion;
 import io.leadline.core.qualification.BantPolicy;
 import io.leadline.core.qualification.DisqualificationReason;
+import io.leadline.core.qualification.SalesRules;
+import io.leadline.core.queue.ResponseSla;
 import io.leadline.persistence.PostgresArrays;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -14,12 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/**
- * The sales settings admins edit: BANT policy, response-time SLA and disqualification reasons. Until an admin
- * saves them, the BANT policy is {@link BantPolicy#standard()} and the SLA is {@code leadline.queue.sla-hours}.
- */
+/** {@link SalesRules} in {@code sales_setting} and {@code disqualification_reason}; the default SLA is {@code leadline.queue.sla-hours}. */
 @Repository
-public class SalesSettings {
+class SalesSettings implements SalesRules {
 
     private final JdbcClient jdbc;
     private final int defaultSlaHours;
@@ -29,10 +28,12 @@ public class SalesSettings {
         this.defaultSlaHours = defaultSlaHours;
     }
 
+    @Override
     public int slaHours() {
         return jdbc.sql("select sla_hours from sales_setting where id = 1").query(Integer.class).optional().orElse(defaultSlaHours);
     }
 
+    @Override
     public BantPolicy bantPolicy() {
         return jdbc.sql("select bant_required, bant_minimum_met, bant_timeline_months from sales_setting where id = 1")
                 .query((rs, n) -> new BantPolicy(
@@ -41,11 +42,10 @@ public class SalesSettings {
                 .optional().orElse(BantPolicy.standard());
     }
 
+    @Override
     @Transactional
     public void save(int slaHours, BantPolicy policy, String by, Instant at) {
-        if (slaHours < 1 || slaHours > 720) {
-            throw new IllegalArgumentException("The SLA is between 1 and 720 hours.");
-        }
+        ResponseSla.hours(slaHours);
         jdbc.sql("""
                         insert into sales_setting (id, sla_hours, bant_required, bant_minimum_met, bant_timeline_months, updated_by, updated_at)
                         values (1, ?, ?::text[], ?, ?, ?, ?)
@@ -57,17 +57,19 @@ public class SalesSettings {
                 .update();
     }
 
-    /** The reasons reps choose from, in order (inactive ones are kept for the report but not offered). */
+    @Override
     public List<DisqualificationReason> reasons() {
         return jdbc.sql("select code, label, needs_note from disqualification_reason where active order by position, code")
                 .query((rs, n) -> new DisqualificationReason(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();
     }
 
+    @Override
     public List<DisqualificationReason> allReasons() {
         return jdbc.sql("select code, label, needs_note from disqualification_reason order by position, code")
                 .query((rs, n) -> new DisqualificationReason(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();
     }
 
+    @Override
     @Transactional
     public void addReason(DisqualificationReason reason) {
         int updated = jdbc.sql("update disqualification_reason set label = ?, needs_note = ?, active = true where code = ?")
@@ -80,7 +82,7 @@ public class SalesSettings {
         }
     }
 
-    /** Stops offering a reason; leads disqualified with it keep it. */
+    @Override
     public void retireReason(String code) {
         jdbc.sql("update disqualification_reason set active = false where code = ?").param(code).update();
     }

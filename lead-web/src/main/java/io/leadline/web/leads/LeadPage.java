@@ -13,7 +13,7 @@ import io.leadline.core.scoring.ProgressiveProfiling;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.ScoringModels;
 import io.leadline.web.prediction.LeadLikelihood;
-import io.leadline.web.qualification.SalesActions;
+import io.leadline.core.qualification.SalesRules;
 import io.leadline.web.queue.LeadAssignment;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,14 +32,14 @@ public class LeadPage {
     private final Leads leads;
     private final ScoringModels models;
     private final BantAssessments bant;
-    private final SalesActions actions;
+    private final SalesRules salesRules;
     private final LeadAssignment assignment;
     private final Activities activities;
     private final LeadList list;
     private final Clock clock;
     private final LeadLikelihood likelihood;
 
-    LeadPage(Leads leads, ScoringModels models, BantAssessments bant, SalesActions actions,
+    LeadPage(Leads leads, ScoringModels models, BantAssessments bant, SalesRules salesRules,
              LeadAssignment assignment, Activities activities, LeadList list, LeadLikelihood likelihood, Clock clock) {
         this.likelihood = likelihood;
         this.list = list;
@@ -48,7 +48,7 @@ public class LeadPage {
         this.leads = leads;
         this.models = models;
         this.bant = bant;
-        this.actions = actions;
+        this.salesRules = salesRules;
         this.clock = clock;
     }
 
@@ -67,10 +67,10 @@ public class LeadPage {
         model.addAttribute("history", leads.history(id));
         model.addAttribute("colleagues", list.colleagues(id, 10));
         model.addAttribute("bant", assessment);
-        model.addAttribute("bantVerdict", actions.policy().evaluate(assessment));
+        model.addAttribute("bantVerdict", salesRules.bantPolicy().evaluate(assessment));
         model.addAttribute("criteria", BantCriterion.values());
         model.addAttribute("statuses", BantStatus.values());
-        model.addAttribute("reasons", actions.disqualificationReasons());
+        model.addAttribute("reasons", salesRules.reasons());
         model.addAttribute("reps", assignment.reps());
         return VIEW;
     }

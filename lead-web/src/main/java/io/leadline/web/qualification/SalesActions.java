@@ -7,7 +7,6 @@ import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.qualification.BantAnswer;
 import io.leadline.core.qualification.BantAssessment;
 import io.leadline.core.qualification.BantAssessments;
-import io.leadline.core.qualification.BantPolicy;
 import io.leadline.core.qualification.DisqualificationReason;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +14,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
-import io.leadline.persistence.qualification.SalesSettings;
+import io.leadline.core.qualification.SalesRules;
 import io.leadline.web.audit.Audit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,11 +31,11 @@ public class SalesActions {
 
     private final Leads leads;
     private final BantAssessments bant;
-    private final SalesSettings settings;
+    private final SalesRules settings;
     private final Audit audit;
     private final Clock clock;
 
-    SalesActions(Leads leads, BantAssessments bant, SalesSettings settings, Audit audit, Clock clock) {
+    SalesActions(Leads leads, BantAssessments bant, SalesRules settings, Audit audit, Clock clock) {
         this.leads = leads;
         this.settings = settings;
         this.audit = audit;
@@ -46,14 +45,6 @@ public class SalesActions {
 
     /** The rep who acts, and whether they are an admin (who may act on anyone's lead). */
     public record Actor(String username, boolean admin) {
-    }
-
-    public BantPolicy policy() {
-        return settings.bantPolicy();
-    }
-
-    public List<DisqualificationReason> disqualificationReasons() {
-        return settings.reasons();
     }
 
     @Transactional
@@ -72,14 +63,14 @@ public class SalesActions {
 
     @Transactional
     public Lead promote(long leadId, Actor actor) {
-        Lead sql = apply(leadId, actor, lead -> lead.promoteToSql(actor.username(), bant.of(leadId), policy(), now()));
+        Lead sql = apply(leadId, actor, lead -> lead.promoteToSql(actor.username(), bant.of(leadId), settings.bantPolicy(), now()));
         audit.record(actor.username(), AuditAction.LEAD_PROMOTED, "lead " + leadId, "BANT qualified");
         return sql;
     }
 
     @Transactional
     public Lead disqualify(long leadId, Actor actor, String reasonCode, String note) {
-        DisqualificationReason reason = disqualificationReasons().stream().filter(r -> r.code().equals(reasonCode))
+        DisqualificationReason reason = settings.reasons().stream().filter(r -> r.code().equals(reasonCode))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("Choose a reason from the list."));
         Lead out = apply(leadId, actor, lead -> lead.disqualify(actor.username(), reason, note, now()));
         audit.record(actor.username(), AuditAction.LEAD_DISQUALIFIED, "lead " + leadId,

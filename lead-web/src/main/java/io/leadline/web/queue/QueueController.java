@@ -11,7 +11,7 @@ import io.leadline.core.queue.QueueFilter;
 import io.leadline.core.queue.QueuePosition;
 import io.leadline.core.queue.ResponseSla;
 import io.leadline.core.queue.SalesQueue;
-import io.leadline.persistence.qualification.SalesSettings;
+import io.leadline.core.qualification.SalesRules;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,13 +39,13 @@ class QueueController {
 
     private final SalesQueue queue;
     private final LeadClaims claims;
-    private final SalesSettings settings;
+    private final SalesRules settings;
     private final MqaPolicy mqa;
     private final Clock clock;
 
     private final LeadLikelihood likelihood;
 
-    QueueController(SalesQueue queue, LeadClaims claims, SalesSettings settings, Clock clock, LeadLikelihood likelihood) {
+    QueueController(SalesQueue queue, LeadClaims claims, SalesRules settings, Clock clock, LeadLikelihood likelihood) {
         this.likelihood = likelihood;
         this.queue = queue;
         this.claims = claims;

@@ -6,7 +6,7 @@ import io.leadline.core.lead.LeadSources;
 import io.leadline.core.qualification.DisqualificationReport;
 import io.leadline.core.reports.FunnelRow;
 import io.leadline.core.reports.Reports;
-import io.leadline.persistence.qualification.SalesSettings;
+import io.leadline.core.qualification.SalesRules;
 import io.leadline.web.audit.Audit;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -40,9 +40,9 @@ class ReportsController {
     private final ReportSnapshots snapshots;
     private final long refreshMillis;
     private final Audit audit;
-    private final SalesSettings settings;
+    private final SalesRules settings;
 
-    ReportsController(Reports reports, DisqualificationReport disqualifications, SalesSettings settings, Audit audit,
+    ReportsController(Reports reports, DisqualificationReport disqualifications, SalesRules settings, Audit audit,
                       ReportSnapshots snapshots, @Value("${leadline.reports.refresh-millis:300000}") long refreshMillis) {
         this.snapshots = snapshots;
         this.refreshMillis = refreshMillis;

@@ -6,7 +6,8 @@ import io.leadline.core.scoring.ModelDiff;
 import io.leadline.persistence.scoring.JdbcScoringModels;
 import java.util.ArrayList;
 import java.util.List;
-import io.leadline.persistence.qualification.SalesSettings;
+import io.leadline.core.qualification.SalesRules;
+import io.leadline.core.queue.ResponseSla;
 import io.leadline.persistence.scoring.RescoreJobs;
 import io.leadline.web.api.ApiTokenRegistry;
 import io.leadline.web.audit.Audit;
@@ -30,14 +31,14 @@ class SettingsController {
     private final AppUsers users;
     private final DisqualificationReport disqualifications;
     private final RescoreJobs rescores;
-    private final SalesSettings salesSettings;
+    private final SalesRules salesSettings;
     private final Audit audit;
     private final Clock clock;
 
     private final ApiTokenRegistry tokens;
 
     SettingsController(JdbcScoringModels models, AppUsers users, DisqualificationReport disqualifications, RescoreJobs rescores,
-                       SalesSettings salesSettings, Audit audit, Clock clock, ApiTokenRegistry tokens) {
+                       SalesRules salesSettings, Audit audit, Clock clock, ApiTokenRegistry tokens) {
         this.tokens = tokens;
         this.models = models;
         this.salesSettings = salesSettings;
@@ -89,9 +90,7 @@ class SettingsController {
                  RedirectAttributes redirect) {
         try {
             int sla = Integer.parseInt(form.getOrDefault("slaHours", "").strip());
-            if (sla < 1 || sla > 720) {
-                throw new IllegalArgumentException("The SLA is between 1 and 720 hours.");
-            }
+            ResponseSla.hours(sla);
             var required = java.util.Arrays.stream(io.leadline.core.qualification.BantCriterion.values())
                     .filter(c -> "on".equals(form.get("require_" + c.name()))).collect(java.util.stream.Collectors.toSet());
             int minimum = Integer.parseInt(form.getOrDefault("minimumMet", "0").strip());

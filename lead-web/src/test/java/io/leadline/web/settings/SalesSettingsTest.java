@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.leadline.core.qualification.BantCriterion;
 import io.leadline.core.qualification.BantPolicy;
 import io.leadline.core.user.Role;
-import io.leadline.persistence.qualification.SalesSettings;
+import io.leadline.core.qualification.SalesRules;
 import io.leadline.web.TestLeads;
 import io.leadline.web.security.UserAccounts;
 import java.time.Instant;
@@ -32,7 +32,7 @@ class SalesSettingsTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    SalesSettings settings;
+    SalesRules settings;
     @Autowired
     UserAccounts accounts;
     @Autowired
