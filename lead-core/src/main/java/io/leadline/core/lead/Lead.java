@@ -58,8 +58,9 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
 
     /**
      * The lead after (re)scoring: a lead a disqualifying rule caught is disqualified (unless sales already
-     * works it); a NEW or recycled lead whose score reaches the MQL threshold becomes an MQL; an unclaimed MQL
-     * whose score fell below it goes back to NEW.
+     * works it); a NEW lead whose score reaches the MQL threshold becomes an MQL, and so does a recycled one once its
+     * revisit date has come (until then it stays in nurture, however often it is rescored); an unclaimed MQL whose
+     * score fell below it goes back to NEW. Disqualified, won and lost leads never move by a score.
      */
     public Optional<Transition> qualifyBy(Score score, Instant at) {
         if (score.disqualified().isPresent() && owner == null && stage.canMoveTo(LifecycleStage.DISQUALIFIED)
@@ -67,7 +68,7 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
             Transition out = moveTo(LifecycleStage.DISQUALIFIED, SYSTEM, score.disqualification().toString(), at);
             return Optional.of(new Transition(out.lead(), out.change().withReasonCode(score.disqualification().reason().code())));
         }
-        if (score.reachesMql() && (stage == LifecycleStage.NEW || stage == LifecycleStage.RECYCLED)) {
+        if (score.reachesMql() && (stage == LifecycleStage.NEW || stage == LifecycleStage.RECYCLED && revisitDue(at))) {
             return Optional.of(moveTo(LifecycleStage.MQL, SYSTEM,
                     "score " + score.total() + " reached the MQL threshold of " + score.mqlThreshold(), at));
         }
@@ -76,6 +77,11 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
                     "score " + score.total() + " fell below the MQL threshold of " + score.mqlThreshold(), at));
         }
         return Optional.empty();
+    }
+
+    /** Whether a recycled lead's revisit date has come (a recycled lead without one is due at once). */
+    public boolean revisitDue(Instant at) {
+        return revisitOn == null || !revisitOn.isAfter(LocalDate.ofInstant(at, ZoneOffset.UTC));
     }
 
     /** A sales rep takes an unassigned MQL: it becomes theirs and moves to ACCEPTED. */

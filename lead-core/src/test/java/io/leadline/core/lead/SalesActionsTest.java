@@ -75,9 +75,11 @@ class SalesActionsTest {
     }
 
     @Test
-    void a_recycled_lead_that_scores_again_comes_back_as_an_mql() {
+    void a_recycled_lead_that_scores_again_comes_back_as_an_mql_on_its_revisit_date_not_before() {
         Lead recycled = accepted.recycle("rita", LocalDate.of(2027, 3, 1), null, NOW).lead();
-        assertThat(recycled.qualifyBy(StarterModel.version1().score(cto), NOW)).map(t -> t.lead().stage()).contains(LifecycleStage.MQL);
+        assertThat(recycled.qualifyBy(StarterModel.version1().score(cto), NOW)).as("rescored before the date").isEmpty();
+        Instant revisit = Instant.parse("2027-03-01T02:30:00Z");
+        assertThat(recycled.qualifyBy(StarterModel.version1().score(cto), revisit)).map(t -> t.lead().stage()).contains(LifecycleStage.MQL);
     }
 
     @Test

@@ -29,7 +29,9 @@ class QueueRulesTest {
         assertThat(sla.breachedBy(entry(LifecycleStage.MQL, null, Duration.ofHours(23)), NOW)).isFalse();
         assertThat(sla.breachedBy(entry(LifecycleStage.ACCEPTED, "rita", Duration.ofHours(90)), NOW)).isFalse();
         assertThat(sla.queuedBefore(NOW)).isEqualTo(NOW.minus(Duration.ofHours(24)));
-        assertThatThrownBy(() -> ResponseSla.hours(0)).hasMessageContaining("must be positive");
+        assertThatThrownBy(() -> ResponseSla.hours(0)).hasMessage("The SLA is between 1 and 720 hours.");
+        assertThatThrownBy(() -> ResponseSla.hours(721)).hasMessage("The SLA is between 1 and 720 hours.");
+        assertThat(ResponseSla.hours(720).limit()).isEqualTo(Duration.ofDays(30));
     }
 
     @Test

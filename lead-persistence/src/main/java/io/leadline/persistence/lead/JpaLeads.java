@@ -88,6 +88,14 @@ class JpaLeads implements Leads {
         return rows.existsByEmail(email.value());
     }
 
+    /** The lead and its move in one transaction (the interface's default, declared here so that it is transactional). */
+    @Override
+    public Lead apply(Lead.Transition transition) {
+        Lead saved = save(transition.lead());
+        recordStageChange(saved.id(), transition.change());
+        return saved;
+    }
+
     @Override
     public void recordStageChange(long leadId, StageChange change) {
         history.record(leadId, change);

@@ -64,6 +64,26 @@ class RescoringTest {
     }
 
     @Test
+    void a_recycled_lead_stays_in_nurture_under_rescoring_until_its_revisit_date_then_comes_back_as_an_mql() {
+        Lead ceo = store("CEO", 3000, "paid_search");
+        assertThat(ceo.stage().name()).isEqualTo("MQL");
+        jdbc.sql("insert into app_user (username, password_hash, role) values ('re-rep', '{noop}x', 'SALES') on conflict do nothing").update();
+        Lead recycled = leads.apply(leads.byId(ceo.id()).orElseThrow().claim("re-rep", then).lead().recycle("re-rep",
+                java.time.LocalDate.of(2026, 12, 20), "budget in January", then));
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+
+        tx.executeWithoutResult(s -> rescoring.rescore(StarterModel.version1(), new long[] {recycled.id()}, now));
+        assertThat(jdbc.sql("select stage from lead where id = ?").param(recycled.id()).query(String.class).single())
+                .as("rescored on " + now + ", revisit on 2026-12-20").isEqualTo("RECYCLED");
+
+        tx.executeWithoutResult(s -> rescoring.rescore(StarterModel.version1(), new long[] {recycled.id()},
+                Instant.parse("2026-12-20T02:30:00Z")));
+        var row = jdbc.sql("select stage, revisit_on from lead where id = ?").param(recycled.id()).query().singleRow();
+        assertThat(row.get("stage")).as("the nightly rescoring on the revisit date").isEqualTo("MQL");
+        assertThat(row.get("revisit_on")).isNull();
+    }
+
+    @Test
     void a_weight_change_rewrites_only_the_scores_it_changes_and_moves_leads_across_the_threshold() {
         Lead manager = store("Sales Manager", 20, "email");    // 10 + 5 = 15: NEW
         Lead analyst = store("Analyst", 20, "email");          // 5: NEW, no title rule
@@ -101,20 +121,6 @@ class RescoringTest {
         assertThat(row.get("engagement_points")).isEqualTo(40);
         assertThat(row.get("score")).isEqualTo(45);
         assertThat(jdbc.sql("select stage from lead where id = ?").param(lead.id()).query(String.class).single()).isEqualTo("MQL");
-    }
-
-    @Test
-    void a_recycled_lead_that_qualifies_again_comes_back_as_an_mql_without_its_revisit_date() {
-        Lead cto = store("CTO", 2000, "paid_search");
-        jdbc.sql("insert into app_user (username, password_hash, role) values ('re-rep', '{noop}x', 'SALES') on conflict do nothing").update();
-        Lead accepted = leads.save(leads.byId(cto.id()).orElseThrow().claim("re-rep", then).lead());
-        leads.save(accepted.recycle("re-rep", java.time.LocalDate.of(2027, 3, 1), "next year", then).lead());
-
-        rescoring.rescoreAll(StarterModel.version1(), now, done -> { });
-
-        var row = jdbc.sql("select stage, revisit_on from lead where id = ?").param(cto.id()).query().singleRow();
-        assertThat(row.get("stage")).isEqualTo("MQL");
-        assertThat(row.get("revisit_on")).isNull();
     }
 
     @Test
