@@ -1,44 +1,81 @@
 package io.leadline.core.importing;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** Which field each column of a file feeds, in column order. Guessed from the headers, editable by the user. */
 public record ColumnMapping(List<Column> columns) {
 
-    /** One column: its header and what it feeds. */
-    public record Column(String header, ImportField field) {
+    /**
+     * One column: its header, what it feeds, and for a date field how it writes its dates ({@code null}: any of the
+     * forms {@link ImportDates} reads, as before formats were chosen per column).
+     */
+    public record Column(String header, ImportField field, DateFormat dateFormat) {
         public Column {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(field, "field");
+            if (!field.isDate()) {
+                dateFormat = null;
+            }
+        }
+
+        public Column(String header, ImportField field) {
+            this(header, field, null);
+        }
+
+        /** The instant a cell of this (date) column names, if it is one in the column's format. */
+        public Optional<Instant> date(String cell) {
+            return dateFormat == null ? ImportDates.parse(cell) : dateFormat.parse(cell);
+        }
+
+        /** Why a cell of this (date) column is no date. */
+        public String dateRefusal(String cell) {
+            return dateFormat == null ? "\"" + cell + "\" is not a date Leadline reads (use 2018-02-01, 01-02-2018 or 01/02/2018)"
+                    : dateFormat.refusal(cell);
         }
     }
 
-    /** Header spellings seen in CRM and marketing exports, normalised (lower case, letters and digits only). */
+    /**
+     * Header spellings seen in CRM and marketing exports, normalised (lower case, letters and digits only): generic
+     * ones, HubSpot ({@code Record ID - Contact}, {@code Create Date}, {@code Country/Region}, {@code Original Source},
+     * {@code Number of Employees}), Salesforce ({@code Lead ID}, {@code Lead Source}, {@code No. of Employees},
+     * {@code Created Date}), Pipedrive ({@code Person - Name}, {@code Organization - Name}, {@code Lead created}),
+     * Zoho ({@code Record Id}, {@code Created Time}), Facebook and LinkedIn lead ads ({@code full_name}, {@code lead_id},
+     * {@code created_time}, {@code company_name}). The one table of them; LeadRowTest has a test per export shape.
+     * Status and lifecycle columns are not guessed as outcomes: they are kept as custom attributes.
+     */
     private static final Map<ImportField, Set<String>> SYNONYMS = new EnumMap<>(Map.ofEntries(
-            Map.entry(ImportField.FULL_NAME, Set.of("name", "fullname", "contact", "contactname", "leadname", "person")),
-            Map.entry(ImportField.FIRST_NAME, Set.of("firstname", "givenname", "forename", "first")),
-            Map.entry(ImportField.LAST_NAME, Set.of("lastname", "surname", "familyname", "last")),
-            Map.entry(ImportField.EMAIL, Set.of("email", "emailaddress", "mail", "emailid", "workemail", "businessemail")),
+            Map.entry(ImportField.FULL_NAME, Set.of("name", "fullname", "contact", "contactname", "leadname", "person",
+                    "personname", "yourname")),
+            Map.entry(ImportField.FIRST_NAME, Set.of("firstname", "givenname", "forename", "first", "personfirstname")),
+            Map.entry(ImportField.LAST_NAME, Set.of("lastname", "surname", "familyname", "last", "personlastname")),
+            Map.entry(ImportField.EMAIL, Set.of("email", "emailaddress", "mail", "emailid", "workemail", "businessemail",
+                    "personemail", "personemailwork", "primaryemail", "youremail", "emailcontact")),
             Map.entry(ImportField.COMPANY, Set.of("company", "companyname", "organization", "organisation", "account",
-                    "accountname", "employer")),
-            Map.entry(ImportField.JOB_TITLE, Set.of("title", "jobtitle", "position", "role", "jobrole")),
+                    "accountname", "employer", "organizationname", "organisationname", "associatedcompany")),
+            Map.entry(ImportField.JOB_TITLE, Set.of("title", "jobtitle", "position", "role", "jobrole", "personjobtitle",
+                    "designation")),
             Map.entry(ImportField.COMPANY_SIZE, Set.of("companysize", "employees", "numberofemployees", "headcount",
-                    "employeecount", "size")),
-            Map.entry(ImportField.COUNTRY, Set.of("country", "countrycode", "nation")),
+                    "employeecount", "size", "noofemployees", "numemployees", "companyemployees", "organizationsize")),
+            Map.entry(ImportField.COUNTRY, Set.of("country", "countrycode", "nation", "countryregion", "billingcountry",
+                    "mailingcountry", "ipcountry")),
             Map.entry(ImportField.SOURCE, Set.of("source", "leadsource", "origin", "utmsource", "channel",
-                    "trafficsource")),
+                    "trafficsource", "originalsource", "originalsourcetype", "sourcechannel", "leadorigin")),
             Map.entry(ImportField.EXTERNAL_ID, Set.of("id", "externalid", "leadid", "mqlid", "contactid", "recordid",
-                    "crmid")),
+                    "crmid", "recordidcontact", "recordidlead", "personid")),
             Map.entry(ImportField.CREATED_AT, Set.of("createdat", "created", "createdate", "firstcontactdate",
-                    "firstcontact", "signupdate", "date")),
-            Map.entry(ImportField.OUTCOME, Set.of("outcome", "result", "status", "dealstatus")),
+                    "firstcontact", "signupdate", "date", "createddate", "createdtime", "leadcreated", "leadcreatedate",
+                    "submittedat", "submissiondate")),
+            Map.entry(ImportField.OUTCOME, Set.of("outcome", "result", "dealstatus", "wonlost")),
             Map.entry(ImportField.OUTCOME_AT, Set.of("wondate", "closedate", "closedat", "outcomedate", "lostdate"))));
 
     public ColumnMapping {
@@ -51,11 +88,29 @@ public record ColumnMapping(List<Column> columns) {
         }
     }
 
+    /**
+     * A first mapping from the header names and the file's first rows: anything unrecognised is kept as a custom
+     * attribute, and a date column gets the format its values fit ({@link DateFormat#guess}).
+     */
+    public static ColumnMapping guess(List<String> headers, List<List<String>> rows) {
+        List<Column> columns = new ArrayList<>(guess(headers).columns());
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            if (column.field().isDate()) {
+                int at = i;
+                List<String> values = rows.stream().map(r -> at < r.size() ? r.get(at) : "").toList();
+                DateFormat format = DateFormat.guess(values).map(DateFormat.Guess::format).orElse(null);
+                columns.set(i, new Column(column.header(), column.field(), format));
+            }
+        }
+        return new ColumnMapping(columns);
+    }
+
     /** A first mapping from the header names; anything unrecognised is kept as a custom attribute. */
     public static ColumnMapping guess(List<String> headers) {
         List<Column> columns = new ArrayList<>();
         Set<ImportField> taken = EnumSet.noneOf(ImportField.class);
-        for (String header : headers) {
+        for (String header : uniqueHeaders(headers)) {
             String key = normalise(header);
             ImportField field = ImportField.CUSTOM;
             for (var entry : SYNONYMS.entrySet()) {
@@ -73,6 +128,30 @@ public record ColumnMapping(List<Column> columns) {
             columns.add(new Column(header, field));
         }
         return new ColumnMapping(columns);
+    }
+
+    /**
+     * The headers as a person reads them (invisible characters gone, see {@link CellText#visible}), each one once: a
+     * second {@code Email} becomes {@code Email (2)}, so two columns never land on one custom attribute.
+     */
+    public static List<String> uniqueHeaders(List<String> headers) {
+        List<String> unique = new ArrayList<>(headers.size());
+        Set<String> seen = new HashSet<>();
+        for (String raw : headers) {
+            String header = CellText.visible(raw);
+            String name = header;
+            for (int n = 2; !seen.add(name.toLowerCase(Locale.ROOT)); n++) {
+                name = header + " (" + n + ")";
+            }
+            unique.add(name);
+        }
+        return unique;
+    }
+
+    /** The column that feeds the field, if one does. */
+    public Optional<Column> column(ImportField field) {
+        int i = indexOf(field);
+        return i < 0 ? Optional.empty() : Optional.of(columns.get(i));
     }
 
     public int indexOf(ImportField field) {

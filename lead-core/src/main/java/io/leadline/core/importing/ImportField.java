@@ -29,6 +29,11 @@ public enum ImportField {
         return label;
     }
 
+    /** A field that holds a date, read in the format chosen for its column. */
+    public boolean isDate() {
+        return this == CREATED_AT || this == OUTCOME_AT;
+    }
+
     /** A field at most one column may feed. */
     public boolean single() {
         return this != CUSTOM && this != IGNORE;

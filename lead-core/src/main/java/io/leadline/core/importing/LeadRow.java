@@ -3,23 +3,44 @@ package io.leadline.core.importing;
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.LeadProfile;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One row of a lead file, read through a {@link ColumnMapping}: normalised into a profile, or rejected with a
- * reason a marketer can act on.
+ * One row of a lead file, read through a {@link ColumnMapping}: every cell cleaned by {@link CellText} (placeholders
+ * such as {@code null} or {@code [not provided]} are blank), then normalised into a profile, or rejected with a
+ * reason a marketer can act on. One bad field does not cost the lead where the lead is still a lead without it:
+ * <ul>
+ *   <li>an unknown country is left blank, with a warning;</li>
+ *   <li>an invalid email is left blank, with a warning, when the row has an external id (without one, the email is
+ *       the lead's only key and the row is rejected);</li>
+ *   <li>an email address in a name column is no name: it becomes the lead's email if it has none, else it is dropped,
+ *       with a warning either way.</li>
+ * </ul>
+ * Everything else that cannot be read (a size or date in no known form, an over-long value, a row with neither key)
+ * rejects the row.
  */
 public sealed interface LeadRow {
 
     int MAX_TEXT = 200;
     int MAX_EXTERNAL_ID = 100;
     int MAX_ATTRIBUTE = 1000;
+    /** The replacement character a decoder puts where the file's bytes were no text. */
+    char UNREADABLE = '\uFFFD';
 
-    /** A row that makes a lead. {@code createdAt} falls back to the import's time. */
-    record Accepted(LeadProfile profile, String externalId, Instant createdAt) implements LeadRow {
+    /** A row that makes a lead, and what was left out of it. {@code createdAt} falls back to the import's time. */
+    record Accepted(LeadProfile profile, String externalId, Instant createdAt, List<String> warnings) implements LeadRow {
+        public Accepted {
+            warnings = List.copyOf(warnings);
+        }
+
+        public Accepted(LeadProfile profile, String externalId, Instant createdAt) {
+            this(profile, externalId, createdAt, List.of());
+        }
     }
 
     record Rejected(String reason) implements LeadRow {
@@ -29,11 +50,15 @@ public sealed interface LeadRow {
         if (cells.size() != mapping.columns().size()) {
             return new Rejected("the row has " + cells.size() + " cells but the header has " + mapping.columns().size());
         }
-        Map<ImportField, String> values = new java.util.EnumMap<>(ImportField.class);
+        Map<ImportField, String> values = new EnumMap<>(ImportField.class);
         Map<String, String> custom = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             ColumnMapping.Column column = mapping.columns().get(i);
-            String value = cells.get(i) == null ? "" : cells.get(i).strip();
+            String value = CellText.clean(cells.get(i));
+            if (value.indexOf(UNREADABLE) >= 0) {
+                return new Rejected(column.header() + " holds bytes that are not text in the file's encoding (UTF-8); "
+                        + "fix the cell or export the file as UTF-8 again");
+            }
             if (value.isEmpty() || column.field() == ImportField.IGNORE) {
                 continue;
             }
@@ -51,17 +76,32 @@ public sealed interface LeadRow {
                 return new Rejected(text.label() + " is longer than " + MAX_TEXT + " characters");
             }
         }
-        EmailAddress email = null;
-        if (values.containsKey(ImportField.EMAIL)) {
-            Optional<EmailAddress> parsed = EmailAddress.parse(values.get(ImportField.EMAIL));
-            if (parsed.isEmpty()) {
-                return new Rejected("\"" + values.get(ImportField.EMAIL) + "\" is not a valid email address");
+        List<String> warnings = new ArrayList<>();
+        for (ImportField nameField : Patterns.NAME_FIELDS) {
+            String name = values.get(nameField);
+            if (name != null && name.indexOf('@') > 0 && EmailAddress.parse(name).isPresent()) {
+                values.remove(nameField);
+                if (values.putIfAbsent(ImportField.EMAIL, name) == null) {
+                    warnings.add(nameField.label() + " \"" + name + "\" is an email address: taken as the email");
+                } else {
+                    warnings.add(nameField.label() + " \"" + name + "\" is an email address, not a name: left blank");
+                }
             }
-            email = parsed.get();
         }
         String externalId = values.get(ImportField.EXTERNAL_ID);
         if (externalId != null && externalId.length() > MAX_EXTERNAL_ID) {
             return new Rejected("External id is longer than " + MAX_EXTERNAL_ID + " characters");
+        }
+        EmailAddress email = null;
+        if (values.containsKey(ImportField.EMAIL)) {
+            Optional<EmailAddress> parsed = EmailAddress.parse(values.get(ImportField.EMAIL));
+            if (parsed.isPresent()) {
+                email = parsed.get();
+            } else if (externalId == null) {
+                return new Rejected("\"" + values.get(ImportField.EMAIL) + "\" is not a valid email address");
+            } else {
+                warnings.add("\"" + values.get(ImportField.EMAIL) + "\" is not a valid email address: left blank");
+            }
         }
         if (email == null && externalId == null) {
             return new Rejected("the row has neither an email nor an external id");
@@ -77,17 +117,18 @@ public sealed interface LeadRow {
         String country = null;
         if (values.containsKey(ImportField.COUNTRY)) {
             Optional<String> code = Countries.isoCode(values.get(ImportField.COUNTRY));
-            if (code.isEmpty()) {
-                return new Rejected("country \"" + values.get(ImportField.COUNTRY) + "\" is not a country Leadline knows");
+            if (code.isPresent()) {
+                country = code.get();
+            } else {
+                warnings.add("country \"" + values.get(ImportField.COUNTRY) + "\" is not a country Leadline knows: left blank");
             }
-            country = code.get();
         }
         Instant created = importedAt;
         if (values.containsKey(ImportField.CREATED_AT)) {
-            Optional<Instant> parsed = ImportDates.parse(values.get(ImportField.CREATED_AT));
+            ColumnMapping.Column column = mapping.column(ImportField.CREATED_AT).orElseThrow();
+            Optional<Instant> parsed = column.date(values.get(ImportField.CREATED_AT));
             if (parsed.isEmpty()) {
-                return new Rejected("\"" + values.get(ImportField.CREATED_AT) + "\" is not a date Leadline reads "
-                        + "(use 2018-02-01, 01-02-2018 or 01/02/2018)");
+                return new Rejected(column.dateRefusal(values.get(ImportField.CREATED_AT)));
             }
             created = parsed.get();
         }
@@ -96,7 +137,7 @@ public sealed interface LeadRow {
             name = (values.getOrDefault(ImportField.FIRST_NAME, "") + " " + values.getOrDefault(ImportField.LAST_NAME, "")).strip();
         }
         return new Accepted(new LeadProfile(name, email, values.get(ImportField.COMPANY), values.get(ImportField.JOB_TITLE),
-                size, country, values.get(ImportField.SOURCE), custom), externalId, created);
+                size, country, values.get(ImportField.SOURCE), custom), externalId, created, warnings);
     }
 
     /** "1200", "1,200", "1.200", "1 200", "500+" and ranges such as "50-199" (the lower bound). */
@@ -114,6 +155,7 @@ public sealed interface LeadRow {
         static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("(?<=\\d)[,. ](?=\\d{3}\\b)");
         static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("^(\\d{1,8})\\s*(\\+|-\\s*\\d+)?$");
         /** The free-text fields whose length is checked. */
+        static final List<ImportField> NAME_FIELDS = List.of(ImportField.FULL_NAME, ImportField.FIRST_NAME, ImportField.LAST_NAME);
         static final List<ImportField> TEXT_FIELDS = List.of(ImportField.FULL_NAME, ImportField.FIRST_NAME,
                 ImportField.LAST_NAME, ImportField.COMPANY, ImportField.JOB_TITLE, ImportField.SOURCE);
 

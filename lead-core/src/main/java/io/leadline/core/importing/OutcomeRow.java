@@ -55,9 +55,10 @@ public sealed interface OutcomeRow {
         Instant at = importedAt;
         String date = cell(cells, mapping, ImportField.OUTCOME_AT);
         if (!date.isEmpty()) {
-            Optional<Instant> parsed = ImportDates.parse(date);
+            ColumnMapping.Column column = mapping.column(ImportField.OUTCOME_AT).orElseThrow();
+            Optional<Instant> parsed = column.date(date);
             if (parsed.isEmpty()) {
-                return new Rejected("\"" + date + "\" is not a date Leadline reads");
+                return new Rejected(column.dateRefusal(date));
             }
             at = parsed.get();
         }
@@ -66,6 +67,6 @@ public sealed interface OutcomeRow {
 
     private static String cell(List<String> cells, ColumnMapping mapping, ImportField field) {
         int i = mapping.indexOf(field);
-        return i < 0 || cells.get(i) == null ? "" : cells.get(i).strip();
+        return i < 0 ? "" : CellText.clean(cells.get(i));
     }
 }

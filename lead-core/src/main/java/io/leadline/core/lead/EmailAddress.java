@@ -1,11 +1,13 @@
 package io.leadline.core.lead;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A lead's email address, trimmed and lower-cased so that two spellings of one address are one lead.
- * The syntax check is deliberately practical (one {@code @}, a dotted domain, no spaces), not RFC 5322.
+ * A lead's email address, trimmed, composed (NFC) and lower-cased so that two spellings of one address are one lead.
+ * The syntax check is deliberately practical (one {@code @}, a dotted domain, no spaces), not RFC 5322; letters
+ * beyond ASCII are letters, in the local part and the domain alike ({@code joão@exemplo.com.br}, RFC 6531).
  */
 public record EmailAddress(String value) {
 
@@ -38,7 +40,16 @@ public record EmailAddress(String value) {
     }
 
     private static String normalise(String raw) {
-        return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+        if (raw == null) {
+            return "";
+        }
+        String stripped = raw.strip();
+        for (int i = 0; i < stripped.length(); i++) {
+            if (stripped.charAt(i) > 0x7E) {
+                return Normalizer.normalize(stripped, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+            }
+        }
+        return stripped.toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -87,6 +98,6 @@ public record EmailAddress(String value) {
     }
 
     private static boolean isLetterOrDigit(char c) {
-        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c > 0x7F && Character.isLetterOrDigit(c);
     }
 }

@@ -62,15 +62,67 @@ class LeadRowTest {
     }
 
     @Test
-    void ragged_rows_unknown_countries_and_missing_keys_are_rejected() {
+    void ragged_rows_and_missing_keys_are_rejected() {
         assertThat(LeadRow.read(List.of("a", "b"), hubspotLike, NOW))
                 .isEqualTo(new LeadRow.Rejected("the row has 2 cells but the header has 9"));
-        assertThat(read("Ana", "S", "ana@acme.com", "Acme", "CTO", "10", "Atlantis", "x", ""))
-                .isEqualTo(new LeadRow.Rejected("country \"Atlantis\" is not a country Leadline knows"));
         assertThat(read("Ana", "S", "", "Acme", "CTO", "10", "BR", "x", ""))
                 .isEqualTo(new LeadRow.Rejected("the row has neither an email nor an external id"));
         assertThat(read("A".repeat(201), "S", "ana@acme.com", "Acme", "CTO", "10", "BR", "x", ""))
                 .isEqualTo(new LeadRow.Rejected("First name is longer than 200 characters"));
+    }
+
+    @Test
+    void an_unknown_country_is_left_blank_with_a_warning_and_the_lead_kept() {
+        var row = (LeadRow.Accepted) read("Ana", "S", "ana@acme.com", "Acme", "CTO", "10", "Atlantis", "x", "");
+
+        assertThat(row.profile().country()).isNull();
+        assertThat(row.warnings()).containsExactly("country \"Atlantis\" is not a country Leadline knows: left blank");
+    }
+
+    @Test
+    void a_bad_email_costs_the_lead_only_when_it_is_the_only_key() {
+        ColumnMapping withId = ColumnMapping.guess(List.of("Record ID", "Email", "Country"));
+
+        var kept = (LeadRow.Accepted) LeadRow.read(List.of("1001", "ana@acme", "BR"), withId, NOW);
+        assertThat(kept.externalId()).isEqualTo("1001");
+        assertThat(kept.profile().email()).isNull();
+        assertThat(kept.warnings()).containsExactly("\"ana@acme\" is not a valid email address: left blank");
+        assertThat(LeadRow.read(List.of("", "ana@acme", "BR"), withId, NOW))
+                .isEqualTo(new LeadRow.Rejected("\"ana@acme\" is not a valid email address"));
+    }
+
+    @Test
+    void an_email_in_a_name_column_is_no_name() {
+        ColumnMapping mapping = ColumnMapping.guess(List.of("First Name", "Last Name", "Email", "Record ID"));
+
+        var asEmail = (LeadRow.Accepted) LeadRow.read(List.of("ana@acme.com", "Souza", "", "7"), mapping, NOW);
+        assertThat(asEmail.profile().email().value()).isEqualTo("ana@acme.com");
+        assertThat(asEmail.profile().fullName()).isEqualTo("Souza");
+        assertThat(asEmail.warnings()).containsExactly("First name \"ana@acme.com\" is an email address: taken as the email");
+
+        var dropped = (LeadRow.Accepted) LeadRow.read(List.of("Ana", "ana@acme.com", "ana@acme.com", "7"), mapping, NOW);
+        assertThat(dropped.profile().fullName()).isEqualTo("Ana");
+        assertThat(dropped.warnings()).containsExactly("Last name \"ana@acme.com\" is an email address, not a name: left blank");
+    }
+
+    @Test
+    void placeholders_and_invisible_characters_are_nothing() {
+        var row = (LeadRow.Accepted) read("null", "[not provided]", "ana@acme.com", "N/A", "Select", "-", "unknown", "(blank)",
+                "\u200b");
+
+        assertThat(row.profile().fullName()).isNull();
+        assertThat(row.profile().company()).isNull();
+        assertThat(row.profile().jobTitle()).isNull();
+        assertThat(row.profile().companySize()).isNull();
+        assertThat(row.profile().country()).isNull();
+        assertThat(row.profile().source()).isNull();
+        assertThat(row.profile().attributes()).isEmpty();
+        assertThat(row.warnings()).isEmpty();
+
+        var spaced = (LeadRow.Accepted) read("Ana\u00a0Maria\u200b", " Souza\u0000", "ana@acme.com", "Acme\u00a0 Ltda", "CTO", "10",
+                "BR", "x", "");
+        assertThat(spaced.profile().fullName()).isEqualTo("Ana Maria Souza");
+        assertThat(spaced.profile().company()).isEqualTo("Acme  Ltda");
     }
 
     @ParameterizedTest
@@ -81,8 +133,10 @@ class LeadRowTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"Brazil,BR", "BRA,BR", "br,BR", "Brasil,BR", "United States,US", "USA,US", "Deutschland,DE",
-            "Côte d'Ivoire,CI", "uk,GB"})
+    @CsvSource(delimiter = '|', value = {"Brazil|BR", "BRA|BR", "br|BR", "Brasil|BR", "United States|US", "USA|US", "U.S.A.|US",
+            "Deutschland|DE", "Côte d'Ivoire|CI", "uk|GB", "United Kingdom|GB", "Hong Kong|HK", "Korea, Republic of|KR",
+            "South Korea|KR", "Russian Federation|RU", "Viet Nam|VN", "Vietnam|VN", "Türkiye|TR", "Turkey|TR",
+            "Taiwan, Province of China|TW", "Iran, Islamic Republic of|IR", "UAE|AE", "Czech Republic|CZ", "México|MX"})
     void countries_become_iso_codes(String typed, String code) {
         assertThat(Countries.isoCode(typed)).contains(code);
     }

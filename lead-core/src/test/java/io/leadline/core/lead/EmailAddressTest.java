@@ -9,9 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class EmailAddressTest {
 
-    /** The grammar as a regular expression: the hand-written check must agree with it on every text. */
+    /**
+     * The grammar as a regular expression: the hand-written check must agree with it on every text. A letter or digit
+     * is ASCII's or any other script's (RFC 6531); texts are lower-cased first, as the address is.
+     */
     private static final java.util.regex.Pattern GRAMMAR = java.util.regex.Pattern.compile(
-            "^[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$");
+            "^[\\p{L}\\p{Nd}!#$%&'*+/=?^_`{|}~.-]+@[\\p{L}\\p{Nd}](?:[\\p{L}\\p{Nd}-]*[\\p{L}\\p{Nd}])?"
+                    + "(?:\\.[\\p{L}\\p{Nd}](?:[\\p{L}\\p{Nd}-]*[\\p{L}\\p{Nd}])?)+$");
 
     @Test
     void the_hand_written_check_agrees_with_the_grammar() {
@@ -51,6 +55,15 @@ class EmailAddressTest {
     @ValueSource(strings = {"ana@acme.com", "ana+leads@acme.co.uk", "o'neil@acme-corp.io", "a.b-c_d@x.org"})
     void accepts_ordinary_addresses(String raw) {
         assertThat(EmailAddress.parse(raw)).map(EmailAddress::value).contains(raw);
+    }
+
+    @Test
+    void accepts_internationalised_addresses_composed_and_lower_cased() {
+        assertThat(EmailAddress.parse("joão.fernandes@exemplo.com.br")).map(EmailAddress::value).contains("joão.fernandes@exemplo.com.br");
+        // "JOA" + combining tilde + "O": decomposed, upper case, as some systems export it.
+        assertThat(EmailAddress.parse("JOA\u0303O@Exemplo.COM.br")).map(EmailAddress::value).contains("joão@exemplo.com.br");
+        assertThat(EmailAddress.parse("müller@bücher.de")).isPresent();
+        assertThat(EmailAddress.parse("ana\u200b@acme.com")).as("a zero-width space is no letter").isEmpty();
     }
 
     @Test

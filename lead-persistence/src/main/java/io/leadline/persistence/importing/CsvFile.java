@@ -52,10 +52,17 @@ public final class CsvFile {
         if (head.length == 0) {
             throw new UnreadableFileException("The file is empty.");
         }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            throw new UnreadableFileException("This is a spreadsheet workbook (.xlsx) or another zip archive, not CSV: "
+                    + "save it as CSV (in Excel: File → Save As → CSV UTF-8) and upload that.");
+        }
+        int nuls = 0;
         for (byte b : head) {
-            if (b == 0) {
-                throw new UnreadableFileException("This is not a text file (it holds binary data); export the data as CSV.");
-            }
+            nuls += b == 0 ? 1 : 0;
+        }
+        // A stray NUL is a bad cell (removed when the row is read); a file of them is not text at all.
+        if (nuls > 16 && nuls > head.length / 100) {
+            throw new UnreadableFileException("This is not a text file (it holds binary data); export the data as CSV.");
         }
         boolean bom = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF;
         Charset charset = isUtf8(head, bom ? 3 : 0, head.length == SNIFF_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
@@ -78,6 +85,8 @@ public final class CsvFile {
             while (all.hasNext() && out.size() <= rows) {
                 out.add(all.next().cells());
             }
+        } catch (MalformedCsvException e) {
+            // The preview shows the rows before the one that cannot be read; the import reports that row.
         }
         return out;
     }
@@ -185,6 +194,11 @@ public final class CsvFile {
         }
     }
 
+    /**
+     * UTF-8 unless the bytes say otherwise: a file whose non-ASCII bytes are mostly well-formed UTF-8 is UTF-8 even if a
+     * few lines are not (those bytes become U+FFFD and their rows are rejected, see {@code LeadRow.UNREADABLE}); a file whose
+     * non-ASCII bytes are mostly not UTF-8 is Windows-1252, as older Excel exports are.
+     */
     private static boolean isUtf8(byte[] bytes, int from, boolean truncated) {
         int end = bytes.length;
         if (truncated) {
@@ -196,13 +210,28 @@ public final class CsvFile {
                 end--;
             }
         }
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, from, end - from));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+        int valid = 0;
+        int invalid = 0;
+        for (int i = from; i < end; ) {
+            int b = bytes[i] & 0xff;
+            int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            if (length == 1) {
+                i++;
+                continue;
+            }
+            boolean ok = length > 0 && i + length <= end;
+            for (int k = 1; ok && k < length; k++) {
+                ok = (bytes[i + k] & 0xC0) == 0x80;
+            }
+            if (ok) {
+                valid++;
+                i += length;
+            } else {
+                invalid++;
+                i++;
+            }
         }
+        return invalid == 0 || valid >= 4 * invalid;
     }
 
     /** The delimiter that splits the first line most: comma, semicolon or tab (quotes respected). */

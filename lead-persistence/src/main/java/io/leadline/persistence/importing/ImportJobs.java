@@ -1,6 +1,8 @@
 package io.leadline.persistence.importing;
 
 import io.leadline.core.importing.ColumnMapping;
+import io.leadline.core.importing.DateFormat;
+import io.leadline.core.importing.ImportFindings;
 import io.leadline.core.importing.DuplicatePolicy;
 import io.leadline.core.importing.ImportCounts;
 import io.leadline.core.importing.ImportField;
@@ -25,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transactions, so a page can show it while the import's own transaction is still open.
  */
 @Repository
-public class ImportJobs {
+public class ImportJobs implements ImportFindings {
 
     private static final String COLUMNS = """
             id, kind, file_name, stored_file, requested_by, requested_at, dry_run, duplicate_policy,
@@ -59,15 +61,17 @@ public class ImportJobs {
         jdbc.sql("delete from import_column where job_id = ?").param(id).update();
         for (int i = 0; i < mapping.columns().size(); i++) {
             ColumnMapping.Column c = mapping.columns().get(i);
-            jdbc.sql("insert into import_column (job_id, position, header, field) values (?, ?, ?, ?)")
-                    .params(id, i, c.header(), c.field().name()).update();
+            jdbc.sql("insert into import_column (job_id, position, header, field, date_format) values (?, ?, ?, ?, ?)")
+                    .params(id, i, c.header(), c.field().name(), c.dateFormat() == null ? null : c.dateFormat().name()).update();
         }
     }
 
-    private ColumnMapping mapping(long id) {
-        return new ColumnMapping(jdbc.sql("select header, field from import_column where job_id = ? order by position")
+    @Override
+    public ColumnMapping mapping(long id) {
+        return new ColumnMapping(jdbc.sql("select header, field, date_format from import_column where job_id = ? order by position")
                 .param(id)
-                .query((rs, n) -> new ColumnMapping.Column(rs.getString(1), ImportField.valueOf(rs.getString(2))))
+                .query((rs, n) -> new ColumnMapping.Column(rs.getString(1), ImportField.valueOf(rs.getString(2)),
+                        rs.getString(3) == null ? null : DateFormat.valueOf(rs.getString(3))))
                 .list());
     }
 
@@ -83,6 +87,7 @@ public class ImportJobs {
         if (queued == 1) {
             saveMapping(id, mapping);
             jdbc.sql("delete from import_rejection where job_id = ?").param(id).update();
+            jdbc.sql("delete from import_warning where job_id = ?").param(id).update();
         }
         return queued == 1;
     }
@@ -144,7 +149,27 @@ public class ImportJobs {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void saveRejections(long id, List<Rejection> rejections) {
         batch.batchUpdate("insert into import_rejection (job_id, row_number, raw, reason) values (?, ?, ?, ?) on conflict do nothing",
-                rejections.stream().map(r -> new Object[] {id, r.rowNumber(), r.raw(), r.reason()}).toList());
+                // A rejected row is kept as it was, but for NUL, which PostgreSQL text cannot hold.
+                rejections.stream().map(r -> new Object[] {id, r.rowNumber(), r.raw().replace("\u0000", ""),
+                        r.reason().replace("\u0000", "")}).toList());
+    }
+
+    /** Warnings are kept like rejections, even when a dry run rolls back. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void saveWarnings(long id, List<Warning> warnings) {
+        batch.batchUpdate("insert into import_warning (job_id, row_number, reason) values (?, ?, ?) on conflict do nothing",
+                warnings.stream().map(w -> new Object[] {id, w.rowNumber(), w.reason()}).toList());
+    }
+
+    @Override
+    public List<Warning> firstWarnings(long id, int limit) {
+        return jdbc.sql("select row_number, reason from import_warning where job_id = ? order by row_number limit ?")
+                .params(id, limit).query((rs, n) -> new Warning(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    @Override
+    public long warned(long id) {
+        return jdbc.sql("select count(*) from import_warning where job_id = ?").param(id).query(Long.class).single();
     }
 
     /** Lead ids from lead_seq, on a connection of their own (sequences are not transactional). */

@@ -1,6 +1,7 @@
 package io.leadline.persistence.importing;
 
 import io.leadline.core.importing.ColumnMapping;
+import io.leadline.core.importing.DateFormat;
 import io.leadline.core.importing.ImportField;
 import io.leadline.persistence.PostgresArrays;
 import java.sql.Timestamp;
@@ -26,9 +27,13 @@ public class ImportTemplates {
     public boolean save(String name, ColumnMapping mapping, String by, Instant at) {
         List<String> headers = mapping.columns().stream().map(ColumnMapping.Column::header).toList();
         List<String> fields = mapping.columns().stream().map(c -> c.field().name()).toList();
+        List<String> dateFormats = mapping.columns().stream().map(c -> c.dateFormat() == null ? "" : c.dateFormat().name()).toList();
         try {
-            jdbc.sql("insert into import_template (name, headers, fields, created_by, created_at) values (?, ?::text[], ?::text[], ?, ?)")
-                    .params(name.strip(), PostgresArrays.literal(headers), PostgresArrays.literal(fields), by, Timestamp.from(at))
+            jdbc.sql("""
+                            insert into import_template (name, headers, fields, date_formats, created_by, created_at)
+                            values (?, ?::text[], ?::text[], ?::text[], ?, ?)""")
+                    .params(name.strip(), PostgresArrays.literal(headers), PostgresArrays.literal(fields),
+                            PostgresArrays.literal(dateFormats), by, Timestamp.from(at))
                     .update();
             return true;
         } catch (DuplicateKeyException e) {
@@ -38,14 +43,16 @@ public class ImportTemplates {
 
     /** The newest template made for exactly these headers, in this order. */
     public Optional<Named> forHeaders(List<String> headers) {
-        return jdbc.sql("select name, headers, fields from import_template where headers = ?::text[] order by created_at desc limit 1")
+        return jdbc.sql("select name, headers, fields, date_formats from import_template where headers = ?::text[] order by created_at desc limit 1")
                 .param(PostgresArrays.literal(headers))
                 .query((rs, n) -> {
                     String[] h = PostgresArrays.strings(rs.getArray("headers"));
                     String[] f = PostgresArrays.strings(rs.getArray("fields"));
+                    String[] d = rs.getArray("date_formats") == null ? new String[h.length] : PostgresArrays.strings(rs.getArray("date_formats"));
                     List<ColumnMapping.Column> columns = new ArrayList<>();
                     for (int i = 0; i < h.length; i++) {
-                        columns.add(new ColumnMapping.Column(h[i], ImportField.valueOf(f[i])));
+                        columns.add(new ColumnMapping.Column(h[i], ImportField.valueOf(f[i]),
+                                d[i] == null || d[i].isEmpty() ? null : DateFormat.valueOf(d[i])));
                     }
                     return new Named(rs.getString("name"), new ColumnMapping(columns));
                 }).optional();

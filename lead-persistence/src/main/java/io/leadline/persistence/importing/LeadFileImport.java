@@ -1,5 +1,6 @@
 package io.leadline.persistence.importing;
 
+import io.leadline.core.importing.ImportFindings;
 import io.leadline.core.importing.DuplicatePolicy;
 import io.leadline.core.importing.ImportCounts;
 import io.leadline.core.scoring.ScoringModels;
@@ -409,6 +410,7 @@ public class LeadFileImport {
         /** Account keys not stored yet, with the company as the file first spelled it. */
         private final Map<String, String> firstSpellings = new HashMap<>();
         private final List<ImportJobs.Rejection> rejections = new ArrayList<>();
+        private final List<ImportFindings.Warning> warnings = new ArrayList<>();
         private final CopyBinary stagedRows = new CopyBinary(1 << 16);
         private final Spill staged;
         private final PGConnection connection;
@@ -483,8 +485,9 @@ public class LeadFileImport {
             rowsRead += slice.rows();
             rejected += slice.rejections().size();
             rejections.addAll(slice.rejections());
+            warnings.addAll(slice.warnings());
             if (rowsRead / BATCH != before / BATCH) {
-                saveRejections();
+                saveFindings();
                 jobs.progress(job.id(), "reading", rowsRead, rejected, bytesRead);
             }
         }
@@ -531,7 +534,7 @@ public class LeadFileImport {
 
         /** Stores the last new leads, then copies the staged rows in. */
         Reading finish(Phases phases) throws IOException, SQLException {
-            saveRejections();
+            saveFindings();
             jobs.progress(job.id(), "storing new leads", rowsRead, rejected, job.fileBytes());
             storeAndWait();
             phases.done("read, validate, score and store " + straight + " new leads straight, with scores and stage history");
@@ -540,7 +543,12 @@ public class LeadFileImport {
             return new Reading(rowsRead, rejected, straight, List.copyOf(straightMqls));
         }
 
-        private void saveRejections() {
+        /** Rejections and warnings so far, on their own connection (kept when a dry run rolls back). */
+        private void saveFindings() {
+            if (!warnings.isEmpty()) {
+                jobs.saveWarnings(job.id(), List.copyOf(warnings));
+                warnings.clear();
+            }
             if (!rejections.isEmpty()) {
                 jobs.saveRejections(job.id(), List.copyOf(rejections));
                 rejections.clear();

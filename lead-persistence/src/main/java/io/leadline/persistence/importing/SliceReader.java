@@ -1,5 +1,6 @@
 package io.leadline.persistence.importing;
 
+import io.leadline.core.importing.ImportFindings;
 import io.leadline.core.account.AccountKey;
 import io.leadline.core.importing.ColumnMapping;
 import io.leadline.core.importing.LeadRow;
@@ -21,6 +22,7 @@ record SliceReader(ColumnMapping mapping, ScoringModel model, CSVFormat format, 
     Slice read(List<CsvFile.Row> rows, long[] ids) {
         int n = rows.size();
         List<ImportJobs.Rejection> rejections = new ArrayList<>();
+        List<ImportFindings.Warning> warnings = new ArrayList<>();
         CopyBinary text = new CopyBinary(n * 400);
         int[] ends = new int[3 * n];
         long[] rowNumbers = new long[n];
@@ -39,6 +41,9 @@ record SliceReader(ColumnMapping mapping, ScoringModel model, CSVFormat format, 
                 continue;
             }
             LeadRow.Accepted lead = (LeadRow.Accepted) read;
+            if (!lead.warnings().isEmpty()) {
+                warnings.add(new ImportFindings.Warning(row.number(), String.join("; ", lead.warnings())));
+            }
             LeadProfile p = lead.profile();
             if (write(text, ends, 3 * accepted, ids[i], lead, model, nowMicros, job) == LifecycleStage.MQL) {
                 mqlIds[accepted] = ids[i];
@@ -50,7 +55,7 @@ record SliceReader(ColumnMapping mapping, ScoringModel model, CSVFormat format, 
             companies[accepted] = p.company();
             accepted++;
         }
-        return new Slice(n, text, ends, rowNumbers, emails, externalIds, accountKeys, companies, mqlIds, accepted, rejections);
+        return new Slice(n, text, ends, rowNumbers, emails, externalIds, accountKeys, companies, mqlIds, accepted, rejections, warnings);
     }
 
     /**

@@ -99,7 +99,8 @@ class LeadFileImportTest {
         assertThat(count("select count(*) from lead where external_id = 'dac32acd4db4c29c230538b72f8dd87d' and source = 'social' "
                 + "and created_at = '2018-02-01T00:00:00Z' and attributes->>'landing_page_id' = '88740e65d5d6b056e0cda098e1ea6313'"))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from lead where import_job_id = ? and source is null", lastJob)).isEqualTo(60);
+        // 60 leads have no origin, and 1,099 the placeholder "unknown", which is no source either (CellText).
+        assertThat(count("select count(*) from lead where import_job_id = ? and source is null", lastJob)).isEqualTo(60 + 1099);
 
         ImportCounts again = run(ImportJob.Kind.LEADS, mqls, DuplicatePolicy.SKIP, false);
         assertThat(again).isEqualTo(new ImportCounts(8000, 0, 0, 8000, 0));
@@ -293,13 +294,56 @@ class LeadFileImportTest {
 
         ImportCounts counts = run(ImportJob.Kind.LEADS, csv, DuplicatePolicy.SKIP, false);
 
-        assertThat(counts).isEqualTo(new ImportCounts(6, 1, 0, 0, 5));
+        assertThat(counts).isEqualTo(new ImportCounts(6, 2, 0, 0, 4));
+        // An unknown country costs the lead its country only, with a warning (LeadRow).
+        assertThat(jdbc.sql("select count(*) from lead where email = ? and country is null").param("c-" + tag + "@acme.com")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select row_number || ': ' || reason from import_warning w join lead l on l.import_job_id = w.job_id "
+                        + "where l.email = ?").param("c-" + tag + "@acme.com").query(String.class).list())
+                .containsExactly("4: country \"Atlantis\" is not a country Leadline knows: left blank");
         assertThat(reasons()).containsExactly(
                 "3: the row has 2 cells but the header has 5",
-                "4: country \"Atlantis\" is not a country Leadline knows",
                 "5: company size \"lots\" is not a number of employees",
                 "6: notes is longer than 1000 characters",
                 "7: \"=HYPERLINK(\"x\")-" + tag + "@acme.com\" is not a valid email address");
+    }
+
+    @Test
+    void a_stray_nul_is_removed_and_a_nul_in_a_rejected_row_is_kept_out_of_the_rejections() throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Path csv = file("email,name,company size\n"
+                + "nul-" + tag + "@acme.com,Nu\u0000ll Name,10\n"
+                + "bad-" + tag + "@acme.com,Bad\u0000,lots\n");
+
+        assertThat(run(ImportJob.Kind.LEADS, csv, DuplicatePolicy.SKIP, false)).isEqualTo(new ImportCounts(2, 1, 0, 0, 1));
+        assertThat(jdbc.sql("select full_name from lead where email = ?").param("nul-" + tag + "@acme.com").query(String.class).single())
+                .isEqualTo("Null Name");
+        assertThat(reasons()).containsExactly("3: company size \"lots\" is not a number of employees");
+    }
+
+    @Test
+    void one_line_that_is_not_utf8_costs_that_row_not_the_files_accents() throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        byte[] utf8 = ("email,name\n" + "a-" + tag + "@acme.com,João Conceição\n" + "b-" + tag + "@acme.com,Zoë Müller\n"
+                + "c-" + tag + "@acme.com,Cerâmica Paraná\n").getBytes(StandardCharsets.UTF_8);
+        byte[] latin = ("d-" + tag + "@acme.com,José\n").getBytes(Charset.forName("windows-1252"));
+        Path path = dir.resolve(UUID.randomUUID() + ".csv");
+        Files.write(path, java.nio.ByteBuffer.allocate(utf8.length + latin.length).put(utf8).put(latin).array());
+
+        assertThat(CsvFile.open(path).charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(run(ImportJob.Kind.LEADS, path, DuplicatePolicy.SKIP, false)).isEqualTo(new ImportCounts(4, 3, 0, 0, 1));
+        assertThat(jdbc.sql("select full_name from lead where email = ?").param("a-" + tag + "@acme.com").query(String.class).single())
+                .isEqualTo("João Conceição");
+        assertThat(reasons()).containsExactly("5: name holds bytes that are not text in the file's encoding (UTF-8); "
+                + "fix the cell or export the file as UTF-8 again");
+    }
+
+    @Test
+    void a_workbook_is_refused_with_what_to_do() throws IOException {
+        Path xlsx = dir.resolve("leads.xlsx");
+        Files.write(xlsx, new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0});
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CsvFile.open(xlsx))
+                .isInstanceOf(CsvFile.UnreadableFileException.class).hasMessageContaining("save it as CSV");
     }
 
     @Test
@@ -341,8 +385,14 @@ class LeadFileImportTest {
     void empty_zero_byte_binary_and_header_only_files() throws IOException {
         assertThatThrownBy(() -> CsvFile.open(file(""))).hasMessage("The file is empty.");
         Path binary = dir.resolve("binary.csv");
-        Files.write(binary, new byte[] {0x50, 0x4B, 0x03, 0x04, 0, 0, 1});
+        byte[] bytes = new byte[4096];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i % 7 == 0 ? 0 : 'a' + i % 26);
+        }
+        Files.write(binary, bytes);
         assertThatThrownBy(() -> CsvFile.open(binary)).hasMessageContaining("not a text file");
+        Files.write(binary, new byte[] {0x50, 0x4B, 0x03, 0x04, 0, 0, 1});
+        assertThatThrownBy(() -> CsvFile.open(binary)).hasMessageContaining("zip archive, not CSV");
 
         assertThat(run(ImportJob.Kind.LEADS, file("email,name\n"), DuplicatePolicy.SKIP, false))
                 .isEqualTo(new ImportCounts(0, 0, 0, 0, 0));

@@ -2,6 +2,8 @@ package io.leadline.web.importing;
 
 import io.leadline.core.audit.AuditAction;
 import io.leadline.core.importing.ColumnMapping;
+import io.leadline.core.importing.DateFormat;
+import io.leadline.core.importing.ImportFindings;
 import io.leadline.core.importing.DuplicatePolicy;
 import io.leadline.core.importing.ImportField;
 import io.leadline.core.importing.SpreadsheetSafety;
@@ -44,8 +46,10 @@ class ImportController {
     private final ImportJobs jobs;
     private final ImportTemplates templates;
     private final Audit audit;
+    private final ImportFindings findings;
 
-    ImportController(ImportUploads uploads, ImportJobs jobs, ImportTemplates templates, Audit audit) {
+    ImportController(ImportUploads uploads, ImportJobs jobs, ImportTemplates templates, Audit audit, ImportFindings findings) {
+        this.findings = findings;
         this.uploads = uploads;
         this.templates = templates;
         this.jobs = jobs;
@@ -82,13 +86,18 @@ class ImportController {
             model.addAttribute("refreshSeconds", 2);
         }
         if (job.status() == ImportJob.Status.DRAFT) {
-            List<List<String>> preview = CsvFile.open(Path.of(job.storedFile())).preview(PREVIEW_ROWS);
-            model.addAttribute("preview", preview.subList(1, preview.size()));
+            List<List<String>> preview = CsvFile.open(Path.of(job.storedFile())).preview(ImportUploads.GUESS_ROWS);
+            List<List<String>> rows = preview.subList(1, preview.size());
+            model.addAttribute("preview", rows.subList(0, Math.min(PREVIEW_ROWS, rows.size())));
+            model.addAttribute("dates", DateHints.of(findings.mapping(id), rows));
+            model.addAttribute("dateFormats", DateFormat.values());
             model.addAttribute("fields", ImportField.values());
             model.addAttribute("policies", DuplicatePolicy.values());
         }
         if (job.finished() || job.dryRun()) {
             model.addAttribute("rejections", jobs.firstRejections(id, SHOWN_REJECTIONS));
+            model.addAttribute("warnings", findings.firstWarnings(id, SHOWN_REJECTIONS));
+            model.addAttribute("warned", findings.warned(id));
         }
         if (job.status() == ImportJob.Status.UNDONE || job.status() == ImportJob.Status.DONE) {
             model.addAttribute("updatedLeads", jobs.updatedLeads(id));
@@ -104,7 +113,9 @@ class ImportController {
         for (int i = 0; i < job.mapping().columns().size(); i++) {
             String header = job.mapping().columns().get(i).header();
             try {
-                columns.add(new ColumnMapping.Column(header, ImportField.valueOf(form.getOrDefault("field" + i, "IGNORE"))));
+                String format = form.getOrDefault("format" + i, "");
+                columns.add(new ColumnMapping.Column(header, ImportField.valueOf(form.getOrDefault("field" + i, "IGNORE")),
+                        format.isEmpty() ? null : DateFormat.valueOf(format)));
             } catch (IllegalArgumentException e) {
                 problems.add("Choose what column \"" + header + "\" holds.");
             }

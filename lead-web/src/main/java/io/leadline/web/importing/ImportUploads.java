@@ -35,6 +35,9 @@ class ImportUploads {
         this.directory = Path.of(directory);
     }
 
+    /** Rows the guess reads to tell how a date column writes its dates. */
+    static final int GUESS_ROWS = 500;
+
     /** @throws CsvFile.UnreadableFileException when the file is empty, binary or has no header */
     long draft(ImportJob.Kind kind, String fileName, InputStream content, String user) {
         try {
@@ -43,13 +46,16 @@ class ImportUploads {
             Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
             try {
                 CsvFile file = CsvFile.open(stored);
-                List<List<String>> preview = file.preview(0);
-                if (preview.isEmpty() || preview.getFirst().stream().allMatch(String::isBlank)) {
-                    throw new CsvFile.UnreadableFileException("The file has no header row.");
+                List<List<String>> preview = file.preview(GUESS_ROWS);
+                boolean noHeader = preview.isEmpty() || preview.getFirst().stream().allMatch(String::isBlank);
+                if (noHeader || preview.size() == 1) {
+                    throw new CsvFile.UnreadableFileException(noHeader ? "The file has no header row."
+                            : "The file has a header row and no rows under it: nothing to import.");
                 }
                 // A template saved for files with these very headers wins over the guess.
-                ColumnMapping mapping = templates.forHeaders(preview.getFirst()).map(ImportTemplates.Named::mapping)
-                        .orElseGet(() -> ColumnMapping.guess(preview.getFirst()));
+                List<String> headers = ColumnMapping.uniqueHeaders(preview.getFirst());
+                ColumnMapping mapping = templates.forHeaders(headers).map(ImportTemplates.Named::mapping)
+                        .orElseGet(() -> ColumnMapping.guess(headers, preview.subList(1, preview.size())));
                 String name = fileName == null || fileName.isBlank() ? "upload.csv" : Path.of(fileName).getFileName().toString();
                 return jobs.create(kind, name, stored.toString(), file.size(), user, mapping, Instant.now(clock));
             } catch (RuntimeException e) {

@@ -113,7 +113,8 @@ class ImportWizardTest {
                 .andExpect(flash().attribute("error", "Choose a CSV file to import; the one sent was empty."));
         var binary = new MockMultipartFile("file", "leads.xlsx", "application/octet-stream", new byte[] {0x50, 0x4B, 3, 4, 0, 0});
         mvc.perform(multipart("/imports").file(binary).with(user("mia").roles("MARKETER")).with(csrf()))
-                .andExpect(flash().attribute("error", "This is not a text file (it holds binary data); export the data as CSV."));
+                .andExpect(flash().attribute("error", "This is a spreadsheet workbook (.xlsx) or another zip archive, not CSV: "
+                        + "save it as CSV (in Excel: File → Save As → CSV UTF-8) and upload that."));
     }
 
     @Test

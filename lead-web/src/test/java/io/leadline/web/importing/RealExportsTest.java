@@ -1,0 +1,179 @@
+package io.leadline.web.importing;
+
+import static io.leadline.web.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.leadline.core.importing.ColumnMapping;
+import io.leadline.core.importing.DateFormat;
+import io.leadline.core.importing.ImportField;
+import io.leadline.core.importing.ImportFindings;
+import io.leadline.persistence.importing.ImportJob;
+import io.leadline.persistence.importing.ImportJobs;
+import java.io.InputStream;
+import java.time.Instant;
+import java.sql.Timestamp;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Exports shaped as HubSpot, Salesforce and Facebook lead ads write them (src/test/resources/exports), imported as a
+ * marketer would: upload, keep the guessed mapping, import. Each row is accounted for as imported, warned or rejected,
+ * and nothing is silently changed: placeholders are blank, dates read in the column's format, invisible characters
+ * gone, duplicate headers kept apart.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class RealExportsTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ImportJobs jobs;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void a_hubspot_contacts_export() throws Exception {
+        ImportJob job = importWithTheGuessedMapping("hubspot-contacts.csv");
+
+        assertThat(counts(job)).isEqualTo(new long[] {6, 5, 0, 1});
+        assertThat(jobs.warned(job.id())).isEqualTo(2);
+        assertThat(jobs.firstWarnings(job.id(), 10)).extracting(ImportFindings.Warning::reason).containsExactly(
+                "First name \"carla@hs-fixture.example\" is an email address: taken as the email",
+                "\"davi.melo@hs-fixture\" is not a valid email address: left blank; "
+                        + "country \"Atlantis\" is not a country Leadline knows: left blank");
+        assertThat(jobs.firstRejections(job.id(), 10)).extracting(ImportJobs.Rejection::reason)
+                .containsExactly("the row has neither an email nor an external id");
+
+        Map<String, Object> ana = lead("ana.souza@hs-fixture.example");
+        assertThat(ana).containsEntry("external_id", "101").containsEntry("country", "BR").containsEntry("company_size", 1200);
+        assertThat(((Timestamp) ana.get("created_at")).toInstant()).isEqualTo(Instant.parse("2024-02-05T01:51:00Z"));
+        assertThat((String) ana.get("attributes")).contains("\"Phone Number\": \"+55 11 5555 0101\"")
+                .contains("\"Lifecycle Stage\": \"Lead\"").doesNotContain("Phone Number (2)");
+        Map<String, Object> bruno = lead("bruno.lima@hs-fixture.example");
+        assertThat(bruno).containsEntry("full_name", "Lima").containsEntry("company", "Acme Ltda").containsEntry("country", "US");
+        assertThat((String) bruno.get("attributes")).contains("\"Phone Number (2)\": \"+1 555 0100\"").doesNotContain("null");
+        assertThat(lead("carla@hs-fixture.example")).containsEntry("full_name", "Dias").containsEntry("country", "HK");
+        Map<String, Object> davi = jdbc.sql("select email, country from lead where external_id = '104'").query().singleRow();
+        assertThat(davi.get("email")).isNull();
+        assertThat(davi.get("country")).isNull();
+        Map<String, Object> fabio = lead("fabio.nunes@hs-fixture.example");
+        assertThat(fabio).containsEntry("full_name", "Fábio José Nunes");
+        assertThat(fabio.get("company")).isNull();
+        assertThat(fabio.get("job_title")).isNull();
+        assertThat(fabio.get("company_size")).isNull();
+        assertThat(fabio.get("country")).isNull();
+    }
+
+    @Test
+    void a_salesforce_leads_export() throws Exception {
+        ImportJob job = importWithTheGuessedMapping("salesforce-leads.csv");
+
+        assertThat(job.mapping().column(ImportField.CREATED_AT).orElseThrow().dateFormat()).isEqualTo(DateFormat.MONTH_FIRST);
+        assertThat(counts(job)).isEqualTo(new long[] {4, 3, 0, 1});
+        assertThat(jobs.firstRejections(job.id(), 10)).extracting(ImportJobs.Rejection::reason)
+                .containsExactly("\"13/01/2024\" is not a date in the column's format, month first (03/05/2024)");
+        Map<String, Object> grace = lead("grace@sf-fixture.example");
+        assertThat(grace).containsEntry("external_id", "00Q5e00000AbC01").containsEntry("country", "US")
+                .containsEntry("company_size", 1200).containsEntry("source", "Web");
+        assertThat(((Timestamp) grace.get("created_at")).toInstant()).isEqualTo(Instant.parse("2024-03-15T00:00:00Z"));
+        assertThat((String) grace.get("attributes")).contains("\"Lead Status\": \"Working - Contacted\"").contains("\"Rating\": \"Hot\"");
+        Map<String, Object> linus = lead("linus@sf-fixture.example");
+        assertThat(linus).containsEntry("country", "KR");
+        assertThat(linus.get("source")).isNull();
+        assertThat(linus.get("company_size")).isNull();
+        assertThat(lead("ada@sf-fixture.example")).containsEntry("country", "GB");
+    }
+
+    @Test
+    void a_facebook_lead_ads_export() throws Exception {
+        ImportJob job = importWithTheGuessedMapping("facebook-lead-ads.csv");
+
+        assertThat(counts(job)).isEqualTo(new long[] {3, 3, 0, 0});
+        assertThat(jobs.firstWarnings(job.id(), 10)).extracting(ImportFindings.Warning::reason).containsExactly(
+                "Name \"test@fb-fixture.example\" is an email address: taken as the email; "
+                        + "country \"ZZ\" is not a country Leadline knows: left blank");
+        Map<String, Object> helena = lead("helena@fb-fixture.example");
+        assertThat(helena).containsEntry("external_id", "l:1201").containsEntry("company", "Prado Tech");
+        assertThat(((Timestamp) helena.get("created_at")).toInstant()).isEqualTo(Instant.parse("2024-03-05T14:30:07Z"));
+        assertThat(lead("joão.fernandes@fb-fixture.example")).containsEntry("full_name", "JOÃO FERNANDES").containsEntry("country", "PT");
+    }
+
+    @Test
+    void the_mapping_page_shows_how_a_date_column_reads_and_offers_its_formats() throws Exception {
+        long id = upload("hubspot-contacts.csv");
+
+        mvc.perform(get("/imports/{id}", id).with(user("mia").roles("MARKETER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"MONTH_FIRST\" selected=\"selected\">Month first (03/05/2024)</option>")))
+                .andExpect(content().string(containsString("&quot;2/5/24 1:51&quot; reads as 5 Feb 2024, 01:51")))
+                .andExpect(content().string(containsString("Phone Number (2)")));
+    }
+
+    @Test
+    void a_file_with_only_a_header_is_refused_at_upload_with_a_message() throws Exception {
+        mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "empty.csv", "text/csv", "Email,Name\n".getBytes()))
+                        .param("kind", "LEADS").with(user("mia").roles("MARKETER")).with(csrf()))
+                .andExpect(redirectedUrl("/imports"))
+                .andExpect(flash().attribute("error", "The file has a header row and no rows under it: nothing to import."));
+    }
+
+    private long upload(String fixture) throws Exception {
+        byte[] bytes;
+        try (InputStream in = getClass().getResourceAsStream("/exports/" + fixture)) {
+            bytes = in.readAllBytes();
+        }
+        String location = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", fixture, "text/csv", bytes))
+                        .param("kind", "LEADS").with(user("mia").roles("MARKETER")).with(csrf()))
+                .andExpect(redirectedUrlPattern("/imports/*")).andReturn().getResponse().getRedirectedUrl();
+        return Long.parseLong(location.substring("/imports/".length()));
+    }
+
+    /** Uploads the file and presses Import with the mapping Leadline guessed, as a marketer who changes nothing. */
+    private ImportJob importWithTheGuessedMapping(String fixture) throws Exception {
+        long id = upload(fixture);
+        ColumnMapping guessed = jobs.find(id).orElseThrow().mapping();
+        MockHttpServletRequestBuilder start = post("/imports/{id}/start", id).param("policy", "SKIP").param("dryRun", "false")
+                .with(user("mia").roles("MARKETER")).with(csrf());
+        for (int i = 0; i < guessed.columns().size(); i++) {
+            ColumnMapping.Column column = guessed.columns().get(i);
+            start.param("field" + i, column.field().name());
+            if (column.dateFormat() != null) {
+                start.param("format" + i, column.dateFormat().name());
+            }
+        }
+        mvc.perform(start).andExpect(status().is3xxRedirection());
+        eventually(() -> assertThat(jobs.find(id).orElseThrow().finished()).isTrue());
+        ImportJob job = jobs.find(id).orElseThrow();
+        assertThat(job.status()).as(job.error()).isEqualTo(ImportJob.Status.DONE);
+        return job;
+    }
+
+    /** Rows read, imported, updated, rejected. */
+    private static long[] counts(ImportJob job) {
+        return new long[] {job.rowsRead(), job.imported(), job.updated(), job.rejected()};
+    }
+
+    private Map<String, Object> lead(String email) {
+        return jdbc.sql("select external_id, full_name, company, job_title, company_size, country, source, created_at, "
+                + "attributes::text as attributes from lead where email = ?").param(email).query().singleRow();
+    }
+}
