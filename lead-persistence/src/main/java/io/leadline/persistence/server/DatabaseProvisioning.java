@@ -146,7 +146,8 @@ public final class DatabaseProvisioning {
         return url.replaceFirst("(//[^/]+/)[^?]*", "$1" + database);
     }
 
-    static Properties credentials(String user, String password) {
+    /** JDBC connection properties for a login, with a short connect timeout (a server that is not there answers fast). */
+    public static Properties credentials(String user, String password) {
         Properties p = new Properties();
         if (user != null && !user.isEmpty()) {
             p.setProperty("user", user);

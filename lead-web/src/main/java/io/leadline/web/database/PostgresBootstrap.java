@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -118,7 +117,7 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
     }
 
     private void warnIfSuperuser(DatabaseTarget target) {
-        try (Connection c = DriverManager.getConnection(target.url(), credentials(target.user(), target.password()));
+        try (Connection c = DriverManager.getConnection(target.url(), DatabaseProvisioning.credentials(target.user(), target.password()));
                 Statement s = c.createStatement();
                 var rows = s.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
             if (rows.next() && rows.getBoolean(1)) {
@@ -141,21 +140,9 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
     }
 
     private static void reach(String url, String user, String password) throws SQLException {
-        try (Connection ignored = DriverManager.getConnection(url, credentials(user, password))) {
+        try (Connection ignored = DriverManager.getConnection(url, DatabaseProvisioning.credentials(user, password))) {
             // reachable, the role may log in, and the database exists
         }
-    }
-
-    private static Properties credentials(String user, String password) {
-        Properties p = new Properties();
-        if (!user.isEmpty()) {
-            p.setProperty("user", user);
-        }
-        if (!password.isEmpty()) {
-            p.setProperty("password", password);
-        }
-        p.setProperty("connectTimeout", "3");
-        return p;
     }
 
     /** docker-compose.yml in the working directory or one of its parents (spring-boot:run runs in lead-web/). */
