@@ -24,6 +24,8 @@ record BootstrapDecision(Plan plan, String reason) {
     /** What the configured URL answered when the application's role tried to connect. */
     enum Probe {
         REACHED,
+        /** The role logs in, but may not create Leadline's tables there (a database someone else owns). */
+        NOT_OWNER,
         DATABASE_MISSING,
         LOGIN_REFUSED,
         NO_SERVER
@@ -46,6 +48,7 @@ record BootstrapDecision(Plan plan, String reason) {
             case REACHED -> new BootstrapDecision(Plan.USE_CONFIGURED, "the configured database answers");
             case DATABASE_MISSING -> new BootstrapDecision(Plan.PROVISION_CONFIGURED, "the server answers, the database does not exist yet");
             case LOGIN_REFUSED -> new BootstrapDecision(Plan.PROVISION_CONFIGURED, "the server refused the application's login");
+            case NOT_OWNER -> new BootstrapDecision(Plan.PROVISION_CONFIGURED, "the application's role may not create its tables in the database");
             case NO_SERVER -> noServer(s);
         };
     }

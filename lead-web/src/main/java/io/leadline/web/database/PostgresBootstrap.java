@@ -52,7 +52,8 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
         Probe probe;
         try {
             reach(target.url(), target.user(), target.password());
-            probe = Probe.REACHED;
+            // Unless Flyway migrates as a role of its own, the application's role must be able to create the tables.
+            probe = env.containsProperty("spring.flyway.user") || mayCreateTables(target) ? Probe.REACHED : Probe.NOT_OWNER;
         } catch (SQLException e) {
             refusal = e;
             probe = probe(e);
@@ -113,6 +114,14 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
                             + adminUser + "': " + e.getMessage(),
                     "Set LEADLINE_DB_USER and LEADLINE_DB_PASSWORD to a role that may connect, or LEADLINE_DB_ADMIN_USER and "
                             + "LEADLINE_DB_ADMIN_PASSWORD to one that may create roles and databases (see the README, Database roles).");
+        }
+    }
+
+    private static boolean mayCreateTables(DatabaseTarget target) throws SQLException {
+        try (Connection c = DriverManager.getConnection(target.url(), DatabaseProvisioning.credentials(target.user(), target.password()));
+                Statement s = c.createStatement();
+                var rows = s.executeQuery("select has_schema_privilege(current_user, 'public', 'CREATE')")) {
+            return rows.next() && rows.getBoolean(1);
         }
     }
 

@@ -23,6 +23,7 @@ class BootstrapDecisionTest {
                 Arguments.of(Probe.DATABASE_MISSING, true, false, true, true, false, true, Plan.PROVISION_CONFIGURED),
                 Arguments.of(Probe.DATABASE_MISSING, false, false, true, true, false, true, Plan.PROVISION_CONFIGURED),
                 Arguments.of(Probe.LOGIN_REFUSED, true, true, true, true, false, true, Plan.PROVISION_CONFIGURED),
+                Arguments.of(Probe.NOT_OWNER, false, false, false, false, false, false, Plan.PROVISION_CONFIGURED),
                 Arguments.of(Probe.NO_SERVER, true, true, true, true, false, true, Plan.DOCKER_COMPOSE),
                 Arguments.of(Probe.NO_SERVER, true, true, false, false, true, false, Plan.DOCKER_COMPOSE),
                 Arguments.of(Probe.NO_SERVER, true, false, true, true, false, false, Plan.EMBEDDED),

@@ -65,6 +65,31 @@ class PostgresBootstrapTest {
     }
 
     @Test
+    void a_database_the_role_may_log_into_but_not_build_in_is_handed_over_to_it() throws Exception {
+        String url = DatabaseProvisioning.withDatabase(server.adminUrl(), name);
+        try (Connection admin = DriverManager.getConnection(server.adminUrl(), server.adminUser(), server.adminPassword())) {
+            admin.createStatement().execute("create role " + name + " login password 'pw'");
+            admin.createStatement().execute("create database " + name); // owned by the administrator, as createdb makes it
+        }
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("spring.datasource.url", url)
+                .withProperty("spring.datasource.username", name)
+                .withProperty("spring.datasource.password", "pw")
+                .withProperty("leadline.database.admin-username", server.adminUser())
+                .withProperty("leadline.database.admin-password", server.adminPassword() == null ? "" : server.adminPassword());
+
+        bootstrap.postProcessEnvironment(env, new SpringApplication());
+
+        try (Connection app = DriverManager.getConnection(url, name, "pw");
+                ResultSet rows = app.createStatement().executeQuery("select has_schema_privilege(current_user, 'public', 'CREATE'), "
+                        + "pg_get_userbyid(datdba) from pg_database where datname = current_database()")) {
+            rows.next();
+            assertThat(rows.getBoolean(1)).as("may create tables").isTrue();
+            assertThat(rows.getString(2)).as("owner").isEqualTo(name);
+        }
+    }
+
+    @Test
     void uses_the_configured_database_as_it_is_when_it_answers() {
         MockEnvironment env = new MockEnvironment()
                 .withProperty("spring.datasource.url", server.url())
