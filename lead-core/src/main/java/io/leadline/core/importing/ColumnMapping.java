@@ -127,6 +127,12 @@ public record ColumnMapping(List<Column> columns) {
             }
             columns.add(new Column(header, field));
         }
+        // A rejected-rows file of Leadline's own, fixed and sent again: its last two columns say where and why.
+        int n = columns.size();
+        if (n >= 3 && normalise(columns.get(n - 2).header()).equals("line") && normalise(columns.get(n - 1).header()).equals("reason")) {
+            columns.set(n - 2, new Column(columns.get(n - 2).header(), ImportField.IGNORE));
+            columns.set(n - 1, new Column(columns.get(n - 1).header(), ImportField.IGNORE));
+        }
         return new ColumnMapping(columns);
     }
 

@@ -91,7 +91,10 @@ public final class CsvFile {
         return out;
     }
 
-    /** Every record, the header first, with its 1-based record number. Close it when done. */
+    /**
+     * Every record, the header first, numbered by the file line it starts on (the header is line 1; a quoted cell with
+     * line breaks makes its record span several lines). Close it when done.
+     */
     public Rows rows() {
         try {
             InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
@@ -121,7 +124,7 @@ public final class CsvFile {
         }
     }
 
-    /** One parsed record, its number (the header is 1) and its raw text for the rejected-rows file. */
+    /** One parsed record: the file line it starts on (the header is line 1) and its cells. */
     public record Row(long number, List<String> cells) {
     }
 
@@ -152,11 +155,27 @@ public final class CsvFile {
         public Row next() {
             try {
                 CSVRecord record = records.next();
-                number++;
-                return new Row(number, record.toList());
+                List<String> cells = record.toList();
+                long line = number + 1;
+                number += 1 + lineBreaks(cells);
+                return new Row(line, cells);
             } catch (UncheckedIOException | IllegalStateException e) {
                 throw new MalformedCsvException(number + 1, e);
             }
+        }
+
+        /** Line breaks inside the record's quoted cells ({@code \r\n} counts once). */
+        private static long lineBreaks(List<String> cells) {
+            long breaks = 0;
+            for (String cell : cells) {
+                for (int i = 0; i < cell.length(); i++) {
+                    char c = cell.charAt(i);
+                    if (c == '\n' || c == '\r' && (i + 1 == cell.length() || cell.charAt(i + 1) != '\n')) {
+                        breaks++;
+                    }
+                }
+            }
+            return breaks;
         }
 
         public long bytesRead() {

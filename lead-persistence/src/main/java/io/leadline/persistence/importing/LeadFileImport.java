@@ -683,7 +683,11 @@ public class LeadFileImport {
         return BackgroundWork.result(work, "reading a slice of the file");
     }
 
-    static String raw(CSVFormat format, List<String> cells) {
-        return format.format(cells.toArray());
+    /**
+     * A rejected row as it was, in plain CSV (comma-separated, whatever the file's delimiter): the rejected-rows file
+     * splits it back into the file's columns, to be fixed and imported again.
+     */
+    static String raw(List<String> cells) {
+        return CSVFormat.DEFAULT.format(cells.toArray());
     }
 }

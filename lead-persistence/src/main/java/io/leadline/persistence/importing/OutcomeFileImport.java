@@ -56,7 +56,7 @@ public class OutcomeFileImport {
                     continue;
                 }
                 rowsRead++;
-                String raw = LeadFileImport.raw(file.format(), row.cells());
+                String raw = LeadFileImport.raw(row.cells());
                 OutcomeRow read = OutcomeRow.read(row.cells(), job.mapping(), now);
                 if (read instanceof OutcomeRow.Rejected(String reason)) {
                     rejections.add(new ImportJobs.Rejection(row.number(), raw, reason));

@@ -37,7 +37,7 @@ record SliceReader(ColumnMapping mapping, ScoringModel model, CSVFormat format, 
             CsvFile.Row row = rows.get(i);
             LeadRow read = LeadRow.read(row.cells(), mapping, now);
             if (read instanceof LeadRow.Rejected(String reason)) {
-                rejections.add(new ImportJobs.Rejection(row.number(), LeadFileImport.raw(format, row.cells()), reason));
+                rejections.add(new ImportJobs.Rejection(row.number(), LeadFileImport.raw(row.cells()), reason));
                 continue;
             }
             LeadRow.Accepted lead = (LeadRow.Accepted) read;

@@ -14,6 +14,7 @@ import io.leadline.persistence.importing.ImportTemplates;
 import io.leadline.web.audit.Audit;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -183,12 +184,13 @@ class ImportController {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"rejected-rows-" + id + ".csv\"");
         audit.record(user.getName(), AuditAction.EXPORT, "import " + id, "rejected rows of " + job.fileName());
-        Writer writer = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
-        csv.printRecord("row", "reason", "original row");
+        RejectedRows rows = new RejectedRows(findings.mapping(id));
+        csv.printRecord(rows.header());
         jobs.rejections(id, r -> {
             try {
-                csv.printRecord(r.rowNumber(), SpreadsheetSafety.cell(r.reason()), SpreadsheetSafety.cell(r.raw()));
+                csv.printRecord(rows.row(r.rowNumber(), r.raw(), r.reason()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -109,7 +109,8 @@ class ImportBrowserTest {
         }
         assertThat(downloaded).as("the rejected rows file was downloaded").isNotNull();
         String csv = Files.readString(downloaded);
-        assertThat(csv).contains("row,reason,original row", "3,\"\"\"not-an-email\"\" is not a valid email address\",\"not-an-email,Bad,10\"",
-                "the row has 1 cells but the header has 3", "'=2+3,Formula,5");
+        assertThat(csv).startsWith("email,name,company size,line,reason")
+                .contains("not-an-email,Bad,10,3,\"\"\"not-an-email\"\" is not a valid email address\"",
+                        "ragged@acme.com,,,4,the row has 1 cells but the header has 3", "'=2+3,Formula,5,5,");
     }
 }

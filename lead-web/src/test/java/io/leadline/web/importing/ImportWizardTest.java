@@ -89,8 +89,9 @@ class ImportWizardTest {
 
         String rejected = mvc.perform(get("/imports/{id}/rejected.csv", id).with(user("mia").roles("MARKETER")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(rejected).startsWith("row,reason,original row");
-        assertThat(rejected).contains("'=cmd|' /C calc'!A0").doesNotContain(",=cmd");
+        // The file's own columns, then line and reason: fix the cells and import it again.
+        assertThat(rejected).startsWith("E-mail,Full Name,Organisation,Job Title,line,reason\r\n");
+        assertThat(rejected).contains("'=cmd|' /C calc'!A0,Evil,Acme,CTO,3,").doesNotContain(",=cmd");
 
         mvc.perform(post("/imports/{id}/undo", id).with(user("mia").roles("MARKETER")).with(csrf()))
                 .andExpect(flash().attribute("message", "Import undone: 1 leads it created are removed."));

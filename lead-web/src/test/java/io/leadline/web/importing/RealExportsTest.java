@@ -104,6 +104,29 @@ class RealExportsTest {
     }
 
     @Test
+    void the_rejected_rows_fixed_in_their_file_import_again() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String original = "Lead ID,Email,Created Date\n"
+                + "A1-" + tag + ",fix-a-" + tag + "@acme.com,03/15/2024\n"
+                + "A2-" + tag + ",fix-b-" + tag + "@acme.com,03/16/2024\n"
+                + "A3-" + tag + ",fix-c-" + tag + "@acme.com,31/12/2023\n";
+        ImportJob first = importWithTheGuessedMapping("fix-" + tag + ".csv", original.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(counts(first)).isEqualTo(new long[] {3, 2, 0, 1});
+
+        String rejected = mvc.perform(get("/imports/{id}/rejected.csv", first.id()).with(user("mia").roles("MARKETER")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(rejected).startsWith("Lead ID,Email,Created Date,line,reason\r\n")
+                .contains("A3-" + tag + ",fix-c-" + tag + "@acme.com,31/12/2023,4,");
+        ImportJob again = importWithTheGuessedMapping("fixed-" + tag + ".csv",
+                rejected.replace("31/12/2023", "12/31/2023").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(counts(again)).isEqualTo(new long[] {1, 1, 0, 0});
+        Map<String, Object> fixed = lead("fix-c-" + tag + "@acme.com");
+        assertThat(((Timestamp) fixed.get("created_at")).toInstant()).isEqualTo(Instant.parse("2023-12-31T00:00:00Z"));
+        assertThat((String) fixed.get("attributes")).doesNotContain("reason").doesNotContain("line");
+    }
+
+    @Test
     void a_facebook_lead_ads_export() throws Exception {
         ImportJob job = importWithTheGuessedMapping("facebook-lead-ads.csv");
 
@@ -137,10 +160,12 @@ class RealExportsTest {
     }
 
     private long upload(String fixture) throws Exception {
-        byte[] bytes;
         try (InputStream in = getClass().getResourceAsStream("/exports/" + fixture)) {
-            bytes = in.readAllBytes();
+            return upload(fixture, in.readAllBytes());
         }
+    }
+
+    private long upload(String fixture, byte[] bytes) throws Exception {
         String location = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", fixture, "text/csv", bytes))
                         .param("kind", "LEADS").with(user("mia").roles("MARKETER")).with(csrf()))
                 .andExpect(redirectedUrlPattern("/imports/*")).andReturn().getResponse().getRedirectedUrl();
@@ -149,7 +174,13 @@ class RealExportsTest {
 
     /** Uploads the file and presses Import with the mapping Leadline guessed, as a marketer who changes nothing. */
     private ImportJob importWithTheGuessedMapping(String fixture) throws Exception {
-        long id = upload(fixture);
+        try (InputStream in = getClass().getResourceAsStream("/exports/" + fixture)) {
+            return importWithTheGuessedMapping(fixture, in.readAllBytes());
+        }
+    }
+
+    private ImportJob importWithTheGuessedMapping(String name, byte[] bytes) throws Exception {
+        long id = upload(name, bytes);
         ColumnMapping guessed = jobs.find(id).orElseThrow().mapping();
         MockHttpServletRequestBuilder start = post("/imports/{id}/start", id).param("policy", "SKIP").param("dryRun", "false")
                 .with(user("mia").roles("MARKETER")).with(csrf());
