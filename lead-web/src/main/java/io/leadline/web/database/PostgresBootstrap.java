@@ -49,11 +49,12 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
         Map<String, Object> decided = new HashMap<>();
         decided.put("spring.docker.compose.enabled", false);
         SQLException refusal = null;
+        Rights rights = null;
         Probe probe;
         try {
-            reach(target.url(), target.user(), target.password());
+            rights = rights(target);
             // Unless Flyway migrates as a role of its own, the application's role must be able to create the tables.
-            probe = env.containsProperty("spring.flyway.user") || mayCreateTables(target) ? Probe.REACHED : Probe.NOT_OWNER;
+            probe = env.containsProperty("spring.flyway.user") || rights.mayCreateTables() ? Probe.REACHED : Probe.NOT_OWNER;
         } catch (SQLException e) {
             refusal = e;
             probe = probe(e);
@@ -64,7 +65,12 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
                 compose != null && env.getProperty("leadline.database.docker", Boolean.class, true) && dockerAnswers(), embedded.enabled(), EmbeddedPostgres.supported(),
                 EmbeddedPostgres.runningAsRoot(), embedded.canSwitchUser()));
         switch (decision.plan()) {
-            case USE_CONFIGURED -> warnIfSuperuser(target);
+            case USE_CONFIGURED -> {
+                if (rights.superuser()) {
+                    log.warn("Leadline connects to " + target.server() + " as the superuser '" + target.user()
+                            + "'; a role that only owns its database is safer (see the README, Database roles)");
+                }
+            }
             case PROVISION_CONFIGURED -> provision(target, target.adminUser(), target.adminPassword(), refusal);
             case DOCKER_COMPOSE -> {
                 log.info("No PostgreSQL answered at " + target.server() + "; starting the one in " + compose + " with Docker Compose");
@@ -106,7 +112,7 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
                     + (outcome.roleCreated() ? "; created the role" : "")
                     + (outcome.databaseCreated() ? "; created the database" : "")
                     + (outcome.objectsHandedOver() > 0 ? "; handed over " + outcome.objectsHandedOver() + " tables, views and sequences" : ""));
-            reach(target.url(), target.user(), target.password());
+            rights(target); // the role now logs in
         } catch (SQLException e) {
             throw new DatabaseUnavailableException(
                     "PostgreSQL at " + target.server() + " refused the role '" + target.user() + "' ("
@@ -117,24 +123,18 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
         }
     }
 
-    private static boolean mayCreateTables(DatabaseTarget target) throws SQLException {
-        try (Connection c = DriverManager.getConnection(target.url(), DatabaseProvisioning.credentials(target.user(), target.password()));
-                Statement s = c.createStatement();
-                var rows = s.executeQuery("select has_schema_privilege(current_user, 'public', 'CREATE')")) {
-            return rows.next() && rows.getBoolean(1);
-        }
+    /** What the application's role is and may do in the configured database. */
+    private record Rights(boolean superuser, boolean mayCreateTables) {
     }
 
-    private void warnIfSuperuser(DatabaseTarget target) {
+    /** Logs in as the application's role (one connection, one query); fails as the login or the database does. */
+    private static Rights rights(DatabaseTarget target) throws SQLException {
         try (Connection c = DriverManager.getConnection(target.url(), DatabaseProvisioning.credentials(target.user(), target.password()));
                 Statement s = c.createStatement();
-                var rows = s.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
-            if (rows.next() && rows.getBoolean(1)) {
-                log.warn("Leadline connects to " + target.server() + " as the superuser '" + target.user()
-                        + "'; a role that only owns its database is safer (see the README, Database roles)");
-            }
-        } catch (SQLException e) {
-            log.debug("Could not tell whether '" + target.user() + "' is a superuser: " + e.getMessage());
+                var rows = s.executeQuery("select rolsuper, has_schema_privilege(current_user, 'public', 'CREATE') "
+                        + "from pg_roles where rolname = current_user")) {
+            rows.next();
+            return new Rights(rows.getBoolean(1), rows.getBoolean(2));
         }
     }
 
@@ -146,12 +146,6 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
                 : "Start PostgreSQL 15+ there, or start Docker and run again (docker-compose.yml has a Postgres), "
                         + "or point LEADLINE_DB_URL at your server.";
         return new DatabaseUnavailableException(what, action);
-    }
-
-    private static void reach(String url, String user, String password) throws SQLException {
-        try (Connection ignored = DriverManager.getConnection(url, DatabaseProvisioning.credentials(user, password))) {
-            // reachable, the role may log in, and the database exists
-        }
     }
 
     /** docker-compose.yml in the working directory or one of its parents (spring-boot:run runs in lead-web/). */
