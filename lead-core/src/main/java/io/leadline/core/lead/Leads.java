@@ -13,12 +13,8 @@ public interface Leads {
 
     boolean existsWithEmail(EmailAddress email);
 
-    /** Stores the lead as a move left it and records the move in its history; answers the stored lead. */
-    default Lead apply(Lead.Transition transition) {
-        Lead saved = save(transition.lead());
-        recordStageChange(saved.id(), transition.change());
-        return saved;
-    }
+    /** Stores the lead as a move left it and records the move in its history, in one transaction; answers the stored lead. */
+    Lead apply(Lead.Transition transition);
 
     /** Appends a lifecycle move to the lead's stage history. */
     void recordStageChange(long leadId, StageChange change);

@@ -88,7 +88,6 @@ class JpaLeads implements Leads {
         return rows.existsByEmail(email.value());
     }
 
-    /** The lead and its move in one transaction (the interface's default, declared here so that it is transactional). */
     @Override
     public Lead apply(Lead.Transition transition) {
         Lead saved = save(transition.lead());
