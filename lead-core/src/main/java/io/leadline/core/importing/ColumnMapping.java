@@ -97,13 +97,16 @@ public record ColumnMapping(List<Column> columns) {
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
             if (column.field().isDate()) {
-                int at = i;
-                List<String> values = rows.stream().map(r -> at < r.size() ? r.get(at) : "").toList();
-                DateFormat format = DateFormat.guess(values).map(DateFormat.Guess::format).orElse(null);
+                DateFormat format = DateFormat.guess(values(rows, i)).map(DateFormat.Guess::format).orElse(null);
                 columns.set(i, new Column(column.header(), column.field(), format));
             }
         }
         return new ColumnMapping(columns);
+    }
+
+    /** The cells of one column of the rows (blank where a short row has none). */
+    public static List<String> values(List<List<String>> rows, int column) {
+        return rows.stream().map(r -> column < r.size() ? r.get(column) : "").toList();
     }
 
     /** A first mapping from the header names; anything unrecognised is kept as a custom attribute. */

@@ -28,7 +28,7 @@ record DateHints(Map<Integer, String> samples, Map<Integer, Boolean> ambiguous) 
                 continue;
             }
             int at = i;
-            List<String> values = rows.stream().map(r -> at < r.size() ? r.get(at) : "").toList();
+            List<String> values = ColumnMapping.values(rows, i);
             ambiguous.put(i, DateFormat.guess(values).map(DateFormat.Guess::ambiguous).orElse(false));
             values.stream().map(CellText::clean).filter(v -> !v.isEmpty()).findFirst().ifPresent(first ->
                     samples.put(at, "\"" + first + "\" reads as " + column.date(first).map(SHOWN::format).orElse("no date in this format")));
