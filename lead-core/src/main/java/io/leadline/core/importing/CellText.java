@@ -1,8 +1,7 @@
 package io.leadline.core.importing;
 
 import java.text.Normalizer;
-import java.util.Locale;
-import java.util.Set;
+import io.leadline.core.lead.Placeholders;
 
 /**
  * What a text cell of an export really says. Every text value an import reads goes through here (and the forms and
@@ -12,19 +11,11 @@ import java.util.Set;
  *   <li>zero-width characters and byte-order marks removed, non-breaking and other Unicode spaces made plain spaces,
  *       the ends trimmed (spaces inside are kept as written);</li>
  *   <li>control characters, NUL among them, removed, except tabs and line breaks, which multi-line notes need;</li>
- *   <li>a placeholder ({@link #PLACEHOLDERS}: {@code null}, {@code N/A}, {@code [not provided]}, {@code Select}, …)
+ *   <li>a placeholder ({@link Placeholders}: {@code null}, {@code N/A}, {@code [not provided]}, {@code Select}, …)
  *       is blank: the export meant "nothing here".</li>
  * </ul>
  */
 public final class CellText {
-
-    /**
-     * Values exports write for "no value", compared case-insensitively after cleaning: HubSpot's {@code [not
-     * provided]}, a form's {@code Select}, spreadsheet errors, and the usual nulls and dashes.
-     */
-    public static final Set<String> PLACEHOLDERS = Set.of("null", "nil", "none", "n/a", "n.a.", "#n/a", "-", "--",
-            "---", "?", "unknown", "not provided", "[not provided]", "not available", "select", "select...",
-            "-- select --", "please select", "(blank)", "(none)", "(empty)", "empty", "undefined", "#value!", "#ref!");
 
     private CellText() {
     }
@@ -57,9 +48,9 @@ public final class CellText {
         return Normalizer.isNormalized(visible, Normalizer.Form.NFC) ? visible : Normalizer.normalize(visible, Normalizer.Form.NFC);
     }
 
-    /** Whether the (cleaned) text is one of the {@link #PLACEHOLDERS}. */
+    /** Whether the (cleaned) text is one of the {@link Placeholders}. */
     public static boolean isPlaceholder(String text) {
-        return !text.isEmpty() && text.length() <= 16 && PLACEHOLDERS.contains(text.toLowerCase(Locale.ROOT));
+        return Placeholders.is(text);
     }
 
     /** Whether typed text holds characters nobody means to type: NUL and other control characters, zero-width ones. */

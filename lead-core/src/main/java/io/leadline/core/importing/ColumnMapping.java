@@ -1,5 +1,6 @@
 package io.leadline.core.importing;
 
+import io.leadline.core.lead.FieldKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Which field each column of a file feeds, in column order. Guessed from the headers, editable by the user. */
-public record ColumnMapping(List<Column> columns) {
+public record ColumnMapping(List<Column> columns, StageMapping stages) {
 
     /**
      * One column: its header, what it feeds, and for a date field how it writes its dates ({@code null}: any of the
@@ -51,7 +52,7 @@ public record ColumnMapping(List<Column> columns) {
      * {@code Created Date}), Pipedrive ({@code Person - Name}, {@code Organization - Name}, {@code Lead created}),
      * Zoho ({@code Record Id}, {@code Created Time}), Facebook and LinkedIn lead ads ({@code full_name}, {@code lead_id},
      * {@code created_time}, {@code company_name}). The one table of them; LeadRowTest has a test per export shape.
-     * Status and lifecycle columns are not guessed as outcomes: they are kept as custom attributes.
+     * Status and lifecycle columns feed the lifecycle stage ({@link StageMapping}), not the outcome.
      */
     private static final Map<ImportField, Set<String>> SYNONYMS = new EnumMap<>(Map.ofEntries(
             Map.entry(ImportField.FULL_NAME, Set.of("name", "fullname", "contact", "contactname", "leadname", "person",
@@ -75,17 +76,29 @@ public record ColumnMapping(List<Column> columns) {
             Map.entry(ImportField.CREATED_AT, Set.of("createdat", "created", "createdate", "firstcontactdate",
                     "firstcontact", "signupdate", "date", "createddate", "createdtime", "leadcreated", "leadcreatedate",
                     "submittedat", "submissiondate")),
+            Map.entry(ImportField.STAGE, Set.of("stage", "status", "leadstatus", "lifecyclestage", "lifecycle", "leadstage",
+                    "contactstatus", "lifecyclestatus", "hsleadstatus", "leadlifecyclestage", "salesstage", "funnelstage")),
             Map.entry(ImportField.OUTCOME, Set.of("outcome", "result", "dealstatus", "wonlost")),
             Map.entry(ImportField.OUTCOME_AT, Set.of("wondate", "closedate", "closedat", "outcomedate", "lostdate"))));
 
     public ColumnMapping {
         columns = List.copyOf(columns);
+        stages = stages == null ? StageMapping.byWords() : stages;
         Set<ImportField> seen = EnumSet.noneOf(ImportField.class);
         for (Column column : columns) {
             if (column.field().single() && !seen.add(column.field())) {
                 throw new IllegalArgumentException("Two columns are mapped to " + column.field().label() + "; map one.");
             }
         }
+    }
+
+    /** The columns, with a stage column's values read by their words. */
+    public ColumnMapping(List<Column> columns) {
+        this(columns, StageMapping.byWords());
+    }
+
+    public ColumnMapping withStages(StageMapping chosen) {
+        return new ColumnMapping(columns, chosen);
     }
 
     /**
@@ -125,7 +138,7 @@ public record ColumnMapping(List<Column> columns) {
             if (field.single()) {
                 taken.add(field);
             }
-            if (key.isEmpty()) {
+            if (FieldKey.of(header).isEmpty()) {
                 field = ImportField.IGNORE;
             }
             columns.add(new Column(header, field));
@@ -141,7 +154,8 @@ public record ColumnMapping(List<Column> columns) {
 
     /**
      * The headers as a person reads them (invisible characters gone, see {@link CellText#visible}), each one once: a
-     * second {@code Email} becomes {@code Email (2)}, so two columns never land on one custom attribute.
+     * second {@code Email} (or {@code e-mail}, {@code E_Mail}: one {@link FieldKey}) becomes {@code Email (2)}, so two
+     * columns never land on one custom attribute.
      */
     public static List<String> uniqueHeaders(List<String> headers) {
         List<String> unique = new ArrayList<>(headers.size());
@@ -149,7 +163,7 @@ public record ColumnMapping(List<Column> columns) {
         for (String raw : headers) {
             String header = CellText.visible(raw);
             String name = header;
-            for (int n = 2; !seen.add(name.toLowerCase(Locale.ROOT)); n++) {
+            for (int n = 2; !seen.add(FieldKey.of(name).isEmpty() ? name : FieldKey.of(name)); n++) {
                 name = header + " (" + n + ")";
             }
             unique.add(name);

@@ -13,6 +13,8 @@ public enum ImportField {
     SOURCE("Source"),
     EXTERNAL_ID("External id"),
     CREATED_AT("First contact date"),
+    /** A status or lifecycle column: its values become stages by the mapping's {@link StageMapping}. */
+    STAGE("Lifecycle stage (status)"),
     OUTCOME("Outcome (won/lost)"),
     OUTCOME_AT("Outcome date"),
     /** Kept as a custom attribute under the column's name. */

@@ -2,6 +2,7 @@ package io.leadline.core.importing;
 
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.LeadProfile;
+import io.leadline.core.lead.LifecycleStage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,9 +34,15 @@ public sealed interface LeadRow {
     char UNREADABLE = '\uFFFD';
 
     /** A row that makes a lead, and what was left out of it. {@code createdAt} falls back to the import's time. */
-    record Accepted(LeadProfile profile, String externalId, Instant createdAt, List<String> warnings) implements LeadRow {
+    /** {@code stage}: the lifecycle stage the file gives the lead (a stage or outcome column), {@code null} if none. */
+    record Accepted(LeadProfile profile, String externalId, Instant createdAt, List<String> warnings, LifecycleStage stage)
+            implements LeadRow {
         public Accepted {
             warnings = List.copyOf(warnings);
+        }
+
+        public Accepted(LeadProfile profile, String externalId, Instant createdAt, List<String> warnings) {
+            this(profile, externalId, createdAt, warnings, null);
         }
 
         public Accepted(LeadProfile profile, String externalId, Instant createdAt) {
@@ -61,6 +68,9 @@ public sealed interface LeadRow {
             }
             if (value.isEmpty() || column.field() == ImportField.IGNORE) {
                 continue;
+            }
+            if (column.field() == ImportField.STAGE) {
+                custom.put(column.header().strip(), value);   // the status as the file wrote it stays with the lead
             }
             if (column.field() == ImportField.CUSTOM) {
                 if (value.length() > MAX_ATTRIBUTE) {
@@ -137,7 +147,33 @@ public sealed interface LeadRow {
             name = (values.getOrDefault(ImportField.FIRST_NAME, "") + " " + values.getOrDefault(ImportField.LAST_NAME, "")).strip();
         }
         return new Accepted(new LeadProfile(name, email, values.get(ImportField.COMPANY), values.get(ImportField.JOB_TITLE),
-                size, country, values.get(ImportField.SOURCE), custom), externalId, created, warnings);
+                size, country, values.get(ImportField.SOURCE), custom), externalId, created, warnings,
+                stage(values, mapping, warnings));
+    }
+
+    /** The stage the row's outcome (won or lost, first) or stage column gives, with a warning for a value it cannot place. */
+    private static LifecycleStage stage(Map<ImportField, String> values, ColumnMapping mapping, List<String> warnings) {
+        String outcome = values.get(ImportField.OUTCOME);
+        if (outcome != null) {
+            String word = outcome.toLowerCase(java.util.Locale.ROOT);
+            Optional<LifecycleStage> said = StageWords.stageOf(outcome);
+            if (OutcomeRow.WON.contains(word) || said.equals(Optional.of(LifecycleStage.WON))) {
+                return LifecycleStage.WON;
+            }
+            if (OutcomeRow.LOST.contains(word) || said.equals(Optional.of(LifecycleStage.LOST))) {
+                return LifecycleStage.LOST;
+            }
+            warnings.add("outcome \"" + outcome + "\" is neither won nor lost: left out");
+        }
+        String status = values.get(ImportField.STAGE);
+        if (status == null) {
+            return null;
+        }
+        Optional<LifecycleStage> stage = mapping.stages().stageOf(status);
+        if (stage.isEmpty() && !mapping.stages().ignores(status)) {
+            warnings.add("stage \"" + status + "\" is not mapped to a lifecycle stage: the stage comes from the score");
+        }
+        return stage.orElse(null);
     }
 
     /** "1200", "1,200", "1.200", "1 200", "500+" and ranges such as "50-199" (the lower bound). */

@@ -185,6 +185,23 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
                 new StageChange(stage, outcome, actor, reason == null || reason.isBlank() ? outcome.label() : reason.strip(), at)));
     }
 
+    /**
+     * The stage the system the lead came from reports (an import's status column): any stage, from wherever an open
+     * lead stands, recorded as made by {@link #IMPORT}. Empty when the lead is in that stage already. A closed lead
+     * (won, lost or disqualified) is history and is not reopened by a file: that is refused.
+     */
+    public Optional<Transition> importStage(LifecycleStage target, String said, Instant at) {
+        if (target == stage) {
+            return Optional.empty();
+        }
+        if (stage.next().isEmpty()) {
+            throw new IllegalStageChangeException(stage, target);
+        }
+        String reason = said == null || said.isBlank() ? "imported" : "imported as \"" + said.strip() + "\"";
+        return Optional.of(new Transition(new Lead(id, version, externalId, profile, target, owner, null, createdAt),
+                new StageChange(stage, target, IMPORT, reason.length() > 200 ? reason.substring(0, 200) : reason, at)));
+    }
+
     /** The same lead with what we know about the person corrected or completed; the keys must still identify it. */
     public Lead withProfile(LeadProfile newProfile) {
         return new Lead(id, version, externalId, newProfile, stage, owner, revisitOn, createdAt);
@@ -200,6 +217,9 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
 
     /** The actor recorded for moves the system makes by itself (scoring, decay). */
     public static final String SYSTEM = "system";
+
+    /** The actor recorded for stages an import sets. */
+    public static final String IMPORT = "import";
 
     /** A lead after a move, and the move itself. */
     public record Transition(Lead lead, StageChange change) {

@@ -1,7 +1,6 @@
 package io.leadline.core.lead;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Optional;
@@ -43,6 +42,6 @@ public enum LeadField {
             return Optional.empty();
         }
         LeadField exact = BY_KEY.get(key);
-        return exact != null ? Optional.of(exact) : Optional.ofNullable(BY_KEY.get(key.strip().toLowerCase(Locale.ROOT)));
+        return exact != null ? Optional.of(exact) : Optional.ofNullable(BY_KEY.get(FieldKey.of(key)));
     }
 }

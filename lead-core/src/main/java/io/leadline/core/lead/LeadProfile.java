@@ -6,7 +6,9 @@ import java.util.TreeMap;
 
 /**
  * What we know about the person behind a lead. Text fields are stripped, blanks become absent values;
- * {@code attributes} holds custom fields by key. The email may be unknown (an import keyed by an external
+ * {@code attributes} holds custom fields by their {@link FieldKey} (two spellings of one name keep the first value
+ * given), and the source is folded ({@link LeadSources#key}) so {@code Organic Search} and {@code organic_search}
+ * are one source. A stored {@link Placeholders placeholder} reads as unknown. The email may be unknown (an import keyed by an external
  * id, an anonymous visitor); {@link Lead} makes sure a lead has an email or an external id.
  */
 public record LeadProfile(
@@ -24,11 +26,24 @@ public record LeadProfile(
         company = blankToNull(company);
         jobTitle = blankToNull(jobTitle);
         country = blankToNull(country);
-        source = blankToNull(source);
+        source = source == null || source.isBlank() ? null : LeadSources.key(source);
         if (companySize != null && companySize < 0) {
             throw new IllegalArgumentException("company size cannot be negative");
         }
-        attributes = attributes == null ? Map.of() : Map.copyOf(new TreeMap<>(attributes));
+        attributes = attributes == null || attributes.isEmpty() ? Map.of() : keyed(attributes);
+    }
+
+    /** The attributes under their keys; where two names share a key, the first with a value wins. */
+    private static Map<String, String> keyed(Map<String, String> attributes) {
+        Map<String, String> keyed = new TreeMap<>();
+        attributes.forEach((name, value) -> {
+            String key = FieldKey.require(name);
+            String known = keyed.get(key);
+            if (known == null || known.isBlank() && value != null && !value.isBlank()) {
+                keyed.put(key, value == null ? "" : value);
+            }
+        });
+        return Map.copyOf(keyed);
     }
 
     /** This profile with its unknown fields taken from {@code other}; what is known already stays. */
@@ -41,14 +56,17 @@ public record LeadProfile(
                 source != null ? source : other.source, merged);
     }
 
-    /** The value of a standard field or custom attribute, absent when unknown or blank. */
-    public Optional<String> value(String fieldKey) {
-        Optional<LeadField> field = LeadField.byKey(fieldKey);
-        return field.isPresent() ? value(field.get()) : Optional.ofNullable(blankToNull(attributes.get(fieldKey)));
+    /**
+     * The value of a standard field or custom attribute named in any spelling of its key, absent when unknown, blank
+     * or a placeholder.
+     */
+    public Optional<String> value(String fieldName) {
+        Optional<LeadField> field = LeadField.byKey(fieldName);
+        return field.isPresent() ? value(field.get()) : known(blankToNull(attributes.get(FieldKey.of(fieldName))));
     }
 
     public Optional<String> value(LeadField field) {
-        return Optional.ofNullable(switch (field) {
+        return known(switch (field) {
             case FULL_NAME -> fullName;
             case EMAIL -> email == null ? null : email.value();
             case COMPANY -> company;
@@ -57,6 +75,10 @@ public record LeadProfile(
             case COUNTRY -> country;
             case SOURCE -> source;
         });
+    }
+
+    private static Optional<String> known(String value) {
+        return value == null || Placeholders.is(value) ? Optional.empty() : Optional.of(value);
     }
 
     private static String blankToNull(String s) {

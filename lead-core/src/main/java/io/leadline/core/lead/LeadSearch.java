@@ -18,7 +18,7 @@ public record LeadSearch(String text, LifecycleStage stage, String source, FitGr
 
     public LeadSearch {
         text = blankToNull(text);
-        source = blankToNull(source);
+        source = source == null || source.isBlank() ? null : io.leadline.core.lead.LeadSources.key(source);
         owner = blankToNull(owner);
         order = order == null ? Order.NEWEST : order;
         if (minScore != null && maxScore != null && minScore > maxScore) {

@@ -13,4 +13,13 @@ public final class LeadSources {
 
     private LeadSources() {
     }
+
+    /**
+     * The source as stored and compared: case, spaces, underscores and hyphens folded ({@link FieldKey#foldValue}),
+     * so {@code Organic Search}, {@code organic-search} and {@code organic_search} are one source in reports,
+     * filters and rules.
+     */
+    public static String key(String source) {
+        return FieldKey.foldValue(source);
+    }
 }

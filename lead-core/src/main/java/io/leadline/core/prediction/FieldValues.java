@@ -1,26 +1,23 @@
 package io.leadline.core.prediction;
 
-import java.util.Locale;
-import java.util.Set;
+import io.leadline.core.lead.FieldKey;
+import io.leadline.core.lead.Placeholders;
 
 /**
- * Categorical values made comparable before training: trimmed, lower-cased, inner whitespace collapsed; placeholders
- * that forms and CRMs write for "nothing" ({@code Select}, {@code N/A}, {@code [not provided]}, …) are missing values.
+ * Categorical values made comparable before training: folded as rules compare them ({@link FieldKey#foldValue}:
+ * case, spaces, underscores and hyphens), and the {@link Placeholders} that forms and CRMs write for "nothing"
+ * ({@code Select}, {@code N/A}, {@code [not provided]}, …) are missing values.
  */
 public final class FieldValues {
-
-    private static final Set<String> PLACEHOLDERS = Set.of("", "-", "--", "?", "n/a", "na", "none", "null", "nil", "unknown",
-            "select", "select one", "please select", "[not provided]", "not provided", "(not set)", "undefined");
 
     private FieldValues() {
     }
 
     /** The normalised value, or {@code null} when it says nothing. */
     public static String normalise(String raw) {
-        if (raw == null) {
+        if (raw == null || raw.isBlank() || Placeholders.is(raw)) {
             return null;
         }
-        String value = raw.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        return PLACEHOLDERS.contains(value) ? null : value;
+        return FieldKey.foldValue(raw);
     }
 }

@@ -20,7 +20,7 @@ public record QueueFilter(Scope scope, String viewer, LifecycleStage stage, Stri
         if (stage != null && !stage.inSalesQueue()) {
             throw new IllegalArgumentException(stage.label() + " leads are not in the sales queue");
         }
-        source = blankToNull(source);
+        source = source == null || source.isBlank() ? null : io.leadline.core.lead.LeadSources.key(source);
         company = blankToNull(company);
     }
 

@@ -8,6 +8,9 @@ public interface Reports {
 
     /** Which leads a report covers: created in [from, to] (either open) and from one source (or all). */
     record Scope(LocalDate from, LocalDate to, String source) {
+        public Scope {
+            source = source == null || source.isBlank() ? null : io.leadline.core.lead.LeadSources.key(source);
+        }
     }
 
     List<FunnelRow> funnelBySource(Scope scope);

@@ -1,9 +1,9 @@
 package io.leadline.core.scoring;
 
+import io.leadline.core.lead.FieldKey;
 import io.leadline.core.lead.LeadField;
 import io.leadline.core.lead.LeadProfile;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 /**
  * A test on who the lead is (demographic and firmographic facts), used by fit rules and disqualifying
  * rules. When it holds it says why, in words a marketer reads on the score receipt.
- * {@code field} is a {@link LeadField} key or the key of a custom attribute.
+ * {@code field} is a {@link LeadField} key or the {@link FieldKey} of a custom attribute: a condition made with any
+ * spelling of a field's name ({@code Lead Quality}) keeps its key ({@code lead_quality}), the one the lead's
+ * attributes are stored under.
  */
 public sealed interface LeadCondition {
 
@@ -22,23 +24,31 @@ public sealed interface LeadCondition {
     /** The field the condition reads: what a marketer would have to learn to know whether it holds. */
     String field();
 
-    /** Matches when the field equals one of the values, ignoring case. */
+    /** The condition in words ("source is one of organic_search, referral"), see {@link ConditionText}. */
+    default String describe() {
+        return ConditionText.describe(this);
+    }
+
+    /**
+     * Matches when the field equals one of the values, ignoring case and how words are joined
+     * ({@code Organic Search} is {@code organic_search}, see {@link FieldKey#foldValue}).
+     */
     record OneOf(String field, Set<String> values) implements LeadCondition {
         public OneOf {
-            requireField(field);
-            values = values.stream().map(LeadCondition::fold).collect(Collectors.toUnmodifiableSet());
+            field = key(field);
+            values = values.stream().map(FieldKey::foldValue).collect(Collectors.toUnmodifiableSet());
         }
 
         @Override
         public Optional<String> evidence(LeadProfile lead) {
-            return lead.value(field).filter(v -> values.contains(fold(v))).map(v -> label(field) + " is " + v);
+            return lead.value(field).filter(v -> values.contains(FieldKey.foldValue(v))).map(v -> label(field) + " is " + v);
         }
     }
 
     /** Matches when the field contains one of the fragments as a word, ignoring case ("VP" in "VP Sales"). */
     record Contains(String field, List<String> fragments) implements LeadCondition {
         public Contains {
-            requireField(field);
+            field = key(field);
             fragments = fragments.stream().map(LeadCondition::fold).toList();
         }
 
@@ -61,7 +71,7 @@ public sealed interface LeadCondition {
     /** Matches when the numeric field lies in [min, max]; either bound may be absent. */
     record NumericRange(String field, Long min, Long max) implements LeadCondition {
         public NumericRange {
-            requireField(field);
+            field = key(field);
             if (min == null && max == null) {
                 throw new IllegalArgumentException("a range on " + field + " needs a minimum, a maximum or both");
             }
@@ -114,7 +124,7 @@ public sealed interface LeadCondition {
     /** Matches when the field is unknown, e.g. a penalty for a missing company. */
     record Missing(String field) implements LeadCondition {
         public Missing {
-            requireField(field);
+            field = key(field);
         }
 
         @Override
@@ -126,7 +136,7 @@ public sealed interface LeadCondition {
     /** Holds when the field matches the regular expression, e.g. placeholder names like "test" or "asdf". */
     record Matches(String field, String regex) implements LeadCondition {
         public Matches {
-            requireField(field);
+            field = key(field);
             java.util.regex.Pattern.compile(regex);
         }
 
@@ -171,14 +181,15 @@ public sealed interface LeadCondition {
         return out.toString();
     }
 
-    private static void requireField(String field) {
+    private static String key(String field) {
         if (field == null || field.isBlank()) {
             throw new IllegalArgumentException("a condition needs a field");
         }
+        return LeadField.byKey(field).map(LeadField::key).orElseGet(() -> FieldKey.require(field));
     }
 
     private static String fold(String s) {
-        return Objects.requireNonNull(s).strip().toLowerCase(Locale.ROOT);
+        return Objects.requireNonNull(s).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String label(String field) {

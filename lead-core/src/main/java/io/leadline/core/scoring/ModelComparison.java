@@ -22,6 +22,26 @@ public record ModelComparison(Side current, Side draft, List<Long> entering, Lis
 
     /** One model's figures. {@code auc} is {@code null} without both won and lost leads. */
     public record Side(int version, int mqls, Double auc, List<Band> winRates) {
+
+        /**
+         * Why the back-test is not to be read as a result, empty when it can be: a ranking worse than a coin toss (the
+         * outcomes are likely recorded the wrong way round, or too few), or bands that all win at the same rate.
+         */
+        public java.util.Optional<String> warning() {
+            if (auc == null) {
+                return java.util.Optional.empty();
+            }
+            if (auc < 0.5) {
+                return java.util.Optional.of(String.format(java.util.Locale.ROOT, "The back-test ranks won leads below the "
+                        + "others (AUC %.3f, worse than a coin toss): check how outcomes are recorded before trusting it.", auc));
+            }
+            var rates = winRates.stream().filter(b -> b.leads() > 0).map(Band::winRate).distinct().toList();
+            if (rates.size() == 1 && (rates.getFirst() == 0.0 || rates.getFirst() == 1.0)) {
+                return java.util.Optional.of("Every score band has a win rate of " + Math.round(rates.getFirst() * 100)
+                        + " %: the known outcomes are all of one kind, so the back-test says nothing.");
+            }
+            return java.util.Optional.empty();
+        }
     }
 
     /** A score range and how many leads each model puts there. */

@@ -19,10 +19,10 @@ public final class ModelDiff {
                             changes.add(rule.name() + ": " + old.points() + " → " + rule.points() + " points");
                         }
                         if (!old.when().equals(rule.when()) && !(old.when() instanceof LeadCondition.EmailDomain)) {
-                            changes.add(rule.name() + ": condition changed");
+                            changes.add(rule.name() + ": " + old.when().describe() + " → " + rule.when().describe());
                         }
                     },
-                    () -> changes.add("new fit rule " + rule.name() + " (" + rule.points() + " points)"));
+                    () -> changes.add("new fit rule " + rule.name() + " (" + rule.points() + " points): " + rule.when().describe()));
         }
         before.fitRules().stream().filter(r -> after.fitRules().stream().noneMatch(a -> a.name().equals(r.name())))
                 .forEach(r -> changes.add("fit rule " + r.name() + " removed"));

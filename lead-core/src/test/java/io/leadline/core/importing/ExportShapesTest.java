@@ -18,7 +18,7 @@ class ExportShapesTest {
                 "Number of Employees", "Country/Region", "Original Source", "Lifecycle Stage", "Lead Status", "Create Date"))
                 .containsExactly(ImportField.EXTERNAL_ID, ImportField.FIRST_NAME, ImportField.LAST_NAME, ImportField.EMAIL,
                         ImportField.CUSTOM, ImportField.COMPANY, ImportField.JOB_TITLE, ImportField.COMPANY_SIZE,
-                        ImportField.COUNTRY, ImportField.SOURCE, ImportField.CUSTOM, ImportField.CUSTOM, ImportField.CREATED_AT);
+                        ImportField.COUNTRY, ImportField.SOURCE, ImportField.STAGE, ImportField.CUSTOM, ImportField.CREATED_AT);
     }
 
     @Test
@@ -26,7 +26,7 @@ class ExportShapesTest {
         assertThat(guess("Lead ID", "First Name", "Last Name", "Title", "Company", "Email", "Lead Source", "Lead Status", "Rating",
                 "No. of Employees", "Country", "Created Date"))
                 .containsExactly(ImportField.EXTERNAL_ID, ImportField.FIRST_NAME, ImportField.LAST_NAME, ImportField.JOB_TITLE,
-                        ImportField.COMPANY, ImportField.EMAIL, ImportField.SOURCE, ImportField.CUSTOM, ImportField.CUSTOM,
+                        ImportField.COMPANY, ImportField.EMAIL, ImportField.SOURCE, ImportField.STAGE, ImportField.CUSTOM,
                         ImportField.COMPANY_SIZE, ImportField.COUNTRY, ImportField.CREATED_AT);
     }
 
@@ -43,7 +43,7 @@ class ExportShapesTest {
         assertThat(guess("Record Id", "Lead Owner", "First Name", "Last Name", "Company", "Email", "Lead Source", "Lead Status",
                 "No. of Employees", "Country", "Created Time"))
                 .containsExactly(ImportField.EXTERNAL_ID, ImportField.CUSTOM, ImportField.FIRST_NAME, ImportField.LAST_NAME,
-                        ImportField.COMPANY, ImportField.EMAIL, ImportField.SOURCE, ImportField.CUSTOM, ImportField.COMPANY_SIZE,
+                        ImportField.COMPANY, ImportField.EMAIL, ImportField.SOURCE, ImportField.STAGE, ImportField.COMPANY_SIZE,
                         ImportField.COUNTRY, ImportField.CREATED_AT);
     }
 
@@ -66,8 +66,8 @@ class ExportShapesTest {
     }
 
     @Test
-    void a_status_column_is_kept_not_taken_for_an_outcome() {
-        assertThat(guess("Email", "Status")).containsExactly(ImportField.EMAIL, ImportField.CUSTOM);
+    void a_status_column_feeds_the_stage_not_the_outcome() {
+        assertThat(guess("Email", "Status")).containsExactly(ImportField.EMAIL, ImportField.STAGE);
     }
 
     @Test

@@ -48,7 +48,7 @@ class LeadRowTest {
         assertThat(row.profile().email().value()).isEqualTo("ana.souza@acme.com");
         assertThat(row.profile().companySize()).isEqualTo(1200);
         assertThat(row.profile().country()).isEqualTo("BR");
-        assertThat(row.profile().attributes()).containsEntry("Industry", "Health");
+        assertThat(row.profile().attributes()).containsEntry("industry", "Health");
         assertThat(row.createdAt()).isEqualTo(NOW);
     }
 

@@ -38,8 +38,8 @@ class RankingQualityTest {
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "NULL", value = {"'  Paid   Search ', paid search", "Select, NULL", "N/A, NULL", "'[not provided]', NULL",
-            "'', NULL", "NULL, NULL", "Home Decor, home decor"})
+    @CsvSource(nullValues = "NULL", value = {"'  Paid   Search ', paid_search", "paid-search, paid_search", "Select, NULL", "N/A, NULL", "'[not provided]', NULL",
+            "'', NULL", "NULL, NULL", "Home Decor, home_decor", "A+, a+"})
     void field_values_are_normalised_and_placeholders_are_missing(String raw, String expected) {
         assertThat(FieldValues.normalise(raw)).isEqualTo(expected);
     }

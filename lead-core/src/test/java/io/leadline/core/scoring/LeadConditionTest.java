@@ -21,7 +21,7 @@ class LeadConditionTest {
     @Test
     void one_of_matches_ignoring_case_and_names_the_value() {
         var rule = new LeadCondition.OneOf("source", Set.of("paid_search"));
-        assertThat(rule.evidence(cto)).contains("Source is Paid_Search");
+        assertThat(rule.evidence(cto)).contains("Source is paid_search");
         assertThat(rule.evidence(lead("a@b.co", null, null, "email", Map.of()))).isEmpty();
     }
 

@@ -1,6 +1,12 @@
 package io.leadline.persistence.importing;
 
 import io.leadline.core.importing.ColumnMapping;
+import io.leadline.core.importing.StageMapping;
+import io.leadline.core.lead.LifecycleStage;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import io.leadline.core.importing.DateFormat;
 import io.leadline.core.importing.ImportFindings;
 import io.leadline.core.importing.DuplicatePolicy;
@@ -64,6 +70,11 @@ public class ImportJobs implements ImportFindings {
             jdbc.sql("insert into import_column (job_id, position, header, field, date_format) values (?, ?, ?, ?, ?)")
                     .params(id, i, c.header(), c.field().name(), c.dateFormat() == null ? null : c.dateFormat().name()).update();
         }
+        jdbc.sql("delete from import_stage_value where job_id = ?").param(id).update();
+        mapping.stages().chosen().forEach((value, stage) -> jdbc.sql("insert into import_stage_value values (?, ?, ?)")
+                .params(id, value, stage.name()).update());
+        mapping.stages().ignored().forEach(value -> jdbc.sql("insert into import_stage_value values (?, ?, null)")
+                .params(id, value).update());
     }
 
     @Override
@@ -72,7 +83,21 @@ public class ImportJobs implements ImportFindings {
                 .param(id)
                 .query((rs, n) -> new ColumnMapping.Column(rs.getString(1), ImportField.valueOf(rs.getString(2)),
                         rs.getString(3) == null ? null : DateFormat.valueOf(rs.getString(3))))
-                .list());
+                .list(), stages(id));
+    }
+
+    private StageMapping stages(long id) {
+        Map<String, LifecycleStage> chosen = new HashMap<>();
+        Set<String> ignored = new HashSet<>();
+        jdbc.sql("select value, stage from import_stage_value where job_id = ?").param(id).query((rs, n) -> {
+            if (rs.getString(2) == null) {
+                ignored.add(rs.getString(1));
+            } else {
+                chosen.put(rs.getString(1), LifecycleStage.valueOf(rs.getString(2)));
+            }
+            return n;
+        }).list();
+        return new StageMapping(chosen, ignored);
     }
 
     /** Queues a draft with the user's choices (and forgets an earlier dry run's rejections); false when it is no draft. */

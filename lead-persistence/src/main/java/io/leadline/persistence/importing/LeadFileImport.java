@@ -94,9 +94,10 @@ public class LeadFileImport {
     private final Rescoring rescoring;
     private final Accounts accounts;
     private final StageHistory history;
+    private final ImportedStages stages;
 
     LeadFileImport(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, ImportJobs jobs,
-                   ScoringModels models, Rescoring rescoring, Accounts accounts, StageHistory history) {
+                   ScoringModels models, Rescoring rescoring, Accounts accounts, StageHistory history, ImportedStages stages) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
@@ -105,6 +106,7 @@ public class LeadFileImport {
         this.rescoring = rescoring;
         this.accounts = accounts;
         this.history = history;
+        this.stages = stages;
     }
 
     /** Runs a lead import; a dry run answers the same counts and keeps the rejections, but writes no lead. */
@@ -195,6 +197,9 @@ public class LeadFileImport {
         phases.done("store " + imported + " staged new leads");
 
         int updated = job.duplicatePolicy() == DuplicatePolicy.SKIP ? 0 : update(job, now);
+        if (job.duplicatePolicy() != DuplicatePolicy.SKIP) {
+            stages.apply(job.id(), now);
+        }
         long matched = jdbc.queryForObject("select count(*) from import_row where not dup and lead_id is not null", Long.class);
         long duplicates = jdbc.queryForObject("select count(*) from import_row where dup", Long.class);
         long merged = duplicates + (matched - updated) + (newRows - imported);

@@ -70,7 +70,9 @@ record SliceReader(ColumnMapping mapping, ScoringModel model, CSVFormat format, 
         long atMicros = CopyBinary.microseconds(at);
         Score score = model.score(p, List.of(), at);
         Lead lead = Lead.capture(p, row.externalId(), at);
-        var moved = lead.qualifyBy(score, at);
+        // The file's stage when it gives one beyond New (recorded as imported); else the score decides, as for any lead.
+        var moved = row.stage() != null && row.stage() != LifecycleStage.NEW
+                ? lead.importStage(row.stage(), null, at) : lead.qualifyBy(score, at);
         LifecycleStage stage = moved.map(t -> t.lead().stage()).orElse(lead.stage());
         text.int8(id).text(p.email() == null ? null : p.email().value()).text(row.externalId()).text(p.fullName())
                 .text(p.company()).text(p.jobTitle()).int4(p.companySize()).text(p.country()).text(p.source())
@@ -85,7 +87,7 @@ record SliceReader(ColumnMapping mapping, ScoringModel model, CSVFormat format, 
         }
         text.int8(now);
         ends[at3 + 1] = text.size();
-        moved.ifPresent(t -> text.int8(id).text(LifecycleStage.NEW.name()).text(t.change().to().name()).text(Lead.SYSTEM)
+        moved.ifPresent(t -> text.int8(id).text(LifecycleStage.NEW.name()).text(t.change().to().name()).text(t.change().actor())
                 .text(t.change().reason()).int8(atMicros).text(t.change().reasonCode()));
         ends[at3 + 2] = text.size();
         return stage;

@@ -3,51 +3,59 @@ package io.leadline.persistence.scoring;
 import io.leadline.core.activity.Activity;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.scoring.ModelComparison;
+import io.leadline.core.scoring.OutcomeRule;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * Leads to compare models on: all of them up to {@code limit}, beyond that every k-th lead by id (an even
  * spread, the same each time). Outcomes: a lead's imported outcome, else WON, LOST or DISQUALIFIED as its
- * stage; when the data holds wins but no losses (an export of won deals), every other lead counts as not won.
+ * stage; where the data records few losses (an export of won deals) the {@link OutcomeRule} decides which open leads
+ * count as not won ({@code leadline.outcomes.stale-after-days}, default 90).
  */
 @Repository
 public class ScoringSamples {
 
     private final JdbcTemplate jdbc;
+    private final OutcomeRule outcomes;
 
-    ScoringSamples(JdbcTemplate jdbc) {
+    ScoringSamples(JdbcTemplate jdbc,
+                   @Value("${leadline.outcomes.stale-after-days:" + OutcomeRule.DEFAULT_STALE_AFTER_DAYS + "}") int staleAfterDays) {
         this.jdbc = jdbc;
+        this.outcomes = new OutcomeRule(staleAfterDays);
     }
 
     /** The leads, and how they were chosen in words for the page. */
     public record Drawn(List<ModelComparison.Sample> samples, long ofLeads, String how) {
     }
 
-    public Drawn draw(int limit, Set<String> customAttributes) {
+    public Drawn draw(int limit, Set<String> customAttributes, Instant now) {
         long total = jdbc.queryForObject("select count(*) from lead", Long.class);
         long step = Math.max(1, (total + limit - 1) / limit);
         List<Object[]> rows = new ArrayList<>();
         List<Lead> leads = load(customAttributes, "id % ? = 0 order by id limit ?", rows, step, limit);
-        boolean anyWon = rows.stream().anyMatch(r -> "WON".equals(r[1]));
-        boolean anyLost = rows.stream().anyMatch(r -> r[1] != null && !"WON".equals(r[1]));
+        long won = rows.stream().filter(r -> "WON".equals(r[1])).count();
+        long notWon = rows.stream().filter(r -> r[1] != null && !"WON".equals(r[1])).count();
+        boolean lossesRecorded = OutcomeRule.lossesRecorded(won, notWon);
         Map<Long, List<Activity>> activities = activities(leads);
         List<ModelComparison.Sample> samples = new ArrayList<>();
         for (int i = 0; i < leads.size(); i++) {
             String known = (String) rows.get(i)[1];
-            Boolean won = known != null ? Boolean.valueOf("WON".equals(known)) : (anyWon && !anyLost ? Boolean.FALSE : null);
-            samples.add(new ModelComparison.Sample(leads.get(i).id(), leads.get(i).profile(),
-                    activities.getOrDefault(leads.get(i).id(), List.of()), won));
+            Lead lead = leads.get(i);
+            Boolean outcome = outcomes.outcome(known == null ? null : "WON".equals(known), lead.createdAt(), now, lossesRecorded);
+            samples.add(new ModelComparison.Sample(lead.id(), lead.profile(), activities.getOrDefault(lead.id(), List.of()), outcome));
         }
         String how = step == 1 ? "all " + total + " leads" : "every " + step + "th lead: " + samples.size() + " of " + total;
-        if (anyWon && !anyLost) {
-            how += "; only wins are known, so every other lead counts as not won";
+        if (won > 0 && !lossesRecorded) {
+            how += "; " + outcomes.describe(false);
         }
         return new Drawn(samples, total, how);
     }

@@ -21,7 +21,7 @@ class ReportSnapshotsTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final String source = "fixture-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String source = "fixture_" + UUID.randomUUID().toString().substring(0, 8);
 
     /** A lead of the fixture's source, created now, in {@code stage}, scored {@code score}, with its history. */
     private long lead(String stage, int score, String... history) {

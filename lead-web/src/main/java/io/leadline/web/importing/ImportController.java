@@ -91,6 +91,8 @@ class ImportController {
             List<List<String>> rows = preview.subList(1, preview.size());
             model.addAttribute("preview", rows.subList(0, Math.min(PREVIEW_ROWS, rows.size())));
             model.addAttribute("dates", DateHints.of(findings.mapping(id), rows));
+            model.addAttribute("stageChoices", StageChoices.of(findings.mapping(id), rows).orElse(null));
+            model.addAttribute("stages", io.leadline.core.lead.LifecycleStage.values());
             model.addAttribute("dateFormats", DateFormat.values());
             model.addAttribute("fields", ImportField.values());
             model.addAttribute("policies", DuplicatePolicy.values());
@@ -123,7 +125,7 @@ class ImportController {
         }
         ColumnMapping mapping = null;
         try {
-            mapping = new ColumnMapping(columns);
+            mapping = new ColumnMapping(columns, StageChoices.read(form));
             problems.addAll(job.kind() == ImportJob.Kind.LEADS ? mapping.problemsForLeads() : mapping.problemsForOutcomes());
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());

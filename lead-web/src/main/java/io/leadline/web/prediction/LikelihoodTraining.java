@@ -70,7 +70,7 @@ class LikelihoodTraining {
         try {
             models.phase(version.id(), "reading leads");
             ScoringModel points = scoring.active();
-            var drawn = samples.draw(MAX_LEADS, samples.customAttributeKeys());
+            var drawn = samples.draw(MAX_LEADS, samples.customAttributeKeys(), now);
             List<ModelComparison.Sample> known = drawn.samples().stream().filter(s -> s.won() != null).toList();
             List<Example> examples = known.stream().map(s -> LeadFeatures.of(s.profile(), s.activities(), now, s.won())).toList();
             models.phase(version.id(), "training on " + examples.size() + " leads");

@@ -1,5 +1,6 @@
 package io.leadline.web.settings;
 
+import io.leadline.core.scoring.ConditionText;
 import io.leadline.core.scoring.Decay;
 import io.leadline.core.scoring.DisqualifyingRule;
 import io.leadline.core.scoring.LeadCondition;
@@ -37,11 +38,19 @@ final class ModelDrafts {
                 continue;
             }
             Integer points = integer(form, "fit_" + i, true, null, errors);
+            String name = form.getOrDefault("fitname_" + i, rule.name()).strip();
+            if (name.isEmpty() || name.length() > 100) {
+                errors.put("fitname_" + i, "Name the rule (up to 100 characters).");
+                name = rule.name();
+            }
             LeadCondition when = rule.when() instanceof LeadCondition.EmailDomain && form.containsKey("fitdomains_" + i)
-                    ? domains(form.get("fitdomains_" + i), "fitdomains_" + i, errors) : rule.when();
-            fit.add(new FitRule(rule.name(), when, points == null ? rule.points() : points));
+                    ? domains(form.get("fitdomains_" + i), "fitdomains_" + i, errors)
+                    : form.containsKey("fitkind_" + i) ? condition(form, "fit", "_" + i, errors).orElse(rule.when()) : rule.when();
+            fit.add(new FitRule(name, when, points == null ? rule.points() : points));
         }
-        newFitRule(form, errors).ifPresent(fit::add);
+        for (String row : NEW_ROWS) {
+            newFitRule(form, row, errors).ifPresent(fit::add);
+        }
         List<EngagementRule> engagement = new ArrayList<>();
         for (int i = 0; i < base.engagementRules().size(); i++) {
             EngagementRule rule = base.engagementRules().get(i);
@@ -92,41 +101,45 @@ final class ModelDrafts {
         return new Result(draft, Map.of());
     }
 
+    /** The rows for new fit rules under the editor's table: several rules can be added in one draft. */
+    static final List<String> NEW_ROWS = List.of("", "_1", "_2");
+
     /** A fit rule the admin adds at the bottom of the editor, when its name is filled in. */
-    private static java.util.Optional<FitRule> newFitRule(Map<String, String> form, Map<String, String> errors) {
-        String name = form.getOrDefault("newfit_name", "").strip();
+    private static java.util.Optional<FitRule> newFitRule(Map<String, String> form, String row, Map<String, String> errors) {
+        String name = form.getOrDefault("newfit_name" + row, "").strip();
         if (name.isEmpty()) {
             return java.util.Optional.empty();
         }
-        String field = form.getOrDefault("newfit_field", "").strip().toLowerCase(java.util.Locale.ROOT);
-        String values = form.getOrDefault("newfit_values", "");
-        Integer points = integer(form, "newfit_points", true, null, errors);
-        if (field.isEmpty() || !field.matches("[a-z0-9_ -]{1,100}")) {
-            errors.put("newfit_field", "Name the field the rule reads, e.g. job_title or a custom column such as industry.");
+        Integer points = integer(form, "newfit_points" + row, true, null, errors);
+        var when = condition(form, "newfit", row, errors);
+        return points == null || when.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new FitRule(name, when.get(), points));
+    }
+
+    /**
+     * The condition of a rule row: {@code <prefix>_type}/{@code <prefix>_field}/{@code <prefix>_values} with the row's
+     * suffix (the new rows), or {@code fitkind_i}/{@code fitfield_i}/{@code fitvalues_i} (an existing rule).
+     */
+    private static java.util.Optional<LeadCondition> condition(Map<String, String> form, String prefix, String row,
+                                                               Map<String, String> errors) {
+        boolean existing = prefix.equals("fit");
+        String kindKey = existing ? "fitkind" + row : prefix + "_type" + row;
+        String fieldKey = existing ? "fitfield" + row : prefix + "_field" + row;
+        String valuesKey = existing ? "fitvalues" + row : prefix + "_values" + row;
+        String field = form.getOrDefault(fieldKey, "").strip();
+        if (field.length() > 100 || io.leadline.core.lead.FieldKey.of(field).isEmpty()) {
+            errors.put(fieldKey, "Name the field the rule reads, e.g. job_title or a custom column such as industry.");
             return java.util.Optional.empty();
         }
-        List<String> terms = java.util.Arrays.stream(values.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
         try {
-            LeadCondition when = switch (form.getOrDefault("newfit_type", "")) {
-                case "ONE_OF" -> new LeadCondition.OneOf(field, java.util.Set.copyOf(terms));
-                case "CONTAINS" -> new LeadCondition.Contains(field, terms);
-                case "MISSING" -> new LeadCondition.Missing(field);
-                case "RANGE" -> {
-                    var m = java.util.regex.Pattern.compile("^\\s*(\\d*)\\s*-\\s*(\\d*)\\s*$").matcher(values);
-                    if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
-                        throw new IllegalArgumentException("write the range as 100-999, 1000- or -99");
-                    }
-                    yield new LeadCondition.NumericRange(field, m.group(1).isEmpty() ? null : Long.valueOf(m.group(1)),
-                            m.group(2).isEmpty() ? null : Long.valueOf(m.group(2)));
-                }
-                default -> throw new IllegalArgumentException("choose the kind of rule");
-            };
-            if ((when instanceof LeadCondition.OneOf || when instanceof LeadCondition.Contains) && terms.isEmpty()) {
-                throw new IllegalArgumentException("list the values, separated by commas");
+            ConditionText.Kind kind;
+            try {
+                kind = ConditionText.Kind.valueOf(form.getOrDefault(kindKey, ""));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("choose the kind of rule");
             }
-            return points == null ? java.util.Optional.empty() : java.util.Optional.of(new FitRule(name, when, points));
+            return java.util.Optional.of(ConditionText.read(kind, field, form.getOrDefault(valuesKey, "")));
         } catch (IllegalArgumentException e) {
-            errors.put("newfit_values", "The new rule: " + e.getMessage() + ".");
+            errors.put(valuesKey, (existing ? "" : "The new rule: ") + e.getMessage() + ".");
             return java.util.Optional.empty();
         }
     }
@@ -191,8 +204,14 @@ final class ModelDrafts {
         Map<String, String> form = new LinkedHashMap<>();
         for (int i = 0; i < model.fitRules().size(); i++) {
             form.put("fit_" + i, Integer.toString(model.fitRules().get(i).points()));
-            if (model.fitRules().get(i).when() instanceof LeadCondition.EmailDomain d) {
+            FitRule rule = model.fitRules().get(i);
+            form.put("fitname_" + i, rule.name());
+            if (rule.when() instanceof LeadCondition.EmailDomain d) {
                 form.put("fitdomains_" + i, String.join(", ", new java.util.TreeSet<>(d.domains())));
+            } else {
+                form.put("fitkind_" + i, ConditionText.kindOf(rule.when()).name());
+                form.put("fitfield_" + i, rule.when().field());
+                form.put("fitvalues_" + i, ConditionText.valuesOf(rule.when()));
             }
         }
         for (int i = 0; i < model.disqualifyingRules().size(); i++) {

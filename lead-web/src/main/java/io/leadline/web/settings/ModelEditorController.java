@@ -1,7 +1,10 @@
 package io.leadline.web.settings;
 
 import io.leadline.core.audit.AuditAction;
+import io.leadline.core.lead.LeadField;
+import io.leadline.core.scoring.ConditionText;
 import io.leadline.core.scoring.ModelComparison;
+import io.leadline.core.scoring.RuleReach;
 import io.leadline.core.scoring.ModelDiff;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.persistence.scoring.JdbcScoringModels;
@@ -49,16 +52,28 @@ class ModelEditorController {
     @GetMapping("/settings/model")
     String edit(Model model) {
         ScoringModel live = models.active();
-        model.addAttribute("live", live);
-        model.addAttribute("form", ModelDrafts.formOf(live));
+        editor(model, live, ModelDrafts.formOf(live));
         return "settings/model";
+    }
+
+    /** What every editor page shows: the live model's rules, the form's values, the kinds of rule and the fields. */
+    private void editor(Model model, ScoringModel live, Map<String, String> form) {
+        model.addAttribute("live", live);
+        model.addAttribute("form", form);
+        model.addAttribute("kinds", ConditionText.Kind.values());
+        model.addAttribute("newRows", ModelDrafts.NEW_ROWS);
+        var fields = new TreeSet<String>();
+        for (LeadField f : LeadField.values()) {
+            fields.add(f.key());
+        }
+        fields.addAll(samples.customAttributeKeys());
+        model.addAttribute("fieldNames", fields);
     }
 
     @PostMapping("/settings/model/preview")
     String preview(@RequestParam Map<String, String> form, Model model) {
         ScoringModel live = models.active();
-        model.addAttribute("live", live);
-        model.addAttribute("form", form);
+        editor(model, live, form);
         var read = ModelDrafts.read(form, live, models.nextVersion());
         if (!read.errors().isEmpty()) {
             model.addAttribute("errors", read.errors());
@@ -68,13 +83,14 @@ class ModelEditorController {
         ScoringModel draft = read.draft();
         var attributes = new TreeSet<>(live.customAttributes());
         attributes.addAll(draft.customAttributes());
-        var drawn = samples.draw(PREVIEW_LEADS, attributes);
+        var drawn = samples.draw(PREVIEW_LEADS, attributes, Instant.now(clock));
         var comparison = ModelComparison.of(live, draft, drawn.samples(), Instant.now(clock), 20);
         model.addAttribute("comparison", comparison);
         model.addAttribute("histogramMax", Math.max(1, comparison.histogram().stream()
                 .mapToInt(b -> Math.max(b.current(), b.draft())).max().orElse(1)));
         model.addAttribute("sampled", drawn.how());
         model.addAttribute("changes", ModelDiff.between(live, draft));
+        model.addAttribute("ruleWarnings", RuleReach.warnings(draft, drawn.samples()));
         return "settings/model";
     }
 

@@ -60,7 +60,7 @@ class LikelihoodBrowserTest {
         double auc = Double.parseDouble(browser.findElement(By.cssSelector("td.auc")).getText());
         assertThat(auc).isGreaterThan(0.75);
         assertThat(browser.findElements(By.cssSelector("svg.calibration circle"))).hasSize(10);
-        assertThat(browser.findElement(By.cssSelector("tr.leak")).getText()).contains("deal segment").contains("Leak?");
+        assertThat(browser.findElement(By.cssSelector("tr.leak")).getText()).contains("deal_segment").contains("Leak?");
         Browser.screenshot(browser, "likelihood");
 
         browser.findElement(By.xpath("//form[contains(@action,'/logout')]//button")).click();

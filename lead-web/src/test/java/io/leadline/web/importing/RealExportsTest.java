@@ -66,11 +66,11 @@ class RealExportsTest {
         Map<String, Object> ana = lead("ana.souza@hs-fixture.example");
         assertThat(ana).containsEntry("external_id", "101").containsEntry("country", "BR").containsEntry("company_size", 1200);
         assertThat(((Timestamp) ana.get("created_at")).toInstant()).isEqualTo(Instant.parse("2024-02-05T01:51:00Z"));
-        assertThat((String) ana.get("attributes")).contains("\"Phone Number\": \"+55 11 5555 0101\"")
-                .contains("\"Lifecycle Stage\": \"Lead\"").doesNotContain("Phone Number (2)");
+        assertThat((String) ana.get("attributes")).contains("\"phone_number\": \"+55 11 5555 0101\"")
+                .contains("\"lifecycle_stage\": \"Lead\"").doesNotContain("phone_number_2");
         Map<String, Object> bruno = lead("bruno.lima@hs-fixture.example");
         assertThat(bruno).containsEntry("full_name", "Lima").containsEntry("company", "Acme Ltda").containsEntry("country", "US");
-        assertThat((String) bruno.get("attributes")).contains("\"Phone Number (2)\": \"+1 555 0100\"").doesNotContain("null");
+        assertThat((String) bruno.get("attributes")).contains("\"phone_number_2\": \"+1 555 0100\"").doesNotContain("null");
         assertThat(lead("carla@hs-fixture.example")).containsEntry("full_name", "Dias").containsEntry("country", "HK");
         Map<String, Object> davi = jdbc.sql("select email, country from lead where external_id = '104'").query().singleRow();
         assertThat(davi.get("email")).isNull();
@@ -93,9 +93,9 @@ class RealExportsTest {
                 .containsExactly("\"13/01/2024\" is not a date in the column's format, month first (03/05/2024)");
         Map<String, Object> grace = lead("grace@sf-fixture.example");
         assertThat(grace).containsEntry("external_id", "00Q5e00000AbC01").containsEntry("country", "US")
-                .containsEntry("company_size", 1200).containsEntry("source", "Web");
+                .containsEntry("company_size", 1200).containsEntry("source", "web");
         assertThat(((Timestamp) grace.get("created_at")).toInstant()).isEqualTo(Instant.parse("2024-03-15T00:00:00Z"));
-        assertThat((String) grace.get("attributes")).contains("\"Lead Status\": \"Working - Contacted\"").contains("\"Rating\": \"Hot\"");
+        assertThat((String) grace.get("attributes")).contains("\"lead_status\": \"Working - Contacted\"").contains("\"rating\": \"Hot\"");
         Map<String, Object> linus = lead("linus@sf-fixture.example");
         assertThat(linus).containsEntry("country", "KR");
         assertThat(linus.get("source")).isNull();
@@ -141,6 +141,53 @@ class RealExportsTest {
     }
 
     @Test
+    void a_crm_export_with_lead_statuses_sets_each_leads_stage_recorded_as_imported() throws Exception {
+        ImportJob job = importWithTheGuessedMapping("crm-statuses.csv");
+
+        assertThat(counts(job)).isEqualTo(new long[] {9, 9, 0, 0});
+        assertThat(jobs.firstWarnings(job.id(), 10)).extracting(ImportFindings.Warning::reason)
+                .containsExactly("stage \"Ringing\" is not mapped to a lifecycle stage: the stage comes from the score");
+        assertThat(jdbc.sql("select string_agg(stage, ',' order by external_id) from lead where external_id like 'S-_'")
+                .query(String.class).single()).isEqualTo("OPPORTUNITY,DISQUALIFIED,MQL,SQL,ACCEPTED,WON,NEW,NEW,NEW");
+        assertThat(jdbc.sql("select actor || ': ' || from_stage || ' > ' || to_stage from stage_change c join lead l on l.id = c.lead_id "
+                + "where l.external_id = 'S-1'").query(String.class).list()).containsExactly("import: NEW > OPPORTUNITY");
+        assertThat((String) lead("gil@status-fixture.example").get("attributes")).contains("\"lead_status\": \"Ringing\"");
+
+        // The CRM moves on: the same leads again, updated. An open lead moves; a won one is not reopened.
+        String later = "Lead ID,Email,Lead Status\nS-3,cy@status-fixture.example,Closed Won\nS-6,flo@status-fixture.example,Working\n";
+        ImportJob again = importWithTheGuessedMapping("crm-statuses-later.csv", later.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "UPDATE");
+        assertThat(counts(again)).isEqualTo(new long[] {2, 0, 2, 0});
+        assertThat(jdbc.sql("select string_agg(stage, ',' order by external_id) from lead where external_id in ('S-3', 'S-6')")
+                .query(String.class).single()).isEqualTo("WON,WON");
+        assertThat(jobs.firstWarnings(again.id(), 10)).extracting(ImportFindings.Warning::reason)
+                .containsExactly("stage Accepted by sales not applied: the lead is Won already, and a closed lead is not reopened by a file");
+    }
+
+    @Test
+    void the_mapping_page_lists_a_stage_columns_values_and_a_choice_there_is_applied() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String file = "Email,Status\nring-" + tag + "@acme.com,Ringing\nconv-" + tag + "@acme.com,Converted\n";
+        long id = upload("statuses-" + tag + ".csv", file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        mvc.perform(get("/imports/{id}", id).with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("What each value of Status means")))
+                .andExpect(content().string(containsString("<input type=\"hidden\" name=\"stagevalue_1\" value=\"Converted\">")))
+                .andExpect(content().string(containsString("<option value=\"OPPORTUNITY\" selected=\"selected\">Opportunity</option>")));
+        mvc.perform(post("/imports/{id}/start", id).param("policy", "SKIP").param("dryRun", "false")
+                        .param("field0", "EMAIL").param("field1", "STAGE")
+                        .param("stagevalue_0", "Ringing").param("stage_0", "ACCEPTED")
+                        .param("stagevalue_1", "Converted").param("stage_1", "IGNORE")
+                        .with(user("mia").roles("MARKETER")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        eventually(() -> assertThat(jobs.find(id).orElseThrow().finished()).isTrue());
+
+        assertThat(lead("ring-" + tag + "@acme.com")).containsEntry("stage", "ACCEPTED");
+        assertThat(lead("conv-" + tag + "@acme.com")).as("ignored: the score decides").containsEntry("stage", "NEW");
+        assertThat(jobs.warned(id)).isZero();
+    }
+
+    @Test
     void the_mapping_page_shows_how_a_date_column_reads_and_offers_its_formats() throws Exception {
         long id = upload("hubspot-contacts.csv");
 
@@ -180,9 +227,13 @@ class RealExportsTest {
     }
 
     private ImportJob importWithTheGuessedMapping(String name, byte[] bytes) throws Exception {
+        return importWithTheGuessedMapping(name, bytes, "SKIP");
+    }
+
+    private ImportJob importWithTheGuessedMapping(String name, byte[] bytes, String policy) throws Exception {
         long id = upload(name, bytes);
         ColumnMapping guessed = jobs.find(id).orElseThrow().mapping();
-        MockHttpServletRequestBuilder start = post("/imports/{id}/start", id).param("policy", "SKIP").param("dryRun", "false")
+        MockHttpServletRequestBuilder start = post("/imports/{id}/start", id).param("policy", policy).param("dryRun", "false")
                 .with(user("mia").roles("MARKETER")).with(csrf());
         for (int i = 0; i < guessed.columns().size(); i++) {
             ColumnMapping.Column column = guessed.columns().get(i);
@@ -204,7 +255,7 @@ class RealExportsTest {
     }
 
     private Map<String, Object> lead(String email) {
-        return jdbc.sql("select external_id, full_name, company, job_title, company_size, country, source, created_at, "
+        return jdbc.sql("select external_id, full_name, company, job_title, company_size, country, source, created_at, stage, "
                 + "attributes::text as attributes from lead where email = ?").param(email).query().singleRow();
     }
 }

@@ -39,6 +39,8 @@ class ModelEditorTest {
     JdbcClient jdbc;
     @Autowired
     io.leadline.web.capture.LeadCapture capture;
+    @Autowired
+    io.leadline.core.lead.Leads leads;
 
     /** The editor form for the live model, with the pricing-page weight changed. */
     private MockHttpServletRequestBuilder draft(String path, int pricingPoints, String... overrides) {
@@ -177,6 +179,63 @@ class ModelEditorTest {
         mvc.perform(draft("/settings/model/preview", 10, "newfit_name", "Odd", "newfit_type", "RANGE",
                         "newfit_field", "company_size", "newfit_values", "lots", "newfit_points", "5"))
                 .andExpect(content().string(containsString("The new rule: write the range as 100-999, 1000- or -99.")));
+    }
+
+    @Test
+    void a_rule_on_a_custom_column_matches_whatever_the_spelling_of_its_header_and_sources_fold() throws Exception {
+        models.active();
+        models.activate(1);
+        String email = "quality-" + java.util.UUID.randomUUID() + "@acme.com";
+        // As an import of a file headed "Lead Quality" and a CRM's "Organic Search" stores them.
+        var profile = new io.leadline.core.lead.LeadProfile("Quality Lead", new io.leadline.core.lead.EmailAddress(email), "Acme",
+                null, null, null, "Organic Search", Map.of("Lead Quality", "High", "Budget", "N/A"));
+        long lead = leads.save(io.leadline.core.lead.Lead.capture(profile, Instant.now())).id();
+
+        mvc.perform(draft("/settings/model/activate", 10, "newfit_name", "High quality", "newfit_type", "ONE_OF",
+                        "newfit_field", "LEAD QUALITY", "newfit_values", "high", "newfit_points", "15"))
+                .andExpect(status().is3xxRedirection());
+        waitForRescoring();
+        mvc.perform(draft("/settings/model/activate", 10, "newfit_name", "No budget", "newfit_type", "MISSING",
+                        "newfit_field", "budget", "newfit_points", "-3"))
+                .andExpect(status().is3xxRedirection());
+        waitForRescoring();
+
+        // 10 for the high-intent source (organic_search), 15 for the custom column, -3 as N/A is unknown.
+        assertThat(score(lead)).isEqualTo(22);
+        assertThat(jdbc.sql("select source from lead where id = ?").param(lead).query(String.class).single()).isEqualTo("organic_search");
+        models.activate(1);
+    }
+
+    @Test
+    void every_rule_shows_its_condition_and_one_draft_edits_conditions_and_adds_several_rules() throws Exception {
+        models.active();
+        models.activate(1);
+        ScoringModel live = models.active();
+        int source = -1;
+        for (int i = 0; i < live.fitRules().size(); i++) {
+            if (live.fitRules().get(i).name().equals("High-intent source")) {
+                source = i;
+            }
+        }
+        mvc.perform(get("/settings/model").with(user("ada").roles("ADMIN")))
+                .andExpect(content().string(containsString("source is one of organic_search, paid_search, referral")))
+                .andExpect(content().string(containsString("job title contains ceo, cto, cfo")));
+
+        mvc.perform(draft("/settings/model/preview", 10, "fitvalues_" + source, "Organic Search, Google Ads",
+                        "fitname_" + source, "Search traffic",
+                        "newfit_name", "Health industry", "newfit_type", "ONE_OF", "newfit_field", "Industry",
+                        "newfit_values", "health", "newfit_points", "15",
+                        "newfit_name_1", "Typo rule", "newfit_type_1", "ONE_OF", "newfit_field_1", "industri",
+                        "newfit_values_1", "health", "newfit_points_1", "5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("new fit rule Search traffic (10 points): source is one of google_ads, organic_search")))
+                .andExpect(content().string(containsString("new fit rule Health industry (15 points): industry is one of health")))
+                .andExpect(content().string(containsString("new fit rule Typo rule (5 points)")))
+                .andExpect(content().string(containsString("(industri is one of health) matches none of the")));
+
+        mvc.perform(draft("/settings/model/preview", 10, "fitvalues_" + source, "", "fitkind_" + source, "RANGE"))
+                .andExpect(content().string(containsString("write the range as 100-999, 1000- or -99.")));
+        models.activate(1);
     }
 
     @Test
