@@ -23,7 +23,18 @@ public interface LeadList {
     List<Row> colleagues(long leadId, int size);
 
     /** Every row the search finds, in order, streamed (for CSV export). */
-    void each(LeadSearch search, Consumer<Row> row);
+    default void each(LeadSearch search, Consumer<Row> row) {
+        each(search, List.of(), (r, values) -> row.accept(r));
+    }
+
+    /**
+     * Every row the search finds, in order, streamed, each with the values of the custom fields named (by any spelling
+     * of their {@link FieldKey}; {@code null} where the lead has none).
+     */
+    void each(LeadSearch search, List<String> customFields, java.util.function.BiConsumer<Row, List<String>> row);
+
+    /** The custom field keys leads have (looked for in up to 100,000 of them), sorted. */
+    List<String> customFields();
 
     static After after(LeadSearch search, Row row) {
         return new After(search.order() == LeadSearch.Order.SCORE ? row.score() : row.id(), row.id());

@@ -15,6 +15,12 @@ public interface Reports {
 
     List<FunnelRow> funnelBySource(Scope scope);
 
+    /**
+     * Every source leads come from (as the snapshots last counted them) and the standard ones, folded and sorted: what
+     * the source filters offer.
+     */
+    List<String> sourcesInUse();
+
     List<FunnelRow> funnelByMonth(Scope scope);
 
     /** Leads per current score band of ten points. */

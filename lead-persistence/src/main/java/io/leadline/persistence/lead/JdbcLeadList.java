@@ -53,15 +53,34 @@ class JdbcLeadList implements LeadList {
     }
 
     @Override
-    public void each(LeadSearch search, Consumer<Row> each) {
+    public void each(LeadSearch search, List<String> customFields, java.util.function.BiConsumer<Row, List<String>> each) {
         Map<String, Object> params = new LinkedHashMap<>();
-        jdbc.sql(sql(search, null, params)).params(params).query(rs -> {
-            each.accept(row(rs, 0));
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; i < customFields.size(); i++) {
+            fields.append(", l.attributes ->> :field").append(i).append(" as field").append(i).append('\n');
+            params.put("field" + i, io.leadline.core.lead.FieldKey.of(customFields.get(i)));
+        }
+        jdbc.sql(sql(search, null, params, fields.toString())).params(params).query(rs -> {
+            List<String> values = new java.util.ArrayList<>(customFields.size());
+            for (int i = 0; i < customFields.size(); i++) {
+                values.add(rs.getString("field" + i));
+            }
+            each.accept(row(rs, 0), values);
         });
     }
 
+    @Override
+    public List<String> customFields() {
+        return jdbc.sql("select distinct jsonb_object_keys(attributes) as k from (select attributes from lead limit 100000) l order by k")
+                .query(String.class).list();
+    }
+
     private static String sql(LeadSearch s, After after, Map<String, Object> params) {
-        StringBuilder sql = new StringBuilder(ROW + """
+        return sql(s, after, params, "");
+    }
+
+    private static String sql(LeadSearch s, After after, Map<String, Object> params, String extraColumns) {
+        StringBuilder sql = new StringBuilder(ROW + extraColumns + """
                 from lead l left join lead_score sc on sc.lead_id = l.id
                 where true""");
         if (s.text() != null) {

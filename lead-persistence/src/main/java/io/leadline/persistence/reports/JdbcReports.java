@@ -27,6 +27,13 @@ class JdbcReports implements Reports {
     }
 
     @Override
+    public List<String> sourcesInUse() {
+        var sources = new java.util.TreeSet<>(io.leadline.core.lead.LeadSources.STANDARD);
+        sources.addAll(jdbc.sql("select distinct source from report_funnel_day where source <> '(none)'").query(String.class).list());
+        return List.copyOf(sources);
+    }
+
+    @Override
     public List<FunnelRow> funnelByMonth(Scope scope) {
         return funnel(scope, "to_char(day, 'YYYY-MM')", "grp");
     }

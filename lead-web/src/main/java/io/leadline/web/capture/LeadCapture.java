@@ -51,6 +51,6 @@ public class LeadCapture {
     static LeadProfile profileOf(NewLeadForm form) {
         String email = form.getEmail();
         return new LeadProfile(form.getFullName(), email == null || email.isBlank() ? null : new EmailAddress(email), form.getCompany(),
-                form.getJobTitle(), form.getCompanySize(), form.getCountry(), form.getSource(), null);
+                form.getJobTitle(), form.getCompanySize(), form.getCountry(), form.getSource(), form.filledAttributes());
     }
 }

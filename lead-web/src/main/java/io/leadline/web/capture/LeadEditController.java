@@ -32,6 +32,7 @@ class LeadEditController {
     private static final String FORM = "capture/edit-lead";
     /** What a person logs by hand; the model may give them points like any activity type. */
     static final List<String> MANUAL_TYPES = List.of("call", "meeting", "note");
+    static final int MAX_ATTRIBUTE = 1000;
 
     private final Leads leads;
     private final LeadEditing editing;
@@ -45,7 +46,7 @@ class LeadEditController {
 
     @InitBinder("lead")
     void allowOnlyFormFields(WebDataBinder binder) {
-        binder.setAllowedFields("fullName", "email", "company", "jobTitle", "companySize", "country", "source");
+        binder.setAllowedFields("fullName", "email", "company", "jobTitle", "companySize", "country", "source", "attributes[*]");
     }
 
     @ModelAttribute("countries")
@@ -75,6 +76,18 @@ class LeadEditController {
         if ((form.getEmail() == null || form.getEmail().isBlank()) && lead(id).externalId() == null) {
             result.rejectValue("email", "NotBlank", "Enter an email address: this lead has no external id to go by.");
         }
+        Lead before = lead(id);
+        // The form edits the lead's custom fields: a field it does not send stays, a blank one goes, no new ones come.
+        var edited = new java.util.TreeMap<>(before.profile().attributes());
+        form.getAttributes().forEach((key, value) -> edited.computeIfPresent(key, (k, old) -> value == null ? "" : value));
+        form.setAttributes(edited);
+        form.getAttributes().forEach((key, value) -> {
+            if (value != null && value.length() > MAX_ATTRIBUTE) {
+                result.rejectValue("attributes[" + key + "]", "Size", "Keep it under " + MAX_ATTRIBUTE + " characters.");
+            } else if (io.leadline.core.importing.CellText.invisibleTrouble(value)) {
+                result.rejectValue("attributes[" + key + "]", "Invisible", "Remove the invisible or control characters.");
+            }
+        });
         if (result.hasErrors()) {
             return FORM;
         }

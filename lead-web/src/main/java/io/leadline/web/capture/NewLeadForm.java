@@ -37,6 +37,9 @@ class NewLeadForm {
     @Size(max = 100, message = "Keep the source under 100 characters.")
     private String source;
 
+    /** The lead's custom fields by key (an import's extra columns), edited on the Edit lead form; a blank one is removed. */
+    private java.util.Map<String, String> attributes = new java.util.TreeMap<>();
+
     /** The form filled with what we know, for editing. */
     static NewLeadForm of(io.leadline.core.lead.LeadProfile p) {
         NewLeadForm form = new NewLeadForm();
@@ -47,7 +50,27 @@ class NewLeadForm {
         form.companySize = p.companySize();
         form.country = p.country();
         form.source = p.source();
+        form.attributes = new java.util.TreeMap<>(p.attributes());
         return form;
+    }
+
+    public java.util.Map<String, String> getAttributes() {
+        return attributes;
+    }
+
+    public void setAttributes(java.util.Map<String, String> attributes) {
+        this.attributes = attributes == null ? new java.util.TreeMap<>() : attributes;
+    }
+
+    /** The custom fields as the profile keeps them: the blank ones left out. */
+    java.util.Map<String, String> filledAttributes() {
+        var filled = new java.util.TreeMap<String, String>();
+        attributes.forEach((key, value) -> {
+            if (value != null && !value.isBlank()) {
+                filled.put(key, value.strip());
+            }
+        });
+        return filled;
     }
 
     public String getFullName() {

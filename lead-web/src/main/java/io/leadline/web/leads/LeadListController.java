@@ -4,7 +4,6 @@ import io.leadline.core.audit.AuditAction;
 import io.leadline.core.importing.SpreadsheetSafety;
 import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.LeadSearch;
-import io.leadline.core.lead.LeadSources;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.FitGrade;
 import io.leadline.persistence.lead.Segments;
@@ -37,7 +36,10 @@ class LeadListController {
     private final Segments segments;
     private final Audit audit;
 
-    LeadListController(LeadList leads, Segments segments, Audit audit) {
+    private final io.leadline.core.reports.Reports reports;
+
+    LeadListController(LeadList leads, Segments segments, Audit audit, io.leadline.core.reports.Reports reports) {
+        this.reports = reports;
         this.leads = leads;
         this.segments = segments;
         this.audit = audit;
@@ -60,7 +62,7 @@ class LeadListController {
 
     @ModelAttribute("sources")
     List<String> sources() {
-        return LeadSources.STANDARD;
+        return reports.sourcesInUse();
     }
 
     @GetMapping("/leads")
@@ -93,19 +95,37 @@ class LeadListController {
     }
 
     /** The current selection as CSV: every row, cells that look like formulas escaped. */
+    /** The most custom fields an export adds as columns. */
+    static final int MAX_EXPORT_FIELDS = 50;
+
+    @ModelAttribute("customFields")
+    List<String> customFields() {
+        return leads.customFields();
+    }
+
+    /** The current selection as CSV: every row, with the custom fields asked for, cells that look like formulas escaped. */
     @GetMapping("/leads/export.csv")
-    void export(@ModelAttribute("filter") LeadFilter filter, BindingResult binding, Principal user, HttpServletResponse response)
+    void export(@ModelAttribute("filter") LeadFilter filter, BindingResult binding,
+                @RequestParam(name = "field", required = false) List<String> fields, Principal user, HttpServletResponse response)
             throws IOException {
         LeadSearch search = binding.hasErrors() ? LeadSearch.everything() : filter.toSearch();
+        List<String> custom = fields == null ? List.of() : fields.stream().map(io.leadline.core.lead.FieldKey::of)
+                .filter(k -> !k.isEmpty()).distinct().limit(MAX_EXPORT_FIELDS).toList();
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"leads.csv\"");
-        audit.record(user.getName(), AuditAction.EXPORT, "lead list", "filter " + search);
+        audit.record(user.getName(), AuditAction.EXPORT, "lead list", "filter " + search + (custom.isEmpty() ? "" : ", fields " + custom));
         var csv = new CSVPrinter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), CSVFormat.DEFAULT);
-        csv.printRecord("id", "name", "email", "company", "job title", "source", "stage", "score", "fit grade", "owner", "created");
-        leads.each(search, r -> {
+        List<String> header = new java.util.ArrayList<>(List.of("id", "name", "email", "company", "job title", "source", "stage",
+                "score", "fit grade", "owner", "created"));
+        header.addAll(custom);
+        csv.printRecord(header);
+        leads.each(search, custom, (r, values) -> {
             try {
-                csv.printRecord(r.id(), safe(r.name()), safe(r.email()), safe(r.company()), safe(r.jobTitle()), safe(r.source()),
-                        r.stage().name(), r.score(), r.grade().name(), safe(r.owner()), r.createdAt());
+                List<Object> record = new java.util.ArrayList<>(java.util.Arrays.asList(r.id(), safe(r.name()), safe(r.email()), safe(r.company()),
+                        safe(r.jobTitle()), safe(r.source()), r.stage().name(), r.score(), r.grade().name(), safe(r.owner()),
+                        r.createdAt()));
+                values.forEach(v -> record.add(safe(v)));
+                csv.printRecord(record);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -4,7 +4,6 @@ import io.leadline.core.account.AccountScore;
 import io.leadline.core.account.MqaPolicy;
 import io.leadline.core.lead.IllegalStageChangeException;
 import io.leadline.core.lead.LeadAlreadyClaimedException;
-import io.leadline.core.lead.LeadSources;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.queue.QueueEntry;
 import io.leadline.core.queue.QueueFilter;
@@ -45,7 +44,11 @@ class QueueController {
 
     private final LeadLikelihood likelihood;
 
-    QueueController(SalesQueue queue, LeadClaims claims, SalesRules settings, Clock clock, LeadLikelihood likelihood) {
+    private final io.leadline.core.reports.Reports reports;
+
+    QueueController(SalesQueue queue, LeadClaims claims, SalesRules settings, Clock clock, LeadLikelihood likelihood,
+                    io.leadline.core.reports.Reports reports) {
+        this.reports = reports;
         this.likelihood = likelihood;
         this.queue = queue;
         this.claims = claims;
@@ -85,7 +88,7 @@ class QueueController {
         model.addAttribute("firstPage", after == null);
         model.addAttribute("filters", filters);
         model.addAttribute("stages", LifecycleStage.salesQueueStages().stream().sorted().toList());
-        model.addAttribute("sources", LeadSources.STANDARD);
+        model.addAttribute("sources", reports.sourcesInUse());
         return "queue/queue";
     }
 

@@ -2,7 +2,6 @@ package io.leadline.web.reports;
 
 import io.leadline.core.audit.AuditAction;
 import io.leadline.core.importing.SpreadsheetSafety;
-import io.leadline.core.lead.LeadSources;
 import io.leadline.core.qualification.DisqualificationReport;
 import io.leadline.core.reports.FunnelRow;
 import io.leadline.core.reports.Reports;
@@ -59,7 +58,7 @@ class ReportsController {
         Reports.Scope scope = new Reports.Scope(from, to, source);
         List<FunnelRow> bySource = reports.funnelBySource(scope);
         model.addAttribute("scope", scope);
-        model.addAttribute("sources", LeadSources.STANDARD);
+        model.addAttribute("sources", reports.sourcesInUse());
         model.addAttribute("bySource", bySource);
         model.addAttribute("maxWinRate", bySource.stream().map(FunnelRow::winRate).filter(r -> r != null)
                 .mapToDouble(Double::doubleValue).max().orElse(0));

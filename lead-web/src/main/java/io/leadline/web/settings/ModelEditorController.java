@@ -40,8 +40,11 @@ class ModelEditorController {
     private final RescoreJobs rescores;
     private final Audit audit;
     private final Clock clock;
+    private final io.leadline.core.lead.LeadList leadList;
 
-    ModelEditorController(JdbcScoringModels models, ScoringSamples samples, RescoreJobs rescores, Audit audit, Clock clock) {
+    ModelEditorController(JdbcScoringModels models, ScoringSamples samples, RescoreJobs rescores, Audit audit, Clock clock,
+                          io.leadline.core.lead.LeadList leadList) {
+        this.leadList = leadList;
         this.models = models;
         this.samples = samples;
         this.rescores = rescores;
@@ -66,7 +69,7 @@ class ModelEditorController {
         for (LeadField f : LeadField.values()) {
             fields.add(f.key());
         }
-        fields.addAll(samples.customAttributeKeys());
+        fields.addAll(leadList.customFields());
         model.addAttribute("fieldNames", fields);
     }
 

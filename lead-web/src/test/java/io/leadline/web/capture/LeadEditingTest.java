@@ -60,6 +60,36 @@ class LeadEditingTest {
     }
 
     @Test
+    void custom_fields_show_on_the_lead_page_are_edited_and_kept_when_the_profile_is_edited() throws Exception {
+        long id = TestLeads.capture(mvc, "Custom Fields", "Analyst", 20, "email");
+        jdbc.sql("update lead set attributes = '{\"industry\": \"Health\", \"lead_quality\": \"High\", \"budget\": \"10k\"}' where id = ?")
+                .param(id).update();
+        mvc.perform(get("/leads/{id}", id).with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("<dt class=\"custom\">lead_quality</dt><dd>High</dd>")));
+        mvc.perform(get("/leads/{id}/edit", id).with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("name=\"attributes[industry]\" value=\"Health\"")));
+
+        // Health becomes Pharma, the budget is emptied (removed), lead_quality is not sent (kept), a new key is not taken.
+        mvc.perform(edit(id, version(id), "Analyst").param("attributes[industry]", "Pharma").param("attributes[budget]", "")
+                        .param("attributes[made_up]", "x"))
+                .andExpect(redirectedUrl("/leads/" + id));
+        assertThat(jdbc.sql("select attributes::text from lead where id = ?").param(id).query(String.class).single())
+                .isEqualTo("{\"industry\": \"Pharma\", \"lead_quality\": \"High\"}");
+
+        String csv = mvc.perform(get("/leads/export.csv").param("text", "Edited Lead").param("field", "Industry")
+                        .param("field", "Lead Quality").with(user("mia").roles("MARKETER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv.lines().toList()).first().asString().endsWith(",created,industry,lead_quality");
+        assertThat(csv.lines().toList()).anyMatch(line -> line.startsWith(id + ",") && line.endsWith(",Pharma,High"));
+        mvc.perform(get("/leads").with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("<input type=\"checkbox\" name=\"field\" value=\"lead_quality\">")));
+
+        mvc.perform(edit(id, version(id), "Analyst").param("attributes[industry]", "Ph\u0000arma"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Remove the invisible or control characters.")));
+    }
+
+    @Test
     void logged_activities_show_on_the_timeline() throws Exception {
         long id = TestLeads.capture(mvc, "Call Me", "Analyst", 20, "email");
 

@@ -30,6 +30,18 @@ class LeadListTest {
     MockMvc mvc;
     @Autowired
     LeadCapture capture;
+    @Autowired
+    io.leadline.persistence.reports.ReportSnapshots snapshots;
+
+    @Test
+    void the_source_filter_lists_every_source_in_use_folded_and_filters_by_any_spelling() throws Exception {
+        long id = lead("Trade Show Lead", "Analyst", 20, "Trade Show");
+        snapshots.refresh();
+        mvc.perform(get("/leads").with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("<option value=\"trade_show\">trade show</option>")))
+                .andExpect(content().string(containsString("<option value=\"paid_search\">paid search</option>")));
+        assertThat(ids(rows(get("/leads").param("source", "TRADE-SHOW").param("text", "Trade Show Lead")))).containsExactly(id);
+    }
 
     private final String company = "List Co " + UUID.randomUUID().toString().substring(0, 6);
 
