@@ -78,6 +78,37 @@ public final class CsvFile {
         return delimiter;
     }
 
+    /** How many lines the file has (a last line without a line break counts). */
+    public long lineCount() {
+        long lines = 0;
+        int last = '\n';
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buffer[n - 1];
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return last == '\n' ? lines : lines + 1;
+    }
+
+    /**
+     * Why the rows from {@code line} on cannot be read, and how many lines that leaves out, for the rejection that
+     * stands for them (the rows before it import).
+     */
+    public String unreadableFrom(long line) {
+        long left = Math.max(1, lineCount() - line + 1);
+        return "a quote opened on line " + line + " is never closed, so the file cannot be read from there on: "
+                + (left == 1 ? "that line is" : "lines " + line + " to " + (line + left - 1) + " (" + left + " lines) are")
+                + " not imported; close the quote and import the file again (the rows before line " + line + " are in)";
+    }
+
     /** The header and up to {@code rows} data rows. */
     public List<List<String>> preview(int rows) {
         List<List<String>> out = new ArrayList<>();

@@ -357,7 +357,7 @@ public class LeadFileImport {
                     }
                     row = rows.next();
                 } catch (CsvFile.MalformedCsvException e) {
-                    routing.unreadable(e.row());
+                    routing.unreadable(e.row(), file.unreadableFrom(e.row()));
                     break;
                 }
                 if (header) {
@@ -441,11 +441,10 @@ public class LeadFileImport {
         }
 
         /** The file cannot be read on from this row: the row counts as read and rejected, the rest is left out. */
-        void unreadable(long row) {
+        void unreadable(long row, String why) {
             rowsRead++;
             rejected++;
-            rejections.add(new ImportJobs.Rejection(row, "", "the file cannot be read from this row on "
-                    + "(an unbalanced quote?); everything after it is left out"));
+            rejections.add(new ImportJobs.Rejection(row, "", why));
         }
 
         void send(Slice slice, long bytesRead) throws IOException, SQLException {

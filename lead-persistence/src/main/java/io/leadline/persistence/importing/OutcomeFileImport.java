@@ -67,7 +67,7 @@ public class OutcomeFileImport {
             }
         } catch (CsvFile.MalformedCsvException e) {
             rowsRead++;
-            rejections.add(new ImportJobs.Rejection(e.row(), "", "the file cannot be read from this row on (an unbalanced quote?)"));
+            rejections.add(new ImportJobs.Rejection(e.row(), "", file.unreadableFrom(e.row())));
         }
         jdbc.batchUpdate("insert into outcome_row (row_no, email, external_id, outcome, outcome_at, raw) values (?, ?, ?, ?, ?, ?)", accepted);
         jobs.progress(job.id(), "matching leads", rowsRead, rejections.size(), job.fileBytes());

@@ -378,7 +378,40 @@ class LeadFileImportTest {
         assertThat(counts.rowsRead()).isEqualTo(2);
         assertThat(jdbc.sql("select attributes->>'notes' from lead where email = ?").param("q1-" + tag + "@acme.com")
                 .query(String.class).single()).isEqualTo("line one\nline two");
-        assertThat(reasons().getFirst()).contains("cannot be read from this row on");
+        assertThat(reasons().getFirst()).isEqualTo("4: a quote opened on line 4 is never closed, so the file cannot be read from "
+                + "there on: lines 4 to 5 (2 lines) are not imported; close the quote and import the file again (the rows "
+                + "before line 4 are in)");
+    }
+
+    @Test
+    void a_nul_and_a_bad_byte_after_the_first_megabyte_cost_their_rows_only() throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        var bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("email,name,notes\n".getBytes(StandardCharsets.UTF_8));
+        int rows = 17_000;
+        for (int i = 0; i < rows; i++) {
+            String line = "late-" + i + "-" + tag + "@acme.com,Late Lead " + i + ",a note of some length to pass the first megabyte\n";
+            if (i == 16_000) {
+                line = line.replace("Late Lead", "Late\u0000 Lead");
+            }
+            byte[] encoded = line.getBytes(StandardCharsets.UTF_8);
+            if (i == 16_500) {
+                encoded[encoded.length - 3] = (byte) 0xC3;   // a lone lead byte: not UTF-8
+            }
+            bytes.writeBytes(encoded);
+        }
+        assertThat(bytes.size()).isGreaterThan(1 << 20);
+        Path csv = dir.resolve("late-" + tag + ".csv");
+        Files.write(csv, bytes.toByteArray());
+
+        ImportCounts counts = run(ImportJob.Kind.LEADS, csv, DuplicatePolicy.SKIP, false);
+
+        assertThat(counts.rowsRead()).isEqualTo(rows);
+        assertThat(counts.imported()).isEqualTo(rows - 1);
+        assertThat(counts.rejected()).isEqualTo(1);
+        assertThat(reasons().getFirst()).contains("holds bytes that are not text in the file's encoding (UTF-8)");
+        assertThat(jdbc.sql("select full_name from lead where email = ?").param("late-16000-" + tag + "@acme.com")
+                .query(String.class).single()).isEqualTo("Late Lead 16000");
     }
 
     @Test

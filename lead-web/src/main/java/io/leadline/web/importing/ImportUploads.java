@@ -35,6 +35,9 @@ class ImportUploads {
         this.directory = Path.of(directory);
     }
 
+    /** The widest file an import takes (the mapping form's fields are sized for it: server.tomcat.max-parameter-count). */
+    static final int MAX_COLUMNS = 5_000;
+
     /** Rows the guess reads to tell how a date column writes its dates. */
     static final int GUESS_ROWS = 500;
 
@@ -51,6 +54,10 @@ class ImportUploads {
                 if (noHeader || preview.size() == 1) {
                     throw new CsvFile.UnreadableFileException(noHeader ? "The file has no header row."
                             : "The file has a header row and no rows under it: nothing to import.");
+                }
+                if (preview.getFirst().size() > MAX_COLUMNS) {
+                    throw new CsvFile.UnreadableFileException("The file has " + preview.getFirst().size() + " columns; Leadline "
+                            + "imports at most " + MAX_COLUMNS + ": remove the columns you do not need and upload it again.");
                 }
                 // A template saved for files with these very headers wins over the guess.
                 List<String> headers = ColumnMapping.uniqueHeaders(preview.getFirst());

@@ -113,4 +113,32 @@ class ImportBrowserTest {
                 .contains("not-an-email,Bad,10,3,\"\"\"not-an-email\"\" is not a valid email address\"",
                         "ragged@acme.com,,,4,the row has 1 cells but the header has 3", "'=2+3,Formula,5,5,");
     }
+
+    @Test
+    void a_file_of_two_thousand_columns_maps_and_imports_from_the_browser() throws Exception {
+        int columns = 2007;
+        StringBuilder csv = new StringBuilder("email");
+        for (int c = 1; c < columns; c++) {
+            csv.append(",Answer ").append(c);
+        }
+        csv.append('\n');
+        for (int r = 0; r < 3; r++) {
+            csv.append("wide-").append(r).append('-').append(System.nanoTime()).append("@acme.com");
+            for (int c = 1; c < columns; c++) {
+                csv.append(",v").append(c);
+            }
+            csv.append('\n');
+        }
+        Path file = dir.resolve("wide.csv");
+        Files.writeString(file, csv);
+        Browser.signIn(browser, port, "importer", "importer-password");
+        browser.get("http://localhost:" + port + "/imports");
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        browser.findElement(By.xpath("//button[normalize-space()='Upload and preview']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/imports/\\d+$"));
+
+        browser.findElement(By.xpath("//button[normalize-space()='Import']")).click();
+        Browser.waitForText(browser, By.cssSelector("h2"), "What the import did", Duration.ofSeconds(60));
+        assertThat(browser.findElement(By.cssSelector("table.counts")).getText()).contains("Rows read 3", "Imported as new leads 3");
+    }
 }

@@ -206,6 +206,17 @@ class RealExportsTest {
                 .andExpect(flash().attribute("error", "The file has a header row and no rows under it: nothing to import."));
     }
 
+    @Test
+    void a_file_wider_than_the_cap_is_refused_at_upload_with_the_count() throws Exception {
+        String header = String.join(",", java.util.stream.IntStream.rangeClosed(1, 5001).mapToObj(i -> "c" + i).toList());
+        mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "wide.csv", "text/csv",
+                                (header + "\n" + header + "\n").getBytes()))
+                        .param("kind", "LEADS").with(user("mia").roles("MARKETER")).with(csrf()))
+                .andExpect(redirectedUrl("/imports"))
+                .andExpect(flash().attribute("error", "The file has 5001 columns; Leadline imports at most 5000: remove the "
+                        + "columns you do not need and upload it again."));
+    }
+
     private long upload(String fixture) throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/exports/" + fixture)) {
             return upload(fixture, in.readAllBytes());
