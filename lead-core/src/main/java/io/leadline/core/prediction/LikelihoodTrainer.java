@@ -35,10 +35,23 @@ public final class LikelihoodTrainer {
         }
     }
 
-    /** What the leakage check found for one field. {@code used}: in the model (not leaking, or included knowingly). */
-    public record FieldCheck(String field, double aloneAuc, double filledWhenWon, double filledOtherwise, boolean leaking,
-                             String why, boolean used) {
+    /**
+     * What the leakage check found for one field. {@code filledWhenOpen}: its fill rate on open leads, {@code null} when
+     * none were given. {@code used}: in the model (not leaking and not left out, or included knowingly).
+     */
+    public record FieldCheck(String field, double aloneAuc, double filledWhenWon, double filledOtherwise, Double filledWhenOpen,
+                             boolean leaking, String why, boolean used) {
     }
+
+    /**
+     * A field whose removal costs the model at least this much held-out AUC, three times what removing any other costs,
+     * while the others still rank at least {@link #OTHERS_RANK} without it, dominates it. (A field that is the data's only
+     * signal is not flagged: without it nothing ranks at all.)
+     */
+    static final double DOMINANT_DROP = 0.1;
+    static final double OTHERS_RANK = 0.6;
+    /** How many of the strongest fields (alone) are tried out of the model. */
+    static final int DOMINANCE_CANDIDATES = 3;
 
     /** The trained model and how it did on the leads it never saw. {@code heldOut}: their indexes in the input. */
     public record Trained(PredictiveModel model, int trainingLeads, int heldOutLeads, int won, Double auc, double brier,
@@ -49,6 +62,17 @@ public final class LikelihoodTrainer {
     }
 
     public static Trained train(List<Example> examples, Set<String> includeAnyway, Settings settings) {
+        return train(examples, List.of(), includeAnyway, Set.of(), settings);
+    }
+
+    /**
+     * @param open          leads without an outcome yet: only their fill rates are read (a field filled on resolved
+     *                      leads and rarely on open ones was probably recorded as the deal closed)
+     * @param includeAnyway flagged fields the admin includes knowingly
+     * @param leaveOut      fields the admin leaves out, flagged or not
+     */
+    public static Trained train(List<Example> examples, List<Example> open, Set<String> includeAnyway, Set<String> leaveOut,
+                                Settings settings) {
         long wonCount = examples.stream().filter(Example::won).count();
         if (wonCount < 2 || examples.size() - wonCount < 2) {
             throw new IllegalArgumentException("Training needs at least two won leads and two others with a known outcome; there are "
@@ -58,7 +82,8 @@ public final class LikelihoodTrainer {
         List<Example> training = pick(examples, split[0]);
         List<Example> heldOut = pick(examples, split[1]);
 
-        List<FieldCheck> checks = check(training, heldOut, includeAnyway, settings);
+        List<FieldCheck> checks = check(training, heldOut, open, includeAnyway, leaveOut, settings);
+        checks = dominance(training, heldOut, checks, includeAnyway, settings);
         List<String> used = checks.stream().filter(FieldCheck::used).map(FieldCheck::field).toList();
         List<Column> columns = columns(training, used, settings);
         PredictiveModel model = fit(training, columns, settings);
@@ -106,7 +131,8 @@ public final class LikelihoodTrainer {
      * Each field on its own: how well its values rank the held-out leads (a categorical value scored by its win rate in
      * training; a number by itself, either direction), and how well merely being filled in does.
      */
-    static List<FieldCheck> check(List<Example> training, List<Example> heldOut, Set<String> includeAnyway, Settings settings) {
+    static List<FieldCheck> check(List<Example> training, List<Example> heldOut, List<Example> open, Set<String> includeAnyway,
+                                  Set<String> leaveOut, Settings settings) {
         Set<String> fields = new TreeSet<>();
         training.forEach(e -> {
             fields.addAll(e.categorical().keySet());
@@ -160,17 +186,77 @@ public final class LikelihoodTrainer {
             double filledAuc = either(RankingQuality.auc(filled, y));
             double whenWon = wonAll == 0 ? 0 : wonFilled / (double) wonAll;
             double otherwise = otherAll == 0 ? 0 : otherFilled / (double) otherAll;
+            Double whenOpen = open.isEmpty() ? null : LeakGuard.filled(field, open);
             String why = null;
             if (filledAuc >= settings.leakAuc()) {
                 why = String.format("filled in for %.0f %% of won leads and %.0f %% of the others: probably recorded once a deal exists",
                         100 * whenWon, 100 * otherwise);
             } else if (aloneAuc >= settings.leakAuc()) {
                 why = String.format("on its own it ranks won leads almost perfectly (AUC %.2f): probably known only after the outcome", aloneAuc);
+            } else {
+                why = LeakGuard.statusValues(field, training)
+                        .or(() -> LeakGuard.resolvedOnly(field, LeakGuard.filled(field, training), whenOpen, open.size()))
+                        .orElse(null);
             }
             boolean leaking = why != null;
-            checks.add(new FieldCheck(field, aloneAuc, whenWon, otherwise, leaking, why, !leaking || includeAnyway.contains(field)));
+            boolean used = leaking ? includeAnyway.contains(field) : !leaveOut.contains(field);
+            checks.add(new FieldCheck(field, aloneAuc, whenWon, otherwise, whenOpen, leaking, why, used));
         }
         return checks;
+    }
+
+    /**
+     * The field the model leans on far more than on any other: of the strongest used fields (alone), the one whose removal
+     * costs the held-out AUC at least {@link #DOMINANT_DROP} and three times what removing any other costs, the rest still
+     * ranking without it. Flagged like
+     * a leak (a call's duration, a quality rating given by sales); left out unless included knowingly.
+     */
+    static List<FieldCheck> dominance(List<Example> training, List<Example> heldOut, List<FieldCheck> checks,
+                                      Set<String> includeAnyway, Settings settings) {
+        List<String> used = checks.stream().filter(c -> c.used() && !c.leaking()).map(FieldCheck::field).toList();
+        if (used.size() < DOMINANCE_CANDIDATES) {
+            return checks;
+        }
+        double full = heldOutAuc(training, heldOut, used, settings);
+        List<FieldCheck> strongest = checks.stream().filter(c -> used.contains(c.field()))
+                .sorted(java.util.Comparator.comparingDouble(FieldCheck::aloneAuc).reversed()).limit(DOMINANCE_CANDIDATES).toList();
+        String top = null;
+        double topDrop = 0;
+        double nextDrop = 0;
+        double without = full;
+        for (FieldCheck c : strongest) {
+            double auc = heldOutAuc(training, heldOut, used.stream().filter(f -> !f.equals(c.field())).toList(), settings);
+            double drop = full - auc;
+            if (drop > topDrop) {
+                nextDrop = topDrop;
+                topDrop = drop;
+                top = c.field();
+                without = auc;
+            } else {
+                nextDrop = Math.max(nextDrop, drop);
+            }
+        }
+        if (top == null || topDrop < DOMINANT_DROP || topDrop < 3 * Math.max(nextDrop, 0.005) || without < OTHERS_RANK) {
+            return checks;
+        }
+        String why = String.format(java.util.Locale.ROOT, "the model leans on it far more than on any other field (held-out AUC "
+                + "%.2f with it, %.2f without; no other field costs more than %.2f): probably known only once the outcome is",
+                full, without, nextDrop);
+        String dominant = top;
+        return checks.stream().map(c -> !c.field().equals(dominant) ? c : new FieldCheck(c.field(), c.aloneAuc(), c.filledWhenWon(),
+                c.filledOtherwise(), c.filledWhenOpen(), true, why, includeAnyway.contains(c.field()))).toList();
+    }
+
+    private static double heldOutAuc(List<Example> training, List<Example> heldOut, List<String> fields, Settings settings) {
+        PredictiveModel model = fit(training, columns(training, fields, settings), settings);
+        double[] p = new double[heldOut.size()];
+        boolean[] y = new boolean[heldOut.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = model.likelihood(heldOut.get(i));
+            y[i] = heldOut.get(i).won();
+        }
+        Double auc = RankingQuality.auc(p, y);
+        return auc == null ? 0.5 : auc;
     }
 
     private static double either(Double auc) {

@@ -36,7 +36,8 @@ public class LikelihoodModels {
         this.leases = leases;
     }
 
-    public record Version(long id, String requestedBy, Instant requestedAt, List<String> includeFields, String status,
+    public record Version(long id, String requestedBy, Instant requestedAt, List<String> includeFields,
+                          List<String> excludeFields, String status,
                           String phase, String error, Integer trainingLeads, Integer heldOutLeads, Integer wonLeads,
                           Double auc, Double brier, Double pointsAuc, Instant finishedAt) {
 
@@ -51,19 +52,28 @@ public class LikelihoodModels {
 
     @Transactional
     public long queue(String requestedBy, Set<String> includeFields, Instant at) {
+        return queue(requestedBy, includeFields, Set.of(), at);
+    }
+
+    /** Queues a training with the flagged fields included knowingly and the fields left out by the admin. */
+    @Transactional
+    public long queue(String requestedBy, Set<String> includeFields, Set<String> excludeFields, Instant at) {
         return jdbc.sql("""
-                        insert into likelihood_model (requested_by, requested_at, include_fields, status)
-                        values (?, ?, ?::text[], 'QUEUED') returning id""")
-                .params(requestedBy, Timestamp.from(at), includeFields.toArray(String[]::new)).query(Long.class).single();
+                        insert into likelihood_model (requested_by, requested_at, include_fields, exclude_fields, status)
+                        values (?, ?, ?::text[], ?::text[], 'QUEUED') returning id""")
+                .params(requestedBy, Timestamp.from(at), includeFields.toArray(String[]::new), excludeFields.toArray(String[]::new))
+                .query(Long.class).single();
     }
 
     /** Queues a scheduled training once per {@code key}, with the fields the newest version included knowingly. */
     @Transactional
     public boolean queueScheduled(String key, Instant at) {
         return jdbc.sql("""
-                        insert into likelihood_model (requested_by, requested_at, include_fields, status, schedule_key)
+                        insert into likelihood_model (requested_by, requested_at, include_fields, exclude_fields, status, schedule_key)
                         select 'system', ?, coalesce((select include_fields from likelihood_model where status = 'DONE'
-                                                      order by id desc limit 1), '{}'), 'QUEUED', ?
+                                                      order by id desc limit 1), '{}'),
+                               coalesce((select exclude_fields from likelihood_model where status = 'DONE'
+                                         order by id desc limit 1), '{}'), 'QUEUED', ?
                         on conflict do nothing""")
                 .params(Timestamp.from(at), key).update() == 1;
     }
@@ -93,10 +103,10 @@ public class LikelihoodModels {
         batch.batchUpdate("insert into likelihood_decile (model_id, decile, leads, predicted, observed) values (?, ?, ?, ?, ?)",
                 trained.calibration().stream().map(d -> new Object[] {id, d.decile(), d.leads(), d.predicted(), d.observed()}).toList());
         batch.batchUpdate("""
-                        insert into likelihood_field (model_id, field, alone_auc, filled_won, filled_other, leaking, why, used)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                        insert into likelihood_field (model_id, field, alone_auc, filled_won, filled_other, filled_open, leaking, why, used)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 trained.fields().stream().map(f -> new Object[] {id, f.field(), f.aloneAuc(), f.filledWhenWon(), f.filledOtherwise(),
-                        f.leaking(), f.why(), f.used()}).toList());
+                        f.filledWhenOpen(), f.leaking(), f.why(), f.used()}).toList());
         jdbc.sql("""
                         update likelihood_model set status = 'DONE', phase = 'done', finished_at = ?, training_leads = ?,
                                held_out_leads = ?, won_leads = ?, auc = ?, brier = ?, points_auc = ?, intercept = ? where id = ?""")
@@ -148,21 +158,22 @@ public class LikelihoodModels {
 
     public List<LikelihoodTrainer.FieldCheck> fields(long id) {
         return jdbc.sql("""
-                        select field, alone_auc, filled_won, filled_other, leaking, why, used from likelihood_field
+                        select field, alone_auc, filled_won, filled_other, filled_open, leaking, why, used from likelihood_field
                         where model_id = ? order by leaking desc, alone_auc desc, field""")
                 .param(id).query((rs, n) -> new LikelihoodTrainer.FieldCheck(rs.getString(1), rs.getDouble(2), rs.getDouble(3),
-                        rs.getDouble(4), rs.getBoolean(5), rs.getString(6), rs.getBoolean(7)))
+                        rs.getDouble(4), (Double) rs.getObject(5), rs.getBoolean(6), rs.getString(7), rs.getBoolean(8)))
                 .list();
     }
 
     private static final String SELECT = """
-            select id, requested_by, requested_at, include_fields, status, phase, error, training_leads, held_out_leads,
+            select id, requested_by, requested_at, include_fields, exclude_fields, status, phase, error, training_leads, held_out_leads,
                    won_leads, auc, brier, points_auc, finished_at from likelihood_model""";
 
     private static Version version(ResultSet rs, int n) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
         return new Version(rs.getLong("id"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
-                List.of(PostgresArrays.strings(rs.getArray("include_fields"))), rs.getString("status"), rs.getString("phase"),
+                List.of(PostgresArrays.strings(rs.getArray("include_fields"))),
+                List.of(PostgresArrays.strings(rs.getArray("exclude_fields"))), rs.getString("status"), rs.getString("phase"),
                 rs.getString("error"), (Integer) rs.getObject("training_leads"), (Integer) rs.getObject("held_out_leads"),
                 (Integer) rs.getObject("won_leads"), (Double) rs.getObject("auc"), (Double) rs.getObject("brier"),
                 (Double) rs.getObject("points_auc"), finished == null ? null : finished.toInstant());

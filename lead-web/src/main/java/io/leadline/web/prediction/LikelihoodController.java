@@ -47,11 +47,14 @@ class LikelihoodController {
     }
 
     @PostMapping("/settings/likelihood/train")
-    String train(@RequestParam(name = "include", required = false) List<String> include, Principal admin, RedirectAttributes redirect) {
+    String train(@RequestParam(name = "include", required = false) List<String> include,
+                 @RequestParam(name = "exclude", required = false) List<String> exclude, Principal admin, RedirectAttributes redirect) {
         Set<String> fields = include == null ? Set.of() : new TreeSet<>(include);
-        long id = models.queue(admin.getName(), fields, Instant.now(clock));
+        Set<String> leftOut = exclude == null ? Set.of() : new TreeSet<>(exclude);
+        long id = models.queue(admin.getName(), fields, leftOut, Instant.now(clock));
         redirect.addFlashAttribute("message", "Training model " + id + " in the background"
-                + (fields.isEmpty() ? "." : ", including knowingly: " + String.join(", ", fields) + "."));
+                + (fields.isEmpty() ? "" : ", including knowingly: " + String.join(", ", fields))
+                + (leftOut.isEmpty() ? "" : ", leaving out: " + String.join(", ", leftOut)) + ".");
         return "redirect:/settings/likelihood";
     }
 }

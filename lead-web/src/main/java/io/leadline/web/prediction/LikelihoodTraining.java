@@ -73,8 +73,12 @@ class LikelihoodTraining {
             var drawn = samples.draw(MAX_LEADS, samples.customAttributeKeys(), now);
             List<ModelComparison.Sample> known = drawn.samples().stream().filter(s -> s.won() != null).toList();
             List<Example> examples = known.stream().map(s -> LeadFeatures.of(s.profile(), s.activities(), now, s.won())).toList();
+            // Open leads show which fields are filled only once a lead is resolved (the leak guard reads their fill rates).
+            List<Example> open = drawn.samples().stream().filter(s -> s.won() == null)
+                    .map(s -> LeadFeatures.of(s.profile(), s.activities(), now, false)).toList();
             models.phase(version.id(), "training on " + examples.size() + " leads");
-            var trained = LikelihoodTrainer.train(examples, Set.copyOf(version.includeFields()), LikelihoodTrainer.Settings.defaults());
+            var trained = LikelihoodTrainer.train(examples, open, Set.copyOf(version.includeFields()),
+                    Set.copyOf(version.excludeFields()), LikelihoodTrainer.Settings.defaults());
             int[] heldOut = trained.heldOut();
             double[] pointScores = new double[heldOut.length];
             boolean[] won = new boolean[heldOut.length];
