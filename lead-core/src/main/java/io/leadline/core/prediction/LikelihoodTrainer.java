@@ -98,6 +98,18 @@ public final class LikelihoodTrainer {
                 RankingQuality.brier(p, y), RankingQuality.deciles(p, y), checks, split[1]);
     }
 
+    /**
+     * The fields the leak guard flags, with why, without training a model (the dominance check needs one and is left
+     * out): for a points model suggested from the same leads.
+     */
+    public static Map<String, String> flagged(List<Example> examples, List<Example> open, Settings settings) {
+        int[][] split = split(examples, settings);
+        Map<String, String> flagged = new TreeMap<>();
+        check(pick(examples, split[0]), pick(examples, split[1]), open, Set.of(), Set.of(), settings).stream()
+                .filter(FieldCheck::leaking).forEach(c -> flagged.put(c.field(), c.why()));
+        return flagged;
+    }
+
     /** Won leads and the others shuffled apart, the same share of each held out. */
     static int[][] split(List<Example> examples, Settings settings) {
         List<Integer> won = new ArrayList<>();

@@ -41,10 +41,12 @@ class ModelEditorController {
     private final Audit audit;
     private final Clock clock;
     private final io.leadline.core.lead.LeadList leadList;
+    private final ModelSuggestions suggestions;
 
     ModelEditorController(JdbcScoringModels models, ScoringSamples samples, RescoreJobs rescores, Audit audit, Clock clock,
-                          io.leadline.core.lead.LeadList leadList) {
+                          io.leadline.core.lead.LeadList leadList, ModelSuggestions suggestions) {
         this.leadList = leadList;
+        this.suggestions = suggestions;
         this.models = models;
         this.samples = samples;
         this.rescores = rescores;
@@ -53,15 +55,55 @@ class ModelEditorController {
     }
 
     @GetMapping("/settings/model")
-    String edit(Model model) {
-        ScoringModel live = models.active();
-        editor(model, live, ModelDrafts.formOf(live));
+    String edit(@RequestParam(name = "from", required = false) Integer from, Model model) {
+        ScoringModel base = base(from);
+        Map<String, String> form = ModelDrafts.formOf(base);
+        if (base.version() != models.active().version()) {
+            form.put("base", Integer.toString(base.version()));
+        }
+        editor(model, base, form);
         return "settings/model";
+    }
+
+    /** The version the editor starts from: a stored draft when asked for, else the live model. */
+    private ScoringModel base(Integer version) {
+        return version == null ? models.active() : models.find(version).map(JdbcScoringModels.Version::model).orElseGet(models::active);
+    }
+
+    private ScoringModel base(Map<String, String> form) {
+        try {
+            return base(form.containsKey("base") ? Integer.valueOf(form.get("base")) : null);
+        } catch (NumberFormatException e) {
+            return models.active();
+        }
+    }
+
+    /**
+     * A points model suggested by the leads' outcomes (see SuggestedRules), saved as a draft version that is not live
+     * and opened in the editor to review and preview. Fields the leak guard flags are left out.
+     */
+    @PostMapping("/settings/model/suggest")
+    String suggest(Principal admin, RedirectAttributes redirect) {
+        Instant now = Instant.now(clock);
+        var customFields = new TreeSet<>(leadList.customFields());
+        var drawn = samples.draw(PREVIEW_LEADS, customFields, now);
+        var suggestion = suggestions.suggest(drawn.samples(), customFields, models.active(), models.nextVersion(), now);
+        if (suggestion.isEmpty()) {
+            redirect.addFlashAttribute("error", "Suggesting rules needs leads with known outcomes, won and not won; there are not enough yet.");
+            return "redirect:/settings/model";
+        }
+        var s = suggestion.get();
+        models.save(s.model(), admin.getName(), s.note(), now);
+        redirect.addFlashAttribute("message", "Suggested draft version " + s.model().version() + ": " + s.model().fitRules().size()
+                + " fit rules from " + s.leads() + " leads with outcomes. Not live: review, preview, then activate.");
+        redirect.addFlashAttribute("evidence", s.evidence());
+        return "redirect:/settings/model?from=" + s.model().version();
     }
 
     /** What every editor page shows: the live model's rules, the form's values, the kinds of rule and the fields. */
     private void editor(Model model, ScoringModel live, Map<String, String> form) {
         model.addAttribute("live", live);
+        model.addAttribute("liveVersion", models.active().version());
         model.addAttribute("form", form);
         model.addAttribute("kinds", ConditionText.Kind.values());
         model.addAttribute("newRows", ModelDrafts.NEW_ROWS);
@@ -76,8 +118,9 @@ class ModelEditorController {
     @PostMapping("/settings/model/preview")
     String preview(@RequestParam Map<String, String> form, Model model) {
         ScoringModel live = models.active();
-        editor(model, live, form);
-        var read = ModelDrafts.read(form, live, models.nextVersion());
+        ScoringModel base = base(form);
+        editor(model, base, form);
+        var read = ModelDrafts.read(form, base, models.nextVersion());
         if (!read.errors().isEmpty()) {
             model.addAttribute("errors", read.errors());
             model.addAttribute("error", "The draft has fields that need correcting; they are marked below.");
@@ -110,7 +153,7 @@ class ModelEditorController {
 
     private String store(Map<String, String> form, Principal admin, RedirectAttributes redirect, boolean activate) {
         ScoringModel live = models.active();
-        var read = ModelDrafts.read(form, live, models.nextVersion());
+        var read = ModelDrafts.read(form, base(form), models.nextVersion());
         if (!read.errors().isEmpty()) {
             redirect.addFlashAttribute("error", "The draft could not be read: " + read.errors().values().iterator().next());
             return "redirect:/settings/model";

@@ -239,6 +239,29 @@ class ModelEditorTest {
     }
 
     @Test
+    void rules_suggested_from_outcomes_open_as_a_draft_that_is_not_live_and_leave_the_leak_out() throws Exception {
+        models.active();
+        models.activate(1);
+        io.leadline.web.prediction.ClosedLeads.insert(jdbc, 400);
+        int next = models.nextVersion();
+
+        mvc.perform(post("/settings/model/suggest").with(user("ada").roles("ADMIN")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/settings/model?from=" + next));
+        assertThat(models.active().version()).isEqualTo(1);
+        var suggested = models.find(next).orElseThrow();
+        assertThat(suggested.active()).isFalse();
+        assertThat(suggested.note()).contains("left out as likely leaks: deal_segment");
+        assertThat(suggested.model().fitRules()).anyMatch(r -> r.name().equals("Source is referral") && r.points() > 0)
+                .noneMatch(r -> r.when().field().equals("deal_segment"));
+
+        mvc.perform(get("/settings/model").param("from", Integer.toString(next)).with(user("ada").roles("ADMIN")))
+                .andExpect(content().string(containsString("Editing draft version " + next + " (live: version 1)")))
+                .andExpect(content().string(containsString("<input type=\"hidden\" name=\"base\" value=\"" + next + "\">")));
+        models.activate(1);
+    }
+
+    @Test
     void a_draft_is_stored_without_going_live() throws Exception {
         int live = models.active().version();
         int next = models.nextVersion();
