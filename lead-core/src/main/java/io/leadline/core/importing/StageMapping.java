@@ -1,5 +1,6 @@
 package io.leadline.core.importing;
 
+import io.leadline.core.lead.StageWords;
 import io.leadline.core.lead.FieldKey;
 import io.leadline.core.lead.LifecycleStage;
 import java.util.Map;

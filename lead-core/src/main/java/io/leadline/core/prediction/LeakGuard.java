@@ -1,6 +1,6 @@
 package io.leadline.core.prediction;
 
-import io.leadline.core.importing.StageWords;
+import io.leadline.core.lead.StageWords;
 import io.leadline.core.lead.FieldKey;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.leadline.core.importing;
 
+import io.leadline.core.lead.StageWords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -236,14 +236,29 @@ public class Rescoring {
         StringBuilder columns = new StringBuilder("lead.id, lead.version, lead.external_id, lead.full_name, lead.email, "
                 + "lead.company, lead.job_title, lead.company_size, lead.country, lead.source, lead.stage, lead.owner, "
                 + "lead.revisit_on, lead.created_at");
+        if (keys.length > WIDE) {
+            // Postgres takes at most 1,664 columns: many keys come as two aligned arrays instead.
+            columns.append(", array(select key from jsonb_each_text(lead.attributes) where key = any(?) order by key) as attr_keys")
+                    .append(", array(select value from jsonb_each_text(lead.attributes) where key = any(?) order by key) as attr_values");
+            return columns.toString();
+        }
         for (int i = 0; i < keys.length; i++) {
             columns.append(", lead.attributes ->> ? as attr_").append(i);
         }
         return columns.toString();
     }
 
+    /** More custom attributes than this are read as arrays rather than a column each. */
+    static final int WIDE = 100;
+
     /** Binds the attribute keys of {@link #leadColumns}; answers the next parameter's index. */
     static int bindAttributeKeys(java.sql.PreparedStatement ps, String[] keys) throws SQLException {
+        if (keys.length > WIDE) {
+            var array = ps.getConnection().createArrayOf("text", keys);
+            ps.setArray(1, array);
+            ps.setArray(2, array);
+            return 3;
+        }
         for (int i = 0; i < keys.length; i++) {
             ps.setString(i + 1, keys[i]);
         }
@@ -401,7 +416,14 @@ public class Rescoring {
     /** A lead from the columns of {@link #leadColumns}. */
     static Lead lead(ResultSet rs, String[] keys) throws SQLException {
         Map<String, String> attributes = keys.length == 0 ? Map.of() : new LinkedHashMap<>();
-        for (int i = 0; i < keys.length; i++) {
+        if (keys.length > WIDE) {
+            String[] names = (String[]) rs.getArray("attr_keys").getArray();
+            String[] values = (String[]) rs.getArray("attr_values").getArray();
+            for (int i = 0; i < names.length; i++) {
+                attributes.put(names[i], values[i]);
+            }
+        }
+        for (int i = 0; i < keys.length && keys.length <= WIDE; i++) {
             String value = rs.getString("attr_" + i);
             if (value != null) {
                 attributes.put(keys[i], value);

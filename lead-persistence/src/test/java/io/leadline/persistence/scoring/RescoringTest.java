@@ -36,6 +36,26 @@ class RescoringTest {
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
+    @Autowired
+    ScoringSamples samples;
+
+    @Test
+    void a_lead_with_more_custom_fields_than_postgres_has_columns_for_reads_whole() {
+        StringBuilder json = new StringBuilder("{");
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        for (int i = 0; i < 2000; i++) {
+            json.append(i == 0 ? "" : ",").append("\"answer_").append(i).append("\": \"v").append(i).append('"');
+            keys.add("answer_" + i);
+        }
+        long id = jdbc.sql("insert into lead (id, version, full_name, email, stage, created_at, updated_at, attributes) "
+                        + "values (nextval('lead_seq'), 0, 'Wide', ?, 'NEW', now(), now(), ?::jsonb) returning id")
+                .params("wide-" + UUID.randomUUID() + "@acme.com", json.append('}').toString()).query(Long.class).single();
+
+        var profile = samples.of(List.of(id), keys).get(id).profile();
+
+        assertThat(profile.attributes()).hasSize(2000).containsEntry("answer_1999", "v1999");
+    }
+
     private final Instant then = Instant.parse("2026-11-01T00:00:00Z");
     private final Instant now = Instant.parse("2026-11-25T12:00:00Z");
 

@@ -1,7 +1,5 @@
-package io.leadline.core.importing;
+package io.leadline.core.lead;
 
-import io.leadline.core.lead.FieldKey;
-import io.leadline.core.lead.LifecycleStage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
