@@ -81,6 +81,7 @@ class RouteMatrixTest {
         expect("POST /settings/rescore", L, F, F, I);
         expect("GET /settings/model", L, F, F, I);
         expect("POST /settings/model/preview", L, F, F, I);
+        expect("POST /settings/model/suggest", L, F, F, I);
         expect("POST /settings/model/activate", L, F, F, I);
         expect("POST /settings/model/draft", L, F, F, I);
         expect("POST /settings/users", L, F, F, I);
