@@ -16,6 +16,7 @@ import io.leadline.persistence.scoring.RescoreJobs;
 import io.leadline.web.TestLeads;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +67,15 @@ class ModelEditorTest {
         while (rescores.latest().map(RescoreJobs.RescoreJob::running).orElse(false) && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
+    }
+
+    /** The starter model made live, and the index of its fit rule of that name. */
+    private int starterFitRule(String name) {
+        models.active();
+        models.activate(1);
+        List<String> names = models.active().fitRules().stream().map(io.leadline.core.scoring.FitRule::name).toList();
+        assertThat(names).contains(name);
+        return names.indexOf(name);
     }
 
     private int score(long lead) {
@@ -156,15 +166,7 @@ class ModelEditorTest {
 
     @Test
     void rules_are_added_and_removed_and_overlapping_ranges_refused() throws Exception {
-        models.active();
-        models.activate(1);
-        ScoringModel live = models.active();
-        int small = -1;
-        for (int i = 0; i < live.fitRules().size(); i++) {
-            if (live.fitRules().get(i).name().equals("Small business")) {
-                small = i;
-            }
-        }
+        int small = starterFitRule("Small business");
         mvc.perform(draft("/settings/model/preview", 10, "newfit_name", "Health industry", "newfit_type", "ONE_OF",
                         "newfit_field", "industry", "newfit_values", "health, pharma", "newfit_points", "15",
                         "fitremove_" + small, "on", "neweng_name", "Trade-show visits", "neweng_type", "trade_show",
@@ -208,15 +210,7 @@ class ModelEditorTest {
 
     @Test
     void every_rule_shows_its_condition_and_one_draft_edits_conditions_and_adds_several_rules() throws Exception {
-        models.active();
-        models.activate(1);
-        ScoringModel live = models.active();
-        int source = -1;
-        for (int i = 0; i < live.fitRules().size(); i++) {
-            if (live.fitRules().get(i).name().equals("High-intent source")) {
-                source = i;
-            }
-        }
+        int source = starterFitRule("High-intent source");
         mvc.perform(get("/settings/model").with(user("ada").roles("ADMIN")))
                 .andExpect(content().string(containsString("source is one of organic_search, paid_search, referral")))
                 .andExpect(content().string(containsString("job title contains ceo, cto, cfo")));
