@@ -163,12 +163,18 @@ public record ColumnMapping(List<Column> columns, StageMapping stages) {
         for (String raw : headers) {
             String header = CellText.visible(raw);
             String name = header;
-            for (int n = 2; !seen.add(FieldKey.of(name).isEmpty() ? name : FieldKey.of(name)); n++) {
+            for (int n = 2; !seen.add(uniquenessKey(name)); n++) {
                 name = header + " (" + n + ")";
             }
             unique.add(name);
         }
         return unique;
+    }
+
+    /** Two headers collide when they have one field key (or, with none, are the same text). */
+    private static String uniquenessKey(String header) {
+        String key = FieldKey.of(header);
+        return key.isEmpty() ? header : key;
     }
 
     /** The column that feeds the field, if one does. */

@@ -106,12 +106,10 @@ public final class SuggestedRules {
     /** One rule per frequent value, and one for "unknown". */
     private static List<Candidate> values(String field, List<ModelComparison.Sample> leads, double baseRate, int minLeads) {
         Map<String, int[]> byValue = new LinkedHashMap<>();
-        Map<String, String> spelling = new LinkedHashMap<>();
         int[] missing = new int[2];
         for (ModelComparison.Sample s : leads) {
             var value = s.profile().value(field);
             int[] counts = value.isPresent() ? byValue.computeIfAbsent(FieldKey.foldValue(value.get()), k -> new int[2]) : missing;
-            value.ifPresent(v -> spelling.putIfAbsent(FieldKey.foldValue(v), FieldKey.foldValue(v)));
             counts[0]++;
             counts[1] += s.won() ? 1 : 0;
         }
