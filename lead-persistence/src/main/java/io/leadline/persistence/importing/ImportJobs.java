@@ -157,10 +157,17 @@ public class ImportJobs implements ImportFindings {
                 .params(error, Timestamp.from(at), id).update();
     }
 
-    /** Undoes a finished import: deletes the leads it created; the leads it updated stay, listed by {@link #updatedLeads}. */
+    /**
+     * Undoes a finished import: deletes the leads it created, and the accounts that have no lead left once they are
+     * gone; the leads it updated stay, listed by {@link #updatedLeads}.
+     */
     @Transactional
     public int undo(long id) {
+        Long[] accounts = jdbc.sql("select distinct account_id from lead where import_job_id = ? and account_id is not null")
+                .param(id).query(Long.class).list().toArray(Long[]::new);
         int deleted = jdbc.sql("delete from lead where import_job_id = ?").param(id).update();
+        jdbc.sql("delete from account a where a.id = any(?) and not exists (select 1 from lead l where l.account_id = a.id)")
+                .param(accounts).update();
         jdbc.sql("update import_job set status = 'UNDONE', phase = 'undone' where id = ? and status = 'DONE'").param(id).update();
         return deleted;
     }

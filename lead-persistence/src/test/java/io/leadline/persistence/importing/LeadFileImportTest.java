@@ -268,13 +268,17 @@ class LeadFileImportTest {
     }
 
     @Test
-    void undo_removes_the_leads_an_import_created() throws IOException {
+    void undo_removes_the_leads_an_import_created_and_the_accounts_it_leaves_empty() throws IOException {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        run(ImportJob.Kind.LEADS, file("email\nu1-" + tag + "@acme.com\nu2-" + tag + "@acme.com\n"), DuplicatePolicy.SKIP, false);
+        run(ImportJob.Kind.LEADS, file("email,company\nkeep-" + tag + "@acme.com,Kept " + tag + "\n"), DuplicatePolicy.SKIP, false);
+        run(ImportJob.Kind.LEADS, file("email,company\nu1-" + tag + "@acme.com,Gone " + tag + "\nu2-" + tag + "@acme.com,Kept "
+                + tag + "\n"), DuplicatePolicy.SKIP, false);
         jobs.finish(lastJob, new ImportCounts(2, 2, 0, 0, 0), now);
 
         assertThat(jobs.undo(lastJob)).isEqualTo(2);
-        assertThat(count("select count(*) from lead where email like ?", "%-" + tag + "@acme.com")).isZero();
+        assertThat(count("select count(*) from lead where email like ?", "u_-" + tag + "@acme.com")).isZero();
+        assertThat(count("select count(*) from account where name = ?", "Gone " + tag)).as("left empty: removed").isZero();
+        assertThat(count("select count(*) from account where name = ?", "Kept " + tag)).as("still has a lead").isOne();
         assertThat(jobs.find(lastJob).orElseThrow().status()).isEqualTo(ImportJob.Status.UNDONE);
     }
 
