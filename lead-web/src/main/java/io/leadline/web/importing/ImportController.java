@@ -168,10 +168,16 @@ class ImportController {
     }
 
     @PostMapping("/imports/{id}/undo")
-    String undo(@PathVariable long id, Principal user, RedirectAttributes redirect) {
+    String undo(@PathVariable long id, @RequestParam(defaultValue = "") String confirm, Principal user,
+                RedirectAttributes redirect) {
         ImportJob job = job(id);
         if (job.status() != ImportJob.Status.DONE || job.dryRun()) {
             redirect.addFlashAttribute("error", "Only a finished import can be undone.");
+            return "redirect:/imports/" + id;
+        }
+        if (!"yes".equals(confirm)) {
+            redirect.addFlashAttribute("error", "Tick the box to confirm: undo removes the " + job.imported()
+                    + " leads this import created, and cannot itself be undone.");
             return "redirect:/imports/" + id;
         }
         int deleted = jobs.undo(id);

@@ -94,6 +94,10 @@ class ImportWizardTest {
         assertThat(rejected).contains("'=cmd|' /C calc'!A0,Evil,Acme,CTO,3,").doesNotContain(",=cmd");
 
         mvc.perform(post("/imports/{id}/undo", id).with(user("mia").roles("MARKETER")).with(csrf()))
+                .andExpect(flash().attribute("error", "Tick the box to confirm: undo removes the 1 leads this import created, "
+                        + "and cannot itself be undone."));
+        assertThat(jobs.find(id).orElseThrow().status()).as("nothing undone unconfirmed").isEqualTo(ImportJob.Status.DONE);
+        mvc.perform(post("/imports/{id}/undo", id).param("confirm", "yes").with(user("mia").roles("MARKETER")).with(csrf()))
                 .andExpect(flash().attribute("message", "Import undone: 1 leads it created are removed."));
     }
 
