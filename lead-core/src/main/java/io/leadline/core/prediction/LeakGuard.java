@@ -2,6 +2,7 @@ package io.leadline.core.prediction;
 
 import io.leadline.core.lead.StageWords;
 import io.leadline.core.lead.FieldKey;
+import io.leadline.core.prediction.LikelihoodTrainer.FieldCheck;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +11,8 @@ import java.util.Set;
 /**
  * The signs, beyond a near-perfect ranking, that a field was entered by sales once the lead's fate was known, as real
  * CRMs show them: values that read like outcomes or call statuses ({@code Closed Won}, {@code Not interested},
- * {@code Ringing}); a field filled on resolved leads and rarely on open ones; and (see {@link LikelihoodTrainer}) a
- * field the model leans on far more than on any other. Each sign answers the reason shown beside the field.
+ * {@code Ringing}); a field filled on resolved leads and rarely on open ones; and ({@link #dominance}) a
+ * field the model leans on far more than on any other ({@link #dominance}). Each sign answers the reason shown beside the field.
  */
 public final class LeakGuard {
 
@@ -78,4 +79,69 @@ public final class LeakGuard {
         long filled = leads.stream().filter(e -> e.categorical().containsKey(field) || e.numeric().containsKey(field)).count();
         return filled / (double) leads.size();
     }
+
+    /**
+     * A field whose removal costs the model at least this much held-out AUC, three times what removing any other costs,
+     * while the others still rank at least {@link #OTHERS_RANK} without it, dominates it. (A field that is the data's only
+     * signal is not flagged: without it nothing ranks at all.)
+     */
+    static final double DOMINANT_DROP = 0.1;
+    static final double OTHERS_RANK = 0.6;
+    /** How many of the strongest fields (alone) are tried out of the model. */
+    static final int DOMINANCE_CANDIDATES = 3;
+
+    /**
+     * The field the model leans on far more than on any other: of the strongest used fields (alone), the one whose removal
+     * costs the held-out AUC at least {@link #DOMINANT_DROP} and three times what removing any other costs, the rest still
+     * ranking without it. Flagged like
+     * a leak (a call's duration, a quality rating given by sales); left out unless included knowingly.
+     */
+    static List<FieldCheck> dominance(List<Example> training, List<Example> heldOut, List<FieldCheck> checks,
+                                      Set<String> includeAnyway, LikelihoodTrainer.Settings settings) {
+        List<String> used = checks.stream().filter(c -> c.used() && !c.leaking()).map(FieldCheck::field).toList();
+        if (used.size() < DOMINANCE_CANDIDATES) {
+            return checks;
+        }
+        double full = heldOutAuc(training, heldOut, used, settings);
+        List<FieldCheck> strongest = checks.stream().filter(c -> used.contains(c.field()))
+                .sorted(java.util.Comparator.comparingDouble(FieldCheck::aloneAuc).reversed()).limit(DOMINANCE_CANDIDATES).toList();
+        String top = null;
+        double topDrop = 0;
+        double nextDrop = 0;
+        double without = full;
+        for (FieldCheck c : strongest) {
+            double auc = heldOutAuc(training, heldOut, used.stream().filter(f -> !f.equals(c.field())).toList(), settings);
+            double drop = full - auc;
+            if (drop > topDrop) {
+                nextDrop = topDrop;
+                topDrop = drop;
+                top = c.field();
+                without = auc;
+            } else {
+                nextDrop = Math.max(nextDrop, drop);
+            }
+        }
+        if (top == null || topDrop < DOMINANT_DROP || topDrop < 3 * Math.max(nextDrop, 0.005) || without < OTHERS_RANK) {
+            return checks;
+        }
+        String why = String.format(java.util.Locale.ROOT, "the model leans on it far more than on any other field (held-out AUC "
+                + "%.2f with it, %.2f without; no other field costs more than %.2f): probably known only once the outcome is",
+                full, without, nextDrop);
+        String dominant = top;
+        return checks.stream().map(c -> !c.field().equals(dominant) ? c : new FieldCheck(c.field(), c.aloneAuc(), c.filledWhenWon(),
+                c.filledOtherwise(), c.filledWhenOpen(), true, why, includeAnyway.contains(c.field()))).toList();
+    }
+
+    private static double heldOutAuc(List<Example> training, List<Example> heldOut, List<String> fields, LikelihoodTrainer.Settings settings) {
+        PredictiveModel model = LikelihoodTrainer.fit(training, LikelihoodTrainer.columns(training, fields, settings), settings);
+        double[] p = new double[heldOut.size()];
+        boolean[] y = new boolean[heldOut.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = model.likelihood(heldOut.get(i));
+            y[i] = heldOut.get(i).won();
+        }
+        Double auc = RankingQuality.auc(p, y);
+        return auc == null ? 0.5 : auc;
+    }
+
 }

@@ -43,15 +43,6 @@ public final class LikelihoodTrainer {
                              boolean leaking, String why, boolean used) {
     }
 
-    /**
-     * A field whose removal costs the model at least this much held-out AUC, three times what removing any other costs,
-     * while the others still rank at least {@link #OTHERS_RANK} without it, dominates it. (A field that is the data's only
-     * signal is not flagged: without it nothing ranks at all.)
-     */
-    static final double DOMINANT_DROP = 0.1;
-    static final double OTHERS_RANK = 0.6;
-    /** How many of the strongest fields (alone) are tried out of the model. */
-    static final int DOMINANCE_CANDIDATES = 3;
 
     /** The trained model and how it did on the leads it never saw. {@code heldOut}: their indexes in the input. */
     public record Trained(PredictiveModel model, int trainingLeads, int heldOutLeads, int won, Double auc, double brier,
@@ -83,7 +74,7 @@ public final class LikelihoodTrainer {
         List<Example> heldOut = pick(examples, split[1]);
 
         List<FieldCheck> checks = check(training, heldOut, open, includeAnyway, leaveOut, settings);
-        checks = dominance(training, heldOut, checks, includeAnyway, settings);
+        checks = LeakGuard.dominance(training, heldOut, checks, includeAnyway, settings);
         List<String> used = checks.stream().filter(FieldCheck::used).map(FieldCheck::field).toList();
         List<Column> columns = columns(training, used, settings);
         PredictiveModel model = fit(training, columns, settings);
@@ -215,60 +206,6 @@ public final class LikelihoodTrainer {
             checks.add(new FieldCheck(field, aloneAuc, whenWon, otherwise, whenOpen, leaking, why, used));
         }
         return checks;
-    }
-
-    /**
-     * The field the model leans on far more than on any other: of the strongest used fields (alone), the one whose removal
-     * costs the held-out AUC at least {@link #DOMINANT_DROP} and three times what removing any other costs, the rest still
-     * ranking without it. Flagged like
-     * a leak (a call's duration, a quality rating given by sales); left out unless included knowingly.
-     */
-    static List<FieldCheck> dominance(List<Example> training, List<Example> heldOut, List<FieldCheck> checks,
-                                      Set<String> includeAnyway, Settings settings) {
-        List<String> used = checks.stream().filter(c -> c.used() && !c.leaking()).map(FieldCheck::field).toList();
-        if (used.size() < DOMINANCE_CANDIDATES) {
-            return checks;
-        }
-        double full = heldOutAuc(training, heldOut, used, settings);
-        List<FieldCheck> strongest = checks.stream().filter(c -> used.contains(c.field()))
-                .sorted(java.util.Comparator.comparingDouble(FieldCheck::aloneAuc).reversed()).limit(DOMINANCE_CANDIDATES).toList();
-        String top = null;
-        double topDrop = 0;
-        double nextDrop = 0;
-        double without = full;
-        for (FieldCheck c : strongest) {
-            double auc = heldOutAuc(training, heldOut, used.stream().filter(f -> !f.equals(c.field())).toList(), settings);
-            double drop = full - auc;
-            if (drop > topDrop) {
-                nextDrop = topDrop;
-                topDrop = drop;
-                top = c.field();
-                without = auc;
-            } else {
-                nextDrop = Math.max(nextDrop, drop);
-            }
-        }
-        if (top == null || topDrop < DOMINANT_DROP || topDrop < 3 * Math.max(nextDrop, 0.005) || without < OTHERS_RANK) {
-            return checks;
-        }
-        String why = String.format(java.util.Locale.ROOT, "the model leans on it far more than on any other field (held-out AUC "
-                + "%.2f with it, %.2f without; no other field costs more than %.2f): probably known only once the outcome is",
-                full, without, nextDrop);
-        String dominant = top;
-        return checks.stream().map(c -> !c.field().equals(dominant) ? c : new FieldCheck(c.field(), c.aloneAuc(), c.filledWhenWon(),
-                c.filledOtherwise(), c.filledWhenOpen(), true, why, includeAnyway.contains(c.field()))).toList();
-    }
-
-    private static double heldOutAuc(List<Example> training, List<Example> heldOut, List<String> fields, Settings settings) {
-        PredictiveModel model = fit(training, columns(training, fields, settings), settings);
-        double[] p = new double[heldOut.size()];
-        boolean[] y = new boolean[heldOut.size()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = model.likelihood(heldOut.get(i));
-            y[i] = heldOut.get(i).won();
-        }
-        Double auc = RankingQuality.auc(p, y);
-        return auc == null ? 0.5 : auc;
     }
 
     private static double either(Double auc) {
