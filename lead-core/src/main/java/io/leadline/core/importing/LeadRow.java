@@ -156,13 +156,10 @@ public sealed interface LeadRow {
     private static LifecycleStage stage(Map<ImportField, String> values, ColumnMapping mapping, List<String> warnings) {
         String outcome = values.get(ImportField.OUTCOME);
         if (outcome != null) {
-            String word = outcome.toLowerCase(java.util.Locale.ROOT);
-            Optional<LifecycleStage> said = StageWords.stageOf(outcome);
-            if (OutcomeRow.WON.contains(word) || said.equals(Optional.of(LifecycleStage.WON))) {
-                return LifecycleStage.WON;
-            }
-            if (OutcomeRow.LOST.contains(word) || said.equals(Optional.of(LifecycleStage.LOST))) {
-                return LifecycleStage.LOST;
+            Optional<LifecycleStage> closed = OutcomeRow.wonOrLost(outcome).or(() -> StageWords.stageOf(outcome)
+                    .filter(s -> s == LifecycleStage.WON || s == LifecycleStage.LOST));
+            if (closed.isPresent()) {
+                return closed.get();
             }
             warnings.add("outcome \"" + outcome + "\" is neither won nor lost: left out");
         }

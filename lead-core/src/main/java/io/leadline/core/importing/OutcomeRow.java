@@ -24,6 +24,13 @@ public sealed interface OutcomeRow {
     record Rejected(String reason) implements OutcomeRow {
     }
 
+    /** WON or LOST as an outcome cell says it ({@link #WON}, {@link #LOST}, any case), empty for anything else. */
+    static Optional<LifecycleStage> wonOrLost(String text) {
+        String word = text.toLowerCase(Locale.ROOT);
+        return WON.contains(word) ? Optional.of(LifecycleStage.WON)
+                : LOST.contains(word) ? Optional.of(LifecycleStage.LOST) : Optional.empty();
+    }
+
     static OutcomeRow read(List<String> cells, ColumnMapping mapping, Instant importedAt) {
         if (cells.size() != mapping.columns().size()) {
             return new Rejected("the row has " + cells.size() + " cells but the header has " + mapping.columns().size());
@@ -44,13 +51,11 @@ public sealed interface OutcomeRow {
         LifecycleStage outcome = LifecycleStage.WON;
         String outcomeText = cell(cells, mapping, ImportField.OUTCOME).toLowerCase(Locale.ROOT);
         if (mapping.maps(ImportField.OUTCOME)) {
-            if (WON.contains(outcomeText)) {
-                outcome = LifecycleStage.WON;
-            } else if (LOST.contains(outcomeText)) {
-                outcome = LifecycleStage.LOST;
-            } else {
+            Optional<LifecycleStage> said = wonOrLost(outcomeText);
+            if (said.isEmpty()) {
                 return new Rejected("outcome \"" + outcomeText + "\" is neither won nor lost");
             }
+            outcome = said.get();
         }
         Instant at = importedAt;
         String date = cell(cells, mapping, ImportField.OUTCOME_AT);

@@ -72,12 +72,6 @@ public class ScoringSamples {
         return byId;
     }
 
-    /** The custom attribute keys the leads use (looked for in up to 100,000 of them). */
-    public Set<String> customAttributeKeys() {
-        return new TreeSet<>(jdbc.queryForList(
-                "select distinct jsonb_object_keys(attributes) from (select attributes from lead limit 100000) l", String.class));
-    }
-
     /** Leads by a condition (its parameters after the attribute keys), each with its known outcome in {@code rows}. */
     private List<Lead> load(Set<String> customAttributes, String condition, List<Object[]> rows, Object... parameters) {
         String[] keys = new TreeSet<>(customAttributes).toArray(String[]::new);

@@ -43,8 +43,11 @@ class LikelihoodTraining {
     private final Audit audit;
     private final Clock clock;
 
+    private final io.leadline.core.lead.LeadList leadList;
+
     LikelihoodTraining(LikelihoodModels models, ScoringSamples samples, ScoringModels scoring, JobHeartbeat heartbeat, Audit audit,
-                       Clock clock) {
+                       Clock clock, io.leadline.core.lead.LeadList leadList) {
+        this.leadList = leadList;
         this.models = models;
         this.samples = samples;
         this.scoring = scoring;
@@ -70,7 +73,7 @@ class LikelihoodTraining {
         try {
             models.phase(version.id(), "reading leads");
             ScoringModel points = scoring.active();
-            var drawn = samples.draw(MAX_LEADS, samples.customAttributeKeys(), now);
+            var drawn = samples.draw(MAX_LEADS, new java.util.TreeSet<>(leadList.customFields()), now);
             List<ModelComparison.Sample> known = drawn.samples().stream().filter(s -> s.won() != null).toList();
             List<Example> examples = known.stream().map(s -> LeadFeatures.of(s.profile(), s.activities(), now, s.won())).toList();
             // Open leads show which fields are filled only once a lead is resolved (the leak guard reads their fill rates).
