@@ -20,7 +20,8 @@ public enum AuditAction {
     EXPORT("Export"),
     API_TOKEN_CREATED("API token created"),
     API_TOKEN_REVOKED("API token revoked"),
-    LIKELIHOOD_TRAINED("Likelihood model trained");
+    LIKELIHOOD_TRAINED("Likelihood model trained"),
+    LIKELIHOOD_LIVE("Likelihood model made live");
 
     private final String label;
 

@@ -8,12 +8,23 @@ import java.util.function.Consumer;
 /** The leads a search finds, a page at a time or all for an export. Implemented by lead-persistence. */
 public interface LeadList {
 
-    /** One row of the list. */
+    /**
+     * One row of the list. {@code likelihood}: the stored probability of closing, from the live predictive model;
+     * {@code null} while none is trained or the lead is not yet scored by it.
+     */
     record Row(long id, String name, String email, String company, String jobTitle, String source, LifecycleStage stage,
-               int score, FitGrade grade, String owner, Instant createdAt) {
+               int score, FitGrade grade, String owner, Instant createdAt, Double likelihood) {
+
+        /** The likelihood in whole percent, or {@code null}. */
+        public Integer likelihoodPercent() {
+            return likelihood == null ? null : (int) Math.round(likelihood * 100);
+        }
     }
 
-    /** Where the next page starts: the last row's sort value and id. */
+    /**
+     * Where the next page starts: the last row's sort value and id (for the likelihood order, the probability in
+     * millionths; a lead without one counts as -1).
+     */
     record After(long sortValue, long id) {
     }
 
@@ -37,6 +48,10 @@ public interface LeadList {
     List<String> customFields();
 
     static After after(LeadSearch search, Row row) {
-        return new After(search.order() == LeadSearch.Order.SCORE ? row.score() : row.id(), row.id());
+        return new After(switch (search.order()) {
+            case SCORE -> row.score();
+            case LIKELIHOOD -> row.likelihood() == null ? -1 : Math.round(row.likelihood() * 1_000_000);
+            case NEWEST -> row.id();
+        }, row.id());
     }
 }

@@ -7,14 +7,22 @@ import java.time.LocalDate;
  * What the marketer's lead list shows: free text over name, email and company, and filters. {@code null}
  * fields do not filter. {@code minGrade} keeps that fit grade and better ("fit A–B" is {@code minGrade = B});
  * {@code withinDays} keeps leads created in the last so many days, counted when the search runs (so a saved
- * segment "last 30 days" stays the last 30 days).
+ * segment "last 30 days" stays the last 30 days). {@code minLikelihood} (a percentage) keeps leads whose stored
+ * likelihood to close is at least that.
  */
 public record LeadSearch(String text, LifecycleStage stage, String source, FitGrade grade, FitGrade minGrade, String owner,
                          Integer minScore, Integer maxScore, LocalDate createdFrom, LocalDate createdTo, Integer withinDays,
-                         Order order) {
+                         Order order, Integer minLikelihood) {
 
-    /** Newest first, or best score first; both page by keyset. */
-    public enum Order { NEWEST, SCORE }
+    /** Newest first, best score first, or most likely to close first (leads without a likelihood last); all page by keyset. */
+    public enum Order { NEWEST, SCORE, LIKELIHOOD }
+
+    /** Without a likelihood filter. */
+    public LeadSearch(String text, LifecycleStage stage, String source, FitGrade grade, FitGrade minGrade, String owner,
+                      Integer minScore, Integer maxScore, LocalDate createdFrom, LocalDate createdTo, Integer withinDays,
+                      Order order) {
+        this(text, stage, source, grade, minGrade, owner, minScore, maxScore, createdFrom, createdTo, withinDays, order, null);
+    }
 
     public LeadSearch {
         text = blankToNull(text);
@@ -23,6 +31,9 @@ public record LeadSearch(String text, LifecycleStage stage, String source, FitGr
         order = order == null ? Order.NEWEST : order;
         if (minScore != null && maxScore != null && minScore > maxScore) {
             throw new IllegalArgumentException("The lowest score is above the highest.");
+        }
+        if (minLikelihood != null && (minLikelihood < 0 || minLikelihood > 100)) {
+            throw new IllegalArgumentException("The likelihood is a percentage from 0 to 100.");
         }
         if (withinDays != null && withinDays < 1) {
             throw new IllegalArgumentException("The number of days must be at least 1.");
@@ -33,7 +44,7 @@ public record LeadSearch(String text, LifecycleStage stage, String source, FitGr
     }
 
     public static LeadSearch everything() {
-        return new LeadSearch(null, null, null, null, null, null, null, null, null, null, null, Order.NEWEST);
+        return new LeadSearch(null, null, null, null, null, null, null, null, null, null, null, Order.NEWEST, null);
     }
 
     private static String blankToNull(String s) {

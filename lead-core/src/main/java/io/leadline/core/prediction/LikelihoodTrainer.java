@@ -94,11 +94,18 @@ public final class LikelihoodTrainer {
      * out): for a points model suggested from the same leads.
      */
     public static Map<String, String> flagged(List<Example> examples, List<Example> open, Settings settings) {
-        int[][] split = split(examples, settings);
         Map<String, String> flagged = new TreeMap<>();
-        check(pick(examples, split[0]), pick(examples, split[1]), open, Set.of(), Set.of(), settings).stream()
-                .filter(FieldCheck::leaking).forEach(c -> flagged.put(c.field(), c.why()));
+        review(examples, open, settings).stream().filter(FieldCheck::leaking).forEach(c -> flagged.put(c.field(), c.why()));
         return flagged;
+    }
+
+    /**
+     * Every field checked on its own before any training (fill rates, AUC alone, the leak signals but the dominance
+     * check, which needs a model), on the same split a training would use.
+     */
+    public static List<FieldCheck> review(List<Example> examples, List<Example> open, Settings settings) {
+        int[][] split = split(examples, settings);
+        return check(pick(examples, split[0]), pick(examples, split[1]), open, Set.of(), Set.of(), settings);
     }
 
     /** Won leads and the others shuffled apart, the same share of each held out. */

@@ -172,6 +172,12 @@ public class ImportJobs implements ImportFindings {
         return deleted;
     }
 
+    /** The leads an import created or changed, in id order. */
+    public List<Long> touchedLeads(long id) {
+        return jdbc.sql("select id from lead where import_job_id = ? union select lead_id from import_update where job_id = ? order by 1")
+                .params(id, id).query(Long.class).list();
+    }
+
     /** The leads an import changed (their values before it are in import_update.before). */
     public List<Long> updatedLeads(long id) {
         return jdbc.sql("select lead_id from import_update where job_id = ? order by lead_id").param(id).query(Long.class).list();

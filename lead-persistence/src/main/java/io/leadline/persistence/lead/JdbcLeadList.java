@@ -25,8 +25,18 @@ class JdbcLeadList implements LeadList {
     /** A row of the list; the name as Lead.displayName() gives it. */
     private static final String ROW = """
             select l.id, coalesce(l.full_name, l.email, 'Lead ' || l.external_id) as name, l.email, l.company, l.job_title,
-                   l.source, l.stage, coalesce(sc.score, 0) as score, coalesce(sc.grade, 'D') as grade, l.owner, l.created_at
+                   l.source, l.stage, coalesce(sc.score, 0) as score, coalesce(sc.grade, 'D') as grade, l.owner, l.created_at,
+                   lk.probability as likelihood
             """;
+
+    /** The stored likelihood, of the live model only (an older model's figures are being replaced). */
+    private static final String LIKELIHOOD_JOIN = """
+            left join lead_likelihood lk on lk.lead_id = l.id
+             and lk.model_id = (select id from likelihood_model where live_since is not null order by live_since desc, id desc limit 1)
+            """;
+
+    /** The likelihood order's sort value: millionths, -1 for none (as {@link LeadList#after} computes it). */
+    private static final String LIKELIHOOD_KEY = "coalesce(round(lk.probability * 1000000)::bigint, -1)";
 
     private final JdbcClient jdbc;
 
@@ -47,6 +57,7 @@ class JdbcLeadList implements LeadList {
         return jdbc.sql(ROW + """
                         from lead me join lead l on l.account_id = me.account_id and l.id <> me.id
                         left join lead_score sc on sc.lead_id = l.id
+                        """ + LIKELIHOOD_JOIN + """
                         where me.id = ? and me.account_id is not null
                         order by sc.score desc nulls last, l.id desc limit ?""")
                 .params(leadId, size).query(JdbcLeadList::row).list();
@@ -80,9 +91,8 @@ class JdbcLeadList implements LeadList {
     }
 
     private static String sql(LeadSearch s, After after, Map<String, Object> params, String extraColumns) {
-        StringBuilder sql = new StringBuilder(ROW + extraColumns + """
-                from lead l left join lead_score sc on sc.lead_id = l.id
-                where true""");
+        StringBuilder sql = new StringBuilder(ROW + extraColumns + "from lead l left join lead_score sc on sc.lead_id = l.id\n"
+                + LIKELIHOOD_JOIN + "where true");
         if (s.text() != null) {
             sql.append(" and (l.full_name ilike :text or l.email ilike :text or l.company ilike :text)");
             params.put("text", "%" + s.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -120,6 +130,10 @@ class JdbcLeadList implements LeadList {
             sql.append(" and sc.score <= :maxScore");
             params.put("maxScore", s.maxScore());
         }
+        if (s.minLikelihood() != null) {
+            sql.append(" and lk.probability >= :minLikelihood");
+            params.put("minLikelihood", s.minLikelihood() / 100.0);
+        }
         if (s.createdFrom() != null) {
             sql.append(" and l.created_at >= :from");
             params.put("from", Timestamp.from(s.createdFrom().atStartOfDay().toInstant(ZoneOffset.UTC)));
@@ -135,6 +149,13 @@ class JdbcLeadList implements LeadList {
                 params.put("afterId", after.id());
             }
             sql.append(" order by sc.score desc nulls last, l.id desc");
+        } else if (s.order() == LeadSearch.Order.LIKELIHOOD) {
+            if (after != null) {
+                sql.append(" and (" + LIKELIHOOD_KEY + ", l.id) < (:afterValue, :afterId)");
+                params.put("afterValue", after.sortValue());
+                params.put("afterId", after.id());
+            }
+            sql.append(" order by " + LIKELIHOOD_KEY + " desc, l.id desc");
         } else {
             if (after != null) {
                 sql.append(" and l.id < :afterId");
@@ -149,6 +170,6 @@ class JdbcLeadList implements LeadList {
         return new Row(rs.getLong("id"), rs.getString("name"), rs.getString("email"), rs.getString("company"),
                 rs.getString("job_title"), rs.getString("source"), LifecycleStage.valueOf(rs.getString("stage")),
                 rs.getInt("score"), FitGrade.valueOf(rs.getString("grade").strip()), rs.getString("owner"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), (Double) rs.getObject("likelihood"));
     }
 }

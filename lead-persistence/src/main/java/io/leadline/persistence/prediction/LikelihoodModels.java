@@ -21,7 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Likelihood-to-close models: every training is a job, leased like imports and rescoring, and once done a version
  * with who asked, when, on how many leads, its AUC and Brier score on the held-out leads (beside the points model's
- * AUC on the same leads), its weights, calibration and leakage check. The newest finished version is the one used.
+ * AUC on the same leads), its weights, calibration and leakage check. The admin picks which finished version is
+ * live; a new one goes live when it finishes unless a field the leak guard flagged was included knowingly (then it
+ * waits for a confirmation).
  */
 @Repository
 public class LikelihoodModels {
@@ -39,14 +41,19 @@ public class LikelihoodModels {
     public record Version(long id, String requestedBy, Instant requestedAt, List<String> includeFields,
                           List<String> excludeFields, String status,
                           String phase, String error, Integer trainingLeads, Integer heldOutLeads, Integer wonLeads,
-                          Double auc, Double brier, Double pointsAuc, Instant finishedAt) {
+                          Double auc, Double brier, Double pointsAuc, Instant finishedAt, Instant liveSince,
+                          boolean flaggedIncluded) {
 
         public boolean running() {
             return "QUEUED".equals(status) || "RUNNING".equals(status);
         }
+
+        public boolean done() {
+            return "DONE".equals(status);
+        }
     }
 
-    /** The model in use: the newest finished version. */
+    /** The live model: a finished version the admin (or a training) made live. */
     public record InUse(Version version, PredictiveModel model) {
     }
 
@@ -70,10 +77,10 @@ public class LikelihoodModels {
     public boolean queueScheduled(String key, Instant at) {
         return jdbc.sql("""
                         insert into likelihood_model (requested_by, requested_at, include_fields, exclude_fields, status, schedule_key)
-                        select 'system', ?, coalesce((select include_fields from likelihood_model where status = 'DONE'
-                                                      order by id desc limit 1), '{}'),
-                               coalesce((select exclude_fields from likelihood_model where status = 'DONE'
-                                         order by id desc limit 1), '{}'), 'QUEUED', ?
+                        select 'system', ?, coalesce((select include_fields from likelihood_model where live_since is not null
+                                                      order by live_since desc, id desc limit 1), '{}'),
+                               coalesce((select exclude_fields from likelihood_model where live_since is not null
+                                         order by live_since desc, id desc limit 1), '{}'), 'QUEUED', ?
                         on conflict do nothing""")
                 .params(Timestamp.from(at), key).update() == 1;
     }
@@ -90,8 +97,12 @@ public class LikelihoodModels {
         jdbc.sql("update likelihood_model set phase = ? where id = ?").params(phase, id).update();
     }
 
+    /**
+     * Stores a finished training; answers whether it went live (it does unless a flagged field was included knowingly:
+     * such a model waits for {@link #makeLive} with a confirmation).
+     */
     @Transactional
-    public void finish(long id, LikelihoodTrainer.Trained trained, Double pointsAuc, Instant at) {
+    public boolean finish(long id, LikelihoodTrainer.Trained trained, Double pointsAuc, Instant at) {
         List<PredictiveModel.Column> columns = trained.model().columns();
         batch.batchUpdate("""
                         insert into likelihood_column (model_id, position, field, kind, value, weight, low, high, mean, sd)
@@ -112,6 +123,18 @@ public class LikelihoodModels {
                                held_out_leads = ?, won_leads = ?, auc = ?, brier = ?, points_auc = ?, intercept = ? where id = ?""")
                 .params(Timestamp.from(at), trained.trainingLeads(), trained.heldOutLeads(), trained.won(), trained.auc(),
                         trained.brier(), pointsAuc, trained.model().intercept(), id).update();
+        boolean flaggedIncluded = trained.fields().stream().anyMatch(f -> f.leaking() && f.used());
+        if (!flaggedIncluded) {
+            makeLive(id, at);
+        }
+        return !flaggedIncluded;
+    }
+
+    /** Makes a finished version the live one (a rollback is making an older version live again). */
+    @Transactional
+    public boolean makeLive(long id, Instant at) {
+        return jdbc.sql("update likelihood_model set live_since = ? where id = ? and status = 'DONE'")
+                .params(Timestamp.from(at), id).update() == 1;
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -128,14 +151,15 @@ public class LikelihoodModels {
         return jdbc.sql(SELECT + " order by id desc limit ?").param(limit).query(LikelihoodModels::version).list();
     }
 
-    /** The newest finished version, the one in use: a cheap check for callers that keep the model. */
-    public Optional<Long> newestTrained() {
-        return jdbc.sql("select max(id) from likelihood_model where status = 'DONE'").query(Long.class).optional();
+    /** The live version's id: a cheap check for callers that keep the model. */
+    public Optional<Long> live() {
+        return jdbc.sql("select id from likelihood_model where live_since is not null order by live_since desc, id desc limit 1")
+                .query(Long.class).optional();
     }
 
     /** A finished version with its model. */
     public Optional<InUse> inUse(long id) {
-        return jdbc.sql(SELECT.replace(" from likelihood_model", ", intercept from likelihood_model") + " where id = ? and status = 'DONE'")
+        return jdbc.sql(SELECT.replace("as flagged_included", "as flagged_included, intercept") + " where id = ? and status = 'DONE'")
                 .param(id)
                 .query((rs, n) -> java.util.Map.entry(version(rs, n), rs.getDouble("intercept")))
                 .optional()
@@ -167,7 +191,10 @@ public class LikelihoodModels {
 
     private static final String SELECT = """
             select id, requested_by, requested_at, include_fields, exclude_fields, status, phase, error, training_leads, held_out_leads,
-                   won_leads, auc, brier, points_auc, finished_at from likelihood_model""";
+                   won_leads, auc, brier, points_auc, finished_at, live_since,
+                   exists (select 1 from likelihood_field f where f.model_id = likelihood_model.id and f.leaking and f.used)
+                       as flagged_included
+            from likelihood_model""";
 
     private static Version version(ResultSet rs, int n) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
@@ -176,6 +203,8 @@ public class LikelihoodModels {
                 List.of(PostgresArrays.strings(rs.getArray("exclude_fields"))), rs.getString("status"), rs.getString("phase"),
                 rs.getString("error"), (Integer) rs.getObject("training_leads"), (Integer) rs.getObject("held_out_leads"),
                 (Integer) rs.getObject("won_leads"), (Double) rs.getObject("auc"), (Double) rs.getObject("brier"),
-                (Double) rs.getObject("points_auc"), finished == null ? null : finished.toInstant());
+                (Double) rs.getObject("points_auc"), finished == null ? null : finished.toInstant(),
+                rs.getTimestamp("live_since") == null ? null : rs.getTimestamp("live_since").toInstant(),
+                rs.getBoolean("flagged_included"));
     }
 }

@@ -41,10 +41,10 @@ class JdbcReports implements Reports {
     private List<FunnelRow> funnel(Scope scope, String group, String order) {
         Map<String, Object> params = new LinkedHashMap<>();
         String sql = """
-                select %s as grp, sum(leads) as leads, sum(mqls) as mqls, sum(sqls) as sqls, sum(won) as won
+                select %s as grp, sum(leads) as leads, sum(mqls) as mqls, sum(sqls) as sqls, sum(won) as won, sum(lost) as lost
                 from report_funnel_day where true %s group by 1 order by %s""".formatted(group, where(scope, params), order);
         return jdbc.sql(sql).params(params).query((rs, n) -> new FunnelRow(rs.getString("grp"), rs.getLong("leads"),
-                rs.getLong("mqls"), rs.getLong("sqls"), rs.getLong("won"))).list();
+                rs.getLong("mqls"), rs.getLong("sqls"), rs.getLong("won"), rs.getLong("lost"))).list();
     }
 
     @Override

@@ -52,7 +52,7 @@ class ReportSnapshotsTest {
         snapshots.refresh();
 
         var scope = new Reports.Scope(null, null, source);
-        assertThat(reports.funnelBySource(scope)).containsExactly(new FunnelRow(source, 6, 5, 2, 1));
+        assertThat(reports.funnelBySource(scope)).containsExactly(new FunnelRow(source, 6, 5, 2, 1, 0));
         assertThat(reports.scoreDistribution(scope)).extracting(Reports.Band::from, Reports.Band::leads)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(10, 1L), org.assertj.core.groups.Tuple.tuple(40, 2L),
                         org.assertj.core.groups.Tuple.tuple(60, 2L), org.assertj.core.groups.Tuple.tuple(90, 1L));
@@ -71,5 +71,22 @@ class ReportSnapshotsTest {
         snapshots.refresh();
         assertThat(reports.funnelBySource(scope)).extracting(FunnelRow::leads).containsExactly(2L);
         assertThat(snapshots.refreshedAt()).isAfter(java.time.Instant.now().minusSeconds(60));
+    }
+
+    @Test
+    void lost_and_disqualified_leads_are_resolved_and_the_rest_open() {
+        lead("NEW", 10);
+        lead("MQL", 45, "MQL@-1");
+        lead("WON", 90, "MQL@-100", "WON@-10");
+        lead("LOST", 50, "MQL@-100", "LOST@-5");
+        lead("DISQUALIFIED", 0);
+        jdbc.sql("update lead set outcome = 'LOST' where source = ? and stage = 'MQL'").param(source).update();   // lost per the CRM
+        snapshots.refresh();
+
+        FunnelRow row = reports.funnelBySource(new Reports.Scope(null, null, source)).getFirst();
+        assertThat(row).isEqualTo(new FunnelRow(source, 5, 3, 0, 1, 3));
+        assertThat(row.open()).isEqualTo(1);
+        assertThat(row.winRateOfResolved()).isEqualTo(0.25);
+        assertThat(row.winRateOfAll()).isEqualTo(0.2);
     }
 }

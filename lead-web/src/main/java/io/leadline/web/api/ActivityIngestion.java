@@ -15,6 +15,7 @@ import io.leadline.web.api.ActivityResources.IngestResult;
 import io.leadline.web.api.ActivityResources.TrackedEvent;
 import io.leadline.web.api.ApiProblems.FieldError;
 import io.leadline.web.api.ApiProblems.InvalidInputException;
+import io.leadline.web.prediction.LeadLikelihood;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,10 +59,12 @@ public class ActivityIngestion {
     private final Clock clock;
     private final UnknownEmail unknownEmail;
     private final Duration retention;
+    private final LeadLikelihood likelihood;
 
     ActivityIngestion(ActivityIngest ingest, ApiRequests requests, Leads leads, Rescoring rescoring, ScoringModels models,
                       JsonMapper json, Clock clock, @Value("${leadline.api.unknown-email:CREATE}") UnknownEmail unknownEmail,
-                      @Value("${leadline.api.idempotency-retention:7d}") Duration retention) {
+                      @Value("${leadline.api.idempotency-retention:7d}") Duration retention, LeadLikelihood likelihood) {
+        this.likelihood = likelihood;
         this.retention = retention;
         this.ingest = ingest;
         this.requests = requests;
@@ -131,6 +134,7 @@ public class ActivityIngestion {
         }
         ingest.insertAll(activities);
         Rescoring.Result rescored = rescoring.rescore(models.active(), touched.stream().mapToLong(Long::longValue).toArray(), now);
+        likelihood.refresh(touched);
 
         String body = json.writeValueAsString(new IngestResult(activities.size(), created.size(), (int) rescored.leads(),
                 (int) rescored.moved()));

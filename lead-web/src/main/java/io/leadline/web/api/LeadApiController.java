@@ -25,6 +25,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import io.leadline.web.prediction.LeadLikelihood;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.NoSuchElementException;
@@ -57,9 +58,11 @@ class LeadApiController {
     private final LeadEditing editing;
     private final SalesActions sales;
     private final Clock clock;
+    private final LeadLikelihood likelihood;
 
     LeadApiController(Leads leads, LeadScores scores, LeadList list, ScoringModels models, Activities activities,
-                      LeadCapture capture, LeadEditing editing, SalesActions sales, Clock clock) {
+                      LeadCapture capture, LeadEditing editing, SalesActions sales, Clock clock, LeadLikelihood likelihood) {
+        this.likelihood = likelihood;
         this.leads = leads;
         this.scores = scores;
         this.list = list;
@@ -94,16 +97,20 @@ class LeadApiController {
     }
 
     @GetMapping
-    @Operation(summary = "Search leads", description = "Free text over name, email and company, with filters; newest first or "
-            + "best score first; pages by keyset: pass the previous page's next as after.")
+    @Operation(summary = "Search leads", description = "Free text over name, email and company, with filters; newest first, "
+            + "best score first or most likely to close first (LIKELIHOOD); pages by keyset: pass the previous page's next as after.")
     LeadPage search(@RequestParam(required = false) String q, @RequestParam(required = false) LifecycleStage stage,
                     @RequestParam(required = false) String source,
                     @RequestParam(required = false) Integer minScore, @RequestParam(required = false) Integer maxScore,
+                    @Parameter(description = "at least this likelihood to close, in percent") @RequestParam(required = false)
+                    @Min(value = 0, message = "The likelihood is a percentage from 0 to 100.")
+                    @Max(value = 100, message = "The likelihood is a percentage from 0 to 100.") Integer minLikelihood,
                     @RequestParam(defaultValue = "NEWEST") LeadSearch.Order order,
                     @Parameter(description = "the next value of the previous page") @RequestParam(required = false) String after,
                     @RequestParam(defaultValue = "50") @Min(value = 1, message = "Ask for at least 1 lead.")
                     @Max(value = 500, message = "Ask for at most 500 leads a page.") int size) {
-        LeadSearch search = new LeadSearch(q, stage, source, null, null, null, minScore, maxScore, null, null, null, order);
+        LeadSearch search = new LeadSearch(q, stage, source, null, null, null, minScore, maxScore, null, null, null, order,
+                minLikelihood);
         var rows = list.page(search, cursor(after), size + 1);
         boolean more = rows.size() > size;
         var page = more ? rows.subList(0, size) : rows;
@@ -131,7 +138,7 @@ class LeadApiController {
     }
 
     private LeadView view(Lead lead) {
-        return LeadView.of(lead, scores.of(lead.id()).orElse(null));
+        return LeadView.of(lead, scores.of(lead.id()).orElse(null), likelihood.of(lead.id()).orElse(null));
     }
 
     /** "sortValue.id", as {@link #format} writes it. */

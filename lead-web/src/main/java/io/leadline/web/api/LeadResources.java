@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import io.leadline.web.prediction.LeadLikelihood;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -69,28 +70,31 @@ final class LeadResources {
         }
     }
 
-    @Schema(description = "A lead with its current score")
+    @Schema(description = "A lead with its current score and, once a predictive model is live, its likelihood to close (0 to 1)")
     record LeadView(long id, long version, String externalId, String fullName, String email, String company, String jobTitle,
                     Integer companySize, String country, String source, Map<String, String> attributes, LifecycleStage stage,
-                    String owner, Instant createdAt, Integer score, String grade, Integer scoreModelVersion, Instant scoredAt) {
+                    String owner, Instant createdAt, Integer score, String grade, Integer scoreModelVersion, Instant scoredAt,
+                    Double likelihood, Long likelihoodModelVersion) {
 
-        static LeadView of(Lead lead, StoredScore score) {
+        static LeadView of(Lead lead, StoredScore score, LeadLikelihood.Estimate likelihood) {
             LeadProfile p = lead.profile();
             return new LeadView(lead.id(), lead.version(), lead.externalId(), p.fullName(),
                     p.email() == null ? null : p.email().value(), p.company(), p.jobTitle(), p.companySize(), p.country(),
                     p.source(), p.attributes(), lead.stage(), lead.owner(), lead.createdAt(),
                     score == null ? null : score.score(), score == null ? null : score.grade().name(),
-                    score == null ? null : score.modelVersion(), score == null ? null : score.scoredAt());
+                    score == null ? null : score.modelVersion(), score == null ? null : score.scoredAt(),
+                    likelihood == null ? null : likelihood.probability(), likelihood == null ? null : likelihood.modelVersion());
         }
     }
 
     @Schema(description = "One lead in a search result")
     record LeadSummary(long id, String name, String email, String company, String jobTitle, String source, LifecycleStage stage,
-                       int score, String grade, String owner, Instant createdAt) {
+                       int score, String grade, String owner, Instant createdAt, Double likelihood) {
 
         static LeadSummary of(LeadList.Row row) {
             return new LeadSummary(row.id(), row.name(), row.email(), row.company(), row.jobTitle(), row.source(), row.stage(),
-                    row.score(), row.grade() == null ? null : row.grade().name(), row.owner(), row.createdAt());
+                    row.score(), row.grade() == null ? null : row.grade().name(), row.owner(), row.createdAt(),
+                    row.likelihood());
         }
     }
 

@@ -8,8 +8,10 @@ import io.leadline.core.lead.Leads;
 import io.leadline.core.scoring.LeadScores;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModels;
+import io.leadline.web.prediction.LeadLikelihood;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -22,11 +24,13 @@ public class LeadEditing {
 
     private final Leads leads;
     private final LeadScores scores;
+    private final LeadLikelihood likelihood;
     private final ScoringModels models;
     private final Activities activities;
     private final Clock clock;
 
-    LeadEditing(Leads leads, LeadScores scores, ScoringModels models, Activities activities, Clock clock) {
+    LeadEditing(Leads leads, LeadScores scores, ScoringModels models, Activities activities, Clock clock, LeadLikelihood likelihood) {
+        this.likelihood = likelihood;
         this.leads = leads;
         this.scores = scores;
         this.models = models;
@@ -69,7 +73,10 @@ public class LeadEditing {
         return scoreNow(lead);
     }
 
-    /** Scores the lead with the live model and its activities, moves its stage if the score says so, stores both. */
+    /**
+     * Scores the lead with the live model and its activities, moves its stage if the score says so, stores both, and
+     * its likelihood to close by the live predictive model.
+     */
     Lead scoreNow(Lead lead) {
         Instant now = Instant.now(clock);
         Score score = models.active().score(lead.profile(), activities.of(lead.id()), now);
@@ -78,6 +85,7 @@ public class LeadEditing {
             lead = leads.apply(moved.get());
         }
         scores.save(lead.id(), score, lead.stage(), now);
+        likelihood.refresh(List.of(lead.id()));
         return lead;
     }
 }

@@ -11,6 +11,7 @@ import io.leadline.web.audit.Audit;
 import io.leadline.persistence.jobs.JobLeases;
 import io.leadline.persistence.reports.ReportSnapshots;
 import io.leadline.web.jobs.JobHeartbeat;
+import io.leadline.web.prediction.LeadLikelihood;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -34,9 +35,11 @@ class ImportRunner {
     private final Clock clock;
     private final JobHeartbeat heartbeat;
     private final ReportSnapshots snapshots;
+    private final LeadLikelihood likelihood;
 
     ImportRunner(ImportJobs jobs, LeadFileImport leads, OutcomeFileImport outcomes, Audit audit, Clock clock, JobHeartbeat heartbeat,
-                 ReportSnapshots snapshots) {
+                 ReportSnapshots snapshots, LeadLikelihood likelihood) {
+        this.likelihood = likelihood;
         this.snapshots = snapshots;
         this.heartbeat = heartbeat;
         this.jobs = jobs;
@@ -58,6 +61,7 @@ class ImportRunner {
             jobs.finish(job.id(), counts, Instant.now(clock));
             refreshStatistics(job, counts);
             if (!job.dryRun()) {
+                likelihood.refresh(jobs.touchedLeads(job.id()));
                 snapshots.refreshUnlessRunning();   // the reports show the imported leads without waiting for the schedule
             }
             audit.record(job.requestedBy(), AuditAction.IMPORT_RUN, "import " + job.id(), (job.dryRun() ? "dry run of " : "")

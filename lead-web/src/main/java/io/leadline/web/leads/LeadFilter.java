@@ -18,6 +18,7 @@ public class LeadFilter {
     private String owner;
     private Integer minScore;
     private Integer maxScore;
+    private Integer minLikelihood;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate createdFrom;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -26,7 +27,7 @@ public class LeadFilter {
 
     LeadSearch toSearch() {
         return new LeadSearch(text, stage, source, grade, minGrade, owner, minScore, maxScore, createdFrom, createdTo,
-                withinDays, order);
+                withinDays, order, minLikelihood);
     }
 
     public String getText() { return text; }
@@ -47,6 +48,8 @@ public class LeadFilter {
     public void setMinScore(Integer minScore) { this.minScore = minScore; }
     public Integer getMaxScore() { return maxScore; }
     public void setMaxScore(Integer maxScore) { this.maxScore = maxScore; }
+    public Integer getMinLikelihood() { return minLikelihood; }
+    public void setMinLikelihood(Integer minLikelihood) { this.minLikelihood = minLikelihood; }
     public LocalDate getCreatedFrom() { return createdFrom; }
     public void setCreatedFrom(LocalDate createdFrom) { this.createdFrom = createdFrom; }
     public LocalDate getCreatedTo() { return createdTo; }

@@ -8,6 +8,7 @@ import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.FitGrade;
 import io.leadline.persistence.lead.Segments;
 import io.leadline.web.audit.Audit;
+import io.leadline.web.prediction.LeadLikelihood;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -37,8 +38,11 @@ class LeadListController {
     private final Audit audit;
 
     private final io.leadline.core.reports.Reports reports;
+    private final LeadLikelihood likelihood;
 
-    LeadListController(LeadList leads, Segments segments, Audit audit, io.leadline.core.reports.Reports reports) {
+    LeadListController(LeadList leads, Segments segments, Audit audit, io.leadline.core.reports.Reports reports,
+                       LeadLikelihood likelihood) {
+        this.likelihood = likelihood;
         this.reports = reports;
         this.leads = leads;
         this.segments = segments;
@@ -63,6 +67,12 @@ class LeadListController {
     @ModelAttribute("sources")
     List<String> sources() {
         return reports.sourcesInUse();
+    }
+
+    /** Whether a predictive model is live: the likelihood column, filter and order show only then. */
+    @ModelAttribute("likelihoodLive")
+    boolean likelihoodLive() {
+        return likelihood.live();
     }
 
     @GetMapping("/leads")
@@ -94,7 +104,6 @@ class LeadListController {
         return "leads/list";
     }
 
-    /** The current selection as CSV: every row, cells that look like formulas escaped. */
     /** The most custom fields an export adds as columns. */
     static final int MAX_EXPORT_FIELDS = 50;
 
@@ -116,14 +125,14 @@ class LeadListController {
         audit.record(user.getName(), AuditAction.EXPORT, "lead list", "filter " + search + (custom.isEmpty() ? "" : ", fields " + custom));
         var csv = new CSVPrinter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), CSVFormat.DEFAULT);
         List<String> header = new java.util.ArrayList<>(List.of("id", "name", "email", "company", "job title", "source", "stage",
-                "score", "fit grade", "owner", "created"));
+                "score", "fit grade", "owner", "created", "likelihood to close"));
         header.addAll(custom);
         csv.printRecord(header);
         leads.each(search, custom, (r, values) -> {
             try {
                 List<Object> record = new java.util.ArrayList<>(java.util.Arrays.asList(r.id(), safe(r.name()), safe(r.email()), safe(r.company()),
                         safe(r.jobTitle()), safe(r.source()), r.stage().name(), r.score(), r.grade().name(), safe(r.owner()),
-                        r.createdAt()));
+                        r.createdAt(), r.likelihood() == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", r.likelihood())));
                 values.forEach(v -> record.add(safe(v)));
                 csv.printRecord(record);
             } catch (IOException e) {

@@ -61,7 +61,7 @@ public class LeadPage {
         List<Activity> done = activities.of(id);
         model.addAttribute("score", active.score(lead.profile(), done, now));
         model.addAttribute("gap", MqlGap.of(active, lead.profile(), done, now));
-        model.addAttribute("likelihood", likelihood.of(lead.profile(), done).orElse(null));
+        model.addAttribute("likelihood", likelihood.of(id).orElse(null));
         model.addAttribute("activities", done.reversed());
         model.addAttribute("ask", ProgressiveProfiling.nextFields(active, lead.profile(), 3));
         model.addAttribute("history", leads.history(id));

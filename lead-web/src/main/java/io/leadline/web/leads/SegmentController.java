@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SegmentController {
 
     /** The lead list's filters: a segment keeps these and nothing else (not the page it was on). */
-    static final Set<String> FILTERS = Set.of("text", "stage", "source", "grade", "minGrade", "owner", "minScore", "maxScore",
+    static final Set<String> FILTERS = Set.of("text", "stage", "source", "grade", "minGrade", "owner", "minScore", "maxScore", "minLikelihood",
             "createdFrom", "createdTo", "withinDays", "order");
 
     private final Segments segments;

@@ -2,7 +2,6 @@ package io.leadline.web.prediction;
 
 import io.leadline.core.audit.AuditAction;
 import io.leadline.core.prediction.Example;
-import io.leadline.core.prediction.LeadFeatures;
 import io.leadline.core.prediction.LikelihoodTrainer;
 import io.leadline.core.prediction.RankingQuality;
 import io.leadline.core.scoring.ModelComparison;
@@ -10,7 +9,6 @@ import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.ScoringModels;
 import io.leadline.persistence.jobs.JobLeases;
 import io.leadline.persistence.prediction.LikelihoodModels;
-import io.leadline.persistence.scoring.ScoringSamples;
 import io.leadline.web.audit.Audit;
 import io.leadline.web.jobs.JobHeartbeat;
 import java.time.Clock;
@@ -34,22 +32,20 @@ import org.springframework.stereotype.Component;
 class LikelihoodTraining {
 
     private static final Logger log = LoggerFactory.getLogger(LikelihoodTraining.class);
-    static final int MAX_LEADS = 100_000;
 
     private final LikelihoodModels models;
-    private final ScoringSamples samples;
+    private final FieldReview review;
     private final ScoringModels scoring;
     private final JobHeartbeat heartbeat;
     private final Audit audit;
     private final Clock clock;
+    private final LeadLikelihood likelihood;
 
-    private final io.leadline.core.lead.LeadList leadList;
-
-    LikelihoodTraining(LikelihoodModels models, ScoringSamples samples, ScoringModels scoring, JobHeartbeat heartbeat, Audit audit,
-                       Clock clock, io.leadline.core.lead.LeadList leadList) {
-        this.leadList = leadList;
+    LikelihoodTraining(LikelihoodModels models, FieldReview review, ScoringModels scoring, JobHeartbeat heartbeat, Audit audit,
+                       Clock clock, LeadLikelihood likelihood) {
+        this.likelihood = likelihood;
         this.models = models;
-        this.samples = samples;
+        this.review = review;
         this.scoring = scoring;
         this.heartbeat = heartbeat;
         this.audit = audit;
@@ -73,12 +69,10 @@ class LikelihoodTraining {
         try {
             models.phase(version.id(), "reading leads");
             ScoringModel points = scoring.active();
-            var drawn = samples.draw(MAX_LEADS, new java.util.TreeSet<>(leadList.customFields()), now);
-            List<ModelComparison.Sample> known = drawn.samples().stream().filter(s -> s.won() != null).toList();
-            List<Example> examples = known.stream().map(s -> LeadFeatures.of(s.profile(), s.activities(), now, s.won())).toList();
-            // Open leads show which fields are filled only once a lead is resolved (the leak guard reads their fill rates).
-            List<Example> open = drawn.samples().stream().filter(s -> s.won() == null)
-                    .map(s -> LeadFeatures.of(s.profile(), s.activities(), now, false)).toList();
+            var drawn = review.draw(now);
+            List<ModelComparison.Sample> known = drawn.known();
+            List<Example> examples = drawn.examples();
+            List<Example> open = drawn.open();
             models.phase(version.id(), "training on " + examples.size() + " leads");
             var trained = LikelihoodTrainer.train(examples, open, Set.copyOf(version.includeFields()),
                     Set.copyOf(version.excludeFields()), LikelihoodTrainer.Settings.defaults());
@@ -90,7 +84,12 @@ class LikelihoodTraining {
                 pointScores[i] = points.score(s.profile(), s.activities(), now).total();
                 won[i] = s.won();
             }
-            models.finish(version.id(), trained, RankingQuality.auc(pointScores, won), Instant.now(clock));
+            boolean live = models.finish(version.id(), trained, RankingQuality.auc(pointScores, won), Instant.now(clock));
+            if (live) {
+                models.phase(version.id(), "scoring every lead");
+                likelihood.refreshAll(done -> { });
+                models.phase(version.id(), "done");
+            }
             audit.record(version.requestedBy(), AuditAction.LIKELIHOOD_TRAINED, "likelihood model " + version.id(),
                     examples.size() + " leads, held-out AUC " + (trained.auc() == null ? "—" : String.format("%.3f", trained.auc())));
         } catch (IllegalArgumentException e) {

@@ -60,7 +60,9 @@ class ReportsController {
         model.addAttribute("scope", scope);
         model.addAttribute("sources", reports.sourcesInUse());
         model.addAttribute("bySource", bySource);
-        model.addAttribute("maxWinRate", bySource.stream().map(FunnelRow::winRate).filter(r -> r != null)
+        boolean overResolved = FunnelRow.overResolved(bySource);
+        model.addAttribute("overResolved", overResolved);
+        model.addAttribute("maxWinRate", bySource.stream().map(r -> r.winRate(overResolved)).filter(r -> r != null)
                 .mapToDouble(Double::doubleValue).max().orElse(0));
         model.addAttribute("byMonth", reports.funnelByMonth(scope));
         var distribution = reports.scoreDistribution(scope);
@@ -94,8 +96,10 @@ class ReportsController {
     }
 
     private static Table funnel(String group, List<FunnelRow> rows) {
-        return new Table(List.of(group, "leads", "mqls", "sqls", "won", "mql rate", "win rate"), rows.stream()
-                .map(r -> java.util.Arrays.<Object>asList(r.group(), r.leads(), r.mqls(), r.sqls(), r.won(), r.mqlRate(), r.winRate()))
+        return new Table(List.of(group, "leads", "mqls", "sqls", "won", "lost or disqualified", "open", "mql rate",
+                "win rate of resolved", "win rate of all"), rows.stream()
+                .map(r -> java.util.Arrays.<Object>asList(r.group(), r.leads(), r.mqls(), r.sqls(), r.won(), r.lost(), r.open(),
+                        r.mqlRate(), r.winRateOfResolved(), r.winRateOfAll()))
                 .toList());
     }
 

@@ -7,6 +7,7 @@ import io.leadline.persistence.scoring.Rescoring;
 import io.leadline.web.audit.Audit;
 import io.leadline.persistence.jobs.JobLeases;
 import io.leadline.web.jobs.JobHeartbeat;
+import io.leadline.web.prediction.LeadLikelihood;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -14,7 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs queued rescoring jobs in the background with the live model; one whose instance died is taken over (see {@link JobHeartbeat}). */
+/**
+ * Runs queued rescoring jobs in the background with the live model, then computes every lead's likelihood to close
+ * again; a job whose instance died is taken over (see {@link JobHeartbeat}).
+ */
 @Component
 class RescoreRunner {
 
@@ -26,8 +30,11 @@ class RescoreRunner {
     private final Audit audit;
     private final Clock clock;
     private final JobHeartbeat heartbeat;
+    private final LeadLikelihood likelihood;
 
-    RescoreRunner(RescoreJobs jobs, Rescoring rescoring, ScoringModels models, Audit audit, Clock clock, JobHeartbeat heartbeat) {
+    RescoreRunner(RescoreJobs jobs, Rescoring rescoring, ScoringModels models, Audit audit, Clock clock, JobHeartbeat heartbeat,
+                  LeadLikelihood likelihood) {
+        this.likelihood = likelihood;
         this.heartbeat = heartbeat;
         this.jobs = jobs;
         this.rescoring = rescoring;
@@ -46,6 +53,8 @@ class RescoreRunner {
         try {
             var model = models.active();
             var result = rescoring.rescoreAll(model, Instant.now(clock), done -> jobs.progress(job.id(), done));
+            // Ages and scores changed: the likelihood to close follows (nothing while no predictive model is live).
+            likelihood.refreshAll(done -> { });
             jobs.finish(job.id(), result, Instant.now(clock));
             audit.record(job.requestedBy(), AuditAction.RESCORED, "model version " + model.version(),
                     result.leads() + " leads scored, " + result.changed() + " changed, " + result.moved() + " changed stage");

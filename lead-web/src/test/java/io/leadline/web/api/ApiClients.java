@@ -5,16 +5,16 @@ import java.util.UUID;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Tokens for API tests: a new one per call, named after the test, acting with the role given. */
-final class ApiClients {
+public final class ApiClients {
 
     private ApiClients() {
     }
 
-    static String token(ApiTokenRegistry registry, Role role) {
+    public static String token(ApiTokenRegistry registry, Role role) {
         return registry.issue("test " + role + " " + UUID.randomUUID(), role, "test-admin").secret();
     }
 
-    static RequestPostProcessor bearer(String token) {
+    public static RequestPostProcessor bearer(String token) {
         return request -> {
             request.addHeader("Authorization", "Bearer " + token);
             return request;

@@ -1,0 +1,133 @@
+package io.leadline.web.prediction;
+
+import static io.leadline.web.Eventually.eventually;
+import static io.leadline.web.api.ApiClients.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.leadline.core.user.Role;
+import io.leadline.web.api.ApiClients;
+import io.leadline.web.api.ApiTokenRegistry;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The likelihood where people work: once a model is trained it is stored for every lead (no model evaluation per
+ * request), kept current when a lead changes, sortable and filterable in the list, in the API and the CSV export; a
+ * model trained with a flagged field waits for a confirmation before it goes live, and an older version can be made
+ * live again.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class StoredLikelihoodTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApiTokenRegistry registry;
+
+    private long train(String... include) throws Exception {
+        long before = jdbc.sql("select coalesce(max(id), 0) from likelihood_model").query(Long.class).single();
+        var request = post("/settings/likelihood/train").with(user("ada").roles("ADMIN")).with(csrf());
+        for (String field : include) {
+            request.param("include", field);
+        }
+        mvc.perform(request);
+        long id = jdbc.sql("select max(id) from likelihood_model").query(Long.class).single();
+        assertThat(id).isGreaterThan(before);
+        eventually(() -> assertThat(jdbc.sql("select coalesce(error, status) || ' ' || phase from likelihood_model where id = ?")
+                .param(id).query(String.class).single()).isEqualTo("DONE done"));
+        return id;
+    }
+
+    private Double stored(long leadId, long modelId) {
+        return jdbc.sql("select probability from lead_likelihood where lead_id = ? and model_id = ?").params(leadId, modelId)
+                .query(Double.class).optional().orElse(null);
+    }
+
+    private Long live() {
+        return jdbc.sql("select id from likelihood_model where live_since is not null order by live_since desc, id desc limit 1")
+                .query(Long.class).optional().orElse(null);
+    }
+
+    @Test
+    void the_likelihood_is_stored_listed_exported_and_its_model_picked() throws Exception {
+        ClosedLeads.insert(jdbc, 1000);
+        long referral = ClosedLeads.inQueue(jdbc, "Stored Likelihood Referral");
+        long paid = jdbc.sql("""
+                select id from lead where source = 'paid_search' and stage = 'LOST' order by id desc limit 1""").query(Long.class).single();
+
+        long first = train();
+        assertThat(live()).as("a model without flagged fields goes live as it finishes").isEqualTo(first);
+        assertThat(stored(referral, first)).as("every lead's likelihood is stored after the training").isNotNull();
+        assertThat(stored(referral, first)).isGreaterThan(stored(paid, first));
+
+        // The list sorts and filters by it; the API and the export carry it.
+        String page = mvc.perform(get("/leads").param("order", "LIKELIHOOD").param("minLikelihood", "50")
+                .param("text", "Stored Likelihood").with(user("mia").roles("MARKETER"))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(">Likelihood<", "Most likely to close first", "Stored Likelihood Referral");
+        @SuppressWarnings("unchecked")
+        var rows = (List<io.leadline.core.lead.LeadList.Row>) mvc.perform(get("/leads").param("order", "LIKELIHOOD")
+                .param("minLikelihood", "50").with(user("mia").roles("MARKETER"))).andReturn().getModelAndView().getModel().get("rows");
+        assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.likelihood()).isGreaterThanOrEqualTo(0.5));
+        assertThat(rows).extracting(io.leadline.core.lead.LeadList.Row::likelihood).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        String token = ApiClients.token(registry, Role.SALES);
+        mvc.perform(get("/api/leads/" + referral).with(bearer(token))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.likelihood").value(stored(referral, first)))
+                .andExpect(jsonPath("$.likelihoodModelVersion").value(first));
+        mvc.perform(get("/api/leads").param("order", "LIKELIHOOD").param("minLikelihood", "50").param("size", "5").with(bearer(token)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].likelihood").isNumber());
+        String csv = mvc.perform(get("/leads/export.csv").param("text", "Stored Likelihood Referral").with(user("mia").roles("MARKETER")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(csv).startsWith("id,name,email,company,job title,source,stage,score,fit grade,owner,created,likelihood to close")
+                .contains(String.format(java.util.Locale.ROOT, "%.4f", stored(referral, first)));
+
+        // A lead that changes is scored again, and its likelihood with it.
+        jdbc.sql("update lead_likelihood set probability = 0.001 where lead_id = ?").param(referral).update();
+        mvc.perform(post("/leads/" + referral + "/activities").param("type", "call").param("detail", "Asked for a demo")
+                .with(user("sam").roles("SALES")).with(csrf()));
+        assertThat(stored(referral, first)).as("computed again when the lead was rescored").isGreaterThan(0.5);
+
+        // With the flagged field included the model waits; making it live needs the confirmation.
+        long flagged = train("deal_segment");
+        assertThat(live()).as("a model with a flagged field included does not go live by itself").isEqualTo(first);
+        String settings = mvc.perform(get("/settings/likelihood").with(user("ada").roles("ADMIN"))).andReturn().getResponse().getContentAsString();
+        assertThat(settings).contains("I confirm", "Make live");
+        mvc.perform(post("/settings/likelihood/" + flagged + "/live").with(user("ada").roles("ADMIN")).with(csrf()))
+                .andExpect(flash().attributeExists("error"));
+        assertThat(live()).isEqualTo(first);
+        mvc.perform(post("/settings/likelihood/" + flagged + "/live").param("confirm", "yes").with(user("ada").roles("ADMIN")).with(csrf()))
+                .andExpect(flash().attributeExists("message"));
+        assertThat(live()).isEqualTo(flagged);
+        eventually(() -> assertThat(stored(referral, flagged)).as("a rescoring computes every lead's likelihood again").isNotNull());
+
+        // Rolling back: the older version is live again.
+        mvc.perform(post("/settings/likelihood/" + first + "/live").with(user("ada").roles("ADMIN")).with(csrf()))
+                .andExpect(flash().attributeExists("message"));
+        assertThat(live()).isEqualTo(first);
+        assertThat(mvc.perform(get("/settings/likelihood").with(user("ada").roles("ADMIN"))).andReturn().getResponse()
+                .getContentAsString()).contains("Roll back to this").doesNotContain("Model " + flagged + " (live)");
+    }
+
+    @Test
+    void the_fields_can_be_reviewed_before_any_training() throws Exception {
+        ClosedLeads.insert(jdbc, 400);
+        String page = mvc.perform(get("/settings/likelihood").param("review", "true").with(user("ada").roles("ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Checked just now on the leads with a known outcome", "deal_segment", "Leak?", "source");
+    }
+}
