@@ -31,3 +31,7 @@ select (l.created_at at time zone 'UTC')::date as day, coalesce(l.source, '(none
 from lead l
 group by 1, 2;
 create unique index report_funnel_day_key on report_funnel_day (day, source);
+
+-- Numbers in ranges: a likelihood column can be a range of a number's values.
+alter table likelihood_column drop constraint likelihood_column_kind_check;
+alter table likelihood_column add constraint likelihood_column_kind_check check (kind in ('CATEGORY', 'NUMBER', 'BIN'));

@@ -133,7 +133,7 @@ public final class LeakGuard {
     }
 
     private static double heldOutAuc(List<Example> training, List<Example> heldOut, List<String> fields, LikelihoodTrainer.Settings settings) {
-        PredictiveModel model = LikelihoodTrainer.fit(training, LikelihoodTrainer.columns(training, fields, settings), settings);
+        PredictiveModel model = LikelihoodTrainer.fit(training, ModelColumns.of(training, fields, settings.minCount()), settings);
         double[] p = new double[heldOut.size()];
         boolean[] y = new boolean[heldOut.size()];
         for (int i = 0; i < p.length; i++) {

@@ -64,6 +64,9 @@ public final class LikelihoodTrainer {
      */
     public static Trained train(List<Example> examples, List<Example> open, Set<String> includeAnyway, Set<String> leaveOut,
                                 Settings settings) {
+        Set<String> numbers = NumericFields.detect(examples);
+        examples = NumericFields.typed(examples, numbers);
+        open = NumericFields.typed(open, numbers);
         long wonCount = examples.stream().filter(Example::won).count();
         if (wonCount < 2 || examples.size() - wonCount < 2) {
             throw new IllegalArgumentException("Training needs at least two won leads and two others with a known outcome; there are "
@@ -76,8 +79,13 @@ public final class LikelihoodTrainer {
         List<FieldCheck> checks = check(training, heldOut, open, includeAnyway, leaveOut, settings);
         checks = LeakGuard.dominance(training, heldOut, checks, includeAnyway, settings);
         List<String> used = checks.stream().filter(FieldCheck::used).map(FieldCheck::field).toList();
-        List<Column> columns = columns(training, used, settings);
-        PredictiveModel model = fit(training, columns, settings);
+        // Two fields that say more together get a field of their own (chosen on the training part alone).
+        List<String> pairs = FieldPairs.find(training, used, settings.seed());
+        List<Example> paired = FieldPairs.withPairs(training, pairs);
+        List<String> fields = new ArrayList<>(used);
+        fields.addAll(pairs);
+        List<Column> columns = ModelColumns.of(paired, fields, settings.minCount());
+        PredictiveModel model = fit(paired, columns, settings);
 
         double[] p = new double[heldOut.size()];
         boolean[] y = new boolean[heldOut.size()];
@@ -104,6 +112,9 @@ public final class LikelihoodTrainer {
      * check, which needs a model), on the same split a training would use.
      */
     public static List<FieldCheck> review(List<Example> examples, List<Example> open, Settings settings) {
+        Set<String> numbers = NumericFields.detect(examples);
+        examples = NumericFields.typed(examples, numbers);
+        open = NumericFields.typed(open, numbers);
         int[][] split = split(examples, settings);
         return check(pick(examples, split[0]), pick(examples, split[1]), open, Set.of(), Set.of(), settings);
     }
@@ -217,50 +228,6 @@ public final class LikelihoodTrainer {
 
     private static double either(Double auc) {
         return auc == null ? 0.5 : Math.max(auc, 1 - auc);
-    }
-
-    /** The columns the used fields get in training. */
-    static List<Column> columns(List<Example> training, List<String> fields, Settings settings) {
-        List<Column> columns = new ArrayList<>();
-        for (String field : fields) {
-            Map<String, Integer> counts = new TreeMap<>();
-            List<Double> numbers = new ArrayList<>();
-            int missing = 0;
-            for (Example e : training) {
-                String value = e.categorical().get(field);
-                Double number = e.numeric().get(field);
-                if (value != null) {
-                    counts.merge(value, 1, Integer::sum);
-                } else if (number != null) {
-                    numbers.add(number);
-                } else {
-                    missing++;
-                }
-            }
-            if (!numbers.isEmpty()) {
-                double[] sorted = numbers.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                double low = sorted[(int) Math.floor(0.01 * (sorted.length - 1))];
-                double high = sorted[(int) Math.ceil(0.99 * (sorted.length - 1))];
-                double mean = Arrays.stream(sorted).map(x -> Math.max(low, Math.min(high, x))).average().orElse(0);
-                double sd = Math.sqrt(Arrays.stream(sorted).map(x -> Math.pow(Math.max(low, Math.min(high, x)) - mean, 2)).average().orElse(0));
-                columns.add(new Column(field, Kind.NUMBER, null, 0, low, high, mean, sd));
-            }
-            boolean rare = false;
-            for (var entry : counts.entrySet()) {
-                if (entry.getValue() >= settings.minCount()) {
-                    columns.add(new Column(field, Kind.CATEGORY, entry.getKey(), 0, 0, 0, 0, 0));
-                } else {
-                    rare = true;
-                }
-            }
-            if (rare) {
-                columns.add(new Column(field, Kind.CATEGORY, PredictiveModel.OTHER, 0, 0, 0, 0, 0));
-            }
-            if (missing > 0) {
-                columns.add(new Column(field, Kind.CATEGORY, PredictiveModel.MISSING, 0, 0, 0, 0, 0));
-            }
-        }
-        return columns;
     }
 
     /** Logistic regression by Adam on the mean log-loss plus L2 (the intercept is not regularised). */

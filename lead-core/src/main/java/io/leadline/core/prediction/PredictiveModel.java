@@ -20,12 +20,13 @@ public final class PredictiveModel {
     /** The column of a field left empty. */
     public static final String MISSING = "(missing)";
 
-    public enum Kind { CATEGORY, NUMBER }
+    public enum Kind { CATEGORY, NUMBER, BIN }
 
     /**
      * One column. A CATEGORY column is 1 when the field has {@code value} ({@link #OTHER}: a value without a column of
      * its own; {@link #MISSING}: no value); a NUMBER column holds the field's value capped to [{@code low}, {@code high}]
-     * and standardised with {@code mean} and {@code sd} (0 when missing; the field's MISSING column says so).
+     * and standardised with {@code mean} and {@code sd} (0 when missing; the field's MISSING column says so); a BIN
+     * column is 1 when the field's number is in [{@code low}, {@code high}) — ranges let a number's effect bend.
      */
     public record Column(String field, Kind kind, String value, double weight, double low, double high, double mean, double sd) {
 
@@ -36,14 +37,21 @@ public final class PredictiveModel {
 
         /** "source = paid search", "email opens (each standard deviation above 2.3)". */
         public String label() {
-            return kind == Kind.NUMBER ? field + " (each standard deviation above " + Math.round(mean * 10) / 10.0 + ")"
-                    : field + " = " + value;
+            return switch (kind) {
+                case NUMBER -> field + " (each standard deviation above " + Math.round(mean * 10) / 10.0 + ")";
+                case BIN -> field + " " + value;
+                case CATEGORY -> field + " = " + value;
+            };
         }
     }
 
     private final double intercept;
     private final List<Column> columns;
     private final Map<String, Set<String>> valuesWithColumns = new HashMap<>();
+    /** Fields read as numbers (a custom field arrives as text and is read as it was in training). */
+    private final Set<String> numericFields = new HashSet<>();
+    /** Fields made of two others ({@link FieldPairs}), computed from them for each lead. */
+    private final List<String> pairFields = new ArrayList<>();
 
     public PredictiveModel(double intercept, List<Column> columns) {
         this.intercept = intercept;
@@ -51,6 +59,11 @@ public final class PredictiveModel {
         for (Column c : this.columns) {
             if (c.kind() == Kind.CATEGORY) {
                 valuesWithColumns.computeIfAbsent(c.field(), k -> new HashSet<>()).add(c.value());
+                if (FieldPairs.isPair(c.field()) && !pairFields.contains(c.field())) {
+                    pairFields.add(c.field());
+                }
+            } else {
+                numericFields.add(c.field());
             }
         }
     }
@@ -65,11 +78,25 @@ public final class PredictiveModel {
 
     /** The probability that the lead is won. */
     public double likelihood(Example lead) {
+        lead = FieldPairs.withPairs(NumericFields.typed(lead, numericFields), pairFields);
         double z = intercept;
         for (Column column : columns) {
             z += column.weight() * value(column, lead);
         }
         return 1 / (1 + Math.exp(-z));
+    }
+
+    /** The lead fields the model reads (a pair's two fields rather than the pair). */
+    public Set<String> inputFields() {
+        Set<String> fields = new java.util.TreeSet<>();
+        for (Column c : columns) {
+            if (FieldPairs.isPair(c.field())) {
+                fields.addAll(List.of(c.field().split(FieldPairs.JOIN)));
+            } else {
+                fields.add(c.field());
+            }
+        }
+        return fields;
     }
 
     /** The columns that move the likelihood most, strongest first. */
@@ -87,6 +114,10 @@ public final class PredictiveModel {
                 return 0;
             }
             return (Math.max(column.low(), Math.min(column.high(), x)) - column.mean()) / column.sd();
+        }
+        if (column.kind() == Kind.BIN) {
+            Double x = lead.numeric().get(field);
+            return x != null && x >= column.low() && x < column.high() ? 1 : 0;
         }
         boolean present = lead.categorical().containsKey(field) || lead.numeric().containsKey(field);
         if (column.value().equals(MISSING)) {

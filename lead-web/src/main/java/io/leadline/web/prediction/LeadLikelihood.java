@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -97,7 +96,7 @@ public class LeadLikelihood {
 
     private Map<Long, Double> compute(LikelihoodModels.InUse inUse, Collection<Long> leadIds) {
         Instant now = Instant.now(clock);
-        Set<String> fields = inUse.model().columns().stream().map(c -> c.field()).collect(Collectors.toSet());
+        Set<String> fields = inUse.model().inputFields();
         Map<Long, Double> probabilities = new HashMap<>();
         samples.of(leadIds, fields).forEach((id, s) ->
                 probabilities.put(id, inUse.model().likelihood(LeadFeatures.of(s.profile(), s.activities(), now, false))));
