@@ -100,4 +100,53 @@ class ModelBrowserTest {
         browser.get("http://localhost:" + port + "/queue?company=" + company.replace(" ", "%20"));
         assertThat(browser.findElement(By.cssSelector("table.queue tbody")).getText()).contains("Pricing Fan", "65");
     }
+
+    /**
+     * One draft, several edits: a rule renamed with new points, one removed, two added (one on a custom column whose
+     * header had capitals and spaces), previewed once, activated once as one new version.
+     */
+    @Test
+    void several_rules_are_edited_in_one_draft_previewed_once_and_activated_as_one_version() {
+        capture.capture(new LeadProfile("Quality Lead", new EmailAddress(UUID.randomUUID() + "@quality.example.com"),
+                company, "Analyst", 800, "BR", "email", Map.of("Lead Quality", "High", "Annual Revenue", "5000000"))).id();
+        var live = models.active();
+        String renamed = live.fitRules().get(0).name();
+        String removed = live.fitRules().get(1).name();
+        int versionsBefore = models.versions().size();
+
+        Browser.signIn(browser, port, "model-admin", "model-admin-password");
+        browser.get("http://localhost:" + port + "/settings/model");
+        var name = browser.findElement(By.name("fitname_0"));
+        name.clear();
+        name.sendKeys(renamed + " (edited)");
+        Browser.type(browser, "fit_0", "17");
+        browser.findElement(By.name("fitremove_1")).click();
+        Browser.type(browser, "newfit_name", "High quality");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("newfit_type"))).selectByValue("ONE_OF");
+        Browser.type(browser, "newfit_field", "Lead Quality");
+        Browser.type(browser, "newfit_values", "High");
+        Browser.type(browser, "newfit_points", "25");
+        Browser.type(browser, "newfit_name_1", "Big revenue");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("newfit_type_1"))).selectByValue("RANGE");
+        Browser.type(browser, "newfit_field_1", "Annual Revenue");
+        Browser.type(browser, "newfit_values_1", "1000000-100000000");
+        Browser.type(browser, "newfit_points_1", "5");
+        browser.findElement(By.xpath("//button[normalize-space()='Preview on the existing leads']")).click();
+        Browser.waitForText(browser, By.tagName("body"), "What would change", Duration.ofSeconds(30));
+        String preview = browser.findElement(By.tagName("body")).getText();
+        assertThat(preview).contains("new fit rule High quality (25 points): lead_quality is one of",
+                "new fit rule Big revenue (5 points): annual_revenue is between 1000000 and 100000000", "fit rule " + removed + " removed", "17 points");
+        assertThat(preview).doesNotContain("\u201cHigh quality\u201d (lead_quality is one of high) matches none");
+
+        browser.findElement(By.xpath("//button[normalize-space()='Save and activate this draft']")).click();
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash.ok"))).getText())
+                .endsWith("is live; every lead is being rescored.");
+        var now = models.active();
+        assertThat(models.versions()).as("one activation, one version").hasSize(versionsBefore + 1);
+        assertThat(now.fitRules()).extracting(r -> r.name()).contains(renamed + " (edited)", "High quality", "Big revenue")
+                .doesNotContain(removed, renamed);
+        assertThat(now.fitRules().stream().filter(r -> r.name().equals(renamed + " (edited)")).findFirst().orElseThrow().points())
+                .isEqualTo(17);
+    }
 }
