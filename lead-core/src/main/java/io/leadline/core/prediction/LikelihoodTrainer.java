@@ -2,6 +2,7 @@ package io.leadline.core.prediction;
 
 import io.leadline.core.prediction.PredictiveModel.Column;
 import io.leadline.core.prediction.PredictiveModel.Kind;
+import io.leadline.core.stats.LogisticRegression;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -237,7 +238,7 @@ public final class LikelihoodTrainer {
         int m = columns.size();
         int[][] index = new int[n][];
         double[][] value = new double[n][];
-        double[] y = new double[n];
+        boolean[] won = new boolean[n];
         for (int i = 0; i < n; i++) {
             List<Integer> idx = new ArrayList<>();
             List<Double> val = new ArrayList<>();
@@ -250,38 +251,9 @@ public final class LikelihoodTrainer {
             }
             index[i] = idx.stream().mapToInt(Integer::intValue).toArray();
             value[i] = val.stream().mapToDouble(Double::doubleValue).toArray();
-            y[i] = training.get(i).won() ? 1 : 0;
+            won[i] = training.get(i).won();
         }
-        double rate = Arrays.stream(y).average().orElse(0.5);
-        double[] w = new double[m + 1];
-        w[m] = Math.log(rate / (1 - rate));
-        double[] first = new double[m + 1];
-        double[] second = new double[m + 1];
-        double step = 0.05;
-        double beta1 = 0.9;
-        double beta2 = 0.999;
-        for (int t = 1; t <= settings.iterations(); t++) {
-            double[] g = new double[m + 1];
-            for (int i = 0; i < n; i++) {
-                double z = w[m];
-                for (int k = 0; k < index[i].length; k++) {
-                    z += w[index[i][k]] * value[i][k];
-                }
-                double error = 1 / (1 + Math.exp(-z)) - y[i];
-                for (int k = 0; k < index[i].length; k++) {
-                    g[index[i][k]] += error * value[i][k];
-                }
-                g[m] += error;
-            }
-            for (int j = 0; j <= m; j++) {
-                double grad = g[j] / n + (j < m ? settings.l2() * w[j] : 0);
-                first[j] = beta1 * first[j] + (1 - beta1) * grad;
-                second[j] = beta2 * second[j] + (1 - beta2) * grad * grad;
-                double correctedFirst = first[j] / (1 - Math.pow(beta1, t));
-                double correctedSecond = second[j] / (1 - Math.pow(beta2, t));
-                w[j] -= step * correctedFirst / (Math.sqrt(correctedSecond) + 1e-8);
-            }
-        }
+        double[] w = LogisticRegression.fit(index, value, won, m, settings.l2(), settings.iterations());
         List<Column> weighted = new ArrayList<>(m);
         for (int j = 0; j < m; j++) {
             Column c = columns.get(j);

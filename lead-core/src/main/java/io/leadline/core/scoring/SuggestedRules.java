@@ -2,6 +2,7 @@ package io.leadline.core.scoring;
 
 import io.leadline.core.lead.FieldKey;
 import io.leadline.core.lead.LeadField;
+import io.leadline.core.stats.LogisticRegression;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,9 +15,9 @@ import java.util.TreeSet;
 
 /**
  * A points model suggested by the won/lost outcomes: per field, the values (or, for a number, the decile ranges) and
- * "unknown" whose win rate differs from the base rate, each as a fit rule worth its lift: a point per percentage point its
- * leads win more (or less) often than all leads, the rate shrunk towards the base rate by {@link #PRIOR_LEADS} leads,
- * so a receipt reads "+12: these leads win 12 points more often". With its
+ * "unknown" whose win rate differs from the base rate (shrunk towards it by {@link #PRIOR_LEADS} leads), each as a fit
+ * rule; the points of all rules are then fitted together (a logistic regression over which rules a lead matches), so
+ * that rules saying the same thing do not each count in full. With its
  * evidence: how many leads and how many of them won. Engagement and disqualifying rules are the base model's; the MQL
  * threshold is set so that the best fifth of the leads reach it. Fields the leak guard flags are left to the caller
  * to leave out.
@@ -24,6 +25,7 @@ import java.util.TreeSet;
 public final class SuggestedRules {
 
     static final double POINTS_PER_WIN_RATE = 100;
+    static final double POINTS_PER_LOG_ODDS = 10;
     static final double PRIOR_LEADS = 20;
     static final int MAX_POINTS = 100;
     static final int RULES_PER_FIELD = 100;
@@ -62,8 +64,8 @@ public final class SuggestedRules {
             forField.stream().sorted(Comparator.comparingDouble(Candidate::weight).reversed()).limit(RULES_PER_FIELD)
                     .forEach(candidates::add);
         }
-        List<Candidate> kept = candidates.stream().sorted(Comparator.comparingDouble(Candidate::weight).reversed())
-                .limit(MAX_RULES).toList();
+        List<Candidate> kept = refit(candidates.stream().sorted(Comparator.comparingDouble(Candidate::weight).reversed())
+                .limit(MAX_RULES).toList(), labelled, baseRate);
         List<FitRule> rules = kept.stream().map(Candidate::rule).toList();
         ScoringModel draft = new ScoringModel(version, rules, base.engagementRules(), base.disqualifyingRules(),
                 new ScoreCaps(null, base.caps().engagement(), null), base.decay(), new GradeBands(20, 10, 0),
@@ -72,6 +74,51 @@ public final class SuggestedRules {
         ScoringModel model = new ScoringModel(version, rules, base.engagementRules(), base.disqualifyingRules(), draft.caps(),
                 base.decay(), new GradeBands(Math.max(threshold, 3), Math.max(threshold / 2, 2), 1), new MqlThreshold(threshold, FitGrade.D));
         return new Suggestion(model, kept.stream().map(Candidate::evidence).toList(), n, won);
+    }
+
+    /**
+     * The points from a logistic regression over which rules each lead matches, {@value #POINTS_PER_LOG_ODDS} points
+     * per unit of log-odds: rules that say the same thing (days since the last campaign, the number of earlier
+     * contacts, the earlier campaign's outcome) share their weight instead of each adding its full lift. Rules left at
+     * 0 points are dropped.
+     */
+    private static List<Candidate> refit(List<Candidate> chosen, List<ModelComparison.Sample> labelled, double baseRate) {
+        int n = labelled.size();
+        int[][] index = new int[n][];
+        double[][] value = new double[n][];
+        boolean[] won = new boolean[n];
+        int[][] counts = new int[chosen.size()][2];
+        for (int i = 0; i < n; i++) {
+            var sample = labelled.get(i);
+            List<Integer> matched = new ArrayList<>();
+            for (int j = 0; j < chosen.size(); j++) {
+                if (chosen.get(j).rule().when().evidence(sample.profile()).isPresent()) {
+                    matched.add(j);
+                    counts[j][0]++;
+                    counts[j][1] += sample.won() ? 1 : 0;
+                }
+            }
+            index[i] = matched.stream().mapToInt(Integer::intValue).toArray();
+            value[i] = new double[index[i].length];
+            Arrays.fill(value[i], 1);
+            won[i] = sample.won();
+        }
+        double[] w = LogisticRegression.fit(index, value, won, chosen.size(), 0.001, 300);
+        List<Candidate> out = new ArrayList<>();
+        for (int j = 0; j < chosen.size(); j++) {
+            int points = (int) Math.round(Math.max(-MAX_POINTS, Math.min(MAX_POINTS, POINTS_PER_LOG_ODDS * w[j])));
+            if (points != 0 && counts[j][0] > 0) {
+                FitRule rule = chosen.get(j).rule();
+                out.add(new Candidate(new FitRule(rule.name(), rule.when(), points), evidence(rule.name(), points, counts[j], baseRate),
+                        Math.abs(points) * Math.sqrt(counts[j][0])));
+            }
+        }
+        return out;
+    }
+
+    private static String evidence(String ruleName, int points, int[] counts, double baseRate) {
+        return String.format(Locale.ROOT, "%s (%+d): %,d leads, %.1f %% won (all leads: %.1f %%)", ruleName, points,
+                counts[0], 100.0 * counts[1] / counts[0], 100 * baseRate);
     }
 
     private static boolean numeric(String field, List<ModelComparison.Sample> leads) {
@@ -172,9 +219,8 @@ public final class SuggestedRules {
             return java.util.Optional.empty();
         }
         String ruleName = name.length() > 100 ? name.substring(0, 97) + "…" : name;
-        String evidence = String.format(Locale.ROOT, "%s (%+d): %,d leads, %.1f %% won (all leads: %.1f %%)", ruleName, points,
-                counts[0], 100.0 * counts[1] / counts[0], 100 * baseRate);
-        return java.util.Optional.of(new Candidate(new FitRule(ruleName, when, points), evidence, Math.abs(points) * Math.sqrt(counts[0])));
+        return java.util.Optional.of(new Candidate(new FitRule(ruleName, when, points), evidence(ruleName, points, counts, baseRate),
+                Math.abs(points) * Math.sqrt(counts[0])));
     }
 
     private static String label(String field) {
