@@ -47,6 +47,46 @@ public interface LeadList {
     /** The custom field keys leads have (looked for in up to 100,000 of them), sorted. */
     List<String> customFields();
 
+    /**
+     * A field's values with how many leads have each and how they ended ({@code lost}: lost or disqualified), as
+     * stored (the caller folds them as rules compare them), most frequent first; a field named by any spelling.
+     */
+    List<ValueCount> valueCounts(String field, int limit);
+
+    record ValueCount(String value, long leads, long won, long lost) {
+
+        public long open() {
+            return leads - won - lost;
+        }
+
+        /** Won of the resolved leads, or {@code null} when none is resolved. */
+        public Double winRate() {
+            return won + lost == 0 ? null : (double) won / (won + lost);
+        }
+
+        public ValueCount plus(ValueCount other) {
+            return new ValueCount(value, leads + other.leads, won + other.won, lost + other.lost);
+        }
+
+        /**
+         * The values as a rule compares them ({@link FieldKey#foldValue}: {@code Organic Search} and
+         * {@code organic_search} are one), placeholders ({@code N/A}, {@code [not provided]}) together as
+         * {@link #UNKNOWN}, most frequent first.
+         */
+        public static List<ValueCount> folded(List<ValueCount> counts) {
+            java.util.Map<String, ValueCount> merged = new java.util.LinkedHashMap<>();
+            for (ValueCount c : counts) {
+                String key = Placeholders.is(c.value()) || c.value().isBlank() ? UNKNOWN : FieldKey.foldValue(c.value());
+                merged.merge(key, new ValueCount(key, c.leads(), c.won(), c.lost()), ValueCount::plus);
+            }
+            return merged.values().stream().sorted(java.util.Comparator.comparingLong(ValueCount::leads).reversed()
+                    .thenComparing(c -> c.value().equals(UNKNOWN)).thenComparing(ValueCount::value)).toList();
+        }
+
+        /** Where placeholder values are counted. */
+        public static final String UNKNOWN = "(placeholder: unknown)";
+    }
+
     static After after(LeadSearch search, Row row) {
         return new After(switch (search.order()) {
             case SCORE -> row.score();

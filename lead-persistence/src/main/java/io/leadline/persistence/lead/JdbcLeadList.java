@@ -86,6 +86,24 @@ class JdbcLeadList implements LeadList {
                 .query(String.class).list();
     }
 
+    @Override
+    public List<ValueCount> valueCounts(String field, int limit) {
+        String key = io.leadline.core.lead.FieldKey.of(field);
+        String column = io.leadline.core.lead.LeadField.byKey(key).map(f -> switch (f) {
+            case COMPANY_SIZE -> "company_size::text";
+            default -> f.key();
+        }).orElse("attributes ->> :key");
+        return jdbc.sql("""
+                        select v, count(*) as leads,
+                               count(*) filter (where outcome = 'WON' or stage = 'WON') as won,
+                               count(*) filter (where (outcome = 'LOST' or stage in ('LOST', 'DISQUALIFIED'))
+                                                  and outcome is distinct from 'WON' and stage <> 'WON') as lost
+                        from (select %s as v, outcome, stage from lead) x where v is not null
+                        group by v order by count(*) desc, v limit :limit""".formatted(column))
+                .param("key", key).param("limit", limit)
+                .query((rs, n) -> new ValueCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).list();
+    }
+
     private static String sql(LeadSearch s, After after, Map<String, Object> params) {
         return sql(s, after, params, "");
     }

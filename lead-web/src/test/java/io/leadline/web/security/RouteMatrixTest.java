@@ -97,6 +97,7 @@ class RouteMatrixTest {
         expect("GET /settings/likelihood", L, F, F, I);
         expect("POST /settings/likelihood/train", L, F, F, I);
         expect("POST /settings/likelihood/{id}/live", L, F, F, I);
+        expect("GET /settings/model/values", L, F, F, I);
         expect("POST /settings/api-tokens/{id}/revoke", L, F, F, I);
         expect("GET /swagger-ui.html", L, F, F, I);
         expect("GET /v3/api-docs", L, F, F, I);
