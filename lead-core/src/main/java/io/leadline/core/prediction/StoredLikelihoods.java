@@ -1,7 +1,6 @@
 package io.leadline.core.prediction;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +20,6 @@ public interface StoredLikelihoods {
     void store(long modelId, Map<Long, Double> probabilities, Instant at);
 
     Optional<Stored> of(long leadId, long liveModelId);
-
-    /** The stored likelihoods of these leads by the live model, in whole percent; leads without one are left out. */
-    Map<Long, Integer> percents(Collection<Long> leadIds, long liveModelId);
 
     /** The next lead ids after {@code afterId}, in order: every lead, a chunk at a time. */
     List<Long> leadIdsAfter(long afterId, int limit);

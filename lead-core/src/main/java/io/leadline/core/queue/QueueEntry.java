@@ -4,7 +4,7 @@ import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.FitGrade;
 import java.time.Instant;
 
-/** One row of the sales queue, as a rep sees it. */
+/** One row of the sales queue, as a rep sees it ({@code likelihood}: the live predictive model's stored figure, or {@code null}). */
 public record QueueEntry(
         long leadId,
         String fullName,
@@ -17,10 +17,25 @@ public record QueueEntry(
         int priority,
         LifecycleStage stage,
         String owner,
-        Instant inQueueSince) {
+        Instant inQueueSince,
+        Double likelihood) {
 
     /** Where the next page starts: the queue is ordered by priority (descending), then lead id (ascending). */
     public QueuePosition position() {
         return new QueuePosition(priority, leadId);
+    }
+
+    /**
+     * Where the next page starts in this order: by likelihood, the position's first value is the stored probability in
+     * millionths (-1 for none).
+     */
+    public QueuePosition position(QueueFilter.Order order) {
+        return order == QueueFilter.Order.LIKELIHOOD
+                ? new QueuePosition(likelihood == null ? -1 : (int) Math.round(likelihood * 1_000_000), leadId) : position();
+    }
+
+    /** The likelihood to close in whole percent, or {@code null}. */
+    public Integer likelihoodPercent() {
+        return likelihood == null ? null : (int) Math.round(likelihood * 100);
     }
 }

@@ -19,7 +19,7 @@ class QueueRulesTest {
 
     private static QueueEntry entry(LifecycleStage stage, String owner, Duration waiting) {
         return new QueueEntry(1, "Ana", "ana@acme.com", "Acme", "CTO", "paid_search", 60, FitGrade.A, 1, stage, owner,
-                NOW.minus(waiting));
+                NOW.minus(waiting), null);
     }
 
     @Test

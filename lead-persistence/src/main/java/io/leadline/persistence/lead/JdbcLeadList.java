@@ -4,6 +4,7 @@ import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.LeadSearch;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.FitGrade;
+import io.leadline.persistence.prediction.LiveLikelihoodSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -29,14 +30,8 @@ class JdbcLeadList implements LeadList {
                    lk.probability as likelihood
             """;
 
-    /** The stored likelihood, of the live model only (an older model's figures are being replaced). */
-    private static final String LIKELIHOOD_JOIN = """
-            left join lead_likelihood lk on lk.lead_id = l.id
-             and lk.model_id = (select id from likelihood_model where live_since is not null order by live_since desc, id desc limit 1)
-            """;
-
-    /** The likelihood order's sort value: millionths, -1 for none (as {@link LeadList#after} computes it). */
-    private static final String LIKELIHOOD_KEY = "coalesce(round(lk.probability * 1000000)::bigint, -1)";
+    private static final String LIKELIHOOD_JOIN = LiveLikelihoodSql.JOIN;
+    private static final String LIKELIHOOD_KEY = LiveLikelihoodSql.SORT_KEY;
 
     private final JdbcClient jdbc;
 

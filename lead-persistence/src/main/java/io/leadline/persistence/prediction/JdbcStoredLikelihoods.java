@@ -3,8 +3,6 @@ package io.leadline.persistence.prediction;
 import io.leadline.core.prediction.StoredLikelihoods;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,20 +46,6 @@ class JdbcStoredLikelihoods implements StoredLikelihoods {
                 .params(liveModelId, leadId)
                 .query((rs, n) -> new Stored(rs.getDouble(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getBoolean(4)))
                 .optional();
-    }
-
-    @Override
-    public Map<Long, Integer> percents(Collection<Long> leadIds, long liveModelId) {
-        Map<Long, Integer> percents = new HashMap<>();
-        if (leadIds.isEmpty()) {
-            return percents;
-        }
-        jdbc.sql("select lead_id, probability from lead_likelihood where model_id = ? and lead_id = any(?)")
-                .params(liveModelId, leadIds.toArray(Long[]::new))
-                .query(rs -> {
-                    percents.put(rs.getLong(1), (int) Math.round(100 * rs.getDouble(2)));
-                });
-        return percents;
     }
 
     @Override

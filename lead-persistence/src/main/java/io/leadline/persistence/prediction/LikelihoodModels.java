@@ -153,8 +153,7 @@ public class LikelihoodModels {
 
     /** The live version's id: a cheap check for callers that keep the model. */
     public Optional<Long> live() {
-        return jdbc.sql("select id from likelihood_model where live_since is not null order by live_since desc, id desc limit 1")
-                .query(Long.class).optional();
+        return jdbc.sql("select " + LiveLikelihoodSql.LIVE_MODEL_ID).query(Long.class).optional();
     }
 
     /** A finished version with its model. */

@@ -4,6 +4,7 @@ import io.leadline.core.account.AccountMember;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.queue.QueueEntry;
 import io.leadline.core.queue.QueueFilter;
+import io.leadline.persistence.prediction.LiveLikelihoodSql;
 import io.leadline.core.queue.QueuePosition;
 import io.leadline.core.queue.SalesQueue;
 import io.leadline.core.scoring.FitGrade;
@@ -26,9 +27,10 @@ class JdbcSalesQueue implements SalesQueue {
 
     private static final String SELECT = """
             select s.lead_id, coalesce(l.full_name, l.email, 'Lead ' || l.external_id) as full_name, l.email, l.company, l.job_title, l.source, s.score, s.grade, s.priority,
-                   s.stage, l.owner, coalesce(s.queued_at, s.scored_at) as in_queue_since
+                   s.stage, l.owner, coalesce(s.queued_at, s.scored_at) as in_queue_since, lk.probability as likelihood
             from lead_score s
             join lead l on l.id = s.lead_id
+            """ + LiveLikelihoodSql.JOIN + """
             where s.stage in""" + " " + QueueStages.SQL_LIST + "\n";
 
     private final JdbcClient jdbc;
@@ -72,12 +74,25 @@ class JdbcSalesQueue implements SalesQueue {
             sql.append(" and s.stage = 'MQL' and l.owner is null and s.queued_at < :queuedBefore");
             params.put("queuedBefore", Timestamp.from(filter.queuedBefore()));
         }
-        if (after != null) {
-            sql.append(" and (-s.priority, s.lead_id) > (:afterPriority, :afterId)");
-            params.put("afterPriority", -after.priority());
-            params.put("afterId", after.leadId());
+        if (filter.minLikelihood() != null) {
+            sql.append(" and lk.probability >= :minLikelihood");
+            params.put("minLikelihood", filter.minLikelihood() / 100.0);
         }
-        sql.append(" order by -s.priority, s.lead_id limit :size");
+        if (filter.order() == QueueFilter.Order.LIKELIHOOD) {
+            if (after != null) {
+                sql.append(" and (-" + LiveLikelihoodSql.SORT_KEY + ", s.lead_id) > (:afterValue, :afterId)");
+                params.put("afterValue", -(long) after.priority());
+                params.put("afterId", after.leadId());
+            }
+            sql.append(" order by -" + LiveLikelihoodSql.SORT_KEY + ", s.lead_id limit :size");
+        } else {
+            if (after != null) {
+                sql.append(" and (-s.priority, s.lead_id) > (:afterPriority, :afterId)");
+                params.put("afterPriority", -after.priority());
+                params.put("afterId", after.leadId());
+            }
+            sql.append(" order by -s.priority, s.lead_id limit :size");
+        }
         params.put("size", size);
         return jdbc.sql(sql.toString()).params(params).query(JdbcSalesQueue::entry).list();
     }
@@ -128,6 +143,6 @@ class JdbcSalesQueue implements SalesQueue {
                 rs.getString("company"), rs.getString("job_title"), rs.getString("source"), rs.getInt("score"),
                 FitGrade.valueOf(rs.getString("grade")), rs.getInt("priority"),
                 LifecycleStage.valueOf(rs.getString("stage")), rs.getString("owner"),
-                rs.getTimestamp("in_queue_since").toInstant());
+                rs.getTimestamp("in_queue_since").toInstant(), (Double) rs.getObject("likelihood"));
     }
 }

@@ -63,11 +63,6 @@ public class LeadLikelihood {
         return models.live().isPresent();
     }
 
-    /** The stored likelihood of each of these leads, in percent; empty while no model is live. */
-    public Map<Long, Integer> percents(Collection<Long> leadIds) {
-        return models.live().map(live -> stored.percents(leadIds, live)).orElse(Map.of());
-    }
-
     /** Computes and stores the likelihood of these leads (after they were scored); nothing while no model is live. */
     public void refresh(Collection<Long> leadIds) {
         model().ifPresent(inUse -> {

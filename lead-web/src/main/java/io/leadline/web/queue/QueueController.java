@@ -58,7 +58,8 @@ class QueueController {
     }
 
     /** What the filter form sends; every field optional. */
-    record Filters(QueueFilter.Scope scope, LifecycleStage stage, String source, String company, boolean breached) {
+    record Filters(QueueFilter.Scope scope, LifecycleStage stage, String source, String company, boolean breached,
+                   Integer minLikelihood, QueueFilter.Order order) {
     }
 
     @GetMapping("/queue")
@@ -67,24 +68,29 @@ class QueueController {
                  @RequestParam(required = false) String source,
                  @RequestParam(required = false) String company,
                  @RequestParam(defaultValue = "false") boolean breached,
+                 @RequestParam(required = false) Integer minLikelihood,
+                 @RequestParam(defaultValue = "PRIORITY") QueueFilter.Order order,
                  @RequestParam(required = false) Integer afterPriority, @RequestParam(required = false) Long afterId,
                  Principal viewer, Model model) {
         Instant now = Instant.now(clock);
         ResponseSla sla = ResponseSla.hours(settings.slaHours());
         Filters filters = new Filters(scope == null ? QueueFilter.Scope.ALL : scope,
-                stage != null && stage.inSalesQueue() ? stage : null, source, company, breached);
+                stage != null && stage.inSalesQueue() ? stage : null, source, company, breached,
+                minLikelihood == null ? null : Math.max(0, Math.min(100, minLikelihood)), order);
         QueueFilter filter = new QueueFilter(filters.scope(), viewer.getName(), filters.stage(), source, company,
-                breached ? sla.queuedBefore(now) : null);
+                breached ? sla.queuedBefore(now) : null, filters.minLikelihood(), order);
         QueuePosition after = afterPriority != null && afterId != null ? new QueuePosition(afterPriority, afterId) : null;
         List<QueueEntry> page = queue.page(filter, after, PAGE_SIZE + 1);
         boolean more = page.size() > PAGE_SIZE;
         List<QueueEntry> shown = more ? page.subList(0, PAGE_SIZE) : page;
         Set<Long> late = shown.stream().filter(e -> sla.breachedBy(e, now)).map(QueueEntry::leadId).collect(Collectors.toSet());
         model.addAttribute("entries", shown);
-        model.addAttribute("likelihoods", likelihood.percents(shown.stream().map(QueueEntry::leadId).toList()));
+        model.addAttribute("likelihoods", shown.stream().filter(e -> e.likelihood() != null)
+                .collect(Collectors.toMap(QueueEntry::leadId, QueueEntry::likelihoodPercent)));
+        model.addAttribute("likelihoodLive", likelihood.live());
         model.addAttribute("late", late);
         model.addAttribute("slaHours", sla.limit().toHours());
-        model.addAttribute("next", more ? shown.getLast().position() : null);
+        model.addAttribute("next", more ? shown.getLast().position(order) : null);
         model.addAttribute("firstPage", after == null);
         model.addAttribute("filters", filters);
         model.addAttribute("stages", LifecycleStage.salesQueueStages().stream().sorted().toList());

@@ -85,6 +85,16 @@ class StoredLikelihoodTest {
         assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.likelihood()).isGreaterThanOrEqualTo(0.5));
         assertThat(rows).extracting(io.leadline.core.lead.LeadList.Row::likelihood).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
+        // The queue too: filtered by it and ordered by it, hand-raisers-first order left as the default.
+        String queue = mvc.perform(get("/queue").param("order", "LIKELIHOOD").param("minLikelihood", "50")
+                .with(user("sam").roles("SALES"))).andReturn().getResponse().getContentAsString();
+        assertThat(queue).contains("Most likely to close first", "Stored Likelihood Referral");
+        @SuppressWarnings("unchecked")
+        var entries = (List<io.leadline.core.queue.QueueEntry>) mvc.perform(get("/queue").param("order", "LIKELIHOOD")
+                .param("minLikelihood", "50").with(user("sam").roles("SALES"))).andReturn().getModelAndView().getModel().get("entries");
+        assertThat(entries).isNotEmpty().allSatisfy(e -> assertThat(e.likelihood()).isGreaterThanOrEqualTo(0.5));
+        assertThat(entries).extracting(io.leadline.core.queue.QueueEntry::likelihood).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
         String token = ApiClients.token(registry, Role.SALES);
         mvc.perform(get("/api/leads/" + referral).with(bearer(token))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.likelihood").value(stored(referral, first)))
