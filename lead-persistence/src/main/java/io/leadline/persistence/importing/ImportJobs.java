@@ -151,10 +151,8 @@ public class ImportJobs implements ImportFindings {
                         Timestamp.from(at), id).update();
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void fail(long id, String error, Instant at) {
-        jdbc.sql("update import_job set status = 'FAILED', phase = 'failed', error = ?, finished_at = ? where id = ?")
-                .params(error, Timestamp.from(at), id).update();
+        leases.fail(JobLeases.JobTable.IMPORT, id, error, at);
     }
 
     /**

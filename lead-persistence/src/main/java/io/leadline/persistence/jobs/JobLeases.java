@@ -22,16 +22,19 @@ public class JobLeases {
 
     /** The job tables, named here so that no other table name reaches the SQL. */
     public enum JobTable {
-        IMPORT("import_job", "requested_at, id"),
-        RESCORE("rescore_job", "id"),
-        TRAINING("likelihood_model", "id");
+        IMPORT("import_job", "requested_at, id", true),
+        RESCORE("rescore_job", "id", false),
+        TRAINING("likelihood_model", "id", true);
 
         final String table;
         final String order;
+        /** Whether the table says which phase a running job is in (and 'failed' once it failed). */
+        final boolean phased;
 
-        JobTable(String table, String order) {
+        JobTable(String table, String order, boolean phased) {
             this.table = table;
             this.order = order;
+            this.phased = phased;
         }
     }
 
@@ -47,8 +50,8 @@ public class JobLeases {
      * caller's transaction, which should then reset the job's progress.
      */
     public Optional<Long> claim(JobTable job, String worker, Instant at, Instant staleBefore, String exhausted) {
-        jdbc.sql("update " + job.table + " set status = 'FAILED', finished_at = ?, error = ? "
-                        + "where status = 'RUNNING' and heartbeat_at < ? and attempts >= ?")
+        jdbc.sql("update " + job.table + " set status = 'FAILED', finished_at = ?, error = ?" + (job.phased ? ", phase = 'failed'" : "")
+                        + " where status = 'RUNNING' and heartbeat_at < ? and attempts >= ?")
                 .params(Timestamp.from(at), exhausted, Timestamp.from(staleBefore), MAX_ATTEMPTS).update();
         Optional<Long> id = jdbc.sql("select id from " + job.table + " where status = 'QUEUED' "
                         + "or (status = 'RUNNING' and heartbeat_at < ?) order by " + job.order + " limit 1 for update skip locked")
@@ -71,6 +74,14 @@ public class JobLeases {
         }
         return jdbc.sql("select count(*) from " + job.table + " where id = ? and status = 'RUNNING' and worker <> ?")
                 .params(id, worker).query(Long.class).single() == 0;
+    }
+
+    /** Fails a job with the message its page shows: the one way every kind of job fails, in a transaction of its own. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void fail(JobTable job, long id, String error, Instant at) {
+        jdbc.sql("update " + job.table + " set status = 'FAILED', error = ?, finished_at = ?" + (job.phased ? ", phase = 'failed'" : "")
+                        + " where id = ?")
+                .params(error, Timestamp.from(at), id).update();
     }
 
     /** How many times the job was started (more than once when an instance died running it). */

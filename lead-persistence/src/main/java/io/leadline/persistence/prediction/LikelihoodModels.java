@@ -137,10 +137,8 @@ public class LikelihoodModels {
                 .params(Timestamp.from(at), id).update() == 1;
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void fail(long id, String error, Instant at) {
-        jdbc.sql("update likelihood_model set status = 'FAILED', phase = 'failed', error = ?, finished_at = ? where id = ?")
-                .params(error, Timestamp.from(at), id).update();
+        leases.fail(JobLeases.JobTable.TRAINING, id, error, at);
     }
 
     public Optional<Version> find(long id) {

@@ -85,10 +85,8 @@ public class RescoreJobs {
                 .params(result.leads(), result.leads(), result.changed(), result.moved(), Timestamp.from(at), id).update();
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void fail(long id, String error, Instant at) {
-        jdbc.sql("update rescore_job set status = 'FAILED', error = ?, finished_at = ? where id = ?")
-                .params(error, Timestamp.from(at), id).update();
+        leases.fail(JobLeases.JobTable.RESCORE, id, error, at);
     }
 
 

@@ -22,7 +22,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import io.leadline.persistence.reports.ReportSnapshots;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -84,11 +83,6 @@ class ReportsController {
         snapshots.refresh();
         redirect.addFlashAttribute("message", "The reports are up to date.");
         return "redirect:/reports";
-    }
-
-    @Scheduled(fixedDelayString = "${leadline.reports.refresh-millis:300000}", initialDelayString = "${leadline.reports.refresh-millis:300000}")
-    void refreshRegularly() {
-        snapshots.refreshUnlessRunning();
     }
 
     /** A report as rows for its CSV file. */

@@ -10,38 +10,37 @@ import io.leadline.persistence.importing.OutcomeFileImport;
 import io.leadline.web.audit.Audit;
 import io.leadline.persistence.jobs.JobLeases;
 import io.leadline.persistence.reports.ReportSnapshots;
-import io.leadline.web.jobs.JobHeartbeat;
+import io.leadline.web.jobs.BackgroundJob;
 import io.leadline.web.prediction.LeadLikelihood;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs queued imports in the background, one at a time per instance, and reports what they did. An import whose
- * instance died is taken over by another (see {@link JobHeartbeat}); its transaction had rolled back, so it starts over.
+ * Imports as background jobs ({@link io.leadline.web.jobs.JobRunner} runs them): the file read and stored in one
+ * transaction, then the statistics, the reports and the likelihoods brought up to date, and the audit told. An import
+ * whose instance died is taken over by another; its transaction had rolled back, so it starts over.
  */
 @Component
-class ImportRunner {
+class BackgroundImport implements BackgroundJob<ImportJob> {
 
-    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    private static final Logger log = LoggerFactory.getLogger(BackgroundImport.class);
 
     private final ImportJobs jobs;
     private final LeadFileImport leads;
     private final OutcomeFileImport outcomes;
     private final Audit audit;
     private final Clock clock;
-    private final JobHeartbeat heartbeat;
     private final ReportSnapshots snapshots;
     private final LeadLikelihood likelihood;
 
-    ImportRunner(ImportJobs jobs, LeadFileImport leads, OutcomeFileImport outcomes, Audit audit, Clock clock, JobHeartbeat heartbeat,
-                 ReportSnapshots snapshots, LeadLikelihood likelihood) {
+    BackgroundImport(ImportJobs jobs, LeadFileImport leads, OutcomeFileImport outcomes, Audit audit, Clock clock,
+                     ReportSnapshots snapshots, LeadLikelihood likelihood) {
         this.likelihood = likelihood;
         this.snapshots = snapshots;
-        this.heartbeat = heartbeat;
         this.jobs = jobs;
         this.leads = leads;
         this.outcomes = outcomes;
@@ -49,29 +48,58 @@ class ImportRunner {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${leadline.import.poll-millis:1000}")
-    void runNext() {
-        jobs.claimNext(heartbeat.worker(), Instant.now(clock), heartbeat.staleBefore())
-                .ifPresent(job -> heartbeat.whileRunning(JobLeases.JobTable.IMPORT, job.id(), () -> run(job)));
+    @Override
+    public JobLeases.JobTable table() {
+        return JobLeases.JobTable.IMPORT;
     }
 
-    void run(ImportJob job) {
+    @Override
+    public Optional<ImportJob> claim(String worker, Instant now, Instant staleBefore) {
+        return jobs.claimNext(worker, now, staleBefore);
+    }
+
+    @Override
+    public long id(ImportJob job) {
+        return job.id();
+    }
+
+    @Override
+    public void fail(long id, String message, Instant at) {
+        jobs.fail(id, message, at);
+    }
+
+    @Override
+    public String failurePrefix() {
+        return "The import failed and nothing of it was kept: ";
+    }
+
+    @Override
+    public void run(ImportJob job) {
         try {
             ImportCounts counts = job.kind() == ImportJob.Kind.LEADS ? leads.run(job, Instant.now(clock)) : outcomes.run(job, Instant.now(clock));
             jobs.finish(job.id(), counts, Instant.now(clock));
             refreshStatistics(job, counts);
             if (!job.dryRun()) {
-                likelihood.refresh(jobs.touchedLeads(job.id()));
-                snapshots.refreshUnlessRunning();   // the reports show the imported leads without waiting for the schedule
+                followUp(job);
             }
             audit.record(job.requestedBy(), AuditAction.IMPORT_RUN, "import " + job.id(), (job.dryRun() ? "dry run of " : "")
                     + job.fileName() + ": " + counts.rowsRead() + " read, " + counts.imported() + " imported, "
                     + counts.updated() + " updated, " + counts.merged() + " merged, " + counts.rejected() + " rejected");
         } catch (CsvFile.UnreadableFileException e) {
-            jobs.fail(job.id(), e.getMessage(), Instant.now(clock));
+            throw new ExpectedFailure(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The import is done and kept whatever happens here: the imported leads' likelihoods, and the reports without
+     * waiting for their schedule (a failure leaves them to the nightly rescoring and the next refresh).
+     */
+    private void followUp(ImportJob job) {
+        try {
+            likelihood.refresh(jobs.touchedLeads(job.id()));
+            snapshots.refreshUnlessRunning();
         } catch (RuntimeException e) {
-            log.error("Import {} failed", job.id(), e);
-            jobs.fail(job.id(), "The import failed and nothing of it was kept: " + e.getMessage(), Instant.now(clock));
+            log.warn("Import {} is done, but updating likelihoods or reports failed: {}", job.id(), e.getMessage());
         }
     }
 

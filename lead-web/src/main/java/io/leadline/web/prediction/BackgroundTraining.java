@@ -10,61 +10,71 @@ import io.leadline.core.scoring.ScoringModels;
 import io.leadline.persistence.jobs.JobLeases;
 import io.leadline.persistence.prediction.LikelihoodModels;
 import io.leadline.web.audit.Audit;
-import io.leadline.web.jobs.JobHeartbeat;
+import io.leadline.web.jobs.BackgroundJob;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Trains likelihood models in the background (queued by an admin, and weekly), one at a time per instance, leased
- * like imports: the leads with a known outcome (up to 100,000, an even spread beyond), their fit attributes, custom
+ * Training the likelihood model as a background job ({@link io.leadline.web.jobs.JobRunner} runs it; queued by an
+ * admin, and weekly by {@link WeeklyRetraining}): the leads with a known outcome (up to 100,000, an even spread beyond), their fit attributes, custom
  * attributes and engagement, through {@link LikelihoodTrainer}; the active points model is judged on the same
  * held-out leads.
  */
 @Component
-class LikelihoodTraining {
+class BackgroundTraining implements BackgroundJob<LikelihoodModels.Version> {
 
-    private static final Logger log = LoggerFactory.getLogger(LikelihoodTraining.class);
+    private static final Logger log = LoggerFactory.getLogger(BackgroundTraining.class);
 
     private final LikelihoodModels models;
     private final FieldReview review;
     private final ScoringModels scoring;
-    private final JobHeartbeat heartbeat;
     private final Audit audit;
     private final Clock clock;
     private final LeadLikelihood likelihood;
 
-    LikelihoodTraining(LikelihoodModels models, FieldReview review, ScoringModels scoring, JobHeartbeat heartbeat, Audit audit,
-                       Clock clock, LeadLikelihood likelihood) {
+    BackgroundTraining(LikelihoodModels models, FieldReview review, ScoringModels scoring, Audit audit, Clock clock,
+                       LeadLikelihood likelihood) {
         this.likelihood = likelihood;
         this.models = models;
         this.review = review;
         this.scoring = scoring;
-        this.heartbeat = heartbeat;
         this.audit = audit;
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${leadline.import.poll-millis:1000}")
-    void runNext() {
-        models.claimNext(heartbeat.worker(), Instant.now(clock), heartbeat.staleBefore())
-                .ifPresent(v -> heartbeat.whileRunning(JobLeases.JobTable.TRAINING, v.id(), () -> train(v)));
+    @Override
+    public JobLeases.JobTable table() {
+        return JobLeases.JobTable.TRAINING;
     }
 
-    @Scheduled(cron = "${leadline.likelihood.retrain-cron:0 0 3 * * SUN}", zone = "UTC")
-    boolean queueWeekly() {
-        Instant now = Instant.now(clock);
-        return models.queueScheduled("weekly " + LocalDate.ofInstant(now, ZoneOffset.UTC), now);
+    @Override
+    public Optional<LikelihoodModels.Version> claim(String worker, Instant now, Instant staleBefore) {
+        return models.claimNext(worker, now, staleBefore);
     }
 
-    void train(LikelihoodModels.Version version) {
+    @Override
+    public long id(LikelihoodModels.Version version) {
+        return version.id();
+    }
+
+    @Override
+    public void fail(long id, String message, Instant at) {
+        models.fail(id, message, at);
+    }
+
+    @Override
+    public String failurePrefix() {
+        return "Training failed: ";
+    }
+
+    @Override
+    public void run(LikelihoodModels.Version version) {
         Instant now = Instant.now(clock);
         try {
             models.phase(version.id(), "reading leads");
@@ -85,18 +95,25 @@ class LikelihoodTraining {
                 won[i] = s.won();
             }
             boolean live = models.finish(version.id(), trained, RankingQuality.auc(pointScores, won), Instant.now(clock));
-            if (live) {
-                models.phase(version.id(), "scoring every lead");
-                likelihood.refreshAll(done -> { });
-                models.phase(version.id(), "done");
-            }
             audit.record(version.requestedBy(), AuditAction.LIKELIHOOD_TRAINED, "likelihood model " + version.id(),
                     examples.size() + " leads, held-out AUC " + (trained.auc() == null ? "—" : String.format("%.3f", trained.auc())));
+            if (live) {
+                scoreEveryLead(version);
+            }
         } catch (IllegalArgumentException e) {
-            models.fail(version.id(), e.getMessage(), Instant.now(clock));
+            throw new ExpectedFailure(e.getMessage(), e);   // too few outcomes, one kind only: said as the trainer says it
+        }
+    }
+
+    /** The model is trained and live whatever happens here: a failure leaves the likelihoods to the nightly rescoring. */
+    private void scoreEveryLead(LikelihoodModels.Version version) {
+        try {
+            models.phase(version.id(), "scoring every lead");
+            likelihood.refreshAll(done -> { });
         } catch (RuntimeException e) {
-            log.error("Training likelihood model {} failed", version.id(), e);
-            models.fail(version.id(), "Training failed: " + e.getMessage(), Instant.now(clock));
+            log.warn("Likelihood model {} is live, but computing every lead's likelihood failed: {}", version.id(), e.getMessage());
+        } finally {
+            models.phase(version.id(), "done");
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.leadline.web.settings;
+package io.leadline.web.scoring;
 
 import io.leadline.persistence.scoring.RescoreJobs;
 import java.time.Clock;

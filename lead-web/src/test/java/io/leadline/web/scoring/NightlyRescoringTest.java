@@ -1,4 +1,4 @@
-package io.leadline.web.settings;
+package io.leadline.web.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
