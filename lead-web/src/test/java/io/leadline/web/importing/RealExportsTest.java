@@ -188,6 +188,24 @@ class RealExportsTest {
     }
 
     @Test
+    void a_template_keeps_what_each_status_means_for_the_next_export_of_the_same_crm() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String headers = "Email,Status,Note " + tag + "\n";
+        long first = upload("crm-" + tag + ".csv", (headers + "a-" + tag + "@acme.com,Ringing,x\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(post("/imports/{id}/start", first).param("field0", "EMAIL").param("field1", "STAGE").param("field2", "CUSTOM")
+                        .param("stagevalue_0", "Ringing").param("stage_0", "ACCEPTED")
+                        .param("saveTemplate", "true").param("templateName", "Statuses " + tag)
+                        .with(user("mia").roles("MARKETER")).with(csrf()))
+                .andExpect(flash().attribute("message", org.hamcrest.Matchers.startsWith("Saved the mapping as the template")));
+
+        long second = upload("crm-" + tag + "-2.csv", (headers + "b-" + tag + "@acme.com,Ringing,y\nc-" + tag + "@acme.com,Converted,z\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(jobs.find(second).orElseThrow().mapping().stages().stageOf("Ringing")).contains(io.leadline.core.lead.LifecycleStage.ACCEPTED);
+        mvc.perform(get("/imports/{id}", second).with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("<option value=\"ACCEPTED\" selected=\"selected\">")));
+    }
+
+    @Test
     void the_mapping_page_shows_how_a_date_column_reads_and_offers_its_formats() throws Exception {
         long id = upload("hubspot-contacts.csv");
 
