@@ -63,6 +63,23 @@ public final class LeakGuard {
     static final int FEWEST_OPEN = 30;
 
     /** Filled on at least half of the resolved leads, and on at most a quarter as many of the open ones. */
+    /** A field is flagged when at least this share of the resolved leads that have it got it after becoming an MQL. */
+    static final double AFTER_MQL_SHARE = 0.5;
+    static final int FEWEST_AFTER_MQL = 10;
+
+    /**
+     * Filled in after the lead became an MQL (an import that brought the field came after the move), for most of the
+     * resolved leads that have it: recorded while sales worked the lead, so not known for a new one.
+     */
+    static Optional<String> capturedAfterMql(String field, FieldHistory history) {
+        long[] counts = history.filledAfterMql().get(field);
+        if (counts == null || counts[0] < FEWEST_AFTER_MQL || counts[0] < AFTER_MQL_SHARE * counts[1]) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format("filled in only after the lead became an MQL for %d of the %d resolved leads that "
+                + "have it: probably recorded by sales while working the lead", counts[0], counts[1]));
+    }
+
     static Optional<String> resolvedOnly(String field, double filledResolved, Double filledOpen, int openLeads) {
         if (filledOpen == null || openLeads < FEWEST_OPEN || filledResolved < 0.5 || filledOpen > filledResolved / 4) {
             return Optional.empty();

@@ -65,6 +65,12 @@ public final class LikelihoodTrainer {
      */
     public static Trained train(List<Example> examples, List<Example> open, Set<String> includeAnyway, Set<String> leaveOut,
                                 Settings settings) {
+        return train(examples, open, includeAnyway, leaveOut, settings, FieldHistory.NONE);
+    }
+
+    /** @param history when fields were filled in, where known (a field filled after MQL is flagged) */
+    public static Trained train(List<Example> examples, List<Example> open, Set<String> includeAnyway, Set<String> leaveOut,
+                                Settings settings, FieldHistory history) {
         Set<String> numbers = NumericFields.detect(examples);
         examples = NumericFields.typed(examples, numbers);
         open = NumericFields.typed(open, numbers);
@@ -77,7 +83,7 @@ public final class LikelihoodTrainer {
         List<Example> training = pick(examples, split[0]);
         List<Example> heldOut = pick(examples, split[1]);
 
-        List<FieldCheck> checks = check(training, heldOut, open, includeAnyway, leaveOut, settings);
+        List<FieldCheck> checks = check(training, heldOut, open, includeAnyway, leaveOut, settings, history);
         checks = LeakGuard.dominance(training, heldOut, checks, includeAnyway, settings);
         List<String> used = checks.stream().filter(FieldCheck::used).map(FieldCheck::field).toList();
         // Two fields that say more together get a field of their own (chosen on the training part alone).
@@ -113,11 +119,15 @@ public final class LikelihoodTrainer {
      * check, which needs a model), on the same split a training would use.
      */
     public static List<FieldCheck> review(List<Example> examples, List<Example> open, Settings settings) {
+        return review(examples, open, settings, FieldHistory.NONE);
+    }
+
+    public static List<FieldCheck> review(List<Example> examples, List<Example> open, Settings settings, FieldHistory history) {
         Set<String> numbers = NumericFields.detect(examples);
         examples = NumericFields.typed(examples, numbers);
         open = NumericFields.typed(open, numbers);
         int[][] split = split(examples, settings);
-        return check(pick(examples, split[0]), pick(examples, split[1]), open, Set.of(), Set.of(), settings);
+        return check(pick(examples, split[0]), pick(examples, split[1]), open, Set.of(), Set.of(), settings, history);
     }
 
     /** Won leads and the others shuffled apart, the same share of each held out. */
@@ -154,7 +164,7 @@ public final class LikelihoodTrainer {
      * training; a number by itself, either direction), and how well merely being filled in does.
      */
     static List<FieldCheck> check(List<Example> training, List<Example> heldOut, List<Example> open, Set<String> includeAnyway,
-                                  Set<String> leaveOut, Settings settings) {
+                                  Set<String> leaveOut, Settings settings, FieldHistory history) {
         Set<String> fields = new TreeSet<>();
         training.forEach(e -> {
             fields.addAll(e.categorical().keySet());
@@ -218,6 +228,7 @@ public final class LikelihoodTrainer {
             } else {
                 why = LeakGuard.statusValues(field, training)
                         .or(() -> LeakGuard.resolvedOnly(field, LeakGuard.filled(field, training), whenOpen, open.size()))
+                        .or(() -> LeakGuard.capturedAfterMql(field, history))
                         .orElse(null);
             }
             boolean leaking = why != null;

@@ -84,4 +84,25 @@ class LeakGuardTest {
         assertThat(checks.get("region").used()).isFalse();
         assertThat(trained.model().columns()).noneMatch(c -> c.field().equals("region"));
     }
+
+    @Test
+    void a_field_filled_after_the_mql_for_most_resolved_leads_is_flagged_where_the_history_says_so() {
+        Random random = new Random(11);
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            boolean won = random.nextDouble() < 0.2;
+            examples.add(new Example(Map.of("source", SOURCES[random.nextInt(SOURCES.length)],
+                    "deal size band", random.nextBoolean() ? "small" : "large"), Map.of(), won));
+        }
+        var without = LikelihoodTrainer.review(examples, List.of(), LikelihoodTrainer.Settings.defaults());
+        assertThat(without).filteredOn(c -> c.field().equals("deal size band")).extracting(LikelihoodTrainer.FieldCheck::leaking)
+                .containsExactly(false);
+
+        var history = new FieldHistory(Map.of("deal size band", new long[] {1500, 2000}, "source", new long[] {3, 2000}));
+        var checks = LikelihoodTrainer.review(examples, List.of(), LikelihoodTrainer.Settings.defaults(), history);
+        assertThat(checks).filteredOn(LikelihoodTrainer.FieldCheck::leaking).extracting(LikelihoodTrainer.FieldCheck::field)
+                .containsExactly("deal size band");
+        assertThat(checks).filteredOn(c -> c.field().equals("deal size band")).first()
+                .extracting(LikelihoodTrainer.FieldCheck::why).asString().contains("only after the lead became an MQL for 1500 of the 2000");
+    }
 }

@@ -103,4 +103,32 @@ public class ScoringSamples {
         }
         return activities;
     }
+
+    /**
+     * Per custom field: how many resolved leads got it only from an import that finished after the lead first became an
+     * MQL (the import's saved "before" of the lead lacks it), and how many resolved leads have it at all.
+     */
+    public io.leadline.core.prediction.FieldHistory fieldHistory() {
+        Map<String, long[]> counts = new HashMap<>();
+        jdbc.query("""
+                with resolved as (
+                    select id, attributes from lead where outcome is not null or stage in ('WON', 'LOST', 'DISQUALIFIED')),
+                filled as (
+                    select k.key, count(*) as leads from resolved r cross join lateral jsonb_object_keys(r.attributes) k(key) group by 1),
+                after_mql as (
+                    select k.key, count(distinct r.id) as leads
+                    from resolved r
+                    join import_update u on u.lead_id = r.id
+                    join import_job j on j.id = u.job_id and j.status = 'DONE'
+                    join lateral (select min(c.changed_at) as at from stage_change c where c.lead_id = r.id and c.to_stage = 'MQL') m
+                      on m.at is not null and j.finished_at > m.at
+                    cross join lateral jsonb_object_keys(r.attributes) k(key)
+                    where not jsonb_exists(coalesce(u.before -> 'attributes', '{}'::jsonb), k.key)
+                    group by 1)
+                select f.key, coalesce(a.leads, 0), f.leads from filled f left join after_mql a on a.key = f.key""",
+                rs -> {
+                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        return new io.leadline.core.prediction.FieldHistory(counts);
+    }
 }

@@ -85,7 +85,7 @@ class BackgroundTraining implements BackgroundJob<LikelihoodModels.Version> {
             List<Example> open = drawn.open();
             models.phase(version.id(), "training on " + examples.size() + " leads");
             var trained = LikelihoodTrainer.train(examples, open, Set.copyOf(version.includeFields()),
-                    Set.copyOf(version.excludeFields()), LikelihoodTrainer.Settings.defaults());
+                    Set.copyOf(version.excludeFields()), LikelihoodTrainer.Settings.defaults(), drawn.history());
             int[] heldOut = trained.heldOut();
             double[] pointScores = new double[heldOut.length];
             boolean[] won = new boolean[heldOut.length];

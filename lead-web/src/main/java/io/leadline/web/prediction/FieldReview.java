@@ -2,6 +2,7 @@ package io.leadline.web.prediction;
 
 import io.leadline.core.lead.LeadList;
 import io.leadline.core.prediction.Example;
+import io.leadline.core.prediction.FieldHistory;
 import io.leadline.core.prediction.LeadFeatures;
 import io.leadline.core.prediction.LikelihoodTrainer;
 import io.leadline.core.scoring.ModelComparison;
@@ -34,7 +35,7 @@ class FieldReview {
     }
 
     /** Leads with a known outcome ({@code known}, as examples in the same order) and open leads, as of {@code now}. */
-    record Drawn(List<ModelComparison.Sample> known, List<Example> examples, List<Example> open) {
+    record Drawn(List<ModelComparison.Sample> known, List<Example> examples, List<Example> open, FieldHistory history) {
     }
 
     /** {@code note}: why there is nothing to show, or {@code null}. */
@@ -48,7 +49,7 @@ class FieldReview {
         // Open leads show which fields are filled only once a lead is resolved (the leak guard reads their fill rates).
         List<Example> open = drawn.samples().stream().filter(s -> s.won() == null)
                 .map(s -> LeadFeatures.of(s.profile(), s.activities(), now, false)).toList();
-        return new Drawn(known, examples, open);
+        return new Drawn(known, examples, open, samples.fieldHistory());
     }
 
     Result now() {
@@ -60,7 +61,7 @@ class FieldReview {
                     + "disqualified (now " + won + " won and " + others + " others).");
         }
         List<LikelihoodTrainer.FieldCheck> checks = LikelihoodTrainer.review(drawn.examples(), drawn.open(),
-                LikelihoodTrainer.Settings.defaults()).stream()
+                LikelihoodTrainer.Settings.defaults(), drawn.history()).stream()
                 .sorted(Comparator.comparing(LikelihoodTrainer.FieldCheck::leaking).reversed()
                         .thenComparing(Comparator.comparingDouble(LikelihoodTrainer.FieldCheck::aloneAuc).reversed()))
                 .toList();

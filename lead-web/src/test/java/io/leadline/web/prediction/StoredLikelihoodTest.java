@@ -123,6 +123,8 @@ class StoredLikelihoodTest {
         mvc.perform(post("/settings/likelihood/" + flagged + "/live").param("confirm", "yes").with(user("ada").roles("ADMIN")).with(csrf()))
                 .andExpect(flash().attributeExists("message"));
         assertThat(live()).isEqualTo(flagged);
+        assertThat(mvc.perform(get("/settings/likelihood").with(user("ada").roles("ADMIN"))).andReturn().getResponse()
+                .getContentAsString()).as("the older version offers a rollback").contains("Roll back to this");
         eventually(() -> assertThat(stored(referral, flagged)).as("a rescoring computes every lead's likelihood again").isNotNull());
 
         // Rolling back: the older version is live again.
@@ -130,7 +132,7 @@ class StoredLikelihoodTest {
                 .andExpect(flash().attributeExists("message"));
         assertThat(live()).isEqualTo(first);
         assertThat(mvc.perform(get("/settings/likelihood").with(user("ada").roles("ADMIN"))).andReturn().getResponse()
-                .getContentAsString()).contains("Roll back to this").doesNotContain("Model " + flagged + " (live)");
+                .getContentAsString()).contains("Model " + first + " (live)").doesNotContain("Model " + flagged + " (live)");
     }
 
     @Test
@@ -139,5 +141,29 @@ class StoredLikelihoodTest {
         String page = mvc.perform(get("/settings/likelihood").param("review", "true").with(user("ada").roles("ADMIN")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Checked just now on the leads with a known outcome", "deal_segment", "Leak?", "source");
+    }
+
+    @Test
+    void a_field_an_import_brought_after_the_leads_became_mqls_is_flagged_before_training() throws Exception {
+        ClosedLeads.insert(jdbc, 400);
+        String key = "sales_rating_" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        // Resolved leads that became MQLs ten days ago; a CRM re-import yesterday brought a rating for them.
+        List<Long> ids = jdbc.sql("select id from lead where stage in ('WON', 'LOST') order by id desc limit 60")
+                .query(Long.class).list();
+        long job = jdbc.sql("""
+                insert into import_job (kind, file_name, stored_file, requested_by, requested_at, dry_run, duplicate_policy, status,
+                                        finished_at)
+                values ('LEADS', 'crm-again.csv', '/nonexistent', 'mia', now() - interval '1 day', false, 'UPDATE', 'DONE',
+                        now() - interval '1 day') returning id""").query(Long.class).single();
+        for (long id : ids) {
+            jdbc.sql("insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at) "
+                    + "values (?, 'NEW', 'MQL', 'system', 'fixture', now() - interval '10 days')").param(id).update();
+            jdbc.sql("insert into import_update (job_id, lead_id, before) select ?, id, to_jsonb(l) from lead l where id = ?")
+                    .params(job, id).update();
+            jdbc.sql("update lead set attributes = attributes || jsonb_build_object(?::text, 'high') where id = ?").params(key, id).update();
+        }
+        String page = mvc.perform(get("/settings/likelihood").param("review", "true").with(user("ada").roles("ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(key, "filled in only after the lead became an MQL for 60 of the 60 resolved leads");
     }
 }
