@@ -87,8 +87,10 @@ class ImportController {
             model.addAttribute("refreshSeconds", 2);
         }
         if (job.status() == ImportJob.Status.DRAFT) {
-            List<List<String>> preview = CsvFile.open(Path.of(job.storedFile())).preview(ImportUploads.GUESS_ROWS);
+            CsvFile file = CsvFile.open(Path.of(job.storedFile()));
+            List<List<String>> preview = file.preview(ImportUploads.GUESS_ROWS);
             List<List<String>> rows = preview.subList(1, preview.size());
+            model.addAttribute("facts", FileFacts.of(file, job.mapping().columns().size(), rows));
             model.addAttribute("preview", rows.subList(0, Math.min(PREVIEW_ROWS, rows.size())));
             model.addAttribute("dates", DateHints.of(findings.mapping(id), rows));
             model.addAttribute("stageChoices", StageChoices.of(findings.mapping(id), rows).orElse(null));

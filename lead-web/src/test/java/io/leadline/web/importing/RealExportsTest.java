@@ -206,6 +206,17 @@ class RealExportsTest {
     }
 
     @Test
+    void the_mapping_page_says_how_the_file_was_read_and_how_empty_each_column_is() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String file = "Email;Name;Phone\nr\u00e9my-" + tag + "@acme.fr;R\u00e9my;N/A\nzo\u00e9-" + tag + "@acme.fr;Zo\u00e9;+33 1 23\n";
+        long id = upload("excel-" + tag + ".csv", file.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        mvc.perform(get("/imports/{id}", id).with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("Read as Windows-1252 (Western European), columns separated by semicolons.")))
+                .andExpect(content().string(containsString("50 % empty in the first 2 rows")))
+                .andExpect(content().string(containsString("R\u00e9my")));
+    }
+
+    @Test
     void the_mapping_page_shows_how_a_date_column_reads_and_offers_its_formats() throws Exception {
         long id = upload("hubspot-contacts.csv");
 

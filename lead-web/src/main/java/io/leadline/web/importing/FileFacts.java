@@ -1,0 +1,36 @@
+package io.leadline.web.importing;
+
+import io.leadline.core.lead.Placeholders;
+import io.leadline.persistence.importing.CsvFile;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the mapping page says about how the file was read: its encoding and separator as detected, and how empty each
+ * column is in the rows read for the preview (blank or a placeholder such as {@code N/A}), so a column that is mostly
+ * empty is seen before it is mapped.
+ */
+record FileFacts(String encoding, String separator, List<Integer> emptyPercent, int rowsLooked) {
+
+    static FileFacts of(CsvFile file, int columns, List<List<String>> rows) {
+        String encoding = file.charset().equals(StandardCharsets.UTF_8) ? "UTF-8" : "Windows-1252 (Western European)";
+        String separator = switch (file.delimiter()) {
+            case ';' -> "semicolons";
+            case '\t' -> "tabs";
+            default -> "commas";
+        };
+        List<Integer> empty = new ArrayList<>(columns);
+        for (int c = 0; c < columns; c++) {
+            int blank = 0;
+            for (List<String> row : rows) {
+                String cell = c < row.size() ? row.get(c) : null;
+                if (cell == null || cell.isBlank() || Placeholders.is(cell)) {
+                    blank++;
+                }
+            }
+            empty.add(rows.isEmpty() ? 0 : (int) Math.round(100.0 * blank / rows.size()));
+        }
+        return new FileFacts(encoding, separator, empty, rows.size());
+    }
+}
