@@ -1,7 +1,7 @@
 package io.leadline.web.importing;
 
 import io.leadline.core.lead.Placeholders;
-import io.leadline.persistence.importing.CsvFile;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +13,9 @@ import java.util.List;
  */
 record FileFacts(String encoding, String separator, List<Integer> emptyPercent, int rowsLooked) {
 
-    static FileFacts of(CsvFile file, int columns, List<List<String>> rows) {
-        String encoding = file.charset().equals(StandardCharsets.UTF_8) ? "UTF-8" : "Windows-1252 (Western European)";
-        String separator = switch (file.delimiter()) {
+    static FileFacts of(Charset charset, char delimiter, int columns, List<List<String>> rows) {
+        String encoding = charset.equals(StandardCharsets.UTF_8) ? "UTF-8" : "Windows-1252 (Western European)";
+        String separator = switch (delimiter) {
             case ';' -> "semicolons";
             case '\t' -> "tabs";
             default -> "commas";

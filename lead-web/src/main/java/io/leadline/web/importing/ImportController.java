@@ -90,7 +90,7 @@ class ImportController {
             CsvFile file = CsvFile.open(Path.of(job.storedFile()));
             List<List<String>> preview = file.preview(ImportUploads.GUESS_ROWS);
             List<List<String>> rows = preview.subList(1, preview.size());
-            model.addAttribute("facts", FileFacts.of(file, job.mapping().columns().size(), rows));
+            model.addAttribute("facts", FileFacts.of(file.charset(), file.delimiter(), job.mapping().columns().size(), rows));
             model.addAttribute("preview", rows.subList(0, Math.min(PREVIEW_ROWS, rows.size())));
             model.addAttribute("dates", DateHints.of(findings.mapping(id), rows));
             model.addAttribute("stageChoices", StageChoices.of(findings.mapping(id), rows).orElse(null));
