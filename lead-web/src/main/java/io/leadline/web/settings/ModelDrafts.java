@@ -32,6 +32,7 @@ final class ModelDrafts {
     static Result read(Map<String, String> form, ScoringModel base, int version) {
         Map<String, String> errors = new LinkedHashMap<>();
         List<FitRule> fit = new ArrayList<>();
+        List<String> fitKeys = new ArrayList<>();   // where each rule's condition errors show
         for (int i = 0; i < base.fitRules().size(); i++) {
             FitRule rule = base.fitRules().get(i);
             if ("on".equals(form.get("fitremove_" + i))) {
@@ -47,9 +48,13 @@ final class ModelDrafts {
                     ? domains(form.get("fitdomains_" + i), "fitdomains_" + i, errors)
                     : form.containsKey("fitkind_" + i) ? condition(form, "fit", "_" + i, errors).orElse(rule.when()) : rule.when();
             fit.add(new FitRule(name, when, points == null ? rule.points() : points));
+            fitKeys.add("fitvalues_" + i);
         }
         for (String row : NEW_ROWS) {
-            newFitRule(form, row, errors).ifPresent(fit::add);
+            newFitRule(form, row, errors).ifPresent(rule -> {
+                fit.add(rule);
+                fitKeys.add("newfit_values" + row);
+            });
         }
         List<EngagementRule> engagement = new ArrayList<>();
         for (int i = 0; i < base.engagementRules().size(); i++) {
@@ -63,7 +68,7 @@ final class ModelDrafts {
                     rule.withinDays()));
         }
         newEngagementRule(form, errors).ifPresent(engagement::add);
-        overlappingRanges(fit, errors);
+        overlappingRanges(fit, fitKeys, errors);
         Integer threshold = integer(form, "mqlThreshold", true, null, errors);
         Integer gradeA = integer(form, "gradeA", true, null, errors);
         Integer gradeB = integer(form, "gradeB", true, null, errors);
@@ -163,8 +168,11 @@ final class ModelDrafts {
         }
     }
 
-    /** Two ranges on the same field that share numbers would both count: almost always a slip. */
-    private static void overlappingRanges(List<FitRule> rules, Map<String, String> errors) {
+    /**
+     * Two ranges on the same field that share numbers would both count: almost always a slip. The message shows at
+     * the later of the two rules.
+     */
+    private static void overlappingRanges(List<FitRule> rules, List<String> keys, Map<String, String> errors) {
         for (int i = 0; i < rules.size(); i++) {
             for (int j = i + 1; j < rules.size(); j++) {
                 if (rules.get(i).when() instanceof LeadCondition.NumericRange a && rules.get(j).when() instanceof LeadCondition.NumericRange b
@@ -174,7 +182,7 @@ final class ModelDrafts {
                     long bMin = b.min() == null ? Long.MIN_VALUE : b.min();
                     long bMax = b.max() == null ? Long.MAX_VALUE : b.max();
                     if (aMin <= bMax && bMin <= aMax) {
-                        errors.put("newfit_values", "The ranges of \"" + rules.get(i).name() + "\" and \"" + rules.get(j).name()
+                        errors.put(keys.get(j), "The ranges of \"" + rules.get(i).name() + "\" and \"" + rules.get(j).name()
                                 + "\" on " + a.field() + " overlap.");
                     }
                 }

@@ -178,6 +178,13 @@ class ModelEditorTest {
         mvc.perform(draft("/settings/model/preview", 10, "newfit_name", "Big", "newfit_type", "RANGE",
                         "newfit_field", "company_size", "newfit_values", "500-2000", "newfit_points", "5"))
                 .andExpect(content().string(containsString("on company_size overlap.")));
+        // In the second new-rule row, the message shows there (the row that overlaps), not in the first.
+        var second = mvc.perform(draft("/settings/model/preview", 10, "newfit_name_1", "Big", "newfit_type_1", "RANGE",
+                        "newfit_field_1", "company_size", "newfit_values_1", "500-2000", "newfit_points_1", "5"))
+                .andReturn().getModelAndView().getModel().get("errors");
+        @SuppressWarnings("unchecked")
+        var errors = (Map<String, String>) second;
+        assertThat(errors).containsKey("newfit_values_1").doesNotContainKey("newfit_values");
         mvc.perform(draft("/settings/model/preview", 10, "newfit_name", "Odd", "newfit_type", "RANGE",
                         "newfit_field", "company_size", "newfit_values", "lots", "newfit_points", "5"))
                 .andExpect(content().string(containsString("The new rule: write the range as 100-999, 1000- or -99.")));
