@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Which field each column of a file feeds, in column order. Guessed from the headers, editable by the user. */
-public record ColumnMapping(List<Column> columns, StageMapping stages) {
+public record ColumnMapping(List<Column> columns, StageMapping stages, Set<String> emptyValues) {
 
     /**
      * One column: its header, what it feeds, and for a date field how it writes its dates ({@code null}: any of the
@@ -81,9 +81,17 @@ public record ColumnMapping(List<Column> columns, StageMapping stages) {
             Map.entry(ImportField.OUTCOME, Set.of("outcome", "result", "dealstatus", "wonlost")),
             Map.entry(ImportField.OUTCOME_AT, Set.of("wondate", "closedate", "closedat", "outcomedate", "lostdate"))));
 
+    /** More "nothing" words a file may use beyond the built-in placeholders ({@code TBD}, {@code -}, {@code 0000}), at most this many. */
+    public static final int MAX_EMPTY_VALUES = 50;
+
     public ColumnMapping {
         columns = List.copyOf(columns);
         stages = stages == null ? StageMapping.byWords() : stages;
+        emptyValues = emptyValues == null ? Set.of() : emptyValues.stream().map(ColumnMapping::emptyKey)
+                .filter(v -> !v.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        if (emptyValues.size() > MAX_EMPTY_VALUES) {
+            throw new IllegalArgumentException("List at most " + MAX_EMPTY_VALUES + " values to read as empty.");
+        }
         Set<ImportField> seen = EnumSet.noneOf(ImportField.class);
         for (Column column : columns) {
             if (column.field().single() && !seen.add(column.field())) {
@@ -97,8 +105,34 @@ public record ColumnMapping(List<Column> columns, StageMapping stages) {
         this(columns, StageMapping.byWords());
     }
 
+    public ColumnMapping(List<Column> columns, StageMapping stages) {
+        this(columns, stages, Set.of());
+    }
+
     public ColumnMapping withStages(StageMapping chosen) {
-        return new ColumnMapping(columns, chosen);
+        return new ColumnMapping(columns, chosen, emptyValues);
+    }
+
+    public ColumnMapping withEmptyValues(Set<String> values) {
+        return new ColumnMapping(columns, stages, values);
+    }
+
+    /** Whether a cleaned cell is one of this file's own words for "nothing" (compared ignoring case). */
+    public boolean readsAsEmpty(String value) {
+        return !emptyValues.isEmpty() && emptyValues.contains(emptyKey(value));
+    }
+
+    /** The values to read as empty as an admin types them: separated by commas or new lines. */
+    public static Set<String> emptyValuesFrom(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Set.of();
+        }
+        return java.util.Arrays.stream(typed.split("[,\\n]")).map(String::strip).filter(v -> !v.isEmpty())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    private static String emptyKey(String value) {
+        return CellText.visible(value).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

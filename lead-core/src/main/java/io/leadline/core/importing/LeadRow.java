@@ -67,7 +67,7 @@ public sealed interface LeadRow {
                 return new Rejected(column.header() + " holds bytes that are not text in the file's encoding (UTF-8); "
                         + "fix the cell or export the file as UTF-8 again");
             }
-            if (value.isEmpty() || column.field() == ImportField.IGNORE) {
+            if (value.isEmpty() || column.field() == ImportField.IGNORE || mapping.readsAsEmpty(value)) {
                 continue;
             }
             if (column.field() == ImportField.STAGE) {

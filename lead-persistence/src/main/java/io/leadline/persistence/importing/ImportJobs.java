@@ -14,6 +14,7 @@ import io.leadline.core.importing.ImportCounts;
 import io.leadline.core.importing.ImportField;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.leadline.persistence.PostgresArrays;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,6 +76,8 @@ public class ImportJobs implements ImportFindings {
                 .params(id, value, stage.name()).update());
         mapping.stages().ignored().forEach(value -> jdbc.sql("insert into import_stage_value values (?, ?, null)")
                 .params(id, value).update());
+        jdbc.sql("update import_job set empty_values = ?::text[] where id = ?")
+                .params(PostgresArrays.literal(List.copyOf(mapping.emptyValues())), id).update();
     }
 
     @Override
@@ -83,7 +86,12 @@ public class ImportJobs implements ImportFindings {
                 .param(id)
                 .query((rs, n) -> new ColumnMapping.Column(rs.getString(1), ImportField.valueOf(rs.getString(2)),
                         rs.getString(3) == null ? null : DateFormat.valueOf(rs.getString(3))))
-                .list(), stages(id));
+                .list(), stages(id), emptyValues(id));
+    }
+
+    private Set<String> emptyValues(long id) {
+        return Set.of(jdbc.sql("select empty_values from import_job where id = ?").param(id)
+                .query((rs, n) -> PostgresArrays.strings(rs.getArray(1))).single());
     }
 
     private StageMapping stages(long id) {

@@ -46,11 +46,12 @@ public class ImportTemplates {
         });
         try {
             jdbc.sql("""
-                            insert into import_template (name, headers, fields, date_formats, stage_values, stage_targets, created_by, created_at)
-                            values (?, ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?, ?)""")
+                            insert into import_template (name, headers, fields, date_formats, stage_values, stage_targets, empty_values,
+                                                         created_by, created_at)
+                            values (?, ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?, ?)""")
                     .params(name.strip(), PostgresArrays.literal(headers), PostgresArrays.literal(fields),
                             PostgresArrays.literal(dateFormats), PostgresArrays.literal(stageValues), PostgresArrays.literal(stageTargets),
-                            by, Timestamp.from(at))
+                            PostgresArrays.literal(List.copyOf(mapping.emptyValues())), by, Timestamp.from(at))
                     .update();
             return true;
         } catch (DuplicateKeyException e) {
@@ -60,7 +61,7 @@ public class ImportTemplates {
 
     /** The newest template made for exactly these headers, in this order. */
     public Optional<Named> forHeaders(List<String> headers) {
-        return jdbc.sql("select name, headers, fields, date_formats, stage_values, stage_targets from import_template where headers = ?::text[] order by created_at desc limit 1")
+        return jdbc.sql("select name, headers, fields, date_formats, stage_values, stage_targets, empty_values from import_template where headers = ?::text[] order by created_at desc limit 1")
                 .param(PostgresArrays.literal(headers))
                 .query((rs, n) -> {
                     String[] h = PostgresArrays.strings(rs.getArray("headers"));
@@ -82,7 +83,8 @@ public class ImportTemplates {
                             chosen.put(values[i], LifecycleStage.valueOf(targets[i]));
                         }
                     }
-                    return new Named(rs.getString("name"), new ColumnMapping(columns, new StageMapping(chosen, ignored)));
+                    return new Named(rs.getString("name"), new ColumnMapping(columns, new StageMapping(chosen, ignored),
+                            Set.of(PostgresArrays.strings(rs.getArray("empty_values")))));
                 }).optional();
     }
 

@@ -90,6 +90,7 @@ class ImportController {
             CsvFile file = CsvFile.open(Path.of(job.storedFile()));
             List<List<String>> preview = file.preview(ImportUploads.GUESS_ROWS);
             List<List<String>> rows = preview.subList(1, preview.size());
+            model.addAttribute("emptyValues", String.join(", ", new java.util.TreeSet<>(job.mapping().emptyValues())));
             model.addAttribute("facts", FileFacts.of(file.charset(), file.delimiter(), job.mapping().columns().size(), rows));
             model.addAttribute("preview", rows.subList(0, Math.min(PREVIEW_ROWS, rows.size())));
             model.addAttribute("dates", DateHints.of(findings.mapping(id), rows));
@@ -127,7 +128,7 @@ class ImportController {
         }
         ColumnMapping mapping = null;
         try {
-            mapping = new ColumnMapping(columns, StageChoices.read(form));
+            mapping = new ColumnMapping(columns, StageChoices.read(form), ColumnMapping.emptyValuesFrom(form.get("emptyValues")));
             problems.addAll(job.kind() == ImportJob.Kind.LEADS ? mapping.problemsForLeads() : mapping.problemsForOutcomes());
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());

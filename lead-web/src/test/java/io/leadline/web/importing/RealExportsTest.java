@@ -217,6 +217,31 @@ class RealExportsTest {
     }
 
     @Test
+    void a_files_own_words_for_nothing_are_read_as_empty_and_kept_with_its_template() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String headers = "Email,Company,Job Title,Source " + tag + "\n";
+        long id = upload("tbd-" + tag + ".csv", (headers + "t1-" + tag + "@acme.com,TBD,-,web\nt2-" + tag + "@acme.com,Acme,Buyer,tbd\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(post("/imports/{id}/start", id).param("policy", "SKIP").param("dryRun", "false")
+                        .param("field0", "EMAIL").param("field1", "COMPANY").param("field2", "JOB_TITLE").param("field3", "CUSTOM")
+                        .param("emptyValues", "tbd\n -  ").param("saveTemplate", "true").param("templateName", "Nothing words " + tag)
+                        .with(user("mia").roles("MARKETER")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/imports/{id}/start", id).param("policy", "SKIP").param("dryRun", "false")
+                        .param("field0", "EMAIL").param("field1", "COMPANY").param("field2", "JOB_TITLE").param("field3", "CUSTOM")
+                        .param("emptyValues", "tbd\n -  ").with(user("mia").roles("MARKETER")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        eventually(() -> assertThat(jobs.find(id).orElseThrow().finished()).isTrue());
+        assertThat(lead("t1-" + tag + "@acme.com")).containsEntry("company", null).containsEntry("job_title", null);
+        assertThat(jdbc.sql("select attributes::text from lead where email = ?").param("t2-" + tag + "@acme.com").query(String.class).single())
+                .as("TBD in a custom column is nothing too").isEqualTo("{}");
+
+        long next = upload("tbd-" + tag + "-2.csv", (headers + "t3-" + tag + "@acme.com,TBD,-,web\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(get("/imports/{id}", next).with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString(">-, tbd</textarea>")));
+    }
+
+    @Test
     void the_mapping_page_shows_how_a_date_column_reads_and_offers_its_formats() throws Exception {
         long id = upload("hubspot-contacts.csv");
 
