@@ -118,12 +118,14 @@ public class LikelihoodModels {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 trained.fields().stream().map(f -> new Object[] {id, f.field(), f.aloneAuc(), f.filledWhenWon(), f.filledOtherwise(),
                         f.filledWhenOpen(), f.leaking(), f.why(), f.used()}).toList());
-        jdbc.sql("""
-                        update likelihood_model set status = 'DONE', phase = 'done', finished_at = ?, training_leads = ?,
-                               held_out_leads = ?, won_leads = ?, auc = ?, brier = ?, points_auc = ?, intercept = ? where id = ?""")
-                .params(Timestamp.from(at), trained.trainingLeads(), trained.heldOutLeads(), trained.won(), trained.auc(),
-                        trained.brier(), pointsAuc, trained.model().intercept(), id).update();
         boolean flaggedIncluded = trained.fields().stream().anyMatch(f -> f.leaking() && f.used());
+        // A model that goes live scores every lead next: its phase says so until the caller is done.
+        jdbc.sql("""
+                        update likelihood_model set status = 'DONE', phase = ?, finished_at = ?, training_leads = ?,
+                               held_out_leads = ?, won_leads = ?, auc = ?, brier = ?, points_auc = ?, intercept = ? where id = ?""")
+                .params(flaggedIncluded ? "done" : "scoring every lead", Timestamp.from(at), trained.trainingLeads(),
+                        trained.heldOutLeads(), trained.won(), trained.auc(), trained.brier(), pointsAuc, trained.model().intercept(), id)
+                .update();
         if (!flaggedIncluded) {
             makeLive(id, at);
         }
