@@ -87,10 +87,15 @@ public interface LeadList {
         public static final String UNKNOWN = "(placeholder: unknown)";
     }
 
+    /** The likelihood order's keyset value: the probability in millionths, -1 for none (as the SQL orders it). */
+    static long likelihoodKey(Double likelihood) {
+        return likelihood == null ? -1 : Math.round(likelihood * 1_000_000);
+    }
+
     static After after(LeadSearch search, Row row) {
         return new After(switch (search.order()) {
             case SCORE -> row.score();
-            case LIKELIHOOD -> row.likelihood() == null ? -1 : Math.round(row.likelihood() * 1_000_000);
+            case LIKELIHOOD -> likelihoodKey(row.likelihood());
             case NEWEST -> row.id();
         }, row.id());
     }

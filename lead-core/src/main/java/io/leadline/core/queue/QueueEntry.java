@@ -1,5 +1,6 @@
 package io.leadline.core.queue;
 
+import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.FitGrade;
 import java.time.Instant;
@@ -31,7 +32,7 @@ public record QueueEntry(
      */
     public QueuePosition position(QueueFilter.Order order) {
         return order == QueueFilter.Order.LIKELIHOOD
-                ? new QueuePosition(likelihood == null ? -1 : (int) Math.round(likelihood * 1_000_000), leadId) : position();
+                ? new QueuePosition((int) LeadList.likelihoodKey(likelihood), leadId) : position();
     }
 
     /** The likelihood to close in whole percent, or {@code null}. */

@@ -108,7 +108,7 @@ class BackgroundTraining implements BackgroundJob<LikelihoodModels.Version> {
     /** The model is trained and live whatever happens here: a failure leaves the likelihoods to the nightly rescoring. */
     private void scoreEveryLead(LikelihoodModels.Version version) {
         try {
-            likelihood.refreshAll(done -> { });
+            likelihood.refreshAll();
         } catch (RuntimeException e) {
             log.warn("Likelihood model {} is live, but computing every lead's likelihood failed: {}", version.id(), e.getMessage());
         } finally {

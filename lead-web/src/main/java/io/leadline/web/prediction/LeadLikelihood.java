@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongConsumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,7 +72,7 @@ public class LeadLikelihood {
     }
 
     /** Computes and stores the likelihood of every lead, a chunk at a time; answers how many. */
-    public long refreshAll(LongConsumer progress) {
+    public long refreshAll() {
         var inUse = model();
         if (inUse.isEmpty()) {
             return 0;
@@ -84,7 +83,6 @@ public class LeadLikelihood {
             compute(inUse.get(), ids);
             done += ids.size();
             after = ids.getLast();
-            progress.accept(done);
         }
         return done;
     }

@@ -67,7 +67,7 @@ class BackgroundRescoring implements BackgroundJob<RescoreJobs.RescoreJob> {
         var model = models.active();
         var result = rescoring.rescoreAll(model, Instant.now(clock), done -> jobs.progress(job.id(), done));
         // Ages and scores changed: the likelihood to close follows (nothing while no predictive model is live).
-        likelihood.refreshAll(done -> { });
+        likelihood.refreshAll();
         jobs.finish(job.id(), result, Instant.now(clock));
         audit.record(job.requestedBy(), AuditAction.RESCORED, "model version " + model.version(),
                 result.leads() + " leads scored, " + result.changed() + " changed, " + result.moved() + " changed stage");
