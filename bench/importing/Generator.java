@@ -11,7 +11,12 @@ import java.util.Random;
  * company domains, titles, sizes, countries and sources; about 2 % invalid rows (bad email, size or country)
  * and about 5 % duplicates of earlier rows (the email in other letter case).
  *
- * Run: java bench/importing/Generator.java OUT.csv [ROWS=1048576] [SEED=42]
+ * With {@code messy} as fourth argument the file is shaped like a CRM export as people have them: a
+ * {@code Create Date} column written month first with a time ({@code 2/5/24 1:51}, HubSpot's way), a {@code Lead Status}
+ * column (New, Working, MQL, Unqualified, Converted…) to map to the lifecycle stage, and about 10 % placeholders
+ * ({@code [not provided]}, {@code null}, {@code N/A}, {@code -}, {@code Select}) in title, country and industry.
+ *
+ * Run: java bench/importing/Generator.java OUT.csv [ROWS=1048576] [SEED=42] [messy]
  */
 public class Generator {
 
@@ -31,21 +36,27 @@ public class Generator {
     static final String[] SOURCES = {"paid_search", "organic_search", "direct_traffic", "referral", "social", "display",
             "email", "other_publicities", "other", "unknown", ""};
     static final String[] INDUSTRY = {"retail", "health", "software", "finance", "manufacturing", "education", "logistics"};
+    static final String[] PLACEHOLDERS = {"[not provided]", "null", "N/A", "-", "Select"};
+    static final String[] STATUS = {"New", "New", "New", "Open", "Working", "Attempted to contact", "MQL", "Unqualified",
+            "Converted", "Bad timing", ""};
     static final String[] FREE_MAIL = {"gmail.com", "yahoo.com", "hotmail.com", "outlook.com"};
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_048_576;
         Random random = new Random(args.length > 2 ? Long.parseLong(args[2]) : 42);
+        boolean messy = args.length > 3 && args[3].equals("messy");
         String[] emails = new String[rows];
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            w.write("First Name,Last Name,Email Address,Company Name,Job Title,Number of Employees,Country,Lead Source,Industry\n");
+            w.write("First Name,Last Name,Email Address,Company Name,Job Title,Number of Employees,Country,Lead Source,Industry"
+                    + (messy ? ",Create Date,Lead Status\n" : "\n"));
             for (int i = 0; i < rows; i++) {
                 if (i > 100 && random.nextInt(100) < 5) {
                     // A duplicate of an earlier row, the email in upper case.
                     String earlier = emails[random.nextInt(i)];
                     emails[i] = earlier;
-                    w.write("Dup,Licate," + earlier.toUpperCase(Locale.ROOT) + ",Acme Labs,,,,email,retail\n");
+                    w.write("Dup,Licate," + earlier.toUpperCase(Locale.ROOT) + ",Acme Labs,,,,email,retail"
+                            + (messy ? ",1/2/23 9:05,New\n" : "\n"));
                     continue;
                 }
                 String first = FIRST[random.nextInt(FIRST.length)];
@@ -66,8 +77,20 @@ public class Generator {
                 }
                 emails[i] = email;
                 String title = TITLES[random.nextInt(TITLES.length)];
+                String industry = INDUSTRY[random.nextInt(INDUSTRY.length)];
+                if (messy) {
+                    title = random.nextInt(10) == 0 ? PLACEHOLDERS[random.nextInt(PLACEHOLDERS.length)] : title;
+                    country = random.nextInt(10) == 0 ? PLACEHOLDERS[random.nextInt(PLACEHOLDERS.length)] : country;
+                    industry = random.nextInt(10) == 0 ? PLACEHOLDERS[random.nextInt(PLACEHOLDERS.length)] : industry;
+                }
                 w.write(String.join(",", first, last, email, quote(company), quote(title), size, quote(country),
-                        SOURCES[random.nextInt(SOURCES.length)], INDUSTRY[random.nextInt(INDUSTRY.length)]));
+                        SOURCES[random.nextInt(SOURCES.length)], industry));
+                if (messy) {
+                    // Month first, two-digit year, a time: 2/5/24 1:51 is 5 February 2024.
+                    w.write("," + (1 + random.nextInt(12)) + "/" + (1 + random.nextInt(28)) + "/" + (19 + random.nextInt(6))
+                            + " " + random.nextInt(24) + ":" + String.format("%02d", random.nextInt(60)) + ","
+                            + STATUS[random.nextInt(STATUS.length)]);
+                }
                 w.write('\n');
             }
         }

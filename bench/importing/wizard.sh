@@ -3,6 +3,15 @@
 # (the wizard's defaults for the generated file) and the duplicate policy, samples the heap with jstat meanwhile,
 # and waits for the job to end. Sets JOB, STATUS, READ, IMPORTED, UPDATED, MERGED, REJECTED, IMPORT_SECONDS, PEAK_MB.
 FIELDS="field0=FIRST_NAME&field1=LAST_NAME&field2=EMAIL&field3=COMPANY&field4=JOB_TITLE&field5=COMPANY_SIZE&field6=COUNTRY&field7=SOURCE&field8=CUSTOM"
+if [ -n "${MESSY:-}" ]; then
+  # The messy file's two more columns as the wizard guesses them (MappingGuessTest checks the guess on this header):
+  # the date month first, the statuses by their words; "Bad timing" means no stage and is left as it is.
+  FIELDS="$FIELDS&field9=CREATED_AT&format9=MONTH_FIRST&field10=STAGE"
+  FIELDS="$FIELDS&stagevalue_0=New&stage_0=NEW&stagevalue_1=Open&stage_1=NEW&stagevalue_2=Working&stage_2=ACCEPTED"
+  FIELDS="$FIELDS&stagevalue_3=Attempted+to+contact&stage_3=ACCEPTED&stagevalue_4=MQL&stage_4=MQL"
+  FIELDS="$FIELDS&stagevalue_5=Unqualified&stage_5=DISQUALIFIED&stagevalue_6=Converted&stage_6=OPPORTUNITY"
+  FIELDS="$FIELDS&stagevalue_7=Bad+timing&stage_7=IGNORE&emptyValues="
+fi
 
 import_file() {
   local file=$1 policy=$2 heap=${3:-$OUT/jstat.txt} location jstat

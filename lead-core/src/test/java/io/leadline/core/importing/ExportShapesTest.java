@@ -21,6 +21,24 @@ class ExportShapesTest {
                         ImportField.COUNTRY, ImportField.SOURCE, ImportField.STAGE, ImportField.CUSTOM, ImportField.CREATED_AT);
     }
 
+    /** The benchmark's messy file (bench/importing/Generator.java … messy), mapped as bench/importing/wizard.sh posts it. */
+    @Test
+    void the_import_benchmarks_messy_file() {
+        List<String> headers = List.of("First Name", "Last Name", "Email Address", "Company Name", "Job Title",
+                "Number of Employees", "Country", "Lead Source", "Industry", "Create Date", "Lead Status");
+        List<List<String>> rows = List.of(
+                List.of("Ana", "Souza", "ana@acme.com", "Acme Labs", "CEO", "40", "Brazil", "referral", "retail", "2/5/24 1:51", "New"),
+                List.of("Bruno", "Lima", "b@acme.com", "Acme Labs", "N/A", "8", "[not provided]", "email", "-", "12/28/21 17:05", "Working"));
+        ColumnMapping mapping = ColumnMapping.guess(headers, rows);
+        assertThat(mapping.columns().stream().map(ColumnMapping.Column::field).toList()).containsExactly(ImportField.FIRST_NAME,
+                ImportField.LAST_NAME, ImportField.EMAIL, ImportField.COMPANY, ImportField.JOB_TITLE, ImportField.COMPANY_SIZE,
+                ImportField.COUNTRY, ImportField.SOURCE, ImportField.CUSTOM, ImportField.CREATED_AT, ImportField.STAGE);
+        assertThat(mapping.columns().get(9).dateFormat()).isEqualTo(DateFormat.MONTH_FIRST);
+        assertThat(List.of("New", "Open", "Working", "Attempted to contact", "MQL", "Unqualified", "Converted", "Bad timing")
+                .stream().map(v -> mapping.stages().stageOf(v).map(Enum::name).orElse("IGNORE")).toList())
+                .containsExactly("NEW", "NEW", "ACCEPTED", "ACCEPTED", "MQL", "DISQUALIFIED", "OPPORTUNITY", "IGNORE");
+    }
+
     @Test
     void salesforce_leads() {
         assertThat(guess("Lead ID", "First Name", "Last Name", "Title", "Company", "Email", "Lead Source", "Lead Status", "Rating",
