@@ -21,28 +21,57 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * An uploaded CSV file, read as a stream: the encoding (UTF-8, else Windows-1252), a byte-order mark, and the
- * delimiter ({@code ,} {@code ;} or tab) are detected from its start; parsing is Commons CSV's.
+ * An uploaded CSV file, read as a stream: the encoding (UTF-8, else Windows-1252; UTF-16 by its byte-order mark), a
+ * byte-order mark, and the delimiter ({@code ,} {@code ;} tab or {@code |}) are detected from its start unless the user
+ * chose them ({@link Reading}); parsing is Commons CSV's.
  */
 public final class CsvFile {
 
     private static final int SNIFF_BYTES = 1 << 20;
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /** The encodings a user can choose on the mapping page, by the names the page shows. */
+    public static final List<String> ENCODINGS = List.of("UTF-8", "windows-1252", "ISO-8859-15", "UTF-16LE", "UTF-16BE");
+    /** The separators a user can choose. */
+    public static final String DELIMITERS = ",;\t|";
 
     private final Path path;
     private final Charset charset;
-    private final boolean bom;
+    private final int bom;
     private final char delimiter;
 
-    private CsvFile(Path path, Charset charset, boolean bom, char delimiter) {
+    private CsvFile(Path path, Charset charset, int bom, char delimiter) {
         this.path = path;
         this.charset = charset;
         this.bom = bom;
         this.delimiter = delimiter;
     }
 
+    /** How to read a file: the encoding and separator the user chose, null for "as detected". */
+    public record Reading(String encoding, Character delimiter) {
+        public static final Reading DETECTED = new Reading(null, null);
+
+        public Reading {
+            if (encoding != null && !ENCODINGS.contains(encoding)) {
+                throw new IllegalArgumentException("Leadline reads files as " + String.join(", ", ENCODINGS));
+            }
+            if (delimiter != null && DELIMITERS.indexOf(delimiter) < 0) {
+                throw new IllegalArgumentException("Columns are separated by commas, semicolons, tabs or |");
+            }
+        }
+    }
+
+    /** The file of an import, read as its user chose. */
+    public static CsvFile of(ImportJob job) {
+        return open(Path.of(job.storedFile()), job.reading());
+    }
+
     /** Opens the file for reading, or says in a sentence why it cannot be read as CSV. */
     public static CsvFile open(Path path) {
+        return open(path, Reading.DETECTED);
+    }
+
+    /** Opens the file for reading, detecting what {@code reading} leaves open. */
+    public static CsvFile open(Path path, Reading reading) {
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(SNIFF_BYTES);
@@ -56,18 +85,8 @@ public final class CsvFile {
             throw new UnreadableFileException("This is a spreadsheet workbook (.xlsx) or another zip archive, not CSV: "
                     + "save it as CSV (in Excel: File → Save As → CSV UTF-8) and upload that.");
         }
-        int nuls = 0;
-        for (byte b : head) {
-            nuls += b == 0 ? 1 : 0;
-        }
-        // A stray NUL is a bad cell (removed when the row is read); a file of them is not text at all.
-        if (nuls > 16 && nuls > head.length / 100) {
-            throw new UnreadableFileException("This is not a text file (it holds binary data); export the data as CSV.");
-        }
-        boolean bom = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF;
-        Charset charset = isUtf8(head, bom ? 3 : 0, head.length == SNIFF_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
-        String start = new String(head, bom ? 3 : 0, Math.min(head.length - (bom ? 3 : 0), 64 * 1024), charset);
-        return new CsvFile(path, charset, bom, delimiter(start));
+        CsvDialect dialect = CsvDialect.of(head, head.length == SNIFF_BYTES, reading);
+        return new CsvFile(path, dialect.charset(), dialect.bom(), dialect.delimiter());
     }
 
     public Charset charset() {
@@ -129,9 +148,7 @@ public final class CsvFile {
     public Rows rows() {
         try {
             InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-            if (bom) {
-                in.skipNBytes(3);
-            }
+            in.skipNBytes(bom);
             CountingStream counted = new CountingStream(in);
             Reader reader = new InputStreamReader(counted, charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
@@ -242,70 +259,6 @@ public final class CsvFile {
         public UnreadableFileException(String message) {
             super(message);
         }
-    }
-
-    /**
-     * UTF-8 unless the bytes say otherwise: a file whose non-ASCII bytes are mostly well-formed UTF-8 is UTF-8 even if a
-     * few lines are not (those bytes become U+FFFD and their rows are rejected, see {@code LeadRow.UNREADABLE}); a file whose
-     * non-ASCII bytes are mostly not UTF-8 is Windows-1252, as older Excel exports are.
-     */
-    private static boolean isUtf8(byte[] bytes, int from, boolean truncated) {
-        int end = bytes.length;
-        if (truncated) {
-            // Do not judge a character cut in two by the sniffing limit.
-            while (end > from && (bytes[end - 1] & 0xC0) == 0x80) {
-                end--;
-            }
-            if (end > from && (bytes[end - 1] & 0x80) != 0) {
-                end--;
-            }
-        }
-        int valid = 0;
-        int invalid = 0;
-        for (int i = from; i < end; ) {
-            int b = bytes[i] & 0xff;
-            int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
-            if (length == 1) {
-                i++;
-                continue;
-            }
-            boolean ok = length > 0 && i + length <= end;
-            for (int k = 1; ok && k < length; k++) {
-                ok = (bytes[i + k] & 0xC0) == 0x80;
-            }
-            if (ok) {
-                valid++;
-                i += length;
-            } else {
-                invalid++;
-                i++;
-            }
-        }
-        return invalid == 0 || valid >= 4 * invalid;
-    }
-
-    /** The delimiter that splits the first line most: comma, semicolon or tab (quotes respected). */
-    private static char delimiter(String start) {
-        int comma = 0;
-        int semicolon = 0;
-        int tab = 0;
-        boolean quoted = false;
-        for (int i = 0; i < start.length(); i++) {
-            char c = start.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && (c == '\n' || c == '\r')) {
-                break;
-            } else if (!quoted) {
-                comma += c == ',' ? 1 : 0;
-                semicolon += c == ';' ? 1 : 0;
-                tab += c == '\t' ? 1 : 0;
-            }
-        }
-        if (semicolon > comma && semicolon >= tab) {
-            return ';';
-        }
-        return tab > comma ? '\t' : ',';
     }
 
     private static final class CountingStream extends java.io.FilterInputStream {

@@ -26,7 +26,9 @@ public record ImportJob(
         long bytesRead,
         Instant startedAt,
         Instant finishedAt,
-        String error) {
+        String error,
+        CsvFile.Reading reading,
+        Instant fileDeletedAt) {
 
     public enum Kind { LEADS, OUTCOMES }
 
@@ -38,6 +40,21 @@ public record ImportJob(
             return 100;
         }
         return fileBytes == 0 ? 0 : (int) Math.min(100, bytesRead * 100 / fileBytes);
+    }
+
+    /** The uploaded file is gone (its import ended, or it was kept as long as uploads are): it cannot be run again. */
+    public boolean fileDeleted() {
+        return fileDeletedAt != null;
+    }
+
+    /** A finished real import can be undone: its new leads removed, or (outcomes) the leads it closed put back. */
+    public boolean undoable() {
+        return status == Status.DONE && !dryRun;
+    }
+
+    /** A finished dry run can go back to its mapping and run for real while its file is kept. */
+    public boolean runnableForReal() {
+        return status == Status.DONE && dryRun && fileDeletedAt == null;
     }
 
     public boolean finished() {

@@ -95,9 +95,12 @@ public class LeadFileImport {
     private final Accounts accounts;
     private final StageHistory history;
     private final ImportedStages stages;
+    private final ImportScratch scratch;
 
     LeadFileImport(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, ImportJobs jobs,
-                   ScoringModels models, Rescoring rescoring, Accounts accounts, StageHistory history, ImportedStages stages) {
+                   ScoringModels models, Rescoring rescoring, Accounts accounts, StageHistory history, ImportedStages stages,
+                   ImportScratch scratch) {
+        this.scratch = scratch;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
@@ -339,7 +342,7 @@ public class LeadFileImport {
      * @param stored the stored leads' keys, or null to stage every row
      */
     private Reading read(ImportJob job, Instant now, StoredLeadKeys stored, Phases phases) {
-        CsvFile file = CsvFile.open(Path.of(job.storedFile()));
+        CsvFile file = CsvFile.of(job);
         SliceReader slicing = new SliceReader(job.mapping(), models.active(), file.format(), now, job.id());
         // One core is left to Postgres, which stores the new leads while this thread and the scorers read on.
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
@@ -612,7 +615,7 @@ public class LeadFileImport {
 
         Spill(String table) throws IOException {
             this.table = table;
-            this.file = Files.createTempFile("leadline-import-", ".copy");
+            this.file = scratch.newFile();
             this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
             out.write(CopyBinary.HEADER);
         }

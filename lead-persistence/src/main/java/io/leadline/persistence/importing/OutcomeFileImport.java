@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports won/lost outcomes for existing leads, found by email or external id (the Olist closed-deals file
- * against the Olist MQLs). Rows for no known lead are rejected with the key they carried.
+ * against the Olist MQLs). Rows for no known lead are rejected with the key they carried. Each lead it closes keeps how
+ * it was before ({@code import_update}), so that the import can be undone ({@link ImportJobs#undoOutcomes}).
  */
 @Component
 public class OutcomeFileImport {
@@ -43,7 +44,7 @@ public class OutcomeFileImport {
         jdbc.execute("""
                 create temporary table outcome_row (row_no bigint primary key, email text, external_id text, outcome text,
                     outcome_at timestamptz, raw text, dup boolean not null default false, lead_id bigint) on commit drop""");
-        CsvFile file = CsvFile.open(Path.of(job.storedFile()));
+        CsvFile file = CsvFile.of(job);
         long rowsRead = 0;
         List<ImportJobs.Rejection> rejections = new ArrayList<>();
         List<Object[]> accepted = new ArrayList<>();
@@ -85,6 +86,11 @@ public class OutcomeFileImport {
         }
 
         String reason = "outcome imported from " + job.fileName();
+        // How each lead was before, for undo (and what the leak guard's field history reads).
+        jdbc.update("""
+                insert into import_update (job_id, lead_id, before)
+                select ?, l.id, to_jsonb(l) from lead l join outcome_row r on r.lead_id = l.id and not r.dup
+                where l.stage is distinct from r.outcome or l.outcome is distinct from r.outcome on conflict do nothing""", job.id());
         jdbc.update("""
                 insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at)
                 select l.id, l.stage, r.outcome, ?, ?, r.outcome_at from lead l join outcome_row r on r.lead_id = l.id and not r.dup

@@ -5,6 +5,7 @@ import io.leadline.core.importing.ImportCounts;
 import io.leadline.persistence.importing.CsvFile;
 import io.leadline.persistence.importing.ImportJob;
 import io.leadline.persistence.importing.ImportJobs;
+import io.leadline.persistence.importing.UploadRetention;
 import io.leadline.persistence.importing.LeadFileImport;
 import io.leadline.persistence.importing.OutcomeFileImport;
 import io.leadline.web.audit.Audit;
@@ -36,9 +37,11 @@ class BackgroundImport implements BackgroundJob<ImportJob> {
     private final Clock clock;
     private final ReportSnapshots snapshots;
     private final LeadLikelihood likelihood;
+    private final UploadRetention retention;
 
     BackgroundImport(ImportJobs jobs, LeadFileImport leads, OutcomeFileImport outcomes, Audit audit, Clock clock,
-                     ReportSnapshots snapshots, LeadLikelihood likelihood) {
+                     ReportSnapshots snapshots, LeadLikelihood likelihood, UploadRetention retention) {
+        this.retention = retention;
         this.likelihood = likelihood;
         this.snapshots = snapshots;
         this.jobs = jobs;
@@ -66,6 +69,7 @@ class BackgroundImport implements BackgroundJob<ImportJob> {
     @Override
     public void fail(long id, String message, Instant at) {
         jobs.fail(id, message, at);
+        retention.importEnded();
     }
 
     @Override
@@ -78,6 +82,9 @@ class BackgroundImport implements BackgroundJob<ImportJob> {
         try {
             ImportCounts counts = job.kind() == ImportJob.Kind.LEADS ? leads.run(job, Instant.now(clock)) : outcomes.run(job, Instant.now(clock));
             jobs.finish(job.id(), counts, Instant.now(clock));
+            if (!job.dryRun()) {
+                retention.importEnded(); // the file is read and its rows stored: it goes now
+            }
             refreshStatistics(job, counts);
             if (!job.dryRun()) {
                 followUp(job);

@@ -14,12 +14,8 @@ import java.util.List;
 record FileFacts(String encoding, String separator, List<Integer> emptyPercent, int rowsLooked) {
 
     static FileFacts of(Charset charset, char delimiter, int columns, List<List<String>> rows) {
-        String encoding = charset.equals(StandardCharsets.UTF_8) ? "UTF-8" : "Windows-1252 (Western European)";
-        String separator = switch (delimiter) {
-            case ';' -> "semicolons";
-            case '\t' -> "tabs";
-            default -> "commas";
-        };
+        String encoding = charset.equals(StandardCharsets.UTF_8) ? "UTF-8" : encodingName(charset.name());
+        String separator = separatorName(delimiter);
         List<Integer> empty = new ArrayList<>(columns);
         for (int c = 0; c < columns; c++) {
             int blank = 0;
@@ -32,5 +28,25 @@ record FileFacts(String encoding, String separator, List<Integer> emptyPercent, 
             empty.add(rows.isEmpty() ? 0 : (int) Math.round(100.0 * blank / rows.size()));
         }
         return new FileFacts(encoding, separator, empty, rows.size());
+    }
+
+    /** How the page names an encoding of {@code CsvFile.ENCODINGS}. */
+    static String encodingName(String charset) {
+        return switch (charset) {
+            case "windows-1252" -> "Windows-1252 (Western European, older Excel)";
+            case "ISO-8859-15" -> "ISO-8859-15 (Latin-9)";
+            case "UTF-16LE" -> "UTF-16 little-endian (Excel's “Unicode text”)";
+            case "UTF-16BE" -> "UTF-16 big-endian";
+            default -> charset;
+        };
+    }
+
+    static String separatorName(char delimiter) {
+        return switch (delimiter) {
+            case ';' -> "semicolons";
+            case '\t' -> "tabs";
+            case '|' -> "vertical bars (|)";
+            default -> "commas";
+        };
     }
 }

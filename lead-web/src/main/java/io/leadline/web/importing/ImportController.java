@@ -10,6 +10,7 @@ import io.leadline.core.importing.SpreadsheetSafety;
 import io.leadline.persistence.importing.CsvFile;
 import io.leadline.persistence.importing.ImportJob;
 import io.leadline.persistence.importing.ImportJobs;
+import io.leadline.persistence.importing.UploadRetention;
 import io.leadline.persistence.importing.ImportTemplates;
 import io.leadline.web.audit.Audit;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,6 +21,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +50,11 @@ class ImportController {
     private final ImportTemplates templates;
     private final Audit audit;
     private final ImportFindings findings;
+    private final UploadRetention retention;
 
-    ImportController(ImportUploads uploads, ImportJobs jobs, ImportTemplates templates, Audit audit, ImportFindings findings) {
+    ImportController(ImportUploads uploads, ImportJobs jobs, ImportTemplates templates, Audit audit, ImportFindings findings,
+                     UploadRetention retention) {
+        this.retention = retention;
         this.findings = findings;
         this.uploads = uploads;
         this.templates = templates;
@@ -87,7 +92,19 @@ class ImportController {
             model.addAttribute("refreshSeconds", 2);
         }
         if (job.status() == ImportJob.Status.DRAFT) {
-            CsvFile file = CsvFile.open(Path.of(job.storedFile()));
+            CsvFile file;
+            try {
+                file = CsvFile.of(job);
+            } catch (CsvFile.UnreadableFileException | UncheckedIOException e) {
+                model.addAttribute("unreadable", e instanceof CsvFile.UnreadableFileException ? e.getMessage()
+                        : "The uploaded file is no longer on this server: upload it again.");
+                return "importing/import";
+            }
+            model.addAttribute("encodings", CsvFile.ENCODINGS.stream()
+                    .map(name -> new Choice(name, FileFacts.encodingName(name), name.equals(job.reading().encoding()))).toList());
+            model.addAttribute("separators", CsvFile.DELIMITERS.chars()
+                    .mapToObj(c -> new Choice(c == '\t' ? "tab" : String.valueOf((char) c), FileFacts.separatorName((char) c),
+                            job.reading().delimiter() != null && job.reading().delimiter() == c)).toList());
             List<List<String>> preview = file.preview(ImportUploads.GUESS_ROWS);
             List<List<String>> rows = preview.subList(1, preview.size());
             model.addAttribute("emptyValues", String.join(", ", new java.util.TreeSet<>(job.mapping().emptyValues())));
@@ -148,7 +165,7 @@ class ImportController {
             String name = form.getOrDefault("templateName", "").strip();
             if (name.isEmpty() || name.length() > 100) {
                 redirect.addFlashAttribute("error", "Name the template (up to 100 characters).");
-            } else if (!templates.save(name, mapping, user.getName(), java.time.Instant.now())) {
+            } else if (!templates.save(name, mapping, user.getName(), Instant.now())) {
                 redirect.addFlashAttribute("error", "A template named \"" + name + "\" exists already.");
             } else {
                 redirect.addFlashAttribute("message", "Saved the mapping as the template \"" + name
@@ -159,6 +176,30 @@ class ImportController {
         boolean dryRun = "true".equals(form.get("dryRun"));
         if (!jobs.queue(id, mapping, policy, dryRun)) {
             redirect.addFlashAttribute("error", "This import has started already.");
+        }
+        return "redirect:/imports/" + id;
+    }
+
+    /** An option of the "read as" choices: its form value, what the page calls it, whether the user chose it. */
+    record Choice(String value, String label, boolean chosen) {
+    }
+
+    /** The user says how the file is written (encoding, separator; blank: as detected): read again, mapping guessed anew. */
+    @PostMapping("/imports/{id}/reading")
+    String reading(@PathVariable long id, @RequestParam(defaultValue = "") String encoding,
+                   @RequestParam(defaultValue = "") String separator, RedirectAttributes redirect) {
+        ImportJob job = job(id);
+        if (job.status() != ImportJob.Status.DRAFT) {
+            redirect.addFlashAttribute("error", "This import has started already: its file is read as it was.");
+            return "redirect:/imports/" + id;
+        }
+        try {
+            CsvFile.Reading reading = new CsvFile.Reading(encoding.isBlank() ? null : encoding,
+                    separator.isBlank() ? null : separator.equals("tab") ? Character.valueOf('\t') : Character.valueOf(separator.charAt(0)));
+            uploads.reread(job, reading);
+            redirect.addFlashAttribute("message", "Read the file again as you chose; the columns are guessed anew.");
+        } catch (IllegalArgumentException | CsvFile.UnreadableFileException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/imports/" + id;
     }
@@ -174,18 +215,29 @@ class ImportController {
     String undo(@PathVariable long id, @RequestParam(defaultValue = "") String confirm, Principal user,
                 RedirectAttributes redirect) {
         ImportJob job = job(id);
-        if (job.status() != ImportJob.Status.DONE || job.dryRun()) {
+        if (!job.undoable()) {
             redirect.addFlashAttribute("error", "Only a finished import can be undone.");
             return "redirect:/imports/" + id;
         }
+        boolean leads = job.kind() == ImportJob.Kind.LEADS;
         if (!"yes".equals(confirm)) {
-            redirect.addFlashAttribute("error", "Tick the box to confirm: undo removes the " + job.imported()
-                    + " leads this import created, and cannot itself be undone.");
+            redirect.addFlashAttribute("error", "Tick the box to confirm: undo " + (leads ? "removes the " + job.imported()
+                    + " leads this import created" : "gives the " + job.updated() + " leads this import closed back the stage "
+                    + "and outcome they had") + ", and cannot itself be undone.");
             return "redirect:/imports/" + id;
         }
-        int deleted = jobs.undo(id);
-        audit.record(user.getName(), AuditAction.IMPORT_RUN, "import " + id, "undone: " + deleted + " leads removed");
-        redirect.addFlashAttribute("message", "Import undone: " + deleted + " leads it created are removed.");
+        String message;
+        if (leads) {
+            int deleted = jobs.undo(id);
+            message = "Import undone: " + deleted + " leads it created are removed.";
+        } else {
+            ImportJobs.OutcomesUndone undone = jobs.undoOutcomes(id, user.getName(), Instant.now());
+            message = "Import undone: " + undone.restored() + " leads have their stage and outcome back"
+                    + (undone.changedSince() == 0 ? "." : "; " + undone.changedSince() + " changed since the import and stay as they are.");
+        }
+        retention.importEnded();
+        audit.record(user.getName(), AuditAction.IMPORT_RUN, "import " + id, "undone: " + message);
+        redirect.addFlashAttribute("message", message);
         return "redirect:/imports/" + id;
     }
 

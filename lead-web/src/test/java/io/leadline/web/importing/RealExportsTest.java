@@ -211,7 +211,7 @@ class RealExportsTest {
         String file = "Email;Name;Phone\nr\u00e9my-" + tag + "@acme.fr;R\u00e9my;N/A\nzo\u00e9-" + tag + "@acme.fr;Zo\u00e9;+33 1 23\n";
         long id = upload("excel-" + tag + ".csv", file.getBytes(java.nio.charset.Charset.forName("windows-1252")));
         mvc.perform(get("/imports/{id}", id).with(user("mia").roles("MARKETER")))
-                .andExpect(content().string(containsString("Read as Windows-1252 (Western European), columns separated by semicolons.")))
+                .andExpect(content().string(containsString("Read as Windows-1252 (Western European, older Excel), columns separated by semicolons.")))
                 .andExpect(content().string(containsString("50 % empty in the first 2 rows")))
                 .andExpect(content().string(containsString("R\u00e9my")));
     }
@@ -272,23 +272,15 @@ class RealExportsTest {
     }
 
     private long upload(String fixture) throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/exports/" + fixture)) {
-            return upload(fixture, in.readAllBytes());
-        }
+        return upload(fixture, ImportWizard.fixture(fixture));
     }
 
     private long upload(String fixture, byte[] bytes) throws Exception {
-        String location = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", fixture, "text/csv", bytes))
-                        .param("kind", "LEADS").with(user("mia").roles("MARKETER")).with(csrf()))
-                .andExpect(redirectedUrlPattern("/imports/*")).andReturn().getResponse().getRedirectedUrl();
-        return Long.parseLong(location.substring("/imports/".length()));
+        return new ImportWizard(mvc, jobs).upload(fixture, bytes);
     }
 
-    /** Uploads the file and presses Import with the mapping Leadline guessed, as a marketer who changes nothing. */
     private ImportJob importWithTheGuessedMapping(String fixture) throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/exports/" + fixture)) {
-            return importWithTheGuessedMapping(fixture, in.readAllBytes());
-        }
+        return importWithTheGuessedMapping(fixture, ImportWizard.fixture(fixture));
     }
 
     private ImportJob importWithTheGuessedMapping(String name, byte[] bytes) throws Exception {
@@ -296,22 +288,7 @@ class RealExportsTest {
     }
 
     private ImportJob importWithTheGuessedMapping(String name, byte[] bytes, String policy) throws Exception {
-        long id = upload(name, bytes);
-        ColumnMapping guessed = jobs.find(id).orElseThrow().mapping();
-        MockHttpServletRequestBuilder start = post("/imports/{id}/start", id).param("policy", policy).param("dryRun", "false")
-                .with(user("mia").roles("MARKETER")).with(csrf());
-        for (int i = 0; i < guessed.columns().size(); i++) {
-            ColumnMapping.Column column = guessed.columns().get(i);
-            start.param("field" + i, column.field().name());
-            if (column.dateFormat() != null) {
-                start.param("format" + i, column.dateFormat().name());
-            }
-        }
-        mvc.perform(start).andExpect(status().is3xxRedirection());
-        eventually(() -> assertThat(jobs.find(id).orElseThrow().finished()).isTrue());
-        ImportJob job = jobs.find(id).orElseThrow();
-        assertThat(job.status()).as(job.error()).isEqualTo(ImportJob.Status.DONE);
-        return job;
+        return new ImportWizard(mvc, jobs).importWithTheGuessedMapping(name, bytes, policy);
     }
 
     /** Rows read, imported, updated, rejected. */

@@ -68,6 +68,7 @@ class RouteMatrixTest {
         expect("GET /imports/{id}", L, I, F, I);
         expect("POST /imports/{id}/start", L, I, F, I);
         expect("POST /imports/{id}/edit", L, I, F, I);
+        expect("POST /imports/{id}/reading", L, I, F, I);
         expect("POST /imports/{id}/undo", L, I, F, I);
         expect("GET /imports/{id}/rejected.csv", L, I, F, I);
         expect("GET /forms/{campaign}", I, I, I, I);

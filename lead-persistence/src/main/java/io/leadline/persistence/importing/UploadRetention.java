@@ -1,0 +1,105 @@
+package io.leadline.persistence.importing;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Uploaded files hold personal data and are kept no longer than needed: deleted when their import is done for real,
+ * fails or is undone, and otherwise after {@code leadline.import.retention} (default 24 h: time for a dry run and the
+ * import after it). At start-up, and every {@code leadline.import.sweep-millis}, the folder is swept: files of imports
+ * due, stray files no import knows (an upload cut off before its import was opened), and the scratch files of instances
+ * that died.
+ */
+@Component
+public class UploadRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadRetention.class);
+
+    private final ImportJobs jobs;
+    private final ImportScratch scratch;
+    private final Clock clock;
+    private final Duration retention;
+    private final Path directory;
+
+    UploadRetention(ImportJobs jobs, ImportScratch scratch, Clock clock, @Value("${leadline.import.retention:24h}") Duration retention,
+                    @Value("${leadline.import.dir:#{systemProperties['java.io.tmpdir'] + '/leadline-imports'}}") String directory) {
+        this.jobs = jobs;
+        this.scratch = scratch;
+        this.clock = clock;
+        this.retention = retention;
+        this.directory = Path.of(directory);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void atStartUp() {
+        int leftovers = scratch.removeLeftovers();
+        if (leftovers > 0) {
+            log.info("removed {} temporary files of imports whose instance stopped", leftovers);
+        }
+        sweep();
+    }
+
+    /** After an import ended, failed or was undone: its file goes now (a failure here is left to the next sweep). */
+    public void importEnded() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            log.warn("could not delete the uploads of ended imports now (the next sweep will): {}", e.getMessage());
+        }
+    }
+
+    /** Deletes every upload that is due; how many files went. */
+    @Scheduled(fixedDelayString = "${leadline.import.sweep-millis:600000}", initialDelayString = "${leadline.import.sweep-millis:600000}")
+    public int sweep() {
+        Instant now = Instant.now(clock);
+        int deleted = 0;
+        for (var due : jobs.uploadsToDelete(now.minus(retention)).entrySet()) {
+            deleted += delete(Path.of(due.getValue())) ? 1 : 0;
+            jobs.uploadDeleted(due.getKey(), now);
+        }
+        return deleted + strays(now);
+    }
+
+    private int strays(Instant now) {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        Set<String> kept = jobs.keptUploads();
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                if (!kept.contains(file.toString()) && Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(retention))) {
+                    deleted += delete(file) ? 1 : 0;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return deleted;
+        } catch (IOException e) {
+            log.warn("could not sweep the import folder {}: {}", directory, e.getMessage());
+        }
+        return deleted;
+    }
+
+    private static boolean delete(Path file) {
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not delete the uploaded file {}: {}", file, e.getMessage());
+            return false;
+        }
+    }
+}
