@@ -21,7 +21,8 @@ public enum AuditAction {
     API_TOKEN_CREATED("API token created"),
     API_TOKEN_REVOKED("API token revoked"),
     LIKELIHOOD_TRAINED("Likelihood model trained"),
-    LIKELIHOOD_LIVE("Likelihood model made live");
+    LIKELIHOOD_LIVE("Likelihood model made live"),
+    SOURCE_MERGED("Source merged into another");
 
     private final String label;
 

@@ -1,5 +1,6 @@
 package io.leadline.core.importing;
 
+import io.leadline.core.lead.SourceAliases;
 import io.leadline.core.lead.StageWords;
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.LeadProfile;
@@ -44,6 +45,12 @@ public sealed interface LeadRow {
 
         public Accepted(LeadProfile profile, String externalId, Instant createdAt, List<String> warnings) {
             this(profile, externalId, createdAt, warnings, null);
+        }
+
+        /** The row with its source as the merged sources say ({@link SourceAliases}). */
+        public Accepted withSourcesOf(SourceAliases aliases) {
+            LeadProfile resolved = aliases.apply(profile);
+            return resolved == profile ? this : new Accepted(resolved, externalId, createdAt, warnings, stage);
         }
 
         public Accepted(LeadProfile profile, String externalId, Instant createdAt) {

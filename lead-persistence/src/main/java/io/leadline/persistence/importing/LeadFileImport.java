@@ -1,5 +1,6 @@
 package io.leadline.persistence.importing;
 
+import io.leadline.core.lead.SourceAliasBook;
 import io.leadline.core.importing.ImportFindings;
 import io.leadline.core.importing.DuplicatePolicy;
 import io.leadline.core.importing.ImportCounts;
@@ -96,10 +97,12 @@ public class LeadFileImport {
     private final StageHistory history;
     private final ImportedStages stages;
     private final ImportScratch scratch;
+    private final SourceAliasBook sources;
 
     LeadFileImport(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, ImportJobs jobs,
                    ScoringModels models, Rescoring rescoring, Accounts accounts, StageHistory history, ImportedStages stages,
-                   ImportScratch scratch) {
+                   ImportScratch scratch, SourceAliasBook sources) {
+        this.sources = sources;
         this.scratch = scratch;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -343,7 +346,7 @@ public class LeadFileImport {
      */
     private Reading read(ImportJob job, Instant now, StoredLeadKeys stored, Phases phases) {
         CsvFile file = CsvFile.of(job);
-        SliceReader slicing = new SliceReader(job.mapping(), models.active(), file.format(), now, job.id());
+        SliceReader slicing = new SliceReader(job.mapping(), models.active(), sources.current(), file.format(), now, job.id());
         // One core is left to Postgres, which stores the new leads while this thread and the scorers read on.
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         ExecutorService scorers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("import-" + job.id() + "-", 1).factory());

@@ -6,6 +6,7 @@ import io.leadline.core.importing.ColumnMapping;
 import io.leadline.core.importing.LeadRow;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
+import io.leadline.core.lead.SourceAliases;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
@@ -16,8 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 
-/** Reads a slice of the file on a scoring thread: by the mapping, scored by the active model; rejected rows are written back in the file's format. */
-record SliceReader(ColumnMapping mapping, ScoringModel model, CSVFormat format, Instant now, long job) {
+/**
+ * Reads a slice of the file on a scoring thread: by the mapping, sources as merged, scored by the active model; rejected
+ * rows are written back in the file's format.
+ */
+record SliceReader(ColumnMapping mapping, ScoringModel model, SourceAliases sources, CSVFormat format, Instant now, long job) {
 
     Slice read(List<CsvFile.Row> rows, long[] ids) {
         int n = rows.size();
@@ -40,7 +44,7 @@ record SliceReader(ColumnMapping mapping, ScoringModel model, CSVFormat format, 
                 rejections.add(new ImportJobs.Rejection(row.number(), LeadFileImport.raw(row.cells()), reason));
                 continue;
             }
-            LeadRow.Accepted lead = (LeadRow.Accepted) read;
+            LeadRow.Accepted lead = ((LeadRow.Accepted) read).withSourcesOf(sources);
             if (!lead.warnings().isEmpty()) {
                 warnings.add(new ImportFindings.Warning(row.number(), String.join("; ", lead.warnings())));
             }

@@ -4,6 +4,7 @@ import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
+import io.leadline.core.lead.SourceAliasBook;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -20,8 +21,10 @@ public class LeadCapture {
     private final Leads leads;
     private final LeadEditing editing;
     private final Clock clock;
+    private final SourceAliasBook sources;
 
-    LeadCapture(Leads leads, LeadEditing editing, Clock clock) {
+    LeadCapture(Leads leads, LeadEditing editing, Clock clock, SourceAliasBook sources) {
+        this.sources = sources;
         this.leads = leads;
         this.editing = editing;
         this.clock = clock;
@@ -34,7 +37,8 @@ public class LeadCapture {
 
     /** A lead first seen in another system under {@code externalId} (may be {@code null}). */
     @Transactional
-    public Lead capture(LeadProfile profile, String externalId) {
+    public Lead capture(LeadProfile submitted, String externalId) {
+        LeadProfile profile = sources.current().apply(submitted);
         if (profile.email() != null && leads.existsWithEmail(profile.email())) {
             throw new DuplicateLeadException(profile.email());
         }

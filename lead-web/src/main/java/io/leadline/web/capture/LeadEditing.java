@@ -5,6 +5,7 @@ import io.leadline.core.activity.Activity;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
+import io.leadline.core.lead.SourceAliasBook;
 import io.leadline.core.scoring.LeadScores;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModels;
@@ -28,8 +29,11 @@ public class LeadEditing {
     private final ScoringModels models;
     private final Activities activities;
     private final Clock clock;
+    private final SourceAliasBook sources;
 
-    LeadEditing(Leads leads, LeadScores scores, ScoringModels models, Activities activities, Clock clock, LeadLikelihood likelihood) {
+    LeadEditing(Leads leads, LeadScores scores, ScoringModels models, Activities activities, Clock clock, LeadLikelihood likelihood,
+                SourceAliasBook sources) {
+        this.sources = sources;
         this.likelihood = likelihood;
         this.leads = leads;
         this.scores = scores;
@@ -47,7 +51,9 @@ public class LeadEditing {
     }
 
     @Transactional
-    public Lead edit(long id, long versionSeen, LeadProfile profile) {
+    public Lead edit(long id, long versionSeen, LeadProfile edited) {
+        // A source merged into another is stored as that one, whichever path the lead came by.
+        LeadProfile profile = sources.current().apply(edited);
         Lead lead = leads.byId(id).orElseThrow();
         if (!Objects.equals(lead.version(), versionSeen)) {
             throw new EditConflictException();

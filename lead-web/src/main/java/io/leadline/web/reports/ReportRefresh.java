@@ -9,12 +9,17 @@ import org.springframework.stereotype.Component;
  * by one instance at a time (the snapshots take an advisory lock; an instance that finds one running skips its turn).
  */
 @Component
-class ReportRefresh {
+public class ReportRefresh {
 
     private final ReportSnapshots snapshots;
 
     ReportRefresh(ReportSnapshots snapshots) {
         this.snapshots = snapshots;
+    }
+
+    /** Now, for a change the reports should show at once (a merge of sources); skipped when a refresh is running. */
+    public void now() {
+        refreshRegularly();
     }
 
     @Scheduled(fixedDelayString = "${leadline.reports.refresh-millis:300000}", initialDelayString = "${leadline.reports.refresh-millis:300000}")

@@ -79,6 +79,9 @@ class RouteMatrixTest {
         expect("POST /reports/refresh", L, I, F, I);
         expect("GET /settings", L, F, F, I);
         expect("GET /settings/audit", L, F, F, I);
+        expect("GET /settings/sources", L, F, F, I);
+        expect("POST /settings/sources/merge", L, F, F, I);
+        expect("POST /settings/sources/forget", L, F, F, I);
         expect("POST /settings/rescore", L, F, F, I);
         expect("GET /settings/model", L, F, F, I);
         expect("POST /settings/model/preview", L, F, F, I);

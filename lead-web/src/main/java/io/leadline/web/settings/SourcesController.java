@@ -1,0 +1,81 @@
+package io.leadline.web.settings;
+
+import io.leadline.core.audit.AuditAction;
+import io.leadline.core.lead.LeadSources;
+import io.leadline.core.lead.SourceAliasBook;
+import io.leadline.web.audit.Audit;
+import io.leadline.web.reports.ReportRefresh;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Sources in use and the ones merged into others: an admin folds {@code Google Ads} into {@code paid_search} once, the
+ * leads carrying it move over, and every lead arriving with it later (form, API, import) is stored under the source it
+ * was merged into. Reports and filters then list one source.
+ */
+@Controller
+class SourcesController {
+
+    private final SourceAliasBook sources;
+    private final Audit audit;
+    private final ReportRefresh reports;
+    private final Clock clock;
+
+    SourcesController(SourceAliasBook sources, Audit audit, ReportRefresh reports, Clock clock) {
+        this.sources = sources;
+        this.audit = audit;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @GetMapping("/settings/sources")
+    String sources(Model model) {
+        List<SourceAliasBook.SourceUse> inUse = sources.inUse();
+        TreeSet<String> known = new TreeSet<>(LeadSources.STANDARD);
+        inUse.forEach(u -> known.add(u.source()));
+        model.addAttribute("inUse", inUse);
+        model.addAttribute("known", known);
+        model.addAttribute("standard", LeadSources.STANDARD);
+        model.addAttribute("merged", sources.merged());
+        return "settings/sources";
+    }
+
+    @PostMapping("/settings/sources/merge")
+    String merge(@RequestParam(defaultValue = "") String alias, @RequestParam(defaultValue = "") String into, Principal admin,
+                 RedirectAttributes redirect) {
+        List<String> problems = sources.current().problemsMerging(alias, into);
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("error", String.join(" ", problems));
+            return "redirect:/settings/sources";
+        }
+        String from = LeadSources.key(alias);
+        String to = sources.current().merging(alias, into).resolve(from);
+        int moved = sources.merge(alias, into, admin.getName(), Instant.now(clock));
+        reports.now();
+        audit.record(admin.getName(), AuditAction.SOURCE_MERGED, "source " + from, "merged into " + to + ": " + moved + " leads moved");
+        redirect.addFlashAttribute("message", "Merged " + from + " into " + to + ": " + moved + " leads moved"
+                + (moved > 0 ? "; they are being rescored." : ".") + " New leads with " + from + " are stored as " + to + ".");
+        return "redirect:/settings/sources";
+    }
+
+    @PostMapping("/settings/sources/forget")
+    String forget(@RequestParam(defaultValue = "") String alias, Principal admin, RedirectAttributes redirect) {
+        if (sources.forget(alias)) {
+            audit.record(admin.getName(), AuditAction.SETTINGS_CHANGED, "source " + LeadSources.key(alias), "no longer merged");
+            redirect.addFlashAttribute("message", "New leads with " + LeadSources.key(alias)
+                    + " keep that source again; the leads merged before stay where they are.");
+        } else {
+            redirect.addFlashAttribute("error", LeadSources.key(alias) + " is not a merged source.");
+        }
+        return "redirect:/settings/sources";
+    }
+}
