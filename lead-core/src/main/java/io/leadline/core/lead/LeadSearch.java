@@ -8,11 +8,11 @@ import java.time.LocalDate;
  * fields do not filter. {@code minGrade} keeps that fit grade and better ("fit A–B" is {@code minGrade = B});
  * {@code withinDays} keeps leads created in the last so many days, counted when the search runs (so a saved
  * segment "last 30 days" stays the last 30 days). {@code minLikelihood} (a percentage) keeps leads whose stored
- * likelihood to close is at least that.
+ * likelihood to close is at least that. {@code field} filters on one custom field (its value or a range).
  */
 public record LeadSearch(String text, LifecycleStage stage, String source, FitGrade grade, FitGrade minGrade, String owner,
                          Integer minScore, Integer maxScore, LocalDate createdFrom, LocalDate createdTo, Integer withinDays,
-                         Order order, Integer minLikelihood) {
+                         Order order, Integer minLikelihood, FieldFilter field) {
 
     /** Newest first, best score first, or most likely to close first (leads without a likelihood last); all page by keyset. */
     public enum Order { NEWEST, SCORE, LIKELIHOOD }
@@ -24,9 +24,17 @@ public record LeadSearch(String text, LifecycleStage stage, String source, FitGr
         this(text, stage, source, grade, minGrade, owner, minScore, maxScore, createdFrom, createdTo, withinDays, order, null);
     }
 
+    /** Without a custom-field filter. */
+    public LeadSearch(String text, LifecycleStage stage, String source, FitGrade grade, FitGrade minGrade, String owner,
+                      Integer minScore, Integer maxScore, LocalDate createdFrom, LocalDate createdTo, Integer withinDays,
+                      Order order, Integer minLikelihood) {
+        this(text, stage, source, grade, minGrade, owner, minScore, maxScore, createdFrom, createdTo, withinDays, order,
+                minLikelihood, null);
+    }
+
     public LeadSearch {
         text = blankToNull(text);
-        source = source == null || source.isBlank() ? null : io.leadline.core.lead.LeadSources.key(source);
+        source = source == null || source.isBlank() ? null : LeadSources.key(source);
         owner = blankToNull(owner);
         order = order == null ? Order.NEWEST : order;
         if (minScore != null && maxScore != null && minScore > maxScore) {
@@ -44,7 +52,7 @@ public record LeadSearch(String text, LifecycleStage stage, String source, FitGr
     }
 
     public static LeadSearch everything() {
-        return new LeadSearch(null, null, null, null, null, null, null, null, null, null, null, Order.NEWEST, null);
+        return new LeadSearch(null, null, null, null, null, null, null, null, null, null, null, Order.NEWEST, null, null);
     }
 
     private static String blankToNull(String s) {

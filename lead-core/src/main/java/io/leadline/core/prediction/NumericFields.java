@@ -1,12 +1,12 @@
 package io.leadline.core.prediction;
 
+import io.leadline.core.lead.FieldType;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Custom fields that hold numbers (an import stores every cell as text): a field is read as a number when nearly all
@@ -23,24 +23,12 @@ final class NumericFields {
     /** And a field needs this many filled values to be judged at all. */
     static final int MIN_FILLED = 20;
 
-    private static final Pattern PLAIN = Pattern.compile("-?\\d+(?:[.,]\\d+)?");
-    private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(?:[,_]\\d{3})+(?:\\.\\d+)?");
-
     private NumericFields() {
     }
 
-    /** The number a (normalised) value reads as, or {@code null}: "1234", "-1", "3.5", "3,5", "1,234.5", "1 234". */
+    /** The number a (normalised) value reads as, or {@code null} ({@link FieldType#number}). */
     static Double number(String value) {
-        if (value == null || value.length() > 30) {
-            return null;
-        }
-        if (PLAIN.matcher(value).matches()) {
-            return Double.parseDouble(value.replace(',', '.'));
-        }
-        if (GROUPED.matcher(value).matches()) {
-            return Double.parseDouble(value.replace(",", "").replace("_", ""));
-        }
-        return null;
+        return FieldType.number(value);
     }
 
     /** The categorical fields of these leads that hold numbers. */

@@ -1,10 +1,12 @@
 package io.leadline.persistence.lead;
 
+import io.leadline.core.lead.FieldFilter;
 import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.LeadSearch;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.FitGrade;
 import io.leadline.persistence.prediction.LiveLikelihoodSql;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -75,6 +77,28 @@ class JdbcLeadList implements LeadList {
         });
     }
 
+    /**
+     * A custom field's value (ignoring case and surrounding spaces) or range. A range reads a value as a number when
+     * it is written plainly ({@code 1200}, {@code -3.5}, {@code 3,5}); other values are outside any range.
+     */
+    private static void fieldFilter(FieldFilter f, StringBuilder sql, Map<String, Object> params) {
+        params.put("fieldKey", f.field());
+        if (f.value() != null) {
+            sql.append(" and lower(btrim(l.attributes ->> :fieldKey)) = lower(:fieldValue)");
+            params.put("fieldValue", f.value());
+        }
+        String number = "(case when btrim(l.attributes ->> :fieldKey) ~ '^-?[0-9]+([.,][0-9]+)?$' "
+                + "then replace(btrim(l.attributes ->> :fieldKey), ',', '.')::numeric end)";
+        if (f.min() != null) {
+            sql.append(" and ").append(number).append(" >= :fieldMin");
+            params.put("fieldMin", BigDecimal.valueOf(f.min()));
+        }
+        if (f.max() != null) {
+            sql.append(" and ").append(number).append(" <= :fieldMax");
+            params.put("fieldMax", BigDecimal.valueOf(f.max()));
+        }
+    }
+
     @Override
     public List<String> customFields() {
         return jdbc.sql("select distinct jsonb_object_keys(attributes) as k from (select attributes from lead limit 100000) l order by k")
@@ -109,6 +133,9 @@ class JdbcLeadList implements LeadList {
         if (s.text() != null) {
             sql.append(" and (l.full_name ilike :text or l.email ilike :text or l.company ilike :text)");
             params.put("text", "%" + s.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (s.field() != null) {
+            fieldFilter(s.field(), sql, params);
         }
         if (s.stage() != null) {
             sql.append(" and l.stage = :stage");

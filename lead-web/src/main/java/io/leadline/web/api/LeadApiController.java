@@ -2,6 +2,7 @@ package io.leadline.web.api;
 
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadList;
+import io.leadline.core.lead.FieldFilter;
 import io.leadline.core.lead.LeadSearch;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LifecycleStage;
@@ -106,11 +107,15 @@ class LeadApiController {
                     @Min(value = 0, message = "The likelihood is a percentage from 0 to 100.")
                     @Max(value = 100, message = "The likelihood is a percentage from 0 to 100.") Integer minLikelihood,
                     @RequestParam(defaultValue = "NEWEST") LeadSearch.Order order,
+                    @Parameter(description = "a custom field to filter on (with customValue, or customMin/customMax for numbers)")
+                    @RequestParam(required = false) String customField,
+                    @RequestParam(required = false) String customValue, @RequestParam(required = false) Double customMin,
+                    @RequestParam(required = false) Double customMax,
                     @Parameter(description = "the next value of the previous page") @RequestParam(required = false) String after,
                     @RequestParam(defaultValue = "50") @Min(value = 1, message = "Ask for at least 1 lead.")
                     @Max(value = 500, message = "Ask for at most 500 leads a page.") int size) {
         LeadSearch search = new LeadSearch(q, stage, source, null, null, null, minScore, maxScore, null, null, null, order,
-                minLikelihood);
+                minLikelihood, FieldFilter.of(customField, customValue, customMin, customMax));
         var rows = list.page(search, cursor(after), size + 1);
         boolean more = rows.size() > size;
         var page = more ? rows.subList(0, size) : rows;

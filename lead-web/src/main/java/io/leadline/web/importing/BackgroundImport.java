@@ -2,6 +2,7 @@ package io.leadline.web.importing;
 
 import io.leadline.core.audit.AuditAction;
 import io.leadline.core.importing.ImportCounts;
+import io.leadline.core.lead.CustomFieldTypes;
 import io.leadline.persistence.importing.CsvFile;
 import io.leadline.persistence.importing.ImportJob;
 import io.leadline.persistence.importing.ImportJobs;
@@ -38,9 +39,11 @@ class BackgroundImport implements BackgroundJob<ImportJob> {
     private final ReportSnapshots snapshots;
     private final LeadLikelihood likelihood;
     private final UploadRetention retention;
+    private final CustomFieldTypes fieldTypes;
 
     BackgroundImport(ImportJobs jobs, LeadFileImport leads, OutcomeFileImport outcomes, Audit audit, Clock clock,
-                     ReportSnapshots snapshots, LeadLikelihood likelihood, UploadRetention retention) {
+                     ReportSnapshots snapshots, LeadLikelihood likelihood, UploadRetention retention, CustomFieldTypes fieldTypes) {
+        this.fieldTypes = fieldTypes;
         this.retention = retention;
         this.likelihood = likelihood;
         this.snapshots = snapshots;
@@ -98,11 +101,15 @@ class BackgroundImport implements BackgroundJob<ImportJob> {
     }
 
     /**
-     * The import is done and kept whatever happens here: the imported leads' likelihoods, and the reports without
-     * waiting for their schedule (a failure leaves them to the nightly rescoring and the next refresh).
+     * The import is done and kept whatever happens here: the types of the custom fields it brought, the imported leads'
+     * likelihoods, and the reports without waiting for their schedule (a failure leaves them to the nightly rescoring
+     * and the next refresh).
      */
     private void followUp(ImportJob job) {
         try {
+            if (job.kind() == ImportJob.Kind.LEADS) {
+                fieldTypes.checkImport(job.id(), Instant.now(clock));
+            }
             likelihood.refresh(jobs.touchedLeads(job.id()));
             snapshots.refreshUnlessRunning();
         } catch (RuntimeException e) {

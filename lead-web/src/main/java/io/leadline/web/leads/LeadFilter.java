@@ -1,5 +1,6 @@
 package io.leadline.web.leads;
 
+import io.leadline.core.lead.FieldFilter;
 import io.leadline.core.lead.LeadSearch;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.FitGrade;
@@ -24,10 +25,14 @@ public class LeadFilter {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate createdTo;
     private LeadSearch.Order order = LeadSearch.Order.NEWEST;
+    private String customField;
+    private String customValue;
+    private Double customMin;
+    private Double customMax;
 
     LeadSearch toSearch() {
         return new LeadSearch(text, stage, source, grade, minGrade, owner, minScore, maxScore, createdFrom, createdTo,
-                withinDays, order, minLikelihood);
+                withinDays, order, minLikelihood, FieldFilter.of(customField, customValue, customMin, customMax));
     }
 
     public String getText() { return text; }
@@ -56,4 +61,12 @@ public class LeadFilter {
     public void setCreatedTo(LocalDate createdTo) { this.createdTo = createdTo; }
     public LeadSearch.Order getOrder() { return order; }
     public void setOrder(LeadSearch.Order order) { this.order = order; }
+    public String getCustomField() { return customField; }
+    public void setCustomField(String customField) { this.customField = customField; }
+    public String getCustomValue() { return customValue; }
+    public void setCustomValue(String customValue) { this.customValue = customValue; }
+    public Double getCustomMin() { return customMin; }
+    public void setCustomMin(Double customMin) { this.customMin = customMin; }
+    public Double getCustomMax() { return customMax; }
+    public void setCustomMax(Double customMax) { this.customMax = customMax; }
 }

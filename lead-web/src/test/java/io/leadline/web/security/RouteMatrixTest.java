@@ -80,6 +80,8 @@ class RouteMatrixTest {
         expect("GET /settings", L, F, F, I);
         expect("GET /settings/audit", L, F, F, I);
         expect("GET /settings/sources", L, F, F, I);
+        expect("GET /settings/fields", L, F, F, I);
+        expect("POST /settings/fields/check", L, F, F, I);
         expect("POST /settings/sources/merge", L, F, F, I);
         expect("POST /settings/sources/forget", L, F, F, I);
         expect("POST /settings/rescore", L, F, F, I);

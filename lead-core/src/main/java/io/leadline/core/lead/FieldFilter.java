@@ -1,0 +1,28 @@
+package io.leadline.core.lead;
+
+/**
+ * A lead list filter on one custom field: its value (ignoring case and surrounding spaces), or, for a field of
+ * numbers, a range ({@code min}, {@code max}; either may be open).
+ */
+public record FieldFilter(String field, String value, Double min, Double max) {
+
+    public FieldFilter {
+        field = FieldKey.of(field == null ? "" : field);
+        value = value == null || value.isBlank() ? null : value.strip();
+        if (field.isEmpty()) {
+            throw new IllegalArgumentException("Name the field to filter on.");
+        }
+        if (value == null && min == null && max == null) {
+            throw new IllegalArgumentException("Give the value of " + field + " to look for, or a range.");
+        }
+        if (min != null && max != null && min > max) {
+            throw new IllegalArgumentException("The lowest value of " + field + " is above the highest.");
+        }
+    }
+
+    /** The filter a form's four fields make, or {@code null} when they are all blank. */
+    public static FieldFilter of(String field, String value, Double min, Double max) {
+        boolean none = (field == null || field.isBlank()) && (value == null || value.isBlank()) && min == null && max == null;
+        return none ? null : new FieldFilter(field, value, min, max);
+    }
+}
