@@ -9,7 +9,7 @@ import io.leadline.core.lead.Placeholders;
  * <ul>
  *   <li>Unicode composed (NFC), so "José" typed two ways is one spelling;</li>
  *   <li>zero-width characters and byte-order marks removed, non-breaking and other Unicode spaces made plain spaces,
- *       the ends trimmed (spaces inside are kept as written);</li>
+ *       a run of spaces made one, the ends trimmed (tabs and line breaks inside are kept as written);</li>
  *   <li>control characters, NUL among them, removed, except tabs and line breaks, which multi-line notes need;</li>
  *   <li>a placeholder ({@link Placeholders}: {@code null}, {@code N/A}, {@code [not provided]}, {@code Select}, …)
  *       is blank: the export meant "nothing here".</li>
@@ -41,7 +41,10 @@ public final class CellText {
             if (invisible(c) || Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
                 continue;
             }
-            out.appendCodePoint(c != ' ' && Character.isSpaceChar(c) ? ' ' : c);
+            int plain = c != ' ' && Character.isSpaceChar(c) ? ' ' : c;
+            if (plain != ' ' || out.isEmpty() || out.charAt(out.length() - 1) != ' ') {
+                out.appendCodePoint(plain);
+            }
         }
         // Composed last: a combining accent may meet its letter only once an invisible character between them is gone.
         String visible = out.toString().strip();
@@ -66,7 +69,7 @@ public final class CellText {
         return c >= 0x200B && c <= 0x200F || c >= 0x2060 && c <= 0x2064 || c == 0xFEFF || c == 0x00AD || c == 0x180E;
     }
 
-    /** The common case, checked without allocating: printable ASCII with no white space at either end. */
+    /** The common case, checked without allocating: printable ASCII, no space at either end, no run of spaces. */
     private static boolean plain(String s) {
         int n = s.length();
         if (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
@@ -74,7 +77,7 @@ public final class CellText {
         }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || c > 0x7E) {
+            if (c < 0x20 || c > 0x7E || c == ' ' && s.charAt(i - 1) == ' ') {
                 return false;
             }
         }

@@ -61,10 +61,12 @@ public sealed interface LeadRow {
     record Rejected(String reason) implements LeadRow {
     }
 
-    static LeadRow read(List<String> cells, ColumnMapping mapping, Instant importedAt) {
-        if (cells.size() != mapping.columns().size()) {
-            return new Rejected("the row has " + cells.size() + " cells but the header has " + mapping.columns().size());
+    static LeadRow read(List<String> rowCells, ColumnMapping mapping, Instant importedAt) {
+        RowShape shape = RowShape.of(rowCells, mapping.columns().size());
+        if (shape.refusal() != null) {
+            return new Rejected(shape.refusal());
         }
+        List<String> cells = shape.cells();
         Map<ImportField, String> values = new EnumMap<>(ImportField.class);
         Map<String, String> custom = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
@@ -95,6 +97,9 @@ public sealed interface LeadRow {
             }
         }
         List<String> warnings = new ArrayList<>();
+        if (shape.warning() != null) {
+            warnings.add(shape.warning());
+        }
         for (ImportField nameField : Patterns.NAME_FIELDS) {
             String name = values.get(nameField);
             if (name != null && name.indexOf('@') > 0 && EmailAddress.parse(name).isPresent()) {

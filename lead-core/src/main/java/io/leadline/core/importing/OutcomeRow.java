@@ -31,10 +31,12 @@ public sealed interface OutcomeRow {
                 : LOST.contains(word) ? Optional.of(LifecycleStage.LOST) : Optional.empty();
     }
 
-    static OutcomeRow read(List<String> cells, ColumnMapping mapping, Instant importedAt) {
-        if (cells.size() != mapping.columns().size()) {
-            return new Rejected("the row has " + cells.size() + " cells but the header has " + mapping.columns().size());
+    static OutcomeRow read(List<String> rowCells, ColumnMapping mapping, Instant importedAt) {
+        RowShape shape = RowShape.of(rowCells, mapping.columns().size());
+        if (shape.refusal() != null) {
+            return new Rejected(shape.refusal());
         }
+        List<String> cells = shape.cells();
         EmailAddress email = null;
         String emailText = cell(cells, mapping, ImportField.EMAIL);
         if (!emailText.isEmpty()) {

@@ -50,6 +50,7 @@ class CellTextTest {
         assertThat(CellText.invisibleTrouble("nul\u0000name")).isTrue();
         assertThat(CellText.invisibleTrouble("zero\u200bwidth")).isTrue();
         assertThat(CellText.invisibleTrouble("Ana Souza\nline two")).isFalse();
-        assertThat(CellText.visible(" line one\r\n\tline  two\u00a0")).isEqualTo("line one\r\n\tline  two");
+        assertThat(CellText.visible(" line one\r\n\tline  two\u00a0")).isEqualTo("line one\r\n\tline two");
+        assertThat(CellText.visible("Ana  Souza")).as("plain ASCII with a run of spaces").isEqualTo("Ana Souza");
     }
 }

@@ -6,16 +6,15 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.List;
+import io.leadline.core.importing.CellText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -176,12 +175,17 @@ public final class CsvFile {
     public record Row(long number, List<String> cells) {
     }
 
-    /** A stream of rows that knows how many bytes it has read, for the progress bar. */
+    /**
+     * A stream of rows that knows how many bytes it has read, for the progress bar. After the header, a record whose
+     * cells are all blank (a line of separators only, as spreadsheets leave below the data) is no row, like an empty
+     * line: it is skipped, its lines still counted.
+     */
     public static final class Rows implements Iterator<Row>, AutoCloseable {
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
         private final CountingStream counted;
         private long number;
+        private Row pending;
 
         private Rows(CSVParser parser, CountingStream counted) {
             this.parser = parser;
@@ -193,7 +197,16 @@ public final class CsvFile {
         @Override
         public boolean hasNext() {
             try {
-                return records.hasNext();
+                while (pending == null && records.hasNext()) {
+                    CSVRecord record = records.next();
+                    List<String> cells = record.toList();
+                    long line = number + 1;
+                    number += 1 + lineBreaks(cells);
+                    if (line == 1 || !blank(cells)) {
+                        pending = new Row(line, cells);
+                    }
+                }
+                return pending != null;
             } catch (UncheckedIOException | IllegalStateException e) {
                 throw new MalformedCsvException(number + 1, e);
             }
@@ -201,15 +214,21 @@ public final class CsvFile {
 
         @Override
         public Row next() {
-            try {
-                CSVRecord record = records.next();
-                List<String> cells = record.toList();
-                long line = number + 1;
-                number += 1 + lineBreaks(cells);
-                return new Row(line, cells);
-            } catch (UncheckedIOException | IllegalStateException e) {
-                throw new MalformedCsvException(number + 1, e);
+            if (!hasNext()) {
+                throw new NoSuchElementException();
             }
+            Row row = pending;
+            pending = null;
+            return row;
+        }
+
+        private static boolean blank(List<String> cells) {
+            for (String cell : cells) {
+                if (!CellText.visible(cell).isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Line breaks inside the record's quoted cells ({@code \r\n} counts once). */
