@@ -290,7 +290,7 @@ class LeadFileImportTest {
         String huge = "x".repeat(10 * 1024 * 1024);
         Path csv = file("email,name,country,company size,notes\n"
                 + "ok-" + tag + "@acme.com,Ok,Brazil,50,fine\n"
-                + "ragged-" + tag + "@acme.com,Ragged\n"
+                + "ragged-" + tag + "@acme.com,Ragged,Acme, Inc,5,\n"
                 + "c-" + tag + "@acme.com,Cy,Atlantis,5,\n"
                 + "s-" + tag + "@acme.com,Sy,BR,lots,\n"
                 + "h-" + tag + "@acme.com,Hu,BR,5," + huge + "\n"
@@ -306,7 +306,8 @@ class LeadFileImportTest {
                         + "where l.email = ?").param("c-" + tag + "@acme.com").query(String.class).list())
                 .containsExactly("4: country \"Atlantis\" is not a country Leadline knows: left blank");
         assertThat(reasons()).containsExactly(
-                "3: the row has 2 cells but the header has 5",
+                "3: the row has 6 cells but the header has 5: a value holds the separator without quotes, so its cells would "
+                        + "land in the wrong columns",
                 "5: company size \"lots\" is not a number of employees",
                 "6: notes is longer than 1000 characters",
                 "7: \"=HYPERLINK(\"x\")-" + tag + "@acme.com\" is not a valid email address");

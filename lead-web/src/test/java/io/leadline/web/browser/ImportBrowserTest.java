@@ -86,7 +86,7 @@ class ImportBrowserTest {
     void the_rejected_rows_of_a_malformed_file_download_with_their_reasons() throws Exception {
         Path file = dir.resolve("malformed.csv");
         Files.writeString(file, "email,name,company size\ngood-" + System.nanoTime() + "@acme.com,Good,10\n"
-                + "not-an-email,Bad,10\nragged@acme.com\n=2+3,Formula,5\n");
+                + "not-an-email,Bad,10\nragged@acme.com,Acme, Inc,10\n=2+3,Formula,5\n");
         importWithTheGuessedMapping(file);
         assertThat(browser.findElement(By.cssSelector("table.counts")).getText()).contains("Rows read 4", "Rejected 3");
 
@@ -105,7 +105,8 @@ class ImportBrowserTest {
         String csv = Files.readString(downloaded);
         assertThat(csv).startsWith("email,name,company size,line,reason")
                 .contains("not-an-email,Bad,10,3,\"\"\"not-an-email\"\" is not a valid email address\"",
-                        "ragged@acme.com,,,4,the row has 1 cells but the header has 3", "'=2+3,Formula,5,5,");
+                        "ragged@acme.com,Acme,\" Inc\",10,4,\"the row has 4 cells but the header has 3: a value holds the "
+                                + "separator without quotes, so its cells would land in the wrong columns\"", "'=2+3,Formula,5,5,");
     }
 
     @Test
