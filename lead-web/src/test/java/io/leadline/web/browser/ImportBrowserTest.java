@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A marketer imports the real Olist MQL export through the wizard and sees its 8,000 leads arrive. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -29,6 +31,8 @@ class ImportBrowserTest {
     int port;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    JdbcClient jdbc;
     @TempDir
     Path dir;
 
@@ -128,6 +132,56 @@ class ImportBrowserTest {
         Files.writeString(file, csv);
         importWithTheGuessedMapping(file);
         assertThat(browser.findElement(By.cssSelector("table.counts")).getText()).contains("Rows read 3", "Imported as new leads 3");
+    }
+
+    /**
+     * A semicolon file whose dates could be day or month first and whose statuses need a choice: the marketer reads it
+     * as semicolons, sets the date column to day first, maps "Bad timing" to nurture and "Working" to sales qualified.
+     */
+    @Test
+    void the_reading_the_date_format_and_the_statuses_are_chosen_on_the_mapping_page() throws Exception {
+        String tag = Long.toString(System.nanoTime());
+        Path file = dir.resolve("statuses.csv");
+        Files.writeString(file, "Email;Created;Status\n"
+                + "d1-" + tag + "@acme.com;03/05/2024;Working\n"
+                + "d2-" + tag + "@acme.com;04/06/2024;Bad timing\n"
+                + "d3-" + tag + "@acme.com;01/02/2024;New\n");
+        Browser.signIn(browser, port, "importer", "importer-password");
+        browser.get("http://localhost:" + port + "/imports");
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        browser.findElement(By.xpath("//button[normalize-space()='Upload and preview']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/imports/\\d+$"));
+        assertThat(browser.findElement(By.cssSelector(".file-facts")).getText()).contains("separated by semicolons");
+
+        // Read it as commas by mistake, then back as semicolons: the columns are guessed anew each time.
+        new Select(browser.findElement(By.id("separator"))).selectByValue(",");
+        browser.findElement(By.xpath("//button[normalize-space()='Read the file again']")).click();
+        assertThat(browser.findElements(By.cssSelector("table.preview thead th"))).hasSize(1);
+        new Select(browser.findElement(By.id("separator"))).selectByValue(";");
+        browser.findElement(By.xpath("//button[normalize-space()='Read the file again']")).click();
+        assertThat(browser.findElements(By.cssSelector("table.preview thead th"))).hasSize(3);
+        assertThat(browser.findElement(By.name("field1")).getAttribute("value")).isEqualTo("CREATED_AT");
+        assertThat(browser.findElement(By.name("field2")).getAttribute("value")).isEqualTo("STAGE");
+
+        new Select(browser.findElement(By.name("format1"))).selectByValue("DAY_FIRST");
+        for (int k = 0; k < 3; k++) {
+            String value = browser.findElement(By.name("stagevalue_" + k)).getAttribute("value");
+            Select stage = new Select(browser.findElement(By.name("stage_" + k)));
+            if (value.equals("Working")) {
+                assertThat(stage.getFirstSelectedOption().getAttribute("value")).isEqualTo("ACCEPTED");
+                stage.selectByValue("SQL");
+            } else if (value.equals("Bad timing")) {
+                stage.selectByValue("RECYCLED");
+            }
+        }
+        Browser.screenshot(browser, "import-statuses-and-dates");
+        browser.findElement(By.xpath("//button[normalize-space()='Import']")).click();
+        Browser.waitForText(browser, By.cssSelector("h2"), "What the import did", Duration.ofSeconds(60));
+        assertThat(browser.findElement(By.cssSelector("table.counts")).getText()).contains("Rows read 3", "Imported as new leads 3");
+
+        assertThat(jdbc.sql("select stage || ' ' || to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') from lead "
+                        + "where email like ? order by email").param("d_-" + tag + "@acme.com").query(String.class).list())
+                .containsExactly("SQL 2024-05-03", "RECYCLED 2024-06-04", "NEW 2024-02-01");
     }
 
     /** Signs in, uploads the file, keeps the guessed mapping and imports it; waits for the result. */
