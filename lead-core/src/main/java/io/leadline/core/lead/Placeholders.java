@@ -1,6 +1,5 @@
 package io.leadline.core.lead;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -16,16 +15,55 @@ public final class Placeholders {
             "-- select --", "please select", "select one", "(not set)", "(blank)", "(none)", "(empty)", "empty", "undefined", "#value!", "#ref!");
 
     private static final int LONGEST = TEXTS.stream().mapToInt(String::length).max().orElseThrow();
+    /** The placeholders by length, so a cell is compared only with those as long as it. */
+    private static final String[][] BY_LENGTH = new String[LONGEST + 1][];
+    /** The ASCII characters a placeholder may start with, in either case. */
+    private static final boolean[] FIRST = new boolean[128];
+
+    static {
+        for (int n = 0; n <= LONGEST; n++) {
+            int length = n;
+            BY_LENGTH[n] = TEXTS.stream().filter(t -> t.length() == length).toArray(String[]::new);
+        }
+        for (String t : TEXTS) {
+            char c = t.charAt(0);
+            FIRST[c] = true;
+            FIRST[Character.toUpperCase(c)] = true;
+        }
+    }
 
     private Placeholders() {
     }
 
-    /** Whether the text says "no value". */
+    /**
+     * Whether the text says "no value". Every cell of an import asks, so the answer is found without allocating:
+     * most cells are longer than any placeholder or start with a character none starts with.
+     */
     public static boolean is(String text) {
         if (text == null) {
             return false;
         }
-        String t = text.strip();
-        return !t.isEmpty() && t.length() <= LONGEST && TEXTS.contains(t.toLowerCase(Locale.ROOT));
+        int start = 0;
+        int end = text.length();
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        int n = end - start;
+        if (n == 0 || n > LONGEST) {
+            return false;
+        }
+        char first = text.charAt(start);
+        if (first < 128 && !FIRST[first]) {
+            return false;
+        }
+        for (String placeholder : BY_LENGTH[n]) {
+            if (text.regionMatches(true, start, placeholder, 0, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

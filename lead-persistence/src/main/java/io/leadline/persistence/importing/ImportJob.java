@@ -28,7 +28,8 @@ public record ImportJob(
         Instant finishedAt,
         String error,
         CsvFile.Reading reading,
-        Instant fileDeletedAt) {
+        Instant fileDeletedAt,
+        Long fileLines) {
 
     public enum Kind { LEADS, OUTCOMES }
 
@@ -45,6 +46,11 @@ public record ImportJob(
     /** The uploaded file is gone (its import ended, or it was kept as long as uploads are): it cannot be run again. */
     public boolean fileDeleted() {
         return fileDeletedAt != null;
+    }
+
+    /** The data rows the file holds at most: its lines but the header (a quoted cell with line breaks spans several). */
+    public Long rowsAtMost() {
+        return fileLines == null ? null : Math.max(0, fileLines - 1);
     }
 
     /** A finished real import can be undone: its new leads removed, or (outcomes) the leads it closed put back. */

@@ -39,7 +39,7 @@ public class ImportJobs implements ImportFindings {
     private static final String COLUMNS = """
             id, kind, file_name, stored_file, requested_by, requested_at, dry_run, duplicate_policy,
             status, phase, rows_read, imported, updated, merged, rejected, file_bytes, bytes_read, started_at, finished_at, error,
-            encoding, delimiter, file_deleted_at""";
+            encoding, delimiter, file_deleted_at, file_lines""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -53,13 +53,13 @@ public class ImportJobs implements ImportFindings {
     }
 
     @Transactional
-    public long create(ImportJob.Kind kind, String fileName, String storedFile, long fileBytes, String requestedBy,
+    public long create(ImportJob.Kind kind, String fileName, String storedFile, long fileBytes, long fileLines, String requestedBy,
                        ColumnMapping mapping, Instant at) {
         long id = jdbc.sql("""
-                        insert into import_job (kind, file_name, stored_file, file_bytes, requested_by, requested_at, dry_run,
-                                                duplicate_policy, status)
-                        values (?, ?, ?, ?, ?, ?, false, 'SKIP', 'DRAFT') returning id""")
-                .params(kind.name(), fileName, storedFile, fileBytes, requestedBy, Timestamp.from(at))
+                        insert into import_job (kind, file_name, stored_file, file_bytes, file_lines, requested_by, requested_at,
+                                                dry_run, duplicate_policy, status)
+                        values (?, ?, ?, ?, ?, ?, ?, false, 'SKIP', 'DRAFT') returning id""")
+                .params(kind.name(), fileName, storedFile, fileBytes, fileLines, requestedBy, Timestamp.from(at))
                 .query(Long.class).single();
         saveMapping(id, mapping);
         return id;
@@ -344,7 +344,7 @@ public class ImportJobs implements ImportFindings {
                 rs.getLong("merged"), rs.getLong("rejected"), rs.getLong("file_bytes"), rs.getLong("bytes_read"),
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), rs.getString("error"),
                 new CsvFile.Reading(rs.getString("encoding"), rs.getString("delimiter") == null ? null : rs.getString("delimiter").charAt(0)),
-                instant(rs.getTimestamp("file_deleted_at")));
+                instant(rs.getTimestamp("file_deleted_at")), rs.getObject("file_lines", Long.class));
     }
 
     private static Instant instant(Timestamp t) {

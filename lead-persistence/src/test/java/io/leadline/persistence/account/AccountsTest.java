@@ -162,7 +162,7 @@ class AccountsTest {
     private void run(Path file, DuplicatePolicy policy) {
         CsvFile csv = CsvFile.open(file);
         ColumnMapping mapping = ColumnMapping.guess(csv.preview(0).getFirst());
-        long id = jobs.create(ImportJob.Kind.LEADS, file.getFileName().toString(), file.toString(), csv.size(), "tester", mapping, now);
+        long id = jobs.create(ImportJob.Kind.LEADS, file.getFileName().toString(), file.toString(), csv.size(), csv.lineCount(), "tester", mapping, now);
         jobs.queue(id, mapping, policy, false);
         imports.run(jobs.find(id).orElseThrow(), now);
     }

@@ -68,7 +68,7 @@ class LeadFileImportTest {
     private ImportCounts run(ImportJob.Kind kind, Path file, DuplicatePolicy policy, boolean dryRun) {
         CsvFile csv = CsvFile.open(file);
         ColumnMapping mapping = ColumnMapping.guess(csv.preview(0).getFirst());
-        long id = jobs.create(kind, file.getFileName().toString(), file.toString(), csv.size(), "tester", mapping, now);
+        long id = jobs.create(kind, file.getFileName().toString(), file.toString(), csv.size(), csv.lineCount(), "tester", mapping, now);
         jobs.queue(id, mapping, policy, dryRun);
         ImportJob job = jobs.find(id).orElseThrow();
         lastJob = id;

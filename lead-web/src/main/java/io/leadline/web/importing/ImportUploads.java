@@ -76,9 +76,11 @@ class ImportUploads {
             Path stored = directory.resolve(UUID.randomUUID() + ".csv");
             Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
             try {
-                ColumnMapping mapping = guess(CsvFile.open(stored));
+                CsvFile file = CsvFile.open(stored);
+                ColumnMapping mapping = guess(file);
                 String name = fileName == null || fileName.isBlank() ? "upload.csv" : Path.of(fileName).getFileName().toString();
-                return jobs.create(kind, name, stored.toString(), Files.size(stored), user, mapping, Instant.now(clock));
+                return jobs.create(kind, name, stored.toString(), Files.size(stored), file.lineCount(), user, mapping,
+                        Instant.now(clock));
             } catch (RuntimeException e) {
                 Files.deleteIfExists(stored);
                 throw e;

@@ -8,6 +8,7 @@ import io.leadline.web.reports.ReportRefresh;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.springframework.stereotype.Controller;
@@ -50,9 +51,13 @@ class SourcesController {
     }
 
     @PostMapping("/settings/sources/merge")
-    String merge(@RequestParam(defaultValue = "") String alias, @RequestParam(defaultValue = "") String into, Principal admin,
-                 RedirectAttributes redirect) {
-        List<String> problems = sources.current().problemsMerging(alias, into);
+    String merge(@RequestParam(defaultValue = "") String alias, @RequestParam(defaultValue = "") String into,
+                 @RequestParam(defaultValue = "") String confirm, Principal admin, RedirectAttributes redirect) {
+        List<String> problems = new ArrayList<>(sources.current().problemsMerging(alias, into));
+        if (problems.isEmpty() && !"yes".equals(confirm)) {
+            problems.add("Tick the box to confirm: the leads of " + LeadSources.key(alias) + " move to the other source, and a "
+                    + "merge is not undone by stopping it.");
+        }
         if (!problems.isEmpty()) {
             redirect.addFlashAttribute("error", String.join(" ", problems));
             return "redirect:/settings/sources";

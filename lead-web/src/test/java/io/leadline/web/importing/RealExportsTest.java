@@ -211,7 +211,7 @@ class RealExportsTest {
         String file = "Email;Name;Phone\nr\u00e9my-" + tag + "@acme.fr;R\u00e9my;N/A\nzo\u00e9-" + tag + "@acme.fr;Zo\u00e9;+33 1 23\n";
         long id = upload("excel-" + tag + ".csv", file.getBytes(java.nio.charset.Charset.forName("windows-1252")));
         mvc.perform(get("/imports/{id}", id).with(user("mia").roles("MARKETER")))
-                .andExpect(content().string(containsString("Read as Windows-1252 (Western European, older Excel), columns separated by semicolons.")))
+                .andExpect(content().string(containsString("Read as Windows-1252 (Western European, older Excel), columns separated by semicolons; 2 rows under the header (fewer if cells span lines).")))
                 .andExpect(content().string(containsString("50 % empty in the first 2 rows")))
                 .andExpect(content().string(containsString("R\u00e9my")));
     }

@@ -54,7 +54,7 @@ class ReportsTest {
         }
         CsvFile csv = CsvFile.open(file);
         ColumnMapping mapping = ColumnMapping.guess(csv.preview(0).getFirst());
-        long id = jobs.create(kind, name, file.toString(), csv.size(), "tester", mapping, Instant.now());
+        long id = jobs.create(kind, name, file.toString(), csv.size(), csv.lineCount(), "tester", mapping, Instant.now());
         jobs.queue(id, mapping, DuplicatePolicy.SKIP, false);
         ImportJob job = jobs.find(id).orElseThrow();
         if (kind == ImportJob.Kind.LEADS) {

@@ -50,6 +50,10 @@ class SourcesTest {
         long rescoresBefore = jdbc.sql("select count(*) from rescore_job").query(Long.class).single();
         mvc.perform(post("/settings/sources/merge").param("alias", key).param("into", into)
                         .with(user("ada").roles("ADMIN")).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("Tick the box to confirm")));
+        assertThat(source(formLead)).isEqualTo(key);
+        mvc.perform(post("/settings/sources/merge").param("alias", key).param("into", into).param("confirm", "yes")
+                        .with(user("ada").roles("ADMIN")).with(csrf()))
                 .andExpect(flash().attribute("message", "Merged " + key + " into " + target + ": 1 leads moved; they are being "
                         + "rescored. New leads with " + key + " are stored as " + target + "."));
         assertThat(source(formLead)).isEqualTo(target);
@@ -78,10 +82,10 @@ class SourcesTest {
 
     @Test
     void a_source_is_not_merged_into_itself() throws Exception {
-        mvc.perform(post("/settings/sources/merge").param("alias", "referral").param("into", "Referral")
+        mvc.perform(post("/settings/sources/merge").param("alias", "referral").param("into", "Referral").param("confirm", "yes")
                         .with(user("ada").roles("ADMIN")).with(csrf()))
                 .andExpect(flash().attribute("error", "A source cannot be merged into itself."));
-        mvc.perform(post("/settings/sources/merge").param("alias", "").param("into", "referral")
+        mvc.perform(post("/settings/sources/merge").param("alias", "").param("into", "referral").param("confirm", "yes")
                         .with(user("ada").roles("ADMIN")).with(csrf()))
                 .andExpect(flash().attribute("error", "Choose the source to merge."));
         assertThat(jdbc.sql("select count(*) from source_alias where alias = 'referral'").query(Long.class).single()).isZero();
