@@ -21,9 +21,18 @@ import java.util.Optional;
  * @param externalId the lead's id in the system it came from (CRM, form tool, import file), if any
  * @param owner   username of the sales rep who owns the lead, {@code null} while unassigned
  * @param revisitOn when a recycled lead is due for another look, {@code null} otherwise
+ * @param stageByScore whether its score put the lead in its stage ({@link #SYSTEM} made the last move): only such a
+ *                     stage is the score's to undo. An MQL the source system reported (an import's status column) or a
+ *                     person set stays an MQL whatever its score.
  */
 public record Lead(Long id, Long version, String externalId, LeadProfile profile, LifecycleStage stage, String owner,
-                   LocalDate revisitOn, Instant createdAt) {
+                   LocalDate revisitOn, Instant createdAt, boolean stageByScore) {
+
+    /** A lead whose stage's origin is not told: taken as its score's, which a score may undo. */
+    public Lead(Long id, Long version, String externalId, LeadProfile profile, LifecycleStage stage, String owner,
+                LocalDate revisitOn, Instant createdAt) {
+        this(id, version, externalId, profile, stage, owner, revisitOn, createdAt, true);
+    }
 
     public Lead {
         Objects.requireNonNull(profile, "profile");
@@ -60,11 +69,13 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
      * The lead after (re)scoring: a lead a disqualifying rule caught is disqualified (unless sales already
      * works it); a NEW lead whose score reaches the MQL threshold becomes an MQL, and so does a recycled one once its
      * revisit date has come (until then it stays in nurture, however often it is rescored); an unclaimed MQL whose
-     * score fell below it goes back to NEW. Disqualified, won and lost leads never move by a score.
+     * score fell below it goes back to NEW. Disqualified, won and lost leads never move by a score, and neither does an
+     * MQL its score did not make (imported as one, or set by a person): the score undoes only its own moves.
      */
     public Optional<Transition> qualifyBy(Score score, Instant at) {
+        boolean scoresOwnMql = stage == LifecycleStage.MQL && stageByScore;
         if (score.disqualified().isPresent() && owner == null && stage.canMoveTo(LifecycleStage.DISQUALIFIED)
-                && (stage == LifecycleStage.NEW || stage == LifecycleStage.MQL || stage == LifecycleStage.RECYCLED)) {
+                && (stage == LifecycleStage.NEW || scoresOwnMql || stage == LifecycleStage.RECYCLED)) {
             Transition out = moveTo(LifecycleStage.DISQUALIFIED, SYSTEM, score.disqualification().toString(), at);
             return Optional.of(new Transition(out.lead(), out.change().withReasonCode(score.disqualification().reason().code())));
         }
@@ -72,7 +83,7 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
             return Optional.of(moveTo(LifecycleStage.MQL, SYSTEM,
                     "score " + score.total() + " reached the MQL threshold of " + score.mqlThreshold(), at));
         }
-        if (!score.reachesMql() && stage == LifecycleStage.MQL && owner == null) {
+        if (!score.reachesMql() && scoresOwnMql && owner == null) {
             return Optional.of(moveTo(LifecycleStage.NEW, SYSTEM,
                     "score " + score.total() + " fell below the MQL threshold of " + score.mqlThreshold(), at));
         }
@@ -144,7 +155,7 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
         Transition recycled = moveTo(LifecycleStage.RECYCLED, actor, because, at);
         Lead lead = recycled.lead();
         return new Transition(new Lead(lead.id, lead.version, lead.externalId, lead.profile, lead.stage, null, revisitOn,
-                lead.createdAt), recycled.change());
+                lead.createdAt, lead.stageByScore), recycled.change());
     }
 
     /** An accepted lead becomes sales-qualified only when the BANT policy says it is ready. */
@@ -162,7 +173,7 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
             throw new IllegalStageChangeException(stage, target);
         }
         return new Transition(new Lead(id, version, externalId, profile, target, owner,
-                        target == LifecycleStage.RECYCLED ? revisitOn : null, createdAt),
+                        target == LifecycleStage.RECYCLED ? revisitOn : null, createdAt, SYSTEM.equals(actor)),
                 new StageChange(stage, target, actor, reason, at));
     }
 
@@ -181,7 +192,7 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
         if (stage == outcome) {
             return Optional.empty();
         }
-        return Optional.of(new Transition(new Lead(id, version, externalId, profile, outcome, owner, null, createdAt),
+        return Optional.of(new Transition(new Lead(id, version, externalId, profile, outcome, owner, null, createdAt, false),
                 new StageChange(stage, outcome, actor, reason == null || reason.isBlank() ? outcome.label() : reason.strip(), at)));
     }
 
@@ -198,21 +209,21 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
             throw new IllegalStageChangeException(stage, target);
         }
         String reason = said == null || said.isBlank() ? "imported" : "imported as \"" + said.strip() + "\"";
-        return Optional.of(new Transition(new Lead(id, version, externalId, profile, target, owner, null, createdAt),
+        return Optional.of(new Transition(new Lead(id, version, externalId, profile, target, owner, null, createdAt, false),
                 new StageChange(stage, target, IMPORT, reason.length() > 200 ? reason.substring(0, 200) : reason, at)));
     }
 
     /** The same lead with what we know about the person corrected or completed; the keys must still identify it. */
     public Lead withProfile(LeadProfile newProfile) {
-        return new Lead(id, version, externalId, newProfile, stage, owner, revisitOn, createdAt);
+        return new Lead(id, version, externalId, newProfile, stage, owner, revisitOn, createdAt, stageByScore);
     }
 
     public Lead withId(Long newId, Long newVersion) {
-        return new Lead(newId, newVersion, externalId, profile, stage, owner, revisitOn, createdAt);
+        return new Lead(newId, newVersion, externalId, profile, stage, owner, revisitOn, createdAt, stageByScore);
     }
 
     private Lead withOwner(String newOwner) {
-        return new Lead(id, version, externalId, profile, stage, newOwner, revisitOn, createdAt);
+        return new Lead(id, version, externalId, profile, stage, newOwner, revisitOn, createdAt, stageByScore);
     }
 
     /** The actor recorded for moves the system makes by itself (scoring, decay). */

@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.leadline.core.qualification.Disqualification;
 import io.leadline.core.qualification.DisqualificationReason;
 import io.leadline.core.scoring.FitGrade;
 import io.leadline.core.scoring.MqlThreshold;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Random sequences of what happens to a lead — rescorings with any score, claims, recycles, disqualifications,
  * outcomes, days passing — and the rules a rescoring must never undo: a recycled lead stays in nurture until its
- * revisit date, a disqualified or closed lead never comes back, a lead sales works never drops out by a score.
+ * revisit date, a disqualified or closed lead never comes back, a lead sales works never drops out by a score, and an
+ * MQL the score did not make (imported as one from the CRM) stays one.
  */
 class LifecycleUnderRescoringTest {
 
@@ -31,13 +33,13 @@ class LifecycleUnderRescoringTest {
 
     @Test
     void rescoring_never_undoes_a_lifecycle_rule() {
-        qt().withExamples(3_000).forAll(lists().of(integers().between(0, 399)).ofSizeBetween(1, 40)).checkAssert(steps -> {
+        qt().withExamples(3_000).forAll(lists().of(integers().between(0, 449)).ofSizeBetween(1, 40)).checkAssert(steps -> {
             Lead lead = Lead.capture(new LeadProfile("Ana", new EmailAddress("ana@acme.com"), "Acme", "CTO", 500, "BR",
                     "paid_search", Map.of()), START);
             Instant now = START;
             for (int step : steps) {
-                int kind = step % 8;
-                int value = step / 8; // 0..49
+                int kind = step % 9;
+                int value = step / 9; // 0..49
                 switch (kind) {
                     case 0, 1, 2 -> {
                         Lead before = lead;
@@ -62,6 +64,11 @@ class LifecycleUnderRescoringTest {
                             lead = lead.disqualify("rita", NO_BUDGET, null, now).lead();
                         }
                     }
+                    case 8 -> {
+                        if (value % 3 == 0 && !lead.stage().next().isEmpty()) {
+                            lead = lead.importStage(LifecycleStage.MQL, "MQL", now).map(Lead.Transition::lead).orElse(lead);
+                        }
+                    }
                     default -> {
                         if (value % 7 == 0) {
                             lead = lead.closeAs(value % 2 == 0 ? LifecycleStage.WON : LifecycleStage.LOST, "api:crm", "closed", now)
@@ -83,6 +90,11 @@ class LifecycleUnderRescoringTest {
             }
             case DISQUALIFIED, WON, LOST -> assertThat(after).as("closed leads never move by a score").isEqualTo(before);
             case ACCEPTED, SQL, OPPORTUNITY -> assertThat(after.stage()).as("sales works it").isEqualTo(before.stage());
+            case MQL -> {
+                if (!before.stageByScore()) {
+                    assertThat(after).as("an MQL the score did not make stays one").isEqualTo(before);
+                }
+            }
             default -> assertThat(after.stage()).isIn(LifecycleStage.NEW, LifecycleStage.MQL);
         }
     }
@@ -96,6 +108,25 @@ class LifecycleUnderRescoringTest {
         assertThat(recycled.qualifyBy(score(90), Instant.parse("2026-12-14T23:59:59Z"))).as("the day before").isEmpty();
         assertThat(recycled.qualifyBy(score(90), Instant.parse("2026-12-15T00:00:00Z")).map(t -> t.lead().stage()))
                 .as("on the day").contains(LifecycleStage.MQL);
+    }
+
+    @Test
+    void a_score_undoes_only_its_own_mql() {
+        LeadProfile profile = new LeadProfile("Cy", new EmailAddress("cy@acme.com"), "Acme", "Student", 5, "BR", "email", Map.of());
+        Lead byScore = Lead.capture(profile, START).qualifyBy(score(60), START).orElseThrow().lead();
+        assertThat(byScore.stageByScore()).isTrue();
+        assertThat(byScore.qualifyBy(score(10), START).map(t -> t.lead().stage())).contains(LifecycleStage.NEW);
+
+        Lead imported = Lead.capture(profile, START).importStage(LifecycleStage.MQL, "MQL", START).orElseThrow().lead();
+        assertThat(imported.stageByScore()).isFalse();
+        assertThat(imported.qualifyBy(score(10), START)).as("the CRM said MQL; a low score does not undo it").isEmpty();
+        Score caught = new Score(1, 60, 0, 60, FitGrade.B, MqlThreshold.atPoints(THRESHOLD),
+                new Disqualification(NO_BUDGET, "job title Student"),
+                List.of(ReceiptLine.fit("rule", "evidence", 60)));
+        assertThat(imported.qualifyBy(caught, START)).as("nor does a disqualifying rule").isEmpty();
+
+        Lead setByHand = Lead.capture(profile, START).moveTo(LifecycleStage.MQL, "mia", "hand-raiser at the booth", START).lead();
+        assertThat(setByHand.qualifyBy(score(0), START)).isEmpty();
     }
 
     private static Score score(int points) {

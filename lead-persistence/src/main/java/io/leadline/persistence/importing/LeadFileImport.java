@@ -1,7 +1,6 @@
 package io.leadline.persistence.importing;
 
 import io.leadline.core.lead.SourceAliasBook;
-import io.leadline.core.importing.ImportFindings;
 import io.leadline.core.importing.DuplicatePolicy;
 import io.leadline.core.importing.ImportCounts;
 import io.leadline.core.scoring.ScoringModels;
@@ -10,22 +9,14 @@ import io.leadline.persistence.CopyBinary;
 import io.leadline.persistence.account.Accounts;
 import io.leadline.persistence.lead.StageHistory;
 import io.leadline.persistence.scoring.Rescoring;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +24,8 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -55,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class LeadFileImport {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LeadFileImport.class);
+    private static final Logger log = LoggerFactory.getLogger(LeadFileImport.class);
 
     static final int BATCH = 10_000;
 
@@ -66,15 +59,15 @@ public class LeadFileImport {
             + "priority, stage, queued_at, scored_at";
     static final String CHANGE_COLUMNS = "lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code";
     /** A staged row: its number and account key, then the lead, score and stage change rows it would store. */
-    private static final String STAGED_COLUMNS = "row_no, account_key, new_id, " + LEAD_COLUMNS + ", score_lead_id, "
+    static final String STAGED_COLUMNS = "row_no, account_key, new_id, " + LEAD_COLUMNS + ", score_lead_id, "
             + "model_version, score, fit_points, engagement_points, grade, priority, score_stage, queued_at, scored_at, "
             + "change_lead_id, change_from, change_to, change_actor, change_reason, changed_at, change_code";
     /** Fields of a lead row as a slice writes it (with its id), of a score row and of a stage change row. */
-    private static final int LEAD_FIELDS = 15;
-    private static final int SCORE_FIELDS = 10;
-    private static final int CHANGE_FIELDS = 7;
+    static final int LEAD_FIELDS = 15;
+    static final int SCORE_FIELDS = 10;
+    static final int CHANGE_FIELDS = 7;
     /** The stage change fields of a staged row that moved no stage: seven nulls. */
-    private static final byte[] NO_CHANGE = noChange();
+    static final byte[] NO_CHANGE = noChange();
 
     private static byte[] noChange() {
         CopyBinary nulls = new CopyBinary(4 * CHANGE_FIELDS);
@@ -151,9 +144,9 @@ public class LeadFileImport {
                     scored_at timestamptz, change_lead_id bigint, change_from text, change_to text, change_actor text,
                     change_reason text, changed_at timestamptz, change_code text,
                     dup boolean not null default false, lead_id bigint) on commit drop""");
-        Phases phases = new Phases(job.id());
-        Reading reading = readStraightOrStaged(job, now, phases);
-        jobs.progress(job.id(), "merging", reading.rowsRead, reading.rejected, job.fileBytes());
+        ImportPhases phases = new ImportPhases(job.id());
+        ImportRouting.Reading reading = readStraightOrStaged(job, now, phases);
+        jobs.progress(job.id(), "merging", reading.rowsRead(), reading.rejected(), job.fileBytes());
         // Statistics for the columns the settling SQL joins and groups on; the other thirty are only carried along.
         jdbc.execute("analyze import_row (row_no, email, external_id, account_key)");
 
@@ -210,7 +203,7 @@ public class LeadFileImport {
         long duplicates = jdbc.queryForObject("select count(*) from import_row where dup", Long.class);
         long merged = duplicates + (matched - updated) + (newRows - imported);
         phases.done("update existing leads and count");
-        return new ImportCounts(reading.rowsRead, reading.straight + imported, updated, merged, reading.rejected);
+        return new ImportCounts(reading.rowsRead(), reading.straight() + imported, updated, merged, reading.rejected());
     }
 
     private static String prefixed(String prefix, String columns) {
@@ -221,11 +214,11 @@ public class LeadFileImport {
      * Reads the file with new leads going straight into {@code lead}; if another writer stored one of their emails
      * or external ids meanwhile (the {@code COPY} fails on the unique index), reads it again with every row staged.
      */
-    private Reading readStraightOrStaged(ImportJob job, Instant now, Phases phases) {
+    private ImportRouting.Reading readStraightOrStaged(ImportJob job, Instant now, ImportPhases phases) {
         java.sql.Connection connection = DataSourceUtils.getConnection(dataSource);
         java.sql.Savepoint beforeReading = savepoint(connection);
         try {
-            Reading reading = read(job, now, StoredLeadKeys.load(jdbc), phases);
+            ImportRouting.Reading reading = read(job, now, StoredLeadKeys.load(jdbc), phases);
             connection.releaseSavepoint(beforeReading);
             return reading;
         } catch (StraightInsertRaced raced) {
@@ -306,27 +299,6 @@ public class LeadFileImport {
         return updated.length;
     }
 
-    /** What reading the file did: rows read and rejected, and the new leads it stored straight. */
-    /** What reading the file did; {@code straightMqls}: the leads stored straight that became MQLs. */
-    private record Reading(long rowsRead, long rejected, long straight, List<Long> straightMqls) {
-    }
-
-    /** Logs how long each phase took, so a slow import says where its time went. */
-    private static final class Phases {
-        private final long job;
-        private long start = System.nanoTime();
-
-        Phases(long job) {
-            this.job = job;
-        }
-
-        void done(String phase) {
-            long now = System.nanoTime();
-            log.info("import {}: {} took {} ms", job, phase, (now - start) / 1_000_000);
-            start = now;
-        }
-    }
-
     /** Rows handed to a scoring thread at a time. */
     static final int SLICE = 2_000;
 
@@ -334,7 +306,7 @@ public class LeadFileImport {
     static final int CHUNK = 32_768;
 
     /** Chunks handed to the storing thread and not yet stored, besides the one being filled. */
-    private static final int CHUNKS_AHEAD = 1;
+    static final int CHUNKS_AHEAD = 1;
 
     /**
      * Reads the file. This thread parses it and cuts it into slices; each slice is validated, scored and written as
@@ -344,7 +316,7 @@ public class LeadFileImport {
      *
      * @param stored the stored leads' keys, or null to stage every row
      */
-    private Reading read(ImportJob job, Instant now, StoredLeadKeys stored, Phases phases) {
+    private ImportRouting.Reading read(ImportJob job, Instant now, StoredLeadKeys stored, ImportPhases phases) {
         CsvFile file = CsvFile.of(job);
         SliceReader slicing = new SliceReader(job.mapping(), models.active(), sources.current(), file.format(), now, job.id());
         // One core is left to Postgres, which stores the new leads while this thread and the scorers read on.
@@ -352,7 +324,8 @@ public class LeadFileImport {
         ExecutorService scorers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("import-" + job.id() + "-", 1).factory());
         ArrayDeque<Future<Slice>> inFlight = new ArrayDeque<>();
         ArrayDeque<Long> ids = new ArrayDeque<>();
-        try (CsvFile.Rows rows = file.rows(); Routing routing = new Routing(job, stored, file.size())) {
+        try (CsvFile.Rows rows = file.rows(); ImportRouting routing = new ImportRouting(job, stored, file.size(), connection(), jobs, accounts,
+                     new ImportSpill("import_row (" + STAGED_COLUMNS + ")", scratch.newFile()))) {
             boolean header = true;
             List<CsvFile.Row> slice = new ArrayList<>(SLICE);
             while (true) {
@@ -399,250 +372,6 @@ public class LeadFileImport {
             throw e;
         } finally {
             scorers.shutdownNow();
-        }
-    }
-
-    /**
-     * Where read rows go, slice by slice in file order. A row whose email and external id the filters have certainly
-     * not seen — neither earlier in the file nor among the stored leads — is a new lead: its lead, score and stage
-     * change rows join the current chunk, and a full chunk is handed to the storing thread, which copies it into
-     * {@code lead}, {@code lead_score} and {@code stage_change} on the import's connection while this thread reads on.
-     * Every other row is staged (to a file, copied into {@code import_row} at the end) for the SQL that settles
-     * duplicates exactly. Without stored keys (the second reading after a race) every row is staged. New leads need
-     * their accounts first: when a slice names companies not yet stored, this thread waits until the chunks handed
-     * over are stored, stores the accounts on the connection, and reads on.
-     */
-    private final class Routing implements AutoCloseable {
-        private final ImportJob job;
-        private final StoredLeadKeys stored;
-        private final LeadKeyFilter seenEmails;
-        private final LeadKeyFilter seenExternalIds;
-        private final Map<String, Long> accountIds = new HashMap<>();
-        /** Account keys not stored yet, with the company as the file first spelled it. */
-        private final Map<String, String> firstSpellings = new HashMap<>();
-        private final List<ImportJobs.Rejection> rejections = new ArrayList<>();
-        private final List<ImportFindings.Warning> warnings = new ArrayList<>();
-        private final CopyBinary stagedRows = new CopyBinary(1 << 16);
-        private final Spill staged;
-        private final PGConnection connection;
-        private final ExecutorService storer;
-        private final ArrayDeque<Future<?>> storing = new ArrayDeque<>();
-        private NewLeadChunk chunk = new NewLeadChunk();
-        /** Stored chunks, emptied for reuse: a chunk's buffers are large, and allocating them anew costs collections. */
-        private final java.util.concurrent.ConcurrentLinkedQueue<NewLeadChunk> spareChunks = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        private long rowsRead;
-        private long rejected;
-        private long straight;
-        private final List<Long> straightMqls = new ArrayList<>();
-
-        Routing(ImportJob job, StoredLeadKeys stored, long fileBytes) throws IOException, SQLException {
-            this.job = job;
-            this.connection = connection();
-            this.stored = stored;
-            // At most one key a 32 bytes of file is more than any real lead file holds: the filters stay sparse.
-            this.seenEmails = new LeadKeyFilter(stored == null ? 0 : fileBytes / 32);
-            this.seenExternalIds = new LeadKeyFilter(stored == null ? 0 : fileBytes / 32);
-            this.staged = new Spill("import_row (" + STAGED_COLUMNS + ")");
-            this.storer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import-" + job.id() + "-store").factory());
-        }
-
-        /** The file cannot be read on from this row: the row counts as read and rejected, the rest is left out. */
-        void unreadable(long row, String why) {
-            rowsRead++;
-            rejected++;
-            rejections.add(new ImportJobs.Rejection(row, "", why));
-        }
-
-        void send(Slice slice, long bytesRead) throws IOException, SQLException {
-            boolean[] straightRows = route(slice);
-            byte[] text = slice.text().bytes();
-            int[] ends = slice.ends();
-            for (int i = 0; i < slice.accepted(); i++) {
-                int start = slice.start(i);
-                int leadEnd = ends[3 * i];
-                int scoreEnd = ends[3 * i + 1];
-                int changeEnd = ends[3 * i + 2];
-                if (straightRows[i]) {
-                    String key = slice.accountKeys()[i];
-                    Long account = key == null ? null : accountIds.get(key);
-                    chunk.leads.row(LEAD_FIELDS + 1).raw(text, start, leadEnd - start).int8(account);
-                    chunk.scores.row(SCORE_FIELDS).raw(text, leadEnd, scoreEnd - leadEnd);
-                    if (changeEnd > scoreEnd) {
-                        chunk.changes.row(CHANGE_FIELDS).raw(text, scoreEnd, changeEnd - scoreEnd);
-                    }
-                    chunk.rows++;
-                    straight++;
-                    if (slice.mqlIds()[i] != 0) {
-                        straightMqls.add(slice.mqlIds()[i]);
-                    }
-                } else {
-                    stagedRows.row(2 + LEAD_FIELDS + SCORE_FIELDS + CHANGE_FIELDS)
-                            .int8(slice.rowNumbers()[i]).text(slice.accountKeys()[i])
-                            .raw(text, start, scoreEnd - start);
-                    if (changeEnd > scoreEnd) {
-                        stagedRows.raw(text, scoreEnd, changeEnd - scoreEnd);
-                    } else {
-                        stagedRows.raw(NO_CHANGE, 0, NO_CHANGE.length);
-                    }
-                }
-            }
-            if (chunk.rows >= CHUNK) {
-                store();
-            }
-            staged.write(stagedRows);
-
-            long before = rowsRead;
-            rowsRead += slice.rows();
-            rejected += slice.rejections().size();
-            rejections.addAll(slice.rejections());
-            warnings.addAll(slice.warnings());
-            if (rowsRead / BATCH != before / BATCH) {
-                saveFindings();
-                jobs.progress(job.id(), "reading", rowsRead, rejected, bytesRead);
-            }
-        }
-
-        /** Which of the slice's rows are certainly new leads; stores the accounts they and other first rows name. */
-        private boolean[] route(Slice slice) throws IOException, SQLException {
-            boolean[] straightRows = new boolean[slice.accepted()];
-            if (stored == null) {
-                return straightRows;
-            }
-            Map<String, String> newAccounts = new LinkedHashMap<>();
-            for (int i = 0; i < slice.accepted(); i++) {
-                long email = slice.emails()[i];
-                long externalId = slice.externalIds()[i];
-                // Both filters learn both keys, even when the first already says "seen".
-                boolean seen = email != 0 && seenEmails.add(email);
-                seen |= externalId != 0 && seenExternalIds.add(externalId);
-                straightRows[i] = !seen && !stored.mayContain(email, externalId);
-                String key = slice.accountKeys()[i];
-                if (key != null && !accountIds.containsKey(key)) {
-                    // An account is named as the file first spells it, even by a row the filters took for seen (a
-                    // duplicate, or a rare false "seen"); it is created here once a row they have not seen names it,
-                    // else by the staging SQL, and only if a row that is no duplicate names it.
-                    String name = firstSpellings.putIfAbsent(key, slice.companies()[i]);
-                    if (name == null) {
-                        name = slice.companies()[i];
-                    }
-                    if (!seen) {
-                        newAccounts.putIfAbsent(key, name);
-                    }
-                }
-            }
-            if (!newAccounts.isEmpty()) {
-                // The accounts go in on the import's connection: wait until the storing thread is done with it.
-                storeAndWait();
-                Map<String, Long> ids = accounts.idsFor(newAccounts.values());
-                newAccounts.forEach((key, company) -> {
-                    accountIds.put(key, ids.get(company));
-                    firstSpellings.remove(key);
-                });
-            }
-            return straightRows;
-        }
-
-        /** Stores the last new leads, then copies the staged rows in. */
-        Reading finish(Phases phases) throws IOException, SQLException {
-            saveFindings();
-            jobs.progress(job.id(), "storing new leads", rowsRead, rejected, job.fileBytes());
-            storeAndWait();
-            phases.done("read, validate, score and store " + straight + " new leads straight, with scores and stage history");
-            staged.copyIn();
-            phases.done("stage the other " + (rowsRead - rejected - straight) + " rows");
-            return new Reading(rowsRead, rejected, straight, List.copyOf(straightMqls));
-        }
-
-        /** Rejections and warnings so far, on their own connection (kept when a dry run rolls back). */
-        private void saveFindings() {
-            if (!warnings.isEmpty()) {
-                jobs.saveWarnings(job.id(), List.copyOf(warnings));
-                warnings.clear();
-            }
-            if (!rejections.isEmpty()) {
-                jobs.saveRejections(job.id(), List.copyOf(rejections));
-                rejections.clear();
-            }
-        }
-
-        /**
-         * Hands the chunk to the storing thread, which copies its leads, then their scores and stage changes, while
-         * this thread reads on. At most {@code CHUNKS_AHEAD} chunks wait to be stored, which bounds the memory.
-         */
-        private void store() {
-            if (chunk.rows > 0) {
-                NewLeadChunk full = chunk;
-                NewLeadChunk spare = spareChunks.poll();
-                chunk = spare == null ? new NewLeadChunk() : spare;
-                storing.add(storer.submit(() -> {
-                    full.copyTo(connection);
-                    full.clear();
-                    spareChunks.add(full);
-                    return null;
-                }));
-            }
-            while (storing.size() > CHUNKS_AHEAD) {
-                BackgroundWork.result(storing.removeFirst(), "storing new leads");
-            }
-        }
-
-        /** Stores the chunk read so far and waits until every chunk is stored: the connection is free afterwards. */
-        private void storeAndWait() {
-            store();
-            while (!storing.isEmpty()) {
-                BackgroundWork.result(storing.removeFirst(), "storing new leads");
-            }
-        }
-
-        @Override
-        public void close() {
-            // A chunk being stored when reading failed is let finish (its COPY ends cleanly); the transaction then
-            // rolls back to where reading began, or altogether.
-            storer.shutdown();
-            try {
-                if (!storer.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES)) {
-                    log.warn("import {}: storing new leads did not end after reading failed", job.id());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            staged.delete();
-        }
-    }
-
-    /** Rows for a table, kept in a temporary file until the import's connection is free to {@code COPY} them in. */
-    private final class Spill {
-        private final String table;
-        private final Path file;
-        private final OutputStream out;
-
-        Spill(String table) throws IOException {
-            this.table = table;
-            this.file = scratch.newFile();
-            this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-            out.write(CopyBinary.HEADER);
-        }
-
-        void write(CopyBinary rows) throws IOException {
-            out.write(rows.bytes(), 0, rows.size());
-            rows.clear();
-        }
-
-        void copyIn() throws IOException, SQLException {
-            out.write(CopyBinary.TRAILER);
-            out.close();
-            try (InputStream in = Files.newInputStream(file)) {
-                connection().getCopyAPI().copyIn("copy " + table + " from stdin (format binary)", in, 1 << 16);
-            }
-        }
-
-        void delete() {
-            try {
-                out.close();
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                log.warn("could not delete the import's temporary file {}: {}", file, e.getMessage());
-            }
         }
     }
 

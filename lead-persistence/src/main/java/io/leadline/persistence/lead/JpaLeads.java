@@ -73,13 +73,14 @@ class JpaLeads implements Leads {
                 .param("now", Timestamp.from(saved.updatedAt))
                 .param("id", saved.id)
                 .update();
-        return toLead(saved);
+        // The stage's origin is the lead's own (its move is recorded after this save, by apply).
+        return toLead(saved, lead.stageByScore());
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<Lead> byId(long id) {
-        return rows.findById(id).map(JpaLeads::toLead);
+        return rows.findById(id).map(this::toLead);
     }
 
     @Override
@@ -113,9 +114,15 @@ class JpaLeads implements Leads {
                 .list();
     }
 
-    private static Lead toLead(LeadEntity row) {
+    private Lead toLead(LeadEntity row) {
+        // Only an MQL's origin matters (a score undoes only its own MQL): one look at its history.
+        return toLead(row, row.stage != LifecycleStage.MQL || jdbc.sql("select " + StageHistory.STAGE_BY_SCORE
+                + " from lead where id = ?").param(row.id).query(Boolean.class).single());
+    }
+
+    private static Lead toLead(LeadEntity row, boolean byScore) {
         var profile = new LeadProfile(row.fullName, row.email == null ? null : new EmailAddress(row.email), row.company, row.jobTitle,
                 row.companySize, row.country, row.source, row.attributes);
-        return new Lead(row.id, row.version, row.externalId, profile, row.stage, row.owner, row.revisitOn, row.createdAt);
+        return new Lead(row.id, row.version, row.externalId, profile, row.stage, row.owner, row.revisitOn, row.createdAt, byScore);
     }
 }

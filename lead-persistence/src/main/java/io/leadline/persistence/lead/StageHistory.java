@@ -1,5 +1,6 @@
 package io.leadline.persistence.lead;
 
+import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadsBecameMql;
 import io.leadline.core.lead.LeadsBecameMql.RecordedMove;
 import io.leadline.core.lead.StageChange;
@@ -22,6 +23,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 public class StageHistory {
+
+    /**
+     * Whether the score put the lead in its stage ({@link Lead#stageByScore}): the last move into its stage was made by
+     * {@link Lead#SYSTEM}. Asked only of MQLs, the one stage a score undoes; a lead with no recorded move is the score's.
+     * Reads {@code lead}, aliased {@code stage_by_score}.
+     */
+    public static final String STAGE_BY_SCORE = "(lead.stage <> 'MQL' or coalesce((select c.actor = '" + Lead.SYSTEM
+            + "' from stage_change c where c.lead_id = lead.id and c.to_stage = lead.stage"
+            + " order by c.changed_at desc, c.id desc limit 1), true)) as stage_by_score";
 
     private static final String INSERT = """
             insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code)

@@ -235,7 +235,7 @@ public class Rescoring {
     static String leadColumns(String[] keys) {
         StringBuilder columns = new StringBuilder("lead.id, lead.version, lead.external_id, lead.full_name, lead.email, "
                 + "lead.company, lead.job_title, lead.company_size, lead.country, lead.source, lead.stage, lead.owner, "
-                + "lead.revisit_on, lead.created_at");
+                + "lead.revisit_on, lead.created_at, " + StageHistory.STAGE_BY_SCORE);
         if (keys.length > WIDE) {
             // Postgres takes at most 1,664 columns: many keys come as two aligned arrays instead.
             columns.append(", array(select key from jsonb_each_text(lead.attributes) where key = any(?) order by key) as attr_keys")
@@ -436,6 +436,7 @@ public class Rescoring {
         var revisit = rs.getDate("revisit_on");
         return new Lead(rs.getLong("id"), rs.getLong("version"), rs.getString("external_id"), profile,
                 LifecycleStage.valueOf(rs.getString("stage")), rs.getString("owner"),
-                revisit == null ? null : revisit.toLocalDate(), rs.getTimestamp("created_at").toInstant());
+                revisit == null ? null : revisit.toLocalDate(), rs.getTimestamp("created_at").toInstant(),
+                rs.getBoolean("stage_by_score"));
     }
 }
