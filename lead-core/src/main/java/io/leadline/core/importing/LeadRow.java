@@ -187,7 +187,7 @@ public sealed interface LeadRow {
     }
 
     /** "1200", "1,200", "1.200", "1 200", "500+" and ranges such as "50-199" (the lower bound). */
-    private static Optional<Integer> companySize(String text) {
+    static Optional<Integer> companySize(String text) {
         if (!text.isEmpty() && text.length() <= 8 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.of(Integer.parseInt(text));   // the common case, without the patterns
         }

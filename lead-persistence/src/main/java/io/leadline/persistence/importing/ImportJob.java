@@ -2,6 +2,7 @@ package io.leadline.persistence.importing;
 
 import io.leadline.core.importing.ColumnMapping;
 import io.leadline.core.importing.DuplicatePolicy;
+import io.leadline.persistence.jobs.JobStatus;
 import java.time.Instant;
 
 /** An import as stored: what was asked for, and how far it got. */
@@ -15,7 +16,7 @@ public record ImportJob(
         boolean dryRun,
         DuplicatePolicy duplicatePolicy,
         ColumnMapping mapping,
-        Status status,
+        JobStatus status,
         String phase,
         long rowsRead,
         long imported,
@@ -33,11 +34,10 @@ public record ImportJob(
 
     public enum Kind { LEADS, OUTCOMES }
 
-    public enum Status { DRAFT, QUEUED, RUNNING, DONE, FAILED, UNDONE }
 
     /** 0–100, from the bytes read so far. */
     public int percent() {
-        if (status == Status.DONE) {
+        if (status == JobStatus.DONE) {
             return 100;
         }
         return fileBytes == 0 ? 0 : (int) Math.min(100, bytesRead * 100 / fileBytes);
@@ -55,15 +55,15 @@ public record ImportJob(
 
     /** A finished real import can be undone: its new leads removed, or (outcomes) the leads it closed put back. */
     public boolean undoable() {
-        return status == Status.DONE && !dryRun;
+        return status == JobStatus.DONE && !dryRun;
     }
 
     /** A finished dry run can go back to its mapping and run for real while its file is kept. */
     public boolean runnableForReal() {
-        return status == Status.DONE && dryRun && fileDeletedAt == null;
+        return status == JobStatus.DONE && dryRun && fileDeletedAt == null;
     }
 
     public boolean finished() {
-        return status == Status.DONE || status == Status.FAILED || status == Status.UNDONE;
+        return status.finished();
     }
 }

@@ -1,5 +1,6 @@
 package io.leadline.persistence.importing;
 
+import io.leadline.persistence.jobs.JobStatus;
 import io.leadline.core.importing.ColumnMapping;
 import io.leadline.core.importing.StageMapping;
 import io.leadline.core.lead.LifecycleStage;
@@ -339,7 +340,7 @@ public class ImportJobs implements ImportFindings {
         return new ImportJob(rs.getLong("id"), ImportJob.Kind.valueOf(rs.getString("kind")), rs.getString("file_name"),
                 rs.getString("stored_file"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
                 rs.getBoolean("dry_run"), DuplicatePolicy.valueOf(rs.getString("duplicate_policy")),
-                mapping, ImportJob.Status.valueOf(rs.getString("status")),
+                mapping, JobStatus.valueOf(rs.getString("status")),
                 rs.getString("phase"), rs.getLong("rows_read"), rs.getLong("imported"), rs.getLong("updated"),
                 rs.getLong("merged"), rs.getLong("rejected"), rs.getLong("file_bytes"), rs.getLong("bytes_read"),
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), rs.getString("error"),

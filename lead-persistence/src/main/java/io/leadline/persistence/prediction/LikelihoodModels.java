@@ -1,5 +1,6 @@
 package io.leadline.persistence.prediction;
 
+import io.leadline.persistence.jobs.JobStatus;
 import io.leadline.core.prediction.LikelihoodTrainer;
 import io.leadline.core.prediction.PredictiveModel;
 import io.leadline.core.prediction.RankingQuality;
@@ -39,17 +40,17 @@ public class LikelihoodModels {
     }
 
     public record Version(long id, String requestedBy, Instant requestedAt, List<String> includeFields,
-                          List<String> excludeFields, String status,
+                          List<String> excludeFields, JobStatus status,
                           String phase, String error, Integer trainingLeads, Integer heldOutLeads, Integer wonLeads,
                           Double auc, Double brier, Double pointsAuc, Instant finishedAt, Instant liveSince,
                           boolean flaggedIncluded) {
 
         public boolean running() {
-            return "QUEUED".equals(status) || "RUNNING".equals(status);
+            return status.running();
         }
 
         public boolean done() {
-            return "DONE".equals(status);
+            return status == JobStatus.DONE;
         }
     }
 
@@ -199,7 +200,7 @@ public class LikelihoodModels {
         Timestamp finished = rs.getTimestamp("finished_at");
         return new Version(rs.getLong("id"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
                 List.of(PostgresArrays.strings(rs.getArray("include_fields"))),
-                List.of(PostgresArrays.strings(rs.getArray("exclude_fields"))), rs.getString("status"), rs.getString("phase"),
+                List.of(PostgresArrays.strings(rs.getArray("exclude_fields"))), JobStatus.valueOf(rs.getString("status")), rs.getString("phase"),
                 rs.getString("error"), (Integer) rs.getObject("training_leads"), (Integer) rs.getObject("held_out_leads"),
                 (Integer) rs.getObject("won_leads"), (Double) rs.getObject("auc"), (Double) rs.getObject("brier"),
                 (Double) rs.getObject("points_auc"), finished == null ? null : finished.toInstant(),

@@ -1,5 +1,6 @@
 package io.leadline.persistence.scoring;
 
+import io.leadline.persistence.jobs.JobStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -24,15 +25,23 @@ public class RescoreJobs {
         this.jdbc = jdbc;
     }
 
-    public record RescoreJob(long id, String requestedBy, Instant requestedAt, String reason, String status, long leadsTotal,
+    public record RescoreJob(long id, String requestedBy, Instant requestedAt, String reason, JobStatus status, long leadsTotal,
                              long leadsDone, long changed, long moved, Instant finishedAt, String error) {
 
         public int percent() {
-            return "DONE".equals(status) ? 100 : leadsTotal == 0 ? 0 : (int) Math.min(100, leadsDone * 100 / leadsTotal);
+            return status == JobStatus.DONE ? 100 : leadsTotal == 0 ? 0 : (int) Math.min(100, leadsDone * 100 / leadsTotal);
         }
 
         public boolean running() {
-            return "QUEUED".equals(status) || "RUNNING".equals(status);
+            return status.running();
+        }
+
+        public boolean done() {
+            return status == JobStatus.DONE;
+        }
+
+        public boolean failed() {
+            return status == JobStatus.FAILED;
         }
     }
 
@@ -101,7 +110,7 @@ public class RescoreJobs {
     private static RescoreJob job(ResultSet rs, int n) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
         return new RescoreJob(rs.getLong("id"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
-                rs.getString("reason"), rs.getString("status"), rs.getLong("leads_total"), rs.getLong("leads_done"),
+                rs.getString("reason"), JobStatus.valueOf(rs.getString("status")), rs.getLong("leads_total"), rs.getLong("leads_done"),
                 rs.getLong("changed"), rs.getLong("moved"), finished == null ? null : finished.toInstant(), rs.getString("error"));
     }
 }

@@ -1,5 +1,6 @@
 package io.leadline.persistence.importing;
 
+import io.leadline.persistence.jobs.JobStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -279,7 +280,7 @@ class LeadFileImportTest {
         assertThat(count("select count(*) from lead where email like ?", "u_-" + tag + "@acme.com")).isZero();
         assertThat(count("select count(*) from account where name = ?", "Gone " + tag)).as("left empty: removed").isZero();
         assertThat(count("select count(*) from account where name = ?", "Kept " + tag)).as("still has a lead").isOne();
-        assertThat(jobs.find(lastJob).orElseThrow().status()).isEqualTo(ImportJob.Status.UNDONE);
+        assertThat(jobs.find(lastJob).orElseThrow().status()).isEqualTo(JobStatus.UNDONE);
     }
 
     // --- malformed files: every row is accounted for and nothing crashes ---

@@ -92,7 +92,7 @@ class JobLeasesTest {
         Instant end = t;
         assertThat(jobs.claimNext("node-4", () -> 10, end, end.minusSeconds(30))).isEmpty();
         var job = jobs.find(id).orElseThrow();
-        assertThat(job.status()).isEqualTo("FAILED");
+        assertThat(job.failed()).isTrue();
         assertThat(job.error()).contains("3 times");
     }
 

@@ -9,6 +9,7 @@ import io.leadline.core.importing.ImportField;
 import io.leadline.core.importing.SpreadsheetSafety;
 import io.leadline.persistence.importing.CsvFile;
 import io.leadline.persistence.importing.ImportJob;
+import io.leadline.persistence.jobs.JobStatus;
 import io.leadline.persistence.importing.ImportJobs;
 import io.leadline.persistence.importing.UploadRetention;
 import io.leadline.persistence.importing.ImportTemplates;
@@ -88,10 +89,10 @@ class ImportController {
     String show(@PathVariable long id, Model model) {
         ImportJob job = job(id);
         model.addAttribute("job", job);
-        if (!job.finished() && job.status() != ImportJob.Status.DRAFT) {
+        if (!job.finished() && job.status() != JobStatus.DRAFT) {
             model.addAttribute("refreshSeconds", 2);
         }
-        if (job.status() == ImportJob.Status.DRAFT) {
+        if (job.status() == JobStatus.DRAFT) {
             CsvFile file;
             try {
                 file = CsvFile.of(job);
@@ -111,6 +112,7 @@ class ImportController {
             model.addAttribute("facts", FileFacts.of(file.charset(), file.delimiter(), job.mapping().columns().size(), rows));
             model.addAttribute("preview", rows.subList(0, Math.min(PREVIEW_ROWS, rows.size())));
             model.addAttribute("dates", DateHints.of(findings.mapping(id), rows));
+            model.addAttribute("values", ValueHints.of(findings.mapping(id), rows));
             model.addAttribute("stageChoices", StageChoices.of(findings.mapping(id), rows).orElse(null));
             model.addAttribute("stages", io.leadline.core.lead.LifecycleStage.values());
             model.addAttribute("dateFormats", DateFormat.values());
@@ -122,7 +124,7 @@ class ImportController {
             model.addAttribute("warnings", findings.firstWarnings(id, SHOWN_REJECTIONS));
             model.addAttribute("warned", findings.warned(id));
         }
-        if (job.status() == ImportJob.Status.UNDONE || job.status() == ImportJob.Status.DONE) {
+        if (job.status() == JobStatus.UNDONE || job.status() == JobStatus.DONE) {
             model.addAttribute("updatedLeads", jobs.updatedLeads(id));
         }
         return "importing/import";
@@ -189,7 +191,7 @@ class ImportController {
     String reading(@PathVariable long id, @RequestParam(defaultValue = "") String encoding,
                    @RequestParam(defaultValue = "") String separator, RedirectAttributes redirect) {
         ImportJob job = job(id);
-        if (job.status() != ImportJob.Status.DRAFT) {
+        if (job.status() != JobStatus.DRAFT) {
             redirect.addFlashAttribute("error", "This import has started already: its file is read as it was.");
             return "redirect:/imports/" + id;
         }

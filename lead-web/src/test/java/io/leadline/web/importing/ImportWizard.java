@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.leadline.core.importing.ColumnMapping;
 import io.leadline.persistence.importing.ImportJob;
+import io.leadline.persistence.jobs.JobStatus;
 import io.leadline.persistence.importing.ImportJobs;
 import java.io.InputStream;
 import org.springframework.mock.web.MockMultipartFile;
@@ -56,9 +57,9 @@ record ImportWizard(MockMvc mvc, ImportJobs jobs) {
         }
         mvc.perform(start).andExpect(status().is3xxRedirection());
         eventually(() -> assertThat(jobs.find(id).orElseThrow().finished() || jobs.find(id).orElseThrow().dryRun()
-                && jobs.find(id).orElseThrow().status() == ImportJob.Status.DONE).isTrue());
+                && jobs.find(id).orElseThrow().status() == JobStatus.DONE).isTrue());
         ImportJob job = jobs.find(id).orElseThrow();
-        assertThat(job.status()).as(job.error()).isEqualTo(ImportJob.Status.DONE);
+        assertThat(job.status()).as(job.error()).isEqualTo(JobStatus.DONE);
         return job;
     }
 }

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.leadline.persistence.importing.ImportJob;
+import io.leadline.persistence.jobs.JobStatus;
 import io.leadline.persistence.importing.ImportJobs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -84,7 +85,7 @@ class ImportWizardTest {
                 .param("field3", "JOB_TITLE").param("policy", "SKIP").param("dryRun", "false")
                 .with(user("mia").roles("MARKETER")).with(csrf()));
         ImportJob done = waitFor(id);
-        assertThat(done.status()).isEqualTo(ImportJob.Status.DONE);
+        assertThat(done.status()).isEqualTo(JobStatus.DONE);
         assertThat(done.imported()).isEqualTo(1);
 
         String rejected = mvc.perform(get("/imports/{id}/rejected.csv", id).with(user("mia").roles("MARKETER")))
@@ -96,7 +97,7 @@ class ImportWizardTest {
         mvc.perform(post("/imports/{id}/undo", id).with(user("mia").roles("MARKETER")).with(csrf()))
                 .andExpect(flash().attribute("error", "Tick the box to confirm: undo removes the 1 leads this import created, "
                         + "and cannot itself be undone."));
-        assertThat(jobs.find(id).orElseThrow().status()).as("nothing undone unconfirmed").isEqualTo(ImportJob.Status.DONE);
+        assertThat(jobs.find(id).orElseThrow().status()).as("nothing undone unconfirmed").isEqualTo(JobStatus.DONE);
         mvc.perform(post("/imports/{id}/undo", id).param("confirm", "yes").with(user("mia").roles("MARKETER")).with(csrf()))
                 .andExpect(flash().attribute("message", "Import undone: 1 leads it created are removed."));
     }
@@ -107,7 +108,7 @@ class ImportWizardTest {
         mvc.perform(post("/imports/{id}/start", id).param("field0", "FULL_NAME").param("field1", "COMPANY")
                         .with(user("mia").roles("MARKETER")).with(csrf()))
                 .andExpect(flash().attribute("error", "Map a column to Email or to External id: Leadline needs one to tell leads apart."));
-        assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(ImportJob.Status.DRAFT);
+        assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(JobStatus.DRAFT);
     }
 
     @Test
@@ -145,7 +146,7 @@ class ImportWizardTest {
                         .with(user("mia").roles("MARKETER")).with(csrf()))
                 .andExpect(flash().attribute("message", "Saved the mapping as the template \"CRM " + tag
                         + "\": files with these headers will be mapped this way."));
-        assertThat(jobs.find(first).orElseThrow().status()).isEqualTo(ImportJob.Status.DRAFT);
+        assertThat(jobs.find(first).orElseThrow().status()).isEqualTo(JobStatus.DRAFT);
 
         long second = upload(headers + "Bo,Beta,bo-" + tag + "@beta.com\n");
         assertThat(jobs.find(second).orElseThrow().mapping().columns()).extracting(c -> c.field())

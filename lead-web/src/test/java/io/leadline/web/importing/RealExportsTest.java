@@ -213,6 +213,7 @@ class RealExportsTest {
         mvc.perform(get("/imports/{id}", id).with(user("mia").roles("MARKETER")))
                 .andExpect(content().string(containsString("Read as Windows-1252 (Western European, older Excel), columns separated by semicolons; 2 rows under the header (fewer if cells span lines).")))
                 .andExpect(content().string(containsString("50 % empty in the first 2 rows")))
+                .andExpect(content().string(containsString("reads as r\u00e9my-" + tag + "@acme.fr")))
                 .andExpect(content().string(containsString("R\u00e9my")));
     }
 

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.leadline.core.importing.ImportField;
 import io.leadline.persistence.importing.ImportJob;
+import io.leadline.persistence.jobs.JobStatus;
 import io.leadline.persistence.importing.ImportJobs;
 import io.leadline.persistence.importing.UploadRetention;
 import java.io.ByteArrayOutputStream;
@@ -158,7 +159,7 @@ class UploadsTest {
         assertThat(stray).doesNotExist();
         assertThat(fresh).as("a file younger than the retention may be an upload on its way").exists();
         ImportJob job = jobs.find(id).orElseThrow();
-        assertThat(job.status()).isEqualTo(ImportJob.Status.FAILED);
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
         mvc.perform(get("/imports/{id}", id).with(user("mia").roles("MARKETER"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("uploads are kept for at most a day")));
         Files.deleteIfExists(fresh);
@@ -195,7 +196,7 @@ class UploadsTest {
                 .param(a).query(String.class).list()).containsExactly("ACCEPTED", "WON", "ACCEPTED");
         assertThat(jdbc.sql("select s.stage from lead_score s join lead l on l.id = s.lead_id where l.email = ?").param(b)
                 .query(String.class).single()).isEqualTo("NEW");
-        assertThat(jobs.find(outcomes).orElseThrow().status()).isEqualTo(ImportJob.Status.UNDONE);
+        assertThat(jobs.find(outcomes).orElseThrow().status()).isEqualTo(JobStatus.UNDONE);
         mvc.perform(get("/imports/{id}", outcomes).with(user("mia").roles("MARKETER")))
                 .andExpect(content().string(not(containsString("Undo this import"))));
     }

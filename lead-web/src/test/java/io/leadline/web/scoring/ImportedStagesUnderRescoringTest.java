@@ -59,7 +59,7 @@ class ImportedStagesUnderRescoringTest {
                 .as("below the MQL threshold").isLessThan(40);
 
         long job = rescores.queue("ada", "test", java.time.Instant.now());
-        eventually(() -> assertThat(rescores.latest().orElseThrow().status()).isEqualTo("DONE"));
+        eventually(() -> assertThat(rescores.latest().orElseThrow().done()).isTrue());
         assertThat(rescores.latest().orElseThrow().id()).isGreaterThanOrEqualTo(job);
         assertThat(stage(email)).as("after rescoring").isEqualTo("MQL");
 

@@ -46,7 +46,7 @@ class RescoreFromSettingsTest {
         }
 
         var job = jobs.latest().orElseThrow();
-        assertThat(job.status()).isEqualTo("DONE");
+        assertThat(job.done()).isTrue();
         assertThat(job.changed()).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.sql("select engagement_points from lead_score where lead_id = ?").param(lead).query(Integer.class).single())
                 .isEqualTo(30);
