@@ -1,6 +1,7 @@
 package io.leadline.core.importing;
 
 import io.leadline.core.lead.FieldKey;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -51,33 +52,35 @@ public record ColumnMapping(List<Column> columns, StageMapping stages, Set<Strin
      * {@code Number of Employees}), Salesforce ({@code Lead ID}, {@code Lead Source}, {@code No. of Employees},
      * {@code Created Date}), Pipedrive ({@code Person - Name}, {@code Organization - Name}, {@code Lead created}),
      * Zoho ({@code Record Id}, {@code Created Time}), Facebook and LinkedIn lead ads ({@code full_name}, {@code lead_id},
-     * {@code created_time}, {@code company_name}). The one table of them; LeadRowTest has a test per export shape.
+     * {@code created_time}, {@code company_name}), and the Portuguese and Spanish headers of Brazilian and Latin American
+     * tools ({@code Nome}, {@code Empresa}, {@code Cargo}, {@code Funcionários}, {@code País}, {@code Origem},
+     * {@code Data de criação}; {@code Nombre}, {@code Empleados}). The one table of them; LeadRowTest has a test per export shape.
      * Status and lifecycle columns feed the lifecycle stage ({@link StageMapping}), not the outcome.
      */
     private static final Map<ImportField, Set<String>> SYNONYMS = new EnumMap<>(Map.ofEntries(
             Map.entry(ImportField.FULL_NAME, Set.of("name", "fullname", "contact", "contactname", "leadname", "person",
-                    "personname", "yourname")),
-            Map.entry(ImportField.FIRST_NAME, Set.of("firstname", "givenname", "forename", "first", "personfirstname")),
-            Map.entry(ImportField.LAST_NAME, Set.of("lastname", "surname", "familyname", "last", "personlastname")),
+                    "personname", "yourname", "nome", "nomecompleto", "nombre", "nombrecompleto")),
+            Map.entry(ImportField.FIRST_NAME, Set.of("firstname", "givenname", "forename", "first", "personfirstname", "primeironome", "prenome", "primernombre")),
+            Map.entry(ImportField.LAST_NAME, Set.of("lastname", "surname", "familyname", "last", "personlastname", "sobrenome", "ultimonome", "apellido", "apellidos")),
             Map.entry(ImportField.EMAIL, Set.of("email", "emailaddress", "mail", "emailid", "workemail", "businessemail",
-                    "personemail", "personemailwork", "primaryemail", "youremail", "emailcontact")),
+                    "personemail", "personemailwork", "primaryemail", "youremail", "emailcontact", "correo", "correoelectronico")),
             Map.entry(ImportField.COMPANY, Set.of("company", "companyname", "organization", "organisation", "account",
-                    "accountname", "employer", "organizationname", "organisationname", "associatedcompany")),
+                    "accountname", "employer", "organizationname", "organisationname", "associatedcompany", "empresa", "companhia", "organizacao", "nomedaempresa", "organizacion")),
             Map.entry(ImportField.JOB_TITLE, Set.of("title", "jobtitle", "position", "role", "jobrole", "personjobtitle",
-                    "designation")),
+                    "designation", "cargo", "funcao", "puesto")),
             Map.entry(ImportField.COMPANY_SIZE, Set.of("companysize", "employees", "numberofemployees", "headcount",
-                    "employeecount", "size", "noofemployees", "numemployees", "companyemployees", "organizationsize")),
+                    "employeecount", "size", "noofemployees", "numemployees", "companyemployees", "organizationsize", "funcionarios", "numerodefuncionarios", "tamanhodaempresa", "empleados", "numerodeempleados")),
             Map.entry(ImportField.COUNTRY, Set.of("country", "countrycode", "nation", "countryregion", "billingcountry",
-                    "mailingcountry", "ipcountry")),
+                    "mailingcountry", "ipcountry", "pais")),
             Map.entry(ImportField.SOURCE, Set.of("source", "leadsource", "origin", "utmsource", "channel",
-                    "trafficsource", "originalsource", "originalsourcetype", "sourcechannel", "leadorigin")),
+                    "trafficsource", "originalsource", "originalsourcetype", "sourcechannel", "leadorigin", "origem", "fonte", "canal", "origemdaprimeiraconversao", "fuente", "origen")),
             Map.entry(ImportField.EXTERNAL_ID, Set.of("id", "externalid", "leadid", "mqlid", "contactid", "recordid",
                     "crmid", "recordidcontact", "recordidlead", "personid")),
             Map.entry(ImportField.CREATED_AT, Set.of("createdat", "created", "createdate", "firstcontactdate",
                     "firstcontact", "signupdate", "date", "createddate", "createdtime", "leadcreated", "leadcreatedate",
-                    "submittedat", "submissiondate")),
+                    "submittedat", "submissiondate", "datadecriacao", "criadoem", "datadecadastro", "datadaprimeiraconversao", "fechadecreacion", "fechaderegistro")),
             Map.entry(ImportField.STAGE, Set.of("stage", "status", "leadstatus", "lifecyclestage", "lifecycle", "leadstage",
-                    "contactstatus", "lifecyclestatus", "hsleadstatus", "leadlifecyclestage", "salesstage", "funnelstage")),
+                    "contactstatus", "lifecyclestatus", "hsleadstatus", "leadlifecyclestage", "salesstage", "funnelstage", "etapa", "estagio", "situacao")),
             Map.entry(ImportField.OUTCOME, Set.of("outcome", "result", "dealstatus", "wonlost")),
             Map.entry(ImportField.OUTCOME_AT, Set.of("wondate", "closedate", "closedat", "outcomedate", "lostdate"))));
 
@@ -248,7 +251,12 @@ public record ColumnMapping(List<Column> columns, StageMapping stages, Set<Strin
         return problems;
     }
 
+    /** A header as the synonyms are written: accents dropped ({@code País} is {@code pais}), lower case, letters and digits only. */
     static String normalise(String header) {
-        return header == null ? "" : header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        if (header == null) {
+            return "";
+        }
+        String plain = Normalizer.normalize(header, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 }

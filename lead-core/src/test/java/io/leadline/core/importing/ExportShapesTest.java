@@ -39,6 +39,19 @@ class ExportShapesTest {
                 .containsExactly("NEW", "NEW", "ACCEPTED", "ACCEPTED", "MQL", "DISQUALIFIED", "OPPORTUNITY", "IGNORE");
     }
 
+    /** A Brazilian tool's export (RD Station-like), and a Spanish one: accents in headers are no obstacle. */
+    @Test
+    void portuguese_and_spanish_headers() {
+        assertThat(guess("E-mail", "Nome", "Empresa", "Cargo", "Funcionários", "País", "Estado", "Origem da primeira conversão",
+                "Data de criação", "Situação"))
+                .containsExactly(ImportField.EMAIL, ImportField.FULL_NAME, ImportField.COMPANY, ImportField.JOB_TITLE,
+                        ImportField.COMPANY_SIZE, ImportField.COUNTRY, ImportField.CUSTOM, ImportField.SOURCE,
+                        ImportField.CREATED_AT, ImportField.STAGE);
+        assertThat(guess("Correo", "Nombre", "Apellido", "Empleados", "Fecha de creación"))
+                .containsExactly(ImportField.EMAIL, ImportField.FULL_NAME, ImportField.LAST_NAME, ImportField.COMPANY_SIZE,
+                        ImportField.CREATED_AT);
+    }
+
     @Test
     void salesforce_leads() {
         assertThat(guess("Lead ID", "First Name", "Last Name", "Title", "Company", "Email", "Lead Source", "Lead Status", "Rating",

@@ -154,11 +154,9 @@ class ImportBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".file-facts")).getText()).contains("separated by semicolons");
 
         // Read it as commas by mistake, then back as semicolons: the columns are guessed anew each time.
-        new Select(browser.findElement(By.id("separator"))).selectByValue(",");
-        browser.findElement(By.xpath("//button[normalize-space()='Read the file again']")).click();
+        readAgain(",");
         assertThat(browser.findElements(By.cssSelector("table.preview thead th"))).hasSize(1);
-        new Select(browser.findElement(By.id("separator"))).selectByValue(";");
-        browser.findElement(By.xpath("//button[normalize-space()='Read the file again']")).click();
+        readAgain(";");
         assertThat(browser.findElements(By.cssSelector("table.preview thead th"))).hasSize(3);
         assertThat(browser.findElement(By.name("field1")).getAttribute("value")).isEqualTo("CREATED_AT");
         assertThat(browser.findElement(By.name("field2")).getAttribute("value")).isEqualTo("STAGE");
@@ -182,6 +180,14 @@ class ImportBrowserTest {
         assertThat(jdbc.sql("select stage || ' ' || to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') from lead "
                         + "where email like ? order by email").param("d_-" + tag + "@acme.com").query(String.class).list())
                 .containsExactly("SQL 2024-05-03", "RECYCLED 2024-06-04", "NEW 2024-02-01");
+    }
+
+    /** Chooses the separator and reads the file again; waits until the page it answers with has replaced this one. */
+    private void readAgain(String separator) {
+        new Select(browser.findElement(By.id("separator"))).selectByValue(separator);
+        var button = browser.findElement(By.xpath("//button[normalize-space()='Read the file again']"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
     }
 
     /** Signs in, uploads the file, keeps the guessed mapping and imports it; waits for the result. */
