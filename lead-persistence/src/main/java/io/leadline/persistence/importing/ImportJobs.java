@@ -138,39 +138,6 @@ public class ImportJobs implements ImportFindings {
         return changed == 1;
     }
 
-    /**
-     * The uploads to delete now: of imports that ended (done for real, failed, undone), and of any import older than
-     * {@code keptSince} (a draft or dry run left waiting), with the path each was stored at.
-     */
-    public Map<Long, String> uploadsToDelete(Instant keptSince) {
-        Map<Long, String> out = new HashMap<>();
-        jdbc.sql("""
-                        select id, stored_file from import_job where file_deleted_at is null
-                          and (status in ('FAILED', 'UNDONE') or status = 'DONE' and not dry_run or requested_at < ?)""")
-                .param(Timestamp.from(keptSince)).query(rs -> {
-                    out.put(rs.getLong(1), rs.getString(2));
-                });
-        return out;
-    }
-
-    /** The paths of every upload still kept, to tell a stray file in the import folder from a job's. */
-    public Set<String> keptUploads() {
-        return new HashSet<>(jdbc.sql("select stored_file from import_job where file_deleted_at is null").query(String.class).list());
-    }
-
-    /**
-     * Notes that an import's upload is deleted. A draft or a queued job whose file is gone cannot run: it fails saying
-     * so (the user uploads the file again).
-     */
-    @Transactional
-    public void uploadDeleted(long id, Instant at) {
-        jdbc.sql("update import_job set file_deleted_at = ? where id = ?").params(Timestamp.from(at), id).update();
-        jdbc.sql("""
-                        update import_job set status = 'FAILED', phase = 'failed', finished_at = ?,
-                               error = 'The uploaded file was deleted: uploads are kept for at most a day until they are imported. Upload it again.'
-                        where id = ? and status in ('DRAFT', 'QUEUED')""").params(Timestamp.from(at), id).update();
-    }
-
     /** A finished dry run goes back to draft, to be run for real or adjusted. */
     @Transactional
     public void backToDraft(long id) {
@@ -223,38 +190,6 @@ public class ImportJobs implements ImportFindings {
                 .param(accounts).update();
         jdbc.sql("update import_job set status = 'UNDONE', phase = 'undone' where id = ? and status = 'DONE'").param(id).update();
         return deleted;
-    }
-
-    /**
-     * Undoes a finished outcomes import: each lead it closed gets back the stage and outcome it had, with a stage change
-     * saying so, unless the lead changed since (a rep moved it, another import): those stay as they are.
-     */
-    @Transactional
-    public OutcomesUndone undoOutcomes(long id, String actor, Instant at) {
-        String eligible = """
-                from import_update u join lead l on l.id = u.lead_id
-                where u.job_id = ? and l.version = (u.before ->> 'version')::bigint + 1""";
-        jdbc.sql("insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at) "
-                        + "select l.id, l.stage, u.before ->> 'stage', ?, ?, ? " + eligible
-                        + " and l.stage is distinct from u.before ->> 'stage'")
-                .params(actor, "outcomes import " + id + " undone", Timestamp.from(at), id).update();
-        int restored = jdbc.sql("""
-                        update lead l set stage = u.before ->> 'stage', outcome = u.before ->> 'outcome',
-                               outcome_at = (u.before ->> 'outcome_at')::timestamptz, outcome_reason = u.before ->> 'outcome_reason',
-                               revisit_on = (u.before ->> 'revisit_on')::date, version = l.version + 1, updated_at = ?
-                        from import_update u
-                        where u.job_id = ? and u.lead_id = l.id and l.version = (u.before ->> 'version')::bigint + 1""")
-                .params(Timestamp.from(at), id).update();
-        jdbc.sql("""
-                        update lead_score s set stage = l.stage from import_update u join lead l on l.id = u.lead_id
-                        where u.job_id = ? and s.lead_id = l.id and s.stage <> l.stage""").param(id).update();
-        int changedSince = jdbc.sql("select count(*) from import_update where job_id = ?").param(id).query(Integer.class).single() - restored;
-        jdbc.sql("update import_job set status = 'UNDONE', phase = 'undone' where id = ? and status = 'DONE'").param(id).update();
-        return new OutcomesUndone(restored, changedSince);
-    }
-
-    /** What undoing an outcomes import did: leads given back their stage and outcome, leads left as they are now. */
-    public record OutcomesUndone(int restored, int changedSince) {
     }
 
     /** The leads an import created or changed, in id order. */

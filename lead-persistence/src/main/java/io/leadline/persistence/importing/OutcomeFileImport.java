@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports won/lost outcomes for existing leads, found by email or external id (the Olist closed-deals file
  * against the Olist MQLs). Rows for no known lead are rejected with the key they carried. Each lead it closes keeps how
- * it was before ({@code import_update}), so that the import can be undone ({@link ImportJobs#undoOutcomes}).
+ * it was before ({@code import_update}), so that the import can be undone ({@link #undo}).
  */
 @Component
 public class OutcomeFileImport {
@@ -23,8 +25,10 @@ public class OutcomeFileImport {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ImportJobs jobs;
+    private final JdbcClient client;
 
-    OutcomeFileImport(JdbcTemplate jdbc, PlatformTransactionManager transactions, ImportJobs jobs) {
+    OutcomeFileImport(JdbcTemplate jdbc, JdbcClient client, PlatformTransactionManager transactions, ImportJobs jobs) {
+        this.client = client;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.jobs = jobs;
@@ -103,5 +107,37 @@ public class OutcomeFileImport {
         jdbc.update("update lead_score s set stage = l.stage from lead l join outcome_row r on r.lead_id = l.id where s.lead_id = l.id and s.stage <> l.stage");
         long matched = jdbc.queryForObject("select count(*) from outcome_row where lead_id is not null", Long.class);
         return new ImportCounts(rowsRead, 0, updated, matched - updated, rejections.size());
+    }
+
+    /**
+     * Undoes a finished outcomes import: each lead it closed gets back the stage and outcome it had, with a stage change
+     * saying so, unless the lead changed since (a rep moved it, another import): those stay as they are.
+     */
+    @Transactional
+    public OutcomesUndone undo(long id, String actor, Instant at) {
+        String eligible = """
+                from import_update u join lead l on l.id = u.lead_id
+                where u.job_id = ? and l.version = (u.before ->> 'version')::bigint + 1""";
+        client.sql("insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at) "
+                        + "select l.id, l.stage, u.before ->> 'stage', ?, ?, ? " + eligible
+                        + " and l.stage is distinct from u.before ->> 'stage'")
+                .params(actor, "outcomes import " + id + " undone", Timestamp.from(at), id).update();
+        int restored = client.sql("""
+                        update lead l set stage = u.before ->> 'stage', outcome = u.before ->> 'outcome',
+                               outcome_at = (u.before ->> 'outcome_at')::timestamptz, outcome_reason = u.before ->> 'outcome_reason',
+                               revisit_on = (u.before ->> 'revisit_on')::date, version = l.version + 1, updated_at = ?
+                        from import_update u
+                        where u.job_id = ? and u.lead_id = l.id and l.version = (u.before ->> 'version')::bigint + 1""")
+                .params(Timestamp.from(at), id).update();
+        client.sql("""
+                        update lead_score s set stage = l.stage from import_update u join lead l on l.id = u.lead_id
+                        where u.job_id = ? and s.lead_id = l.id and s.stage <> l.stage""").param(id).update();
+        int changedSince = client.sql("select count(*) from import_update where job_id = ?").param(id).query(Integer.class).single() - restored;
+        client.sql("update import_job set status = 'UNDONE', phase = 'undone' where id = ? and status = 'DONE'").param(id).update();
+        return new OutcomesUndone(restored, changedSince);
+    }
+
+    /** What undoing an outcomes import did: leads given back their stage and outcome, leads left as they are now. */
+    public record OutcomesUndone(int restored, int changedSince) {
     }
 }

@@ -8,12 +8,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -29,15 +34,15 @@ public class UploadRetention {
 
     private static final Logger log = LoggerFactory.getLogger(UploadRetention.class);
 
-    private final ImportJobs jobs;
+    private final JdbcClient jdbc;
     private final ImportScratch scratch;
     private final Clock clock;
     private final Duration retention;
     private final Path directory;
 
-    UploadRetention(ImportJobs jobs, ImportScratch scratch, Clock clock, @Value("${leadline.import.retention:24h}") Duration retention,
+    UploadRetention(JdbcClient jdbc, ImportScratch scratch, Clock clock, @Value("${leadline.import.retention:24h}") Duration retention,
                     @Value("${leadline.import.dir:#{systemProperties['java.io.tmpdir'] + '/leadline-imports'}}") String directory) {
-        this.jobs = jobs;
+        this.jdbc = jdbc;
         this.scratch = scratch;
         this.clock = clock;
         this.retention = retention;
@@ -67,9 +72,9 @@ public class UploadRetention {
     public int sweep() {
         Instant now = Instant.now(clock);
         int deleted = 0;
-        for (var due : jobs.uploadsToDelete(now.minus(retention)).entrySet()) {
+        for (var due : uploadsToDelete(now.minus(retention)).entrySet()) {
             deleted += delete(Path.of(due.getValue())) ? 1 : 0;
-            jobs.uploadDeleted(due.getKey(), now);
+            uploadDeleted(due.getKey(), now);
         }
         return deleted + strays(now);
     }
@@ -78,7 +83,7 @@ public class UploadRetention {
         if (!Files.isDirectory(directory)) {
             return 0;
         }
-        Set<String> kept = jobs.keptUploads();
+        Set<String> kept = keptUploads();
         int deleted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
@@ -92,6 +97,38 @@ public class UploadRetention {
             log.warn("could not sweep the import folder {}: {}", directory, e.getMessage());
         }
         return deleted;
+    }
+
+    /**
+     * The uploads to delete now: of imports that ended (done for real, failed, undone), and of any import older than
+     * {@code keptSince} (a draft or dry run left waiting), with the path each was stored at.
+     */
+    private Map<Long, String> uploadsToDelete(Instant keptSince) {
+        Map<Long, String> out = new HashMap<>();
+        jdbc.sql("""
+                        select id, stored_file from import_job where file_deleted_at is null
+                          and (status in ('FAILED', 'UNDONE') or status = 'DONE' and not dry_run or requested_at < ?)""")
+                .param(Timestamp.from(keptSince)).query(rs -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
+
+    /** The paths of every upload still kept, to tell a stray file in the import folder from a job's. */
+    private Set<String> keptUploads() {
+        return new HashSet<>(jdbc.sql("select stored_file from import_job where file_deleted_at is null").query(String.class).list());
+    }
+
+    /**
+     * Notes that an import's upload is deleted. A draft or a queued job whose file is gone cannot run: it fails saying
+     * so (the user uploads the file again).
+     */
+    private void uploadDeleted(long id, Instant at) {
+        jdbc.sql("update import_job set file_deleted_at = ? where id = ?").params(Timestamp.from(at), id).update();
+        jdbc.sql("""
+                        update import_job set status = 'FAILED', phase = 'failed', finished_at = ?,
+                               error = 'The uploaded file was deleted: uploads are kept for at most a day until they are imported. Upload it again.'
+                        where id = ? and status in ('DRAFT', 'QUEUED')""").params(Timestamp.from(at), id).update();
     }
 
     private static boolean delete(Path file) {

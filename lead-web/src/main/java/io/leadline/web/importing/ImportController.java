@@ -13,6 +13,7 @@ import io.leadline.persistence.jobs.JobStatus;
 import io.leadline.persistence.importing.ImportJobs;
 import io.leadline.persistence.importing.UploadRetention;
 import io.leadline.persistence.importing.ImportTemplates;
+import io.leadline.persistence.importing.OutcomeFileImport;
 import io.leadline.web.audit.Audit;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -52,9 +53,11 @@ class ImportController {
     private final Audit audit;
     private final ImportFindings findings;
     private final UploadRetention retention;
+    private final OutcomeFileImport outcomes;
 
     ImportController(ImportUploads uploads, ImportJobs jobs, ImportTemplates templates, Audit audit, ImportFindings findings,
-                     UploadRetention retention) {
+                     UploadRetention retention, OutcomeFileImport outcomes) {
+        this.outcomes = outcomes;
         this.retention = retention;
         this.findings = findings;
         this.uploads = uploads;
@@ -233,7 +236,7 @@ class ImportController {
             int deleted = jobs.undo(id);
             message = "Import undone: " + deleted + " leads it created are removed.";
         } else {
-            ImportJobs.OutcomesUndone undone = jobs.undoOutcomes(id, user.getName(), Instant.now());
+            OutcomeFileImport.OutcomesUndone undone = outcomes.undo(id, user.getName(), Instant.now());
             message = "Import undone: " + undone.restored() + " leads have their stage and outcome back"
                     + (undone.changedSince() == 0 ? "." : "; " + undone.changedSince() + " changed since the import and stay as they are.");
         }
