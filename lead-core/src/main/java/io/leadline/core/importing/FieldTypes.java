@@ -1,7 +1,6 @@
 package io.leadline.core.importing;
 
 import io.leadline.core.lead.FieldType;
-import io.leadline.core.lead.Placeholders;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,8 +21,8 @@ public final class FieldTypes {
     public static FieldType detect(Collection<String> values) {
         List<String> filled = new ArrayList<>();
         for (String value : values) {
-            String clean = CellText.clean(value);
-            if (!clean.isEmpty() && !Placeholders.is(clean)) {
+            String clean = CellText.clean(value); // blank for a placeholder too
+            if (!clean.isEmpty()) {
                 filled.add(clean);
             }
         }

@@ -13,9 +13,15 @@ public interface SourceAliasBook {
 
     /**
      * Merges {@code alias} into {@code into}: stores the aliases {@link SourceAliases#merging} gives and moves the leads
-     * of the merged source over; answers how many leads moved.
+     * of the merged source over; answers the two sources as stored and how many leads moved.
+     *
+     * @throws IllegalArgumentException when {@link SourceAliases#problemsMerging} names a problem
      */
-    int merge(String alias, String into, String by, Instant at);
+    Merge merge(String alias, String into, String by, Instant at);
+
+    /** A merge done: the source merged, the source it went into (an alias's own source if it named one), leads moved. */
+    record Merge(String source, String into, int leadsMoved) {
+    }
 
     /** New leads with {@code alias} keep it again (the leads merged before stay merged); false when it was no alias. */
     boolean forget(String alias);

@@ -1,6 +1,7 @@
 package io.leadline.core.lead;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,8 +11,6 @@ import java.util.Objects;
  * by any path, is stored under the source it was merged into. Keys are folded as every source is ({@link LeadSources#key}).
  */
 public record SourceAliases(Map<String, String> sourceOf) {
-
-    public static final SourceAliases NONE = new SourceAliases(Map.of());
 
     public SourceAliases {
         sourceOf = Map.copyOf(sourceOf);
@@ -56,7 +55,7 @@ public record SourceAliases(Map<String, String> sourceOf) {
     public SourceAliases merging(String alias, String into) {
         String from = LeadSources.key(alias);
         String to = resolve(into);
-        Map<String, String> next = new java.util.HashMap<>();
+        Map<String, String> next = new HashMap<>();
         sourceOf.forEach((a, s) -> next.put(a, s.equals(from) ? to : s));
         next.put(from, to);
         next.remove(to);

@@ -26,11 +26,6 @@ final class NumericFields {
     private NumericFields() {
     }
 
-    /** The number a (normalised) value reads as, or {@code null} ({@link FieldType#number}). */
-    static Double number(String value) {
-        return FieldType.number(value);
-    }
-
     /** The categorical fields of these leads that hold numbers. */
     static Set<String> detect(List<Example> examples) {
         Map<String, int[]> counts = new HashMap<>();
@@ -39,7 +34,7 @@ final class NumericFields {
             e.categorical().forEach((field, value) -> {
                 int[] c = counts.computeIfAbsent(field, k -> new int[2]);
                 c[0]++;
-                Double x = number(value);
+                Double x = FieldType.number(value);
                 if (x != null) {
                     c[1]++;
                     Set<Double> seen = distinct.computeIfAbsent(field, k -> new HashSet<>());
@@ -67,7 +62,7 @@ final class NumericFields {
         Map<String, Double> numeric = new HashMap<>(e.numeric());
         for (String field : fields) {
             String value = categorical.remove(field);
-            Double x = number(value);
+            Double x = FieldType.number(value);
             if (x != null) {
                 numeric.put(field, x);
             }

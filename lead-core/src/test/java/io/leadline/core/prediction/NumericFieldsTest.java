@@ -2,6 +2,7 @@ package io.leadline.core.prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadline.core.lead.FieldType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,13 @@ class NumericFieldsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"1234|1234", "-1|-1", "3.5|3.5", "3,5|3.5", "1,234.5|1234.5", "1_234|1234", "0|0"})
     void numbers_as_exports_write_them(String text, double expected) {
-        assertThat(NumericFields.number(text)).isEqualTo(expected);
+        assertThat(FieldType.number(text)).isEqualTo(expected);
     }
 
     @ParameterizedTest
     @CsvSource({"12a", "a12", "1.2.3", "'--1'", "''", "1e5x"})
     void anything_else_is_not_a_number(String text) {
-        assertThat(NumericFields.number(text)).isNull();
+        assertThat(FieldType.number(text)).isNull();
     }
 
     private static List<Example> leads(int n, java.util.function.IntFunction<Map<String, String>> fields) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,9 +24,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Uploaded files hold personal data and are kept no longer than needed: deleted when their import is done for real,
- * fails or is undone, and otherwise after {@code leadline.import.retention} (default 24 h: time for a dry run and the
- * import after it). At start-up, and every {@code leadline.import.sweep-millis}, the folder is swept: files of imports
+ * The folder uploads wait in ({@code leadline.import.dir}), and how long they stay. Uploaded files hold personal data
+ * and are kept no longer than needed: deleted when their import is done for real, fails or is undone, and otherwise
+ * after {@code leadline.import.retention} (default 24 h: time for a dry run and the import after it). At start-up, and every {@code leadline.import.sweep-millis}, the folder is swept: files of imports
  * due, stray files no import knows (an upload cut off before its import was opened), and the scratch files of instances
  * that died.
  */
@@ -47,6 +48,12 @@ public class UploadRetention {
         this.clock = clock;
         this.retention = retention;
         this.directory = Path.of(directory);
+    }
+
+    /** Where a new upload is to be stored: a fresh name in the import folder (created if need be). */
+    public Path newUpload() throws IOException {
+        Files.createDirectories(directory);
+        return directory.resolve(UUID.randomUUID() + ".csv");
     }
 
     @EventListener(ApplicationReadyEvent.class)

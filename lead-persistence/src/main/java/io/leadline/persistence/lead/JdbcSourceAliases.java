@@ -45,7 +45,7 @@ class JdbcSourceAliases implements SourceAliasBook {
 
     @Override
     @Transactional
-    public int merge(String alias, String into, String by, Instant at) {
+    public Merge merge(String alias, String into, String by, Instant at) {
         jdbc.sql("lock table source_alias in exclusive mode").update();
         SourceAliases before = current();
         List<String> problems = before.problemsMerging(alias, into);
@@ -65,7 +65,7 @@ class JdbcSourceAliases implements SourceAliasBook {
         if (moved > 0) {
             rescores.queue(by, "source " + from + " merged into " + to, at);
         }
-        return moved;
+        return new Merge(from, to, moved);
     }
 
     @Override

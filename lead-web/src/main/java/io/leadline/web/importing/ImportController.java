@@ -111,12 +111,13 @@ class ImportController {
                             job.reading().delimiter() != null && job.reading().delimiter() == c)).toList());
             List<List<String>> preview = file.preview(ImportUploads.GUESS_ROWS);
             List<List<String>> rows = preview.subList(1, preview.size());
-            model.addAttribute("emptyValues", String.join(", ", new java.util.TreeSet<>(job.mapping().emptyValues())));
-            model.addAttribute("facts", FileFacts.of(file.charset(), file.delimiter(), job.mapping().columns().size(), rows));
+            ColumnMapping mapping = job.mapping();
+            model.addAttribute("emptyValues", String.join(", ", new java.util.TreeSet<>(mapping.emptyValues())));
+            model.addAttribute("facts", FileFacts.of(file.charset(), file.delimiter(), mapping.columns().size(), rows));
             model.addAttribute("preview", rows.subList(0, Math.min(PREVIEW_ROWS, rows.size())));
-            model.addAttribute("dates", DateHints.of(findings.mapping(id), rows));
-            model.addAttribute("values", ValueHints.of(findings.mapping(id), rows));
-            model.addAttribute("stageChoices", StageChoices.of(findings.mapping(id), rows).orElse(null));
+            model.addAttribute("dates", DateHints.of(mapping, rows));
+            model.addAttribute("values", ValueHints.of(mapping, rows));
+            model.addAttribute("stageChoices", StageChoices.of(mapping, rows).orElse(null));
             model.addAttribute("stages", io.leadline.core.lead.LifecycleStage.values());
             model.addAttribute("dateFormats", DateFormat.values());
             model.addAttribute("fields", ImportField.values());

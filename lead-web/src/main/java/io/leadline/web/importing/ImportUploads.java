@@ -5,6 +5,7 @@ import io.leadline.persistence.importing.CsvFile;
 import io.leadline.persistence.importing.ImportJob;
 import io.leadline.persistence.importing.ImportJobs;
 import io.leadline.persistence.importing.ImportTemplates;
+import io.leadline.persistence.importing.UploadRetention;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,8 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** Keeps an uploaded file on disk and opens a draft import for it with a guessed mapping. */
@@ -24,15 +23,14 @@ class ImportUploads {
 
     private final ImportJobs jobs;
     private final ImportTemplates templates;
-    private final Path directory;
+    private final UploadRetention folder;
     private final Clock clock;
 
-    ImportUploads(ImportJobs jobs, ImportTemplates templates, Clock clock,
-                  @Value("${leadline.import.dir:#{systemProperties['java.io.tmpdir'] + '/leadline-imports'}}") String directory) {
+    ImportUploads(ImportJobs jobs, ImportTemplates templates, Clock clock, UploadRetention folder) {
         this.jobs = jobs;
         this.templates = templates;
         this.clock = clock;
-        this.directory = Path.of(directory);
+        this.folder = folder;
     }
 
     /** The widest file an import takes (the mapping form's fields are sized for it: server.tomcat.max-parameter-count). */
@@ -72,8 +70,7 @@ class ImportUploads {
     /** @throws CsvFile.UnreadableFileException when the file is empty, binary or has no header */
     long draft(ImportJob.Kind kind, String fileName, InputStream content, String user) {
         try {
-            Files.createDirectories(directory);
-            Path stored = directory.resolve(UUID.randomUUID() + ".csv");
+            Path stored = folder.newUpload();
             Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
             try {
                 CsvFile file = CsvFile.open(stored);

@@ -62,13 +62,13 @@ class SourcesController {
             redirect.addFlashAttribute("error", String.join(" ", problems));
             return "redirect:/settings/sources";
         }
-        String from = LeadSources.key(alias);
-        String to = sources.current().merging(alias, into).resolve(from);
-        int moved = sources.merge(alias, into, admin.getName(), Instant.now(clock));
+        SourceAliasBook.Merge merge = sources.merge(alias, into, admin.getName(), Instant.now(clock));
         reports.now();
-        audit.record(admin.getName(), AuditAction.SOURCE_MERGED, "source " + from, "merged into " + to + ": " + moved + " leads moved");
-        redirect.addFlashAttribute("message", "Merged " + from + " into " + to + ": " + moved + " leads moved"
-                + (moved > 0 ? "; they are being rescored." : ".") + " New leads with " + from + " are stored as " + to + ".");
+        audit.record(admin.getName(), AuditAction.SOURCE_MERGED, "source " + merge.source(),
+                "merged into " + merge.into() + ": " + merge.leadsMoved() + " leads moved");
+        redirect.addFlashAttribute("message", "Merged " + merge.source() + " into " + merge.into() + ": " + merge.leadsMoved()
+                + " leads moved" + (merge.leadsMoved() > 0 ? "; they are being rescored." : ".") + " New leads with "
+                + merge.source() + " are stored as " + merge.into() + ".");
         return "redirect:/settings/sources";
     }
 
