@@ -3,7 +3,10 @@ package io.leadline.core.lead;
 import io.leadline.core.scoring.Score;
 import java.util.List;
 
-/** Stores many new leads at once, with their scores and first stage move. Implemented by lead-persistence. */
+/**
+ * Stores many new leads from history at once (the demo's seed), with their scores and first stage move. They are
+ * history: a queued one's response-time clock does not run. Implemented by lead-persistence.
+ */
 public interface BulkLeads {
 
     /** Stores all of them in one transaction; answers how many were stored. */

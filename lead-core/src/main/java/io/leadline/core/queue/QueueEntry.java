@@ -3,9 +3,17 @@ package io.leadline.core.queue;
 import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.FitGrade;
+import java.time.Duration;
 import java.time.Instant;
 
-/** One row of the sales queue, as a rep sees it ({@code likelihood}: the live predictive model's stored figure, or {@code null}). */
+/**
+ * One row of the sales queue, as a rep sees it.
+ *
+ * @param likelihood   the live predictive model's stored figure, or {@code null}
+ * @param slaClockFrom when the response-time clock started: when the lead entered the queue while Leadline watched it;
+ *                     {@code null} for history (an import's MQLs, unless the import said sales should respond now)
+ * @param handRaisedAt the latest hand-raising activity within the window ({@link HandRaisers}), or {@code null}
+ */
 public record QueueEntry(
         long leadId,
         String fullName,
@@ -19,20 +27,48 @@ public record QueueEntry(
         LifecycleStage stage,
         String owner,
         Instant inQueueSince,
-        Double likelihood) {
+        Double likelihood,
+        Instant slaClockFrom,
+        Instant handRaisedAt) {
 
-    /** Where the next page starts: the queue is ordered by priority (descending), then lead id (ascending). */
-    public QueuePosition position() {
-        return new QueuePosition(priority, leadId);
+    /** An entry whose SLA clock runs since it entered the queue, with no hand-raise. */
+    public QueueEntry(long leadId, String fullName, String email, String company, String jobTitle, String source, int score,
+                      FitGrade grade, int priority, LifecycleStage stage, String owner, Instant inQueueSince, Double likelihood) {
+        this(leadId, fullName, email, company, jobTitle, source, score, grade, priority, stage, owner, inQueueSince,
+                likelihood, inQueueSince, null);
     }
 
-    /**
-     * Where the next page starts in this order: by likelihood, the position's first value is the stored probability in
-     * millionths (-1 for none).
-     */
+    /** How long the lead has been in the queue at {@code now}: "40 min", "5 h", "3 d 4 h". */
+    public String waitingFor(Instant now) {
+        return duration(inQueueSince, now);
+    }
+
+    /** How long ago the lead raised its hand, or {@code null} if it did not. */
+    public String handRaisedAgo(Instant now) {
+        return handRaisedAt == null ? null : duration(handRaisedAt, now) + " ago";
+    }
+
+    /** A duration as a rep reads it: minutes under an hour, hours under two days, then days and hours. */
+    static String duration(Instant from, Instant to) {
+        long minutes = Math.max(0, Duration.between(from, to).toMinutes());
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        long hours = minutes / 60;
+        if (hours < 48) {
+            return hours + " h";
+        }
+        return hours / 24 + " d" + (hours % 24 == 0 ? "" : " " + hours % 24 + " h");
+    }
+
+    /** A hand-raiser: in the hot lane at the top of the queue. */
+    public boolean hot() {
+        return handRaisedAt != null;
+    }
+
+    /** Where the next page starts in this order (see {@link QueueFilter.Order#key}). */
     public QueuePosition position(QueueFilter.Order order) {
-        return order == QueueFilter.Order.LIKELIHOOD
-                ? new QueuePosition((int) LeadList.likelihoodKey(likelihood), leadId) : position();
+        return new QueuePosition(order.key(this), leadId);
     }
 
     /** The likelihood to close in whole percent, or {@code null}. */

@@ -24,9 +24,13 @@ public record ResponseSla(Duration limit) {
         return new ResponseSla(Duration.ofHours(hours));
     }
 
-    /** An unclaimed MQL waiting longer than the limit. */
+    /**
+     * An unclaimed MQL waiting longer than the limit since its clock started. History (an MQL imported without
+     * starting the clock) never breaches.
+     */
     public boolean breachedBy(QueueEntry entry, Instant now) {
-        return entry.stage() == LifecycleStage.MQL && entry.owner() == null && entry.inQueueSince().isBefore(queuedBefore(now));
+        return entry.stage() == LifecycleStage.MQL && entry.owner() == null && entry.slaClockFrom() != null
+                && entry.slaClockFrom().isBefore(queuedBefore(now));
     }
 
     /** Leads queued before this instant breach the SLA now. */

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * Who gets the next new MQL: among reps with room under their capacity, the one who was given a lead
+ * Who gets the next new MQL: among reps in the rotation with room under their capacity, the one who was given a lead
  * longest ago (never beats ever), then by name. Over time every rep with room gets one in turn.
  */
 public final class RoundRobin {
@@ -16,7 +16,7 @@ public final class RoundRobin {
 
     public static Optional<String> nextRep(Collection<RepLoad> reps) {
         return reps.stream()
-                .filter(RepLoad::hasRoom)
+                .filter(r -> r.inRotation() && r.hasRoom())
                 .min(Comparator.comparing(RepLoad::lastAssignedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
                         .thenComparing(RepLoad::username))
                 .map(RepLoad::username);

@@ -3,7 +3,8 @@ package io.leadline.core.queue;
 import java.util.List;
 
 /**
- * MQLs, accepted leads and SQLs ranked for sales: best priority first, then the longest waiting.
+ * MQLs, accepted leads and SQLs ranked for sales: the hand-raisers first, the most recent first; then the rest in the
+ * order the admin chose.
  * Implemented by lead-persistence.
  */
 public interface SalesQueue {
@@ -13,7 +14,19 @@ public interface SalesQueue {
         return page(QueueFilter.everything(), after, size);
     }
 
-    List<QueueEntry> page(QueueFilter filter, QueuePosition after, int size);
+    /** Up to {@code size} entries after {@code after}, in the filter's order. */
+    default List<QueueEntry> page(QueueFilter filter, QueuePosition after, int size) {
+        return page(filter, java.util.Set.of(), after, size);
+    }
+
+    /**
+     * Up to {@code size} entries after {@code after}, in the filter's order, without the leads {@code shownAbove} (the
+     * hand-raisers' lane, {@link #handRaisers}, which the page shows above the ranked list).
+     */
+    List<QueueEntry> page(QueueFilter filter, java.util.Collection<Long> shownAbove, QueuePosition after, int size);
+
+    /** The hand-raisers among the leads the filter selects, the most recent hand-raise first; none without a window. */
+    List<QueueEntry> handRaisers(QueueFilter filter, int size);
 
     /**
      * The accounts of the first {@code queueDepth} queue entries, for the account view. Of each account's contacts

@@ -30,7 +30,8 @@ public record ImportJob(
         String error,
         CsvFile.Reading reading,
         Instant fileDeletedAt,
-        Long fileLines) {
+        Long fileLines,
+        boolean slaClock) {
 
     public enum Kind { LEADS, OUTCOMES }
 

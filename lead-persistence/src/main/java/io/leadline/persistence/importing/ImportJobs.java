@@ -40,7 +40,7 @@ public class ImportJobs implements ImportFindings {
     private static final String COLUMNS = """
             id, kind, file_name, stored_file, requested_by, requested_at, dry_run, duplicate_policy,
             status, phase, rows_read, imported, updated, merged, rejected, file_bytes, bytes_read, started_at, finished_at, error,
-            encoding, delimiter, file_deleted_at, file_lines""";
+            encoding, delimiter, file_deleted_at, file_lines, sla_clock""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -110,15 +110,18 @@ public class ImportJobs implements ImportFindings {
         return new StageMapping(chosen, ignored);
     }
 
-    /** Queues a draft with the user's choices (and forgets an earlier dry run's rejections); false when it is no draft. */
+    /**
+     * Queues a draft with the user's choices (and forgets an earlier dry run's rejections); false when it is no draft.
+     * {@code slaClock}: the file's MQLs are for sales to answer now (their response-time clock starts), not history.
+     */
     @Transactional
-    public boolean queue(long id, ColumnMapping mapping, DuplicatePolicy policy, boolean dryRun) {
+    public boolean queue(long id, ColumnMapping mapping, DuplicatePolicy policy, boolean dryRun, boolean slaClock) {
         int queued = jdbc.sql("""
-                        update import_job set duplicate_policy = ?, dry_run = ?, status = 'QUEUED',
+                        update import_job set duplicate_policy = ?, dry_run = ?, sla_clock = ?, status = 'QUEUED',
                                phase = 'waiting', rows_read = 0, imported = 0, updated = 0, merged = 0, rejected = 0,
                                bytes_read = 0, error = null
                         where id = ? and status = 'DRAFT'""")
-                .params(policy.name(), dryRun, id).update();
+                .params(policy.name(), dryRun, slaClock, id).update();
         if (queued == 1) {
             saveMapping(id, mapping);
             jdbc.sql("delete from import_rejection where job_id = ?").param(id).update();
@@ -280,7 +283,7 @@ public class ImportJobs implements ImportFindings {
                 rs.getLong("merged"), rs.getLong("rejected"), rs.getLong("file_bytes"), rs.getLong("bytes_read"),
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), rs.getString("error"),
                 new CsvFile.Reading(rs.getString("encoding"), rs.getString("delimiter") == null ? null : rs.getString("delimiter").charAt(0)),
-                instant(rs.getTimestamp("file_deleted_at")), rs.getObject("file_lines", Long.class));
+                instant(rs.getTimestamp("file_deleted_at")), rs.getObject("file_lines", Long.class), rs.getBoolean("sla_clock"));
     }
 
     private static Instant instant(Timestamp t) {

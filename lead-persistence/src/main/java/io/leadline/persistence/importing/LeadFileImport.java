@@ -318,7 +318,8 @@ public class LeadFileImport {
      */
     private ImportRouting.Reading read(ImportJob job, Instant now, StoredLeadKeys stored, ImportPhases phases) {
         CsvFile file = CsvFile.of(job);
-        SliceReader slicing = new SliceReader(job.mapping(), models.active(), sources.current(), file.format(), now, job.id());
+        SliceReader slicing = new SliceReader(job.mapping(), models.active(), sources.current(), file.format(), now, job.id(),
+                job.slaClock());
         // One core is left to Postgres, which stores the new leads while this thread and the scorers read on.
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         ExecutorService scorers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("import-" + job.id() + "-", 1).factory());

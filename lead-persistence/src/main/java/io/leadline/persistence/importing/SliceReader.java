@@ -21,7 +21,8 @@ import org.apache.commons.csv.CSVFormat;
  * Reads a slice of the file on a scoring thread: by the mapping, sources as merged, scored by the active model; rejected
  * rows are written back in the file's format.
  */
-record SliceReader(ColumnMapping mapping, ScoringModel model, SourceAliases sources, CSVFormat format, Instant now, long job) {
+record SliceReader(ColumnMapping mapping, ScoringModel model, SourceAliases sources, CSVFormat format, Instant now, long job,
+                   boolean slaClock) {
 
     Slice read(List<CsvFile.Row> rows, long[] ids) {
         int n = rows.size();
@@ -49,7 +50,7 @@ record SliceReader(ColumnMapping mapping, ScoringModel model, SourceAliases sour
                 warnings.add(new ImportFindings.Warning(row.number(), String.join("; ", lead.warnings())));
             }
             LeadProfile p = lead.profile();
-            if (write(text, ends, 3 * accepted, ids[i], lead, model, nowMicros, job) == LifecycleStage.MQL) {
+            if (write(text, ends, 3 * accepted, ids[i], lead, model, nowMicros, job, slaClock) == LifecycleStage.MQL) {
                 mqlIds[accepted] = ids[i];
             }
             rowNumbers[accepted] = row.number();
@@ -65,10 +66,11 @@ record SliceReader(ColumnMapping mapping, ScoringModel model, SourceAliases sour
     /**
      * The fields of the lead's row (without its account, which routing adds), of its score row and, if its stage
      * moved, of the stage change row; each row's field count is written by whoever puts the parts together. Answers
-     * the lead's stage.
+     * the lead's stage. A queued lead's response-time clock starts now if the import said sales should answer its
+     * leads ({@code slaClock}); otherwise the file is history and the clock does not run.
      */
     private static LifecycleStage write(CopyBinary text, int[] ends, int at3, long id, LeadRow.Accepted row, ScoringModel model,
-                              long now, long job) {
+                              long now, long job, boolean slaClock) {
         LeadProfile p = row.profile();
         Instant at = row.createdAt();
         long atMicros = CopyBinary.microseconds(at);
@@ -84,8 +86,8 @@ record SliceReader(ColumnMapping mapping, ScoringModel model, SourceAliases sour
         ends[at3] = text.size();
         text.int8(id).int4(score.modelVersion()).int4(score.total()).int4(score.fitPoints()).int4(score.engagementPoints())
                 .text(score.grade().name()).int4(score.priority()).text(stage.name());
-        if (stage.inSalesQueue()) {
-            text.int8(atMicros);
+        if (stage.inSalesQueue() && slaClock) {
+            text.int8(now);
         } else {
             text.nul();
         }

@@ -1,11 +1,13 @@
 package io.leadline.persistence.lead;
 
+import io.leadline.core.activity.ActivitiesRecorded;
 import io.leadline.core.activity.Activity;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +20,11 @@ import org.springframework.stereotype.Repository;
 public class ActivityIngest {
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    ActivityIngest(JdbcTemplate jdbc) {
+    ActivityIngest(JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** The leads found, by id and by email; locked until the transaction ends. */
@@ -58,7 +62,7 @@ public class ActivityIngest {
     public record LeadActivity(long leadId, Activity activity) {
     }
 
-    /** Stores the activities in one statement. */
+    /** Stores the activities in one statement, and announces them ({@link ActivitiesRecorded}) in the same transaction. */
     public void insertAll(List<LeadActivity> activities) {
         if (activities.isEmpty()) {
             return;
@@ -84,5 +88,7 @@ public class ActivityIngest {
             ps.setArray(4, con.createArrayOf("text", details));
             return ps;
         });
+        events.publishEvent(new ActivitiesRecorded(activities.stream()
+                .map(a -> new ActivitiesRecorded.Recorded(a.leadId(), a.activity().type().key(), a.activity().at())).toList()));
     }
 }

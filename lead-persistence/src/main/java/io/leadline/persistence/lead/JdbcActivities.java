@@ -1,21 +1,25 @@
 package io.leadline.persistence.lead;
 
+import io.leadline.core.activity.ActivitiesRecorded;
 import io.leadline.core.activity.Activities;
 import io.leadline.core.activity.Activity;
 import io.leadline.core.activity.ActivityType;
 import java.sql.Timestamp;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@link Activities} on the {@code activity} table. */
+/** {@link Activities} on the {@code activity} table; each one stored is announced ({@link ActivitiesRecorded}). */
 @Repository
 class JdbcActivities implements Activities {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    JdbcActivities(JdbcClient jdbc) {
+    JdbcActivities(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
@@ -24,6 +28,7 @@ class JdbcActivities implements Activities {
                 : activity.detail() + (recordedBy == null ? "" : " (logged by " + recordedBy + ")");
         jdbc.sql("insert into activity (lead_id, type, occurred_at, detail) values (?, ?, ?, ?)")
                 .params(leadId, activity.type().key(), Timestamp.from(activity.at()), detail).update();
+        events.publishEvent(new ActivitiesRecorded(List.of(new ActivitiesRecorded.Recorded(leadId, activity.type().key(), activity.at()))));
     }
 
     @Override

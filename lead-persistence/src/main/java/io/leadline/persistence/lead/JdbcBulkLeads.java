@@ -130,8 +130,7 @@ class JdbcBulkLeads implements BulkLeads {
         ps.setInt(7, s.priority());
         ps.setString(8, scored.lead().stage().name());
         ps.setTimestamp(9, now);
-        // In the queue since the move that put it there (an MQL's qualifying change), else not queued.
-        boolean queued = scored.lead().stage().inSalesQueue();
-        ps.setTimestamp(10, !queued ? null : Timestamp.from(scored.change() != null ? scored.change().at() : scored.lead().createdAt()));
+        // History: its response-time clock does not run (the queue shows it in the queue since it was scored).
+        ps.setTimestamp(10, null);
     }
 }

@@ -2,6 +2,7 @@ package io.leadline.persistence.lead;
 
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadsBecameMql;
+import io.leadline.core.lead.LeadsMoved;
 import io.leadline.core.lead.LeadsBecameMql.RecordedMove;
 import io.leadline.core.lead.StageChange;
 import java.sql.Timestamp;
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one writer of {@code stage_change}, the append-only history of every lead's moves, and the one place that
- * announces what the moves mean ({@link LeadsBecameMql}): single leads and batches (rescoring, bulk inserts) record
+ * announces what the moves mean ({@link LeadsBecameMql}, {@link LeadsMoved}): single leads and batches (rescoring, bulk inserts) record
  * their moves here; the import, which writes its rows by {@code COPY}, announces its new MQLs through
  * {@link #announceMqls}. The events go out in the caller's transaction, so they are stored with the moves (the
  * event publication registry) and delivered only once it commits.
@@ -61,6 +62,7 @@ public class StageHistory {
                 m.change().to().name(), m.change().actor(), m.change().reason(), Timestamp.from(m.change().at()),
                 m.change().reasonCode()}).toList());
         LeadsBecameMql.among(moves, clock.instant()).forEach(events::publishEvent);
+        LeadsMoved.among(moves, clock.instant()).forEach(events::publishEvent);
     }
 
     /** Announces leads whose move into MQL the caller wrote itself (the import's {@code COPY}). */

@@ -1,6 +1,8 @@
 package io.leadline.persistence.queue;
 
+import io.leadline.core.account.AccountKey;
 import io.leadline.core.account.AccountMember;
+import io.leadline.core.activity.ActivityType;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.queue.QueueEntry;
 import io.leadline.core.queue.QueueFilter;
@@ -11,7 +13,9 @@ import io.leadline.core.scoring.FitGrade;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +29,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcSalesQueue implements SalesQueue {
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             select s.lead_id, coalesce(l.full_name, l.email, 'Lead ' || l.external_id) as full_name, l.email, l.company, l.job_title, l.source, s.score, s.grade, s.priority,
-                   s.stage, l.owner, coalesce(s.queued_at, s.scored_at) as in_queue_since, lk.probability as likelihood
-            from lead_score s
-            join lead l on l.id = s.lead_id
-            """ + LiveLikelihoodSql.JOIN + """
-            where s.stage in""" + " " + QueueStages.SQL_LIST + "\n";
+                   s.stage, l.owner, coalesce(s.queued_at, s.scored_at) as in_queue_since, lk.probability as likelihood,
+                   s.queued_at as sla_clock_from""";
+
+    private static final String IN_QUEUE = "join lead l on l.id = s.lead_id\n" + LiveLikelihoodSql.JOIN
+            + "where s.stage in " + QueueStages.SQL_LIST + "\n";
+
+    /** A hand-raise within the window: one of the types, since the window's start. */
+    private static final String HAND_RAISE = "a.type in (:hotTypes) and a.occurred_at >= :hotSince";
 
     private final JdbcClient jdbc;
 
@@ -40,9 +47,55 @@ class JdbcSalesQueue implements SalesQueue {
     }
 
     @Override
-    public List<QueueEntry> page(QueueFilter filter, QueuePosition after, int size) {
-        StringBuilder sql = new StringBuilder(SELECT);
+    public List<QueueEntry> page(QueueFilter filter, Collection<Long> shownAbove, QueuePosition after, int size) {
+        StringBuilder sql = new StringBuilder(COLUMNS).append(", null::timestamptz as hand_raised_at from lead_score s\n").append(IN_QUEUE);
         Map<String, Object> params = new LinkedHashMap<>();
+        narrow(filter, sql, params);
+        if (!shownAbove.isEmpty()) {
+            // The hand-raisers' lane is shown above: the ranked list goes on without its leads.
+            sql.append(" and s.lead_id not in (:shownAbove)");
+            params.put("shownAbove", List.copyOf(shownAbove));
+        }
+        String key = sortKey(filter.order());
+        if (after != null) {
+            sql.append(" and (" + key + ", s.lead_id) > (:afterKey, :afterId)");
+            params.put("afterKey", after.key());
+            params.put("afterId", after.leadId());
+        }
+        sql.append(" order by " + key + ", s.lead_id limit :size");
+        params.put("size", size);
+        return jdbc.sql(sql.toString()).params(params).query(JdbcSalesQueue::entry).list();
+    }
+
+    @Override
+    public List<QueueEntry> handRaisers(QueueFilter filter, int size) {
+        if (filter.handRaisedSince() == null) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder(COLUMNS).append(", h.raised_at as hand_raised_at from (select a.lead_id, "
+                + "max(a.occurred_at) as raised_at from activity a where " + HAND_RAISE + " group by a.lead_id) h\n"
+                + "join lead_score s on s.lead_id = h.lead_id\n").append(IN_QUEUE);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("hotTypes", filter.handRaisers().types().stream().map(ActivityType::key).toList());
+        params.put("hotSince", Timestamp.from(filter.handRaisedSince()));
+        narrow(filter, sql, params);
+        sql.append(" order by h.raised_at desc, s.lead_id limit :size");
+        params.put("size", size);
+        return jdbc.sql(sql.toString()).params(params).query(JdbcSalesQueue::entry).list();
+    }
+
+    /** The order's sort key in SQL, as {@link QueueFilter.Order#key} computes it from an entry. */
+    static String sortKey(QueueFilter.Order order) {
+        return switch (order) {
+            case PRIORITY -> "-s.priority"; // as the partial index lead_score_queue_idx orders
+            case SCORE -> "(-s.score)::bigint";
+            case LIKELIHOOD -> "-" + LiveLikelihoodSql.SORT_KEY;
+            case WAITING -> "floor(extract(epoch from coalesce(s.queued_at, s.scored_at)) * 1000)::bigint"; // whole ms, as Instant.toEpochMilli
+        };
+    }
+
+    /** The filter's conditions. */
+    private static void narrow(QueueFilter filter, StringBuilder sql, Map<String, Object> params) {
         switch (filter.scope()) {
             case MINE -> {
                 sql.append(" and l.owner = :viewer");
@@ -61,7 +114,7 @@ class JdbcSalesQueue implements SalesQueue {
         }
         if (filter.company() != null) {
             // By account, so that every spelling of the company matches ("Acme, Inc." finds "ACME" too).
-            var account = io.leadline.core.account.AccountKey.of(filter.company());
+            var account = AccountKey.of(filter.company());
             if (account.isPresent()) {
                 sql.append(" and l.account_id = (select id from account where key = :account)");
                 params.put("account", account.get().value());
@@ -78,23 +131,6 @@ class JdbcSalesQueue implements SalesQueue {
             sql.append(" and lk.probability >= :minLikelihood");
             params.put("minLikelihood", filter.minLikelihood() / 100.0);
         }
-        if (filter.order() == QueueFilter.Order.LIKELIHOOD) {
-            if (after != null) {
-                sql.append(" and (-" + LiveLikelihoodSql.SORT_KEY + ", s.lead_id) > (:afterValue, :afterId)");
-                params.put("afterValue", -(long) after.priority());
-                params.put("afterId", after.leadId());
-            }
-            sql.append(" order by -" + LiveLikelihoodSql.SORT_KEY + ", s.lead_id limit :size");
-        } else {
-            if (after != null) {
-                sql.append(" and (-s.priority, s.lead_id) > (:afterPriority, :afterId)");
-                params.put("afterPriority", -after.priority());
-                params.put("afterId", after.leadId());
-            }
-            sql.append(" order by -s.priority, s.lead_id limit :size");
-        }
-        params.put("size", size);
-        return jdbc.sql(sql.toString()).params(params).query(JdbcSalesQueue::entry).list();
     }
 
     @Override
@@ -143,6 +179,11 @@ class JdbcSalesQueue implements SalesQueue {
                 rs.getString("company"), rs.getString("job_title"), rs.getString("source"), rs.getInt("score"),
                 FitGrade.valueOf(rs.getString("grade")), rs.getInt("priority"),
                 LifecycleStage.valueOf(rs.getString("stage")), rs.getString("owner"),
-                rs.getTimestamp("in_queue_since").toInstant(), (Double) rs.getObject("likelihood"));
+                rs.getTimestamp("in_queue_since").toInstant(), (Double) rs.getObject("likelihood"),
+                instant(rs.getTimestamp("sla_clock_from")), instant(rs.getTimestamp("hand_raised_at")));
+    }
+
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 }

@@ -163,7 +163,7 @@ class AccountsTest {
         CsvFile csv = CsvFile.open(file);
         ColumnMapping mapping = ColumnMapping.guess(csv.preview(0).getFirst());
         long id = jobs.create(ImportJob.Kind.LEADS, file.getFileName().toString(), file.toString(), csv.size(), csv.lineCount(), "tester", mapping, now);
-        jobs.queue(id, mapping, policy, false);
+        jobs.queue(id, mapping, policy, false, false);
         imports.run(jobs.find(id).orElseThrow(), now);
     }
 

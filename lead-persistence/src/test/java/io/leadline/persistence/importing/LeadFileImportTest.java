@@ -67,10 +67,14 @@ class LeadFileImportTest {
 
     /** Creates the job as the wizard would (guessed mapping), queues it with the policy, and runs it. */
     private ImportCounts run(ImportJob.Kind kind, Path file, DuplicatePolicy policy, boolean dryRun) {
+        return run(kind, file, policy, dryRun, false);
+    }
+
+    private ImportCounts run(ImportJob.Kind kind, Path file, DuplicatePolicy policy, boolean dryRun, boolean slaClock) {
         CsvFile csv = CsvFile.open(file);
         ColumnMapping mapping = ColumnMapping.guess(csv.preview(0).getFirst());
         long id = jobs.create(kind, file.getFileName().toString(), file.toString(), csv.size(), csv.lineCount(), "tester", mapping, now);
-        jobs.queue(id, mapping, policy, dryRun);
+        jobs.queue(id, mapping, policy, dryRun, slaClock);
         ImportJob job = jobs.find(id).orElseThrow();
         lastJob = id;
         return kind == ImportJob.Kind.LEADS ? leads.run(job, now) : outcomes.run(job, now);
@@ -115,6 +119,22 @@ class LeadFileImportTest {
                 + "where external_id is not null and length(external_id) = 32 and source = 'paid_search'")).isEqualTo(123);
         assertThat(count("select round(1000.0 * count(*) filter (where outcome = 'WON') / count(*)) from lead "
                 + "where external_id is not null and length(external_id) = 32 and source = 'email'")).isEqualTo(30);
+    }
+
+    @Test
+    void an_imports_mqls_are_history_without_a_response_clock_unless_the_import_says_sales_should_answer_now() throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String history = "history-" + tag + "@acme.com";
+        String fresh = "fresh-" + tag + "@acme.com";
+        String header = "email,name,company,title,company size,lifecycle stage,create date\n";
+        run(ImportJob.Kind.LEADS, file(header + history + ",Hana,Acme,CEO,3000,MQL,2019-03-01\n"), DuplicatePolicy.SKIP, false);
+        run(ImportJob.Kind.LEADS, file(header + fresh + ",Fred,Acme,CEO,3000,MQL,2019-03-01\n"), DuplicatePolicy.SKIP, false, true);
+
+        String clock = "select s.queued_at from lead_score s join lead l on l.id = s.lead_id where l.email = ?";
+        assertThat(jdbc.sql("select s.stage from lead_score s join lead l on l.id = s.lead_id where l.email = ?").param(history)
+                .query(String.class).single()).isEqualTo("MQL");
+        assertThat(jdbc.sql(clock).param(history).query(java.sql.Timestamp.class).optional()).isEmpty();
+        assertThat(jdbc.sql(clock).param(fresh).query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(now);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.queue.QueueFilter;
 import io.leadline.core.queue.QueueEntry;
 import io.leadline.core.queue.SalesQueue;
 import io.leadline.core.scoring.LeadScores;
@@ -110,7 +111,7 @@ class LeadPersistenceTest {
         assertThat(claimedEntry.stage()).isEqualTo(LifecycleStage.ACCEPTED);
         assertThat(claimedEntry.owner()).isEqualTo(rep);
 
-        var afterFirst = queue.page(firstTwo.getFirst().position(), 1);
+        var afterFirst = queue.page(firstTwo.getFirst().position(QueueFilter.Order.PRIORITY), 1);
         assertThat(afterFirst).extracting(QueueEntry::leadId).containsExactly(ids.get(1));
     }
 

@@ -74,6 +74,30 @@ class ReportSnapshotsTest {
     }
 
     @Test
+    void mqls_an_import_brought_as_history_are_not_counted_as_answered_late_but_later_moves_are() {
+        long historyJob = importJob(false);
+        long freshJob = importJob(true);
+        long history = lead("MQL", 47, "MQL@-47");       // stamped before its import: history
+        long fresh = lead("MQL", 47, "MQL@-47");         // the same, from an import that started the clock
+        long later = lead("MQL", 47, "MQL@-5");          // history imported, then an MQL again after the import
+        jdbc.sql("update lead set import_job_id = ? where id in (?, ?)").params(historyJob, history, later).update();
+        jdbc.sql("update lead set import_job_id = ? where id = ?").params(freshJob, fresh).update();
+        snapshots.refresh();
+
+        // Waiting past 24 h: only the fresh one; within it: the later move. The history import's MQL is left out.
+        assertThat(reports.slaCompliance(new Reports.Scope(null, null, source), 24)).isEqualTo(new Reports.Sla(0, 0, 1, 1));
+    }
+
+    /** An import requested ten hours ago, which did or did not start the response clock. */
+    private long importJob(boolean slaClock) {
+        return jdbc.sql("""
+                insert into import_job (kind, file_name, stored_file, file_bytes, requested_by, requested_at, dry_run,
+                                        duplicate_policy, status, sla_clock)
+                values ('LEADS', 'f.csv', 'f.csv', 1, 'tester', now() - interval '10 hours', false, 'SKIP', 'DONE', ?)
+                returning id""").param(slaClock).query(Long.class).single();
+    }
+
+    @Test
     void lost_and_disqualified_leads_are_resolved_and_the_rest_open() {
         lead("NEW", 10);
         lead("MQL", 45, "MQL@-1");

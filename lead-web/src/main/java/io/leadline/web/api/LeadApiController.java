@@ -6,7 +6,6 @@ import io.leadline.core.lead.FieldFilter;
 import io.leadline.core.lead.LeadSearch;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LifecycleStage;
-import io.leadline.core.scoring.LeadScores;
 import io.leadline.core.scoring.ScoringModels;
 import io.leadline.core.activity.Activities;
 import io.leadline.web.api.LeadResources.LeadPage;
@@ -26,7 +25,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
-import io.leadline.web.prediction.LeadLikelihood;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.NoSuchElementException;
@@ -51,7 +49,6 @@ import org.springframework.web.bind.annotation.RestController;
 class LeadApiController {
 
     private final Leads leads;
-    private final LeadScores scores;
     private final LeadList list;
     private final ScoringModels models;
     private final Activities activities;
@@ -59,13 +56,12 @@ class LeadApiController {
     private final LeadEditing editing;
     private final SalesActions sales;
     private final Clock clock;
-    private final LeadLikelihood likelihood;
+    private final LeadRepresentation representation;
 
-    LeadApiController(Leads leads, LeadScores scores, LeadList list, ScoringModels models, Activities activities,
-                      LeadCapture capture, LeadEditing editing, SalesActions sales, Clock clock, LeadLikelihood likelihood) {
-        this.likelihood = likelihood;
+    LeadApiController(Leads leads, LeadList list, ScoringModels models, Activities activities, LeadCapture capture,
+                      LeadEditing editing, SalesActions sales, Clock clock, LeadRepresentation representation) {
+        this.representation = representation;
         this.leads = leads;
-        this.scores = scores;
         this.list = list;
         this.models = models;
         this.activities = activities;
@@ -143,7 +139,7 @@ class LeadApiController {
     }
 
     private LeadView view(Lead lead) {
-        return LeadView.of(lead, scores.of(lead.id()).orElse(null), likelihood.of(lead.id()).orElse(null));
+        return representation.of(lead);
     }
 
     /** "sortValue.id", as {@link #format} writes it. */

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What the lead endpoints take and give, as JSON. */
-final class LeadResources {
+public final class LeadResources {
 
     private LeadResources() {
     }
@@ -71,7 +71,7 @@ final class LeadResources {
     }
 
     @Schema(description = "A lead with its current score and, once a predictive model is live, its likelihood to close (0 to 1)")
-    record LeadView(long id, long version, String externalId, String fullName, String email, String company, String jobTitle,
+    public record LeadView(long id, long version, String externalId, String fullName, String email, String company, String jobTitle,
                     Integer companySize, String country, String source, Map<String, String> attributes, LifecycleStage stage,
                     String owner, Instant createdAt, Integer score, String grade, Integer scoreModelVersion, Instant scoredAt,
                     Double likelihood, Long likelihoodModelVersion) {

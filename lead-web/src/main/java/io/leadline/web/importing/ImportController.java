@@ -180,7 +180,8 @@ class ImportController {
             return "redirect:/imports/" + id;
         }
         boolean dryRun = "true".equals(form.get("dryRun"));
-        if (!jobs.queue(id, mapping, policy, dryRun)) {
+        boolean slaClock = "true".equals(form.get("slaClock"));
+        if (!jobs.queue(id, mapping, policy, dryRun, slaClock)) {
             redirect.addFlashAttribute("error", "This import has started already.");
         }
         return "redirect:/imports/" + id;

@@ -4,65 +4,87 @@ import io.leadline.core.audit.AuditAction;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.lead.Leads;
+import io.leadline.core.queue.AssignmentRule;
+import io.leadline.core.lead.StageChange;
+import io.leadline.core.queue.HandoffRules;
+import io.leadline.core.queue.LeadAssigned;
+import io.leadline.core.queue.LeadRouting;
 import io.leadline.core.queue.RepLoad;
-import io.leadline.core.queue.RoundRobin;
 import io.leadline.core.queue.SalesReps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import io.leadline.web.audit.Audit;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gives leads to reps: new MQLs round-robin among reps with room under their capacity (when
- * {@code leadline.queue.round-robin=true}), whichever way they became MQLs ({@link NewMqlsToReps}), and any lead by
- * an admin's choice.
+ * Gives leads to reps: each new MQL, whichever way it became one ({@link NewMqlsToReps}), by the admin's assignment
+ * rules and round-robin ({@link LeadRouting}); and any lead by an admin's choice. Every assignment is audited with the
+ * rule that made it.
  */
 @Service
 public class LeadAssignment {
 
     private final Leads leads;
     private final SalesReps reps;
+    private final HandoffRules handoff;
     private final Audit audit;
     private final Clock clock;
-    private final boolean roundRobin;
+    private final ApplicationEventPublisher events;
 
-    LeadAssignment(Leads leads, SalesReps reps, Audit audit, Clock clock,
-                   @Value("${leadline.queue.round-robin:false}") boolean roundRobin) {
+    LeadAssignment(Leads leads, SalesReps reps, HandoffRules handoff, Audit audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.leads = leads;
         this.audit = audit;
         this.reps = reps;
+        this.handoff = handoff;
         this.clock = clock;
-        this.roundRobin = roundRobin;
     }
 
     /**
-     * The new MQLs go to reps in turn, if round-robin is on: each lead still an MQL that nobody owns goes to the next
-     * rep with room under their capacity, until no rep has room. A lead claimed or assigned meanwhile, or delivered a
-     * second time, is left as it is. One rotation at a time (see {@link SalesReps#lockRotation()}).
+     * The new MQLs go to reps as the rules and the rotation say: each lead still an MQL that nobody owns, in turn, until
+     * no rep has room. A lead claimed or assigned meanwhile, or delivered a second time, is left as it is. One
+     * rotation at a time (see {@link SalesReps#lockRotation()}), so two instances never pass a rep's capacity.
      */
     @Transactional
     public void assignNewMqls(List<Long> leadIds) {
-        if (!roundRobin) {
+        LeadRouting routing = routing();
+        if (!routing.roundRobin() && routing.rules().isEmpty()) {
             return;
         }
         reps.lockRotation();
-        for (long id : leadIds) {
-            Lead lead = leads.byId(id).orElse(null);
+        for (AssignmentRule.NewMql facts : reps.newMqls(leadIds)) {
+            Lead lead = leads.byId(facts.leadId()).orElse(null);
             if (lead == null || lead.stage() != LifecycleStage.MQL || lead.owner() != null) {
                 continue;
             }
-            Optional<String> rep = RoundRobin.nextRep(reps.loads());
-            if (rep.isEmpty()) {
+            List<RepLoad> loads = reps.loads();
+            if (loads.stream().noneMatch(RepLoad::hasRoom)) {
                 return;
             }
-            Instant now = Instant.now(clock);
-            apply(lead.assignTo(rep.get(), Lead.SYSTEM, "by round-robin", now));
-            reps.assigned(rep.get(), now);
+            Optional<LeadRouting.Decision> decision = routing.route(facts, loads);
+            if (decision.isPresent()) {
+                Instant now = Instant.now(clock);
+                String how = "by " + decision.get().because();
+                apply(lead.assignTo(decision.get().rep(), Lead.SYSTEM, how, now), how);
+                reps.assigned(decision.get().rep(), now);
+            }
         }
+    }
+
+    /**
+     * Who would get the next {@code count} leads: the unassigned MQLs waiting longest, routed in turn as if they were
+     * new (nothing is stored).
+     */
+    public List<LeadRouting.Decision> preview(int count) {
+        return routing().plan(reps.unassignedMqls(count), reps.loads(), Instant.now(clock));
+    }
+
+    private LeadRouting routing() {
+        return new LeadRouting(handoff.assignmentRules(), handoff.policy().roundRobin());
     }
 
     /** An admin gives the lead to {@code rep}: an unassigned MQL is assigned, a worked lead reassigned. */
@@ -73,19 +95,26 @@ public class LeadAssignment {
         }
         Lead lead = leads.byId(leadId).orElseThrow();
         Instant now = Instant.now(clock);
+        String how = "by " + admin;
         Lead.Transition transition = lead.owner() == null
-                ? lead.assignTo(rep, admin, "by " + admin, now)
+                ? lead.assignTo(rep, admin, how, now)
                 : lead.reassign(rep, admin, now);
-        return apply(transition);
+        return apply(transition, how);
     }
 
     public List<RepLoad> reps() {
         return reps.loads();
     }
 
-    private Lead apply(Lead.Transition transition) {
+    /**
+     * Stores the assignment, audits it with the rule or person that made it, and announces it ({@link LeadAssigned}:
+     * {@code how}, e.g. "by round-robin").
+     */
+    private Lead apply(Lead.Transition transition, String how) {
         Lead saved = leads.apply(transition);
-        audit.record(transition.change().actor(), AuditAction.LEAD_ASSIGNED, "lead " + saved.id(), transition.change().reason());
+        StageChange change = transition.change();
+        audit.record(change.actor(), AuditAction.LEAD_ASSIGNED, "lead " + saved.id(), change.reason());
+        events.publishEvent(new LeadAssigned(saved.id(), saved.displayName(), saved.owner(), how, change.at()));
         return saved;
     }
 }

@@ -1,11 +1,16 @@
 package io.leadline.web.queue;
 
 import io.leadline.core.audit.AuditAction;
+import io.leadline.core.lead.IllegalStageChangeException;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadAlreadyClaimedException;
 import io.leadline.core.lead.Leads;
 import java.time.Clock;
+import io.leadline.core.queue.QueueEntry;
 import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import io.leadline.web.audit.Audit;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -26,6 +31,21 @@ class LeadClaims {
         this.audit = audit;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Claims the first of these unassigned leads that nobody takes first (another rep winning one moves on to the
+     * next); empty when every one was taken.
+     */
+    Optional<Lead> claimFirst(List<QueueEntry> candidates, String rep) {
+        for (QueueEntry candidate : candidates) {
+            try {
+                return Optional.of(claim(candidate.leadId(), rep));
+            } catch (LeadAlreadyClaimedException | IllegalStageChangeException | NoSuchElementException taken) {
+                // Claimed, moved or removed since the queue was read: the next one.
+            }
+        }
+        return Optional.empty();
     }
 
     /**

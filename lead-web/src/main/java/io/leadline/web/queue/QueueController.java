@@ -5,6 +5,8 @@ import io.leadline.core.account.MqaPolicy;
 import io.leadline.core.lead.IllegalStageChangeException;
 import io.leadline.core.lead.LeadAlreadyClaimedException;
 import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.queue.HandoffPolicy;
+import io.leadline.core.queue.HandoffRules;
 import io.leadline.core.queue.QueueEntry;
 import io.leadline.core.queue.QueueFilter;
 import io.leadline.core.queue.QueuePosition;
@@ -33,6 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class QueueController {
 
     static final int PAGE_SIZE = 50;
+    /** The most hand-raisers shown in their lane above the ranked queue. */
+    static final int HOT_LANE_SIZE = 25; // the rest of the hand-raisers stay in the ranked list
     /** How deep into the queue the account view looks for companies. */
     static final int ACCOUNT_DEPTH = 500;
 
@@ -43,11 +47,13 @@ class QueueController {
     private final Clock clock;
 
     private final LeadLikelihood likelihood;
+    private final HandoffRules handoff;
 
     private final io.leadline.core.reports.Reports reports;
 
     QueueController(SalesQueue queue, LeadClaims claims, SalesRules settings, Clock clock, LeadLikelihood likelihood,
-                    io.leadline.core.reports.Reports reports) {
+                    io.leadline.core.reports.Reports reports, HandoffRules handoff) {
+        this.handoff = handoff;
         this.reports = reports;
         this.likelihood = likelihood;
         this.queue = queue;
@@ -69,23 +75,36 @@ class QueueController {
                  @RequestParam(required = false) String company,
                  @RequestParam(defaultValue = "false") boolean breached,
                  @RequestParam(required = false) Integer minLikelihood,
-                 @RequestParam(defaultValue = "PRIORITY") QueueFilter.Order order,
-                 @RequestParam(required = false) Integer afterPriority, @RequestParam(required = false) Long afterId,
+                 @RequestParam(required = false) QueueFilter.Order order,
+                 @RequestParam(required = false) Long afterKey, @RequestParam(required = false) Long afterId,
                  Principal viewer, Model model) {
         Instant now = Instant.now(clock);
         ResponseSla sla = ResponseSla.hours(settings.slaHours());
+        HandoffPolicy policy = handoff.policy();
+        if (order == null || order == QueueFilter.Order.LIKELIHOOD && !likelihood.live()) {
+            order = policy.order() == QueueFilter.Order.LIKELIHOOD && !likelihood.live() ? QueueFilter.Order.PRIORITY : policy.order();
+        }
         Filters filters = new Filters(scope == null ? QueueFilter.Scope.ALL : scope,
                 stage != null && stage.inSalesQueue() ? stage : null, source, company, breached,
                 minLikelihood == null ? null : Math.max(0, Math.min(100, minLikelihood)), order);
         QueueFilter filter = new QueueFilter(filters.scope(), viewer.getName(), filters.stage(), source, company,
-                breached ? sla.queuedBefore(now) : null, filters.minLikelihood(), order);
-        QueuePosition after = afterPriority != null && afterId != null ? new QueuePosition(afterPriority, afterId) : null;
-        List<QueueEntry> page = queue.page(filter, after, PAGE_SIZE + 1);
+                breached ? sla.queuedBefore(now) : null, filters.minLikelihood(), order, policy.handRaisers(), now);
+        QueuePosition after = afterKey != null && afterId != null ? new QueuePosition(afterKey, afterId) : null;
+        // The lane is worked out on every page, so that no page ranks its leads again; it is shown on the first.
+        List<QueueEntry> lane = queue.handRaisers(filter, HOT_LANE_SIZE);
+        List<QueueEntry> page = queue.page(filter, lane.stream().map(QueueEntry::leadId).toList(), after, PAGE_SIZE + 1);
         boolean more = page.size() > PAGE_SIZE;
         List<QueueEntry> shown = more ? page.subList(0, PAGE_SIZE) : page;
-        Set<Long> late = shown.stream().filter(e -> sla.breachedBy(e, now)).map(QueueEntry::leadId).collect(Collectors.toSet());
+        List<QueueEntry> hot = after == null ? lane : List.of();
+        List<QueueEntry> all = java.util.stream.Stream.concat(hot.stream(), shown.stream()).toList();
+        Set<Long> late = all.stream().filter(e -> sla.breachedBy(e, now)).map(QueueEntry::leadId).collect(Collectors.toSet());
+        model.addAttribute("hot", hot);
+        model.addAttribute("handRaisers", policy.handRaisers());
+        model.addAttribute("orders", java.util.Arrays.stream(QueueFilter.Order.values())
+                .filter(o -> o != QueueFilter.Order.LIKELIHOOD || likelihood.live()).toList());
+        model.addAttribute("now", now);
         model.addAttribute("entries", shown);
-        model.addAttribute("likelihoods", shown.stream().filter(e -> e.likelihood() != null)
+        model.addAttribute("likelihoods", all.stream().filter(e -> e.likelihood() != null)
                 .collect(Collectors.toMap(QueueEntry::leadId, QueueEntry::likelihoodPercent)));
         model.addAttribute("likelihoodLive", likelihood.live());
         model.addAttribute("late", late);
@@ -111,6 +130,33 @@ class QueueController {
 
     record AccountRow(String company, int contacts, AccountScore score) {
     }
+
+    /**
+     * "Claim and open next": the rep takes the first unassigned MQL — a hand-raiser first, then the queue's order —
+     * and opens it.
+     */
+    @PostMapping("/queue/next")
+    String claimNext(Principal rep, RedirectAttributes redirect) {
+        HandoffPolicy policy = handoff.policy();
+        QueueFilter.Order order = policy.order() == QueueFilter.Order.LIKELIHOOD && !likelihood.live() ? QueueFilter.Order.PRIORITY : policy.order();
+        QueueFilter unassigned = new QueueFilter(QueueFilter.Scope.UNASSIGNED, rep.getName(), LifecycleStage.MQL, null, null,
+                null, null, order, policy.handRaisers(), Instant.now(clock));
+        List<QueueEntry> lane = queue.handRaisers(unassigned, NEXT_CANDIDATES);
+        List<QueueEntry> candidates = java.util.stream.Stream.concat(lane.stream(),
+                queue.page(unassigned, lane.stream().map(QueueEntry::leadId).toList(), null, NEXT_CANDIDATES).stream()).toList();
+        return claims.claimFirst(candidates, rep.getName())
+                .map(lead -> {
+                    redirect.addFlashAttribute("message", "You claimed " + lead.displayName() + ".");
+                    return "redirect:/leads/" + lead.id();
+                })
+                .orElseGet(() -> {
+                    redirect.addFlashAttribute("message", "No unassigned MQL is waiting.");
+                    return "redirect:/queue";
+                });
+    }
+
+    /** How many leads "claim and open next" tries before it says none is left (others may claim meanwhile). */
+    static final int NEXT_CANDIDATES = 20;
 
     @PostMapping("/queue/{leadId}/claim")
     String claim(@PathVariable long leadId, Principal rep, RedirectAttributes redirect) {

@@ -55,7 +55,7 @@ class ReportsTest {
         CsvFile csv = CsvFile.open(file);
         ColumnMapping mapping = ColumnMapping.guess(csv.preview(0).getFirst());
         long id = jobs.create(kind, name, file.toString(), csv.size(), csv.lineCount(), "tester", mapping, Instant.now());
-        jobs.queue(id, mapping, DuplicatePolicy.SKIP, false);
+        jobs.queue(id, mapping, DuplicatePolicy.SKIP, false, false);
         ImportJob job = jobs.find(id).orElseThrow();
         if (kind == ImportJob.Kind.LEADS) {
             leads.run(job, Instant.now());

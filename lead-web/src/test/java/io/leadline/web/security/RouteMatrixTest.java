@@ -1,6 +1,8 @@
 package io.leadline.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadline.core.user.Role;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -63,6 +65,7 @@ class RouteMatrixTest {
         expect("GET /queue", L, I, I, I);
         expect("GET /queue/accounts", L, I, I, I);
         expect("POST /queue/{leadId}/claim", L, F, I, I);
+        expect("POST /queue/next", L, F, I, I);
         expect("GET /imports", L, I, F, I);
         expect("POST /imports", L, I, F, I);
         expect("GET /imports/{id}", L, I, F, I);
@@ -80,6 +83,17 @@ class RouteMatrixTest {
         expect("GET /settings", L, F, F, I);
         expect("GET /settings/audit", L, F, F, I);
         expect("GET /settings/sources", L, F, F, I);
+        expect("GET /settings/webhooks", L, F, F, I);
+        expect("POST /settings/webhooks", L, F, F, I);
+        expect("GET /settings/webhooks/{id}", L, F, F, I);
+        expect("POST /settings/webhooks/{id}/enabled", L, F, F, I);
+        expect("POST /settings/webhooks/{id}/deliveries/{delivery}/again", L, F, F, I);
+        expect("GET /settings/handoff", L, F, F, I);
+        expect("POST /settings/handoff", L, F, F, I);
+        expect("POST /settings/handoff/rules", L, F, F, I);
+        expect("POST /settings/handoff/rules/{position}/delete", L, F, F, I);
+        expect("POST /settings/handoff/rules/{position}/up", L, F, F, I);
+        expect("POST /settings/handoff/reps/{rep}/rotation", L, F, F, I);
         expect("GET /settings/fields", L, F, F, I);
         expect("POST /settings/fields/check", L, F, F, I);
         expect("POST /settings/sources/merge", L, F, F, I);
@@ -119,6 +133,9 @@ class RouteMatrixTest {
         expect("POST /api/activities", L, I, F, I);
         expect("GET /account/password", L, I, I, I);
         expect("POST /account/password", L, I, I, I);
+        expect("GET /inbox", L, I, I, I);
+        expect("POST /inbox/{id}/open", L, I, I, I);
+        expect("POST /inbox/read", L, I, I, I);
         for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")) {
             expect(method + " /error", I, I, I, I);
         }
@@ -130,6 +147,8 @@ class RouteMatrixTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    UserAccounts accounts;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -152,6 +171,10 @@ class RouteMatrixTest {
                 .isSubsetOf(EXPECTED.keySet());
 
         long lead = TestLeads.capture(mvc, "Matrix Lead", "Analyst", 5, "email");
+        // The signed-in users exist, as in real use: "claim and open next" stores the claiming rep as the owner.
+        for (String role : new String[] {"MARKETER", "SALES", "ADMIN"}) {
+            accounts.createIfAbsent("matrix-" + role.toLowerCase(), "matrix-password-1", Role.valueOf(role));
+        }
         List<String> wrong = new ArrayList<>();
         String[] roles = {null, "MARKETER", "SALES", "ADMIN"};
         for (String route : mapped) {
@@ -169,7 +192,7 @@ class RouteMatrixTest {
     private Outcome outcome(String route, String role, long lead) throws Exception {
         String[] parts = route.split(" ", 2);
         String path = parts[1].replace("{id}", Long.toString(lead)).replace("{leadId}", Long.toString(lead))
-                .replace("{campaign}", "matrix-campaign").replace("{version}", "1").replace("{username}", "matrix-nobody").replace("{report}", "funnel-by-source").replace("{code}", "matrix_none");
+                .replace("{campaign}", "matrix-campaign").replace("{version}", "1").replace("{username}", "matrix-nobody").replace("{rep}", "matrix-nobody").replace("{position}", "1").replace("{delivery}", "1").replace("{report}", "funnel-by-source").replace("{code}", "matrix_none");
         var request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
         if (role != null) {
             request = request.with(user("matrix-" + role.toLowerCase()).roles(role));

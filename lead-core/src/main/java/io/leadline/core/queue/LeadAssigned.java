@@ -1,0 +1,13 @@
+package io.leadline.core.queue;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** A lead was given to a rep (by a rule, round-robin or an admin); {@code because} says how. */
+public record LeadAssigned(long leadId, String leadName, String rep, String because, Instant at) {
+
+    public LeadAssigned {
+        Objects.requireNonNull(rep, "rep");
+        Objects.requireNonNull(at, "at");
+    }
+}

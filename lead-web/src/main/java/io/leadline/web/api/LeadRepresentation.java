@@ -1,0 +1,24 @@
+package io.leadline.web.api;
+
+import io.leadline.core.lead.Lead;
+import io.leadline.core.scoring.LeadScores;
+import io.leadline.web.api.LeadResources.LeadView;
+import io.leadline.web.prediction.LeadLikelihood;
+import org.springframework.stereotype.Component;
+
+/** A lead as the API shows it — with its stored score and likelihood — for the API's answers and webhook bodies alike. */
+@Component
+public class LeadRepresentation {
+
+    private final LeadScores scores;
+    private final LeadLikelihood likelihood;
+
+    LeadRepresentation(LeadScores scores, LeadLikelihood likelihood) {
+        this.scores = scores;
+        this.likelihood = likelihood;
+    }
+
+    public LeadView of(Lead lead) {
+        return LeadView.of(lead, scores.of(lead.id()).orElse(null), likelihood.of(lead.id()).orElse(null));
+    }
+}

@@ -1,0 +1,114 @@
+package io.leadline.web.handoff;
+
+import io.leadline.core.queue.AssignmentRule;
+import io.leadline.core.queue.QueueFilter;
+import io.leadline.web.queue.LeadAssignment;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The hand-off settings page: who counts as a hand-raiser, how the rest of the queue is ranked, round-robin and the
+ * reps in it, the ordered assignment rules, and a preview of who gets the next ten leads.
+ */
+@Controller
+class HandoffController {
+
+    static final int PREVIEW = 10;
+
+    private final HandoffSettings settings;
+    private final LeadAssignment assignment;
+
+    HandoffController(HandoffSettings settings, LeadAssignment assignment) {
+        this.settings = settings;
+        this.assignment = assignment;
+    }
+
+    @GetMapping("/settings/handoff")
+    String page(Model model) {
+        if (!model.containsAttribute("handoffForm")) {
+            model.addAttribute("handoffForm", HandoffForm.of(settings.policy()));
+        }
+        if (!model.containsAttribute("ruleForm")) {
+            model.addAttribute("ruleForm", new RuleForm());
+        }
+        model.addAttribute("rules", settings.assignmentRules());
+        model.addAttribute("reps", settings.reps());
+        model.addAttribute("preview", assignment.preview(PREVIEW));
+        model.addAttribute("orders", QueueFilter.Order.values());
+        model.addAttribute("kinds", AssignmentRule.Kind.values());
+        return "handoff/handoff";
+    }
+
+    @PostMapping("/settings/handoff")
+    String save(@Valid @ModelAttribute("handoffForm") HandoffForm form, BindingResult errors, Principal admin, Model model,
+                HttpServletResponse response, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                settings.save(form.policy(), admin.getName());
+                redirect.addFlashAttribute("message", "Hand-off settings saved.");
+                return "redirect:/settings/handoff";
+            } catch (IllegalArgumentException e) {
+                errors.rejectValue("handRaiserTypes", "invalid", e.getMessage());
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return page(model);
+    }
+
+    @PostMapping("/settings/handoff/rules")
+    String addRule(@Valid @ModelAttribute("ruleForm") RuleForm form, BindingResult errors, Principal admin, Model model,
+                   HttpServletResponse response, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                AssignmentRule rule = form.rule();
+                settings.add(rule, admin.getName());
+                redirect.addFlashAttribute("message", "Rule added: " + rule.describe() + ".");
+                return "redirect:/settings/handoff";
+            } catch (IllegalArgumentException e) {
+                // The domain's refusals name what is wrong: the rep (missing, not an active rep) or the value.
+                errors.rejectValue(e.getMessage().contains(" rep") ? "rep" : "value", "invalid", e.getMessage());
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return page(model);
+    }
+
+    @PostMapping("/settings/handoff/rules/{position}/delete")
+    String removeRule(@PathVariable int position, Principal admin, RedirectAttributes redirect) {
+        boolean removed = settings.remove(position, admin.getName());
+        redirect.addFlashAttribute(removed ? "message" : "error", removed ? "Rule " + position + " removed." : "There is no rule " + position + ".");
+        return "redirect:/settings/handoff";
+    }
+
+    @PostMapping("/settings/handoff/rules/{position}/up")
+    String moveUp(@PathVariable int position, Principal admin, RedirectAttributes redirect) {
+        if (settings.moveUp(position, admin.getName())) {
+            redirect.addFlashAttribute("message", "Rule " + position + " is now rule " + (position - 1) + ".");
+        } else {
+            redirect.addFlashAttribute("error", "Rule " + position + " cannot move up.");
+        }
+        return "redirect:/settings/handoff";
+    }
+
+    @PostMapping("/settings/handoff/reps/{rep}/rotation")
+    String rotation(@PathVariable String rep, @RequestParam(defaultValue = "false") boolean inRotation, Principal admin,
+                    RedirectAttributes redirect) {
+        try {
+            settings.setInRotation(rep, inRotation, admin.getName());
+            redirect.addFlashAttribute("message", rep + (inRotation ? " takes part in round-robin." : " no longer gets round-robin leads."));
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/settings/handoff";
+    }
+}
