@@ -3,7 +3,9 @@ package io.leadline.core.lead;
 import io.leadline.core.lead.LeadsBecameMql.RecordedMove;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Leads moved on by sales or out of play — claimed, SQL, opportunity, won, lost, disqualified, recycled: announced
@@ -12,7 +14,7 @@ import java.util.List;
  */
 public record LeadsMoved(List<RecordedMove> moves, Instant at) {
 
-    private static final java.util.Set<LifecycleStage> ANNOUNCED = java.util.EnumSet.of(LifecycleStage.ACCEPTED,
+    private static final Set<LifecycleStage> ANNOUNCED = EnumSet.of(LifecycleStage.ACCEPTED,
             LifecycleStage.SQL, LifecycleStage.OPPORTUNITY, LifecycleStage.WON, LifecycleStage.LOST,
             LifecycleStage.DISQUALIFIED, LifecycleStage.RECYCLED);
 

@@ -1,6 +1,8 @@
 package io.leadline.core.queue;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * MQLs, accepted leads and SQLs ranked for sales: the hand-raisers first, the most recent first; then the rest in the
@@ -16,14 +18,14 @@ public interface SalesQueue {
 
     /** Up to {@code size} entries after {@code after}, in the filter's order. */
     default List<QueueEntry> page(QueueFilter filter, QueuePosition after, int size) {
-        return page(filter, java.util.Set.of(), after, size);
+        return page(filter, Set.of(), after, size);
     }
 
     /**
      * Up to {@code size} entries after {@code after}, in the filter's order, without the leads {@code shownAbove} (the
      * hand-raisers' lane, {@link #handRaisers}, which the page shows above the ranked list).
      */
-    List<QueueEntry> page(QueueFilter filter, java.util.Collection<Long> shownAbove, QueuePosition after, int size);
+    List<QueueEntry> page(QueueFilter filter, Collection<Long> shownAbove, QueuePosition after, int size);
 
     /** The hand-raisers among the leads the filter selects, the most recent hand-raise first; none without a window. */
     List<QueueEntry> handRaisers(QueueFilter filter, int size);

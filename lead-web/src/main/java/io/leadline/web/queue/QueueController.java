@@ -16,11 +16,13 @@ import io.leadline.core.qualification.SalesRules;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import io.leadline.web.prediction.LeadLikelihood;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -96,11 +98,11 @@ class QueueController {
         boolean more = page.size() > PAGE_SIZE;
         List<QueueEntry> shown = more ? page.subList(0, PAGE_SIZE) : page;
         List<QueueEntry> hot = after == null ? lane : List.of();
-        List<QueueEntry> all = java.util.stream.Stream.concat(hot.stream(), shown.stream()).toList();
+        List<QueueEntry> all = Stream.concat(hot.stream(), shown.stream()).toList();
         Set<Long> late = all.stream().filter(e -> sla.breachedBy(e, now)).map(QueueEntry::leadId).collect(Collectors.toSet());
         model.addAttribute("hot", hot);
         model.addAttribute("handRaisers", policy.handRaisers());
-        model.addAttribute("orders", java.util.Arrays.stream(QueueFilter.Order.values())
+        model.addAttribute("orders", Arrays.stream(QueueFilter.Order.values())
                 .filter(o -> o != QueueFilter.Order.LIKELIHOOD || likelihood.live()).toList());
         model.addAttribute("now", now);
         model.addAttribute("entries", shown);
@@ -142,7 +144,7 @@ class QueueController {
         QueueFilter unassigned = new QueueFilter(QueueFilter.Scope.UNASSIGNED, rep.getName(), LifecycleStage.MQL, null, null,
                 null, null, order, policy.handRaisers(), Instant.now(clock));
         List<QueueEntry> lane = queue.handRaisers(unassigned, NEXT_CANDIDATES);
-        List<QueueEntry> candidates = java.util.stream.Stream.concat(lane.stream(),
+        List<QueueEntry> candidates = Stream.concat(lane.stream(),
                 queue.page(unassigned, lane.stream().map(QueueEntry::leadId).toList(), null, NEXT_CANDIDATES).stream()).toList();
         return claims.claimFirst(candidates, rep.getName())
                 .map(lead -> {

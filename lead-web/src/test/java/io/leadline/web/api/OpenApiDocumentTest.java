@@ -61,6 +61,12 @@ class OpenApiDocumentTest {
         }));
         assertThat((Object) JsonPath.read(document, "$.components.securitySchemes.apiToken.scheme")).isEqualTo("bearer");
         assertThat((Object) JsonPath.read(document, "$.paths['/api/activities'].post.responses['422']")).isNotNull();
+        // The webhooks a receiver implements, one per event, with the signature header and the delivery's body.
+        Map<String, Object> webhooks = JsonPath.read(document, "$.webhooks");
+        assertThat(webhooks).containsKeys("lead.mql", "lead.claimed", "lead.won", "lead.disqualified");
+        assertThat((String) JsonPath.read(document, "$.webhooks['lead.mql'].post.parameters[0].name")).isEqualTo("Leadline-Signature");
+        assertThat((Object) JsonPath.read(document, "$.components.schemas.WebhookDelivery.properties.lead")).isNotNull();
+        assertThat((Object) JsonPath.read(document, "$.components.schemas.LeadView")).isNotNull();
     }
 
     @Test
