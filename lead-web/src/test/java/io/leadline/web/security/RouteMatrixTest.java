@@ -134,6 +134,8 @@ class RouteMatrixTest {
         expect("GET /account/password", L, I, I, I);
         expect("POST /account/password", L, I, I, I);
         expect("GET /inbox", L, I, I, I);
+        expect("GET /account/alerts", L, I, I, I);
+        expect("POST /account/alerts", L, I, I, I);
         expect("POST /inbox/{id}/open", L, I, I, I);
         expect("POST /inbox/read", L, I, I, I);
         for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")) {

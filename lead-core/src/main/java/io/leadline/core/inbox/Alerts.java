@@ -1,0 +1,37 @@
+package io.leadline.core.inbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Mail alerts for inbox notices: each user's address and {@link AlertMode}, and the notices owed to them by mail.
+ * Implemented by lead-persistence.
+ */
+public interface Alerts {
+
+    /** How long an hourly digest collects notices before it goes. */
+    Duration DIGEST = Duration.ofHours(1);
+
+    /** A user's alert address ({@code null}: none) and mode. */
+    record Preference(String email, AlertMode mode) {
+    }
+
+    /** The notices one mail carries, to one user. */
+    record Mail(String username, String email, AlertMode mode, List<InboxItem> items) {
+    }
+
+    Preference preference(String username);
+
+    void save(String username, Preference preference);
+
+    /**
+     * Takes the mails due at {@code now}, up to {@code limit} notices in all, for the caller until {@code leaseUntil}
+     * (another instance takes none of them meanwhile): a notice each for users who want them at once, and one digest
+     * for a user who wants hourly ones once their oldest unmailed notice is {@link #DIGEST} old.
+     */
+    List<Mail> takeDue(Instant now, Instant leaseUntil, int limit);
+
+    /** The notices went out: never mailed again. */
+    void mailed(List<Long> itemIds, Instant at);
+}

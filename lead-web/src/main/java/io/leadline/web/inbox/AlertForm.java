@@ -1,0 +1,33 @@
+package io.leadline.web.inbox;
+
+import io.leadline.core.inbox.AlertMode;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** A user's mail alert settings as the form sends them. */
+public class AlertForm {
+
+    @Email(message = "That is not an email address.")
+    @Size(max = 254, message = "An email address is at most 254 characters.")
+    private String email;
+
+    @NotNull(message = "Choose how you get alerts.")
+    private AlertMode mode = AlertMode.INSTANT;
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email == null || email.isBlank() ? null : email.strip();
+    }
+
+    public AlertMode getMode() {
+        return mode;
+    }
+
+    public void setMode(AlertMode mode) {
+        this.mode = mode;
+    }
+}

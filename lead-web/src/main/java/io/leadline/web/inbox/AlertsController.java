@@ -1,0 +1,54 @@
+package io.leadline.web.inbox;
+
+import io.leadline.core.inbox.AlertMode;
+import io.leadline.core.inbox.Alerts;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Each user says where their alert mails go and how often. */
+@Controller
+class AlertsController {
+
+    private final Alerts alerts;
+    private final AlertMails mails;
+
+    AlertsController(Alerts alerts, AlertMails mails) {
+        this.alerts = alerts;
+        this.mails = mails;
+    }
+
+    @GetMapping("/account/alerts")
+    String page(Principal user, Model model) {
+        if (!model.containsAttribute("alertForm")) {
+            Alerts.Preference preference = alerts.preference(user.getName());
+            AlertForm form = new AlertForm();
+            form.setEmail(preference.email());
+            form.setMode(preference.mode());
+            model.addAttribute("alertForm", form);
+        }
+        model.addAttribute("modes", AlertMode.values());
+        model.addAttribute("mailOn", mails.on());
+        return "inbox/alerts";
+    }
+
+    @PostMapping("/account/alerts")
+    String save(@Valid @ModelAttribute("alertForm") AlertForm form, BindingResult errors, Principal user, Model model,
+                HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(user, model);
+        }
+        alerts.save(user.getName(), new Alerts.Preference(form.getEmail(), form.getMode()));
+        redirect.addFlashAttribute("message", form.getEmail() == null || form.getMode() == AlertMode.OFF
+                ? "Saved: notices stay in your inbox." : "Saved: alerts go to " + form.getEmail() + ".");
+        return "redirect:/account/alerts";
+    }
+}
