@@ -31,7 +31,7 @@ class LeadEditController {
 
     private static final String FORM = "capture/edit-lead";
     /** What a person logs by hand; the model may give them points like any activity type. */
-    static final List<String> MANUAL_TYPES = List.of("call", "meeting", "note");
+    static final List<String> MANUAL_TYPES = List.of("call", "email_sent", "meeting", "note");
     static final int MAX_ATTRIBUTE = 1000;
 
     private final Leads leads;
@@ -110,13 +110,13 @@ class LeadEditController {
     String log(@PathVariable long id, @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String detail,
                Principal user, RedirectAttributes redirect) {
         if (!MANUAL_TYPES.contains(type)) {
-            redirect.addFlashAttribute("error", "Choose call, meeting or note.");
+            redirect.addFlashAttribute("error", "Choose call, email sent, meeting or note.");
         } else if (detail.isBlank() || detail.length() > 2000) {
             redirect.addFlashAttribute("error", "Say in up to 2,000 characters what happened.");
         } else {
             lead(id);
             editing.logActivity(id, new Activity(new ActivityType(type), Instant.now(clock), detail.strip()), user.getName());
-            redirect.addFlashAttribute("message", "Logged the " + type + ".");
+            redirect.addFlashAttribute("message", "Logged the " + new ActivityType(type).label() + ".");
         }
         return "redirect:/leads/" + id;
     }

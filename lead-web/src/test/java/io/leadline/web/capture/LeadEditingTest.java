@@ -98,9 +98,13 @@ class LeadEditingTest {
                 .andExpect(flash().attribute("message", "Logged the call."));
         mvc.perform(post("/leads/{id}/activities", id).param("type", "fax").param("detail", "x")
                         .with(user("sam").roles("SALES")).with(csrf()))
-                .andExpect(flash().attribute("error", "Choose call, meeting or note."));
+                .andExpect(flash().attribute("error", "Choose call, email sent, meeting or note."));
+        mvc.perform(post("/leads/{id}/activities", id).param("type", "email_sent").param("detail", "Sent the proposal")
+                        .with(user("sam").roles("SALES")).with(csrf()))
+                .andExpect(flash().attribute("message", "Logged the email sent."));
 
         mvc.perform(get("/leads/{id}", id).with(user("sam").roles("SALES")))
-                .andExpect(content().string(containsString("Asked for pricing &lt;b&gt;now&lt;/b&gt; (logged by sam)")));
+                .andExpect(content().string(containsString("Asked for pricing &lt;b&gt;now&lt;/b&gt; (logged by sam)")))
+                .andExpect(content().string(containsString("Sent the proposal (logged by sam)")));
     }
 }
