@@ -98,7 +98,7 @@ class ModelBrowserTest {
         }
 
         browser.get("http://localhost:" + port + "/queue?company=" + company.replace(" ", "%20"));
-        assertThat(browser.findElement(By.cssSelector("table.queue tbody")).getText()).contains("Pricing Fan", "65");
+        assertThat(browser.findElement(By.cssSelector("table.queue")).getText()).contains("Pricing Fan", "65");
     }
 
     /**
