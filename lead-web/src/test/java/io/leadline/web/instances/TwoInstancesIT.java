@@ -2,7 +2,9 @@ package io.leadline.web.instances;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.leadline.persistence.testdb.TestDatabase;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two instances of the built application, as separate processes on two ports, against one Postgres: a sign-in on
- * one is honoured by the other, a queued job runs exactly once while both poll, and killing the instance that runs
+ * one is honoured by the other, a queued job runs exactly once while both poll, a webhook delivery reaches its
+ * receiver once while both send, and killing the instance that runs
  * an import lets the other take it over and finish it, with no half batch and no duplicate.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -41,8 +47,9 @@ class TwoInstancesIT {
     static void startBoth() throws Exception {
         TestDatabase db = TestDatabase.get();
         Path imports = Files.createTempDirectory("leadline-two-instances");
-        a = AppNode.start("a", db.url(), db.username(), db.password(), imports);
-        b = AppNode.start("b", db.url(), db.username(), db.password(), imports);
+        String[] webhooks = {"--leadline.webhooks.allowed-hosts=127.0.0.1", "--leadline.webhooks.poll-millis=50"};
+        a = AppNode.start("a", db.url(), db.username(), db.password(), imports, webhooks);
+        b = AppNode.start("b", db.url(), db.username(), db.password(), imports, webhooks);
         a.awaitHealthy(Duration.ofSeconds(120));
         b.awaitHealthy(Duration.ofSeconds(120));
     }
@@ -94,6 +101,41 @@ class TwoInstancesIT {
 
     @Test
     @Order(3)
+    void webhook_deliveries_owed_once_reach_the_receiver_once_while_both_instances_send() throws Exception {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            if (!seen.add(exchange.getRequestHeaders().getFirst("Leadline-Event-Id"))) {
+                duplicates.incrementAndGet();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        int owed = 300;
+        try (Connection db = connect()) {
+            long endpoint = count(db, "insert into webhook_endpoint (url, events, secret, created_by, created_at) values ("
+                    + "'http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook', '{lead.mql}', 'whsec_two', 'admin', now()) returning id");
+            // Owed as the outbox owes them: one per event, several events of some leads (sent in order, one at a time).
+            db.createStatement().execute("insert into webhook_delivery (endpoint_id, event_id, event, lead_id, body, created_at, "
+                    + "next_attempt_at) select " + endpoint + ", 'two-' || n, 'MQL', n % 100, '{\"n\":' || n || '}', now(), now() "
+                    + "from generate_series(1, " + owed + ") n");
+            await(Duration.ofSeconds(60), () -> count(db, "select count(*) from webhook_delivery where endpoint_id = " + endpoint
+                    + " and status = 'DELIVERED'") == owed);
+            assertThat(seen).hasSize(owed);
+            assertThat(duplicates.get()).as("no event reached the receiver twice").isZero();
+            assertThat(count(db, "select count(*) from webhook_delivery where endpoint_id = " + endpoint + " and attempts <> 1"))
+                    .as("every delivery was taken once").isZero();
+            db.createStatement().execute("update webhook_endpoint set enabled = false where id = " + endpoint);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    @Order(4)
     void killing_the_instance_that_runs_an_import_lets_the_other_take_it_over_and_finish_it() throws Exception {
         var draft = browser.upload(a, "/imports", "/imports", "two-instances.csv", leadFile());
         assertThat(draft.statusCode()).isEqualTo(302);
