@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -187,7 +188,15 @@ class ImportBrowserTest {
         new Select(browser.findElement(By.id("separator"))).selectByValue(separator);
         var button = browser.findElement(By.xpath("//button[normalize-space()='Read the file again']"));
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        // Gone once the answer replaced the page: stale, or (mid-navigation) a node no longer in any document.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     /** Signs in, uploads the file, keeps the guessed mapping and imports it; waits for the result. */
