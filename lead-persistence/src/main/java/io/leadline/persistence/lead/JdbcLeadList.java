@@ -27,7 +27,8 @@ class JdbcLeadList implements LeadList {
 
     /** A row of the list; the name as Lead.displayName() gives it. */
     private static final String ROW = """
-            select l.id, coalesce(l.full_name, l.email, 'Lead ' || l.external_id) as name, l.email, l.company, l.job_title,
+            select l.id, """ + LeadSql.DISPLAY_NAME + """
+                   as name, l.email, l.company, l.job_title,
                    l.source, l.stage, coalesce(sc.score, 0) as score, coalesce(sc.grade, 'D') as grade, l.owner, l.created_at,
                    lk.probability as likelihood
             """;

@@ -10,6 +10,7 @@ import io.leadline.persistence.prediction.LiveLikelihoodSql;
 import io.leadline.core.queue.QueuePosition;
 import io.leadline.core.queue.SalesQueue;
 import io.leadline.core.scoring.FitGrade;
+import io.leadline.persistence.lead.LeadSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Repository;
 class JdbcSalesQueue implements SalesQueue {
 
     private static final String COLUMNS = """
-            select s.lead_id, coalesce(l.full_name, l.email, 'Lead ' || l.external_id) as full_name, l.email, l.company, l.job_title, l.source, s.score, s.grade, s.priority,
+            select s.lead_id, """ + LeadSql.DISPLAY_NAME + """
+                   as full_name, l.email, l.company, l.job_title, l.source, s.score, s.grade, s.priority,
                    s.stage, l.owner, coalesce(s.queued_at, s.scored_at) as in_queue_since, lk.probability as likelihood,
                    s.queued_at as sla_clock_from""";
 
@@ -148,7 +150,8 @@ class JdbcSalesQueue implements SalesQueue {
                             from top join lead l on l.id = top.lead_id
                             where l.account_id is not null),
                         contacts as (
-                            select l.account_id, l.id, coalesce(l.full_name, l.email, 'Lead ' || l.external_id) as full_name,
+                            select l.account_id, l.id, """ + LeadSql.DISPLAY_NAME + """
+                   as full_name,
                                    l.job_title, s.score, s.engagement_points,
                                    row_number() over (partition by l.account_id order by s.score desc, l.id) as rank,
                                    count(*) over (partition by l.account_id) as contacts

@@ -5,6 +5,7 @@ import io.leadline.core.queue.AssignmentRule;
 import io.leadline.core.queue.RepLoad;
 import io.leadline.core.queue.SalesReps;
 import io.leadline.core.user.Role;
+import io.leadline.persistence.lead.LeadSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -54,7 +55,8 @@ class JdbcSalesReps implements SalesReps {
 
     /** What the rules read; the account's owner is the owner of its most recent other lead still in play. */
     private static final String NEW_MQL = """
-            select l.id, coalesce(l.full_name, l.email, 'Lead ' || l.external_id) as name, l.source, l.country, coalesce(s.score, 0) as score,
+            select l.id, """ + LeadSql.DISPLAY_NAME + """
+                   as name, l.source, l.country, coalesce(s.score, 0) as score,
                    (select o.owner from lead o where o.account_id = l.account_id and o.id <> l.id and o.owner is not null
                         and o.stage not in (:ruledOut) order by o.id desc limit 1) as account_owner
             from lead l left join lead_score s on s.lead_id = l.id

@@ -20,6 +20,7 @@ import io.leadline.persistence.user.AppUsers;
 import io.leadline.core.user.Role;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,19 @@ class LeadPersistenceTest {
         assertThat(read.stage()).isEqualTo(LifecycleStage.NEW);
         assertThat(read.createdAt()).isEqualTo(NOW);
         assertThat(leads.existsWithEmail(read.profile().email())).isTrue();
+    }
+
+    @Test
+    void the_sql_display_name_is_the_one_the_domain_gives() {
+        String tag = UUID.randomUUID().toString();
+        for (Lead lead : List.of(
+                Lead.capture(new LeadProfile("Paula Lima", new EmailAddress(unique("named")), null, null, null, null, null, Map.of()), NOW),
+                Lead.capture(new LeadProfile(null, new EmailAddress(unique("unnamed")), null, null, null, null, null, Map.of()), NOW),
+                Lead.capture(new LeadProfile(null, null, null, null, null, null, null, Map.of()), "crm-" + tag, NOW))) {
+            Lead saved = leads.save(lead);
+            assertThat(jdbc.sql("select " + LeadSql.DISPLAY_NAME + " from lead l where l.id = ?").param(saved.id())
+                    .query(String.class).single()).isEqualTo(saved.displayName());
+        }
     }
 
     @Test

@@ -83,9 +83,7 @@ class QueueController {
         Instant now = Instant.now(clock);
         ResponseSla sla = ResponseSla.hours(settings.slaHours());
         HandoffPolicy policy = handoff.policy();
-        if (order == null || order == QueueFilter.Order.LIKELIHOOD && !likelihood.live()) {
-            order = policy.order() == QueueFilter.Order.LIKELIHOOD && !likelihood.live() ? QueueFilter.Order.PRIORITY : policy.order();
-        }
+        order = orderOrDefault(order, policy);
         Filters filters = new Filters(scope == null ? QueueFilter.Scope.ALL : scope,
                 stage != null && stage.inSalesQueue() ? stage : null, source, company, breached,
                 minLikelihood == null ? null : Math.max(0, Math.min(100, minLikelihood)), order);
@@ -94,7 +92,7 @@ class QueueController {
         QueuePosition after = afterKey != null && afterId != null ? new QueuePosition(afterKey, afterId) : null;
         // The lane is worked out on every page, so that no page ranks its leads again; it is shown on the first.
         List<QueueEntry> lane = queue.handRaisers(filter, HOT_LANE_SIZE);
-        List<QueueEntry> page = queue.page(filter, lane.stream().map(QueueEntry::leadId).toList(), after, PAGE_SIZE + 1);
+        List<QueueEntry> page = ranked(filter, lane, after, PAGE_SIZE + 1);
         boolean more = page.size() > PAGE_SIZE;
         List<QueueEntry> shown = more ? page.subList(0, PAGE_SIZE) : page;
         List<QueueEntry> hot = after == null ? lane : List.of();
@@ -140,12 +138,10 @@ class QueueController {
     @PostMapping("/queue/next")
     String claimNext(Principal rep, RedirectAttributes redirect) {
         HandoffPolicy policy = handoff.policy();
-        QueueFilter.Order order = policy.order() == QueueFilter.Order.LIKELIHOOD && !likelihood.live() ? QueueFilter.Order.PRIORITY : policy.order();
         QueueFilter unassigned = new QueueFilter(QueueFilter.Scope.UNASSIGNED, rep.getName(), LifecycleStage.MQL, null, null,
-                null, null, order, policy.handRaisers(), Instant.now(clock));
+                null, null, orderOrDefault(null, policy), policy.handRaisers(), Instant.now(clock));
         List<QueueEntry> lane = queue.handRaisers(unassigned, NEXT_CANDIDATES);
-        List<QueueEntry> candidates = Stream.concat(lane.stream(),
-                queue.page(unassigned, lane.stream().map(QueueEntry::leadId).toList(), null, NEXT_CANDIDATES).stream()).toList();
+        List<QueueEntry> candidates = Stream.concat(lane.stream(), ranked(unassigned, lane, null, NEXT_CANDIDATES).stream()).toList();
         return claims.claimFirst(candidates, rep.getName())
                 .map(lead -> {
                     redirect.addFlashAttribute("message", "You claimed " + lead.displayName() + ".");
@@ -155,6 +151,21 @@ class QueueController {
                     redirect.addFlashAttribute("message", "No unassigned MQL is waiting.");
                     return "redirect:/queue";
                 });
+    }
+
+    /**
+     * The order asked for, else the admin's; by likelihood only while a likelihood model is live (asked for without
+     * one: the admin's order; the admin's order without one: best fit first).
+     */
+    private QueueFilter.Order orderOrDefault(QueueFilter.Order asked, HandoffPolicy policy) {
+        boolean live = likelihood.live();
+        QueueFilter.Order order = asked == null || asked == QueueFilter.Order.LIKELIHOOD && !live ? policy.order() : asked;
+        return order == QueueFilter.Order.LIKELIHOOD && !live ? QueueFilter.Order.PRIORITY : order;
+    }
+
+    /** The ranked queue after {@code after}, without the hand-raisers' lane shown above it. */
+    private List<QueueEntry> ranked(QueueFilter filter, List<QueueEntry> lane, QueuePosition after, int size) {
+        return queue.page(filter, lane.stream().map(QueueEntry::leadId).toList(), after, size);
     }
 
     /** How many leads "claim and open next" tries before it says none is left (others may claim meanwhile). */
