@@ -43,6 +43,10 @@ public class AppUser {
     @Column(name = "last_assigned_at")
     private Instant lastAssignedAt;
 
+    /** Bumped whenever the user's sessions must end; see {@code UserAccess.Access#sessionStamp}. */
+    @Column(name = "session_stamp", nullable = false)
+    private int sessionStamp;
+
     protected AppUser() {
     }
 
@@ -80,14 +84,30 @@ public class AppUser {
     /** Replaces the stored hash; the caller has checked the old password and the policy. */
     public void changePasswordHash(String newHash) {
         this.passwordHash = newHash;
+        endSessions();
     }
 
     public void setRole(Role role) {
+        if (this.role != role) {
+            endSessions();
+        }
         this.role = role;
     }
 
     public void setEnabled(boolean enabled) {
+        if (this.enabled != enabled) {
+            endSessions();
+        }
         this.enabled = enabled;
+    }
+
+    /** Every session signed in before this ends at its next request, on every instance. */
+    public void endSessions() {
+        sessionStamp++;
+    }
+
+    public int getSessionStamp() {
+        return sessionStamp;
     }
 
     public void setCapacity(int capacity) {

@@ -1,7 +1,10 @@
 package io.leadline.web.account;
 
+import io.leadline.web.security.SessionStanding;
 import io.leadline.web.security.UserAccounts;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +19,11 @@ class PasswordController {
     private static final String VIEW = "account/password";
 
     private final UserAccounts accounts;
+    private final SessionStanding standing;
 
-    PasswordController(UserAccounts accounts) {
+    PasswordController(UserAccounts accounts, SessionStanding standing) {
         this.accounts = accounts;
+        this.standing = standing;
     }
 
     @GetMapping("/account/password")
@@ -29,18 +34,27 @@ class PasswordController {
     @PostMapping("/account/password")
     String change(@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
                   @RequestParam(defaultValue = "") String confirmPassword, Principal user, Model model,
-                  RedirectAttributes redirect) {
+                  HttpServletRequest request, RedirectAttributes redirect) {
         if (!newPassword.equals(confirmPassword)) {
-            model.addAttribute("errors", java.util.Map.of("confirmPassword", "The two new passwords differ."));
+            model.addAttribute("errors", Map.of("confirmPassword", "The two new passwords differ."));
             return VIEW;
         }
         try {
             accounts.changePassword(user.getName(), currentPassword, newPassword);
+            standing.keep(request, user.getName());
         } catch (UserAccounts.PasswordChangeException e) {
-            model.addAttribute("errors", java.util.Map.of(e.field(), e.getMessage()));
+            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
             return VIEW;
         }
-        redirect.addFlashAttribute("message", "Your password is changed.");
+        redirect.addFlashAttribute("message", "Your password is changed; your other sessions are signed out.");
         return "redirect:/";
+    }
+
+    @PostMapping("/account/sessions/end")
+    String endOtherSessions(Principal user, HttpServletRequest request, RedirectAttributes redirect) {
+        accounts.endSessions(user.getName(), user.getName());
+        standing.keep(request, user.getName());
+        redirect.addFlashAttribute("sessionsEnded", "Your other sessions are signed out.");
+        return "redirect:/account/password";
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /** Who may open what. Every route is named here; anything not named is denied. */
@@ -101,7 +102,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
-                            AuthenticationEventPublisher events, Clock clock,
+                            AuthenticationEventPublisher events, Clock clock, SessionStanding standing,
                             @Value("${leadline.session.absolute-timeout:8h}") Duration absoluteTimeout) throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
@@ -132,12 +133,13 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/queue/**").hasAnyRole(SALES, ADMIN)
                         .requestMatchers("/settings", "/settings/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").hasRole(ADMIN)
-                        .requestMatchers("/account/password", "/account/alerts", "/inbox", "/inbox/**").authenticated()
+                        .requestMatchers("/account/password", "/account/sessions/end", "/account/alerts", "/inbox", "/inbox/**").authenticated()
                         .requestMatchers(GET, "/").authenticated()
                         .anyRequest().denyAll())
-                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failures).permitAll())
+                .formLogin(login -> login.loginPage("/login").successHandler(standing.stampingSuccessHandler()).failureHandler(failures).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterAfter(standing.filter(), SecurityContextHolderFilter.class)
                 .addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, clock), UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

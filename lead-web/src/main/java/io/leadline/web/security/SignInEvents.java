@@ -24,7 +24,8 @@ class SignInEvents {
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
         String user = event.getAuthentication().getName();
-        throttle.succeeded(user);
+        String client = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+        throttle.succeeded(user, client);
         audit.record(user, AuditAction.SIGN_IN, "user " + user, "");
     }
 

@@ -35,7 +35,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     /** Too many failures for this username or address lately. */
     static class SignInBlockedException extends AuthenticationException {
         SignInBlockedException() {
-            super("Too many failed sign-ins; try again in 15 minutes.");
+            super("Too many failed sign-ins; wait a little and try again.");
         }
     }
 }

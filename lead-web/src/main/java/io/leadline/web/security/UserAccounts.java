@@ -22,13 +22,16 @@ public class UserAccounts {
     private final PasswordEncoder encoder;
     private final Audit audit;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
-    UserAccounts(AppUsers users, PasswordEncoder encoder, Audit audit, Clock clock) {
+    UserAccounts(AppUsers users, PasswordEncoder encoder, Audit audit, Clock clock, LoginThrottle throttle) {
         this.users = users;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
+        this.throttle = throttle;
     }
+
 
     /** Creates the account unless the username is taken; answers whether it created one. */
     @Transactional
@@ -50,20 +53,41 @@ public class UserAccounts {
      *
      * @throws PasswordChangeException naming the field at fault
      */
-    @Transactional
+    @Transactional(noRollbackFor = PasswordChangeException.class)
     public void changePassword(String username, String current, String replacement) {
-        AppUser user = users.findByUsername(username).orElse(null);
-        if (user == null || current == null || !encoder.matches(current, user.getPasswordHash())) {
-            throw new PasswordChangeException("currentPassword", "This is not your current password.");
-        }
+        // The new password is judged first, on what was typed alone: no answer tells a right guess of the current one.
         if (replacement == null || replacement.length() < MINIMUM_PASSWORD_LENGTH) {
             throw new PasswordChangeException("newPassword", "Use at least " + MINIMUM_PASSWORD_LENGTH + " characters.");
         }
         if (replacement.equals(current)) {
-            throw new PasswordChangeException("newPassword", "Choose a password you have not used here just now.");
+            throw new PasswordChangeException("newPassword", "The new password must differ from the current one.");
         }
+        if (throttle.passwordGuessesBlocked(username)) {
+            audit.record(username, AuditAction.PASSWORD_CHANGE_FAILED, "user " + username, "refused without checking: too many wrong guesses");
+            throw new PasswordChangeException("currentPassword", "Too many wrong current passwords: wait a little and try again.");
+        }
+        AppUser user = users.findByUsername(username).orElse(null);
+        if (user == null || current == null || !encoder.matches(current, user.getPasswordHash())) {
+            throttle.passwordGuessFailed(username);
+            audit.record(username, AuditAction.PASSWORD_CHANGE_FAILED, "user " + username, "wrong current password");
+            throw new PasswordChangeException("currentPassword", "This is not your current password.");
+        }
+        throttle.passwordGuessRight(username);
         user.changePasswordHash(encoder.encode(replacement));
-        audit.record(username, AuditAction.PASSWORD_CHANGED, "user " + username, "");
+        audit.record(username, AuditAction.PASSWORD_CHANGED, "user " + username, "other sessions signed out");
+    }
+
+    /** An admin lets a throttled username or address try again at once. */
+    public void clearThrottle(String key, String by) {
+        throttle.clear(key);
+        audit.record(by, AuditAction.SIGN_IN_THROTTLE_CLEARED, LoginThrottle.describe(key), "by " + by);
+    }
+
+    /** Ends every session of the user at its next request, on every instance (the caller's own may then be kept). */
+    @Transactional
+    public void endSessions(String username, String by) {
+        users.findByUsername(username).orElseThrow().endSessions();
+        audit.record(by, AuditAction.SESSIONS_ENDED, "user " + username, by.equals(username) ? "by themself" : "by " + by);
     }
 
     /** A refused password change, with the form field it concerns. */
@@ -135,7 +159,7 @@ public class UserAccounts {
         new java.security.SecureRandom().nextBytes(bytes);
         String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         user.changePasswordHash(encoder.encode(password));
-        audit.record(by, AuditAction.PASSWORD_CHANGED, "user " + username, "reset by an admin");
+        audit.record(by, AuditAction.PASSWORD_CHANGED, "user " + username, "reset by an admin; their sessions signed out");
         return password;
     }
 

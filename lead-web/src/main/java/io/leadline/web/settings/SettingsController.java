@@ -10,6 +10,7 @@ import io.leadline.core.qualification.SalesRules;
 import io.leadline.core.queue.ResponseSla;
 import io.leadline.persistence.scoring.RescoreJobs;
 import io.leadline.web.api.ApiTokenRegistry;
+import io.leadline.web.security.LoginThrottle;
 import io.leadline.web.audit.Audit;
 import java.security.Principal;
 import java.time.Clock;
@@ -36,10 +37,12 @@ class SettingsController {
     private final Clock clock;
 
     private final ApiTokenRegistry tokens;
+    private final LoginThrottle throttle;
 
     SettingsController(JdbcScoringModels models, AppUsers users, DisqualificationReport disqualifications, RescoreJobs rescores,
-                       SalesRules salesSettings, Audit audit, Clock clock, ApiTokenRegistry tokens) {
+                       SalesRules salesSettings, Audit audit, Clock clock, ApiTokenRegistry tokens, LoginThrottle throttle) {
         this.tokens = tokens;
+        this.throttle = throttle;
         this.models = models;
         this.salesSettings = salesSettings;
         this.audit = audit;
@@ -62,6 +65,7 @@ class SettingsController {
         model.addAttribute("versions", rows);
         model.addAttribute("users", users.findAllByOrderByUsername());
         model.addAttribute("tokens", tokens.all());
+        model.addAttribute("throttles", throttle.blocks());
         model.addAttribute("roles", io.leadline.core.user.Role.values());
         Map<String, String> labels = salesSettings.allReasons().stream()
                 .collect(Collectors.toMap(DisqualificationReason::code, DisqualificationReason::label));

@@ -1,7 +1,9 @@
 package io.leadline.web.settings;
 
 import io.leadline.core.user.Role;
+import io.leadline.web.security.SessionStanding;
 import io.leadline.web.security.UserAccounts;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
@@ -11,14 +13,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins manage users on the settings page: create, role, capacity, deactivate, reset password. */
+/** Admins manage users on the settings page: create, role, capacity, deactivate, reset password, sign out, sign-in waits. */
 @Controller
 class UsersController {
 
     private final UserAccounts accounts;
+    private final SessionStanding standing;
 
-    UsersController(UserAccounts accounts) {
+    UsersController(UserAccounts accounts, SessionStanding standing) {
         this.accounts = accounts;
+        this.standing = standing;
     }
 
     @PostMapping("/settings/users")
@@ -59,6 +63,26 @@ class UsersController {
     String resetPassword(@PathVariable String username, Principal admin, RedirectAttributes redirect) {
         return act(redirect, () -> "New password for " + username + ": " + accounts.resetPassword(username, admin.getName())
                 + " — pass it on; it is shown only now.");
+    }
+
+    @PostMapping("/settings/users/{username}/sessions/end")
+    String endSessions(@PathVariable String username, Principal admin, HttpServletRequest request, RedirectAttributes redirect) {
+        return act(redirect, () -> {
+            accounts.endSessions(username, admin.getName());
+            if (username.equals(admin.getName())) {
+                standing.keep(request, username);
+                return "Your other sessions are signed out.";
+            }
+            return username + " is signed out everywhere.";
+        });
+    }
+
+    @PostMapping("/settings/throttles/clear")
+    String clearThrottle(@RequestParam String key, Principal admin, RedirectAttributes redirect) {
+        return act(redirect, () -> {
+            accounts.clearThrottle(key, admin.getName());
+            return "Cleared: they can sign in again now.";
+        });
     }
 
     private static String act(RedirectAttributes redirect, Supplier<String> action) {

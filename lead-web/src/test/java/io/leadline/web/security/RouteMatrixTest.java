@@ -112,6 +112,8 @@ class RouteMatrixTest {
         expect("POST /settings/users/{username}/capacity", L, F, F, I);
         expect("POST /settings/users/{username}/enabled", L, F, F, I);
         expect("POST /settings/users/{username}/password", L, F, F, I);
+        expect("POST /settings/users/{username}/sessions/end", L, F, F, I);
+        expect("POST /settings/throttles/clear", L, F, F, I);
         expect("POST /settings/model/{version}/activate", L, F, F, I);
         expect("POST /settings/api-tokens", L, F, F, I);
         expect("GET /settings/likelihood", L, F, F, I);
@@ -133,6 +135,7 @@ class RouteMatrixTest {
         expect("POST /api/activities", L, I, F, I);
         expect("GET /account/password", L, I, I, I);
         expect("POST /account/password", L, I, I, I);
+        expect("POST /account/sessions/end", L, I, I, I);
         expect("GET /inbox", L, I, I, I);
         expect("GET /account/alerts", L, I, I, I);
         expect("POST /account/alerts", L, I, I, I);

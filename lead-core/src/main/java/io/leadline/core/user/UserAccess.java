@@ -1,0 +1,23 @@
+package io.leadline.core.user;
+
+import java.util.Optional;
+
+/** What a signed-in user may do right now: read on every request, so a session follows changes made elsewhere. */
+public interface UserAccess {
+
+    Optional<Access> of(String username);
+
+    /**
+     * A user's current standing.
+     *
+     * @param sessionStamp changes whenever the user's sessions must end (role, deactivation, password, sign out
+     *     everywhere); a session remembers the stamp it was signed in with
+     */
+    record Access(Role role, boolean enabled, int sessionStamp) {
+
+        /** Whether a session signed in with {@code stamp} and {@code grantedRole} still stands. */
+        public boolean admits(int stamp, Role grantedRole) {
+            return enabled && stamp == sessionStamp && grantedRole == role;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.leadline.persistence.user;
+
+import io.leadline.core.user.Role;
+import io.leadline.core.user.UserAccess;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@link UserAccess} from {@code app_user}: one indexed read by username. */
+@Repository
+class JdbcUserAccess implements UserAccess {
+
+    private final JdbcClient jdbc;
+
+    JdbcUserAccess(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Access> of(String username) {
+        return jdbc.sql("select role, enabled, session_stamp from app_user where username = ?").param(username)
+                .query((rs, n) -> new Access(Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), rs.getInt("session_stamp")))
+                .optional();
+    }
+}
