@@ -64,6 +64,23 @@ public final class CellText {
         return typed.codePoints().anyMatch(c -> invisible(c) || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
     }
 
+    /**
+     * Whether typed text holds control characters — NUL among them — other than tabs and line breaks: nothing a
+     * person types, and NUL is something Postgres cannot store at all. Forms and the API refuse such text.
+     */
+    public static boolean hasControlCharacters(String typed) {
+        if (typed == null) {
+            return false;
+        }
+        for (int i = 0; i < typed.length(); i++) {
+            char c = typed.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Zero-width spaces and joiners, the word joiner, the byte-order mark, soft hyphens. */
     private static boolean invisible(int c) {
         return c >= 0x200B && c <= 0x200F || c >= 0x2060 && c <= 0x2064 || c == 0xFEFF || c == 0x00AD || c == 0x180E;

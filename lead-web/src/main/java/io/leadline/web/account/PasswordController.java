@@ -5,6 +5,7 @@ import io.leadline.web.security.UserAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +53,11 @@ class PasswordController {
 
     @PostMapping("/account/sessions/end")
     String endOtherSessions(Principal user, HttpServletRequest request, RedirectAttributes redirect) {
-        accounts.endSessions(user.getName(), user.getName());
+        try {
+            accounts.endSessions(user.getName(), user.getName());
+        } catch (NoSuchElementException e) {
+            return "redirect:/login?ended";
+        }
         standing.keep(request, user.getName());
         redirect.addFlashAttribute("sessionsEnded", "Your other sessions are signed out.");
         return "redirect:/account/password";

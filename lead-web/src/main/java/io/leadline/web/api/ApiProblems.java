@@ -18,12 +18,14 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,6 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestControllerAdvice(basePackageClasses = ApiProblems.class)
 public class ApiProblems extends ResponseEntityExceptionHandler {
+
+    /** Request attribute: the body ran past its route's limit while read (set by the body-limit filter); the detail. */
+    public static final String BODY_TOO_LARGE = "leadline.bodyTooLarge";
+
+    /** Why a JSON string was refused by the text check of every JSON body (TypedTextJson). */
+    public static final String CONTROL_CHARACTERS = "Remove the control character (such as NUL): it cannot be stored.";
 
     static final URI INVALID_INPUT = URI.create("https://leadline.io/problems/invalid-input");
     private static final JsonMapper JSON = new JsonMapper();
@@ -94,6 +102,28 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A body that is not JSON of the expected shape, or that ran past the endpoint's size limit while read. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Object tooLarge = request.getAttribute(BODY_TOO_LARGE, WebRequest.SCOPE_REQUEST);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(titled(HttpStatus.CONTENT_TOO_LARGE, "Request too large", tooLarge.toString()));
+        }
+        if (e.getCause() instanceof JacksonException json && CONTROL_CHARACTERS.equals(json.getOriginalMessage())) {
+            ProblemDetail problem = withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request has 1 invalid field."), List.of(new FieldError(path(json), CONTROL_CHARACTERS)));
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The body is not JSON of the shape this endpoint takes (see /v3/api-docs).");
+        problem.setType(INVALID_INPUT);
+        problem.setTitle("Unreadable body");
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
@@ -114,6 +144,19 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request has invalid parameters."), errors);
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** {@code items[3].properties.note} */
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference step : e.getPath()) {
+            if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            } else if (step.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(step.getPropertyName());
+            }
+        }
+        return path.toString();
     }
 
     private static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {

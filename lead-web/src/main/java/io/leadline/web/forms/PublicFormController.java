@@ -5,6 +5,7 @@ import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.scoring.ProgressiveProfiling;
 import io.leadline.core.scoring.ScoringModels;
+import io.leadline.core.importing.CellText;
 import io.leadline.web.security.RecentEvents;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -107,8 +108,15 @@ class PublicFormController {
         for (String field : ASKABLE) {
             if (form.getOrDefault(field, "").length() > 200) {
                 errors.put(field, "Keep this under 200 characters.");
+            } else if (CellText.hasControlCharacters(form.get(field))) {
+                errors.put(field, "Remove the control characters (such as NUL) from this field.");
             }
         }
+        if (CellText.hasControlCharacters(form.get("email"))) {
+            errors.put("email", "Enter your email address, like name@company.com.");
+        }
+        // Hidden fields (campaign tags, referrer) are the page's, not the visitor's: control characters are dropped.
+        form.replaceAll((key, value) -> CellText.hasControlCharacters(value) ? CellText.visible(value) : value);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("campaign", campaign);

@@ -2,6 +2,7 @@ package io.leadline.web.leads;
 
 import io.leadline.persistence.lead.Segments;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
@@ -54,14 +55,30 @@ class SegmentController {
         return "redirect:/leads";
     }
 
-    /** The query string with only non-empty filter parameters, in their original encoding. */
+    /**
+     * The query string with only non-empty filter parameters, each decoded and encoded again: whatever was posted, the
+     * result is a clean query (no raw CR/LF to break the redirect's Location header); undecodable pairs are dropped.
+     */
     static String filtersOf(String query) {
         return Arrays.stream(query.split("&"))
-                .filter(p -> {
-                    int eq = p.indexOf('=');
-                    String key = eq < 0 ? p : URLDecoder.decode(p.substring(0, eq), StandardCharsets.UTF_8);
-                    return eq > 0 && eq < p.length() - 1 && FILTERS.contains(key);
-                })
+                .map(SegmentController::filter)
+                .filter(p -> !p.isEmpty())
                 .collect(Collectors.joining("&"));
+    }
+
+    private static String filter(String pair) {
+        int eq = pair.indexOf('=');
+        if (eq <= 0 || eq == pair.length() - 1) {
+            return "";
+        }
+        try {
+            String key = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            return FILTERS.contains(key) && !value.isBlank()
+                    ? URLEncoder.encode(key, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)
+                    : "";
+        } catch (IllegalArgumentException malformed) {
+            return "";
+        }
     }
 }

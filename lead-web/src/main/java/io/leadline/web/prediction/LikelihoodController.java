@@ -1,6 +1,7 @@
 package io.leadline.web.prediction;
 
 import io.leadline.core.audit.AuditAction;
+import io.leadline.core.importing.CellText;
 import io.leadline.core.prediction.PredictiveModel;
 import io.leadline.persistence.prediction.LikelihoodModels;
 import io.leadline.persistence.scoring.RescoreJobs;
@@ -79,14 +80,23 @@ class LikelihoodController {
     @PostMapping("/settings/likelihood/train")
     String train(@RequestParam(name = "include", required = false) List<String> include,
                  @RequestParam(name = "exclude", required = false) List<String> exclude, Principal admin, RedirectAttributes redirect) {
-        Set<String> fields = include == null ? Set.of() : new TreeSet<>(include);
-        Set<String> leftOut = exclude == null ? Set.of() : new TreeSet<>(exclude);
+        Set<String> fields = fieldNames(include);
+        Set<String> leftOut = fieldNames(exclude);
         long id = models.queue(admin.getName(), fields, leftOut, Instant.now(clock));
         redirect.addFlashAttribute("message", "Training model " + id + " in the background"
                 + (fields.isEmpty() ? "" : ", including knowingly: " + String.join(", ", fields)
                         + " (it will not go live until you confirm)")
                 + (leftOut.isEmpty() ? "" : ", leaving out: " + String.join(", ", leftOut)) + ".");
         return "redirect:/settings/likelihood";
+    }
+
+    /** The field names the page sent; text with control characters is no field's name and is dropped. */
+    private static Set<String> fieldNames(List<String> sent) {
+        Set<String> names = new TreeSet<>();
+        if (sent != null) {
+            sent.stream().filter(n -> n != null && !CellText.hasControlCharacters(n)).forEach(names::add);
+        }
+        return names;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.leadline.persistence.user.AppUser;
 import io.leadline.persistence.user.AppUsers;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.NoSuchElementException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,7 +87,8 @@ public class UserAccounts {
     /** Ends every session of the user at its next request, on every instance (the caller's own may then be kept). */
     @Transactional
     public void endSessions(String username, String by) {
-        users.findByUsername(username).orElseThrow().endSessions();
+        AppUser user = users.findByUsername(username).orElseThrow(() -> new NoSuchElementException("There is no such user."));
+        user.endSessions();
         audit.record(by, AuditAction.SESSIONS_ENDED, "user " + username, by.equals(username) ? "by themself" : "by " + by);
     }
 

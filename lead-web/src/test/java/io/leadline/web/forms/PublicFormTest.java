@@ -110,4 +110,18 @@ class PublicFormTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Enter your email address, like name@company.com.")));
     }
+
+    @Test
+    void a_nul_on_the_public_form_is_a_400_with_the_message_next_to_the_field() throws Exception {
+        String email = "nul-" + UUID.randomUUID() + "@public.example";
+        mvc.perform(submit("spring-webinar", email, "10.9.7.1").param("full_name", "Bia\u0000Lima").param("utm_campaign", "q\u00004"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Remove the control characters (such as NUL) from this field.")));
+        assertThat(jdbc.sql("select count(*) from lead where email = ?").param(email).query(Long.class).single()).isZero();
+
+        mvc.perform(submit("spring-webinar", email, "10.9.7.2").param("full_name", "Bia Lima").param("utm_campaign", "q\u00004"))
+                .andExpect(redirectedUrl("/forms/spring-webinar/thanks"));
+        assertThat(jdbc.sql("select attributes->>'utm_campaign' from lead where email = ?").param(email).query(String.class).single())
+                .as("a hidden field's control character is dropped").isEqualTo("q4");
+    }
 }
