@@ -25,7 +25,9 @@ public enum AuditAction {
     API_TOKEN_REVOKED("API token revoked"),
     LIKELIHOOD_TRAINED("Likelihood model trained"),
     LIKELIHOOD_LIVE("Likelihood model made live"),
-    SOURCE_MERGED("Source merged into another");
+    SOURCE_MERGED("Source merged into another"),
+    SUBMISSION_ACCEPTED("Held form submission accepted"),
+    SUBMISSION_DISMISSED("Held form submission dismissed");
 
     private final String label;
 

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the API do their work in one transaction.
  */
 @RestControllerAdvice(basePackageClasses = ApiProblems.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** Request attribute: the body ran past its route's limit while read (set by the body-limit filter); the detail. */
@@ -87,6 +91,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail concurrent(org.springframework.dao.DataIntegrityViolationException e) {
         return titled(HttpStatus.CONFLICT, "Conflict", "Another request stored the same lead at the same moment; nothing of this "
                 + "one was kept. Send it again (with the same Idempotency-Key).");
+    }
+
+    /** Two requests changed the same lead at once (optimistic lock, lock wait): this one lost and stored nothing. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ProblemDetail changedMeanwhile(ConcurrencyFailureException e) {
+        return titled(HttpStatus.CONFLICT, "Edit conflict", "The lead changed at the same moment by another request; nothing of "
+                + "this one was stored. Read the lead again and send the request again if it still applies.");
     }
 
     @ExceptionHandler(NoSuchElementException.class)

@@ -15,46 +15,63 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signed values for the public forms, which have no session: a form token (the form was served by us, lately,
- * for this campaign) and the returning-visitor cookie (which lead this browser submitted before). HMAC-SHA256
+ * for this campaign, for one submission) and the returning-visitor cookie (which lead this browser submitted before). HMAC-SHA256
  * with {@code leadline.forms.secret}, or a random key per start when none is set.
  */
 @Component
 class FormTokens {
 
-    static final Duration FORM_VALIDITY = Duration.ofHours(2);
+    /** How long a served form may wait for its one submission. */
+    static final Duration FORM_VALIDITY = Duration.ofHours(1);
+    /** A shorter secret could be guessed offline from one signed cookie. */
+    static final int MINIMUM_SECRET_LENGTH = 32;
 
     private final byte[] key;
     private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
 
     FormTokens(@Value("${leadline.forms.secret:}") String secret, Clock clock) {
         this.clock = clock;
         if (secret.isBlank()) {
             key = new byte[32];
-            new SecureRandom().nextBytes(key);
+            random.nextBytes(key);
+        } else if (secret.length() < MINIMUM_SECRET_LENGTH) {
+            throw new IllegalStateException("leadline.forms.secret (LEADLINE_FORMS_SECRET) has " + secret.length()
+                    + " characters; use at least " + MINIMUM_SECRET_LENGTH + " random ones (openssl rand -base64 32), or leave it "
+                    + "unset for a random key per start.");
         } else {
             key = secret.getBytes(StandardCharsets.UTF_8);
         }
     }
 
+    /** A token for one submission of the campaign's form: campaign, time of issue and a random nonce, signed. */
     String formToken(String campaign) {
-        String value = campaign + ":" + clock.millis();
+        byte[] nonce = new byte[12];
+        random.nextBytes(nonce);
+        String value = campaign + ":" + clock.millis() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
         return value + ":" + sign(value);
     }
 
-    /** Whether the token was signed by us for this campaign and is not older than two hours. */
-    boolean validFormToken(String token, String campaign) {
-        return verified(token).map(value -> {
-            int colon = value.lastIndexOf(':');
-            if (colon < 0 || !value.substring(0, colon).equals(campaign)) {
-                return false;
+    /** The nonce of a token we signed for this campaign within the last hour; empty for anything else. */
+    Optional<String> formNonce(String token, String campaign) {
+        return verified(token).flatMap(value -> {
+            String[] parts = value.split(":", -1);
+            if (parts.length != 3 || !parts[0].equals(campaign) || parts[2].isEmpty()) {
+                return Optional.empty();
             }
             try {
-                long issued = Long.parseLong(value.substring(colon + 1));
-                return clock.millis() - issued <= FORM_VALIDITY.toMillis() && issued <= clock.millis();
+                long issued = Long.parseLong(parts[1]);
+                boolean fresh = clock.millis() - issued <= FORM_VALIDITY.toMillis() && issued <= clock.millis();
+                return fresh ? Optional.of(parts[2]) : Optional.empty();
             } catch (NumberFormatException e) {
-                return false;
+                return Optional.empty();
             }
-        }).orElse(false);
+        });
+    }
+
+    /** Whether the token was signed by us for this campaign and is not older than an hour (used or not). */
+    boolean validFormToken(String token, String campaign) {
+        return formNonce(token, campaign).isPresent();
     }
 
     String visitor(long leadId) {

@@ -2,47 +2,141 @@ package io.leadline.web.forms;
 
 import io.leadline.core.activity.Activity;
 import io.leadline.core.activity.ActivityType;
+import io.leadline.core.audit.AuditAction;
+import io.leadline.core.lead.FormTokenUses;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
+import io.leadline.core.lead.PendingSubmission;
+import io.leadline.core.lead.PendingSubmissions;
 import io.leadline.persistence.lead.LeadLookup;
+import io.leadline.web.audit.Audit;
+import io.leadline.web.capture.DuplicateLeadException;
 import io.leadline.web.capture.LeadCapture;
 import io.leadline.web.capture.LeadEditing;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A submission of a public form: a new email becomes a lead (its source the campaign's UTM source); a known one
- * gets its blank fields filled. Either way the submission is a {@code form_submission} activity, which scores.
+ * A submission of a public form. A new email becomes a lead (its source the campaign's UTM source). A known email
+ * from the browser that lead submitted from before (the signed visitor cookie) fills the lead's blank fields; from any
+ * other browser the submission is held ({@link PendingSubmissions}) until a marketer accepts it, since anyone can type
+ * an address. A recorded submission is a {@code form_submission} activity, which scores. Each form token serves one
+ * submission; two submissions racing for one new email both land, on one lead.
  */
 @Service
 class PublicCapture {
+
+    private static final int ATTEMPTS = 3;
 
     private final Leads leads;
     private final LeadLookup lookup;
     private final LeadCapture capture;
     private final LeadEditing editing;
+    private final PendingSubmissions pending;
+    private final FormTokenUses tokenUses;
+    private final Audit audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    PublicCapture(Leads leads, LeadLookup lookup, LeadCapture capture, LeadEditing editing, Clock clock) {
+    PublicCapture(Leads leads, LeadLookup lookup, LeadCapture capture, LeadEditing editing, PendingSubmissions pending,
+                  FormTokenUses tokenUses, Audit audit, Clock clock, PlatformTransactionManager transactions) {
         this.leads = leads;
         this.lookup = lookup;
         this.capture = capture;
         this.editing = editing;
+        this.pending = pending;
+        this.tokenUses = tokenUses;
+        this.audit = audit;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
+    /** What became of a submission. */
+    enum Outcome { NEW_LEAD, UPDATED, HELD, ALREADY_SENT }
+
+    /** @param lead the lead it concerns; absent when the form had been sent already */
+    record Submission(Outcome outcome, Optional<Lead> lead) {
+
+        /** Whether this browser may now be recognised as the lead's (the visitor cookie). */
+        boolean browserIsTheLeads() {
+            return outcome == Outcome.NEW_LEAD || outcome == Outcome.UPDATED;
+        }
+    }
+
+    /**
+     * Takes one submission; a conflict with a submission of the same email at the same moment is retried, so both
+     * land.
+     *
+     * @param visitorLead the lead the browser's signed visitor cookie names, if any
+     */
+    Submission submit(String campaign, LeadProfile submitted, String nonce, Optional<Long> visitorLead) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> submitOnce(campaign, submitted, nonce, visitorLead));
+            } catch (DuplicateLeadException | DataIntegrityViolationException | ConcurrencyFailureException
+                     | LeadEditing.EditConflictException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Submission submitOnce(String campaign, LeadProfile submitted, String nonce, Optional<Long> visitorLead) {
+        Instant now = Instant.now(clock);
+        if (!tokenUses.firstUse(nonce, now)) {
+            return new Submission(Outcome.ALREADY_SENT, Optional.empty());
+        }
+        Optional<Long> known = lookup.idByEmail(submitted.email());
+        if (known.isPresent() && !visitorLead.equals(known)) {
+            pending.hold(known.get(), campaign, now, submitted);
+            return new Submission(Outcome.HELD, leads.byId(known.get()));
+        }
+        Lead lead = known.map(id -> fillBlanks(id, submitted)).orElseGet(() -> capture.capture(submitted));
+        Lead recorded = editing.logActivity(lead.id(), submission(campaign, now), null);
+        return new Submission(known.isPresent() ? Outcome.UPDATED : Outcome.NEW_LEAD, Optional.of(recorded));
+    }
+
+    private Lead fillBlanks(long id, LeadProfile submitted) {
+        Lead known = leads.byId(id).orElseThrow();
+        return editing.edit(id, known.version(), known.profile().fillBlanksFrom(submitted));
+    }
+
+    private static Activity submission(String campaign, Instant at) {
+        return new Activity(ActivityType.FORM_SUBMISSION, at, "form " + campaign);
+    }
+
+    /** A marketer takes a held submission: blanks filled, the submission recorded as of when it was sent. */
     @Transactional
-    Lead submit(String campaign, LeadProfile submitted) {
-        Lead lead = lookup.idByEmail(submitted.email())
-                .map(id -> {
-                    Lead known = leads.byId(id).orElseThrow();
-                    return editing.edit(id, known.version(), known.profile().fillBlanksFrom(submitted));
-                })
-                .orElseGet(() -> capture.capture(submitted));
-        Activity submission = new Activity(ActivityType.FORM_SUBMISSION, Instant.now(clock), "form " + campaign);
-        return editing.logActivity(lead.id(), submission, null);
+    public Optional<Lead> accept(long leadId, long submissionId, String by) {
+        Optional<PendingSubmission> decided = pending.decide(submissionId, leadId, true, by, Instant.now(clock));
+        decided.ifPresent(s -> {
+            fillBlanks(leadId, s.profile());
+            editing.logActivity(leadId, submission(s.campaign(), s.submittedAt()), by);
+            audit.record(by, AuditAction.SUBMISSION_ACCEPTED, "lead " + leadId, "form " + s.campaign());
+        });
+        return decided.flatMap(s -> leads.byId(leadId));
+    }
+
+    /** A marketer drops a held submission: the lead stays as it was. */
+    @Transactional
+    public boolean dismiss(long leadId, long submissionId, String by) {
+        Optional<PendingSubmission> decided = pending.decide(submissionId, leadId, false, by, Instant.now(clock));
+        decided.ifPresent(s -> audit.record(by, AuditAction.SUBMISSION_DISMISSED, "lead " + leadId, "form " + s.campaign()));
+        return decided.isPresent();
+    }
+
+    @Scheduled(fixedDelayString = "PT30M", initialDelayString = "PT5M")
+    void forgetUsedTokens() {
+        tokenUses.forget(Instant.now(clock).minus(FormTokens.FORM_VALIDITY.multipliedBy(2)));
     }
 }

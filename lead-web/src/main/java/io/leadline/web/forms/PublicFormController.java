@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,8 @@ class PublicFormController {
             return "forms/problem";
         }
         submissions.add(client, now);
-        if (!tokens.validFormToken(form.get("token"), campaign)) {
+        Optional<String> nonce = tokens.formNonce(form.get("token"), campaign);
+        if (nonce.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("problem", "This form has expired. Please reload the page and send it again.");
             return "forms/problem";
@@ -142,14 +144,16 @@ class PublicFormController {
         var profile = new LeadProfile(form.get("full_name"), email.get(), form.get("company"), form.get("job_title"), size,
                 io.leadline.core.importing.Countries.isoCode(form.get("country")).orElse(null),
                 utm(form).get("utm_source"), attributes);
-        var lead = capture.submit(campaign, profile);
-        Cookie visitor = new Cookie(VISITOR_COOKIE, tokens.visitor(lead.id()));
-        visitor.setHttpOnly(true);
-        visitor.setPath("/forms");
-        visitor.setMaxAge((int) Duration.ofDays(365).toSeconds());
-        visitor.setAttribute("SameSite", "Lax");
-        visitor.setSecure(request.isSecure());
-        response.addCookie(visitor);
+        var submission = capture.submit(campaign, profile, nonce.get(), visitorLead(request));
+        if (submission.browserIsTheLeads()) {
+            Cookie visitor = new Cookie(VISITOR_COOKIE, tokens.visitor(submission.lead().orElseThrow().id()));
+            visitor.setHttpOnly(true);
+            visitor.setPath("/forms");
+            visitor.setMaxAge((int) Duration.ofDays(365).toSeconds());
+            visitor.setAttribute("SameSite", "Lax");
+            visitor.setSecure(request.isSecure());
+            response.addCookie(visitor);
+        }
         return "redirect:/forms/" + campaign + "/thanks";
     }
 
@@ -162,14 +166,18 @@ class PublicFormController {
 
     /** A returning visitor is asked the unknown fields that move their score most; a new one the basics. */
     private List<String> fieldsFor(HttpServletRequest request) {
-        Optional<Long> known = Optional.ofNullable(request.getCookies()).stream().flatMap(java.util.Arrays::stream)
-                .filter(c -> c.getName().equals(VISITOR_COOKIE)).findFirst()
-                .flatMap(c -> tokens.visitorLead(c.getValue()));
-        return known.flatMap(leads::byId)
+        return visitorLead(request).flatMap(leads::byId)
                 .map(lead -> ProgressiveProfiling.nextFields(models.active(), lead.profile(), 3).stream()
                         .map(ProgressiveProfiling.FieldToAsk::field).filter(ASKABLE::contains).toList())
                 .filter(next -> !next.isEmpty())
                 .orElse(FIRST_VISIT_FIELDS);
+    }
+
+    /** The lead this browser submitted as before, from the signed visitor cookie. */
+    private Optional<Long> visitorLead(HttpServletRequest request) {
+        return Optional.ofNullable(request.getCookies()).stream().flatMap(Arrays::stream)
+                .filter(c -> c.getName().equals(VISITOR_COOKIE)).findFirst()
+                .flatMap(c -> tokens.visitorLead(c.getValue()));
     }
 
     private static Map<String, String> utm(Map<String, String> params) {

@@ -5,6 +5,7 @@ import io.leadline.core.activity.Activity;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.Leads;
+import io.leadline.core.lead.PendingSubmissions;
 import io.leadline.core.qualification.BantAssessments;
 import io.leadline.core.qualification.BantCriterion;
 import io.leadline.core.qualification.BantStatus;
@@ -38,10 +39,12 @@ public class LeadPage {
     private final LeadList list;
     private final Clock clock;
     private final LeadLikelihood likelihood;
+    private final PendingSubmissions pending;
 
-    LeadPage(Leads leads, ScoringModels models, BantAssessments bant, SalesRules salesRules,
-             LeadAssignment assignment, Activities activities, LeadList list, LeadLikelihood likelihood, Clock clock) {
+    LeadPage(Leads leads, ScoringModels models, BantAssessments bant, SalesRules salesRules, LeadAssignment assignment,
+             Activities activities, LeadList list, LeadLikelihood likelihood, PendingSubmissions pending, Clock clock) {
         this.likelihood = likelihood;
+        this.pending = pending;
         this.list = list;
         this.activities = activities;
         this.assignment = assignment;
@@ -65,6 +68,7 @@ public class LeadPage {
         model.addAttribute("activities", done.reversed());
         model.addAttribute("ask", ProgressiveProfiling.nextFields(active, lead.profile(), 3));
         model.addAttribute("history", leads.history(id));
+        model.addAttribute("pendingSubmissions", pending.open(id));
         model.addAttribute("colleagues", list.colleagues(id, 10));
         model.addAttribute("bant", assessment);
         model.addAttribute("bantVerdict", salesRules.bantPolicy().evaluate(assessment));

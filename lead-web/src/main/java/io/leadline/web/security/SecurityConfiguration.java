@@ -125,6 +125,7 @@ class SecurityConfiguration {
                                 "/leads/*/recycle", "/leads/*/outcome").hasAnyRole(SALES, ADMIN)
                         .requestMatchers(GET, "/leads/export.csv").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/leads/*/edit").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(POST, "/leads/*/submissions/*/accept", "/leads/*/submissions/*/dismiss").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(POST, "/segments", "/segments/*/delete").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(POST, "/leads/*/activities").hasAnyRole(MARKETER, SALES, ADMIN)
                         .requestMatchers(GET, "/leads", "/leads/*").hasAnyRole(MARKETER, SALES, ADMIN)

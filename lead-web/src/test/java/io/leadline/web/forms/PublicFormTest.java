@@ -10,6 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+
 import jakarta.servlet.http.Cookie;
 import java.util.UUID;
 import static io.leadline.web.TestRequests.from;
@@ -123,5 +127,55 @@ class PublicFormTest {
                 .andExpect(redirectedUrl("/forms/spring-webinar/thanks"));
         assertThat(jdbc.sql("select attributes->>'utm_campaign' from lead where email = ?").param(email).query(String.class).single())
                 .as("a hidden field's control character is dropped").isEqualTo("q4");
+    }
+
+    @Test
+    void a_known_email_from_another_browser_is_held_until_a_marketer_accepts_it() throws Exception {
+        String email = "held-" + UUID.randomUUID() + "@public.example";
+        var first = mvc.perform(submit("pricing", email, "10.9.8.1").param("full_name", "Held Visitor")).andReturn();
+        long lead = jdbc.sql("select id from lead where email = ?").param(email).query(Long.class).single();
+        String stageBefore = jdbc.sql("select stage from lead where id = ?").param(lead).query(String.class).single();
+
+        // Someone else types the same address, claiming to be a CEO of a large company.
+        mvc.perform(submit("pricing", email, "10.9.8.2").param("job_title", "CEO").param("company_size", "5000"))
+                .andExpect(redirectedUrl("/forms/pricing/thanks"))
+                .andExpect(header().doesNotExist("Set-Cookie"));
+        assertThat(jdbc.sql("select coalesce(job_title, '') || '/' || stage from lead where id = ?").param(lead).query(String.class)
+                .single()).as("nothing changed yet").isEqualTo("/" + stageBefore);
+        assertThat(jdbc.sql("select count(*) from activity where lead_id = ? and type = 'form_submission'").param(lead)
+                .query(Long.class).single()).isEqualTo(1);
+
+        var marketer = user("held-marketer")
+                .roles("MARKETER");
+        mvc.perform(get("/leads/{id}", lead).with(marketer))
+                .andExpect(content().string(containsString("Form submissions waiting for you (1)")))
+                .andExpect(content().string(containsString("Job title: CEO")));
+        long held = jdbc.sql("select id from pending_submission where lead_id = ?").param(lead).query(Long.class).single();
+        mvc.perform(post("/leads/{id}/submissions/{s}/accept", lead, held).with(marketer)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/leads/" + lead));
+        assertThat(jdbc.sql("select job_title from lead where id = ?").param(lead).query(String.class).single()).isEqualTo("CEO");
+        assertThat(jdbc.sql("select count(*) from activity where lead_id = ? and type = 'form_submission'").param(lead)
+                .query(Long.class).single()).isEqualTo(2);
+        mvc.perform(post("/leads/{id}/submissions/{s}/dismiss", lead, held).with(marketer)
+                        .with(csrf()))
+                .andExpect(flash()
+                        .attribute("error", "That submission was decided already."));
+        assertThat(first.getResponse().getCookie("leadline_visitor")).as("the first browser is the lead's").isNotNull();
+    }
+
+    @Test
+    void a_form_token_serves_one_submission() throws Exception {
+        String email = "once-" + UUID.randomUUID() + "@public.example";
+        String token = tokens.formToken("pricing");
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(post("/forms/pricing").with(from("10.9.9." + i)).param("token", token).param("email", email))
+                    .andExpect(redirectedUrl("/forms/pricing/thanks"));
+        }
+        long lead = jdbc.sql("select id from lead where email = ?").param(email).query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from activity where lead_id = ? and type = 'form_submission'").param(lead)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from pending_submission where lead_id = ?").param(lead).query(Long.class).single())
+                .isZero();
     }
 }

@@ -54,6 +54,8 @@ class RouteMatrixTest {
         expect("POST /segments/{id}/delete", L, I, F, I);
         expect("GET /leads/{id}/edit", L, I, F, I);
         expect("POST /leads/{id}/edit", L, I, F, I);
+        expect("POST /leads/{id}/submissions/{submission}/accept", L, I, F, I);
+        expect("POST /leads/{id}/submissions/{submission}/dismiss", L, I, F, I);
         expect("POST /leads/{id}/activities", L, I, I, I);
         expect("GET /leads/export.csv", L, I, F, I);
         expect("POST /leads/{id}/bant", L, F, I, I);
@@ -197,7 +199,7 @@ class RouteMatrixTest {
     private Outcome outcome(String route, String role, long lead) throws Exception {
         String[] parts = route.split(" ", 2);
         String path = parts[1].replace("{id}", Long.toString(lead)).replace("{leadId}", Long.toString(lead))
-                .replace("{campaign}", "matrix-campaign").replace("{version}", "1").replace("{username}", "matrix-nobody").replace("{rep}", "matrix-nobody").replace("{position}", "1").replace("{delivery}", "1").replace("{report}", "funnel-by-source").replace("{code}", "matrix_none");
+                .replace("{campaign}", "matrix-campaign").replace("{version}", "1").replace("{username}", "matrix-nobody").replace("{rep}", "matrix-nobody").replace("{position}", "1").replace("{delivery}", "1").replace("{submission}", "1").replace("{report}", "funnel-by-source").replace("{code}", "matrix_none");
         var request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
         if (role != null) {
             request = request.with(user("matrix-" + role.toLowerCase()).roles(role));

@@ -1,0 +1,42 @@
+package io.leadline.web.errors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Two people changed the same thing at the same moment (an optimistic-lock or lock-wait conflict): the one who lost
+ * is told so, and nothing of their change was stored (the transaction rolled back). On a lead's action, back to the
+ * lead page with the message; elsewhere a 409 page. The API answers its own problem details (ApiProblems, ordered
+ * first).
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageConflicts {
+
+    static final String MESSAGE = "Someone changed this at the same moment, so nothing of yours was saved. "
+            + "Look at it again and repeat what you meant to do.";
+    private static final Pattern LEAD_ACTION = Pattern.compile("^/leads/(\\d+)/.+");
+
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    String conflict(HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect, Model model) {
+        Matcher lead = LEAD_ACTION.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        if (lead.matches() && "POST".equals(request.getMethod())) {
+            redirect.addFlashAttribute("error", MESSAGE);
+            return "redirect:/leads/" + lead.group(1);
+        }
+        response.setStatus(HttpStatus.CONFLICT.value());
+        model.addAttribute("message", MESSAGE);
+        return "error/409";
+    }
+}
