@@ -18,6 +18,7 @@ import java.util.Optional;
  * such as {@code null} or {@code [not provided]} are blank), then normalised into a profile, or rejected with a
  * reason a marketer can act on. One bad field does not cost the lead where the lead is still a lead without it:
  * <ul>
+ *   <li>control characters (NUL among them) are removed from every cell, with a warning;</li>
  *   <li>an unknown country is left blank, with a warning;</li>
  *   <li>an invalid email is left blank, with a warning, when the row has an external id (without one, the email is
  *       the lead's only key and the row is rejected);</li>
@@ -69,9 +70,16 @@ public sealed interface LeadRow {
         List<String> cells = shape.cells();
         Map<ImportField, String> values = new EnumMap<>(ImportField.class);
         Map<String, String> custom = new LinkedHashMap<>();
+        List<String> controlsRemoved = null;
         for (int i = 0; i < cells.size(); i++) {
             ColumnMapping.Column column = mapping.columns().get(i);
-            String value = CellText.clean(cells.get(i));
+            String raw = cells.get(i);
+            String value = CellText.clean(raw);
+            // clean() hands a plain cell back as it is: only a changed one can have held control characters.
+            if (value != raw && column.field() != ImportField.IGNORE && CellText.hasControlCharacters(raw)) {
+                controlsRemoved = controlsRemoved == null ? new ArrayList<>() : controlsRemoved;
+                controlsRemoved.add(column.header().strip());
+            }
             if (value.indexOf(UNREADABLE) >= 0) {
                 return new Rejected(column.header() + " holds bytes that are not text in the file's encoding (UTF-8); "
                         + "fix the cell or export the file as UTF-8 again");
@@ -99,6 +107,9 @@ public sealed interface LeadRow {
         List<String> warnings = new ArrayList<>();
         if (shape.warning() != null) {
             warnings.add(shape.warning());
+        }
+        if (controlsRemoved != null) {
+            warnings.add("control characters (such as NUL) removed from " + String.join(", ", controlsRemoved));
         }
         for (ImportField nameField : Patterns.NAME_FIELDS) {
             String name = values.get(nameField);

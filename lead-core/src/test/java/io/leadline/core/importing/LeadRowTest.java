@@ -41,6 +41,17 @@ class LeadRowTest {
     }
 
     @Test
+    void control_characters_are_removed_with_a_warning_naming_the_columns() {
+        var row = (LeadRow.Accepted) read("A\u0000na", "Souza", "ana@acme.com", "Ac\u0007me", "CTO", "10", "BR", "x", "ok");
+        assertThat(row.profile().fullName()).isEqualTo("Ana Souza");
+        assertThat(row.profile().company()).isEqualTo("Acme");
+        assertThat(row.warnings()).containsExactly("control characters (such as NUL) removed from First Name, Company Name");
+
+        var clean = (LeadRow.Accepted) read("Ana", "Souza", "ana@acme.com", "Acme\u200b", "CTO", "10", "BR", "x", "ok");
+        assertThat(clean.warnings()).as("an invisible space is no control character").isEmpty();
+    }
+
+    @Test
     void a_good_row_is_normalised() {
         var row = (LeadRow.Accepted) read(" Ana ", "Souza", " Ana.Souza@ACME.com ", "Acme", "CTO", "1,200", "Brasil", "paid_search", "Health");
 

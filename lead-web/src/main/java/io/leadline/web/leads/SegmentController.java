@@ -2,7 +2,6 @@ package io.leadline.web.leads;
 
 import io.leadline.persistence.lead.Segments;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /** Saving the lead list's current search as a named segment, and removing one. */
 @Controller
@@ -75,7 +75,7 @@ class SegmentController {
             String key = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             return FILTERS.contains(key) && !value.isBlank()
-                    ? URLEncoder.encode(key, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)
+                    ? UriUtils.encodeQueryParam(key, StandardCharsets.UTF_8) + "=" + UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8)
                     : "";
         } catch (IllegalArgumentException malformed) {
             return "";

@@ -86,7 +86,7 @@ class LeadEditingTest {
 
         mvc.perform(edit(id, version(id), "Analyst").param("attributes[industry]", "Ph\u0000arma"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Remove the invisible or control characters.")));
+                .andExpect(content().string(containsString("Remove the control characters (such as NUL) from this field")));
     }
 
     @Test

@@ -14,7 +14,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,8 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two instances of the built application, as separate processes on two ports, against one Postgres: a sign-in on
- * one is honoured by the other, a queued job runs exactly once while both poll, a webhook delivery reaches its
+ * Two instances of the built application, as separate processes on two ports (512 MB of heap each), against one
+ * Postgres: a sign-in on one is honoured by the other, a demotion on one ends the session on the other, a 110 MB body
+ * is refused without filling the heap, a queued job runs exactly once while both poll, a webhook delivery reaches its
  * receiver once while both send, and killing the instance that runs
  * an import lets the other take it over and finish it, with no half batch and no duplicate.
  */
@@ -85,6 +91,43 @@ class TwoInstancesIT {
 
     @Test
     @Order(2)
+    void an_admin_demoted_on_one_instance_loses_the_settings_on_the_other_at_once() throws Exception {
+        String name = "two-demoted";
+        var created = browser.post(a, "/settings", "/settings/users",
+                Map.of("username", name, "password", "two-demoted-password", "role", "ADMIN", "capacity", "5"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        Browser demoted = new Browser();
+        assertThat(demoted.post(b, "/login", "/login", Map.of("username", name, "password", "two-demoted-password"))
+                .headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(demoted.get(b, "/settings").statusCode()).isEqualTo(200);
+
+        browser.post(a, "/settings", "/settings/users/" + name + "/role", Map.of("role", "SALES"));
+
+        var after = demoted.get(b, "/settings");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?ended"));
+    }
+
+    @Test
+    @Order(3)
+    void a_110_mb_batch_is_refused_by_an_instance_with_512_mb_of_heap_which_keeps_serving() throws Exception {
+        String secret = "two-instances-flood-token-" + UUID.randomUUID();
+        try (Connection db = connect()) {
+            var insert = db.prepareStatement("insert into api_token (name, role, token_hash, token_prefix, created_by, created_at) "
+                    + "values ('flood', 'MARKETER', ?, 'flood', 'test', now())");
+            insert.setString(1, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8))));
+            insert.executeUpdate();
+        }
+        var flood = Executors.newVirtualThreadPerTaskExecutor().submit(() -> LargeBody.postActivities(a, secret, 110L * 1024 * 1024));
+        assertThat(browser.get(a, "/login").statusCode()).as("served meanwhile").isEqualTo(200);
+        LargeBody.Answer answer = flood.get(60, TimeUnit.SECONDS);
+        assertThat(answer.status()).startsWith("HTTP/1.1 413");
+        assertThat(answer.bytesSent()).isLessThan(20L * 1024 * 1024);
+        assertThat(browser.get(a, "/actuator/health").body()).contains("\"UP\"");
+    }
+
+    @Test
+    @Order(4)
     void jobs_queued_once_run_exactly_once_while_both_instances_poll() throws Exception {
         try (Connection db = connect()) {
             for (int i = 0; i < 8; i++) {
@@ -100,7 +143,7 @@ class TwoInstancesIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void webhook_deliveries_owed_once_reach_the_receiver_once_while_both_instances_send() throws Exception {
         Set<String> seen = ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
@@ -135,7 +178,7 @@ class TwoInstancesIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void killing_the_instance_that_runs_an_import_lets_the_other_take_it_over_and_finish_it() throws Exception {
         var draft = browser.upload(a, "/imports", "/imports", "two-instances.csv", leadFile());
         assertThat(draft.statusCode()).isEqualTo(302);

@@ -19,12 +19,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Bodies are bounded before anything reads them, over a real socket: a 110 MB activity batch is answered 413 whether
- * it declares its length or streams it in chunks, after at most the limit has been read, and the instance goes on
- * serving.
+ * What a client meets at the server's edge, over a real socket. Bodies are bounded before anything reads them: a
+ * 110 MB activity batch is answered 413 whether it declares its length or streams it in chunks, after at most the
+ * limit has been read, and the instance goes on serving. A forged Host header is never echoed; health tells anonymous
+ * callers only UP or DOWN.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RequestBodyLimitsTest {
+class HttpBoundaryTest {
 
     private static final long HUGE = 110L * 1024 * 1024;
 
@@ -101,6 +102,41 @@ class RequestBodyLimitsTest {
                 + "Transfer-Encoding: chunked\r\n\r\n";
         assertThat(exchange(chunked, 1024 * 1024, true)[0]).startsWith("HTTP/1.1 411");
         assertThat(stillServes()).isTrue();
+    }
+
+    /** The status line and headers of a GET with this Host header. */
+    private String headOf(String path, String host) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder head = new StringBuilder();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                head.append(line).append('\n');
+            }
+            while (in.readLine() != null) {
+                // the body, if any
+            }
+            return head.toString();
+        }
+    }
+
+    @Test
+    void a_foreign_host_header_is_never_echoed_in_a_redirect() throws Exception {
+        assertThat(headOf("/queue", "evil.example")).doesNotContain("evil.example");
+        assertThat(headOf("/", "evil.example")).doesNotContain("evil.example");
+    }
+
+    @Test
+    void health_names_no_components_to_anonymous_callers() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"status\":\"UP\"").doesNotContain("db").doesNotContain("components");
+        }
     }
 
     private boolean stillServes() throws Exception {
