@@ -13,6 +13,9 @@ public interface Leads {
 
     boolean existsWithEmail(EmailAddress email);
 
+    /** The lead with this email address, if any. */
+    Optional<Long> idWithEmail(EmailAddress email);
+
     /** Stores the lead as a move left it and records the move in its history, in one transaction; answers the stored lead. */
     Lead apply(Lead.Transition transition);
 

@@ -90,6 +90,12 @@ class JpaLeads implements Leads {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Optional<Long> idWithEmail(EmailAddress email) {
+        return rows.findIdByEmail(email.value());
+    }
+
+    @Override
     public Lead apply(Lead.Transition transition) {
         Lead saved = save(transition.lead());
         recordStageChange(saved.id(), transition.change());

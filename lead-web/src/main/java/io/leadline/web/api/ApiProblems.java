@@ -72,7 +72,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DuplicateLeadException.class)
     ProblemDetail duplicate(DuplicateLeadException e) {
-        return titled(HttpStatus.CONFLICT, "Duplicate lead", e.getMessage());
+        ProblemDetail problem = titled(HttpStatus.CONFLICT, "Duplicate lead", e.getMessage());
+        e.existingLead().ifPresent(id -> {
+            problem.setProperty("existingLeadId", id);
+            problem.setProperty("existingLead", "/api/leads/" + id);
+        });
+        return problem;
     }
 
     @ExceptionHandler(EditConflictException.class)

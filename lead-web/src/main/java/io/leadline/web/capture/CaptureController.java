@@ -58,7 +58,8 @@ class CaptureController {
     }
 
     @PostMapping
-    String create(@Validated({Default.class, NewLeadForm.New.class}) @ModelAttribute("lead") NewLeadForm form, BindingResult result, RedirectAttributes redirect) {
+    String create(@Validated({Default.class, NewLeadForm.New.class}) @ModelAttribute("lead") NewLeadForm form, BindingResult result,
+                  Model model, RedirectAttributes redirect) {
         if (result.hasErrors()) {
             return FORM;
         }
@@ -67,6 +68,7 @@ class CaptureController {
             lead = capture.capture(LeadCapture.profileOf(form));
         } catch (DuplicateLeadException e) {
             result.rejectValue("email", "duplicate", e.getMessage());
+            e.existingLead().ifPresent(id -> model.addAttribute("duplicateOf", id));
             return FORM;
         }
         redirect.addFlashAttribute("message", "Lead " + lead.displayName() + " saved as "

@@ -1,15 +1,25 @@
 package io.leadline.web.capture;
 
 import io.leadline.core.lead.EmailAddress;
+import java.util.Optional;
 
-/** A lead with this email address exists already. */
+/** A lead with this email address exists already; it names that lead when it is known, so a page can link to it. */
 public class DuplicateLeadException extends RuntimeException {
 
-    DuplicateLeadException(EmailAddress email) {
+    private final Long existing;
+
+    DuplicateLeadException(EmailAddress email, Optional<Long> existing) {
         super("A lead with the email " + email + " exists already.");
+        this.existing = existing.orElse(null);
     }
 
     DuplicateLeadException(EmailAddress email, String externalId) {
         super("A lead with the email " + email + " or the external id " + externalId + " exists already.");
+        this.existing = null;
+    }
+
+    /** The lead that has the address already. */
+    public Optional<Long> existingLead() {
+        return Optional.ofNullable(existing);
     }
 }

@@ -7,6 +7,7 @@ import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.SourceAliasBook;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,15 +40,19 @@ public class LeadCapture {
     @Transactional
     public Lead capture(LeadProfile submitted, String externalId) {
         LeadProfile profile = sources.current().apply(submitted);
-        if (profile.email() != null && leads.existsWithEmail(profile.email())) {
-            throw new DuplicateLeadException(profile.email());
+        if (profile.email() != null) {
+            Optional<Long> existing = leads.idWithEmail(profile.email());
+            if (existing.isPresent()) {
+                throw new DuplicateLeadException(profile.email(), existing);
+            }
         }
         Lead lead;
         try {
             lead = leads.save(Lead.capture(profile, externalId, Instant.now(clock)));
         } catch (DataIntegrityViolationException e) {
             // Another request stored the same address (or external id) between our check and our insert.
-            throw externalId == null ? new DuplicateLeadException(profile.email()) : new DuplicateLeadException(profile.email(), externalId);
+            throw externalId == null ? new DuplicateLeadException(profile.email(), Optional.empty())
+                    : new DuplicateLeadException(profile.email(), externalId);
         }
         return editing.scoreNow(lead);
     }

@@ -97,6 +97,7 @@ class LeadEditController {
             return "redirect:/leads/" + saved.id();
         } catch (DuplicateLeadException e) {
             result.rejectValue("email", "duplicate", e.getMessage());
+            e.existingLead().ifPresent(existing -> model.addAttribute("duplicateOf", existing));
             return FORM;
         } catch (LeadEditing.EditConflictException e) {
             model.addAttribute("error", e.getMessage());

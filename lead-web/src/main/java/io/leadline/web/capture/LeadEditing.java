@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -58,8 +59,11 @@ public class LeadEditing {
         if (!Objects.equals(lead.version(), versionSeen)) {
             throw new EditConflictException();
         }
-        if (profile.email() != null && !profile.email().equals(lead.profile().email()) && leads.existsWithEmail(profile.email())) {
-            throw new DuplicateLeadException(profile.email());
+        if (profile.email() != null && !profile.email().equals(lead.profile().email())) {
+            Optional<Long> existing = leads.idWithEmail(profile.email());
+            if (existing.isPresent()) {
+                throw new DuplicateLeadException(profile.email(), existing);
+            }
         }
         Lead saved;
         try {
@@ -67,7 +71,7 @@ public class LeadEditing {
         } catch (ObjectOptimisticLockingFailureException e) {
             throw new EditConflictException();
         } catch (DataIntegrityViolationException e) {
-            throw new DuplicateLeadException(profile.email());
+            throw new DuplicateLeadException(profile.email(), Optional.empty());
         }
         return scoreNow(saved);
     }

@@ -115,7 +115,7 @@ class SecurityConfiguration {
 
         http.authenticationManager(signIn)
                 .authorizeHttpRequests(routes -> routes
-                        .requestMatchers("/login", "/error", "/css/**", "/images/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/leads/new").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/imports", "/imports/**").hasAnyRole(MARKETER, ADMIN)

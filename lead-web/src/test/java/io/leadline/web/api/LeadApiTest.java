@@ -4,6 +4,7 @@ import static io.leadline.web.api.ApiClients.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -107,7 +108,8 @@ class LeadApiTest {
         create(marketer, "{\"fullName\": \"First\", \"email\": \"" + email + "\"}").andExpect(status().isCreated());
         create(marketer, "{\"fullName\": \"Second\", \"email\": \"" + email + "\"}")
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.title").value("Duplicate lead"));
+                .andExpect(jsonPath("$.title").value("Duplicate lead"))
+                .andExpect(jsonPath("$.existingLead").value(startsWith("/api/leads/")));
     }
 
     @Test

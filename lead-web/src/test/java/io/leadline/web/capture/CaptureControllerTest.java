@@ -93,13 +93,15 @@ class CaptureControllerTest {
 
     @Test
     void a_duplicate_email_is_refused_next_to_the_email_field() throws Exception {
-        mvc.perform(newLead().param("fullName", "Ana").param("email", email)).andExpect(status().is3xxRedirection());
+        String first = mvc.perform(newLead().param("fullName", "Ana").param("email", email)).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
         long before = leads();
 
         mvc.perform(newLead().param("fullName", "Ana again").param("email", email.toUpperCase()))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("lead", "email", "duplicate"))
-                .andExpect(content().string(containsString("A lead with the email " + email + " exists already.")));
+                .andExpect(content().string(containsString("A lead with the email " + email + " exists already.")))
+                .andExpect(content().string(containsString("href=\"" + first + "\">Open the lead that has this address")));
 
         assertThat(leads()).isEqualTo(before);
     }

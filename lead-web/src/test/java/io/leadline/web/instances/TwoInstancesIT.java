@@ -111,7 +111,7 @@ class TwoInstancesIT {
     @Test
     @Order(3)
     void a_110_mb_batch_is_refused_by_an_instance_with_512_mb_of_heap_which_keeps_serving() throws Exception {
-        String secret = "two-instances-flood-token-" + UUID.randomUUID();
+        String secret = "ll_two-instances-flood-" + UUID.randomUUID();   // tokens start ll_
         try (Connection db = connect()) {
             var insert = db.prepareStatement("insert into api_token (name, role, token_hash, token_prefix, created_by, created_at) "
                     + "values ('flood', 'MARKETER', ?, 'flood', 'test', now())");

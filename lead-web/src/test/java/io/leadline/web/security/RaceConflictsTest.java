@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Write paths that can race, fired at the same moment many rounds over: each answer is a success or a clear refusal
@@ -88,7 +89,7 @@ class RaceConflictsTest {
         return token.group(1);
     }
 
-    private RequestBuilder submission(String email, String address) throws Exception {
+    private MockHttpServletRequestBuilder submission(String email, String address) throws Exception {
         return post("/forms/race-webinar").with(from(address)).param("token", formToken()).param("email", email)
                 .param("full_name", "Race Visitor");
     }
@@ -112,6 +113,25 @@ class RaceConflictsTest {
                          + (select count(*) from pending_submission p where p.lead_id = l.id)
                     from lead l where l.email = ?""").param(email).query(Long.class).single())
                     .as("both submissions kept").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void two_submissions_of_a_known_lead_from_its_own_browser_at_once_both_count() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            String email = "known-race-" + UUID.randomUUID().toString().substring(0, 8) + "@forms.example";
+            var first = mvc.perform(submission(email, "10.81." + round + ".1")).andReturn().getResponse();
+            var visitor = first.getCookie("leadline_visitor");
+            assertThat(visitor).isNotNull();
+            var answers = atOnce(submission(email, "10.81." + round + ".2").cookie(visitor),
+                    submission(email, "10.81." + round + ".3").cookie(visitor));
+            for (var answer : answers) {
+                assertThat(answer.getStatus()).as(shown(answer)).isEqualTo(302);
+            }
+            assertThat(jdbc.sql("""
+                    select count(*) from activity a join lead l on l.id = a.lead_id
+                    where l.email = ? and a.type = 'form_submission'""").param(email).query(Long.class).single())
+                    .as("all three submissions counted").isEqualTo(3);
         }
     }
 
