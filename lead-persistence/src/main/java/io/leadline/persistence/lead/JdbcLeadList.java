@@ -2,6 +2,7 @@ package io.leadline.persistence.lead;
 
 import io.leadline.core.lead.FieldFilter;
 import io.leadline.core.lead.LeadList;
+import io.leadline.core.lead.SearchWords;
 import io.leadline.core.lead.LeadSearch;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.FitGrade;
@@ -132,8 +133,12 @@ class JdbcLeadList implements LeadList {
         StringBuilder sql = new StringBuilder(ROW + extraColumns + "from lead l left join lead_score sc on sc.lead_id = l.id\n"
                 + LIKELIHOOD_JOIN + "where true");
         if (s.text() != null) {
-            sql.append(" and (l.full_name ilike :text or l.email ilike :text or l.company ilike :text)");
-            params.put("text", "%" + s.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            // Every word somewhere in name, email or company, in any order, accents and case folded (V38).
+            List<String> words = SearchWords.of(s.text());
+            for (int i = 0; i < words.size(); i++) {
+                sql.append(" and l.search_text like ('%' || leadline_fold(:word").append(i).append(") || '%')");
+                params.put("word" + i, words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+            }
         }
         if (s.field() != null) {
             fieldFilter(s.field(), sql, params);

@@ -76,6 +76,21 @@ class LeadListTest {
     }
 
     @Test
+    void search_forgives_accents_case_and_word_order() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        long tiago = capture.capture(new LeadProfile("Tiago Almeida " + tag, new EmailAddress("t-" + tag + "@ceramica.example"),
+                "Cerâmica Paraná " + tag, "CTO", 50, "BR", "email", Map.of())).id();
+        long other = capture.capture(new LeadProfile("Tiago Souza " + tag, new EmailAddress("s-" + tag + "@other.example"),
+                "Outra " + tag, "CTO", 50, "BR", "email", Map.of())).id();
+
+        assertThat(ids(rows(get("/leads").param("text", "ceramica parana " + tag)))).containsExactly(tiago);
+        assertThat(ids(rows(get("/leads").param("text", "Almeida Tiago " + tag)))).containsExactly(tiago);
+        assertThat(ids(rows(get("/leads").param("text", "TIAGO " + tag)))).containsExactlyInAnyOrder(tiago, other);
+        assertThat(ids(rows(get("/leads").param("text", "Paraná Souza " + tag)))).as("every word must match").isEmpty();
+        assertThat(ids(rows(get("/leads").param("text", "100% " + tag)))).as("wildcards are text").isEmpty();
+    }
+
+    @Test
     void pages_follow_each_other_without_gaps_or_repeats() throws Exception {
         for (int i = 0; i < 120; i++) {
             lead("Page " + i, i % 2 == 0 ? "CEO" : "Analyst", 50 + i, "referral");
