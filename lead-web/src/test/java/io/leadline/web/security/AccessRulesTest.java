@@ -1,6 +1,7 @@
 package io.leadline.web.security;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -64,10 +65,13 @@ class AccessRulesTest {
     }
 
     @Test
-    void health_is_public_and_checks_the_database() throws Exception {
+    void health_is_public_and_checks_the_database_but_names_it_only_to_admins() throws Exception {
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("\"db\":{\"status\":\"UP\"}")));
+                .andExpect(content().string(containsString("\"status\":\"UP\"")))
+                .andExpect(content().string(not(containsString("\"db\""))));
+        mvc.perform(get("/actuator/health").with(user("health-admin").roles("ADMIN")))
+                .andExpect(content().string(containsString("\"db\":{\"details\":{\"database\":\"PostgreSQL\"")));
     }
 
     @Test
