@@ -1,5 +1,7 @@
 package io.leadline.core.lead;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -54,6 +56,17 @@ public record LeadProfile(
                 company != null ? company : other.company, jobTitle != null ? jobTitle : other.jobTitle,
                 companySize != null ? companySize : other.companySize, country != null ? country : other.country,
                 source != null ? source : other.source, merged);
+    }
+
+    /** The country for people: "Brazil (BR)"; the stored value itself when it is no ISO code; empty when unknown. */
+    public String countryName() {
+        if (country == null) {
+            return "";
+        }
+        if (country.length() == 2 && Arrays.asList(Locale.getISOCountries()).contains(country)) {
+            return Locale.of("", country).getDisplayCountry(Locale.ENGLISH) + " (" + country + ")";
+        }
+        return country;
     }
 
     /**

@@ -82,7 +82,7 @@ class ModelBrowserTest {
         browser.findElement(By.xpath("//button[normalize-space()='Preview on the existing leads']")).click();
         Browser.waitForText(browser, By.tagName("body"), "What would change", Duration.ofSeconds(30));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Pricing-page visits: 10 → 30 points each", "Pricing-page visits: cap 30 → none",
-                "Would become MQLs:");
+                "Would become MQLs (");
         assertThat(browser.findElements(By.cssSelector("a[href='/leads/" + fan + "']"))).isNotEmpty();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2100));
         Browser.screenshot(browser, "model-preview");

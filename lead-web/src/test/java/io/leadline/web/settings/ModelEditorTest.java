@@ -98,7 +98,7 @@ class ModelEditorTest {
         mvc.perform(draft("/settings/model/preview", 20))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Pricing-page visits: 10 → 20 points each")))
-                .andExpect(content().string(containsString("Would become MQLs:")))
+                .andExpect(content().string(containsString("Would become MQLs (")))
                 .andExpect(content().string(containsString("href=\"/leads/" + lead + "\"")));
         assertThat(score(lead)).as("a preview changes no stored score").isEqualTo(before);
         assertThat(models.active().version()).isEqualTo(liveVersion);
