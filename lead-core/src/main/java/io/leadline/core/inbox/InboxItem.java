@@ -7,13 +7,22 @@ import java.util.Objects;
 public record InboxItem(long id, String username, Kind kind, long leadId, String text, Instant at, Instant readAt) {
 
     public enum Kind {
-        ASSIGNED("New lead"),
-        HAND_RAISED("Hand raised");
+        ASSIGNED("New lead", "assigned"),
+        HAND_RAISED("Hand raised", "hot"),
+        SLA_AT_RISK("Response time running out", "hot"),
+        SLA_BREACHED("Response time passed", "late");
 
         private final String label;
+        private final String tone;
 
-        Kind(String label) {
+        Kind(String label, String tone) {
             this.label = label;
+            this.tone = tone;
+        }
+
+        /** How urgent it looks: assigned, hot or late (the badge's style). */
+        public String tone() {
+            return tone;
         }
 
         public String label() {

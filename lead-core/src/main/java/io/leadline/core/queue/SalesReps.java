@@ -29,4 +29,7 @@ public interface SalesReps {
 
     /** Remembers that the rep was just given a lead, for the round-robin rotation. */
     void assigned(String username, Instant at);
+
+    /** Unclaimed MQLs whose SLA clock started between the two instants, oldest first. */
+    List<SlaWatch.WaitingMql> waitingMqls(Instant queuedAfter, Instant queuedBefore, int limit);
 }

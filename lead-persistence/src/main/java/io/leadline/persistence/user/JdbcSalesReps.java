@@ -4,6 +4,7 @@ import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.queue.AssignmentRule;
 import io.leadline.core.queue.RepLoad;
 import io.leadline.core.queue.SalesReps;
+import io.leadline.core.queue.SlaWatch;
 import io.leadline.core.user.Role;
 import io.leadline.persistence.lead.LeadSql;
 import java.sql.ResultSet;
@@ -79,6 +80,18 @@ class JdbcSalesReps implements SalesReps {
         return jdbc.sql(NEW_MQL + " where l.stage = 'MQL' and l.owner is null order by coalesce(s.queued_at, s.scored_at), l.id limit :limit")
                 .param("ruledOut", RULED_OUT).param("limit", limit)
                 .query(JdbcSalesReps::newMql).list();
+    }
+
+    @Override
+    public List<SlaWatch.WaitingMql> waitingMqls(Instant queuedAfter, Instant queuedBefore, int limit) {
+        return jdbc.sql("select l.id, " + LeadSql.DISPLAY_NAME + """
+                         as name, s.queued_at
+                        from lead l join lead_score s on s.lead_id = l.id
+                        where l.stage = 'MQL' and l.owner is null and s.queued_at > ? and s.queued_at <= ?
+                        order by s.queued_at, l.id limit ?""")
+                .params(Timestamp.from(queuedAfter), Timestamp.from(queuedBefore), limit)
+                .query((rs, n) -> new SlaWatch.WaitingMql(rs.getLong("id"), rs.getString("name"), rs.getTimestamp("queued_at").toInstant()))
+                .list();
     }
 
     private static final List<String> RULED_OUT = LifecycleStage.ruledOut().stream().map(Enum::name).toList();

@@ -1,0 +1,73 @@
+package io.leadline.core.queue;
+
+import io.leadline.core.inbox.InboxItem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Tells the reps before an unclaimed MQL runs out of its response-time SLA, and when it has: at risk from
+ * {@value #AT_RISK_PERCENT} % of the limit, breached at the limit. A breach older than {@link #BREACH_NOTICE_WINDOW} is
+ * not announced any more (the queue's badge still shows it): a backlog found after a pause does not flood the inboxes.
+ */
+public record SlaWatch(ResponseSla sla) {
+
+    public static final int AT_RISK_PERCENT = 75;
+    public static final Duration BREACH_NOTICE_WINDOW = Duration.ofHours(24);
+
+    /** An unclaimed MQL whose clock runs: since when. */
+    public record WaitingMql(long leadId, String name, Instant queuedAt) {
+    }
+
+    /** A notice to give; {@code key} is the same for every instance and every poll, so it is given once per rep. */
+    public record Notice(InboxItem.Kind kind, long leadId, String text, Instant at, String key) {
+
+        public String keyFor(String rep) {
+            return key + ":" + rep;
+        }
+    }
+
+    /** Only leads queued after this can still need a notice. */
+    public Instant oldestQueuedAt(Instant now) {
+        return now.minus(sla.limit()).minus(BREACH_NOTICE_WINDOW);
+    }
+
+    /** Leads queued before this are at risk or breached. */
+    public Instant atRiskQueuedBefore(Instant now) {
+        return now.minus(atRiskAfter());
+    }
+
+    private Duration atRiskAfter() {
+        return sla.limit().multipliedBy(AT_RISK_PERCENT).dividedBy(100);
+    }
+
+    public Optional<Notice> noticeFor(WaitingMql lead, Instant now) {
+        Duration waited = Duration.between(lead.queuedAt(), now);
+        long queued = lead.queuedAt().toEpochMilli();
+        if (waited.compareTo(sla.limit()) >= 0) {
+            if (waited.compareTo(sla.limit().plus(BREACH_NOTICE_WINDOW)) > 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new Notice(InboxItem.Kind.SLA_BREACHED, lead.leadId(),
+                    lead.name() + " has waited past the " + hours() + " response time: claim it now.",
+                    lead.queuedAt().plus(sla.limit()), "sla-breached:" + lead.leadId() + ":" + queued));
+        }
+        if (waited.compareTo(atRiskAfter()) >= 0) {
+            Duration left = sla.limit().minus(waited);
+            return Optional.of(new Notice(InboxItem.Kind.SLA_AT_RISK, lead.leadId(),
+                    lead.name() + " is unclaimed; the " + hours() + " response time runs out in " + minutes(left) + ".",
+                    lead.queuedAt().plus(atRiskAfter()), "sla-at-risk:" + lead.leadId() + ":" + queued));
+        }
+        return Optional.empty();
+    }
+
+    private String hours() {
+        long h = sla.limit().toHours();
+        return h + (h == 1 ? " hour" : " hours");
+    }
+
+    private static String minutes(Duration left) {
+        long m = Math.max(1, left.toMinutes());
+        return m >= 120 ? (m / 60) + " hours" : m + (m == 1 ? " minute" : " minutes");
+    }
+}
