@@ -10,7 +10,8 @@ public record InboxItem(long id, String username, Kind kind, long leadId, String
         ASSIGNED("New lead", "assigned"),
         HAND_RAISED("Hand raised", "hot"),
         SLA_AT_RISK("Response time running out", "hot"),
-        SLA_BREACHED("Response time passed", "late");
+        SLA_BREACHED("Response time passed", "late"),
+        BACK_FROM_NURTURE("Back from nurture", "hot");
 
         private final String label;
         private final String tone;

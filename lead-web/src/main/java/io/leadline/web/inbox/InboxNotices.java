@@ -6,17 +6,24 @@ import io.leadline.core.inbox.Inbox;
 import io.leadline.core.inbox.InboxItem;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.Leads;
+import io.leadline.core.lead.LeadsBecameMql;
+import io.leadline.core.lead.NurtureHistory;
 import io.leadline.core.queue.HandRaisers;
 import io.leadline.core.queue.HandoffRules;
 import io.leadline.core.queue.LeadAssigned;
+import io.leadline.core.queue.RepLoad;
+import io.leadline.core.queue.SalesReps;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills the inboxes from lead events, after their transaction commits: the rep a lead was given to, and the owner of
- * a lead that just raised its hand (a hand-raising activity as the hand-off settings define it). Each notice is keyed by
+ * Fills the inboxes from lead events, after their transaction commits: the rep a lead was given to, the rep who
+ * recycled a lead that is back from nurture, and the owner of a lead that just raised its hand (a hand-raising activity as the hand-off settings define it). Each notice is keyed by
  * its event, so a second delivery adds nothing.
  */
 @Component
@@ -26,12 +33,33 @@ class InboxNotices {
     private final Leads leads;
     private final HandoffRules handoff;
     private final Clock clock;
+    private final NurtureHistory nurture;
+    private final SalesReps reps;
 
-    InboxNotices(Inbox inbox, Leads leads, HandoffRules handoff, Clock clock) {
+    InboxNotices(Inbox inbox, Leads leads, HandoffRules handoff, NurtureHistory nurture, SalesReps reps, Clock clock) {
         this.inbox = inbox;
         this.leads = leads;
         this.handoff = handoff;
+        this.nurture = nurture;
+        this.reps = reps;
         this.clock = clock;
+    }
+
+    /** A lead a rep recycled is an MQL again (its revisit date came and it still scores): the rep who parked it hears. */
+    @ApplicationModuleListener
+    void on(LeadsBecameMql event) {
+        List<NurtureHistory.Returned> returned = nurture.returnedFromNurture(event.leadIds());
+        if (returned.isEmpty()) {
+            return;
+        }
+        Set<String> activeReps = reps.loads().stream().map(RepLoad::username).collect(Collectors.toSet());
+        for (NurtureHistory.Returned lead : returned) {
+            if (activeReps.contains(lead.recycledBy())) {
+                inbox.deliver(lead.recycledBy(), InboxItem.Kind.BACK_FROM_NURTURE, lead.leadId(),
+                        lead.name() + ", whom you recycled, is back from nurture as an MQL.", event.at(),
+                        "back-from-nurture:" + lead.leadId() + ":" + event.at().toEpochMilli());
+            }
+        }
     }
 
     @ApplicationModuleListener

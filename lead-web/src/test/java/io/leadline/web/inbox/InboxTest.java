@@ -18,6 +18,7 @@ import io.leadline.web.api.ApiClients;
 import io.leadline.web.api.ApiTokenRegistry;
 import io.leadline.web.security.UserAccounts;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A rep learns of a lead given to them and of a hand-raise on one of their leads, in the inbox and its header count. */
@@ -40,6 +42,8 @@ class InboxTest {
     ApiTokenRegistry tokens;
     @Autowired
     Inbox inbox;
+    @Autowired
+    JdbcClient jdbc;
 
     private final String rep = "inbox-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -76,6 +80,28 @@ class InboxTest {
         mvc.perform(post("/inbox/read").with(user(rep).roles("SALES")).with(csrf())).andExpect(redirectedUrl("/inbox"));
         assertThat(inbox.unread(rep)).isZero();
         assertThat(page("/queue")).contains("aria-label=\"Inbox\"");
+    }
+
+    @Test
+    void the_rep_who_recycled_a_lead_hears_when_it_is_back_from_nurture() throws Exception {
+        long id = TestLeads.capture(mvc, "Nurtured Lead " + rep, "CEO", 3000, "webinar");
+        mvc.perform(post("/leads/{id}/assign", id).param("rep", rep).with(user("admin").roles("ADMIN")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/leads/{id}/recycle", id).param("revisitOn", LocalDate.now().plusDays(30).toString())
+                        .param("note", "next budget year").with(user(rep).roles("SALES")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        jdbc.sql("update lead set revisit_on = current_date - 1 where id = ?").param(id).update();
+
+        String token = ApiClients.token(tokens, Role.MARKETER);
+        mvc.perform(post("/api/activities").with(bearer(token)).header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\": [{\"leadId\": %d, \"type\": \"email_open\"}]}".formatted(id)))
+                .andExpect(status().isOk());
+
+        eventually(() -> assertThat(inbox.latest(rep, 20)).anySatisfy(item -> {
+            assertThat(item.kind()).isEqualTo(InboxItem.Kind.BACK_FROM_NURTURE);
+            assertThat(item.text()).isEqualTo("Nurtured Lead " + rep + ", whom you recycled, is back from nurture as an MQL.");
+        }));
     }
 
     @Test
