@@ -4,13 +4,40 @@ import io.leadline.core.lead.LifecycleStage;
 import java.time.Duration;
 import java.time.Instant;
 
-/** How long an MQL may wait for a rep to claim it before the queue flags it. */
-public record ResponseSla(Duration limit) {
+/**
+ * How long an MQL may wait for a rep to claim it before the queue flags it: around the clock, or counted in the
+ * {@link WorkingHours} the admin set.
+ *
+ * @param workingHours {@code null}: every hour counts
+ */
+public record ResponseSla(Duration limit, WorkingHours workingHours) {
 
     public ResponseSla {
         if (limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("the response-time SLA must be positive");
         }
+    }
+
+    public ResponseSla(Duration limit) {
+        this(limit, null);
+    }
+
+    /** The same limit, counted in these working hours ({@code null}: around the clock). */
+    public ResponseSla within(WorkingHours hours) {
+        return new ResponseSla(limit, hours);
+    }
+
+    /** How much of the SLA has passed between the two instants. */
+    public Duration elapsed(Instant from, Instant to) {
+        if (workingHours != null) {
+            return workingHours.between(from, to);
+        }
+        return to.isAfter(from) ? Duration.between(from, to) : Duration.ZERO;
+    }
+
+    /** The instant {@code part} of SLA time before {@code to}. */
+    public Instant before(Instant to, Duration part) {
+        return workingHours == null ? to.minus(part) : workingHours.minus(to, part);
     }
 
     /** The longest SLA an admin may set: a month. */
@@ -35,6 +62,6 @@ public record ResponseSla(Duration limit) {
 
     /** Leads queued before this instant breach the SLA now. */
     public Instant queuedBefore(Instant now) {
-        return now.minus(limit);
+        return before(now, limit);
     }
 }

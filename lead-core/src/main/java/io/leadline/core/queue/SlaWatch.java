@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Tells the reps before an unclaimed MQL runs out of its response-time SLA, and when it has: at risk from
  * {@value #AT_RISK_PERCENT} % of the limit, breached at the limit. A breach older than {@link #BREACH_NOTICE_WINDOW} is
- * not announced any more (the queue's badge still shows it): a backlog found after a pause does not flood the inboxes.
+ * not announced any more (the queue's badge still shows it); SLA time is working time when the admin set working hours: a backlog found after a pause does not flood the inboxes.
  */
 public record SlaWatch(ResponseSla sla) {
 
@@ -29,12 +29,12 @@ public record SlaWatch(ResponseSla sla) {
 
     /** Only leads queued after this can still need a notice. */
     public Instant oldestQueuedAt(Instant now) {
-        return now.minus(sla.limit()).minus(BREACH_NOTICE_WINDOW);
+        return sla.before(now.minus(BREACH_NOTICE_WINDOW), sla.limit());
     }
 
     /** Leads queued before this are at risk or breached. */
     public Instant atRiskQueuedBefore(Instant now) {
-        return now.minus(atRiskAfter());
+        return sla.before(now, atRiskAfter());
     }
 
     private Duration atRiskAfter() {
@@ -42,32 +42,37 @@ public record SlaWatch(ResponseSla sla) {
     }
 
     public Optional<Notice> noticeFor(WaitingMql lead, Instant now) {
-        Duration waited = Duration.between(lead.queuedAt(), now);
+        Duration waited = sla.elapsed(lead.queuedAt(), now);
         long queued = lead.queuedAt().toEpochMilli();
         if (waited.compareTo(sla.limit()) >= 0) {
-            if (waited.compareTo(sla.limit().plus(BREACH_NOTICE_WINDOW)) > 0) {
+            Instant breachedAt = sla.before(now, waited.minus(sla.limit()));
+            if (Duration.between(breachedAt, now).compareTo(BREACH_NOTICE_WINDOW) > 0) {
                 return Optional.empty();
             }
             return Optional.of(new Notice(InboxItem.Kind.SLA_BREACHED, lead.leadId(),
                     lead.name() + " has waited past the " + hours() + " response time: claim it now.",
-                    lead.queuedAt().plus(sla.limit()), "sla-breached:" + lead.leadId() + ":" + queued));
+                    breachedAt, "sla-breached:" + lead.leadId() + ":" + queued));
         }
         if (waited.compareTo(atRiskAfter()) >= 0) {
             Duration left = sla.limit().minus(waited);
             return Optional.of(new Notice(InboxItem.Kind.SLA_AT_RISK, lead.leadId(),
                     lead.name() + " is unclaimed; the " + hours() + " response time runs out in " + minutes(left) + ".",
-                    lead.queuedAt().plus(atRiskAfter()), "sla-at-risk:" + lead.leadId() + ":" + queued));
+                    sla.before(now, waited.minus(atRiskAfter())), "sla-at-risk:" + lead.leadId() + ":" + queued));
         }
         return Optional.empty();
     }
 
     private String hours() {
         long h = sla.limit().toHours();
-        return h + (h == 1 ? " hour" : " hours");
+        return h + working() + (h == 1 ? " hour" : " hours");
     }
 
-    private static String minutes(Duration left) {
+    private String minutes(Duration left) {
         long m = Math.max(1, left.toMinutes());
-        return m >= 120 ? (m / 60) + " hours" : m + (m == 1 ? " minute" : " minutes");
+        return m >= 120 ? (m / 60) + working() + " hours" : m + working() + (m == 1 ? " minute" : " minutes");
+    }
+
+    private String working() {
+        return sla.workingHours() == null ? "" : " working";
     }
 }

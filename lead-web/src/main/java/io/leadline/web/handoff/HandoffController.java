@@ -6,6 +6,12 @@ import io.leadline.web.queue.LeadAssignment;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -46,8 +52,21 @@ class HandoffController {
         model.addAttribute("preview", assignment.preview(PREVIEW));
         model.addAttribute("orders", QueueFilter.Order.values());
         model.addAttribute("kinds", AssignmentRule.Kind.values());
+        model.addAttribute("weekDays", WEEK);
+        model.addAttribute("zones", ZONES);
         return "handoff/handoff";
     }
+
+    /** A weekday as the form shows it. */
+    record Day(String name, String label) {
+    }
+
+    private static final List<Day> WEEK = Arrays.stream(DayOfWeek.values())
+            .map(d -> new Day(d.name(), d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))).toList();
+
+    /** The zones a browser can offer while the admin types (region/city names only). */
+    private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
 
     @PostMapping("/settings/handoff")
     String save(@Valid @ModelAttribute("handoffForm") HandoffForm form, BindingResult errors, Principal admin, Model model,
@@ -57,6 +76,8 @@ class HandoffController {
                 settings.save(form.policy(), admin.getName());
                 redirect.addFlashAttribute("message", "Hand-off settings saved.");
                 return "redirect:/settings/handoff";
+            } catch (HandoffForm.WorkingHoursException e) {
+                errors.rejectValue(e.field(), "invalid", e.getMessage());
             } catch (IllegalArgumentException e) {
                 errors.rejectValue("handRaiserTypes", "invalid", e.getMessage());
             }

@@ -3,6 +3,16 @@ package io.leadline.web.handoff;
 import io.leadline.core.queue.HandRaisers;
 import io.leadline.core.queue.HandoffPolicy;
 import io.leadline.core.queue.QueueFilter;
+import io.leadline.core.queue.WorkingHours;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.TreeSet;
+import org.springframework.format.annotation.DateTimeFormat;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -24,18 +34,119 @@ public class HandoffForm {
 
     private boolean roundRobin;
 
+    /** Count the SLA in working hours only. */
+    private boolean workingHoursOnly;
+
+    @Size(max = 60, message = "Name a time zone such as America/Sao_Paulo.")
+    private String workZone = "UTC";
+
+    private List<DayOfWeek> workDays = new ArrayList<>(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+
+    @DateTimeFormat(pattern = "HH:mm")
+    private LocalTime workStart = LocalTime.of(9, 0);
+
+    @DateTimeFormat(pattern = "HH:mm")
+    private LocalTime workEnd = LocalTime.of(17, 0);
+
     static HandoffForm of(HandoffPolicy policy) {
         HandoffForm form = new HandoffForm();
         form.handRaiserTypes = policy.handRaisers().typesText();
         form.handRaiserDays = policy.handRaisers().days();
         form.order = policy.order();
         form.roundRobin = policy.roundRobin();
+        WorkingHours hours = policy.workingHours();
+        form.workingHoursOnly = hours != null;
+        if (hours != null) {
+            form.workZone = hours.zone().getId();
+            form.workDays = new ArrayList<>(new TreeSet<>(hours.days()));
+            form.workStart = hours.start();
+            form.workEnd = hours.end();
+        }
         return form;
     }
 
     /** The policy; an activity type that is not one is refused with the domain's message. */
     HandoffPolicy policy() {
-        return new HandoffPolicy(HandRaisers.parse(handRaiserTypes, handRaiserDays), order, roundRobin);
+        return new HandoffPolicy(HandRaisers.parse(handRaiserTypes, handRaiserDays), order, roundRobin, workingHours());
+    }
+
+    /**
+     * The working hours, when the SLA counts only those.
+     *
+     * @throws WorkingHoursException naming the field at fault
+     */
+    WorkingHours workingHours() {
+        if (!workingHoursOnly) {
+            return null;
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(workZone == null ? "" : workZone.strip());
+        } catch (DateTimeException e) {
+            throw new WorkingHoursException("workZone", "\"" + workZone + "\" is no time zone Leadline knows; use a name such as America/Sao_Paulo.");
+        }
+        if (workStart == null || workEnd == null) {
+            throw new WorkingHoursException("workStart", "Give the hours the working day starts and ends, like 09:00 and 17:00.");
+        }
+        try {
+            return new WorkingHours(zone, workDays == null ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(workDays), workStart, workEnd);
+        } catch (IllegalArgumentException e) {
+            throw new WorkingHoursException(workDays == null || workDays.isEmpty() ? "workDays" : "workEnd", e.getMessage());
+        }
+    }
+
+    /** Working hours that cannot be: the field and why. */
+    static class WorkingHoursException extends IllegalArgumentException {
+        private final String field;
+
+        WorkingHoursException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
+    }
+
+    public boolean isWorkingHoursOnly() {
+        return workingHoursOnly;
+    }
+
+    public void setWorkingHoursOnly(boolean workingHoursOnly) {
+        this.workingHoursOnly = workingHoursOnly;
+    }
+
+    public String getWorkZone() {
+        return workZone;
+    }
+
+    public void setWorkZone(String workZone) {
+        this.workZone = workZone;
+    }
+
+    public List<DayOfWeek> getWorkDays() {
+        return workDays;
+    }
+
+    public void setWorkDays(List<DayOfWeek> workDays) {
+        this.workDays = workDays;
+    }
+
+    public LocalTime getWorkStart() {
+        return workStart;
+    }
+
+    public void setWorkStart(LocalTime workStart) {
+        this.workStart = workStart;
+    }
+
+    public LocalTime getWorkEnd() {
+        return workEnd;
+    }
+
+    public void setWorkEnd(LocalTime workEnd) {
+        this.workEnd = workEnd;
     }
 
     public String getHandRaiserTypes() {

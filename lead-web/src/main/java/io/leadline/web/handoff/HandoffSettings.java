@@ -47,7 +47,8 @@ class HandoffSettings {
         rules.save(policy, admin, Instant.now(clock));
         audit.record(admin, AuditAction.SETTINGS_CHANGED, "hand-off", "hand-raisers " + policy.handRaisers().typesText()
                 + " within " + policy.handRaisers().days() + " days; then " + policy.order().label().toLowerCase()
-                + "; round-robin " + (policy.roundRobin() ? "on" : "off"));
+                + "; round-robin " + (policy.roundRobin() ? "on" : "off") + "; SLA counts "
+                + (policy.workingHours() == null ? "every hour" : "working hours " + policy.workingHours().describe()));
     }
 
     /** Adds a rule at the end; its rep must be an active sales rep. */

@@ -3,7 +3,7 @@ package io.leadline.web.inbox;
 import io.leadline.core.inbox.Inbox;
 import io.leadline.core.qualification.SalesRules;
 import io.leadline.core.queue.RepLoad;
-import io.leadline.core.queue.ResponseSla;
+import io.leadline.core.queue.HandoffRules;
 import io.leadline.core.queue.SalesReps;
 import io.leadline.core.queue.SlaWatch;
 import java.time.Clock;
@@ -26,9 +26,11 @@ class SlaNotices {
     private final SalesRules rules;
     private final Inbox inbox;
     private final Clock clock;
+    private final HandoffRules handoff;
 
-    SlaNotices(SalesReps reps, SalesRules rules, Inbox inbox, Clock clock) {
+    SlaNotices(SalesReps reps, SalesRules rules, HandoffRules handoff, Inbox inbox, Clock clock) {
         this.reps = reps;
+        this.handoff = handoff;
         this.rules = rules;
         this.inbox = inbox;
         this.clock = clock;
@@ -41,7 +43,7 @@ class SlaNotices {
 
     /** @return how many notices were given */
     int notifyNow(Instant now) {
-        SlaWatch watch = new SlaWatch(ResponseSla.hours(rules.slaHours()));
+        SlaWatch watch = new SlaWatch(handoff.policy().sla(rules.slaHours()));
         List<SlaWatch.WaitingMql> waiting = reps.waitingMqls(watch.oldestQueuedAt(now), watch.atRiskQueuedBefore(now), LEADS_PER_POLL);
         if (waiting.isEmpty()) {
             return 0;

@@ -81,8 +81,8 @@ class QueueController {
                  @RequestParam(required = false) Long afterKey, @RequestParam(required = false) Long afterId,
                  Principal viewer, Model model) {
         Instant now = Instant.now(clock);
-        ResponseSla sla = ResponseSla.hours(settings.slaHours());
         HandoffPolicy policy = handoff.policy();
+        ResponseSla sla = policy.sla(settings.slaHours());
         order = orderOrDefault(order, policy);
         Filters filters = new Filters(scope == null ? QueueFilter.Scope.ALL : scope,
                 stage != null && stage.inSalesQueue() ? stage : null, source, company, breached,
@@ -109,6 +109,7 @@ class QueueController {
         model.addAttribute("likelihoodLive", likelihood.live());
         model.addAttribute("late", late);
         model.addAttribute("slaHours", sla.limit().toHours());
+        model.addAttribute("slaUnit", sla.workingHours() == null ? "hours" : "working hours");
         model.addAttribute("next", more ? shown.getLast().position(order) : null);
         model.addAttribute("firstPage", after == null);
         model.addAttribute("filters", filters);

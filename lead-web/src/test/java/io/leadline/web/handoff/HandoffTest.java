@@ -95,6 +95,36 @@ class HandoffTest {
     }
 
     @Test
+    void the_sla_can_count_working_hours_only_and_bad_hours_are_refused_next_to_their_field() throws Exception {
+        var admin = user("admin").roles("ADMIN");
+        mvc.perform(post("/settings/handoff").with(admin).with(csrf()).param("handRaiserTypes", "demo_request")
+                        .param("handRaiserDays", "7").param("order", "SCORE").param("workingHoursOnly", "true")
+                        .param("workZone", "Mars/Olympus").param("workDays", "MONDAY").param("workStart", "09:00").param("workEnd", "17:00"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("is no time zone Leadline knows")));
+        mvc.perform(post("/settings/handoff").with(admin).with(csrf()).param("handRaiserTypes", "demo_request")
+                        .param("handRaiserDays", "7").param("order", "SCORE").param("workingHoursOnly", "true")
+                        .param("workZone", "America/Sao_Paulo").param("workDays", "MONDAY").param("workStart", "17:00").param("workEnd", "09:00"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("The working day ends after it starts")));
+        assertThat(jdbc.sql("select count(*) from handoff_setting").query(Long.class).single()).isZero();
+
+        mvc.perform(post("/settings/handoff").with(admin).with(csrf()).param("handRaiserTypes", "demo_request")
+                        .param("handRaiserDays", "7").param("order", "SCORE").param("workingHoursOnly", "true")
+                        .param("workZone", "America/Sao_Paulo").param("workDays", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")
+                        .param("workStart", "09:00").param("workEnd", "18:00"))
+                .andExpect(redirectedUrl("/settings/handoff"));
+        mvc.perform(get("/settings/handoff").with(admin))
+                .andExpect(content().string(Matchers.containsString("value=\"America/Sao_Paulo\"")))
+                .andExpect(content().string(Matchers.containsString("value=\"18:00\"")));
+        assertThat(jdbc.sql("select work_zone || ' ' || array_to_string(work_days, ',') || ' ' || work_start || '-' || work_end "
+                + "from handoff_setting").query(String.class).single())
+                .isEqualTo("America/Sao_Paulo MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY 09:00:00-18:00:00");
+        assertThat(jdbc.sql("select count(*) from audit_event where target = 'hand-off' and detail like '%working hours Mon, Tue, Wed, Thu, Fri 09:00–18:00 America/Sao_Paulo%'")
+                .query(Long.class).single()).isPositive();
+    }
+
+    @Test
     void a_lead_that_becomes_an_mql_goes_to_the_rep_its_rule_names_and_the_audit_says_which_rule() throws Exception {
         String source = "handoff_" + tag;
         mvc.perform(post("/settings/handoff/rules").with(user("admin").roles("ADMIN")).with(csrf())

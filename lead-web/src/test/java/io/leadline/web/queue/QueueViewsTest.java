@@ -16,6 +16,8 @@ import io.leadline.core.queue.QueueEntry;
 import io.leadline.core.user.Role;
 import io.leadline.web.capture.LeadCapture;
 import io.leadline.web.security.UserAccounts;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,6 +99,27 @@ class QueueViewsTest {
         var entries = (List<QueueEntry>) result.getModelAndView().getModel().get("entries");
         assertThat(ids(entries)).containsExactly(late).doesNotContain(fresh);
         assertThat((Set<Long>) result.getModelAndView().getModel().get("late")).containsExactly(late);
+    }
+
+    @Test
+    void with_working_hours_set_hours_outside_them_do_not_count_toward_the_sla() throws Exception {
+        long late = lead("Weekend Lead", "CEO", 3000, "paid_search");
+        jdbc.sql("update lead_score set queued_at = now() - interval '30 hours' where lead_id = ?").param(late).update();
+        // The only working day is three days ahead: none of the last 30 hours was working time.
+        String onlyDay = LocalDate.now(ZoneOffset.UTC).plusDays(3).getDayOfWeek().name();
+        try {
+            mvc.perform(post("/settings/handoff").with(user("admin").roles("ADMIN")).with(csrf()).param("handRaiserTypes", "demo_request")
+                            .param("handRaiserDays", "7").param("order", "PRIORITY").param("workingHoursOnly", "true")
+                            .param("workZone", "UTC").param("workDays", onlyDay).param("workStart", "09:00").param("workEnd", "17:00"))
+                    .andExpect(status().is3xxRedirection());
+            var result = mvc.perform(get("/queue").param("breached", "true").param("company", company).with(user("rita").roles("SALES")))
+                    .andExpect(status().isOk()).andReturn();
+            @SuppressWarnings("unchecked")
+            var entries = (List<QueueEntry>) result.getModelAndView().getModel().get("entries");
+            assertThat(ids(entries)).doesNotContain(late);
+        } finally {
+            jdbc.sql("delete from handoff_setting").update();
+        }
     }
 
     @Test
