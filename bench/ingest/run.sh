@@ -28,7 +28,7 @@ $PSQL -d $DB -f bench/queue/seed.sql
 sign_in ingest
 curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" -d "name=bench-ingest&role=MARKETER&_csrf=$(csrf /settings)" \
   "localhost:$PORT/settings/api-tokens"
-TOKEN=$(fetch /settings | sed -n 's/.*<code>\(ll_[A-Za-z0-9_-]*\)<\/code>.*/\1/p' | head -n 1)
+TOKEN=$(fetch /settings | sed -n 's/.*<code[^>]*>\(ll_[A-Za-z0-9_-]*\)<\/code>.*/\1/p' | head -n 1)
 [ -n "$TOKEN" ] || { echo "no API token on the settings page"; exit 1; }
 export TOKEN BATCH
 
