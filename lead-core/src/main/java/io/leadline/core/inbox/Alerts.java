@@ -2,7 +2,9 @@ package io.leadline.core.inbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Mail alerts for inbox notices: each user's address and {@link AlertMode}, and the notices owed to them by mail.
@@ -13,8 +15,20 @@ public interface Alerts {
     /** How long an hourly digest collects notices before it goes. */
     Duration DIGEST = Duration.ofHours(1);
 
-    /** A user's alert address ({@code null}: none) and mode. */
-    record Preference(String email, AlertMode mode) {
+    /**
+     * A user's alert address ({@code null}: none), mode, and the kinds of notice they want by mail (the others stay in
+     * the inbox only).
+     */
+    record Preference(String email, AlertMode mode, Set<InboxItem.Kind> kinds) {
+
+        public Preference {
+            kinds = kinds == null || kinds.isEmpty() ? EnumSet.allOf(InboxItem.Kind.class) : Set.copyOf(kinds);
+        }
+
+        /** Every kind by mail. */
+        public Preference(String email, AlertMode mode) {
+            this(email, mode, null);
+        }
     }
 
     /** The notices one mail carries, to one user. */

@@ -3,13 +3,20 @@ package io.leadline.persistence.inbox;
 import io.leadline.core.inbox.AlertMode;
 import io.leadline.core.inbox.Alerts;
 import io.leadline.core.inbox.InboxItem;
+import io.leadline.persistence.PostgresArrays;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,17 +34,25 @@ class JdbcAlerts implements Alerts {
         this.jdbc = jdbc;
     }
 
+    private static Set<InboxItem.Kind> kinds(Array stored) throws SQLException {
+        return stored == null ? null : Arrays.stream(PostgresArrays.strings(stored)).map(InboxItem.Kind::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(InboxItem.Kind.class)));
+    }
+
     @Override
     public Preference preference(String username) {
-        return jdbc.sql("select email, alert_mode from app_user where username = ?").param(username)
-                .query((rs, n) -> new Preference(rs.getString(1), AlertMode.valueOf(rs.getString(2))))
+        return jdbc.sql("select email, alert_mode, alert_kinds from app_user where username = ?").param(username)
+                .query((rs, n) -> new Preference(rs.getString(1), AlertMode.valueOf(rs.getString(2)), kinds(rs.getArray(3))))
                 .optional().orElse(new Preference(null, AlertMode.INSTANT));
     }
 
     @Override
     public void save(String username, Preference preference) {
-        jdbc.sql("update app_user set email = ?, alert_mode = ? where username = ?")
-                .params(preference.email(), preference.mode().name(), username).update();
+        boolean every = preference.kinds().containsAll(EnumSet.allOf(InboxItem.Kind.class));
+        jdbc.sql("update app_user set email = ?, alert_mode = ?, alert_kinds = ?::text[] where username = ?")
+                .params(preference.email(), preference.mode().name(),
+                        every ? null : PostgresArrays.literal(preference.kinds().stream().map(Enum::name).sorted().toList()), username)
+                .update();
     }
 
     @Override
@@ -50,9 +65,10 @@ class JdbcAlerts implements Alerts {
                             select n.id from inbox_item n join app_user w on w.username = n.username
                             where n.mailed_at is null and (n.mail_lease_until is null or n.mail_lease_until < :now)
                               and w.enabled and w.email is not null
+                              and (w.alert_kinds is null or n.kind = any (w.alert_kinds))
                               and (w.alert_mode = 'INSTANT' or w.alert_mode = 'HOURLY' and exists (
                                    select 1 from inbox_item o where o.username = n.username and o.mailed_at is null
-                                   and o.at <= :digestFrom))
+                                   and (w.alert_kinds is null or o.kind = any (w.alert_kinds)) and o.at <= :digestFrom))
                             order by n.id limit :limit
                             for update of n skip locked)
                         returning i.id, i.username, i.kind, i.lead_id, i.text, i.at, u.email, u.alert_mode""")

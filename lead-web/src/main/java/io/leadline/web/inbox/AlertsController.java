@@ -1,10 +1,12 @@
 package io.leadline.web.inbox;
 
 import io.leadline.core.inbox.AlertMode;
+import io.leadline.core.inbox.InboxItem;
 import io.leadline.core.inbox.Alerts;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
+import java.util.EnumSet;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,9 +34,11 @@ class AlertsController {
             AlertForm form = new AlertForm();
             form.setEmail(preference.email());
             form.setMode(preference.mode());
+            form.setKinds(EnumSet.copyOf(preference.kinds()));
             model.addAttribute("alertForm", form);
         }
         model.addAttribute("modes", AlertMode.values());
+        model.addAttribute("kinds", InboxItem.Kind.values());
         model.addAttribute("mailOn", mails.on());
         return "inbox/alerts";
     }
@@ -42,11 +46,14 @@ class AlertsController {
     @PostMapping("/account/alerts")
     String save(@Valid @ModelAttribute("alertForm") AlertForm form, BindingResult errors, Principal user, Model model,
                 HttpServletResponse response, RedirectAttributes redirect) {
+        if (form.getMode() != AlertMode.OFF && form.getKinds().isEmpty()) {
+            errors.rejectValue("kinds", "empty", "Tick at least one kind of notice, or choose no mail.");
+        }
         if (errors.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return page(user, model);
         }
-        alerts.save(user.getName(), new Alerts.Preference(form.getEmail(), form.getMode()));
+        alerts.save(user.getName(), new Alerts.Preference(form.getEmail(), form.getMode(), form.getKinds()));
         redirect.addFlashAttribute("message", form.getEmail() == null || form.getMode() == AlertMode.OFF
                 ? "Saved: notices stay in your inbox." : "Saved: alerts go to " + form.getEmail() + ".");
         return "redirect:/account/alerts";

@@ -10,12 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.leadline.core.inbox.Inbox;
+import io.leadline.core.inbox.InboxItem;
 import io.leadline.core.user.Role;
 import io.leadline.web.SmtpReceiver;
 import io.leadline.web.TestLeads;
 import io.leadline.web.security.UserAccounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hamcrest.Matchers;
@@ -57,6 +60,8 @@ class AlertMailTest {
     UserAccounts accounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Inbox inbox;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -107,6 +112,34 @@ class AlertMailTest {
         eventually(() -> assertThat(to(rep + "@acme.com")).hasSize(1));
         assertThat(to(rep + "@acme.com").getFirst().text()).contains("Subject: Leadline: 2 notices in your inbox")
                 .contains("First Digest " + tag).contains("Second Digest " + tag);
+    }
+
+    @Test
+    void a_rep_mails_only_the_kinds_of_notice_they_ticked() throws Exception {
+        String rep = "kinds-" + tag;
+        accounts.createIfAbsent(rep, "mail-password-1", Role.SALES);
+        mvc.perform(post("/account/alerts").with(user(rep).roles("SALES")).with(csrf())
+                        .param("email", rep + "@acme.com").param("mode", "INSTANT").param("_kinds", "on"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("Tick at least one kind of notice, or choose no mail.")));
+        mvc.perform(post("/account/alerts").with(user(rep).roles("SALES")).with(csrf())
+                        .param("email", rep + "@acme.com").param("mode", "INSTANT").param("kinds", "SLA_BREACHED").param("_kinds", "on"))
+                .andExpect(redirectedUrl("/account/alerts"));
+        mvc.perform(get("/account/alerts").with(user(rep).roles("SALES")))
+                .andExpect(content().string(Matchers.matchesPattern("(?s).*value=\"SLA_BREACHED\"[^>]*checked.*")))
+                .andExpect(content().string(Matchers.not(Matchers.matchesPattern("(?s).*value=\"ASSIGNED\"[^>]*checked.*"))));
+
+        long id = TestLeads.capture(mvc, "Unmailed Lead " + tag, "CEO", 3000, "webinar");
+        mvc.perform(post("/leads/{id}/assign", id).param("rep", rep).with(user("admin").roles("ADMIN")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        eventually(() -> assertThat(inbox.unread(rep)).isEqualTo(1));
+        Thread.sleep(600); // several polls
+        assertThat(to(rep + "@acme.com")).as("an assignment is not a kind they mail").isEmpty();
+
+        inbox.deliver(rep, InboxItem.Kind.SLA_BREACHED, id, "Unmailed Lead " + tag + " has waited past the 24 hours response time.",
+                Instant.now(), "test-breach:" + tag);
+        eventually(() -> assertThat(to(rep + "@acme.com")).hasSize(1));
+        assertThat(to(rep + "@acme.com").getFirst().text()).contains("has waited past the 24 hours response time");
     }
 
     private static List<SmtpReceiver.Message> to(String address) {
