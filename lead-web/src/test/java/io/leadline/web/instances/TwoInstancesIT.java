@@ -14,8 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -35,7 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Two instances of the built application, as separate processes on two ports (512 MB of heap each), against one
  * Postgres: a sign-in on one is honoured by the other, a demotion on one ends the session on the other, a 110 MB body
- * is refused without filling the heap, a queued job runs exactly once while both poll, a webhook delivery reaches its
+ * is refused without filling the heap, both assigning new MQLs at once never pass a rep's capacity, a queued job runs exactly once while both poll, a webhook delivery reaches its
  * receiver once while both send, and killing the instance that runs
  * an import lets the other take it over and finish it, with no half batch and no duplicate.
  */
@@ -111,12 +109,9 @@ class TwoInstancesIT {
     @Test
     @Order(3)
     void a_110_mb_batch_is_refused_by_an_instance_with_512_mb_of_heap_which_keeps_serving() throws Exception {
-        String secret = "ll_two-instances-flood-" + UUID.randomUUID();   // tokens start ll_
+        String secret;
         try (Connection db = connect()) {
-            var insert = db.prepareStatement("insert into api_token (name, role, token_hash, token_prefix, created_by, created_at) "
-                    + "values ('flood', 'MARKETER', ?, 'flood', 'test', now())");
-            insert.setString(1, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8))));
-            insert.executeUpdate();
+            secret = ApiBatch.token(db, "flood");
         }
         var flood = Executors.newVirtualThreadPerTaskExecutor().submit(() -> LargeBody.postActivities(a, secret, 110L * 1024 * 1024));
         assertThat(browser.get(a, "/login").statusCode()).as("served meanwhile").isEqualTo(200);
@@ -128,6 +123,41 @@ class TwoInstancesIT {
 
     @Test
     @Order(4)
+    void two_instances_assigning_new_mqls_at_once_never_give_a_rep_more_than_their_capacity() throws Exception {
+        assertThat(browser.post(a, "/settings/handoff", "/settings/handoff", Map.of("handRaiserTypes", "demo_request",
+                "handRaiserDays", "7", "order", "PRIORITY", "roundRobin", "true")).statusCode()).isEqualTo(302);
+        browser.post(a, "/settings", "/settings/users",
+                Map.of("username", "two-rep", "password", "two-rep-password", "role", "SALES", "capacity", "4"));
+        String token;
+        try (Connection db = connect()) {
+            db.createStatement().execute("update app_user set capacity = 4 where role = 'SALES'");
+            token = ApiBatch.token(db, "rotation");
+        }
+        long reps;
+        try (Connection db = connect()) {
+            reps = count(db, "select count(*) from app_user where role = 'SALES' and enabled and in_rotation");
+        }
+        var pool = Executors.newVirtualThreadPerTaskExecutor();
+        var onA = pool.submit(() -> ApiBatch.newMqls(a, token, "on-a", 20));
+        var onB = pool.submit(() -> ApiBatch.newMqls(b, token, "on-b", 20));
+        assertThat(onA.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+        assertThat(onB.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+
+        String open = "stage in ('MQL', 'ACCEPTED', 'SQL', 'OPPORTUNITY')";
+        try (Connection db = connect()) {
+            await(Duration.ofSeconds(30), () -> count(db, "select count(*) from lead where email like '%@rotation.example' and owner is not null")
+                    >= 4 * reps);
+            Thread.sleep(1_000);   // any assignment still under way lands meanwhile
+            assertThat(count(db, "select count(*) from lead where email like '%@rotation.example' and stage = 'MQL' and owner is null"))
+                    .as("the rest wait unassigned").isEqualTo(40 - 4 * reps);
+            assertThat(count(db, "select count(*) from app_user u where u.role = 'SALES' and (select count(*) from lead l "
+                    + "where l.owner = u.username and l." + open + ") > u.capacity")).as("reps over capacity").isZero();
+            db.createStatement().execute("delete from handoff_setting");
+        }
+    }
+
+    @Test
+    @Order(5)
     void jobs_queued_once_run_exactly_once_while_both_instances_poll() throws Exception {
         try (Connection db = connect()) {
             for (int i = 0; i < 8; i++) {
@@ -143,7 +173,7 @@ class TwoInstancesIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void webhook_deliveries_owed_once_reach_the_receiver_once_while_both_instances_send() throws Exception {
         Set<String> seen = ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
@@ -178,7 +208,7 @@ class TwoInstancesIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void killing_the_instance_that_runs_an_import_lets_the_other_take_it_over_and_finish_it() throws Exception {
         var draft = browser.upload(a, "/imports", "/imports", "two-instances.csv", leadFile());
         assertThat(draft.statusCode()).isEqualTo(302);
