@@ -6,13 +6,28 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Tells the reps before an unclaimed MQL runs out of its response-time SLA, and when it has: at risk from
- * {@value #AT_RISK_PERCENT} % of the limit, breached at the limit. A breach older than {@link #BREACH_NOTICE_WINDOW} is
+ * Tells the reps before an unclaimed MQL runs out of its response-time SLA, and when it has: at risk the admin's
+ * warning time before the limit (by default from {@value #AT_RISK_PERCENT} % of it), breached at the limit. A breach older than {@link #BREACH_NOTICE_WINDOW} is
  * not announced any more (the queue's badge still shows it); SLA time is working time when the admin set working hours: a backlog found after a pause does not flood the inboxes.
  */
-public record SlaWatch(ResponseSla sla) {
+public record SlaWatch(ResponseSla sla, Duration warnBefore) {
 
     public static final int AT_RISK_PERCENT = 75;
+
+    /**
+     * @param warnBefore how long before the SLA runs out the reps hear; {@code null}: at {@value #AT_RISK_PERCENT} % of
+     *     it. Never more than the SLA itself.
+     */
+    public SlaWatch {
+        if (warnBefore != null && (warnBefore.isNegative() || warnBefore.isZero())) {
+            throw new IllegalArgumentException("Warn a positive time before the SLA runs out.");
+        }
+    }
+
+    /** Warned at {@value #AT_RISK_PERCENT} % of the SLA. */
+    public SlaWatch(ResponseSla sla) {
+        this(sla, null);
+    }
     public static final Duration BREACH_NOTICE_WINDOW = Duration.ofHours(24);
 
     /** An unclaimed MQL whose clock runs: since when. */
@@ -38,7 +53,10 @@ public record SlaWatch(ResponseSla sla) {
     }
 
     private Duration atRiskAfter() {
-        return sla.limit().multipliedBy(AT_RISK_PERCENT).dividedBy(100);
+        if (warnBefore == null) {
+            return sla.limit().multipliedBy(AT_RISK_PERCENT).dividedBy(100);
+        }
+        return warnBefore.compareTo(sla.limit()) >= 0 ? Duration.ZERO : sla.limit().minus(warnBefore);
     }
 
     public Optional<Notice> noticeFor(WaitingMql lead, Instant now) {

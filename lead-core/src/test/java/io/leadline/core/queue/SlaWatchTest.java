@@ -46,4 +46,19 @@ class SlaWatchTest {
         assertThat(watch.atRiskQueuedBefore(NOW)).isEqualTo(NOW.minus(Duration.ofHours(3)));
         assertThat(watch.oldestQueuedAt(NOW)).isEqualTo(NOW.minus(Duration.ofHours(28)));
     }
+
+    @Test
+    void the_admin_chooses_how_long_before_the_limit_the_reps_are_warned() {
+        var early = new SlaWatch(ResponseSla.hours(4), Duration.ofHours(2));
+        assertThat(early.noticeFor(waiting(Duration.ofMinutes(119)), NOW)).isEmpty();
+        assertThat(early.noticeFor(waiting(Duration.ofMinutes(121)), NOW)).hasValueSatisfying(n -> {
+            assertThat(n.kind()).isEqualTo(InboxItem.Kind.SLA_AT_RISK);
+            assertThat(n.text()).endsWith("runs out in 119 minutes.");
+        });
+        var always = new SlaWatch(ResponseSla.hours(4), Duration.ofHours(9));
+        assertThat(always.noticeFor(waiting(Duration.ofMinutes(1)), NOW)).as("warned from the start")
+                .hasValueSatisfying(n -> assertThat(n.kind()).isEqualTo(InboxItem.Kind.SLA_AT_RISK));
+        assertThat(new HandoffPolicy(HandRaisers.standard(), QueueFilter.Order.SCORE, false, null, 30).slaWatch(4).warnBefore())
+                .isEqualTo(Duration.ofMinutes(30));
+    }
 }

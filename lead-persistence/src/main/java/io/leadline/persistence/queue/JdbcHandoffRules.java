@@ -41,12 +41,13 @@ class JdbcHandoffRules implements HandoffRules {
 
     @Override
     public HandoffPolicy policy() {
-        return jdbc.sql("select hot_types, hot_days, queue_order, round_robin, work_zone, work_days, work_start, work_end "
+        return jdbc.sql("select hot_types, hot_days, queue_order, round_robin, work_zone, work_days, work_start, work_end, sla_warn_minutes "
                         + "from handoff_setting where id = 1")
                 .query((rs, n) -> new HandoffPolicy(
                         new HandRaisers(Arrays.stream(PostgresArrays.strings(rs.getArray(1))).map(ActivityType::new)
                                 .collect(Collectors.toSet()), rs.getInt(2)),
-                        QueueFilter.Order.valueOf(rs.getString(3)), rs.getBoolean(4), workingHours(rs)))
+                        QueueFilter.Order.valueOf(rs.getString(3)), rs.getBoolean(4), workingHours(rs),
+                        (Integer) rs.getObject("sla_warn_minutes")))
                 .optional().orElseGet(() -> HandoffPolicy.standard(defaultRoundRobin));
     }
 
@@ -65,18 +66,20 @@ class JdbcHandoffRules implements HandoffRules {
         WorkingHours hours = policy.workingHours();
         jdbc.sql("""
                         insert into handoff_setting (id, hot_types, hot_days, queue_order, round_robin, updated_by, updated_at,
-                                                     work_zone, work_days, work_start, work_end)
-                        values (1, ?::text[], ?, ?, ?, ?, ?, ?, ?::text[], ?, ?)
+                                                     work_zone, work_days, work_start, work_end, sla_warn_minutes)
+                        values (1, ?::text[], ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?)
                         on conflict (id) do update set hot_types = excluded.hot_types, hot_days = excluded.hot_days,
                             queue_order = excluded.queue_order, round_robin = excluded.round_robin,
                             updated_by = excluded.updated_by, updated_at = excluded.updated_at,
                             work_zone = excluded.work_zone, work_days = excluded.work_days,
-                            work_start = excluded.work_start, work_end = excluded.work_end""")
+                            work_start = excluded.work_start, work_end = excluded.work_end,
+                            sla_warn_minutes = excluded.sla_warn_minutes""")
                 .params(PostgresArrays.literal(policy.handRaisers().types().stream().map(ActivityType::key).sorted().toList()),
                         policy.handRaisers().days(), policy.order().name(), policy.roundRobin(), by, Timestamp.from(at),
                         hours == null ? null : hours.zone().getId(),
                         hours == null ? null : PostgresArrays.literal(hours.days().stream().sorted().map(Enum::name).toList()),
-                        hours == null ? null : Time.valueOf(hours.start()), hours == null ? null : Time.valueOf(hours.end()))
+                        hours == null ? null : Time.valueOf(hours.start()), hours == null ? null : Time.valueOf(hours.end()),
+                        policy.slaWarningMinutes())
                 .update();
     }
 

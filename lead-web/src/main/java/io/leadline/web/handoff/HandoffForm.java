@@ -3,6 +3,7 @@ package io.leadline.web.handoff;
 import io.leadline.core.queue.HandRaisers;
 import io.leadline.core.queue.HandoffPolicy;
 import io.leadline.core.queue.QueueFilter;
+import io.leadline.core.queue.ResponseSla;
 import io.leadline.core.queue.WorkingHours;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -34,6 +35,11 @@ public class HandoffForm {
 
     private boolean roundRobin;
 
+    /** How long before the SLA runs out the reps are warned; empty: when three quarters of it have passed. */
+    @Min(value = 1, message = "Warn 1 minute to " + ResponseSla.MAX_HOURS + " hours before.")
+    @Max(value = HandoffPolicy.MAX_WARNING_MINUTES, message = "Warn 1 minute to " + ResponseSla.MAX_HOURS + " hours before.")
+    private Integer slaWarningMinutes;
+
     /** Count the SLA in working hours only. */
     private boolean workingHoursOnly;
 
@@ -54,6 +60,7 @@ public class HandoffForm {
         form.handRaiserDays = policy.handRaisers().days();
         form.order = policy.order();
         form.roundRobin = policy.roundRobin();
+        form.slaWarningMinutes = policy.slaWarningMinutes();
         WorkingHours hours = policy.workingHours();
         form.workingHoursOnly = hours != null;
         if (hours != null) {
@@ -67,7 +74,8 @@ public class HandoffForm {
 
     /** The policy; an activity type that is not one is refused with the domain's message. */
     HandoffPolicy policy() {
-        return new HandoffPolicy(HandRaisers.parse(handRaiserTypes, handRaiserDays), order, roundRobin, workingHours());
+        return new HandoffPolicy(HandRaisers.parse(handRaiserTypes, handRaiserDays), order, roundRobin, workingHours(),
+                slaWarningMinutes);
     }
 
     /**
@@ -107,6 +115,14 @@ public class HandoffForm {
         String field() {
             return field;
         }
+    }
+
+    public Integer getSlaWarningMinutes() {
+        return slaWarningMinutes;
+    }
+
+    public void setSlaWarningMinutes(Integer slaWarningMinutes) {
+        this.slaWarningMinutes = slaWarningMinutes;
     }
 
     public boolean isWorkingHoursOnly() {

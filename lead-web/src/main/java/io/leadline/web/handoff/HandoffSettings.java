@@ -48,7 +48,9 @@ class HandoffSettings {
         audit.record(admin, AuditAction.SETTINGS_CHANGED, "hand-off", "hand-raisers " + policy.handRaisers().typesText()
                 + " within " + policy.handRaisers().days() + " days; then " + policy.order().label().toLowerCase()
                 + "; round-robin " + (policy.roundRobin() ? "on" : "off") + "; SLA counts "
-                + (policy.workingHours() == null ? "every hour" : "working hours " + policy.workingHours().describe()));
+                + (policy.workingHours() == null ? "every hour" : "working hours " + policy.workingHours().describe())
+                + "; reps warned " + (policy.slaWarningMinutes() == null ? "at three quarters of it"
+                        : policy.slaWarningMinutes() + " minutes before it runs out"));
     }
 
     /** Adds a rule at the end; its rep must be an active sales rep. */

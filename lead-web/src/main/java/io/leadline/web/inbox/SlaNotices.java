@@ -43,7 +43,7 @@ class SlaNotices {
 
     /** @return how many notices were given */
     int notifyNow(Instant now) {
-        SlaWatch watch = new SlaWatch(handoff.policy().sla(rules.slaHours()));
+        SlaWatch watch = handoff.policy().slaWatch(rules.slaHours());
         List<SlaWatch.WaitingMql> waiting = reps.waitingMqls(watch.oldestQueuedAt(now), watch.atRiskQueuedBefore(now), LEADS_PER_POLL);
         if (waiting.isEmpty()) {
             return 0;

@@ -107,12 +107,16 @@ class HandoffTest {
                         .param("workZone", "America/Sao_Paulo").param("workDays", "MONDAY").param("workStart", "17:00").param("workEnd", "09:00"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("The working day ends after it starts")));
+        mvc.perform(post("/settings/handoff").with(admin).with(csrf()).param("handRaiserTypes", "demo_request")
+                        .param("handRaiserDays", "7").param("order", "SCORE").param("slaWarningMinutes", "0"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("Warn 1 minute to 720 hours before.")));
         assertThat(jdbc.sql("select count(*) from handoff_setting").query(Long.class).single()).isZero();
 
         mvc.perform(post("/settings/handoff").with(admin).with(csrf()).param("handRaiserTypes", "demo_request")
                         .param("handRaiserDays", "7").param("order", "SCORE").param("workingHoursOnly", "true")
                         .param("workZone", "America/Sao_Paulo").param("workDays", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")
-                        .param("workStart", "09:00").param("workEnd", "18:00"))
+                        .param("workStart", "09:00").param("workEnd", "18:00").param("slaWarningMinutes", "120"))
                 .andExpect(redirectedUrl("/settings/handoff"));
         mvc.perform(get("/settings/handoff").with(admin))
                 .andExpect(content().string(Matchers.containsString("value=\"America/Sao_Paulo\"")))
@@ -120,6 +124,7 @@ class HandoffTest {
         assertThat(jdbc.sql("select work_zone || ' ' || array_to_string(work_days, ',') || ' ' || work_start || '-' || work_end "
                 + "from handoff_setting").query(String.class).single())
                 .isEqualTo("America/Sao_Paulo MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY 09:00:00-18:00:00");
+        assertThat(jdbc.sql("select sla_warn_minutes from handoff_setting").query(Integer.class).single()).isEqualTo(120);
         assertThat(jdbc.sql("select count(*) from audit_event where target = 'hand-off' and detail like '%working hours Mon, Tue, Wed, Thu, Fri 09:00–18:00 America/Sao_Paulo%'")
                 .query(Long.class).single()).isPositive();
     }
