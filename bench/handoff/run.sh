@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The hand-off at speed: leads that become MQLs through the activity API, each a lead.mql webhook to a receiving
+# The hand-off at speed, at 1,000,000 stored leads (bench/queue/seed.sql; SEED=0 skips it): leads that become MQLs
+# through the activity API, each a lead.mql webhook to a receiving
 # "CRM" on this machine; event → delivery latency (p50/p95) and deliveries per second, beside a plain HTTP client
 # posting the same number of bodies to the same receiver in the same run. Then event → inbox: an admin assigns a
 # lead, and the rep's notice is polled for in Postgres. Prints a Markdown table for bench/RESULTS.md.
@@ -18,6 +19,11 @@ PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 . bench/app.sh
 fresh_database
 start_app handoff -Dleadline.webhooks.allowed-hosts=127.0.0.1 -Dleadline.webhooks.poll-millis=${POLL_MILLIS:-100}
+
+if [ "${SEED:-1}" = 1 ]; then
+  echo "seeding 1,000,000 leads (SEED=0 runs on an empty database)"
+  $PSQL -d $DB -f bench/queue/seed.sql
+fi
 
 RECEIVED="$OUT/handoff-received.txt"; : > "$RECEIVED"
 "$JDK/bin/java" bench/handoff/Receiver.java $HOOK_PORT "$RECEIVED" & RECEIVER=$!
@@ -65,13 +71,13 @@ PY
 PLAIN=$("$JDK/bin/java" bench/handoff/PlainClient.java $HOOK_PORT "$DELIVERED")
 
 # Event → inbox: an admin assigns a fresh MQL to a rep; the rep's notice is polled for (20 samples).
-curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" -d "username=bench-rep&password=bench-rep-password-1&role=SALES&capacity=10000&_csrf=$(csrf /settings)" \
+curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" -d "username=handoff-rep&password=bench-rep-password-1&role=SALES&capacity=10000&_csrf=$(csrf /settings)" \
   "localhost:$PORT/settings/users"
 INBOX="$OUT/handoff-inbox.txt"; : > "$INBOX"
 for i in $(seq 1 20); do
   id=$($PSQL -d $DB -At -c "select id from lead where stage = 'MQL' and owner is null order by id limit 1 offset $i")
   t0=$(date +%s%N)
-  curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" -d "rep=bench-rep&_csrf=$(csrf /leads/$id)" "localhost:$PORT/leads/$id/assign"
+  curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" -d "rep=handoff-rep&_csrf=$(csrf /leads/$id)" "localhost:$PORT/leads/$id/assign"
   for _ in $(seq 1 400); do
     [ "$($PSQL -d $DB -At -c "select count(*) from inbox_item where lead_id = $id and kind = 'ASSIGNED'")" -gt 0 ] && break
     sleep 0.005
