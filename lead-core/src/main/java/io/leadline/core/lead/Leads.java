@@ -11,8 +11,6 @@ public interface Leads {
 
     Optional<Lead> byId(long id);
 
-    boolean existsWithEmail(EmailAddress email);
-
     /** The lead with this email address, if any. */
     Optional<Long> idWithEmail(EmailAddress email);
 

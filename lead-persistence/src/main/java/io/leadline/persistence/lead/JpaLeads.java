@@ -85,12 +85,6 @@ class JpaLeads implements Leads {
 
     @Override
     @Transactional(readOnly = true)
-    public boolean existsWithEmail(EmailAddress email) {
-        return rows.existsByEmail(email.value());
-    }
-
-    @Override
-    @Transactional(readOnly = true)
     public Optional<Long> idWithEmail(EmailAddress email) {
         return rows.findIdByEmail(email.value());
     }

@@ -6,8 +6,6 @@ import org.springframework.data.jpa.repository.Query;
 
 interface LeadEntityRepository extends JpaRepository<LeadEntity, Long> {
 
-    boolean existsByEmail(String email);
-
     @Query("select l.id from LeadEntity l where l.email = :email")
     Optional<Long> findIdByEmail(String email);
 }

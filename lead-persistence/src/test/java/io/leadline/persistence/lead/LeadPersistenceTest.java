@@ -60,7 +60,7 @@ class LeadPersistenceTest {
         assertThat(read.profile().attributes()).containsEntry("segment", "health");
         assertThat(read.stage()).isEqualTo(LifecycleStage.NEW);
         assertThat(read.createdAt()).isEqualTo(NOW);
-        assertThat(leads.existsWithEmail(read.profile().email())).isTrue();
+        assertThat(leads.idWithEmail(read.profile().email())).contains(read.id());
     }
 
     @Test

@@ -69,11 +69,6 @@ class FormTokens {
         });
     }
 
-    /** Whether the token was signed by us for this campaign and is not older than an hour (used or not). */
-    boolean validFormToken(String token, String campaign) {
-        return formNonce(token, campaign).isPresent();
-    }
-
     String visitor(long leadId) {
         String value = Long.toString(leadId);
         return value + ":" + sign(value);

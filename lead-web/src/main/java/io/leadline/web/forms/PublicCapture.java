@@ -9,7 +9,6 @@ import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.PendingSubmission;
 import io.leadline.core.lead.PendingSubmissions;
-import io.leadline.persistence.lead.LeadLookup;
 import io.leadline.web.audit.Audit;
 import io.leadline.web.capture.DuplicateLeadException;
 import io.leadline.web.capture.LeadCapture;
@@ -38,7 +37,6 @@ class PublicCapture {
     private static final int ATTEMPTS = 3;
 
     private final Leads leads;
-    private final LeadLookup lookup;
     private final LeadCapture capture;
     private final LeadEditing editing;
     private final PendingSubmissions pending;
@@ -47,10 +45,9 @@ class PublicCapture {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    PublicCapture(Leads leads, LeadLookup lookup, LeadCapture capture, LeadEditing editing, PendingSubmissions pending,
+    PublicCapture(Leads leads, LeadCapture capture, LeadEditing editing, PendingSubmissions pending,
                   FormTokenUses tokenUses, Audit audit, Clock clock, PlatformTransactionManager transactions) {
         this.leads = leads;
-        this.lookup = lookup;
         this.capture = capture;
         this.editing = editing;
         this.pending = pending;
@@ -60,25 +57,15 @@ class PublicCapture {
         this.transactions = new TransactionTemplate(transactions);
     }
 
-    /** What became of a submission. */
-    enum Outcome { NEW_LEAD, UPDATED, HELD, ALREADY_SENT }
-
-    /** @param lead the lead it concerns; absent when the form had been sent already */
-    record Submission(Outcome outcome, Optional<Lead> lead) {
-
-        /** Whether this browser may now be recognised as the lead's (the visitor cookie). */
-        boolean browserIsTheLeads() {
-            return outcome == Outcome.NEW_LEAD || outcome == Outcome.UPDATED;
-        }
-    }
-
     /**
      * Takes one submission; a conflict with a submission of the same email at the same moment is retried, so both
      * land.
      *
      * @param visitorLead the lead the browser's signed visitor cookie names, if any
+     * @return the lead this browser may now be recognised as (the visitor cookie): a new lead or the one it updated;
+     *     empty when the submission was held for a marketer or the form had been sent already
      */
-    Submission submit(String campaign, LeadProfile submitted, String nonce, Optional<Long> visitorLead) {
+    Optional<Lead> submit(String campaign, LeadProfile submitted, String nonce, Optional<Long> visitorLead) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> submitOnce(campaign, submitted, nonce, visitorLead));
@@ -91,19 +78,18 @@ class PublicCapture {
         }
     }
 
-    private Submission submitOnce(String campaign, LeadProfile submitted, String nonce, Optional<Long> visitorLead) {
+    private Optional<Lead> submitOnce(String campaign, LeadProfile submitted, String nonce, Optional<Long> visitorLead) {
         Instant now = Instant.now(clock);
         if (!tokenUses.firstUse(nonce, now)) {
-            return new Submission(Outcome.ALREADY_SENT, Optional.empty());
+            return Optional.empty();
         }
-        Optional<Long> known = lookup.idByEmail(submitted.email());
+        Optional<Long> known = leads.idWithEmail(submitted.email());
         if (known.isPresent() && !visitorLead.equals(known)) {
             pending.hold(known.get(), campaign, now, submitted);
-            return new Submission(Outcome.HELD, leads.byId(known.get()));
+            return Optional.empty();
         }
         Lead lead = known.map(id -> fillBlanks(id, submitted)).orElseGet(() -> capture.capture(submitted));
-        Lead recorded = editing.logActivity(lead.id(), submission(campaign, now), null);
-        return new Submission(known.isPresent() ? Outcome.UPDATED : Outcome.NEW_LEAD, Optional.of(recorded));
+        return Optional.of(editing.logActivity(lead.id(), submission(campaign, now), null));
     }
 
     private Lead fillBlanks(long id, LeadProfile submitted) {

@@ -144,16 +144,15 @@ class PublicFormController {
         var profile = new LeadProfile(form.get("full_name"), email.get(), form.get("company"), form.get("job_title"), size,
                 io.leadline.core.importing.Countries.isoCode(form.get("country")).orElse(null),
                 utm(form).get("utm_source"), attributes);
-        var submission = capture.submit(campaign, profile, nonce.get(), visitorLead(request));
-        if (submission.browserIsTheLeads()) {
-            Cookie visitor = new Cookie(VISITOR_COOKIE, tokens.visitor(submission.lead().orElseThrow().id()));
+        capture.submit(campaign, profile, nonce.get(), visitorLead(request)).ifPresent(lead -> {
+            Cookie visitor = new Cookie(VISITOR_COOKIE, tokens.visitor(lead.id()));
             visitor.setHttpOnly(true);
             visitor.setPath("/forms");
             visitor.setMaxAge((int) Duration.ofDays(365).toSeconds());
             visitor.setAttribute("SameSite", "Lax");
             visitor.setSecure(request.isSecure());
             response.addCookie(visitor);
-        }
+        });
         return "redirect:/forms/" + campaign + "/thanks";
     }
 
