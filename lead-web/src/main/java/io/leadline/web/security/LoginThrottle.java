@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +38,11 @@ public class LoginThrottle {
     LoginThrottle(SignInRecords records, Clock clock) {
         this.records = records;
         this.clock = clock;
+    }
+
+    /** The address a sign-in attempt came from, as Spring Security recorded it ({@code null} when it did not). */
+    static String clientOf(Authentication attempt) {
+        return attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
     }
 
     /** Whether a sign-in as {@code username} from {@code client} must wait (checked before the password). */

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -48,42 +49,45 @@ public class RequestBodyLimits extends OncePerRequestFilter {
     }
 
     /** The most bytes a body may have on this route. */
-    long limitFor(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+    private long limitFor(String method, String path) {
         if (path.equals("/api/activities")) {
             return activities;
         }
-        if (path.startsWith("/api/")) {
+        if (isApi(path)) {
             return api;
         }
         if (path.startsWith("/forms/")) {
             return forms;
         }
-        return uploadRoute(request) ? uploads : pages;
+        return uploadRoute(method, path) ? uploads : pages;
     }
 
-    private static boolean uploadRoute(HttpServletRequest request) {
-        return "POST".equals(request.getMethod())
-                && request.getRequestURI().substring(request.getContextPath().length()).equals("/imports");
+    private static boolean uploadRoute(String method, String path) {
+        return "POST".equals(method) && path.equals("/imports");
+    }
+
+    private static boolean isApi(String path) {
+        return path.startsWith("/api/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = limitFor(request);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        long limit = limitFor(request.getMethod(), path);
         long declared = request.getContentLengthLong();
         String type = request.getContentType();
-        if (type != null && type.toLowerCase().startsWith("multipart/") && !uploadRoute(request)) {
-            refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Files can be sent only to the import page.");
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/") && !uploadRoute(request.getMethod(), path)) {
+            refuse(isApi(path), response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Files can be sent only to the import page.");
             return;
         }
         if (declared > limit) {
-            refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, tooLarge(limit));
+            refuse(isApi(path), response, HttpStatus.CONTENT_TOO_LARGE, tooLarge(limit));
             return;
         }
         boolean chunked = declared < 0 && request.getHeader("Transfer-Encoding") != null;
-        if (chunked && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            refuse(request, response, HttpStatus.LENGTH_REQUIRED, "Send the body with a Content-Length.");
+        if (chunked && !isApi(path)) {
+            refuse(false, response, HttpStatus.LENGTH_REQUIRED, "Send the body with a Content-Length.");
             return;
         }
         chain.doFilter(chunked ? new Counted(request, limit) : request, response);
@@ -93,10 +97,9 @@ public class RequestBodyLimits extends OncePerRequestFilter {
         return "The request body is larger than this endpoint takes (" + DataSize.ofBytes(limit).toKilobytes() + " KB).";
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
-            throws IOException {
+    private static void refuse(boolean api, HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setHeader("Connection", "close");
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (api) {
             ApiProblems.write(response, status, detail);
             return;
         }

@@ -8,9 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -38,8 +38,12 @@ public class SessionStanding {
     public void keep(HttpServletRequest request, String username) {
         HttpSession session = request.getSession(false);
         if (session != null) {
-            access.of(username).ifPresent(now -> session.setAttribute(STAMP, now.sessionStamp()));
+            stamp(session, username);
         }
+    }
+
+    private void stamp(HttpSession session, String username) {
+        access.of(username).ifPresent(now -> session.setAttribute(STAMP, now.sessionStamp()));
     }
 
     boolean stands(HttpSession session, Authentication auth) {
@@ -49,16 +53,9 @@ public class SessionStanding {
     }
 
     private static Role grantedRole(Authentication auth) {
-        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a != null && a.startsWith("ROLE_"))
-                .map(a -> {
-                    try {
-                        return Role.valueOf(a.substring("ROLE_".length()));
-                    } catch (IllegalArgumentException e) {
-                        return null;
-                    }
-                })
-                .filter(r -> r != null).findFirst().orElse(null);
+        return Arrays.stream(Role.values())
+                .filter(role -> auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role.name()).equals(a.getAuthority())))
+                .findFirst().orElse(null);
     }
 
     /** The check, for the page filter chain. Sessions without a signed-in user (the sign-in page's) pass. */
@@ -88,8 +85,7 @@ public class SessionStanding {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
                     throws IOException, ServletException {
-                HttpSession session = request.getSession();
-                access.of(auth.getName()).ifPresent(now -> session.setAttribute(STAMP, now.sessionStamp()));
+                stamp(request.getSession(), auth.getName());
                 super.onAuthenticationSuccess(request, response, auth);
             }
         };

@@ -6,7 +6,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /** Feeds sign-in outcomes to the throttle and the audit log. */
@@ -24,15 +23,14 @@ class SignInEvents {
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
         String user = event.getAuthentication().getName();
-        String client = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
-        throttle.succeeded(user, client);
+        throttle.succeeded(user, LoginThrottle.clientOf(event.getAuthentication()));
         audit.record(user, AuditAction.SIGN_IN, "user " + user, "");
     }
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
         String typed = event.getAuthentication().getName();
-        String client = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+        String client = LoginThrottle.clientOf(event.getAuthentication());
         if (event.getException() instanceof ThrottledAuthenticationProvider.SignInBlockedException) {
             audit.record(typed, AuditAction.SIGN_IN_BLOCKED, "user " + typed, "refused without checking the password");
             return;

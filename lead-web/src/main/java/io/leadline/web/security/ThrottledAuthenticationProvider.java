@@ -5,7 +5,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /** Checks the {@link LoginThrottle} before the password, so a blocked username learns nothing more. */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
@@ -20,8 +19,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String client = authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
-        if (throttle.blocked(authentication.getName(), client)) {
+        if (throttle.blocked(authentication.getName(), LoginThrottle.clientOf(authentication))) {
             throw new SignInBlockedException();
         }
         return passwords.authenticate(authentication);
