@@ -6,6 +6,7 @@ import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.PendingSubmission;
 import io.leadline.core.lead.PendingSubmissions;
 import io.leadline.persistence.JsonObjects;
+import io.leadline.persistence.PostgresArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -52,7 +53,8 @@ class JdbcFormSubmissions implements PendingSubmissions, FormTokenUses {
     @Override
     public List<PendingSubmission> open(long leadId) {
         return jdbc.sql("""
-                        select s.*, l.email from pending_submission s join lead l on l.id = s.lead_id
+                        select s.*, l.email, """ + ATTRIBUTES + """
+                        from pending_submission s join lead l on l.id = s.lead_id
                         where s.lead_id = ? and s.decided_at is null order by s.submitted_at, s.id""")
                 .param(leadId).query(this::submission).list();
     }
@@ -63,26 +65,34 @@ class JdbcFormSubmissions implements PendingSubmissions, FormTokenUses {
                         with decided as (
                             update pending_submission set decided_at = ?, decided_by = ?, accepted = ?
                             where id = ? and lead_id = ? and decided_at is null returning *)
-                        select d.*, l.email from decided d join lead l on l.id = d.lead_id""")
+                        select s.*, l.email, """ + ATTRIBUTES + """
+                        from decided s join lead l on l.id = s.lead_id""")
                 .params(Timestamp.from(at), by, accepted, id, leadId).query(this::submission).optional();
     }
+
+    /** The custom fields as two aligned arrays, read with the row (no query per submission). */
+    private static final String ATTRIBUTES = """
+            array(select key from jsonb_each_text(s.attributes) order by key) as attr_keys,
+            array(select value from jsonb_each_text(s.attributes) order by key) as attr_values
+            """;
 
     private PendingSubmission submission(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
         Integer size = rs.getObject("company_size") == null ? null : rs.getInt("company_size");
         var profile = new LeadProfile(rs.getString("full_name"), EmailAddress.parse(rs.getString("email")).orElse(null),
                 rs.getString("company"), rs.getString("job_title"), size, rs.getString("country"), rs.getString("source"),
-                attributes(rs.getString("attributes")));
+                attributes(rs));
         return new PendingSubmission(id, rs.getLong("lead_id"), rs.getString("campaign"),
                 rs.getTimestamp("submitted_at").toInstant(), profile);
     }
 
-    private Map<String, String> attributes(String json) {
-        Map<String, String> values = new TreeMap<>();
-        jdbc.sql("select key, value from jsonb_each_text(cast(? as jsonb))").param(json)
-                .query(rs -> {
-                    values.put(rs.getString("key"), rs.getString("value"));
-                });
-        return values;
+    private static Map<String, String> attributes(ResultSet rs) throws SQLException {
+        String[] keys = PostgresArrays.strings(rs.getArray("attr_keys"));
+        String[] values = PostgresArrays.strings(rs.getArray("attr_values"));
+        Map<String, String> attributes = new TreeMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            attributes.put(keys[i], values[i]);
+        }
+        return attributes;
     }
 }
