@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -80,7 +81,9 @@ class PageBehaviourBrowserTest {
         Browser.type(browser, "newPassword", "a-new-password-long");
         Browser.type(browser, "confirmPassword", "a-new-password-long");
         browser.findElement(By.xpath("//button[normalize-space()='Change password']")).click();
+        // the old page's focused element goes stale while the refused page loads: wait through that
         new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> "currentPassword".equals(d.switchTo().activeElement().getAttribute("id")));
         assertThat(browser.switchTo().activeElement().getAttribute("aria-invalid")).isEqualTo("true");
     }
