@@ -11,14 +11,27 @@ public record InboxItem(long id, String username, Kind kind, long leadId, String
         HAND_RAISED("Hand raised", "hot"),
         SLA_AT_RISK("Response time running out", "hot"),
         SLA_BREACHED("Response time passed", "late"),
-        BACK_FROM_NURTURE("Back from nurture", "hot");
+        BACK_FROM_NURTURE("Back from nurture", "hot"),
+        /** For admins: an endpoint was turned off (the notice's lead is the one whose event could not be delivered). */
+        WEBHOOK_OFF("Webhook turned off", "late", false);
 
         private final String label;
         private final String tone;
+        private final boolean aboutLead;
 
         Kind(String label, String tone) {
+            this(label, tone, true);
+        }
+
+        Kind(String label, String tone, boolean aboutLead) {
             this.label = label;
             this.tone = tone;
+            this.aboutLead = aboutLead;
+        }
+
+        /** Whether opening the notice opens its lead (otherwise it opens the settings it is about). */
+        public boolean aboutLead() {
+            return aboutLead;
         }
 
         /** How urgent it looks: assigned, hot or late (the badge's style). */

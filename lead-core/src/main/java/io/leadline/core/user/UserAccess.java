@@ -1,11 +1,15 @@
 package io.leadline.core.user;
 
+import java.util.List;
 import java.util.Optional;
 
 /** What a signed-in user may do right now: read on every request, so a session follows changes made elsewhere. */
 public interface UserAccess {
 
     Optional<Access> of(String username);
+
+    /** The usernames of the admins who can sign in now (those told when something needs an admin). */
+    List<String> activeAdmins();
 
     /**
      * A user's current standing.

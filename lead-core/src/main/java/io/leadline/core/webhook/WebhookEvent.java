@@ -4,7 +4,10 @@ import io.leadline.core.lead.LifecycleStage;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What a CRM can be told of: a lead's move into a stage, by the event name it subscribes to. */
+/**
+ * What a CRM can be told of, by the event name it subscribes to: a lead's move into a stage, or its score crossing the
+ * MQL threshold (up or down, whatever its stage).
+ */
 public enum WebhookEvent {
     MQL("lead.mql", LifecycleStage.MQL),
     CLAIMED("lead.claimed", LifecycleStage.ACCEPTED),
@@ -13,7 +16,8 @@ public enum WebhookEvent {
     WON("lead.won", LifecycleStage.WON),
     LOST("lead.lost", LifecycleStage.LOST),
     DISQUALIFIED("lead.disqualified", LifecycleStage.DISQUALIFIED),
-    RECYCLED("lead.recycled", LifecycleStage.RECYCLED);
+    RECYCLED("lead.recycled", LifecycleStage.RECYCLED),
+    SCORE_CROSSED("score.crossed", null);
 
     private final String type;
     private final LifecycleStage stage;
@@ -30,7 +34,7 @@ public enum WebhookEvent {
 
     /** The event a move into this stage makes, if any (a move back to New makes none). */
     public static Optional<WebhookEvent> ofMoveTo(LifecycleStage stage) {
-        return Arrays.stream(values()).filter(e -> e.stage == stage).findFirst();
+        return Arrays.stream(values()).filter(e -> e.stage != null && e.stage == stage).findFirst();
     }
 
     public static WebhookEvent ofType(String type) {

@@ -4,6 +4,9 @@ import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.FitGrade;
 import io.leadline.core.scoring.LeadScores;
 import io.leadline.core.scoring.Score;
+import io.leadline.core.scoring.ScoresCrossed;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -17,14 +20,18 @@ import org.springframework.stereotype.Repository;
 class JdbcLeadScores implements LeadScores {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    JdbcLeadScores(JdbcClient jdbc) {
+    JdbcLeadScores(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
+    /** Stores the score and, when it crossed the MQL threshold from the stored one, announces that. */
     @Override
     public void save(long leadId, Score score, LifecycleStage stage, Instant scoredAt) {
-        jdbc.sql("""
+        Integer previous = jdbc.sql("""
+                        with previous as (select score from lead_score where lead_id = :lead)
                         insert into lead_score (lead_id, model_version, score, fit_points, engagement_points, grade,
                                                 priority, stage, scored_at, queued_at)
                         values (:lead, :model, :score, :fit, :engagement, :grade, :priority, :stage, :at, :queuedAt)
@@ -34,7 +41,8 @@ class JdbcLeadScores implements LeadScores {
                             grade = excluded.grade, priority = excluded.priority, stage = excluded.stage,
                             scored_at = excluded.scored_at,
                             queued_at = case when lead_score.stage in""" + " " + QueueStages.SQL_LIST + """
-                             then lead_score.queued_at else excluded.queued_at end""")
+                             then lead_score.queued_at else excluded.queued_at end
+                        returning (select score from previous)""")
                 .param("lead", leadId)
                 .param("model", score.modelVersion())
                 .param("score", score.total())
@@ -46,7 +54,12 @@ class JdbcLeadScores implements LeadScores {
                 .param("at", Timestamp.from(scoredAt))
                 // Entering the queue starts the response-time clock; a lead already queued keeps its time.
                 .param("queuedAt", stage.inSalesQueue() ? Timestamp.from(scoredAt) : null, Types.TIMESTAMP)
-                .update();
+                .query((rs, n) -> (Integer) rs.getObject(1))
+                .optional().orElse(null);
+        if (previous != null) {
+            ScoresCrossed.Crossing.of(leadId, previous, score.total(), score.mqlThreshold())
+                    .ifPresent(crossing -> events.publishEvent(new ScoresCrossed(List.of(crossing), scoredAt)));
+        }
     }
 
     @Override

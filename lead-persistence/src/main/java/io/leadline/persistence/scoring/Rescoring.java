@@ -11,6 +11,8 @@ import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.lead.StageChange;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
+import io.leadline.core.scoring.ScoresCrossed;
+import org.springframework.context.ApplicationEventPublisher;
 import io.leadline.persistence.BackgroundWork;
 import io.leadline.persistence.queue.QueueStages;
 import java.sql.ResultSet;
@@ -50,11 +52,13 @@ public class Rescoring {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final StageHistory history;
+    private final ApplicationEventPublisher events;
 
-    Rescoring(JdbcTemplate jdbc, PlatformTransactionManager transactions, StageHistory history) {
+    Rescoring(JdbcTemplate jdbc, PlatformTransactionManager transactions, StageHistory history, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.history = history;
+        this.events = events;
     }
 
     /** How the run went: leads scored, scores changed, leads that moved stage. */
@@ -196,9 +200,10 @@ public class Rescoring {
 
     /**
      * Leads as read, in id order, each with the version of its stored score row (its {@code xmin}, the transaction that
-     * wrote it; {@link #NO_SCORE} when it has none): the score is rewritten only if still that version.
+     * wrote it; {@link #NO_SCORE} when it has none): the score is rewritten only if still that version; and the
+     * stored score's points, to tell which new scores cross the MQL threshold.
      */
-    private record ReadLeads(List<Lead> leads, long[] scoreVersions) {
+    private record ReadLeads(List<Lead> leads, long[] scoreVersions, int[] storedScores) {
     }
 
     /** The version of a lead that had no score row when read. */
@@ -212,9 +217,10 @@ public class Rescoring {
         // Only the custom attributes the model reads: unpacking every lead's jsonb would cost more than scoring it.
         String[] keys = model.customAttributes().toArray(String[]::new);
         List<Long> versions = new ArrayList<>();
+        List<Integer> stored = new ArrayList<>();
         List<Lead> leads = jdbc.query(con -> {
             var ps = con.prepareStatement("select " + leadColumns(keys) + ", coalesce(s.xmin::text::bigint, " + NO_SCORE
-                    + ") as score_version from lead left join lead_score s on s.lead_id = lead.id and " + scoreCondition
+                    + ") as score_version, coalesce(s.score, 0) as stored_score from lead left join lead_score s on s.lead_id = lead.id and " + scoreCondition
                     + " where " + condition);
             // Binary results: ids, numbers and timestamps arrive as bytes instead of text to parse, a good part of
             // reading a chunk (a negative threshold makes pgjdbc prepare on the server and ask for binary at once).
@@ -223,9 +229,11 @@ public class Rescoring {
             return ps;
         }, (rs, n) -> {
             versions.add(rs.getLong("score_version"));
+            stored.add(rs.getInt("stored_score"));
             return lead(rs, keys);
         });
-        return new ReadLeads(leads, versions.stream().mapToLong(Long::longValue).toArray());
+        return new ReadLeads(leads, versions.stream().mapToLong(Long::longValue).toArray(),
+                stored.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /**
@@ -266,7 +274,7 @@ public class Rescoring {
     }
 
     /** A chunk scored in Java: its leads in id order, their new scores, and the stage moves the scores cause. */
-    record Scored(List<Lead> leads, long[] scoreVersions, List<Score> scores, List<Move> moves) {
+    record Scored(List<Lead> leads, long[] scoreVersions, int[] storedScores, List<Score> scores, List<Move> moves) {
     }
 
     /** A stage move a new score causes, for the lead as it was read (its version is checked when it is written). */
@@ -290,7 +298,7 @@ public class Rescoring {
             Lead lead = leads.get(i);
             lead.qualifyBy(scores[i], now).ifPresent(t -> moves.add(new Move(lead, t.change())));
         }
-        return new Scored(leads, read.scoreVersions(), scored, moves);
+        return new Scored(leads, read.scoreVersions(), read.storedScores(), scored, moves);
     }
 
     /**
@@ -305,15 +313,19 @@ public class Rescoring {
         List<Lead> leads = chunk.leads();
         List<Move> moves = chunk.moves();
         NewScores source = new NewScores(leads, chunk.scoreVersions(), chunk.scores());
-        int changed = jdbc.update(con -> source.bind(con, con.prepareStatement("""
+        List<Long> rewritten = jdbc.query(con -> source.bind(con, con.prepareStatement("""
                 update lead_score s set model_version = r.model_version, score = r.score, fit_points = r.fit_points,
                        engagement_points = r.engagement_points, grade = r.grade, priority = r.priority, scored_at = ?
                 from %s
                 where s.lead_id = r.lead_id and s.lead_id between %d and %d
                   and s.xmin::text::bigint = r.read_version
                   and (s.model_version, s.score, s.fit_points, s.engagement_points, s.grade, s.priority)
-                      is distinct from (r.model_version, r.score, r.fit_points, r.engagement_points, r.grade, r.priority)"""
-                .formatted(source.relation(), leads.getFirst().id(), leads.getLast().id())), Timestamp.from(now)));
+                      is distinct from (r.model_version, r.score, r.fit_points, r.engagement_points, r.grade, r.priority)
+                returning s.lead_id"""
+                .formatted(source.relation(), leads.getFirst().id(), leads.getLast().id())), Timestamp.from(now)),
+                (rs, n) -> rs.getLong(1));
+        int changed = rewritten.size();
+        announceCrossings(chunk, rewritten, now);
         if (changed < leads.size()) {
             // Leads with no score row yet (created outside the application, or just now by activity ingestion): give
             // them one. Only looked for when the update did not reach every lead.
@@ -348,69 +360,21 @@ public class Rescoring {
         return new Chunk(leads.size(), changed, moves.size());
     }
 
-    /**
-     * The new scores as arrays, read by the update as the relation {@code r} through {@code unnest}: one statement,
-     * no temporary table (whose DDL, COPY and ANALYZE cost more than the arrays at every chunk size measured).
-     */
-    private static final class NewScores {
-        private final long[] ids;
-        private final long[] readVersions;
-        private final int[] versions;
-        private final int[] totals;
-        private final int[] fit;
-        private final int[] engagement;
-        private final String[] grades;
-        private final int[] priorities;
-
-        NewScores(List<Lead> leads, long[] readVersions, List<Score> scores) {
-            int n = leads.size();
-            this.readVersions = readVersions;
-            ids = new long[n];
-            versions = new int[n];
-            totals = new int[n];
-            fit = new int[n];
-            engagement = new int[n];
-            grades = new String[n];
-            priorities = new int[n];
-            for (int i = 0; i < n; i++) {
-                Score score = scores.get(i);
-                ids[i] = leads.get(i).id();
-                versions[i] = score.modelVersion();
-                totals[i] = score.total();
-                fit[i] = score.fitPoints();
-                engagement[i] = score.engagementPoints();
-                grades[i] = score.grade().name();
-                priorities[i] = score.priority();
+    /** Announces the rewritten scores that crossed the MQL threshold from the stored ones (a first score crosses nothing). */
+    private void announceCrossings(Scored chunk, List<Long> rewritten, Instant now) {
+        if (rewritten.isEmpty()) {
+            return;
+        }
+        long[] written = rewritten.stream().mapToLong(Long::longValue).sorted().toArray();
+        List<ScoresCrossed.Crossing> crossings = new ArrayList<>();
+        for (int i = 0; i < chunk.leads().size(); i++) {
+            long id = chunk.leads().get(i).id();
+            Score score = chunk.scores().get(i);
+            if (chunk.scoreVersions()[i] != NO_SCORE && Arrays.binarySearch(written, id) >= 0) {
+                ScoresCrossed.Crossing.of(id, chunk.storedScores()[i], score.total(), score.mqlThreshold()).ifPresent(crossings::add);
             }
         }
-
-        String relation() {
-            return "unnest(?::bigint[], ?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[], ?::text[], ?::int[]) "
-                    + "as r(lead_id, read_version, model_version, score, fit_points, engagement_points, grade, priority)";
-        }
-
-        /**
-         * Binds {@code then} (the statement's parameters before the relation), then the arrays; answers the statement.
-         * The number arrays go as primitive arrays in binary (the statement is prepared on the server at once), not as
-         * text for Postgres to parse.
-         */
-        java.sql.PreparedStatement bind(java.sql.Connection con, java.sql.PreparedStatement ps, Object... then) throws SQLException {
-            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-            org.postgresql.PGConnection pg = con.unwrap(org.postgresql.PGConnection.class);
-            int p = 1;
-            for (Object value : then) {
-                ps.setObject(p++, value);
-            }
-            ps.setArray(p++, pg.createArrayOf("int8", ids));
-            ps.setArray(p++, pg.createArrayOf("int8", readVersions));
-            ps.setArray(p++, pg.createArrayOf("int4", versions));
-            ps.setArray(p++, pg.createArrayOf("int4", totals));
-            ps.setArray(p++, pg.createArrayOf("int4", fit));
-            ps.setArray(p++, pg.createArrayOf("int4", engagement));
-            ps.setArray(p++, pg.createArrayOf("text", grades));
-            ps.setArray(p, pg.createArrayOf("int4", priorities));
-            return ps;
-        }
+        ScoresCrossed.of(crossings, now).forEach(events::publishEvent);
     }
 
     /** A lead from the columns of {@link #leadColumns}. */

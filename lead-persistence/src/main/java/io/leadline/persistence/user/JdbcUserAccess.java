@@ -2,6 +2,7 @@ package io.leadline.persistence.user;
 
 import io.leadline.core.user.Role;
 import io.leadline.core.user.UserAccess;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,5 +22,10 @@ class JdbcUserAccess implements UserAccess {
         return jdbc.sql("select role, enabled, session_stamp from app_user where username = ?").param(username)
                 .query((rs, n) -> new Access(Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), rs.getInt("session_stamp")))
                 .optional();
+    }
+
+    @Override
+    public List<String> activeAdmins() {
+        return jdbc.sql("select username from app_user where role = 'ADMIN' and enabled order by username").query(String.class).list();
     }
 }

@@ -1,6 +1,7 @@
 package io.leadline.persistence.webhook;
 
 import io.leadline.core.webhook.WebhookEvent;
+import io.leadline.core.webhook.WebhookTurnedOff;
 import io.leadline.core.webhook.Webhooks;
 import io.leadline.persistence.PostgresArrays;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcWebhooks implements Webhooks {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    JdbcWebhooks(JdbcClient jdbc) {
+    JdbcWebhooks(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
@@ -106,11 +110,17 @@ class JdbcWebhooks implements Webhooks {
                         statusCode, millis, excerpt, id)
                 .update();
         if (nextAttempt.isEmpty()) {
+            // Only the attempt that turns a still-enabled endpoint off tells the admins: once, from one instance.
             jdbc.sql("""
-                            update webhook_endpoint set enabled = false,
+                            update webhook_endpoint e set enabled = false,
                                    disabled_reason = 'Deliveries failed for 24 hours (last: ' || ? || '); turned off ' || to_char(? at time zone 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC.'
-                            where id = (select endpoint_id from webhook_delivery where id = ?)""")
-                    .params(statusCode == null ? String.valueOf(excerpt) : "HTTP " + statusCode, Timestamp.from(at), id).update();
+                            from webhook_delivery d
+                            where d.id = ? and e.id = d.endpoint_id and e.enabled
+                            returning e.id, e.url, e.disabled_reason, d.lead_id""")
+                    .params(statusCode == null ? String.valueOf(excerpt) : "HTTP " + statusCode, Timestamp.from(at), id)
+                    .query((rs, n) -> new WebhookTurnedOff(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), at))
+                    .optional()
+                    .ifPresent(events::publishEvent);
         }
     }
 

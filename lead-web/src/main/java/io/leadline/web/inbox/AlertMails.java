@@ -77,7 +77,7 @@ class AlertMails {
         message.setSubject(due.mode() == AlertMode.HOURLY || items.size() > 1
                 ? "Leadline: " + items.size() + (items.size() == 1 ? " notice" : " notices") + " in your inbox"
                 : "Leadline: " + items.getFirst().text());
-        message.setText(items.stream().map(i -> i.kind().label() + ": " + i.text() + "\n" + baseUrl + "/leads/" + i.leadId())
+        message.setText(items.stream().map(i -> i.kind().label() + ": " + i.text() + "\n" + baseUrl + NoticeLinks.pathOf(i))
                 .collect(Collectors.joining("\n\n")) + "\n\nYour inbox: " + baseUrl + "/inbox\n"
                 + "Change how you get these: " + baseUrl + "/account/alerts\n");
         return message;

@@ -2,6 +2,9 @@ package io.leadline.web.inbox;
 
 import io.leadline.core.inbox.AlertMode;
 import io.leadline.core.inbox.InboxItem;
+import io.leadline.core.user.Role;
+import java.util.Arrays;
+import org.springframework.security.core.Authentication;
 import io.leadline.core.inbox.Alerts;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -28,7 +31,7 @@ class AlertsController {
     }
 
     @GetMapping("/account/alerts")
-    String page(Principal user, Model model) {
+    String page(Principal user, Model model, Authentication auth) {
         if (!model.containsAttribute("alertForm")) {
             Alerts.Preference preference = alerts.preference(user.getName());
             AlertForm form = new AlertForm();
@@ -38,20 +41,22 @@ class AlertsController {
             model.addAttribute("alertForm", form);
         }
         model.addAttribute("modes", AlertMode.values());
-        model.addAttribute("kinds", InboxItem.Kind.values());
+        // Notices about settings go to admins only: a rep is not offered them.
+        boolean admin = auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Role.ADMIN.name()).equals(a.getAuthority()));
+        model.addAttribute("kinds", Arrays.stream(InboxItem.Kind.values()).filter(k -> admin || k.aboutLead()).toList());
         model.addAttribute("mailOn", mails.on());
         return "inbox/alerts";
     }
 
     @PostMapping("/account/alerts")
     String save(@Valid @ModelAttribute("alertForm") AlertForm form, BindingResult errors, Principal user, Model model,
-                HttpServletResponse response, RedirectAttributes redirect) {
+                Authentication auth, HttpServletResponse response, RedirectAttributes redirect) {
         if (form.getMode() != AlertMode.OFF && form.getKinds().isEmpty()) {
             errors.rejectValue("kinds", "empty", "Tick at least one kind of notice, or choose no mail.");
         }
         if (errors.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(user, model);
+            return page(user, model, auth);
         }
         alerts.save(user.getName(), new Alerts.Preference(form.getEmail(), form.getMode(), form.getKinds()));
         redirect.addFlashAttribute("message", form.getEmail() == null || form.getMode() == AlertMode.OFF

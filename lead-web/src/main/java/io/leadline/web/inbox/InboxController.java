@@ -31,13 +31,13 @@ class InboxController {
         return "inbox/inbox";
     }
 
-    /** Marks the notice read and opens its lead. */
+    /** Marks the notice read and opens what it is about (its lead, or the settings). */
     @PostMapping("/inbox/{id}/open")
     String open(@PathVariable long id, Principal user) {
         return inbox.latest(user.getName(), SHOWN).stream().filter(i -> i.id() == id).findFirst()
                 .map(item -> {
                     inbox.markRead(id, user.getName(), Instant.now(clock));
-                    return "redirect:/leads/" + item.leadId();
+                    return "redirect:" + NoticeLinks.pathOf(item);
                 })
                 .orElse("redirect:/inbox");
     }

@@ -3,6 +3,7 @@ package io.leadline.web.webhook;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LeadsBecameMql;
 import io.leadline.core.lead.LeadsMoved;
+import io.leadline.core.scoring.ScoresCrossed;
 import io.leadline.core.webhook.WebhookEvent;
 import io.leadline.core.webhook.Webhooks;
 import io.leadline.web.api.LeadRepresentation;
@@ -51,7 +52,27 @@ class WebhookOutbox {
         }
     }
 
+    /** A score that crossed the MQL threshold: the body says which way, from and to how many points. */
+    @ApplicationModuleListener
+    void on(ScoresCrossed event) {
+        if (!webhooks.anyWants(WebhookEvent.SCORE_CROSSED)) {
+            return;
+        }
+        for (ScoresCrossed.Crossing crossing : event.crossings()) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("direction", crossing.direction().key());
+            detail.put("from", crossing.from());
+            detail.put("to", crossing.to());
+            detail.put("threshold", crossing.threshold());
+            owe(WebhookEvent.SCORE_CROSSED, crossing.leadId(), event.at(), Map.of("crossing", detail));
+        }
+    }
+
     private void owe(WebhookEvent type, long leadId, Instant at) {
+        owe(type, leadId, at, Map.of());
+    }
+
+    private void owe(WebhookEvent type, long leadId, Instant at, Map<String, Object> detail) {
         leads.byId(leadId).ifPresent(lead -> {
             String eventId = UUID.nameUUIDFromBytes((type.type() + ":" + leadId + ":" + at.toEpochMilli())
                     .getBytes(StandardCharsets.UTF_8)).toString();
@@ -59,6 +80,7 @@ class WebhookOutbox {
             body.put("id", eventId);
             body.put("type", type.type());
             body.put("occurredAt", at.toString());
+            body.putAll(detail);
             body.put("lead", representation.of(lead));
             webhooks.enqueue(type, eventId, leadId, json.writeValueAsString(body), at);
         });

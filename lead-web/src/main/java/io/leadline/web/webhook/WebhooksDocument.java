@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.List;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +30,12 @@ class WebhooksDocument implements GlobalOpenApiCustomizer {
                 .addProperty("id", new StringSchema().format("uuid"))
                 .addProperty("type", new StringSchema())
                 .addProperty("occurredAt", new StringSchema().format("date-time"))
+                .addProperty("crossing", new ObjectSchema()
+                        .description("score.crossed only: which way the score crossed the MQL threshold, and its points before and after")
+                        .addProperty("direction", new StringSchema()._enum(List.of("up", "down")))
+                        .addProperty("from", new IntegerSchema())
+                        .addProperty("to", new IntegerSchema())
+                        .addProperty("threshold", new IntegerSchema()))
                 .addProperty("lead", new Schema<>().$ref("#/components/schemas/LeadView"));
         api.getComponents().addSchemas("WebhookDelivery", delivery);
         for (WebhookEvent event : WebhookEvent.values()) {

@@ -7,13 +7,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.sun.net.httpserver.HttpServer;
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.LeadProfile;
+import io.leadline.core.scoring.ScoringModels;
 import io.leadline.core.user.Role;
+import io.leadline.persistence.scoring.Rescoring;
 import io.leadline.core.webhook.Webhooks;
 import io.leadline.web.TestLeads;
 import io.leadline.web.capture.LeadCapture;
@@ -41,7 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Webhooks against a real HTTP receiver started by the test: a registered endpoint gets a signed {@code lead.mql} and
  * then {@code lead.claimed} for the same lead, in that order; a 500 is tried again; a rolled-back move sends nothing;
- * internal addresses are refused; after 24 hours of failures the endpoint is turned off.
+ * internal addresses are refused; after 24 hours of failures the endpoint is turned off and the admins told; a score
+ * crossing the MQL threshold is told as {@code score.crossed}, down and up, from an edit and from rescoring.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -59,6 +63,10 @@ class WebhookDeliveryTest {
     UserAccounts accounts;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    Rescoring rescoring;
+    @Autowired
+    ScoringModels models;
 
     /** What the receiver got: the headers we check and the body. */
     record Received(String event, String eventId, String signature, String body) {
@@ -151,12 +159,49 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void a_score_crossing_the_threshold_is_told_both_ways_whatever_the_stage_and_from_either_writer() throws Exception {
+        mvc.perform(post("/settings/webhooks").with(user("admin").roles("ADMIN")).with(csrf())
+                        .param("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook").param("events", "SCORE_CROSSED"))
+                .andExpect(status().is3xxRedirection());
+        long id = TestLeads.capture(mvc, "Crossing Lead", "CEO", 3000, "webinar");
+        eventually(() -> assertThat(forLead(id)).extracting(Received::event).contains("lead.mql"));
+        String rep = "cross-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.createIfAbsent(rep, "cross-password-1", Role.SALES);
+        mvc.perform(post("/queue/{id}/claim", id).with(user(rep).roles("SALES")).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(crossings(id)).as("a first score crosses nothing").isEmpty();
+
+        // An edit (the single-lead writer) takes the claimed lead's fit away: its score falls below the threshold.
+        long version = jdbc.sql("select version from lead where id = ?").param(id).query(Long.class).single();
+        String email = jdbc.sql("select email from lead where id = ?").param(id).query(String.class).single();
+        mvc.perform(post("/leads/{id}/edit", id).with(user("mia").roles("MARKETER")).with(csrf())
+                        .param("version", Long.toString(version)).param("fullName", "Crossing Lead").param("email", email)
+                        .param("company", "Acme").param("jobTitle", "Intern").param("companySize", "2").param("source", "webinar"))
+                .andExpect(status().is3xxRedirection());
+        eventually(() -> assertThat(crossings(id)).hasSize(1));
+        // Rescoring (the set-based writer) after the fit came back: up again.
+        jdbc.sql("update lead set job_title = 'CEO', company_size = 3000 where id = ?").param(id).update();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> rescoring.rescore(models.active(), new long[] {id}, Instant.now()));
+        eventually(() -> assertThat(crossings(id)).hasSize(2));
+
+        assertThat(crossings(id).get(0).body()).contains("\"direction\":\"down\"").contains("\"stage\":\"ACCEPTED\"");
+        assertThat(crossings(id).get(1).body()).contains("\"direction\":\"up\"").contains("\"type\":\"score.crossed\"");
+        int threshold = models.active().mqlThreshold().points();
+        assertThat(crossings(id).get(1).body()).contains("\"threshold\":" + threshold);
+        assertThat(forLead(id)).extracting(Received::event).filteredOn(event -> !"score.crossed".equals(event))
+                .as("the claimed lead did not move stage: only its score crossed").containsExactly("lead.mql", "lead.claimed");
+    }
+
+    @Test
     void internal_addresses_are_refused_and_a_day_of_failures_turns_the_endpoint_off() throws Exception {
         for (String url : List.of("http://10.0.0.7/hook", "http://169.254.169.254/latest/meta-data", "http://localhost:8080/", "ftp://crm.example.com/")) {
             mvc.perform(post("/settings/webhooks").with(user("admin").roles("ADMIN")).with(csrf()).param("url", url).param("events", "MQL"))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().string(Matchers.containsString("id=\"url-error\"")));
         }
+        String admin = "off-admin-" + UUID.randomUUID().toString().substring(0, 8);
+        String rep = "off-rep-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.createIfAbsent(admin, "off-admin-password", Role.ADMIN);
+        accounts.createIfAbsent(rep, "off-rep-password", Role.SALES);
         failuresToGive.set(1_000);
         long id = TestLeads.capture(mvc, "Doomed Lead", "CEO", 3000, "webinar");
         eventually(() -> assertThat(delivery(id, "last_status_code")).isEqualTo(500));
@@ -166,6 +211,24 @@ class WebhookDeliveryTest {
         assertThat(webhooks.endpoint(endpoint).orElseThrow().disabledReason()).startsWith("Deliveries failed for 24 hours (last: HTTP 500)");
         assertThat(jdbc.sql("select status from webhook_delivery where endpoint_id = ? and lead_id = ?").params(endpoint, id)
                 .query(String.class).single()).isEqualTo("GAVE_UP");
+
+        // Every active admin is told, once, in the inbox; the notice opens the webhooks page. A rep is told nothing.
+        eventually(() -> assertThat(notices(admin, "WEBHOOK_OFF")).hasSize(1));
+        assertThat(notices(rep, "WEBHOOK_OFF")).isEmpty();
+        mvc.perform(post("/inbox/{n}/open", notices(admin, "WEBHOOK_OFF").getFirst()).with(user(admin).roles("ADMIN")).with(csrf()))
+                .andExpect(redirectedUrl("/settings/webhooks"));
+        mvc.perform(get("/account/alerts").with(user(rep).roles("SALES")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Webhook turned off"))));
+        mvc.perform(get("/account/alerts").with(user(admin).roles("ADMIN")))
+                .andExpect(content().string(Matchers.containsString("Webhook turned off")));
+    }
+
+    private List<Long> notices(String username, String kind) {
+        return jdbc.sql("select id from inbox_item where username = ? and kind = ?").params(username, kind).query(Long.class).list();
+    }
+
+    private List<Received> crossings(long id) {
+        return forLead(id).stream().filter(r -> "score.crossed".equals(r.event())).toList();
     }
 
     private List<Received> forLead(long id) {
