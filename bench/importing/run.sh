@@ -47,9 +47,12 @@ until [ "$($PSQL -d $DB -At -c "select refreshed_at > (select finished_at from i
 # (e) what Postgres alone needs to store the same rows the import stored, with the same indexes, checks and foreign
 # keys: copies of lead, lead_score and stage_change filled by INSERT … SELECT from the imported tables, in one
 # transaction. Everything the import does beyond this is reading, validating, scoring and deduplicating.
+# Generated columns (lead.search_text) are computed by Postgres on insert, in the copy as in the import: not copied.
+LEAD_COLUMNS=$($PSQL -d $DB -At -c "select string_agg(quote_ident(column_name), ', ' order by ordinal_position)
+  from information_schema.columns where table_schema = 'public' and table_name = 'lead' and is_generated = 'NEVER'")
 $PSQL -d $DB -c checkpoint
 START=$(date +%s.%N)
-$PSQL -d $DB <<'SQL'
+$PSQL -d $DB <<SQL
 begin;
 create schema same;
 create table same.lead (like public.lead including all);
@@ -59,7 +62,7 @@ create table same.lead_score (like public.lead_score including all);
 alter table same.lead_score add foreign key (lead_id) references same.lead (id) on delete cascade;
 create table same.stage_change (like public.stage_change including all);
 alter table same.stage_change add foreign key (lead_id) references same.lead (id) on delete cascade;
-insert into same.lead select * from public.lead;
+insert into same.lead ($LEAD_COLUMNS) select $LEAD_COLUMNS from public.lead;
 insert into same.lead_score select * from public.lead_score;
 insert into same.stage_change overriding system value select * from public.stage_change;
 commit;
