@@ -10,7 +10,7 @@ public interface Inbox {
 
     /**
      * Puts a notice in the user's inbox, once per {@code key}: a second delivery of the same event (at-least-once
-     * listeners) adds nothing. Answers whether it was added.
+     * listeners) adds nothing; a text longer than {@link InboxItem#MAX_TEXT} is shortened. Answers whether it was added.
      */
     boolean deliver(String username, InboxItem.Kind kind, long leadId, String text, Instant at, String key);
 

@@ -44,6 +44,14 @@ public record InboxItem(long id, String username, Kind kind, long leadId, String
         }
     }
 
+    /** The longest notice text kept; a longer one is shortened with an ellipsis. */
+    public static final int MAX_TEXT = 500;
+
+    /** The text as a notice keeps it: at most {@link #MAX_TEXT} characters. */
+    public static String fitted(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    }
+
     public InboxItem {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");

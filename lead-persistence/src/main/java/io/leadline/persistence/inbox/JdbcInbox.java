@@ -26,7 +26,7 @@ class JdbcInbox implements Inbox {
                         insert into inbox_item (username, kind, lead_id, text, at, key)
                         select ?, ?, ?, ?, ?, ? where exists (select 1 from lead where id = ?)
                         on conflict (key) do nothing""")
-                .params(username, kind.name(), leadId, text, Timestamp.from(at), key, leadId).update() == 1;
+                .params(username, kind.name(), leadId, InboxItem.fitted(text), Timestamp.from(at), key, leadId).update() == 1;
     }
 
     @Override

@@ -4,8 +4,8 @@ import io.leadline.core.inbox.AlertMode;
 import io.leadline.core.inbox.InboxItem;
 import io.leadline.core.user.Role;
 import java.util.Arrays;
-import org.springframework.security.core.Authentication;
 import io.leadline.core.inbox.Alerts;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
@@ -31,7 +31,7 @@ class AlertsController {
     }
 
     @GetMapping("/account/alerts")
-    String page(Principal user, Model model, Authentication auth) {
+    String page(Principal user, Model model, HttpServletRequest request) {
         if (!model.containsAttribute("alertForm")) {
             Alerts.Preference preference = alerts.preference(user.getName());
             AlertForm form = new AlertForm();
@@ -42,7 +42,7 @@ class AlertsController {
         }
         model.addAttribute("modes", AlertMode.values());
         // Notices about settings go to admins only: a rep is not offered them.
-        boolean admin = auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Role.ADMIN.name()).equals(a.getAuthority()));
+        boolean admin = request.isUserInRole(Role.ADMIN.name());
         model.addAttribute("kinds", Arrays.stream(InboxItem.Kind.values()).filter(k -> admin || k.aboutLead()).toList());
         model.addAttribute("mailOn", mails.on());
         return "inbox/alerts";
@@ -50,13 +50,13 @@ class AlertsController {
 
     @PostMapping("/account/alerts")
     String save(@Valid @ModelAttribute("alertForm") AlertForm form, BindingResult errors, Principal user, Model model,
-                Authentication auth, HttpServletResponse response, RedirectAttributes redirect) {
+                HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         if (form.getMode() != AlertMode.OFF && form.getKinds().isEmpty()) {
             errors.rejectValue("kinds", "empty", "Tick at least one kind of notice, or choose no mail.");
         }
         if (errors.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(user, model, auth);
+            return page(user, model, request);
         }
         alerts.save(user.getName(), new Alerts.Preference(form.getEmail(), form.getMode(), form.getKinds()));
         redirect.addFlashAttribute("message", form.getEmail() == null || form.getMode() == AlertMode.OFF
