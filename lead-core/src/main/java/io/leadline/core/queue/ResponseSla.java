@@ -35,6 +35,11 @@ public record ResponseSla(Duration limit, WorkingHours workingHours) {
         return to.isAfter(from) ? Duration.between(from, to) : Duration.ZERO;
     }
 
+    /** Whether a lead that entered the queue at {@code from} and was claimed (or is still waiting) at {@code to} is within the SLA. */
+    public boolean met(Instant from, Instant to) {
+        return elapsed(from, to).compareTo(limit) <= 0;
+    }
+
     /** The instant {@code part} of SLA time before {@code to}. */
     public Instant before(Instant to, Duration part) {
         return workingHours == null ? to.minus(part) : workingHours.minus(to, part);

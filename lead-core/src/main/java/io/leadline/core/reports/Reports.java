@@ -1,5 +1,6 @@
 package io.leadline.core.reports;
 
+import io.leadline.core.queue.ResponseSla;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -26,8 +27,11 @@ public interface Reports {
     /** Leads per current score band of ten points. */
     List<Band> scoreDistribution(Scope scope);
 
-    /** MQLs claimed within the SLA, later, or not yet. */
-    Sla slaCompliance(Scope scope, int slaHours);
+    /**
+     * MQLs claimed within the SLA, later, or not yet, as of now: the time to claim counted as the SLA counts it (working
+     * hours when set).
+     */
+    Sla slaCompliance(Scope scope, ResponseSla sla);
 
     record Band(int from, long leads) {
     }

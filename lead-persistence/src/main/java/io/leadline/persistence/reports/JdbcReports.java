@@ -1,7 +1,9 @@
 package io.leadline.persistence.reports;
 
+import io.leadline.core.queue.ResponseSla;
 import io.leadline.core.reports.FunnelRow;
 import io.leadline.core.reports.Reports;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,19 +57,43 @@ class JdbcReports implements Reports {
                 .params(params).query((rs, n) -> new Band(rs.getInt("band"), rs.getLong("leads"))).list();
     }
 
+    /**
+     * A lead claimed, or waiting, within the SLA's length of wall-clock time is within it however the SLA counts (working
+     * time is never more than wall-clock time): those are summed here. Around the clock, so are the others; in working
+     * hours the others (one row per minute of entry and of claim) are judged one by one by {@link ResponseSla#met}.
+     */
     @Override
-    public Sla slaCompliance(Scope scope, int slaHours) {
+    public Sla slaCompliance(Scope scope, ResponseSla sla) {
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("sla", slaHours);
-        return jdbc.sql("""
-                        select coalesce(sum(leads) filter (where claim_hours >= 0 and claim_hours <= :sla), 0) as claimed_in_time,
-                               coalesce(sum(leads) filter (where claim_hours > :sla), 0) as claimed_late,
-                               coalesce(sum(leads) filter (where claim_hours < 0 and now() <= waiting_since + make_interval(hours => :sla)), 0) as waiting_in_time,
-                               coalesce(sum(leads) filter (where claim_hours < 0 and now() > waiting_since + make_interval(hours => :sla)), 0) as waiting_late
-                        from report_sla_day where true""" + where(scope, params))
+        params.put("sla", sla.limit().toSeconds());
+        String where = where(scope, params);
+        var clear = jdbc.sql("""
+                        select coalesce(sum(leads) filter (where claimed_at <> 'infinity' and claimed_at - mql_at <= %1$s), 0),
+                               coalesce(sum(leads) filter (where claimed_at <> 'infinity' and claimed_at - mql_at > %1$s), 0),
+                               coalesce(sum(leads) filter (where claimed_at = 'infinity' and now() - mql_at <= %1$s), 0),
+                               coalesce(sum(leads) filter (where claimed_at = 'infinity' and now() - mql_at > %1$s), 0)
+                        from report_sla_day where true""".formatted(LIMIT) + where)
                 .params(params)
                 .query((rs, n) -> new Sla(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+        if (sla.workingHours() == null) {
+            return clear;
+        }
+        Instant now = Instant.now();
+        long[] late = new long[4];   // claimed in time, claimed late, waiting in time, waiting late
+        jdbc.sql("select mql_at, claimed_at = 'infinity', claimed_at, leads from report_sla_day where least(claimed_at, now()) - mql_at > %s"
+                        .formatted(LIMIT) + where)
+                .params(params)
+                .query(rs -> {
+                    Instant mql = rs.getTimestamp(1).toInstant();
+                    boolean waiting = rs.getBoolean(2);
+                    Instant to = waiting ? now : rs.getTimestamp(3).toInstant();
+                    late[(waiting ? 2 : 0) + (sla.met(mql, to) ? 0 : 1)] += rs.getLong(4);
+                });
+        return new Sla(clear.claimedInTime() + late[0], late[1], clear.waitingInTime() + late[2], late[3]);
     }
+
+    /** The SLA's length as an interval, from the {@code sla} parameter in seconds. */
+    private static final String LIMIT = "make_interval(secs => :sla)";
 
     private static String where(Scope scope, Map<String, Object> params) {
         StringBuilder where = new StringBuilder();

@@ -2,6 +2,8 @@ package io.leadline.persistence.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadline.core.queue.ResponseSla;
+import io.leadline.core.queue.WorkingHours;
 import io.leadline.core.reports.FunnelRow;
 import io.leadline.core.reports.Reports;
 import java.util.UUID;
@@ -56,8 +58,8 @@ class ReportSnapshotsTest {
         assertThat(reports.scoreDistribution(scope)).extracting(Reports.Band::from, Reports.Band::leads)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(10, 1L), org.assertj.core.groups.Tuple.tuple(40, 2L),
                         org.assertj.core.groups.Tuple.tuple(60, 2L), org.assertj.core.groups.Tuple.tuple(90, 1L));
-        assertThat(reports.slaCompliance(scope, 24)).isEqualTo(new Reports.Sla(2, 1, 1, 1));
-        assertThat(reports.slaCompliance(scope, 48)).as("a longer SLA from the same snapshot").isEqualTo(new Reports.Sla(3, 0, 2, 0));
+        assertThat(reports.slaCompliance(scope, ResponseSla.hours(24))).isEqualTo(new Reports.Sla(2, 1, 1, 1));
+        assertThat(reports.slaCompliance(scope, ResponseSla.hours(48))).as("a longer SLA from the same snapshot").isEqualTo(new Reports.Sla(3, 0, 2, 0));
     }
 
     @Test
@@ -85,7 +87,7 @@ class ReportSnapshotsTest {
         snapshots.refresh();
 
         // Waiting past 24 h: only the fresh one; within it: the later move. The history import's MQL is left out.
-        assertThat(reports.slaCompliance(new Reports.Scope(null, null, source), 24)).isEqualTo(new Reports.Sla(0, 0, 1, 1));
+        assertThat(reports.slaCompliance(new Reports.Scope(null, null, source), ResponseSla.hours(24))).isEqualTo(new Reports.Sla(0, 0, 1, 1));
     }
 
     /** An import requested ten hours ago, which did or did not start the response clock. */
@@ -112,5 +114,40 @@ class ReportSnapshotsTest {
         assertThat(row.open()).isEqualTo(1);
         assertThat(row.winRateOfResolved()).isEqualTo(0.25);
         assertThat(row.winRateOfAll()).isEqualTo(0.2);
+    }
+
+    @Test
+    void with_working_hours_set_only_working_time_counts_towards_the_sla() {
+        // Mon-Fri 9-17 UTC; 4 working hours.
+        var sla = ResponseSla.hours(4).within(WorkingHours.weekdays(java.time.ZoneOffset.UTC));
+        // Friday 16:00 to Monday 10:00: 66 h on the clock, 2 working hours: in time.
+        moves(lead("ACCEPTED", 60), "MQL", "2026-01-09T16:00:00Z", "ACCEPTED", "2026-01-12T10:00:00Z");
+        // Monday 9:00 to 15:00: 6 working hours: late.
+        moves(lead("ACCEPTED", 60), "MQL", "2026-01-12T09:00:00Z", "ACCEPTED", "2026-01-12T15:00:00Z");
+        // Monday 9:00 to 10:00: in time on any clock.
+        moves(lead("ACCEPTED", 60), "MQL", "2026-01-12T09:00:00Z", "ACCEPTED", "2026-01-12T10:00:00Z");
+        // Waiting since January: late.
+        moves(lead("MQL", 60), "MQL", "2026-01-12T09:00:00Z");
+        snapshots.refresh();
+        var scope = new Reports.Scope(null, null, source);
+
+        assertThat(reports.slaCompliance(scope, sla)).isEqualTo(new Reports.Sla(2, 1, 0, 1));
+        assertThat(reports.slaCompliance(scope, ResponseSla.hours(4))).as("around the clock").isEqualTo(new Reports.Sla(1, 2, 0, 1));
+
+        // A working day of one minute: a lead waiting 30 h on the clock has used at most two minutes of its SLA.
+        var minuteADay = ResponseSla.hours(4).within(new WorkingHours(java.time.ZoneOffset.UTC,
+                java.util.EnumSet.allOf(java.time.DayOfWeek.class), java.time.LocalTime.of(0, 0), java.time.LocalTime.of(0, 1)));
+        lead("MQL", 60, "MQL@-30");
+        snapshots.refresh();
+        assertThat(reports.slaCompliance(scope, minuteADay)).isEqualTo(new Reports.Sla(3, 0, 1, 1));
+    }
+
+    /** Moves into the stages at the instants, in pairs: "MQL", "2026-01-09T16:00:00Z", ... */
+    private void moves(long lead, String... stageThenInstant) {
+        for (int i = 0; i < stageThenInstant.length; i += 2) {
+            jdbc.sql("insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at) "
+                            + "values (?, 'NEW', ?, 'system', 'fixture', ?::timestamptz)")
+                    .params(lead, stageThenInstant[i], stageThenInstant[i + 1]).update();
+        }
     }
 }

@@ -6,6 +6,8 @@ import io.leadline.core.qualification.DisqualificationReport;
 import io.leadline.core.reports.FunnelRow;
 import io.leadline.core.reports.Reports;
 import io.leadline.core.qualification.SalesRules;
+import io.leadline.core.queue.HandoffRules;
+import io.leadline.core.queue.ResponseSla;
 import io.leadline.web.audit.Audit;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -39,9 +41,12 @@ class ReportsController {
     private final long refreshMillis;
     private final Audit audit;
     private final SalesRules settings;
+    private final HandoffRules handoff;
 
-    ReportsController(Reports reports, DisqualificationReport disqualifications, SalesRules settings, Audit audit,
-                      ReportSnapshots snapshots, @Value("${leadline.reports.refresh-millis:300000}") long refreshMillis) {
+    ReportsController(Reports reports, DisqualificationReport disqualifications, SalesRules settings, HandoffRules handoff,
+                      Audit audit, ReportSnapshots snapshots,
+                      @Value("${leadline.reports.refresh-millis:300000}") long refreshMillis) {
+        this.handoff = handoff;
         this.snapshots = snapshots;
         this.refreshMillis = refreshMillis;
         this.reports = reports;
@@ -67,9 +72,11 @@ class ReportsController {
         var distribution = reports.scoreDistribution(scope);
         model.addAttribute("distribution", distribution);
         model.addAttribute("maxBand", distribution.stream().mapToLong(Reports.Band::leads).max().orElse(1));
-        int slaHours = settings.slaHours();
-        model.addAttribute("sla", reports.slaCompliance(scope, slaHours));
-        model.addAttribute("slaHours", slaHours);
+        ResponseSla sla = handoff.policy().sla(settings.slaHours());
+        model.addAttribute("sla", reports.slaCompliance(scope, sla));
+        model.addAttribute("slaHours", sla.limit().toHours());
+        model.addAttribute("slaUnit", sla.workingHours() == null ? "h" : "working hours");
+        model.addAttribute("workingHours", sla.workingHours() == null ? null : sla.workingHours().describe());
         model.addAttribute("disqualifications", disqualifications.counts());
         model.addAttribute("lostReasons", disqualifications.lostReasons(15));
         model.addAttribute("refreshedAt", snapshots.refreshedAt());
@@ -108,9 +115,11 @@ class ReportsController {
             case "score-distribution" -> new Table(List.of("score from", "leads"),
                     reports.scoreDistribution(scope).stream().map(b -> List.<Object>of(b.from(), b.leads())).toList());
             case "sla" -> {
-                Reports.Sla sla = reports.slaCompliance(scope, settings.slaHours());
-                yield new Table(List.of("sla hours", "claimed in time", "claimed late", "waiting in time", "waiting late"),
-                        List.of(List.of(settings.slaHours(), sla.claimedInTime(), sla.claimedLate(), sla.waitingInTime(), sla.waitingLate())));
+                ResponseSla limit = handoff.policy().sla(settings.slaHours());
+                Reports.Sla sla = reports.slaCompliance(scope, limit);
+                yield new Table(List.of("sla hours", "counted in", "claimed in time", "claimed late", "waiting in time", "waiting late"),
+                        List.of(List.of(limit.limit().toHours(), limit.workingHours() == null ? "every hour" : limit.workingHours().describe(),
+                                sla.claimedInTime(), sla.claimedLate(), sla.waitingInTime(), sla.waitingLate())));
             }
             case "disqualification-reasons" -> new Table(List.of("reason", "by reps", "by rules"),
                     disqualifications.counts().stream().map(d -> List.<Object>of(d.reasonCode(), d.byReps(), d.byRules())).toList());

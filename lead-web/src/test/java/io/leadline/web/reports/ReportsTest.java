@@ -44,6 +44,8 @@ class ReportsTest {
     LeadFileImport leads;
     @Autowired
     OutcomeFileImport outcomes;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @TempDir
     Path dir;
 
@@ -97,6 +99,26 @@ class ReportsTest {
         mvc.perform(get("/reports").param("source", "email").param("from", "2017-01-01").param("to", "2018-12-31")
                 .with(user("mia").roles("MARKETER"))).andExpect(content().string(containsString("3.0%")));
         mvc.perform(get("/reports").with(user("sam").roles("SALES"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void the_sla_report_says_it_counts_working_hours_when_they_are_set() throws Exception {
+        mvc.perform(get("/reports").with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("SLA 24 h)")));
+        try {
+            mvc.perform(post("/settings/handoff").with(user("admin").roles("ADMIN")).with(csrf()).param("handRaiserTypes", "demo_request")
+                            .param("handRaiserDays", "7").param("order", "PRIORITY").param("workingHoursOnly", "true")
+                            .param("workZone", "America/Sao_Paulo").param("workDays", "MONDAY", "TUESDAY").param("workStart", "09:00")
+                            .param("workEnd", "17:00"))
+                    .andExpect(status().is3xxRedirection());
+            mvc.perform(get("/reports").with(user("mia").roles("MARKETER")))
+                    .andExpect(content().string(containsString("SLA 24 working hours)")))
+                    .andExpect(content().string(containsString("Time to claim counts only working hours: Mon, Tue 09:00–17:00 America/Sao_Paulo.")));
+            String csv = mvc.perform(get("/reports/sla.csv").with(user("mia").roles("MARKETER"))).andReturn().getResponse().getContentAsString();
+            assertThat(csv).startsWith("sla hours,counted in,claimed in time").contains("\n24,\"Mon, Tue 09:00–17:00 America/Sao_Paulo\",");
+        } finally {
+            jdbc.sql("delete from handoff_setting").update();
+        }
     }
 
     private static double rate(List<FunnelRow> rows, String source) {
