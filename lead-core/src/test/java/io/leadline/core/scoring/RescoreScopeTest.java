@@ -51,7 +51,7 @@ class RescoreScopeTest {
         EngagementRule first = rules.getFirst();
         rules.set(0, new EngagementRule(first.name(), first.type(), first.pointsEach() + 3, first.cap(), first.withinDays()));
         assertThat(RescoreScope.between(starter, withEngagement(rules)))
-                .isEqualTo(new RescoreScope.LeadsWithActivities(java.util.Set.of(first.type())));
+                .isEqualTo(new RescoreScope.Bounded(java.util.Set.of(), java.util.Set.of(first.type())));
     }
 
     @Test
@@ -63,8 +63,51 @@ class RescoreScopeTest {
         ScoringModel fitChanged = new ScoringModel(2, fit, starter.engagementRules(), starter.disqualifyingRules(),
                 starter.caps(), starter.decay(), starter.gradeBands(), starter.mqlThreshold());
         assertThat(RescoreScope.between(starter, threshold)).isInstanceOf(RescoreScope.Everyone.class);
-        assertThat(RescoreScope.between(starter, fitChanged)).isInstanceOf(RescoreScope.Everyone.class);
         assertThat(RescoreScope.between(null, starter)).isInstanceOf(RescoreScope.Everyone.class);
+        assertThat(RescoreScope.between(starter, fitChanged)).as("a fit weight: the leads meeting its condition")
+                .isEqualTo(new RescoreScope.Bounded(java.util.Set.of(fit.getFirst().when()), java.util.Set.of()));
+    }
+
+    /**
+     * The same promise for fit rules: whatever fit rules are added, removed or re-weighted, a lead that meets none of
+     * the conditions the scope names scores exactly the same under both models.
+     */
+    @Test
+    void a_lead_meeting_no_changed_condition_scores_the_same_under_both_models() {
+        List<LeadCondition> conditions = List.of(new LeadCondition.Contains("job_title", List.of("vp", "head")),
+                new LeadCondition.NumericRange("company_size", 100L, 1000L), new LeadCondition.OneOf("country", java.util.Set.of("BR")),
+                new LeadCondition.Missing("company"), new LeadCondition.OneOf("industry", java.util.Set.of("retail")),
+                new LeadCondition.EmailDomain(java.util.Set.of("gmail.com")));
+        Gen<FitRule> rule = integers().between(0, conditions.size() - 1).zip(integers().between(-20, 30),
+                (c, points) -> new FitRule("rule " + c, conditions.get(c), points));
+        java.util.concurrent.atomic.AtomicInteger compared = new java.util.concurrent.atomic.AtomicInteger();
+        qt().withExamples(400).forAll(lists().of(rule).ofSizeBetween(0, 3), integers().between(0, 1),
+                        integers().between(0, TITLES.size() - 1), integers().between(1, 5000))
+                .check((added, dropFirst, title, size) -> {
+                    List<FitRule> fit = new ArrayList<>(starter.fitRules());
+                    if (dropFirst == 1) {
+                        fit.removeFirst();
+                    }
+                    fit.addAll(added);
+                    ScoringModel after = new ScoringModel(2, fit, starter.engagementRules(), starter.disqualifyingRules(),
+                            starter.caps(), starter.decay(), starter.gradeBands(), starter.mqlThreshold());
+                    LeadProfile lead = new LeadProfile("Ana", new EmailAddress(size % 2 == 0 ? "ana@gmail.com" : "ana@acme.com"),
+                            size % 3 == 0 ? null : "Acme", TITLES.get(title), size, size % 5 == 0 ? "BR" : "PT", "webinar",
+                            size % 7 == 0 ? Map.of("industry", "Retail") : Map.of());
+                    boolean outside = switch (RescoreScope.between(starter, after)) {
+                        case RescoreScope.Nobody n -> true;
+                        case RescoreScope.Everyone e -> false;
+                        case RescoreScope.Bounded b -> !b.meetsACondition(lead);
+                    };
+                    if (!outside) {
+                        return true;
+                    }
+                    compared.incrementAndGet();
+                    Score was = starter.score(lead, List.of(), NOW);
+                    Score is = after.score(lead, List.of(), NOW);
+                    return was.total() == is.total() && was.fitPoints() == is.fitPoints() && was.grade() == is.grade();
+                });
+        assertThat(compared.get()).as("leads outside the scope compared").isGreaterThan(50);
     }
 
     /**
@@ -89,7 +132,7 @@ class RescoreScopeTest {
                     boolean outside = switch (scope) {
                         case RescoreScope.Nobody n -> true;
                         case RescoreScope.Everyone e -> false;
-                        case RescoreScope.LeadsWithActivities w -> activities.stream().noneMatch(a -> w.types().contains(a.type()));
+                        case RescoreScope.Bounded w -> activities.stream().noneMatch(a -> w.types().contains(a.type()));
                     };
                     if (!outside) {
                         return true;

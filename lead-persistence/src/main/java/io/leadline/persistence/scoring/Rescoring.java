@@ -61,8 +61,19 @@ public class Rescoring {
         this.events = events;
     }
 
-    /** How the run went: leads scored, scores changed, leads that moved stage. */
-    public record Result(long leads, long changed, long moved) {
+    /** How the run went: leads read and scored, scores changed, leads that moved stage, scores that crossed the MQL threshold up and down. */
+    public record Result(long leads, long changed, long moved, long mqlsIn, long mqlsOut) {
+
+        public Result(long leads, long changed, long moved) {
+            this(leads, changed, moved, 0, 0);
+        }
+
+        public static final Result NOTHING = new Result(0, 0, 0);
+
+        Result plus(Chunk chunk) {
+            return new Result(leads + chunk.leads(), changed + chunk.changed(), moved + chunk.moved(), mqlsIn + chunk.mqlsIn(),
+                    mqlsOut + chunk.mqlsOut());
+        }
     }
 
     public long countLeads() {
@@ -95,9 +106,7 @@ public class Rescoring {
      * the writing instead of adding to it.
      */
     private Result rescore(ScoringModel model, Instant now, LongConsumer progress, Timings timings) {
-        long leads = 0;
-        long changed = 0;
-        long moved = 0;
+        Result result = Result.NOTHING;
         ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("rescoring-reader").factory());
         try {
             Future<Scored> next = reader.submit(() -> readAndScore(model, 0, now, timings));
@@ -110,19 +119,35 @@ public class Rescoring {
                 long writing = System.nanoTime();
                 Chunk chunk = transaction.execute(status -> write(scored, now));
                 timings.writing += System.nanoTime() - writing;
-                leads += chunk.leads;
-                changed += chunk.changed;
-                moved += chunk.moved;
-                progress.accept(leads);
+                result = result.plus(chunk);
+                progress.accept(result.leads());
             }
         } finally {
             reader.shutdownNow();
         }
-        return new Result(leads, changed, moved);
+        return result;
     }
 
-    /** What writing a chunk did: leads in it, scores changed, leads moved. */
-    record Chunk(int leads, long changed, long moved) {
+    /**
+     * Rescores only these leads (the ones a model change can move, see {@link LeadsInScope}), {@value #CHUNK} at a
+     * time in a transaction each, reporting how many are done after each.
+     */
+    public Result rescoreOnly(ScoringModel model, long[] leadIds, Instant now, LongConsumer progress) {
+        long started = System.nanoTime();
+        Result result = Result.NOTHING;
+        for (int from = 0; from < leadIds.length; from += CHUNK) {
+            long[] ids = Arrays.copyOfRange(leadIds, from, Math.min(leadIds.length, from + CHUNK));
+            Scored scored = readAndScore(model, ids, now);
+            result = result.plus(transaction.execute(status -> write(scored, now)));
+            progress.accept(result.leads());
+        }
+        log.info("rescored {} leads of {} asked in {} ms: {} scores changed, {} stage changes", result.leads(), leadIds.length,
+                (System.nanoTime() - started) / 1_000_000, result.changed(), result.moved());
+        return result;
+    }
+
+    /** What writing a chunk did: leads in it, scores changed, leads moved, scores that crossed the threshold up and down. */
+    record Chunk(int leads, long changed, long moved, long mqlsIn, long mqlsOut) {
     }
 
     private Scored readAndScore(ScoringModel model, long afterId, Instant now, Timings timings) {
@@ -156,17 +181,12 @@ public class Rescoring {
      * from an older view; an import: the leads it updated).
      */
     public Result rescore(ScoringModel model, long[] leadIds, Instant now) {
-        long leads = 0;
-        long changed = 0;
-        long moved = 0;
+        Result result = Result.NOTHING;
         for (int from = 0; from < leadIds.length; from += CHUNK) {
             long[] ids = Arrays.copyOfRange(leadIds, from, Math.min(leadIds.length, from + CHUNK));
-            Chunk chunk = write(readAndScore(model, ids, now), now);
-            leads += chunk.leads;
-            changed += chunk.changed;
-            moved += chunk.moved;
+            result = result.plus(write(readAndScore(model, ids, now), now));
         }
-        return new Result(leads, changed, moved);
+        return result;
     }
 
     /** Reads the given leads with their activities and scores them (the first half of {@link #rescore(ScoringModel, long[], Instant)}). */
@@ -241,9 +261,14 @@ public class Rescoring {
      * one text value a lead is far cheaper to send and read than an array of them.
      */
     static String leadColumns(String[] keys) {
-        StringBuilder columns = new StringBuilder("lead.id, lead.version, lead.external_id, lead.full_name, lead.email, "
+        return "lead.id, lead.version, lead.external_id, lead.full_name, lead.email, "
                 + "lead.company, lead.job_title, lead.company_size, lead.country, lead.source, lead.stage, lead.owner, "
-                + "lead.revisit_on, lead.created_at, " + StageHistory.STAGE_BY_SCORE);
+                + "lead.revisit_on, lead.created_at, " + StageHistory.STAGE_BY_SCORE + attributeColumns(keys);
+    }
+
+    /** The custom attributes of {@link #profile}: a column each, or two aligned arrays for more than {@value #WIDE}. */
+    static String attributeColumns(String[] keys) {
+        StringBuilder columns = new StringBuilder();
         if (keys.length > WIDE) {
             // Postgres takes at most 1,664 columns: many keys come as two aligned arrays instead.
             columns.append(", array(select key from jsonb_each_text(lead.attributes) where key = any(?) order by key) as attr_keys")
@@ -302,13 +327,15 @@ public class Rescoring {
     }
 
     /**
-     * Writes the scores that changed and the stage moves, in the caller's transaction; answers what it wrote. Both are
+     * Writes the scores that changed and the stage moves, in the caller's transaction; answers what it wrote. A score
+     * whose points, grade and priority are as stored is left alone, its model version too: the stored version is the
+     * one that last changed the score (a model change that moves nobody rewrites nothing). Both are
      * optimistic: a score row rewritten since the chunk was read (activity ingestion rescored the lead), or a lead
      * whose version moved (a rep claimed, qualified or disqualified it), is left as the other writer left it.
      */
     Chunk write(Scored chunk, Instant now) {
         if (chunk.leads().isEmpty()) {
-            return new Chunk(0, 0, 0);
+            return new Chunk(0, 0, 0, 0, 0);
         }
         List<Lead> leads = chunk.leads();
         List<Move> moves = chunk.moves();
@@ -319,13 +346,13 @@ public class Rescoring {
                 from %s
                 where s.lead_id = r.lead_id and s.lead_id between %d and %d
                   and s.xmin::text::bigint = r.read_version
-                  and (s.model_version, s.score, s.fit_points, s.engagement_points, s.grade, s.priority)
-                      is distinct from (r.model_version, r.score, r.fit_points, r.engagement_points, r.grade, r.priority)
+                  and (s.score, s.fit_points, s.engagement_points, s.grade, s.priority)
+                      is distinct from (r.score, r.fit_points, r.engagement_points, r.grade, r.priority)
                 returning s.lead_id"""
                 .formatted(source.relation(), leads.getFirst().id(), leads.getLast().id())), Timestamp.from(now)),
                 (rs, n) -> rs.getLong(1));
         int changed = rewritten.size();
-        announceCrossings(chunk, rewritten, now);
+        List<ScoresCrossed.Crossing> crossings = announceCrossings(chunk, rewritten, now);
         if (changed < leads.size()) {
             // Leads with no score row yet (created outside the application, or just now by activity ingestion): give
             // them one. Only looked for when the update did not reach every lead.
@@ -357,13 +384,14 @@ public class Rescoring {
                     moves.stream().map(m -> new Object[] {m.change().to().name(), m.change().to().name(), Timestamp.from(now),
                             m.lead().id()}).toList());
         }
-        return new Chunk(leads.size(), changed, moves.size());
+        long up = crossings.stream().filter(c -> c.direction() == ScoresCrossed.Direction.UP).count();
+        return new Chunk(leads.size(), changed, moves.size(), up, crossings.size() - up);
     }
 
     /** Announces the rewritten scores that crossed the MQL threshold from the stored ones (a first score crosses nothing). */
-    private void announceCrossings(Scored chunk, List<Long> rewritten, Instant now) {
+    private List<ScoresCrossed.Crossing> announceCrossings(Scored chunk, List<Long> rewritten, Instant now) {
         if (rewritten.isEmpty()) {
-            return;
+            return List.of();
         }
         long[] written = rewritten.stream().mapToLong(Long::longValue).sorted().toArray();
         List<ScoresCrossed.Crossing> crossings = new ArrayList<>();
@@ -375,10 +403,20 @@ public class Rescoring {
             }
         }
         ScoresCrossed.of(crossings, now).forEach(events::publishEvent);
+        return crossings;
     }
 
     /** A lead from the columns of {@link #leadColumns}. */
     static Lead lead(ResultSet rs, String[] keys) throws SQLException {
+        var revisit = rs.getDate("revisit_on");
+        return new Lead(rs.getLong("id"), rs.getLong("version"), rs.getString("external_id"), profile(rs, keys),
+                LifecycleStage.valueOf(rs.getString("stage")), rs.getString("owner"),
+                revisit == null ? null : revisit.toLocalDate(), rs.getTimestamp("created_at").toInstant(),
+                rs.getBoolean("stage_by_score"));
+    }
+
+    /** The profile columns of {@link #leadColumns} (names, email, company, title, size, country, source, the attributes). */
+    static LeadProfile profile(ResultSet rs, String[] keys) throws SQLException {
         Map<String, String> attributes = keys.length == 0 ? Map.of() : new LinkedHashMap<>();
         if (keys.length > WIDE) {
             String[] names = (String[]) rs.getArray("attr_keys").getArray();
@@ -394,13 +432,8 @@ public class Rescoring {
             }
         }
         String email = rs.getString("email");
-        var profile = new LeadProfile(rs.getString("full_name"), email == null ? null : new EmailAddress(email),
+        return new LeadProfile(rs.getString("full_name"), email == null ? null : new EmailAddress(email),
                 rs.getString("company"), rs.getString("job_title"), (Integer) rs.getObject("company_size"),
                 rs.getString("country"), rs.getString("source"), attributes);
-        var revisit = rs.getDate("revisit_on");
-        return new Lead(rs.getLong("id"), rs.getLong("version"), rs.getString("external_id"), profile,
-                LifecycleStage.valueOf(rs.getString("stage")), rs.getString("owner"),
-                revisit == null ? null : revisit.toLocalDate(), rs.getTimestamp("created_at").toInstant(),
-                rs.getBoolean("stage_by_score"));
     }
 }

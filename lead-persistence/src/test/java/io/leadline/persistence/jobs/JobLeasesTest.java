@@ -46,7 +46,7 @@ class JobLeasesTest {
                 String worker = "worker-" + i;
                 claims.add(pool.submit((Callable<Optional<RescoreJobs.RescoreJob>>) () -> {
                     start.await();
-                    return jobs.claimNext(worker, () -> 10, now, now.minusSeconds(30));
+                    return jobs.claimNext(worker, now, now.minusSeconds(30));
                 }));
             }
             start.countDown();
@@ -67,14 +67,14 @@ class JobLeasesTest {
     @Test
     void a_live_lease_is_kept_and_a_stale_one_is_taken_over_by_another_worker() {
         long id = jobs.queue("ada", "test", now);
-        assertThat(jobs.claimNext("node-a", () -> 10, now, now.minusSeconds(30))).isPresent();
+        assertThat(jobs.claimNext("node-a", now, now.minusSeconds(30))).isPresent();
 
         Instant later = now.plusSeconds(20);
         assertThat(leases.renew(JobLeases.JobTable.RESCORE, id, "node-a", later)).isTrue();
-        assertThat(jobs.claimNext("node-b", () -> 10, later, later.minusSeconds(30))).as("node-a is alive").isEmpty();
+        assertThat(jobs.claimNext("node-b", later, later.minusSeconds(30))).as("node-a is alive").isEmpty();
 
         Instant afterDeath = later.plusSeconds(31);
-        var taken = jobs.claimNext("node-b", () -> 10, afterDeath, afterDeath.minusSeconds(30));
+        var taken = jobs.claimNext("node-b", afterDeath, afterDeath.minusSeconds(30));
         assertThat(taken).map(RescoreJobs.RescoreJob::id).contains(id);
         assertThat(leases.renew(JobLeases.JobTable.RESCORE, id, "node-a", afterDeath))
                 .as("node-a lost the job: its heartbeat no longer renews it").isFalse();
@@ -86,11 +86,11 @@ class JobLeasesTest {
         long id = jobs.queue("ada", "test", now);
         Instant t = now;
         for (int attempt = 1; attempt <= JobLeases.MAX_ATTEMPTS; attempt++) {
-            assertThat(jobs.claimNext("node-" + attempt, () -> 10, t, t.minusSeconds(30))).isPresent();
+            assertThat(jobs.claimNext("node-" + attempt, t, t.minusSeconds(30))).isPresent();
             t = t.plusSeconds(60);
         }
         Instant end = t;
-        assertThat(jobs.claimNext("node-4", () -> 10, end, end.minusSeconds(30))).isEmpty();
+        assertThat(jobs.claimNext("node-4", end, end.minusSeconds(30))).isEmpty();
         var job = jobs.find(id).orElseThrow();
         assertThat(job.failed()).isTrue();
         assertThat(job.error()).contains("3 times");
@@ -99,7 +99,7 @@ class JobLeasesTest {
     @Test
     void a_job_that_just_finished_is_no_takeover_for_its_heartbeat() {
         long id = jobs.queue("ada", "test", now);
-        assertThat(jobs.claimNext("node-a", () -> 10, now, now.minusSeconds(30))).isPresent();
+        assertThat(jobs.claimNext("node-a", now, now.minusSeconds(30))).isPresent();
         jobs.finish(id, new io.leadline.persistence.scoring.Rescoring.Result(10, 10, 0), now.plusSeconds(1));
 
         assertThat(leases.renew(JobLeases.JobTable.RESCORE, id, "node-a", now.plusSeconds(5)))

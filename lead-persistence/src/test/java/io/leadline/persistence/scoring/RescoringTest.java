@@ -108,8 +108,9 @@ class RescoringTest {
         Lead manager = store("Sales Manager", 20, "email");    // 10 + 5 = 15: NEW
         Lead analyst = store("Analyst", 20, "email");          // 5: NEW, no title rule
         ScoringModel v2 = managersWeigh40();
-        // Everything else keeps version 1 scores only if nothing differs; the analyst's score is the same number but
-        // the model version changes, so it is rewritten too: the stored version says which model scored it.
+        // Only the scores that differ are rewritten: the analyst's is the same under version 2, so its row, version 1
+        // included, stays as it was (the stored version is the one that last changed the score).
+        Timestamp analystScored = jdbc.sql("select scored_at from lead_score where lead_id = ?").param(analyst.id()).query(Timestamp.class).single();
         var result = rescoring.rescoreAll(v2, now, done -> { });
 
         assertThat(result.leads()).isEqualTo(rescoring.countLeads());
@@ -119,6 +120,11 @@ class RescoringTest {
         assertThat(jdbc.sql("select reason from stage_change where lead_id = ? and to_stage = 'MQL'").param(manager.id())
                 .query(String.class).single()).isEqualTo("score 45 reached the MQL threshold of 40");
         assertThat(jdbc.sql("select score from lead_score where lead_id = ?").param(analyst.id()).query(Integer.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("select model_version from lead_score where lead_id = ?").param(manager.id()).query(Integer.class).single()).isEqualTo(2);
+        var analystRow = jdbc.sql("select model_version, scored_at from lead_score where lead_id = ?").param(analyst.id()).query().singleRow();
+        assertThat(analystRow.get("model_version")).isEqualTo(1);
+        assertThat(analystRow.get("scored_at")).isEqualTo(analystScored);
+        assertThat(result.mqlsIn()).as("the manager crossed the threshold").isGreaterThanOrEqualTo(1);
 
         // Rescoring again with the same model changes nothing and writes nothing.
         Timestamp before = jdbc.sql("select scored_at from lead_score where lead_id = ?").param(analyst.id()).query(Timestamp.class).single();

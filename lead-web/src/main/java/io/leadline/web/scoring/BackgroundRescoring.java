@@ -3,7 +3,7 @@ package io.leadline.web.scoring;
 import io.leadline.core.audit.AuditAction;
 import io.leadline.core.scoring.ScoringModels;
 import io.leadline.persistence.scoring.RescoreJobs;
-import io.leadline.persistence.scoring.Rescoring;
+import io.leadline.persistence.scoring.ScopedRescoring;
 import io.leadline.web.audit.Audit;
 import io.leadline.persistence.jobs.JobLeases;
 import io.leadline.web.jobs.BackgroundJob;
@@ -14,20 +14,21 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Rescoring as a background job ({@link io.leadline.web.jobs.JobRunner} runs it): every lead with the live model, then
- * every lead's likelihood to close again; a job whose instance died is taken over, the chunks done keep their scores.
+ * Rescoring as a background job ({@link io.leadline.web.jobs.JobRunner} runs it): the leads the change can move, or
+ * every lead, with the live model, then their likelihood to close again; a job whose instance died is taken over, the
+ * chunks done keep their scores.
  */
 @Component
 class BackgroundRescoring implements BackgroundJob<RescoreJobs.RescoreJob> {
 
     private final RescoreJobs jobs;
-    private final Rescoring rescoring;
+    private final ScopedRescoring rescoring;
     private final ScoringModels models;
     private final Audit audit;
     private final Clock clock;
     private final LeadLikelihood likelihood;
 
-    BackgroundRescoring(RescoreJobs jobs, Rescoring rescoring, ScoringModels models, Audit audit, Clock clock,
+    BackgroundRescoring(RescoreJobs jobs, ScopedRescoring rescoring, ScoringModels models, Audit audit, Clock clock,
                         LeadLikelihood likelihood) {
         this.likelihood = likelihood;
         this.jobs = jobs;
@@ -44,7 +45,7 @@ class BackgroundRescoring implements BackgroundJob<RescoreJobs.RescoreJob> {
 
     @Override
     public Optional<RescoreJobs.RescoreJob> claim(String worker, Instant now, Instant staleBefore) {
-        return jobs.claimNext(worker, rescoring::countLeads, now, staleBefore);
+        return jobs.claimNext(worker, now, staleBefore);
     }
 
     @Override
@@ -65,9 +66,14 @@ class BackgroundRescoring implements BackgroundJob<RescoreJobs.RescoreJob> {
     @Override
     public void run(RescoreJobs.RescoreJob job) {
         var model = models.active();
-        var result = rescoring.rescoreAll(model, Instant.now(clock), done -> jobs.progress(job.id(), done));
+        var outcome = rescoring.run(job, model, Instant.now(clock));
         // Ages and scores changed: the likelihood to close follows (nothing while no predictive model is live).
-        likelihood.refreshAll();
+        if (outcome.readEveryone()) {
+            likelihood.refreshAll();
+        } else {
+            likelihood.refresh(java.util.Arrays.stream(outcome.leadIds()).boxed().toList());
+        }
+        var result = outcome.result();
         jobs.finish(job.id(), result, Instant.now(clock));
         audit.record(job.requestedBy(), AuditAction.RESCORED, "model version " + model.version(),
                 result.leads() + " leads scored, " + result.changed() + " changed, " + result.moved() + " changed stage");

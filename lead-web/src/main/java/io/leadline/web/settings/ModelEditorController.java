@@ -170,9 +170,9 @@ class ModelEditorController {
             return "redirect:/settings";
         }
         models.activate(read.draft().version());
-        rescores.queue(admin.getName(), "model version " + read.draft().version() + " activated", now);
+        rescores.queueModelChange(admin.getName(), "model version " + read.draft().version() + " activated", now);
         audit.record(admin.getName(), AuditAction.MODEL_ACTIVATED, "model version " + read.draft().version(), String.join("; ", changes));
-        redirect.addFlashAttribute("message", "Model version " + read.draft().version() + " is live; every lead is being rescored.");
+        redirect.addFlashAttribute("message", "Model version " + read.draft().version() + " is live; the leads it can move are being rescored.");
         return "redirect:/settings";
     }
 
@@ -184,9 +184,9 @@ class ModelEditorController {
             redirect.addFlashAttribute("error", e.getMessage());
             return "redirect:/settings";
         }
-        rescores.queue(admin.getName(), "rolled back to model version " + version, Instant.now(clock));
+        rescores.queueModelChange(admin.getName(), "rolled back to model version " + version, Instant.now(clock));
         audit.record(admin.getName(), AuditAction.MODEL_ACTIVATED, "model version " + version, "activated from the versions list");
-        redirect.addFlashAttribute("message", "Model version " + version + " is live; every lead is being rescored.");
+        redirect.addFlashAttribute("message", "Model version " + version + " is live; the leads it can move are being rescored.");
         return "redirect:/settings";
     }
 }

@@ -87,6 +87,7 @@ class ModelEditorTest {
         models.active();
         models.activate(1);   // the starter model, whatever another test left live
         long lead = TestLeads.capture(mvc, "Pricing Fan", "Analyst", 20, "email");
+        long quiet = TestLeads.capture(mvc, "Never Visited Pricing", "Analyst", 20, "email");
         jdbc.sql("insert into activity (lead_id, type, occurred_at) values (?, 'pricing_page_visit', now() - interval '1 hour'),"
                 + " (?, 'pricing_page_visit', now() - interval '2 hours')").params(lead, lead).update();
         mvc.perform(post("/settings/rescore").with(user("ada").roles("ADMIN")).with(csrf()));
@@ -105,21 +106,66 @@ class ModelEditorTest {
 
         int next = models.nextVersion();
         mvc.perform(draft("/settings/model/activate", 20))
-                .andExpect(flash().attribute("message", "Model version " + next + " is live; every lead is being rescored."));
+                .andExpect(flash().attribute("message", "Model version " + next + " is live; the leads it can move are being rescored."));
         waitForRescoring();
         assertThat(models.active().version()).isEqualTo(next);
         assertThat(score(lead)).isEqualTo(45);
+        // Only the leads with a pricing-page visit were read; a lead without one kept its score row as it was.
+        var job = rescores.latest().orElseThrow();
+        assertThat(job.scope()).isEqualTo("leads with pricing_page_visit activities");
+        assertThat(job.leadsDone()).isEqualTo(jdbc.sql("select count(distinct lead_id) from activity where type = 'pricing_page_visit'")
+                .query(Long.class).single());
+        assertThat(job.mqlsIn()).isPositive();
+        assertThat(jdbc.sql("select model_version from lead_score where lead_id = ?").param(quiet).query(Integer.class).single())
+                .isEqualTo(liveVersion);
+        mvc.perform(get("/settings").with(user("ada").roles("ADMIN")))
+                .andExpect(content().string(containsString("Last rescoring for model version " + next + ": " + job.leadsDone()
+                        + " leads read (leads with pricing_page_visit activities), ")));
         assertThat(jdbc.sql("select stage from lead where id = ?").param(lead).query(String.class).single()).isEqualTo("MQL");
         mvc.perform(get("/settings").with(user("ada").roles("ADMIN")))
                 .andExpect(content().string(containsString(" → 20 points each")))
                 .andExpect(content().string(containsString("pricing visits matter more")));
 
         mvc.perform(post("/settings/model/{v}/activate", liveVersion).with(user("ada").roles("ADMIN")).with(csrf()))
-                .andExpect(flash().attribute("message", "Model version " + liveVersion + " is live; every lead is being rescored."));
+                .andExpect(flash().attribute("message", "Model version " + liveVersion + " is live; the leads it can move are being rescored."));
         waitForRescoring();
         assertThat(score(lead)).isEqualTo(25);
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'MODEL_ACTIVATED'").query(Long.class).single())
                 .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void a_fit_weight_reads_only_the_leads_meeting_its_condition_and_a_rename_reads_nobody() throws Exception {
+        int midMarket = starterFitRule("Mid-market company");
+        long mid = TestLeads.capture(mvc, "Mid Market", "Analyst", 500, "email");
+        long big = TestLeads.capture(mvc, "Big Company", "Analyst", 5000, "email");
+        mvc.perform(post("/settings/rescore").with(user("ada").roles("ADMIN")).with(csrf()));
+        waitForRescoring();
+        int base = models.active().version();
+        int midScore = score(mid);
+        // The pricing rule as it is (the draft helper's only change to it would be its cap).
+        String pricingCap = "engcap_" + models.active().engagementRules().stream().map(r -> r.type().key()).toList()
+                .indexOf("pricing_page_visit");
+
+        mvc.perform(draft("/settings/model/activate", 10, "fit_" + midMarket, "20", pricingCap, "30"));
+        waitForRescoring();
+        var job = rescores.latest().orElseThrow();
+        assertThat(job.done()).isTrue();
+        assertThat(job.scope()).isEqualTo("leads meeting 1 changed fit condition");
+        assertThat(job.leadsDone()).isEqualTo(jdbc.sql("select count(*) from lead where company_size between 100 and 999")
+                .query(Long.class).single());
+        assertThat(score(mid)).isEqualTo(midScore + 5);
+        assertThat(jdbc.sql("select model_version from lead_score where lead_id = ?").param(big).query(Integer.class).single())
+                .as("a lead the change cannot move is not rewritten").isEqualTo(base);
+
+        mvc.perform(draft("/settings/model/activate", 10, "fit_" + midMarket, "20", pricingCap, "30", "fitname_" + midMarket,
+                "Mid-sized company"));
+        waitForRescoring();
+        var renamed = rescores.latest().orElseThrow();
+        assertThat(renamed.id()).isGreaterThan(job.id());
+        assertThat(renamed.scope()).isEqualTo("no lead: the change moves no score");
+        assertThat(renamed.leadsDone()).isZero();
+        models.activate(1);
     }
 
     @Test

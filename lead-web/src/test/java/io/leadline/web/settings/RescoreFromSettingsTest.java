@@ -51,7 +51,7 @@ class RescoreFromSettingsTest {
         assertThat(jdbc.sql("select engagement_points from lead_score where lead_id = ?").param(lead).query(Integer.class).single())
                 .isEqualTo(30);
         mvc.perform(get("/settings").with(user("ada").roles("ADMIN")))
-                .andExpect(content().string(containsString("Last rescoring: ")));
+                .andExpect(content().string(containsString("Last rescoring for model version ")));
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'RESCORED'").query(Long.class).single()).isPositive();
     }
 }
