@@ -1,8 +1,14 @@
 package io.leadline.persistence.scoring;
 
 import io.leadline.core.activity.ActivityType;
+import io.leadline.core.lead.LeadField;
+import io.leadline.core.scoring.LeadCondition;
 import io.leadline.core.scoring.RescoreScope;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -10,10 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The leads a bounded model change can move ({@link RescoreScope.Bounded}), in id order: those with an activity of the
- * changed engagement types (from the activity type index), and those meeting a changed fit condition. The conditions
- * are lead-core's own, run in Java over a narrow read of every lead's profile (the standard fields and only the custom
- * attributes they read): no second, SQL spelling of a condition that could disagree with the first, and the read is
- * a fraction of rescoring everyone (no activities, no score rows, no stage history, nothing scored or written).
+ * changed engagement types (from the activity type index), and those meeting a changed fit condition. Whether a lead
+ * meets a condition is lead-core's to say: SQL only narrows the leads sent to Java by a test every such lead passes
+ * ({@link #prefilter}), and only the fields the conditions read are sent. No second spelling of a condition can
+ * disagree with the first, and the read is a fraction of rescoring everyone (no activities, score rows, stage
+ * history, nothing scored or written).
  */
 @Component
 public class LeadsInScope {
@@ -30,7 +37,7 @@ public class LeadsInScope {
         this.readOnly.setReadOnly(true);
     }
 
-    /** The ids, sorted, without repeats. */
+    /** The ids, sorted, without repeats (each query's rows come in the order cheapest for it, sorted here). */
     public long[] of(RescoreScope.Bounded scope) {
         long[] active = withActivities(scope);
         long[] meeting = scope.conditions().isEmpty() ? new long[0] : meeting(scope);
@@ -44,7 +51,7 @@ public class LeadsInScope {
         String[] types = scope.types().stream().map(ActivityType::key).toArray(String[]::new);
         LongList ids = new LongList();
         jdbc.query(con -> {
-            var ps = con.prepareStatement("select distinct lead_id from activity where type = any(?) order by lead_id");
+            var ps = con.prepareStatement("select distinct lead_id from activity where type = any(?)");
             ps.setArray(1, con.createArrayOf("text", types));
             return ps;
         }, rs -> {
@@ -55,21 +62,71 @@ public class LeadsInScope {
 
     private long[] meeting(RescoreScope.Bounded scope) {
         String[] keys = scope.customAttributes().stream().sorted().toArray(String[]::new);
-        String columns = "lead.id, lead.full_name, lead.email, lead.company, lead.job_title, lead.company_size, lead.country, "
-                + "lead.source" + Rescoring.attributeColumns(keys);
+        Set<String> read = new HashSet<>();
+        scope.conditions().forEach(c -> read.add(c.field()));
+        // Only the fields the conditions read come over the wire; the others are sent as nulls.
+        StringBuilder columns = new StringBuilder("lead.id");
+        for (LeadField field : LeadField.values()) {
+            columns.append(", ").append(read.contains(field.key()) ? "lead." + field.key()
+                    : (field == LeadField.COMPANY_SIZE ? "null::integer as " : "null::text as ") + field.key());
+        }
+        columns.append(LeadRows.attributeColumns(keys));
+        List<Object> params = new ArrayList<>();
+        String where = prefilter(scope.conditions(), params);
         LongList ids = new LongList();
         // A cursor (fetch size inside a transaction): a million profiles are never held at once.
         readOnly.executeWithoutResult(status -> jdbc.query(con -> {
-            var ps = con.prepareStatement("select " + columns + " from lead order by id");
+            var ps = con.prepareStatement("select " + columns + " from lead where " + where);   // in any order: sorted below
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);   // binary rows, as rescoring reads them
             ps.setFetchSize(FETCH);
-            Rescoring.bindAttributeKeys(ps, keys);
+            int next = LeadRows.bindAttributeKeys(ps, keys);
+            for (Object param : params) {
+                ps.setObject(next++, param);
+            }
             return ps;
         }, rs -> {
-            if (scope.meetsACondition(Rescoring.profile(rs, keys))) {
+            if (scope.meetsACondition(LeadRows.profile(rs, keys))) {
                 ids.add(rs.getLong(1));
             }
         }));
         return ids.toArray();
+    }
+
+    /**
+     * A test in SQL that every lead meeting one of the conditions passes ({@code true} when one of them cannot be
+     * bounded): only leads that pass are sent to Java, which decides. A condition that needs a value (all but
+     * {@link LeadCondition.Missing}) needs its column not null; a range on the company size is the range itself; an
+     * email domain is the email's ending. Nothing here decides that a lead meets a condition.
+     */
+    static String prefilter(Set<LeadCondition> conditions, List<Object> params) {
+        List<String> tests = new ArrayList<>();
+        for (LeadCondition condition : conditions) {
+            String column = LeadField.byKey(condition.field()).map(f -> "lead." + f.key()).orElse(null);
+            String value = column != null ? column : "(lead.attributes ->> ?)";
+            switch (condition) {
+                case LeadCondition.Missing missing -> {
+                    params.clear();   // a blank field: no test narrows it
+                    return "true";
+                }
+                case LeadCondition.NumericRange range when LeadField.COMPANY_SIZE.key().equals(range.field()) -> {
+                    tests.add("lead.company_size between ? and ?");
+                    params.add(range.min() == null ? Long.MIN_VALUE : range.min());
+                    params.add(range.max() == null ? Long.MAX_VALUE : range.max());
+                }
+                case LeadCondition.EmailDomain domains -> {
+                    tests.add("lead.email like any(?)");   // stored as EmailAddress normalises it: lower case
+                    params.add(domains.domains().stream().map(d -> "%" + d.replace("\\", "\\\\").replace("%", "\\%")
+                            .replace("_", "\\_")).toArray(String[]::new));
+                }
+                default -> {
+                    tests.add(value + " is not null");
+                    if (column == null) {
+                        params.add(condition.field());
+                    }
+                }
+            }
+        }
+        return tests.isEmpty() ? "true" : "(" + String.join(" or ", tests) + ")";
     }
 
     static long[] union(long[] a, long[] b) {

@@ -2,12 +2,9 @@ package io.leadline.persistence.scoring;
 
 import io.leadline.core.activity.Activity;
 import io.leadline.core.activity.ActivityType;
-import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Lead;
-import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.LeadsBecameMql.RecordedMove;
 import io.leadline.persistence.lead.StageHistory;
-import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.lead.StageChange;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
@@ -15,14 +12,12 @@ import io.leadline.core.scoring.ScoresCrossed;
 import org.springframework.context.ApplicationEventPublisher;
 import io.leadline.persistence.BackgroundWork;
 import io.leadline.persistence.queue.QueueStages;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -133,17 +128,36 @@ public class Rescoring {
      * time in a transaction each, reporting how many are done after each.
      */
     public Result rescoreOnly(ScoringModel model, long[] leadIds, Instant now, LongConsumer progress) {
+        if (leadIds.length == 0) {
+            return Result.NOTHING;
+        }
         long started = System.nanoTime();
         Result result = Result.NOTHING;
-        for (int from = 0; from < leadIds.length; from += CHUNK) {
-            long[] ids = Arrays.copyOfRange(leadIds, from, Math.min(leadIds.length, from + CHUNK));
-            Scored scored = readAndScore(model, ids, now);
-            result = result.plus(transaction.execute(status -> write(scored, now)));
-            progress.accept(result.leads());
+        long writing = 0;
+        // As for everyone: the next chunk is read and scored on another connection while this one is written.
+        ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("rescoring-reader").factory());
+        try {
+            Future<Scored> next = reader.submit(() -> readAndScore(model, chunk(leadIds, 0), now));
+            for (int from = 0; from < leadIds.length; from += CHUNK) {
+                Scored scored = finished(next);
+                int following = from + CHUNK;
+                next = following < leadIds.length ? reader.submit(() -> readAndScore(model, chunk(leadIds, following), now)) : null;
+                long write = System.nanoTime();
+                result = result.plus(transaction.execute(status -> write(scored, now)));
+                writing += System.nanoTime() - write;
+                progress.accept(result.leads());
+            }
+        } finally {
+            reader.shutdownNow();
         }
-        log.info("rescored {} leads of {} asked in {} ms: {} scores changed, {} stage changes", result.leads(), leadIds.length,
-                (System.nanoTime() - started) / 1_000_000, result.changed(), result.moved());
+        log.info("rescored {} leads of {} asked in {} ms ({} ms writing): {} scores changed, {} stage changes",
+                result.leads(), leadIds.length, (System.nanoTime() - started) / 1_000_000, writing / 1_000_000, result.changed(),
+                result.moved());
         return result;
+    }
+
+    private static long[] chunk(long[] ids, int from) {
+        return Arrays.copyOfRange(ids, from, Math.min(ids.length, from + CHUNK));
     }
 
     /** What writing a chunk did: leads in it, scores changed, leads moved, scores that crossed the threshold up and down. */
@@ -191,7 +205,12 @@ public class Rescoring {
 
     /** Reads the given leads with their activities and scores them (the first half of {@link #rescore(ScoringModel, long[], Instant)}). */
     Scored readAndScore(ScoringModel model, long[] leadIds, Instant now) {
-        ReadLeads read = read(model, "true", "lead.id = any(?) order by lead.id", (con, ps, p) -> ps.setArray(p, ids(con, leadIds)));
+        // The score rows of these leads only: without it the join reads every score row for a few leads.
+        ReadLeads read = read(model, "s.lead_id = any(?)", "lead.id = any(?) order by lead.id", (con, ps, p) -> {
+            var ids = ids(con, leadIds);
+            ps.setArray(p, ids);
+            ps.setArray(p + 1, ids);
+        });
         Map<Long, List<Activity>> activities = new HashMap<>();
         if (!read.leads().isEmpty()) {
             jdbc.query(con -> {
@@ -239,63 +258,21 @@ public class Rescoring {
         List<Long> versions = new ArrayList<>();
         List<Integer> stored = new ArrayList<>();
         List<Lead> leads = jdbc.query(con -> {
-            var ps = con.prepareStatement("select " + leadColumns(keys) + ", coalesce(s.xmin::text::bigint, " + NO_SCORE
+            var ps = con.prepareStatement("select " + LeadRows.leadColumns(keys) + ", coalesce(s.xmin::text::bigint, " + NO_SCORE
                     + ") as score_version, coalesce(s.score, 0) as stored_score from lead left join lead_score s on s.lead_id = lead.id and " + scoreCondition
                     + " where " + condition);
             // Binary results: ids, numbers and timestamps arrive as bytes instead of text to parse, a good part of
             // reading a chunk (a negative threshold makes pgjdbc prepare on the server and ask for binary at once).
             ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-            binder.bind(con, ps, bindAttributeKeys(ps, keys));
+            binder.bind(con, ps, LeadRows.bindAttributeKeys(ps, keys));
             return ps;
         }, (rs, n) -> {
             versions.add(rs.getLong("score_version"));
             stored.add(rs.getInt("stored_score"));
-            return lead(rs, keys);
+            return LeadRows.lead(rs, keys);
         });
         return new ReadLeads(leads, versions.stream().mapToLong(Long::longValue).toArray(),
                 stored.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    /**
-     * The columns {@link #lead} reads, each custom attribute in {@code keys} as a column of its own (its key a parameter):
-     * one text value a lead is far cheaper to send and read than an array of them.
-     */
-    static String leadColumns(String[] keys) {
-        return "lead.id, lead.version, lead.external_id, lead.full_name, lead.email, "
-                + "lead.company, lead.job_title, lead.company_size, lead.country, lead.source, lead.stage, lead.owner, "
-                + "lead.revisit_on, lead.created_at, " + StageHistory.STAGE_BY_SCORE + attributeColumns(keys);
-    }
-
-    /** The custom attributes of {@link #profile}: a column each, or two aligned arrays for more than {@value #WIDE}. */
-    static String attributeColumns(String[] keys) {
-        StringBuilder columns = new StringBuilder();
-        if (keys.length > WIDE) {
-            // Postgres takes at most 1,664 columns: many keys come as two aligned arrays instead.
-            columns.append(", array(select key from jsonb_each_text(lead.attributes) where key = any(?) order by key) as attr_keys")
-                    .append(", array(select value from jsonb_each_text(lead.attributes) where key = any(?) order by key) as attr_values");
-            return columns.toString();
-        }
-        for (int i = 0; i < keys.length; i++) {
-            columns.append(", lead.attributes ->> ? as attr_").append(i);
-        }
-        return columns.toString();
-    }
-
-    /** More custom attributes than this are read as arrays rather than a column each. */
-    static final int WIDE = 100;
-
-    /** Binds the attribute keys of {@link #leadColumns}; answers the next parameter's index. */
-    static int bindAttributeKeys(java.sql.PreparedStatement ps, String[] keys) throws SQLException {
-        if (keys.length > WIDE) {
-            var array = ps.getConnection().createArrayOf("text", keys);
-            ps.setArray(1, array);
-            ps.setArray(2, array);
-            return 3;
-        }
-        for (int i = 0; i < keys.length; i++) {
-            ps.setString(i + 1, keys[i]);
-        }
-        return keys.length + 1;
     }
 
     /** A chunk scored in Java: its leads in id order, their new scores, and the stage moves the scores cause. */
@@ -404,36 +381,5 @@ public class Rescoring {
         }
         ScoresCrossed.of(crossings, now).forEach(events::publishEvent);
         return crossings;
-    }
-
-    /** A lead from the columns of {@link #leadColumns}. */
-    static Lead lead(ResultSet rs, String[] keys) throws SQLException {
-        var revisit = rs.getDate("revisit_on");
-        return new Lead(rs.getLong("id"), rs.getLong("version"), rs.getString("external_id"), profile(rs, keys),
-                LifecycleStage.valueOf(rs.getString("stage")), rs.getString("owner"),
-                revisit == null ? null : revisit.toLocalDate(), rs.getTimestamp("created_at").toInstant(),
-                rs.getBoolean("stage_by_score"));
-    }
-
-    /** The profile columns of {@link #leadColumns} (names, email, company, title, size, country, source, the attributes). */
-    static LeadProfile profile(ResultSet rs, String[] keys) throws SQLException {
-        Map<String, String> attributes = keys.length == 0 ? Map.of() : new LinkedHashMap<>();
-        if (keys.length > WIDE) {
-            String[] names = (String[]) rs.getArray("attr_keys").getArray();
-            String[] values = (String[]) rs.getArray("attr_values").getArray();
-            for (int i = 0; i < names.length; i++) {
-                attributes.put(names[i], values[i]);
-            }
-        }
-        for (int i = 0; i < keys.length && keys.length <= WIDE; i++) {
-            String value = rs.getString("attr_" + i);
-            if (value != null) {
-                attributes.put(keys[i], value);
-            }
-        }
-        String email = rs.getString("email");
-        return new LeadProfile(rs.getString("full_name"), email == null ? null : new EmailAddress(email),
-                rs.getString("company"), rs.getString("job_title"), (Integer) rs.getObject("company_size"),
-                rs.getString("country"), rs.getString("source"), attributes);
     }
 }

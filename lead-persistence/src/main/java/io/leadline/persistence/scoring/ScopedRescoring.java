@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScopedRescoring {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ScopedRescoring.class);
+
     private final RescoreJobs jobs;
     private final Rescoring rescoring;
     private final JdbcScoringModels versions;
@@ -45,15 +47,26 @@ public class ScopedRescoring {
                 yield new Outcome(Rescoring.Result.NOTHING, new long[0]);
             }
             case RescoreScope.Bounded bounded -> {
+                long found = System.nanoTime();
                 long[] ids = leadsInScope.of(bounded);
+                log.info("{}: {} leads, found in {} ms", bounded.describe(), ids.length, (System.nanoTime() - found) / 1_000_000);
+                long all = rescoring.countLeads();
+                if (ids.length > all / 2) {
+                    // Most leads: the pass over everyone reads them faster (in id ranges, the next chunk while this
+                    // one is written) than lists of ids would.
+                    yield everyone(job, model, now, progress, all, bounded.describe() + ": most leads, so every lead");
+                }
                 jobs.reads(job.id(), model.version(), bounded.describe(), ids.length);
                 yield new Outcome(rescoring.rescoreOnly(model, ids, now, progress), ids);
             }
-            case RescoreScope.Everyone everyone -> {
-                jobs.reads(job.id(), model.version(), "every lead", rescoring.countLeads());
-                yield new Outcome(rescoring.rescoreAll(model, now, progress), null);
-            }
+            case RescoreScope.Everyone everyone -> everyone(job, model, now, progress, rescoring.countLeads(), "every lead");
         };
+    }
+
+    private Outcome everyone(RescoreJobs.RescoreJob job, ScoringModel model, Instant now, LongConsumer progress, long leads,
+                             String scope) {
+        jobs.reads(job.id(), model.version(), scope, leads);
+        return new Outcome(rescoring.rescoreAll(model, now, progress), null);
     }
 
     private RescoreScope scopeOf(RescoreJobs.RescoreJob job, ScoringModel model) {

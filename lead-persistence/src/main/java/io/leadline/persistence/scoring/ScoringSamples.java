@@ -76,11 +76,11 @@ public class ScoringSamples {
     private List<Lead> load(Set<String> customAttributes, String condition, List<Object[]> rows, Object... parameters) {
         String[] keys = new TreeSet<>(customAttributes).toArray(String[]::new);
         return jdbc.query(con -> {
-            var ps = con.prepareStatement("select " + Rescoring.leadColumns(keys) + """
+            var ps = con.prepareStatement("select " + LeadRows.leadColumns(keys) + """
                     , case when outcome is not null then outcome
                            when lead.stage in ('WON', 'LOST', 'DISQUALIFIED') then lead.stage end as known
                     from lead where\s""" + condition);
-            int first = Rescoring.bindAttributeKeys(ps, keys);
+            int first = LeadRows.bindAttributeKeys(ps, keys);
             for (int i = 0; i < parameters.length; i++) {
                 if (parameters[i] instanceof Long[] array) {
                     ps.setArray(first + i, con.createArrayOf("bigint", array));
@@ -91,7 +91,7 @@ public class ScoringSamples {
             return ps;
         }, (rs, n) -> {
             rows.add(new Object[] {rs.getLong("id"), rs.getString("known")});
-            return Rescoring.lead(rs, keys);
+            return LeadRows.lead(rs, keys);
         });
     }
 

@@ -73,7 +73,10 @@ public final class LeadResources {
     @Schema(description = "A lead with its current score and, once a predictive model is live, its likelihood to close (0 to 1)")
     public record LeadView(long id, long version, String externalId, String fullName, String email, String company, String jobTitle,
                     Integer companySize, String country, String source, Map<String, String> attributes, LifecycleStage stage,
-                    String owner, Instant createdAt, Integer score, String grade, Integer scoreModelVersion, Instant scoredAt,
+                    String owner, Instant createdAt, Integer score, String grade,
+                    @Schema(description = "The scoring model version that last changed the stored score: a later version that "
+                            + "scores this lead the same leaves the score, and this number, as they were") Integer scoreModelVersion,
+                    @Schema(description = "When the stored score last changed") Instant scoredAt,
                     Double likelihood, Long likelihoodModelVersion) {
 
         static LeadView of(Lead lead, StoredScore score, LeadLikelihood.Estimate likelihood) {
