@@ -91,7 +91,7 @@ class ModelBrowserTest {
         browser.findElement(By.xpath("//button[normalize-space()='Save and activate this draft']")).click();
         assertThat(new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash.ok"))).getText())
-                .endsWith("is live; every lead is being rescored.");
+                .endsWith("is live; the leads it can move are being rescored.");
         Instant deadline = Instant.now().plusSeconds(30);
         while (rescores.latest().map(RescoreJobs.RescoreJob::running).orElse(false) && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
@@ -141,7 +141,7 @@ class ModelBrowserTest {
         browser.findElement(By.xpath("//button[normalize-space()='Save and activate this draft']")).click();
         assertThat(new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash.ok"))).getText())
-                .endsWith("is live; every lead is being rescored.");
+                .endsWith("is live; the leads it can move are being rescored.");
         var now = models.active();
         assertThat(models.versions()).as("one activation, one version").hasSize(versionsBefore + 1);
         assertThat(now.fitRules()).extracting(r -> r.name()).contains(renamed + " (edited)", "High quality", "Big revenue")
