@@ -40,7 +40,14 @@ class ReportSnapshotsTest {
                             + "values (?, 'NEW', ?, 'system', 'fixture', now() + make_interval(hours => ?))")
                     .params(id, parts[0], Integer.parseInt(parts[1])).update();
         }
+        queued(id);
         return id;
+    }
+
+    /** As the application does: an MQL's response clock runs from its last move into the queue. */
+    private void queued(long id) {
+        jdbc.sql("update lead_score set queued_at = (select max(changed_at) from stage_change where lead_id = ? and to_stage = 'MQL') "
+                + "where lead_id = ? and stage = 'MQL'").params(id, id).update();
     }
 
     @Test
@@ -83,6 +90,8 @@ class ReportSnapshotsTest {
         long fresh = lead("MQL", 47, "MQL@-47");         // the same, from an import that started the clock
         long later = lead("MQL", 47, "MQL@-5");          // history imported, then an MQL again after the import
         jdbc.sql("update lead set import_job_id = ? where id in (?, ?)").params(historyJob, history, later).update();
+        // The history import started no clock for its MQL (the later move, after it, did).
+        jdbc.sql("update lead_score set queued_at = null where lead_id = ?").param(history).update();
         jdbc.sql("update lead set import_job_id = ? where id = ?").params(freshJob, fresh).update();
         snapshots.refresh();
 
@@ -114,6 +123,17 @@ class ReportSnapshotsTest {
         assertThat(row.open()).isEqualTo(1);
         assertThat(row.winRateOfResolved()).isEqualTo(0.25);
         assertThat(row.winRateOfAll()).isEqualTo(0.2);
+    }
+
+    @Test
+    void a_lead_that_left_the_queue_unclaimed_or_was_never_watched_waits_for_nobody() {
+        lead("MQL", 47, "MQL@-47");                                   // waiting past 24 h
+        long fellBack = lead("MQL", 30, "MQL@-40");
+        jdbc.sql("update lead set stage = 'NEW' where id = ?").param(fellBack).update();   // its score fell below the threshold
+        long seeded = lead("MQL", 50, "MQL@-9000");                    // the demo's history: no clock
+        jdbc.sql("update lead_score set queued_at = null where lead_id = ?").param(seeded).update();
+        snapshots.refresh();
+        assertThat(reports.slaCompliance(new Reports.Scope(null, null, source), ResponseSla.hours(24))).isEqualTo(new Reports.Sla(0, 0, 0, 1));
     }
 
     @Test
@@ -149,5 +169,6 @@ class ReportSnapshotsTest {
                             + "values (?, 'NEW', ?, 'system', 'fixture', ?::timestamptz)")
                     .params(lead, stageThenInstant[i], stageThenInstant[i + 1]).update();
         }
+        queued(lead);
     }
 }
