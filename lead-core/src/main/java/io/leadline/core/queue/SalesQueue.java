@@ -27,6 +27,9 @@ public interface SalesQueue {
      */
     List<QueueEntry> page(QueueFilter filter, Collection<Long> shownAbove, QueuePosition after, int size);
 
+    /** How many entries the filter selects (its order aside). */
+    long count(QueueFilter filter);
+
     /** The hand-raisers among the leads the filter selects, the most recent hand-raise first; none without a window. */
     List<QueueEntry> handRaisers(QueueFilter filter, int size);
 

@@ -70,6 +70,14 @@ class JdbcSalesQueue implements SalesQueue {
     }
 
     @Override
+    public long count(QueueFilter filter) {
+        StringBuilder sql = new StringBuilder("select count(*) from lead_score s\n").append(IN_QUEUE);
+        Map<String, Object> params = new LinkedHashMap<>();
+        narrow(filter, sql, params);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    @Override
     public List<QueueEntry> handRaisers(QueueFilter filter, int size) {
         if (filter.handRaisedSince() == null) {
             return List.of();

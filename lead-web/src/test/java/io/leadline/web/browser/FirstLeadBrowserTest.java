@@ -51,6 +51,8 @@ class FirstLeadBrowserTest {
         String email = "carla.mendes." + UUID.randomUUID().toString().substring(0, 8) + "@lojasol.com.br";
 
         signIn("browser-marketer");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Today");
+        browser.findElement(By.linkText("New lead")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/leads/new");
         Browser.screenshot(browser, "new-lead-form");
 
@@ -82,6 +84,8 @@ class FirstLeadBrowserTest {
         signOut();
 
         signIn("browser-rep");
+        assertThat(browser.findElement(By.cssSelector("ul.figures")).getText()).contains("MQLs waiting for a rep", "your open leads");
+        browser.findElement(By.linkText("Sales queue")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/queue");
         WebElement row = browser.findElement(By.xpath("//table[contains(@class,'queue')]//tr[td//text()[contains(., '" + email + "')]]"));
         assertThat(row.getText()).contains("Carla Mendes", "Loja Sol", "60", "Marketing qualified");

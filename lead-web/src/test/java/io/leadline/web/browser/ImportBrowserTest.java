@@ -62,7 +62,7 @@ class ImportBrowserTest {
             Files.copy(in, file);
         }
         Browser.signIn(browser, port, "importer", "importer-password");
-        assertThat(browser.getCurrentUrl()).endsWith("/leads/new");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Today");
 
         browser.findElement(By.linkText("Imports")).click();
         browser.findElement(By.id("file")).sendKeys(file.toString());

@@ -97,8 +97,10 @@ class SalesQualificationBrowserTest {
         assertThat(browser.findElement(By.cssSelector("ol.history")).getText()).contains("by closer: No need: Built their own routing");
     }
 
+    /** Signs in (a rep starts on Today) and opens the sales queue from the header. */
     private void signIn() {
         Browser.signIn(browser, port, "closer", PASSWORD);
+        browser.findElement(By.linkText("Sales queue")).click();
     }
 
     private String flash(String selector) {

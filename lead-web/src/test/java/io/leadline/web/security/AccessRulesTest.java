@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.leadline.core.user.Role;
@@ -82,8 +83,8 @@ class AccessRulesTest {
                 .andExpect(redirectedUrl("/"));
         mvc.perform(post("/login").param("username", "lena").param("password", "wrong-password").with(csrf()))
                 .andExpect(redirectedUrl("/login?error"));
-        mvc.perform(get("/").with(user("lena").roles("MARKETER"))).andExpect(redirectedUrl("/leads/new"));
-        mvc.perform(get("/").with(user("sam").roles("SALES"))).andExpect(redirectedUrl("/queue"));
+        mvc.perform(get("/").with(user("lena").roles("MARKETER"))).andExpect(view().name("home/today"));
+        mvc.perform(get("/").with(user("sam").roles("SALES"))).andExpect(view().name("home/today"));
     }
 
     @Test
