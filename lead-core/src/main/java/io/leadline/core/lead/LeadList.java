@@ -30,6 +30,9 @@ public interface LeadList {
 
     List<Row> page(LeadSearch search, After after, int size);
 
+    /** How many leads the search selects, counted up to {@code cap} at most (a million need not be counted to show "more than"). */
+    long countUpTo(LeadSearch search, long cap);
+
     /** The other contacts at the lead's company, best score first. */
     List<Row> colleagues(long leadId, int size);
 

@@ -52,6 +52,14 @@ class JdbcLeadList implements LeadList {
     }
 
     @Override
+    public long countUpTo(LeadSearch search, long cap) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("cap", cap);
+        return jdbc.sql("select count(*) from (" + sql(search, null, params) + " limit :cap) selected").params(params)
+                .query(Long.class).single();
+    }
+
+    @Override
     public List<Row> colleagues(long leadId, int size) {
         return jdbc.sql(ROW + """
                         from lead me join lead l on l.account_id = me.account_id and l.id <> me.id

@@ -99,6 +99,7 @@ class QueueController {
         List<QueueEntry> all = Stream.concat(hot.stream(), shown.stream()).toList();
         Set<Long> late = all.stream().filter(e -> sla.breachedBy(e, now)).map(QueueEntry::leadId).collect(Collectors.toSet());
         model.addAttribute("hot", hot);
+        model.addAttribute("total", queue.count(filter));
         model.addAttribute("handRaisers", policy.handRaisers());
         model.addAttribute("orders", Arrays.stream(QueueFilter.Order.values())
                 .filter(o -> o != QueueFilter.Order.LIKELIHOOD || likelihood.live()).toList());

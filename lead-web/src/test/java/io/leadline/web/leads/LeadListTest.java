@@ -67,6 +67,10 @@ class LeadListTest {
         long vp = lead("Lista Vp", "VP Sales", 300, "referral");           // 50, A, MQL
 
         assertThat(ids(rows(get("/leads").param("text", company)))).containsExactly(vp, analyst, ceo);
+        mvc.perform(get("/leads").param("text", company).with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("3 leads match these filters.")));
+        mvc.perform(get("/leads").param("text", company).param("grade", "D").with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("1 lead matches these filters.")));
         assertThat(ids(rows(get("/leads").param("text", company).param("order", "SCORE")))).containsExactly(ceo, vp, analyst);
         assertThat(ids(rows(get("/leads").param("text", "lista ANALYST")))).containsExactly(analyst);
         assertThat(ids(rows(get("/leads").param("text", company).param("stage", "MQL")))).containsExactly(vp, ceo);

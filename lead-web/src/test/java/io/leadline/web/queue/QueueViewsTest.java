@@ -83,6 +83,10 @@ class QueueViewsTest {
         assertThat(ids(queue("rita", "source", "organic_search"))).containsExactly(open);
         assertThat(ids(queue("rita", "scope", "ALL"))).containsExactlyInAnyOrder(mine, open);
         assertThat(ids(queue("sam", "scope", "MINE"))).isEmpty();
+        mvc.perform(get("/queue").param("company", company).with(user("rita").roles("SALES")))
+                .andExpect(content().string(containsString("2 leads in this view.")));
+        mvc.perform(get("/queue").param("company", company).param("scope", "MINE").with(user("rita").roles("SALES")))
+                .andExpect(content().string(containsString("1 lead in this view.")));
     }
 
     @Test
