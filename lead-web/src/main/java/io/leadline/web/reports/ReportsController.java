@@ -68,7 +68,9 @@ class ReportsController {
         model.addAttribute("overResolved", overResolved);
         model.addAttribute("maxWinRate", bySource.stream().map(r -> r.winRate(overResolved)).filter(r -> r != null)
                 .mapToDouble(Double::doubleValue).max().orElse(0));
-        model.addAttribute("byMonth", reports.funnelByMonth(scope));
+        List<FunnelRow> byMonth = reports.funnelByMonth(scope);
+        model.addAttribute("byMonth", byMonth);
+        model.addAttribute("maxMonth", Math.max(1, byMonth.stream().mapToLong(FunnelRow::leads).max().orElse(1)));
         var distribution = reports.scoreDistribution(scope);
         model.addAttribute("distribution", distribution);
         model.addAttribute("maxBand", distribution.stream().mapToLong(Reports.Band::leads).max().orElse(1));

@@ -77,6 +77,8 @@ class ReportsTest {
                         .with(user("mia").roles("MARKETER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Funnel by source")))
+                .andExpect(content().string(containsString("<figcaption>Leads and MQLs by month created</figcaption>")))
+                .andExpect(content().string(containsString(">2018-01</text>")))
                 .andReturn();
         @SuppressWarnings("unchecked")
         List<FunnelRow> rows = (List<FunnelRow>) result.getModelAndView().getModel().get("bySource");
