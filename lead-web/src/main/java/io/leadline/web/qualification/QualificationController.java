@@ -65,9 +65,12 @@ class QualificationController {
             }
         }
         if (!errors.isEmpty()) {
+            // The criteria that read well are kept; only the marked ones wait for a correction.
+            String saved = answers.isEmpty() ? "" : savedBesides(id, user, answers);
             model.addAttribute("bantErrors", errors);
             model.addAttribute("bantInput", form);
-            model.addAttribute("error", "BANT not saved: please correct the criteria marked below.");
+            model.addAttribute("error", saved.isEmpty() ? "BANT not saved: please correct the criteria marked below."
+                    : saved + " Please correct the criteria marked below.");
             return page.show(id, model);
         }
         return act(id, redirect, () -> {
@@ -118,6 +121,16 @@ class QualificationController {
             redirect.addFlashAttribute("error", sentence(e.getMessage()));
         }
         return "redirect:/leads/" + id;
+    }
+
+    /** Saves the answers that read well beside ones that did not; says which were saved (nothing when refused). */
+    private String savedBesides(long id, Authentication user, List<BantAnswer> answers) {
+        try {
+            actions.recordBant(id, actor(user), answers);
+        } catch (LeadAlreadyClaimedException | IllegalStageChangeException | NotSalesReadyException | IllegalArgumentException e) {
+            return "";
+        }
+        return "Saved: " + answers.stream().map(a -> a.criterion().label()).collect(java.util.stream.Collectors.joining(", ")) + ".";
     }
 
     private static SalesActions.Actor actor(Authentication user) {

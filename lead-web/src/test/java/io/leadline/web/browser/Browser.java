@@ -79,6 +79,21 @@ final class Browser {
         field.sendKeys(value);
     }
 
+    /**
+     * Waits until the page an action answered with has replaced the one holding {@code element}: the element is
+     * stale, or (mid-navigation, as Chrome reports it) a node no longer in any document.
+     */
+    static void waitUntilReplaced(ChromeDriver driver, org.openqa.selenium.WebElement element, java.time.Duration timeout) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+    }
+
     /** Saves what the browser shows to target/screenshots/NAME.png, for people to look at. */
     static void screenshot(ChromeDriver driver, String name) {
         try {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -188,15 +187,7 @@ class ImportBrowserTest {
         new Select(browser.findElement(By.id("separator"))).selectByValue(separator);
         var button = browser.findElement(By.xpath("//button[normalize-space()='Read the file again']"));
         button.click();
-        // Gone once the answer replaced the page: stale, or (mid-navigation) a node no longer in any document.
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
-            try {
-                button.isEnabled();
-                return false;
-            } catch (WebDriverException gone) {
-                return true;
-            }
-        });
+        Browser.waitUntilReplaced(browser, button, Duration.ofSeconds(30));
     }
 
     /** Signs in, uploads the file, keeps the guessed mapping and imports it; waits for the result. */

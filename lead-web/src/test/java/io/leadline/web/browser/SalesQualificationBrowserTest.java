@@ -111,7 +111,7 @@ class SalesQualificationBrowserTest {
     private void click(String buttonText) {
         WebElement button = browser.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']"));
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        Browser.waitUntilReplaced(browser, button, Duration.ofSeconds(10));
     }
 
     private void choose(String id, String visibleText) {

@@ -86,12 +86,15 @@ class QualificationControllerTest {
     }
 
     @Test
-    void a_criterion_marked_met_without_evidence_gets_a_message_next_to_it_and_nothing_is_saved() throws Exception {
+    void a_criterion_marked_met_without_evidence_gets_a_message_next_to_it_and_the_others_are_saved() throws Exception {
         mvc.perform(bant("rita", "MET", " "))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Need marked Met needs evidence: say what you learned and from whom.")))
-                .andExpect(content().string(containsString("id=\"need-error\"")));
-        assertThat(jdbc.sql("select count(*) from bant_answer where lead_id = ?").param(lead).query(Long.class).single()).isZero();
+                .andExpect(content().string(containsString("id=\"need-error\"")))
+                .andExpect(content().string(containsString("Saved: Budget, Authority, Timeline. Please correct the criteria marked below.")));
+        // Budget was unknown and stays so (nothing to store); authority and timeline are kept; need waits.
+        assertThat(jdbc.sql("select criterion from bant_answer where lead_id = ? order by criterion").param(lead).query(String.class).list())
+                .containsExactly("AUTHORITY", "TIMELINE");
     }
 
     @Test
