@@ -27,8 +27,11 @@ public interface SalesQueue {
      */
     List<QueueEntry> page(QueueFilter filter, Collection<Long> shownAbove, QueuePosition after, int size);
 
-    /** How many entries the filter selects (its order aside). */
-    long count(QueueFilter filter);
+    /**
+     * How many entries the filter selects (its order aside), counted up to {@code cap} at most: a page that says "more
+     * than 10,000" need not count a million.
+     */
+    long countUpTo(QueueFilter filter, long cap);
 
     /** The hand-raisers among the leads the filter selects, the most recent hand-raise first; none without a window. */
     List<QueueEntry> handRaisers(QueueFilter filter, int size);

@@ -70,10 +70,12 @@ class JdbcSalesQueue implements SalesQueue {
     }
 
     @Override
-    public long count(QueueFilter filter) {
-        StringBuilder sql = new StringBuilder("select count(*) from lead_score s\n").append(IN_QUEUE);
+    public long countUpTo(QueueFilter filter, long cap) {
+        StringBuilder sql = new StringBuilder("select count(*) from (select 1 from lead_score s\n").append(IN_QUEUE);
         Map<String, Object> params = new LinkedHashMap<>();
         narrow(filter, sql, params);
+        sql.append(" limit :cap) counted");
+        params.put("cap", cap);
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 

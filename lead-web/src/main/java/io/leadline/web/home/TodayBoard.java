@@ -11,6 +11,7 @@ import io.leadline.core.queue.ResponseSla;
 import io.leadline.core.queue.SalesQueue;
 import io.leadline.core.webhook.Webhooks;
 import io.leadline.persistence.importing.ImportJob;
+import io.leadline.core.lead.LeadCount;
 import io.leadline.persistence.importing.ImportJobs;
 import io.leadline.persistence.scoring.RescoreJobs;
 import java.time.Clock;
@@ -58,7 +59,7 @@ class TodayBoard {
      * The board: {@code mine}, {@code unread} only for those who work leads (reps, admins); {@code imports} for
      * marketers and admins; {@code rescoring} and {@code endpointsOff} for admins (else null).
      */
-    record Today(List<QueueEntry> hot, long waitingForRep, long pastSla, ResponseSla sla, Long mine, Integer unread,
+    record Today(List<QueueEntry> hot, LeadCount waitingForRep, LeadCount pastSla, ResponseSla sla, LeadCount mine, Integer unread,
                  List<ImportJob> imports, RescoreJobs.RescoreJob rescoring, Long endpointsOff, Instant now) {
     }
 
@@ -68,13 +69,17 @@ class TodayBoard {
         ResponseSla sla = policy.sla(rules.slaHours());
         QueueFilter unassigned = filter(QueueFilter.Scope.UNASSIGNED, viewer, LifecycleStage.MQL, null, policy, now);
         boolean worksLeads = viewer.sales() || viewer.admin();
-        return new Today(queue.handRaisers(unassigned, HOT_SHOWN), queue.count(unassigned),
-                queue.count(filter(QueueFilter.Scope.UNASSIGNED, viewer, null, sla.queuedBefore(now), policy, now)), sla,
-                worksLeads ? queue.count(filter(QueueFilter.Scope.MINE, viewer, null, null, policy, now)) : null,
+        return new Today(queue.handRaisers(unassigned, HOT_SHOWN), count(unassigned),
+                count(filter(QueueFilter.Scope.UNASSIGNED, viewer, null, sla.queuedBefore(now), policy, now)), sla,
+                worksLeads ? count(filter(QueueFilter.Scope.MINE, viewer, null, null, policy, now)) : null,
                 worksLeads ? inbox.unread(viewer.username()) : null,
                 viewer.marketing() || viewer.admin() ? imports.latest(3) : List.of(),
                 viewer.admin() ? rescorings.latest().orElse(null) : null,
                 viewer.admin() ? webhooks.endpoints().stream().filter(e -> !e.enabled()).count() : null, now);
+    }
+
+    private LeadCount count(QueueFilter filter) {
+        return new LeadCount(queue.countUpTo(filter, LeadCount.CAP));
     }
 
     private static QueueFilter filter(QueueFilter.Scope scope, Viewer viewer, LifecycleStage stage, Instant queuedBefore,

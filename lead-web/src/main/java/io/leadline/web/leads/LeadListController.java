@@ -2,6 +2,7 @@ package io.leadline.web.leads;
 
 import io.leadline.core.audit.AuditAction;
 import io.leadline.core.importing.SpreadsheetSafety;
+import io.leadline.core.lead.LeadCount;
 import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.LeadSearch;
 import io.leadline.core.lead.LifecycleStage;
@@ -99,23 +100,10 @@ class LeadListController {
         boolean more = page.size() > PAGE_SIZE;
         List<LeadList.Row> shown = more ? page.subList(0, PAGE_SIZE) : page;
         model.addAttribute("rows", shown);
-        model.addAttribute("total", new Total(leads.countUpTo(search, Total.COUNTED_UP_TO + 1)));
+        model.addAttribute("total", new LeadCount(leads.countUpTo(search, LeadCount.CAP)));
         model.addAttribute("next", more ? LeadList.after(search, shown.getLast()) : null);
         model.addAttribute("firstPage", after == null);
         return "leads/list";
-    }
-
-    /** How many leads the filters select, as the page says it: counted exactly up to {@value #COUNTED_UP_TO}. */
-    record Total(long counted) {
-        static final long COUNTED_UP_TO = 10_000;
-
-        public String text() {
-            if (counted > COUNTED_UP_TO) {
-                return "More than 10,000 leads match these filters.";
-            }
-            return counted == 1 ? "1 lead matches these filters."
-                    : String.format(java.util.Locale.ROOT, "%,d leads match these filters.", counted);
-        }
     }
 
     /** The most custom fields an export adds as columns. */

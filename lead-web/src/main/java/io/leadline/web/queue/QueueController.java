@@ -12,6 +12,7 @@ import io.leadline.core.queue.QueueFilter;
 import io.leadline.core.queue.QueuePosition;
 import io.leadline.core.queue.ResponseSla;
 import io.leadline.core.queue.SalesQueue;
+import io.leadline.core.lead.LeadCount;
 import io.leadline.core.qualification.SalesRules;
 import java.security.Principal;
 import java.time.Clock;
@@ -99,7 +100,7 @@ class QueueController {
         List<QueueEntry> all = Stream.concat(hot.stream(), shown.stream()).toList();
         Set<Long> late = all.stream().filter(e -> sla.breachedBy(e, now)).map(QueueEntry::leadId).collect(Collectors.toSet());
         model.addAttribute("hot", hot);
-        model.addAttribute("total", queue.count(filter));
+        model.addAttribute("total", new LeadCount(queue.countUpTo(filter, LeadCount.CAP)));
         model.addAttribute("handRaisers", policy.handRaisers());
         model.addAttribute("orders", Arrays.stream(QueueFilter.Order.values())
                 .filter(o -> o != QueueFilter.Order.LIKELIHOOD || likelihood.live()).toList());
