@@ -33,7 +33,9 @@ class JdbcStoredLikelihoods implements StoredLikelihoods {
                         select ?, ?, ?, ? where exists (select 1 from lead where id = ?)
                         on conflict (lead_id) do update set model_id = excluded.model_id, probability = excluded.probability,
                             computed_at = excluded.computed_at""",
-                probabilities.entrySet().stream()
+                // In lead id order: two writers storing overlapping leads at once (a rescoring's refresh beside an
+                // activity batch's) then lock the rows in the same order and wait for each other instead of deadlocking.
+                probabilities.entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> new Object[] {e.getKey(), modelId, e.getValue(), when, e.getKey()}).toList());
     }
 

@@ -74,6 +74,20 @@ class ScopedRescoringTest {
     }
 
     @Test
+    void a_change_that_lifts_a_lead_over_the_threshold_counts_it_as_an_mql_in() {
+        String title = "Chief Crossing " + UUID.randomUUID().toString().substring(0, 6);
+        long rare = lead(title);   // stored: 5 points
+        long job = jobs.queueModelChange("ada", "test", now);
+
+        var outcome = rescoring.run(jobs.find(job).orElseThrow(), starterWith(new FitRule("Crossers", new LeadCondition.Contains("job_title",
+                List.of(title.substring("Chief Crossing ".length()))), 60)), now);
+
+        assertThat(outcome.leadIds()).containsExactly(rare);
+        assertThat(outcome.result().mqlsIn()).isEqualTo(1);
+        assertThat(outcome.result().moved()).isEqualTo(1);
+    }
+
+    @Test
     void a_change_most_leads_meet_reads_everyone_in_one_pass() {
         lead("Analyst");
         long job = jobs.queueModelChange("ada", "test", now);

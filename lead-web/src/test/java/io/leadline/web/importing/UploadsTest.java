@@ -137,9 +137,12 @@ class UploadsTest {
 
         mvc.perform(post("/imports/{id}/edit", id).with(user("mia").roles("MARKETER")).with(csrf()));
         ImportJob done = wizard().start(id, "SKIP", false);
-        assertThat(stored).doesNotExist();
-        assertThat(done.fileDeleted()).isTrue();
         assertThat(done.imported()).isEqualTo(1);
+        // The file goes right after the job's end is committed (UploadRetention.importEnded), a moment after DONE shows.
+        io.leadline.web.Eventually.eventually(() -> {
+            assertThat(stored).doesNotExist();
+            assertThat(jobs.find(id).orElseThrow().fileDeleted()).isTrue();
+        });
     }
 
     @Test
