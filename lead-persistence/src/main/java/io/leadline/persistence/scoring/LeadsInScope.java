@@ -61,6 +61,26 @@ public class LeadsInScope {
     }
 
     private long[] meeting(RescoreScope.Bounded scope) {
+        List<Object> params = new ArrayList<>();
+        String where = prefilter(scope.conditions(), params);
+        return tight(scope.conditions()) ? selectedInSql(where, params) : judgedInJava(scope, where, params);
+    }
+
+    /**
+     * The test in SQL selects these leads closely enough (a few more at most: rescoring them writes nothing): their ids
+     * in one row, from a query Postgres may run on several cores (a cursor never does).
+     */
+    private long[] selectedInSql(String where, List<Object> params) {
+        Long[] selected = jdbc.query(con -> bind(con.prepareStatement("select coalesce(array_agg(lead.id), '{}') from lead where "
+                + where), 1, params), rs -> {
+            rs.next();
+            return (Long[]) rs.getArray(1).getArray();
+        });
+        return Arrays.stream(selected).mapToLong(Long::longValue).toArray();
+    }
+
+    /** The leads passing the test in SQL, each judged by lead-core's conditions on the fields they read. */
+    private long[] judgedInJava(RescoreScope.Bounded scope, String where, List<Object> params) {
         String[] keys = scope.customAttributes().stream().sorted().toArray(String[]::new);
         Set<String> read = new HashSet<>();
         scope.conditions().forEach(c -> read.add(c.field()));
@@ -71,41 +91,29 @@ public class LeadsInScope {
                     : (field == LeadField.COMPANY_SIZE ? "null::integer as " : "null::text as ") + field.key());
         }
         columns.append(LeadRows.attributeColumns(keys));
-        List<Object> params = new ArrayList<>();
-        String where = prefilter(scope.conditions(), params);
-        if (tight(scope.conditions())) {
-            // The test in SQL selects these leads closely enough (a few more at most: rescoring them writes nothing):
-            // their ids in one row, from a query Postgres may run on several cores (a cursor never does).
-            Long[] selected = jdbc.query(con -> {
-                var ps = con.prepareStatement("select coalesce(array_agg(lead.id), '{}') from lead where " + where);
-                int next = 1;
-                for (Object param : params) {
-                    ps.setObject(next++, param);
-                }
-                return ps;
-            }, rs -> {
-                rs.next();
-                return (Long[]) rs.getArray(1).getArray();
-            });
-            return Arrays.stream(selected).mapToLong(Long::longValue).toArray();
-        }
         LongList ids = new LongList();
         // A cursor (fetch size inside a transaction): a million profiles are never held at once.
         readOnly.executeWithoutResult(status -> jdbc.query(con -> {
             var ps = con.prepareStatement("select " + columns + " from lead where " + where);   // in any order: sorted below
             ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);   // binary rows, as rescoring reads them
             ps.setFetchSize(FETCH);
-            int next = LeadRows.bindAttributeKeys(ps, keys);
-            for (Object param : params) {
-                ps.setObject(next++, param);
-            }
-            return ps;
+            return bind(ps, LeadRows.bindAttributeKeys(ps, keys), params);
         }, rs -> {
             if (scope.meetsACondition(LeadRows.profile(rs, keys))) {
                 ids.add(rs.getLong(1));
             }
         }));
         return ids.toArray();
+    }
+
+    /** Binds the prefilter's parameters from {@code first} on; answers the statement. */
+    private static java.sql.PreparedStatement bind(java.sql.PreparedStatement ps, int first, List<Object> params)
+            throws java.sql.SQLException {
+        int next = first;
+        for (Object param : params) {
+            ps.setObject(next++, param);
+        }
+        return ps;
     }
 
     /**

@@ -87,12 +87,14 @@ public class RescoreJobs {
      */
     @Transactional
     public Optional<Integer> baseVersion(long jobId) {
+        record Before(JobStatus status, Integer modelVersion) {
+        }
         var before = jdbc.sql("""
                         select status, model_version from rescore_job where id <> ? and status <> 'QUEUED'
                         order by coalesce(finished_at, 'infinity') desc, id desc limit 1""")
-                .param(jobId).query((rs, n) -> new Object[] {rs.getString(1), (Integer) rs.getObject(2)}).optional();
+                .param(jobId).query((rs, n) -> new Before(JobStatus.valueOf(rs.getString(1)), (Integer) rs.getObject(2))).optional();
         if (before.isPresent()) {
-            return "DONE".equals(before.get()[0]) ? Optional.ofNullable((Integer) before.get()[1]) : Optional.empty();
+            return before.get().status() == JobStatus.DONE ? Optional.ofNullable(before.get().modelVersion()) : Optional.empty();
         }
         return jdbc.sql("select min(model_version) from lead_score having min(model_version) = max(model_version)")
                 .query(Integer.class).optional();

@@ -20,9 +20,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -95,32 +97,11 @@ public class Rescoring {
         long writing;
     }
 
-    /**
-     * Chunk after chunk in id order. The next chunk's leads and activities are read on another connection, and scored,
-     * while this one is written, so that reading and scoring (about half of the time at a million leads) hide behind
-     * the writing instead of adding to it.
-     */
+    /** Every lead, chunk after chunk in id order, each chunk's read starting after the last lead of the one before. */
     private Result rescore(ScoringModel model, Instant now, LongConsumer progress, Timings timings) {
-        Result result = Result.NOTHING;
-        ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("rescoring-reader").factory());
-        try {
-            Future<Scored> next = reader.submit(() -> readAndScore(model, 0, now, timings));
-            while (true) {
-                Scored scored = finished(next);
-                if (scored.leads().isEmpty()) {
-                    break;
-                }
-                next = reader.submit(() -> readAndScore(model, scored.leads().getLast().id(), now, timings));
-                long writing = System.nanoTime();
-                Chunk chunk = transaction.execute(status -> write(scored, now));
-                timings.writing += System.nanoTime() - writing;
-                result = result.plus(chunk);
-                progress.accept(result.leads());
-            }
-        } finally {
-            reader.shutdownNow();
-        }
-        return result;
+        return pipelined(previous -> previous == null ? () -> readAndScore(model, 0, now, timings)
+                : previous.leads().isEmpty() ? null
+                : () -> readAndScore(model, previous.leads().getLast().id(), now, timings), now, progress, timings);
     }
 
     /**
@@ -132,27 +113,49 @@ public class Rescoring {
             return Result.NOTHING;
         }
         long started = System.nanoTime();
+        Timings timings = new Timings();
+        int[] from = {-CHUNK};   // where the chunk last asked for starts
+        Result result = pipelined(previous -> {
+            int start = from[0] += CHUNK;
+            return start >= leadIds.length ? null : () -> {
+                long read = System.nanoTime();
+                Scored scored = readAndScore(model, chunk(leadIds, start), now);
+                timings.reading += System.nanoTime() - read;
+                return scored;
+            };
+        }, now, progress, timings);
+        log.info("rescored {} leads of {} asked in {} ms ({} ms reading and scoring, {} ms writing): {} scores changed, {} stage changes",
+                result.leads(), leadIds.length, (System.nanoTime() - started) / 1_000_000, timings.reading / 1_000_000,
+                timings.writing / 1_000_000, result.changed(), result.moved());
+        return result;
+    }
+
+    /**
+     * Chunk after chunk, each written in a transaction of its own while the next one's leads and activities are read
+     * on another connection and scored, so that reading and scoring (about half of the time at a million leads) hide
+     * behind the writing instead of adding to it. {@code readAfter} gives the read of the chunk after the one it is
+     * handed ({@code null}: the first chunk), or {@code null} when there is none.
+     */
+    private Result pipelined(Function<Scored, Callable<Scored>> readAfter, Instant now, LongConsumer progress, Timings timings) {
         Result result = Result.NOTHING;
-        long writing = 0;
-        // As for everyone: the next chunk is read and scored on another connection while this one is written.
         ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("rescoring-reader").factory());
         try {
-            Future<Scored> next = reader.submit(() -> readAndScore(model, chunk(leadIds, 0), now));
-            for (int from = 0; from < leadIds.length; from += CHUNK) {
+            Future<Scored> next = reader.submit(readAfter.apply(null));
+            while (next != null) {
                 Scored scored = finished(next);
-                int following = from + CHUNK;
-                next = following < leadIds.length ? reader.submit(() -> readAndScore(model, chunk(leadIds, following), now)) : null;
-                long write = System.nanoTime();
+                Callable<Scored> following = readAfter.apply(scored);
+                next = following == null ? null : reader.submit(following);
+                if (scored.leads().isEmpty()) {
+                    continue;
+                }
+                long writing = System.nanoTime();
                 result = result.plus(transaction.execute(status -> write(scored, now)));
-                writing += System.nanoTime() - write;
+                timings.writing += System.nanoTime() - writing;
                 progress.accept(result.leads());
             }
         } finally {
             reader.shutdownNow();
         }
-        log.info("rescored {} leads of {} asked in {} ms ({} ms writing): {} scores changed, {} stage changes",
-                result.leads(), leadIds.length, (System.nanoTime() - started) / 1_000_000, writing / 1_000_000, result.changed(),
-                result.moved());
         return result;
     }
 
@@ -197,8 +200,7 @@ public class Rescoring {
     public Result rescore(ScoringModel model, long[] leadIds, Instant now) {
         Result result = Result.NOTHING;
         for (int from = 0; from < leadIds.length; from += CHUNK) {
-            long[] ids = Arrays.copyOfRange(leadIds, from, Math.min(leadIds.length, from + CHUNK));
-            result = result.plus(write(readAndScore(model, ids, now), now));
+            result = result.plus(write(readAndScore(model, chunk(leadIds, from), now), now));
         }
         return result;
     }

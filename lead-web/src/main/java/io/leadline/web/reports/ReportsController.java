@@ -74,7 +74,7 @@ class ReportsController {
         var distribution = reports.scoreDistribution(scope);
         model.addAttribute("distribution", distribution);
         model.addAttribute("maxBand", distribution.stream().mapToLong(Reports.Band::leads).max().orElse(1));
-        ResponseSla sla = handoff.policy().sla(settings.slaHours());
+        ResponseSla sla = sla();
         model.addAttribute("sla", reports.slaCompliance(scope, sla));
         model.addAttribute("slaHours", sla.limit().toHours());
         model.addAttribute("slaUnit", sla.workingHours() == null ? "h" : "working hours");
@@ -84,6 +84,11 @@ class ReportsController {
         model.addAttribute("refreshedAt", snapshots.refreshedAt());
         model.addAttribute("refreshMinutes", refreshMillis / 60_000);
         return "reports/reports";
+    }
+
+    /** The response-time SLA as the queue counts it: the admin's hours, in working hours when they are set. */
+    private ResponseSla sla() {
+        return handoff.policy().sla(settings.slaHours());
     }
 
     /** The snapshots the reports read, brought up to date now (they also are every few minutes). */
@@ -117,7 +122,7 @@ class ReportsController {
             case "score-distribution" -> new Table(List.of("score from", "leads"),
                     reports.scoreDistribution(scope).stream().map(b -> List.<Object>of(b.from(), b.leads())).toList());
             case "sla" -> {
-                ResponseSla limit = handoff.policy().sla(settings.slaHours());
+                ResponseSla limit = sla();
                 Reports.Sla sla = reports.slaCompliance(scope, limit);
                 yield new Table(List.of("sla hours", "counted in", "claimed in time", "claimed late", "waiting in time", "waiting late"),
                         List.of(List.of(limit.limit().toHours(), limit.workingHours() == null ? "every hour" : limit.workingHours().describe(),
