@@ -10,6 +10,8 @@ import java.util.Objects;
 public record ActivityType(String key) {
 
     public static final ActivityType EMAIL_OPEN = new ActivityType("email_open");
+    /** An open fetched ahead by the mail service (Apple Mail's privacy protection), not by the person. */
+    public static final ActivityType EMAIL_OPEN_PREFETCHED = new ActivityType("email_open_prefetched");
     public static final ActivityType EMAIL_CLICK = new ActivityType("email_click");
     public static final ActivityType WEB_VISIT = new ActivityType("web_visit");
     public static final ActivityType PRICING_PAGE_VISIT = new ActivityType("pricing_page_visit");

@@ -142,6 +142,31 @@ public class ActivityIngestion {
         return new Answer(HttpStatus.OK.value(), body, false);
     }
 
+    /**
+     * Records activities that arrived other than by the API (tracked website visits, email opens and clicks) on leads
+     * known by id, through the same path as a batch: the leads' score rows are locked in id order, the activities stored
+     * and announced, and each lead rescored once with the live model. Leads that no longer exist are skipped.
+     */
+    @Transactional
+    public void recordFor(Map<Long, List<Activity>> byLead) {
+        if (byLead.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        ActivityIngest.Found found = ingest.lock(new TreeSet<>(byLead.keySet()), List.of());
+        List<LeadActivity> activities = new ArrayList<>();
+        Set<Long> touched = new TreeSet<>();
+        byLead.forEach((lead, list) -> {
+            if (found.byId().containsKey(lead)) {
+                list.forEach(a -> activities.add(new LeadActivity(lead, a.at().isAfter(now) ? new Activity(a.type(), now, a.detail()) : a)));
+                touched.add(lead);
+            }
+        });
+        ingest.insertAll(activities);
+        rescoring.rescore(models.active(), touched.stream().mapToLong(Long::longValue).toArray(), now);
+        likelihood.refresh(touched);
+    }
+
     /** Idempotency keys are kept {@code leadline.api.idempotency-retention} (7 days); older ones are forgotten hourly. */
     @org.springframework.scheduling.annotation.Scheduled(cron = "0 17 * * * *")
     void forgetOldKeys() {

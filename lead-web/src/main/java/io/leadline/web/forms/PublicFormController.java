@@ -7,6 +7,7 @@ import io.leadline.core.scoring.ProgressiveProfiling;
 import io.leadline.core.scoring.ScoringModels;
 import io.leadline.core.importing.CellText;
 import io.leadline.web.security.RecentEvents;
+import io.leadline.web.tracking.WebsiteTracking;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,8 +48,11 @@ class PublicFormController {
     private final ScoringModels models;
     private final RecentEvents submissions = new RecentEvents(LIMIT_WINDOW);
     private final Clock clock;
+    private final WebsiteTracking tracking;
 
-    PublicFormController(FormTokens tokens, PublicCapture capture, Leads leads, ScoringModels models, Clock clock) {
+    PublicFormController(FormTokens tokens, PublicCapture capture, Leads leads, ScoringModels models, Clock clock,
+                         WebsiteTracking tracking) {
+        this.tracking = tracking;
         this.tokens = tokens;
         this.capture = capture;
         this.leads = leads;
@@ -65,6 +69,7 @@ class PublicFormController {
         model.addAttribute("referrer", Optional.ofNullable(query.get("referrer")).orElse(request.getHeader("Referer")));
         model.addAttribute("fields", fieldsFor(request));
         model.addAttribute("values", Map.of());
+        model.addAttribute("visitor", visitorToken(query.get("lv")));
         return "forms/public";
     }
 
@@ -128,6 +133,7 @@ class PublicFormController {
             model.addAttribute("fields", fieldsFor(request));
             model.addAttribute("values", form);
             model.addAttribute("errors", errors);
+            model.addAttribute("visitor", visitorToken(form.get("lv")));
             return "forms/public";
         }
         Map<String, String> attributes = new LinkedHashMap<>();
@@ -145,6 +151,10 @@ class PublicFormController {
                 io.leadline.core.importing.Countries.isoCode(form.get("country")).orElse(null),
                 utm(form).get("utm_source"), attributes);
         capture.submit(campaign, profile, nonce.get(), visitorLead(request)).ifPresent(lead -> {
+            String trackedVisitor = visitorToken(form.get("lv"));
+            if (trackedVisitor != null) {
+                tracking.formSubmitted(trackedVisitor, lead.id());
+            }
             Cookie visitor = new Cookie(VISITOR_COOKIE, tokens.visitor(lead.id()));
             visitor.setHttpOnly(true);
             visitor.setPath("/forms");
@@ -177,6 +187,11 @@ class PublicFormController {
         return Optional.ofNullable(request.getCookies()).stream().flatMap(Arrays::stream)
                 .filter(c -> c.getName().equals(VISITOR_COOKIE)).findFirst()
                 .flatMap(c -> tokens.visitorLead(c.getValue()));
+    }
+
+    /** The website visitor id the page's tracking snippet put in the form's address, kept as sent (it is checked when used). */
+    private static String visitorToken(String value) {
+        return value == null || value.isBlank() || value.length() > 120 || !value.matches("[A-Za-z0-9._-]+") ? null : value;
     }
 
     private static Map<String, String> utm(Map<String, String> params) {

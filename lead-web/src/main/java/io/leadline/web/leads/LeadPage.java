@@ -13,6 +13,8 @@ import io.leadline.core.scoring.MqlGap;
 import io.leadline.core.scoring.ProgressiveProfiling;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.ScoringModels;
+import io.leadline.core.tracking.WebsiteHits;
+import io.leadline.core.tracking.WebsiteVisits;
 import io.leadline.web.prediction.LeadLikelihood;
 import io.leadline.core.qualification.SalesRules;
 import io.leadline.web.queue.LeadAssignment;
@@ -29,6 +31,8 @@ import org.springframework.web.server.ResponseStatusException;
 public class LeadPage {
 
     public static final String VIEW = "leads/detail";
+    /** The most page views read for the visits card (its sessions count is of these). */
+    static final int VISITS = 500;
 
     private final Leads leads;
     private final ScoringModels models;
@@ -40,9 +44,11 @@ public class LeadPage {
     private final Clock clock;
     private final LeadLikelihood likelihood;
     private final PendingSubmissions pending;
+    private final WebsiteHits hits;
 
     LeadPage(Leads leads, ScoringModels models, BantAssessments bant, SalesRules salesRules, LeadAssignment assignment,
-             Activities activities, LeadList list, LeadLikelihood likelihood, PendingSubmissions pending, Clock clock) {
+             Activities activities, LeadList list, LeadLikelihood likelihood, PendingSubmissions pending, WebsiteHits hits, Clock clock) {
+        this.hits = hits;
         this.likelihood = likelihood;
         this.pending = pending;
         this.list = list;
@@ -68,6 +74,7 @@ public class LeadPage {
         model.addAttribute("activities", done.reversed());
         model.addAttribute("ask", ProgressiveProfiling.nextFields(active, lead.profile(), 3));
         model.addAttribute("history", leads.history(id));
+        model.addAttribute("visits", WebsiteVisits.of(hits.pagesOf(id, VISITS)));
         model.addAttribute("pendingSubmissions", pending.open(id));
         model.addAttribute("colleagues", list.colleagues(id, 10));
         model.addAttribute("bant", assessment);

@@ -33,6 +33,7 @@ public class RequestBodyLimits extends OncePerRequestFilter {
     private final long activities;
     private final long api;
     private final long forms;
+    private final long tracking;
     private final long pages;
     private final long uploads;
 
@@ -40,10 +41,12 @@ public class RequestBodyLimits extends OncePerRequestFilter {
                       @Value("${leadline.limits.api:256KB}") DataSize api,
                       @Value("${leadline.limits.public-forms:16KB}") DataSize forms,
                       @Value("${leadline.limits.pages:2MB}") DataSize pages,
+                      @Value("${leadline.limits.tracking:8KB}") DataSize tracking,
                       @Value("${spring.servlet.multipart.max-request-size:200MB}") DataSize uploads) {
         this.activities = activities.toBytes();
         this.api = api.toBytes();
         this.forms = forms.toBytes();
+        this.tracking = tracking.toBytes();
         this.pages = pages.toBytes();
         this.uploads = uploads.toBytes();
     }
@@ -58,6 +61,9 @@ public class RequestBodyLimits extends OncePerRequestFilter {
         }
         if (path.startsWith("/forms/")) {
             return forms;
+        }
+        if (path.startsWith("/t/")) {
+            return tracking;
         }
         return uploadRoute(method, path) ? uploads : pages;
     }

@@ -4,10 +4,13 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import org.springframework.http.HttpMethod;
+
 import io.leadline.core.user.Role;
 import io.leadline.web.api.ApiProblems;
 import io.leadline.web.api.ApiTokenAuthenticationFilter;
 import io.leadline.web.api.ApiTokenRegistry;
+import io.leadline.web.tracking.TrackingCors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import java.time.Clock;
@@ -77,11 +80,36 @@ class SecurityConfiguration {
     }
 
     /**
+     * Website and email tracking: the snippet, its collect endpoint (cross-origin per site, TrackingCors) and the
+     * email open and click links. Public, stateless, and never a cookie of Leadline's: a hit carries its visitor id in
+     * its body, a link its signed lead.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain tracking(HttpSecurity http, TrackingCors cors) throws Exception {
+        http.securityMatcher("/t/**")
+                .authorizeHttpRequests(routes -> routes
+                        .requestMatchers(GET, "/t/leadline.js", "/t/o/*", "/t/c/*").permitAll()
+                        .requestMatchers(POST, "/t/*/collect").permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/t/*/collect").permitAll()
+                        .anyRequest().denyAll())
+                .cors(c -> c.configurationSource(cors))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    /**
      * The public capture forms: no sign-in, no session CSRF token (they carry a signed form token instead, see
      * FormTokens), and embeddable in the pages named by {@code leadline.forms.frame-ancestors}.
      */
     @Bean
-    @Order(1)
+    @Order(2)
     SecurityFilterChain publicForms(HttpSecurity http, @Value("${leadline.forms.frame-ancestors:*}") String frameAncestors)
             throws Exception {
         http.securityMatcher("/forms/**")
@@ -100,7 +128,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain web(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
                             AuthenticationEventPublisher events, Clock clock, SessionStanding standing,
                             @Value("${leadline.session.absolute-timeout:8h}") Duration absoluteTimeout) throws Exception {
