@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code errors} list of {@code {field, reason}}. Nothing is stored when a problem is answered: the services behind
  * the API do their work in one transaction.
  */
-@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+@RestControllerAdvice(basePackages = {"io.leadline.web.api", "io.leadline.web.tracking.api"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiProblems extends ResponseEntityExceptionHandler {
 

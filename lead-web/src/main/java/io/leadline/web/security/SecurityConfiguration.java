@@ -63,7 +63,7 @@ class SecurityConfiguration {
                         .requestMatchers(PUT, "/api/leads/*").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(GET, "/api/leads", "/api/leads/*", "/api/leads/*/score").hasAnyRole(MARKETER, SALES, ADMIN)
                         .requestMatchers(POST, "/api/leads/*/outcome").hasAnyRole(SALES, ADMIN)
-                        .requestMatchers(POST, "/api/activities").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(POST, "/api/activities", "/api/email-links").hasAnyRole(MARKETER, ADMIN)
                         .anyRequest().denyAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
