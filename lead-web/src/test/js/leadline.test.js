@@ -54,7 +54,8 @@ test('a page view is sent on start, with the page, its referrer and its campaign
   assert.strictEqual(hit.ref, 'https://search.example/');
   assert.strictEqual(hit.utm_source, 'newsletter');
   assert.strictEqual(hit.utm_campaign, 'fall');
-  assert.strictEqual(hit.v, undefined, 'a new visitor has no id until Leadline gives one');
+  assert.strictEqual(hit.v, undefined, 'a new visitor has no signed id until Leadline gives one');
+  assert.match(hit.pid, /^[a-z0-9]{24}$/, 'but a random one of its own at once');
 });
 
 test('the visitor id from the answer is kept in a first-party cookie and sent with every later hit', () => {
@@ -69,18 +70,32 @@ test('the visitor id from the answer is kept in a first-party cookie and sent wi
   assert.strictEqual(t.sent[1].hit.ref, 'https://www.example.com/?utm_source=newsletter&utm_campaign=fall');
 });
 
-test('time on page goes by beacon when the page is hidden, once the visitor is known', () => {
+test('time on page goes by beacon when the page is hidden, with the random id until the signed one arrives', () => {
   const t = environment();
   const tracker = create(t.env);
   tracker.start();
   t.tick(5000);
   tracker.hidden();
-  assert.strictEqual(t.beacons.length, 0, 'held until the visitor id arrives');
-  t.answer('site_abc.id1.sig');
   assert.strictEqual(t.beacons.length, 1);
   assert.strictEqual(t.beacons[0].hit.k, 'page_time');
   assert.strictEqual(t.beacons[0].hit.ms, 5000);
   assert.strictEqual(t.beacons[0].hit.pv, t.sent[0].hit.pv);
+  assert.strictEqual(t.beacons[0].hit.pid, t.sent[0].hit.pid);
+  t.answer('site_abc.id1.sig');
+  tracker.shown();
+  t.tick(2000);
+  tracker.hidden();
+  assert.strictEqual(t.beacons[1].hit.v, 'site_abc.id1.sig');
+  assert.strictEqual(t.beacons[1].hit.ms, 2000);
+});
+
+test('a page left before the answer arrives keeps the same random id on the next page', () => {
+  const first = environment();
+  create(first.env).start();
+  const pid = first.sent[0].hit.pid;
+  const next = environment({cookie: '_leadline_vid=' + encodeURIComponent(first.jar()._leadline_vid ? decodeURIComponent(first.jar()._leadline_vid) : '')});
+  create(next.env).start();
+  assert.strictEqual(next.sent[0].hit.pid, pid);
 });
 
 test('with consent required, nothing is sent and no cookie is set until consent is given', () => {
@@ -121,15 +136,14 @@ test('Global Privacy Control and Do-Not-Track turn tracking off when the site ho
   }
 });
 
-test('identify and track wait for the visitor id and then carry it', () => {
+test('identify and track carry the visitor; identify without a token sends nothing', () => {
   const t = environment();
   const tracker = create(t.env);
   tracker.start();
+  t.answer('site_abc.id1.sig');
   tracker.call('identify', {email: 'ana@example.com', token: 'abc'});
   tracker.call('identify', {email: 'no-token@example.com'});
   tracker.call('track', 'webinar_signup');
-  assert.strictEqual(t.sent.length, 1);
-  t.answer('site_abc.id1.sig');
   assert.deepStrictEqual(t.sent.slice(1).map(s => [s.hit.k, s.hit.v]), [['identify', 'site_abc.id1.sig'], ['event', 'site_abc.id1.sig']]);
   assert.strictEqual(t.sent[1].hit.email, 'ana@example.com');
   assert.strictEqual(t.sent[2].hit.e, 'webinar_signup');

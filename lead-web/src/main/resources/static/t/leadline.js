@@ -5,8 +5,9 @@
  * API: leadline('consent', true|false), leadline('identify', {email, token}), leadline('track', 'event_key'),
  * leadline('page') after a navigation the script cannot see. Calls made before the script loads are queued by
  *   window.leadline = window.leadline || function () { (leadline.q = leadline.q || []).push(arguments); };
- * The visitor id cookie (_leadline_vid) lives on the site's own host for 395 days; it is signed by Leadline and
- * names nobody until the visitor sends a Leadline form or the site identifies them with a token from its server.
+ * The visitor id cookie (_leadline_vid) lives on the site's own host for 395 days: a random id made here at once
+ * (p:…), replaced by the id Leadline signs for it with the first answer. It names nobody until the visitor sends a
+ * Leadline form or the site identifies them with a token from its server.
  */
 (function (root) {
   'use strict';
@@ -16,8 +17,10 @@
   var LIFETIME_SECONDS = 395 * 24 * 3600;
 
   function create(env) {
-    var state = {started: false, visitor: readCookie(VISITOR), pageView: null, visibleSince: null, shown: 0,
-      lastUrl: null, waiting: []};
+    var stored = readCookie(VISITOR);
+    var state = {started: false, visitor: stored && stored.indexOf('p:') !== 0 ? stored : null,
+      provisional: stored && stored.indexOf('p:') === 0 ? stored.substring(2) : null, pageView: null, visibleSince: null,
+      shown: 0, lastUrl: null, waiting: []};
     var consent = readCookie(CONSENT) === '1';
 
     function readCookie(name) {
@@ -60,6 +63,12 @@
       }
       if (state.visitor) {
         hit.v = state.visitor;
+      } else {
+        if (!state.provisional) {
+          state.provisional = randomId(24);
+          writeCookie(VISITOR, 'p:' + state.provisional, LIFETIME_SECONDS);
+        }
+        hit.pid = state.provisional;
       }
       if (env.consentRequired) {
         hit.c = 1;
@@ -84,7 +93,7 @@
       });
     }
 
-    /** Runs fn once the visitor id is known (it arrives with the answer to the first page view). */
+    /** Runs fn once the signed visitor id is known (it arrives with the answer to the first page view). */
     function withVisitor(fn) {
       if (state.visitor) {
         fn();
@@ -93,10 +102,10 @@
       }
     }
 
-    function randomId() {
+    function randomId(length) {
       var chars = 'abcdefghijklmnopqrstuvwxyz0123456789';
       var id = '';
-      for (var i = 0; i < 16; i++) {
+      for (var i = 0; i < (length || 16); i++) {
         id += chars.charAt(Math.floor(env.random() * chars.length));
       }
       return id;
@@ -124,10 +133,7 @@
       state.shown = 0;
       state.visibleSince = env.visible() ? env.now() : null;
       if (ms >= 1000) {
-        var pv = state.pageView;
-        withVisitor(function () {
-          send({k: 'page_time', pv: pv, ms: Math.round(ms)}, true);
-        });
+        send({k: 'page_time', pv: state.pageView, ms: Math.round(ms)}, true);
       }
     }
 
@@ -187,6 +193,7 @@
           writeCookie(CONSENT, '', 0);
           writeCookie(VISITOR, '', 0);
           state.visitor = null;
+          state.provisional = null;
           state.started = false;
           state.pageView = null;
           state.lastUrl = null;
@@ -194,16 +201,12 @@
       },
       identify: function (who) {
         if (who && who.email && who.token) {
-          withVisitor(function () {
-            send({k: 'identify', email: String(who.email), token: String(who.token)}, false);
-          });
+          send({k: 'identify', email: String(who.email), token: String(who.token)}, false);
         }
       },
       track: function (key) {
         if (key) {
-          withVisitor(function () {
-            send({k: 'event', e: String(key), url: env.location.href}, false);
-          });
+          send({k: 'event', e: String(key), url: env.location.href}, false);
         }
       },
       page: function () {

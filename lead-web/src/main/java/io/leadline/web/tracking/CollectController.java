@@ -81,7 +81,8 @@ class CollectController {
         if (site.consentRequired() && !Integer.valueOf(1).equals(hit.c())) {
             return ResponseEntity.noContent().build();
         }
-        Optional<Visitor> known = visitorIds.read(hit.v()).filter(v -> v.site().id() == site.id());
+        Optional<Visitor> known = visitorIds.read(hit.v()).filter(v -> v.site().id() == site.id())
+                .or(() -> visitorIds.provisional(site, hit.pid()));
         if (known.isEmpty() && !hit.k().equals("page_view")) {
             return ResponseEntity.noContent().build();
         }

@@ -27,7 +27,23 @@ public class VisitorIds {
     }
 
     Visitor issue(TrackedSite site) {
-        UUID id = UUID.randomUUID();
+        return signed(site, UUID.randomUUID());
+    }
+
+    /**
+     * The visitor a snippet's own random id stands for, before the snippet has its signed id (the answer to its
+     * first page view may be lost to a quick click): always the same visitor for the same id, and none can be derived
+     * without the site's secret.
+     */
+    Optional<Visitor> provisional(TrackedSite site, String pid) {
+        if (pid == null || !pid.matches("[a-z0-9]{16,40}")) {
+            return Optional.empty();
+        }
+        byte[] digest = Hmac.sign(("provisional:" + site.secret()).getBytes(StandardCharsets.UTF_8), pid);
+        return Optional.of(signed(site, UUID.nameUUIDFromBytes(digest)));
+    }
+
+    private Visitor signed(TrackedSite site, UUID id) {
         String value = site.siteKey() + "." + id;
         return new Visitor(site, id, value + "." + Hmac.shortSignature(key(site), value));
     }

@@ -28,6 +28,11 @@ final class Browser {
 
     /** A browser that saves downloads into {@code downloads} (when not null) without asking. */
     static ChromeDriver start(Path downloads) {
+        return start(downloads, new String[0]);
+    }
+
+    /** A browser with extra Chromium switches (such as {@code --user-agent=…}: headless Chromium names itself a robot). */
+    static ChromeDriver start(Path downloads, String... switches) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need Chromium at " + CHROMIUM + " and chromedriver at "
                     + CHROMEDRIVER + ": install the Debian packages chromium and chromium-driver "
@@ -38,6 +43,7 @@ final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,900");
+        options.addArguments(switches);
         if (downloads != null) {
             options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
                     "download.prompt_for_download", false));

@@ -101,6 +101,23 @@ class CollectEndpointTest {
     }
 
     @Test
+    void a_page_left_before_its_answer_keeps_its_visitor_through_the_snippets_own_random_id() throws Exception {
+        TrackedSite site = site(false);
+        String pid = "abcdefghij0123456789wxyz";
+        String first = mvc.perform(hit(site, pageView(ORIGIN + "/", null).replace("}", ",\"pid\":\"" + pid + "\"}")))
+                .andReturn().getResponse().getContentAsString();
+        String second = mvc.perform(hit(site, pageView(ORIGIN + "/pricing", null).replace("}", ",\"pid\":\"" + pid + "\"}")))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(visitorFrom(second)).isEqualTo(visitorFrom(first));
+        assertThat(visitorFrom(mvc.perform(hit(site(false), pageView(ORIGIN + "/", null).replace("}", ",\"pid\":\"" + pid + "\"}")))
+                .andReturn().getResponse().getContentAsString())).as("another site's visitor").isNotEqualTo(visitorFrom(first));
+        buffer.flush();
+        assertThat(jdbc.sql("select count(distinct visitor_id) from tracking_hit where site_id = ?").param(site.id()).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void other_origins_are_refused_by_cors_and_by_the_endpoint() throws Exception {
         TrackedSite site = site(false);
         mvc.perform(options("/t/{key}/collect", site.siteKey()).header("Origin", "https://evil.example")
