@@ -35,6 +35,13 @@ public final class ModelDiff {
                         if (!Objects.equals(old.cap(), rule.cap())) {
                             changes.add(rule.name() + ": cap " + text(old.cap()) + " → " + text(rule.cap()));
                         }
+                        if (!Objects.equals(old.withinDays(), rule.withinDays())) {
+                            changes.add(rule.name() + ": counting " + days(old.withinDays()) + " → " + days(rule.withinDays()));
+                        }
+                        if (!Objects.equals(old.pages(), rule.pages())) {
+                            changes.add(rule.name() + ": pages " + (old.pages() == null ? "any" : old.pages()) + " → "
+                                    + (rule.pages() == null ? "any" : rule.pages()));
+                        }
                     },
                     () -> changes.add("new engagement rule " + rule.name() + " (" + rule.pointsEach() + " points each)"));
         }
@@ -91,5 +98,9 @@ public final class ModelDiff {
             case Decay.HalfLife h -> "half-life " + h.days() + " days";
             case Decay.Stepped s -> "stepped";
         };
+    }
+
+    private static String days(Integer days) {
+        return days == null ? "all time" : "the last " + days + " days";
     }
 }

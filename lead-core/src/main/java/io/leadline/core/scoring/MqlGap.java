@@ -73,7 +73,8 @@ public record MqlGap(int pointsNeeded, List<Step> steps, boolean reachable) {
                 room -= rule.pointsEach();
             }
             if (times > 0) {
-                options.add(new Option(rule.name(), "one more " + rule.type().label(), rule.pointsEach(), times));
+                options.add(new Option(rule.name(), "one more " + rule.type().label()
+                        + (rule.pages() == null ? "" : " of a page matching " + rule.pages()), rule.pointsEach(), times));
             }
         }
 

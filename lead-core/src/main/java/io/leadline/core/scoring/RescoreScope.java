@@ -110,7 +110,7 @@ public sealed interface RescoreScope {
     }
 
     private static List<Object> engagementKey(EngagementRule rule) {
-        return java.util.Arrays.asList(rule.type(), rule.pointsEach(), rule.cap(), rule.withinDays());
+        return java.util.Arrays.asList(rule.type(), rule.pointsEach(), rule.cap(), rule.withinDays(), rule.pages());
     }
 
     private static <T> Map<List<Object>, Integer> counts(List<T> rules, Function<T, List<Object>> key) {

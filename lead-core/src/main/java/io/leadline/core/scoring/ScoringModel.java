@@ -74,7 +74,8 @@ public record ScoringModel(
         }
         int engagement = 0;
         for (EngagementRule rule : engagementRules) {
-            ReceiptLine line = engagementLine(rule, byType.getOrDefault(rule.type(), List.of()), now);
+            List<Activity> ofType = byType.getOrDefault(rule.type(), List.of());
+            ReceiptLine line = engagementLine(rule, rule.pages() == null ? ofType : ofType.stream().filter(rule::counts).toList(), now);
             if (line != null) {
                 receipt.add(line);
                 engagement += line.points();
@@ -120,7 +121,7 @@ public record ScoringModel(
         }
         int points = rule.cap() == null || Math.abs(afterDecay) <= rule.cap()
                 ? afterDecay : Integer.signum(afterDecay) * rule.cap();
-        String evidence = rule.type().count(ages.length)
+        String evidence = rule.type().count(ages.length) + (rule.pages() == null ? "" : " of pages matching " + rule.pages())
                 + (rule.withinDays() == null ? "" : " in the last " + rule.withinDays() + " days")
                 + ", the latest on " + LocalDate.ofInstant(now.minusSeconds(Math.round(ages[0] * SECONDS_PER_DAY)), ZoneOffset.UTC);
         return new ReceiptLine(ReceiptLine.Group.ENGAGEMENT, rule.name(), evidence, raw, afterDecay, points);

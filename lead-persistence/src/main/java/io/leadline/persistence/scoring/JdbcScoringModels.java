@@ -92,19 +92,19 @@ public class JdbcScoringModels implements ScoringModels {
         List<Object[]> rules = new ArrayList<>();
         int position = 0;
         for (FitRule r : model.fitRules()) {
-            rules.add(row(model.version(), position++, "FIT", r.name(), r.when(), r.points(), null, null, null, null));
+            rules.add(row(model.version(), position++, "FIT", r.name(), r.when(), r.points(), null, null, null, null, null));
         }
         for (EngagementRule r : model.engagementRules()) {
             rules.add(row(model.version(), position++, "ENGAGEMENT", r.name(), null, r.pointsEach(), r.type().key(), r.cap(),
-                    r.withinDays(), null));
+                    r.withinDays(), null, r.pages()));
         }
         for (DisqualifyingRule r : model.disqualifyingRules()) {
-            rules.add(row(model.version(), position++, "DISQUALIFY", r.name(), r.when(), null, null, null, null, r.reason().code()));
+            rules.add(row(model.version(), position++, "DISQUALIFY", r.name(), r.when(), null, null, null, null, r.reason().code(), null));
         }
         batch.batchUpdate("""
                 insert into scoring_rule (version, position, kind, name, condition_type, field, term_list, range_min, range_max,
-                                          points, activity_type, cap, within_days, reason_code)
-                values (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?)""", rules);
+                                          points, activity_type, cap, within_days, reason_code, page_pattern)
+                values (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?)""", rules);
     }
 
     /** Makes the version live (rolling back is activating an older one). */
@@ -128,7 +128,7 @@ public class JdbcScoringModels implements ScoringModels {
                     case "FIT" -> fit.add(new FitRule(r.getString("name"), condition(r), r.getInt("points")));
                     case "ENGAGEMENT" -> engagement.add(new EngagementRule(r.getString("name"),
                             new ActivityType(r.getString("activity_type")), r.getInt("points"), (Integer) r.getObject("cap"),
-                            (Integer) r.getObject("within_days")));
+                            (Integer) r.getObject("within_days"), r.getString("page_pattern")));
                     default -> disqualifying.add(new DisqualifyingRule(r.getString("name"), condition(r), reason(r.getString("reason_code"))));
                 }
             });
@@ -155,7 +155,7 @@ public class JdbcScoringModels implements ScoringModels {
     }
 
     private static Object[] row(int version, int position, String kind, String name, LeadCondition when, Integer points,
-                                String activityType, Integer cap, Integer withinDays, String reasonCode) {
+                                String activityType, Integer cap, Integer withinDays, String reasonCode, String pages) {
         String type = null;
         String field = null;
         String terms = "{}";
@@ -189,7 +189,7 @@ public class JdbcScoringModels implements ScoringModels {
             }
         }
         return new Object[] {version, position, kind, name, type, field, terms, min, max, points, activityType, cap, withinDays,
-                reasonCode};
+                reasonCode, pages};
     }
 
     private static LeadCondition condition(ResultSet r) throws SQLException {

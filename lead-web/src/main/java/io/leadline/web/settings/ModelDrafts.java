@@ -65,7 +65,7 @@ final class ModelDrafts {
             Integer points = integer(form, "eng_" + i, true, null, errors);
             Integer cap = integer(form, "engcap_" + i, false, 0, errors);
             engagement.add(new EngagementRule(rule.name(), rule.type(), points == null ? rule.pointsEach() : points, cap,
-                    rule.withinDays()));
+                    rule.withinDays(), rule.pages()));
         }
         newEngagementRule(form, errors).ifPresent(engagement::add);
         overlappingRanges(fit, fitKeys, errors);
@@ -158,12 +158,20 @@ final class ModelDrafts {
         Integer points = integer(form, "neweng_points", true, null, errors);
         Integer cap = integer(form, "neweng_cap", false, 0, errors);
         Integer days = integer(form, "neweng_days", false, 1, errors);
+        io.leadline.core.activity.ActivityType type;
         try {
-            var type = new io.leadline.core.activity.ActivityType(form.getOrDefault("neweng_type", ""));
-            return points == null ? java.util.Optional.empty()
-                    : java.util.Optional.of(new EngagementRule(name, type, points, cap, days));
+            type = new io.leadline.core.activity.ActivityType(form.getOrDefault("neweng_type", ""));
         } catch (IllegalArgumentException e) {
             errors.put("neweng_type", "The new rule: " + e.getMessage() + ".");
+            return java.util.Optional.empty();
+        }
+        if (points == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new EngagementRule(name, type, points, cap, days, form.get("neweng_pages")));
+        } catch (IllegalArgumentException e) {
+            errors.put("neweng_pages", "The new rule: " + e.getMessage() + ".");
             return java.util.Optional.empty();
         }
     }

@@ -116,7 +116,7 @@ class ModelEditorController {
     }
 
     @PostMapping("/settings/model/preview")
-    String preview(@RequestParam Map<String, String> form, Model model) {
+    String preview(@RequestParam Map<String, String> form, Model model, jakarta.servlet.http.HttpServletResponse response) {
         ScoringModel live = models.active();
         ScoringModel base = base(form);
         editor(model, base, form);
@@ -124,6 +124,7 @@ class ModelEditorController {
         if (!read.errors().isEmpty()) {
             model.addAttribute("errors", read.errors());
             model.addAttribute("error", "The draft has fields that need correcting; they are marked below.");
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
             return "settings/model";
         }
         ScoringModel draft = read.draft();

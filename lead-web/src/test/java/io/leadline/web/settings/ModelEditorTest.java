@@ -172,7 +172,7 @@ class ModelEditorTest {
     void a_field_that_cannot_be_read_is_marked_and_nothing_is_saved() throws Exception {
         int versions = models.versions().size();
         mvc.perform(draft("/settings/model/preview", 10, "mqlThreshold", "lots", "gradeB", "90"))
-                .andExpect(status().isOk())
+                .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Enter a whole number.")))
                 .andExpect(content().string(containsString("Grade bands must fall from A to C")));
         mvc.perform(draft("/settings/model/activate", 10, "fitCap", "-5"))
@@ -208,6 +208,26 @@ class ModelEditorTest {
         assertThat(jdbc.sql("select reason_code from stage_change where lead_id = ? and to_stage = 'DISQUALIFIED'").param(rival)
                 .query(String.class).single()).isEqualTo("competitor");
         models.activate(1);
+    }
+
+    @Test
+    void an_engagement_rule_can_count_only_pages_matching_a_pattern() throws Exception {
+        mvc.perform(draft("/settings/model/preview", 10, "neweng_name", "Docs readers", "neweng_type", "web_visit",
+                        "neweng_points", "7", "neweng_pages", "/docs/ *"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("a page pattern is one path")));
+        mvc.perform(draft("/settings/model/activate", 10, "neweng_name", "Docs readers", "neweng_type", "web_visit",
+                "neweng_points", "7", "neweng_days", "30", "neweng_pages", "/docs/*"));
+        waitForRescoring();
+        try {
+            assertThat(models.active().engagementRules()).filteredOn(r -> r.name().equals("Docs readers")).singleElement()
+                    .satisfies(r -> assertThat(r.pages()).isEqualTo("/docs/*"))
+                    .satisfies(r -> assertThat(r.withinDays()).isEqualTo(30));
+            mvc.perform(get("/settings/model").with(user("admin").roles("ADMIN")))
+                    .andExpect(content().string(containsString("pages matching /docs/*, the last 30 days")));
+        } finally {
+            models.activate(1);
+        }
     }
 
     @Test
