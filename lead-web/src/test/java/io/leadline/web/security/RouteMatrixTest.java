@@ -85,6 +85,13 @@ class RouteMatrixTest {
         expect("GET /settings", L, F, F, I);
         expect("GET /settings/audit", L, F, F, I);
         expect("GET /settings/sources", L, F, F, I);
+        expect("GET /settings/tracking", L, F, F, I);
+        expect("POST /settings/tracking", L, F, F, I);
+        expect("GET /settings/tracking/{id}", L, F, F, I);
+        expect("POST /settings/tracking/{id}", L, F, F, I);
+        expect("POST /t/{siteKey}/collect", I, I, I, I);
+        expect("GET /t/o/{token}", I, I, I, I);
+        expect("GET /t/c/{token}", I, I, I, I);
         expect("GET /settings/webhooks", L, F, F, I);
         expect("POST /settings/webhooks", L, F, F, I);
         expect("GET /settings/webhooks/{id}", L, F, F, I);
@@ -135,6 +142,7 @@ class RouteMatrixTest {
         expect("GET /api/leads/{id}/score", L, I, I, I);
         expect("POST /api/leads/{id}/outcome", L, F, I, I);
         expect("POST /api/activities", L, I, F, I);
+        expect("POST /api/email-links", L, I, F, I);
         expect("GET /account/password", L, I, I, I);
         expect("POST /account/password", L, I, I, I);
         expect("POST /account/sessions/end", L, I, I, I);
@@ -205,7 +213,7 @@ class RouteMatrixTest {
     private Outcome outcome(String route, String role, long lead) throws Exception {
         String[] parts = route.split(" ", 2);
         String path = parts[1].replace("{id}", Long.toString(lead)).replace("{leadId}", Long.toString(lead))
-                .replace("{campaign}", "matrix-campaign").replace("{version}", "1").replace("{username}", "matrix-nobody").replace("{rep}", "matrix-nobody").replace("{position}", "1").replace("{delivery}", "1").replace("{submission}", "1").replace("{report}", "funnel-by-source").replace("{code}", "matrix_none");
+                .replace("{campaign}", "matrix-campaign").replace("{version}", "1").replace("{username}", "matrix-nobody").replace("{rep}", "matrix-nobody").replace("{position}", "1").replace("{delivery}", "1").replace("{submission}", "1").replace("{report}", "funnel-by-source").replace("{code}", "matrix_none").replace("{token}", "matrix-token").replace("{siteKey}", "site_matrix");
         var request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
         if (role != null) {
             request = request.with(user("matrix-" + role.toLowerCase()).roles(role));
