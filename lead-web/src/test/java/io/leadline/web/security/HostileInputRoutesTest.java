@@ -80,7 +80,7 @@ class HostileInputRoutesTest {
         for (String route : routes) {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{(id|leadId)}", Long.toString(lead))
-                    .replaceAll("\\{[a-z]+}", "hostile");
+                    .replaceAll("\\{[A-Za-z]+}", "hostile");
             for (String value : HOSTILE) {
                 var post = request(HttpMethod.valueOf(method), path).with(csrf()).with(user("hostile-admin").roles("ADMIN"));
                 for (String field : fields) {
