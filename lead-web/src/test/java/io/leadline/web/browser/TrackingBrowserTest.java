@@ -93,6 +93,7 @@ class TrackingBrowserTest {
         browser.findElement(By.xpath("//button[normalize-space()='Add site']")).click();
         Browser.waitForText(browser, By.cssSelector("h1"), name, Duration.ofSeconds(10));
         String code = browser.findElement(By.id("snippet")).getText();
+        Browser.screenshot(browser, "settings-tracking-site");
         browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
         return code;
     }
@@ -135,6 +136,7 @@ class TrackingBrowserTest {
             d.navigate().refresh();
             return d.findElement(By.id("website-visits")).getText().matches("(?s).*/pricing.*\\d+ s.*");
         });
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("website-visits")));
         Browser.screenshot(browser, "lead-website-visits");
     }
 
