@@ -30,7 +30,7 @@ public class LeadFilter {
     private Double customMin;
     private Double customMax;
 
-    LeadSearch toSearch() {
+    public LeadSearch toSearch() {
         return new LeadSearch(text, stage, source, grade, minGrade, owner, minScore, maxScore, createdFrom, createdTo,
                 withinDays, order, minLikelihood, FieldFilter.of(customField, customValue, customMin, customMax));
     }

@@ -151,7 +151,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/reports/refresh").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(POST, "/leads/*/bant", "/leads/*/promote", "/leads/*/disqualify",
                                 "/leads/*/recycle", "/leads/*/outcome").hasAnyRole(SALES, ADMIN)
-                        .requestMatchers(GET, "/leads/export.csv").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(GET, "/leads/export.csv", "/leads/email-links", "/leads/email-links.csv").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/leads/*/edit").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(POST, "/leads/*/submissions/*/accept", "/leads/*/submissions/*/dismiss").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(POST, "/segments", "/segments/*/delete").hasAnyRole(MARKETER, ADMIN)

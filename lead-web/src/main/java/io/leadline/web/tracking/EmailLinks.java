@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * so a link can neither be made up for another lead nor redirect anywhere but where it was made to go.
  */
 @Component
-public class EmailLinks {
+class EmailLinks {
 
     /** What a link says once its signature is checked. */
     record Link(boolean click, long leadId, String campaign, String url) {
@@ -25,11 +25,11 @@ public class EmailLinks {
         this.keys = keys;
     }
 
-    public String openToken(long leadId, String campaign) {
+    String openToken(long leadId, String campaign) {
         return token("o\n" + leadId + "\n" + campaign);
     }
 
-    public String clickToken(long leadId, String campaign, String url) {
+    String clickToken(long leadId, String campaign, String url) {
         return token("c\n" + leadId + "\n" + campaign + "\n" + url);
     }
 

@@ -58,6 +58,8 @@ class RouteMatrixTest {
         expect("POST /leads/{id}/submissions/{submission}/dismiss", L, I, F, I);
         expect("POST /leads/{id}/activities", L, I, I, I);
         expect("GET /leads/export.csv", L, I, F, I);
+        expect("GET /leads/email-links", L, I, F, I);
+        expect("GET /leads/email-links.csv", L, I, F, I);
         expect("POST /leads/{id}/bant", L, F, I, I);
         expect("POST /leads/{id}/promote", L, F, I, I);
         expect("POST /leads/{id}/disqualify", L, F, I, I);

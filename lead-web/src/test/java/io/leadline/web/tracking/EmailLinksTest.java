@@ -117,4 +117,32 @@ class EmailLinksTest {
         mvc.perform(post("/api/email-links").with(bearer(ApiClients.token(tokens, Role.SALES))).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"campaign\":\"c4\",\"leads\":[{\"leadId\":" + lead + "}]}")).andExpect(status().isForbidden());
     }
+
+    @Test
+    void a_marketer_downloads_the_links_of_the_filtered_leads_and_a_bad_campaign_is_marked_at_its_field() throws Exception {
+        String company = "Linkco " + UUID.randomUUID().toString().substring(0, 8);
+        long first = leads.save(Lead.capture(new LeadProfile("One", EmailAddress.parse("one-" + UUID.randomUUID() + "@linkco.com").orElseThrow(),
+                company, null, null, null, null, null), Instant.now())).id();
+        long second = leads.save(Lead.capture(new LeadProfile("Two", EmailAddress.parse("two-" + UUID.randomUUID() + "@linkco.com").orElseThrow(),
+                company, null, null, null, null, null), Instant.now())).id();
+        var marketer = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("m").roles("MARKETER");
+
+        mvc.perform(get("/leads/email-links").param("text", company).with(marketer))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("For the 2 leads on the list")));
+        String csv = mvc.perform(get("/leads/email-links.csv").param("text", company).param("campaign", "spring news")
+                        .param("urls", "https://www.acme.com/a\nhttps://www.acme.com/b").with(marketer))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Disposition", containsString("spring-news-links.csv")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(csv.split("\r\n")).hasSize(3);
+        assertThat(csv).startsWith("lead_id,email,open_pixel,link_1,link_2\r\n").contains(first + ",\"one-").contains(second + ",\"two-");
+        String click = path(csv.split("\r\n")[1].split(",")[4]);
+        mvc.perform(get(click).header("User-Agent", PERSON)).andExpect(header().string("Location", "https://www.acme.com/b"));
+
+        String back = mvc.perform(get("/leads/email-links.csv").param("text", company).param("campaign", "")
+                .param("urls", "ftp://x").with(marketer)).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(back).with(marketer)).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"campaign-error\"")))
+                .andExpect(content().string(containsString("Not an http or https address")));
+    }
 }
