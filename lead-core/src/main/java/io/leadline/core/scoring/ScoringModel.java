@@ -137,6 +137,15 @@ public record ScoringModel(
         return adjustment;
     }
 
+    /**
+     * The activity types whose page (the activity's detail) a rule reads ("pages matching …"): callers that load
+     * activities in bulk load the detail of these types only.
+     */
+    public java.util.Set<String> typesReadByPage() {
+        return engagementRules.stream().filter(r -> r.pages() != null).map(r -> r.type().key())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     /** The custom attributes the model's rules read, for callers that load only what matters. */
     public java.util.Set<String> customAttributes() {
         java.util.Set<String> keys = new java.util.TreeSet<>();

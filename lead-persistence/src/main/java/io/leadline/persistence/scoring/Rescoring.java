@@ -178,8 +178,8 @@ public class Rescoring {
         List<Lead> leads = read.leads();
         Map<Long, List<Activity>> activities = new HashMap<>();
         if (!leads.isEmpty()) {
-            jdbc.query("select lead_id, type, occurred_at from activity where lead_id between ? and ?", collect(activities),
-                    leads.getFirst().id(), leads.getLast().id());
+            jdbc.query("select " + ACTIVITY_COLUMNS + " from activity where lead_id between ? and ?", collect(activities),
+                    pageTypes(model), leads.getFirst().id(), leads.getLast().id());
         }
         long t1 = System.nanoTime();
         Scored scored = score(model, read, activities, now, false);
@@ -216,18 +216,29 @@ public class Rescoring {
         Map<Long, List<Activity>> activities = new HashMap<>();
         if (!read.leads().isEmpty()) {
             jdbc.query(con -> {
-                var ps = con.prepareStatement("select lead_id, type, occurred_at from activity where lead_id = any(?)");
-                ps.setArray(1, ids(con, leadIds));
+                var ps = con.prepareStatement("select " + ACTIVITY_COLUMNS + " from activity where lead_id = any(?)");
+                ps.setArray(1, con.createArrayOf("text", pageTypes(model)));
+                ps.setArray(2, ids(con, leadIds));
                 return ps;
             }, collect(activities));
         }
         return score(model, read, activities, now, read.leads().size() >= PARALLEL_FROM);
     }
 
-    /** Collects rows of (lead_id, type, occurred_at) into each lead's activities. */
+    /**
+     * What scoring reads of an activity: lead, type, time, and the detail (the page) only for the types a rule reads
+     * pages of (the first parameter, {@link #pageTypes}): the detail is most of an activity row's width.
+     */
+    static final String ACTIVITY_COLUMNS = "lead_id, type, occurred_at, case when type = any(?::text[]) then detail end";
+
+    static String[] pageTypes(ScoringModel model) {
+        return model.typesReadByPage().toArray(String[]::new);
+    }
+
+    /** Collects rows of (lead_id, type, occurred_at, detail) into each lead's activities. */
     static org.springframework.jdbc.core.RowCallbackHandler collect(Map<Long, List<Activity>> activities) {
         return rs -> activities.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                .add(Activity.of(new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant()));
+                .add(new Activity(new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant(), rs.getString(4)));
     }
 
     private static java.sql.Array ids(java.sql.Connection con, long[] ids) throws SQLException {

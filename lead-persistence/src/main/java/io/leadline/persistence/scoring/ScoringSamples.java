@@ -98,7 +98,8 @@ public class ScoringSamples {
     private Map<Long, List<Activity>> activities(List<Lead> leads) {
         Map<Long, List<Activity>> activities = new HashMap<>();
         if (!leads.isEmpty()) {
-            jdbc.query("select lead_id, type, occurred_at from activity where lead_id = any(?)", Rescoring.collect(activities),
+            // A preview scores with two models: every detail is read (a sample is a few thousand leads).
+            jdbc.query("select lead_id, type, occurred_at, detail from activity where lead_id = any(?)", Rescoring.collect(activities),
                     (Object) leads.stream().map(Lead::id).toArray(Long[]::new));
         }
         return activities;

@@ -56,6 +56,26 @@ class RescoringTest {
         assertThat(profile.attributes()).hasSize(2000).containsEntry("answer_1999", "v1999");
     }
 
+    @Test
+    void a_rule_on_pages_counts_the_matching_pages_in_a_rescoring_by_id_and_in_a_full_pass() {
+        Lead lead = store("Reader", 10, "organic");
+        jdbc.sql("insert into activity (lead_id, type, occurred_at, detail) values (?, 'web_visit', ?, ?), (?, 'web_visit', ?, ?), (?, 'web_visit', ?, null)")
+                .params(lead.id(), Timestamp.from(now.minusSeconds(3600)), "https://www.acme.com/docs/setup",
+                        lead.id(), Timestamp.from(now.minusSeconds(7200)), "https://www.acme.com/blog/post",
+                        lead.id(), Timestamp.from(now.minusSeconds(9000)))
+                .update();
+        var base = StarterModel.version1();
+        List<io.leadline.core.scoring.EngagementRule> engagement = List.of(io.leadline.core.scoring.EngagementRule
+                .of("Docs readers", io.leadline.core.activity.ActivityType.WEB_VISIT, 7).onPages("/docs/*"));
+        ScoringModel docs = new ScoringModel(base.version(), List.of(), engagement, List.of(), base.caps(),
+                new io.leadline.core.scoring.Decay.None(), base.gradeBands(), base.mqlThreshold());
+
+        rescoring.rescore(docs, new long[] {lead.id()}, now);
+
+        assertThat(jdbc.sql("select engagement_points from lead_score where lead_id = ?").param(lead.id()).query(Integer.class).single())
+                .isEqualTo(7);
+    }
+
     private final Instant then = Instant.parse("2026-11-01T00:00:00Z");
     private final Instant now = Instant.parse("2026-11-25T12:00:00Z");
 
