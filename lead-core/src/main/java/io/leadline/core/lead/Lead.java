@@ -45,11 +45,16 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
 
     /** The name to show: the person's name, else their email, else the external id. */
     public String displayName() {
-        if (profile.fullName() != null) {
-            return profile.fullName();
+        return displayName(profile.fullName(), profile.email() == null ? null : profile.email().value(), externalId, id);
+    }
+
+    /** {@link #displayName()} from the stored fields, for callers that read only those. */
+    public static String displayName(String fullName, String email, String externalId, Long id) {
+        if (fullName != null) {
+            return fullName;
         }
-        if (profile.email() != null) {
-            return profile.email().value();
+        if (email != null) {
+            return email;
         }
         return externalId != null ? "Lead " + externalId : "Lead " + id;
     }

@@ -11,6 +11,13 @@ public interface Leads {
 
     Optional<Lead> byId(long id);
 
+    /** Who owns a lead, and the name to show for it. */
+    record Owned(long leadId, String owner, String displayName) {
+    }
+
+    /** The owned ones among these leads, by id, read in one query (listeners of a batch's events ask for many). */
+    java.util.Map<Long, Owned> owned(java.util.Collection<Long> ids);
+
     /** The lead with this email address, if any. */
     Optional<Long> idWithEmail(EmailAddress email);
 

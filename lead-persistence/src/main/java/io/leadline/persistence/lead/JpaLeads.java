@@ -84,6 +84,21 @@ class JpaLeads implements Leads {
     }
 
     @Override
+    public java.util.Map<Long, Owned> owned(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Owned> owned = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, owner, full_name, email, external_id from lead where id = any(?) and owner is not null")
+                    .param(ids.toArray(Long[]::new))
+                    .query(rs -> {
+                        long id = rs.getLong("id");
+                        owned.put(id, new Owned(id, rs.getString("owner"), Lead.displayName(rs.getString("full_name"),
+                                rs.getString("email"), rs.getString("external_id"), id)));
+                    });
+        }
+        return owned;
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<Long> idWithEmail(EmailAddress email) {
         return rows.findIdByEmail(email.value());

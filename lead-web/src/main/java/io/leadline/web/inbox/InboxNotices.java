@@ -16,6 +16,7 @@ import io.leadline.core.queue.SalesReps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -73,15 +74,19 @@ class InboxNotices {
     void on(ActivitiesRecorded event) {
         HandRaisers raisers = handoff.policy().handRaisers();
         Instant now = Instant.now(clock);
-        for (ActivitiesRecorded.Recorded activity : event.activities()) {
+        List<ActivitiesRecorded.Recorded> raised = event.activities().stream()
+                .filter(a -> raisers.raisedBy(new ActivityType(a.type()), a.at(), now)).toList();
+        if (raised.isEmpty()) {
+            return;
+        }
+        // One query for the batch's owned leads: a batch of 1,000 events must not load its leads one by one.
+        Map<Long, Leads.Owned> owned = leads.owned(raised.stream().map(ActivitiesRecorded.Recorded::leadId).collect(Collectors.toSet()));
+        for (ActivitiesRecorded.Recorded activity : raised) {
+            Leads.Owned lead = owned.get(activity.leadId());
+            if (lead == null) {
+                continue;
+            }
             ActivityType type = new ActivityType(activity.type());
-            if (!raisers.raisedBy(type, activity.at(), now)) {
-                continue;
-            }
-            Lead lead = leads.byId(activity.leadId()).orElse(null);
-            if (lead == null || lead.owner() == null) {
-                continue;
-            }
             inbox.deliver(lead.owner(), InboxItem.Kind.HAND_RAISED, activity.leadId(),
                     lead.displayName() + ", one of your leads: " + type.label() + ".", activity.at(),
                     "hand-raised:" + activity.leadId() + ":" + type.key() + ":" + activity.at().toEpochMilli());
