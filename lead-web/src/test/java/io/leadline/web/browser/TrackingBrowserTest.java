@@ -94,8 +94,22 @@ class TrackingBrowserTest {
         Browser.waitForText(browser, By.cssSelector("h1"), name, Duration.ofSeconds(10));
         String code = browser.findElement(By.id("snippet")).getText();
         Browser.screenshot(browser, "settings-tracking-site");
+        fitsAPhone("settings-tracking-site-phone");
         browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
         return code;
+    }
+
+    /** At a phone's width the page scrolls only down, never sideways; the window is put back after. */
+    private void fitsAPhone(String screenshot) {
+        var desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            Object wider = browser.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
+            Browser.screenshot(browser, screenshot);
+            assertThat(wider).as("the page is wider than a phone").isEqualTo(false);
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
     }
 
     private long hitsOf(String site) {
@@ -126,7 +140,9 @@ class TrackingBrowserTest {
 
         long lead = jdbc.sql("select id from lead where email = ?").param(email).query(Long.class).single();
         assertThat(jdbc.sql("select type from activity where lead_id = ? and type <> 'form_submission' order by occurred_at")
-                .param(lead).query(String.class).list()).containsExactly("web_visit", "pricing_page_visit", "web_visit");
+                .param(lead).query(String.class).list())
+                .as("hits are stamped when they arrive; a page view sent as the visitor clicks on may arrive after the next one")
+                .containsExactlyInAnyOrder("web_visit", "pricing_page_visit", "web_visit");
         Browser.signIn(browser, port, "tracking-admin", "tracking-admin-password");
         browser.get("http://localhost:" + port + "/leads/" + lead);
         String visits = browser.findElement(By.id("website-visits")).getText();
@@ -138,6 +154,7 @@ class TrackingBrowserTest {
         });
         browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("website-visits")));
         Browser.screenshot(browser, "lead-website-visits");
+        fitsAPhone("lead-website-visits-phone");
     }
 
     @Test
