@@ -59,10 +59,7 @@ class TrackedSitesController {
     @PostMapping("/settings/tracking")
     String add(@Valid @ModelAttribute("siteForm") SiteForm form, BindingResult errors, Principal admin, Model model,
                HttpServletResponse response, RedirectAttributes redirect) {
-        SiteOrigins.Parsed origins = SiteOrigins.parse(form.getOrigins());
-        if (!origins.ok()) {
-            errors.rejectValue("origins", "origins", origins.problem());
-        }
+        SiteOrigins.Parsed origins = origins(form, errors);
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return list(model);
@@ -91,10 +88,7 @@ class TrackedSitesController {
     String update(@PathVariable long id, @Valid @ModelAttribute("siteForm") SiteForm form, BindingResult errors, Principal admin,
                   Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         find(id);
-        SiteOrigins.Parsed origins = SiteOrigins.parse(form.getOrigins());
-        if (!origins.ok()) {
-            errors.rejectValue("origins", "origins", origins.problem());
-        }
+        SiteOrigins.Parsed origins = origins(form, errors);
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return site(id, model, request);
@@ -106,6 +100,15 @@ class TrackedSitesController {
                 + (form.isHonourPrivacySignals() ? ", privacy signals honoured" : ""));
         redirect.addFlashAttribute("message", "Site saved. If you changed the consent setting, paste the new snippet.");
         return "redirect:/settings/tracking/" + id;
+    }
+
+    /** The form's origins, read; what cannot be read is marked at the field. */
+    private static SiteOrigins.Parsed origins(SiteForm form, BindingResult errors) {
+        SiteOrigins.Parsed origins = SiteOrigins.parse(form.getOrigins());
+        if (!origins.ok()) {
+            errors.rejectValue("origins", "origins", origins.problem());
+        }
+        return origins;
     }
 
     private TrackedSite find(long id) {
