@@ -19,11 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills the inboxes from lead events, after their transaction commits: the rep a lead was given to, the rep who
+ * Fills the inboxes from lead events, after their transaction commits (activities: within it, see below): the rep a lead was given to, the rep who
  * recycled a lead that is back from nurture, and the owner of a lead that just raised its hand (a hand-raising activity as the hand-off settings define it). Each notice is keyed by
  * its event, so a second delivery adds nothing.
  */
@@ -70,7 +71,13 @@ class InboxNotices {
                 "assigned:" + event.leadId() + ":" + event.rep() + ":" + event.at().toEpochMilli());
     }
 
-    @ApplicationModuleListener
+    /**
+     * In the transaction that records the activities, not after it through the event publication registry: the
+     * notice is a row in the same database, so it commits or rolls back with the activities, and a batch of 1,000
+     * events is not serialised into the registry and replayed on another thread (which took as much CPU as the API
+     * requests themselves under load).
+     */
+    @EventListener
     void on(ActivitiesRecorded event) {
         HandRaisers raisers = handoff.policy().handRaisers();
         Instant now = Instant.now(clock);
