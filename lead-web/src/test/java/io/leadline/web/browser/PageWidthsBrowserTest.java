@@ -1,0 +1,98 @@
+package io.leadline.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadline.core.user.Role;
+import io.leadline.core.lead.EmailAddress;
+import io.leadline.core.lead.LeadProfile;
+import io.leadline.web.capture.LeadCapture;
+import io.leadline.web.security.UserAccounts;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The main pages at a phone's, a tablet's and a desktop's width: none scrolls sideways (wide tables scroll inside
+ * their cards). Each page that does is named with the width and the element that sticks out furthest.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PageWidthsBrowserTest {
+
+    static final int[] WIDTHS = {390, 768, 1280};
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    LeadCapture capture;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void open() {
+        accounts.createIfAbsent("widths-admin", "widths-admin-password", Role.ADMIN);
+        // Long names widen the users table, as a real team's do.
+        accounts.createIfAbsent("widths-rep-with-a-long-name-for-the-table", "widths-rep-password", Role.SALES);
+        accounts.createIfAbsent("widths-marketer-with-a-long-name-too", "widths-marketer-password", Role.MARKETER);
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void no_main_page_scrolls_sideways_at_phone_tablet_or_desktop_width() {
+        long lead = capture.capture(new LeadProfile("Maria Aparecida dos Santos Albuquerque", new EmailAddress(
+                "maria.aparecida.albuquerque-" + System.nanoTime() + "@a-rather-long-company-domain.example.com"),
+                "Cerâmica Paraná Indústria e Comércio Ltda", "Diretora de Operações e Logística", 250, "BR", "paid_search",
+                java.util.Map.of())).id();
+        Browser.signIn(browser, port, "widths-admin", "widths-admin-password");
+        List<String> pages = new ArrayList<>(List.of("/", "/leads", "/leads/new", "/queue", "/queue/accounts", "/imports",
+                "/reports", "/inbox", "/settings", "/settings/model", "/settings/handoff", "/settings/webhooks",
+                "/settings/tracking", "/settings/fields", "/settings/sources", "/settings/audit", "/account/alerts",
+                "/forms/spring-webinar"));
+        pages.add("/leads/" + lead);
+        List<String> wide = new ArrayList<>();
+        for (int width : WIDTHS) {
+            browser.manage().window().setSize(new Dimension(width, 900));
+            for (String page : pages) {
+                browser.get("http://localhost:" + port + page);
+                Object culprit = browser.executeScript("""
+                        if (document.documentElement.scrollWidth <= window.innerWidth) return null;
+                        const clipped = (e) => {
+                          for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                            if (getComputedStyle(p).overflowX !== 'visible') return true;
+                          }
+                          return false;
+                        };
+                        let worst = null, right = 0;
+                        for (const e of document.querySelectorAll('body *')) {
+                          const r = e.getBoundingClientRect().right;
+                          if (r > right && !clipped(e)) { right = r; worst = e; }
+                        }
+                        return worst ? worst.tagName.toLowerCase() + (worst.className ? '.' + worst.className : '') + ' to ' + Math.round(right) + ' px' : 'unknown';
+                        """);
+                if (culprit != null) {
+                    wide.add(page + " at " + width + " px: " + culprit);
+                    Browser.screenshot(browser, "wide-" + width + page.replace('/', '_'));
+                }
+            }
+        }
+        assertThat(wide).as("pages wider than the window").isEmpty();
+    }
+}
