@@ -99,6 +99,8 @@ class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers
+                        // The script is cached (TrackingScriptResource); the pixel and the collect answers say no-store themselves.
+                        .cacheControl(cache -> cache.disable())
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();

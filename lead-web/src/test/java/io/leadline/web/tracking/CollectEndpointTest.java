@@ -118,6 +118,16 @@ class CollectEndpointTest {
     }
 
     @Test
+    void the_script_is_served_to_anyone_cacheable_for_an_hour_and_without_cookies() throws Exception {
+        mvc.perform(get("/t/leadline.js"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", containsString("javascript")))
+                .andExpect(header().string("Cache-Control", containsString("max-age=3600")))
+                .andExpect(header().doesNotExist("Set-Cookie"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("leadline('identify'")));
+    }
+
+    @Test
     void other_origins_are_refused_by_cors_and_by_the_endpoint() throws Exception {
         TrackedSite site = site(false);
         mvc.perform(options("/t/{key}/collect", site.siteKey()).header("Origin", "https://evil.example")
