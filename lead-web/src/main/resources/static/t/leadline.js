@@ -260,7 +260,10 @@
     location: window.location,
     navigator: window.navigator,
     now: function () { return Date.now(); },
-    random: Math.random,
+    // The random visitor id stands for the visitor until the signed one arrives: from the browser's strong source.
+    random: window.crypto && window.crypto.getRandomValues ? function () {
+      return window.crypto.getRandomValues(new Uint32Array(1))[0] / 4294967296;
+    } : Math.random,
     visible: function () { return document.visibilityState !== 'hidden'; },
     sendBeacon: window.navigator.sendBeacon ? function (url, body) {
       window.navigator.sendBeacon(url, new Blob([body], {type: 'text/plain'}));

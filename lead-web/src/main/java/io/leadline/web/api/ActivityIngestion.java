@@ -132,9 +132,7 @@ public class ActivityIngestion {
             activities.add(new LeadActivity(leadId, e.activity));
             touched.add(leadId);
         }
-        ingest.insertAll(activities);
-        Rescoring.Result rescored = rescoring.rescore(models.active(), touched.stream().mapToLong(Long::longValue).toArray(), now);
-        likelihood.refresh(touched);
+        Rescoring.Result rescored = storeAndRescore(activities, touched, now);
 
         String body = json.writeValueAsString(new IngestResult(activities.size(), created.size(), (int) rescored.leads(),
                 (int) rescored.moved()));
@@ -162,9 +160,15 @@ public class ActivityIngestion {
                 touched.add(lead);
             }
         });
+        storeAndRescore(activities, touched, now);
+    }
+
+    /** Stores the activities (their leads' score rows locked already) and rescores the leads they touched, once each. */
+    private Rescoring.Result storeAndRescore(List<LeadActivity> activities, Set<Long> touched, Instant now) {
         ingest.insertAll(activities);
-        rescoring.rescore(models.active(), touched.stream().mapToLong(Long::longValue).toArray(), now);
+        Rescoring.Result rescored = rescoring.rescore(models.active(), touched.stream().mapToLong(Long::longValue).toArray(), now);
         likelihood.refresh(touched);
+        return rescored;
     }
 
     /** Idempotency keys are kept {@code leadline.api.idempotency-retention} (7 days); older ones are forgotten hourly. */
