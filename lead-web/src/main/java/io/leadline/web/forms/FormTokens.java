@@ -1,15 +1,12 @@
 package io.leadline.web.forms;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.leadline.web.signing.Hmac;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -93,18 +90,11 @@ class FormTokens {
             return Optional.empty();
         }
         String value = signed.substring(0, colon);
-        boolean ok = MessageDigest.isEqual(sign(value).getBytes(StandardCharsets.UTF_8),
-                signed.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
+        boolean ok = Hmac.same(sign(value), signed.substring(colon + 1));
         return ok ? Optional.of(value) : Optional.empty();
     }
 
     private String sign(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Hmac.sign(key, value));
     }
 }

@@ -1,5 +1,6 @@
 package io.leadline.web.tracking;
 
+import io.leadline.web.signing.Hmac;
 import io.leadline.core.tracking.TrackedSite;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

@@ -1,11 +1,8 @@
 package io.leadline.web.webhook;
 
+import io.leadline.web.signing.Hmac;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The signature of a webhook delivery, as Stripe and HubSpot v3 sign theirs: HMAC-SHA256 with the endpoint's secret
@@ -41,17 +38,10 @@ public final class WebhookSignature {
         if (t < 0 || v1 == null || Math.abs(nowEpochSeconds - t) > TOLERANCE_SECONDS) {
             return false;
         }
-        return MessageDigest.isEqual(hmac(secret, t + "." + body).getBytes(StandardCharsets.US_ASCII),
-                v1.getBytes(StandardCharsets.US_ASCII));
+        return Hmac.same(hmac(secret, t + "." + body), v1);
     }
 
     private static String hmac(String secret, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(Hmac.sign(secret.getBytes(StandardCharsets.UTF_8), payload));
     }
 }

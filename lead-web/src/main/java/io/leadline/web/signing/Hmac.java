@@ -1,4 +1,4 @@
-package io.leadline.web.tracking;
+package io.leadline.web.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -7,13 +7,16 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256 signatures of the tracking's signed values, checked in constant time. */
-final class Hmac {
+/**
+ * HMAC-SHA256, the one signature of every signed value Leadline hands out (form tokens, visitor ids, email links,
+ * webhook deliveries), and the constant-time comparison that checks one.
+ */
+public final class Hmac {
 
     private Hmac() {
     }
 
-    static byte[] sign(byte[] key, String value) {
+    public static byte[] sign(byte[] key, String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -24,12 +27,12 @@ final class Hmac {
     }
 
     /** The first 16 bytes of the signature, URL-safe base64: short enough for a cookie or a link, too long to guess. */
-    static String shortSignature(byte[] key, String value) {
+    public static String shortSignature(byte[] key, String value) {
         byte[] full = sign(key, value);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
     }
 
-    static boolean same(String a, String b) {
+    public static boolean same(String a, String b) {
         return a != null && b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }
