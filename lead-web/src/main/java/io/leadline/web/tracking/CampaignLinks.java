@@ -1,5 +1,6 @@
 package io.leadline.web.tracking;
 
+import io.leadline.core.importing.SpreadsheetSafety;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,8 +68,7 @@ public class CampaignLinks {
 
     /** Emails may hold characters a spreadsheet reads as a formula or a field break. */
     private static String quoted(String s) {
-        String safe = s.matches("^[=+\\-@].*") ? "'" + s : s;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        return "\"" + SpreadsheetSafety.cell(s).replace("\"", "\"\"") + "\"";
     }
 
     private static String shorter(String s) {

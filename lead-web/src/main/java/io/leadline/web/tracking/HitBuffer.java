@@ -17,7 +17,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,7 +44,6 @@ class HitBuffer implements SmartLifecycle {
     private final ActivityIngestion activities;
     private final TransactionTemplate transactions;
     private final long flushMillis;
-    private final AtomicLong stored = new AtomicLong();
     private final Object flushing = new Object();
     private final Clock clock;
     private ScheduledExecutorService writer;
@@ -74,10 +72,6 @@ class HitBuffer implements SmartLifecycle {
         }
     }
 
-    long stored() {
-        return stored.get();
-    }
-
     private void write(List<Hit> batch) {
         transactions.executeWithoutResult(status -> {
             Map<UUID, Long> leads = hits.store(batch);
@@ -90,7 +84,6 @@ class HitBuffer implements SmartLifecycle {
             }
             activities.recordFor(byLead);
         });
-        stored.addAndGet(batch.size());
     }
 
     private void flushQuietly() {

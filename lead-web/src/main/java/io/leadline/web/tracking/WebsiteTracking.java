@@ -59,6 +59,7 @@ public class WebsiteTracking {
 
     /** Answers how many activities the visitor's history added to the lead. */
     private int stitch(Visitor visitor, long leadId) {
+        // Hits still waiting in this instance are written first (in this transaction), so the history read next has them.
         buffer.flush();
         Instant now = Instant.now(clock);
         List<Activity> history = hits.stitch(visitor.site().id(), visitor.id(), leadId, now).orElse(List.of()).stream()

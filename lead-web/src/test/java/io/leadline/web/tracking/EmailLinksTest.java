@@ -128,7 +128,8 @@ class EmailLinksTest {
         var marketer = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("m").roles("MARKETER");
 
         mvc.perform(get("/leads/email-links").param("text", company).with(marketer))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("For the 2 leads on the list")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("For the 2 leads on the list")))
+                .andExpect(content().string(containsString("type=\"hidden\" name=\"text\" value=\"" + company + "\"")));
         String csv = mvc.perform(get("/leads/email-links.csv").param("text", company).param("campaign", "spring news")
                         .param("urls", "https://www.acme.com/a\nhttps://www.acme.com/b").with(marketer))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Disposition", containsString("spring-news-links.csv")))
