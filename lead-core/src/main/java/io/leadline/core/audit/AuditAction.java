@@ -27,7 +27,9 @@ public enum AuditAction {
     LIKELIHOOD_LIVE("Likelihood model made live"),
     SOURCE_MERGED("Source merged into another"),
     SUBMISSION_ACCEPTED("Held form submission accepted"),
-    SUBMISSION_DISMISSED("Held form submission dismissed");
+    SUBMISSION_DISMISSED("Held form submission dismissed"),
+    LEAD_MERGED("Leads merged"),
+    DUPLICATE_DISMISSED("Marked not a duplicate");
 
     private final String label;
 

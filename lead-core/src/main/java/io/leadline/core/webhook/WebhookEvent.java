@@ -17,7 +17,8 @@ public enum WebhookEvent {
     LOST("lead.lost", LifecycleStage.LOST),
     DISQUALIFIED("lead.disqualified", LifecycleStage.DISQUALIFIED),
     RECYCLED("lead.recycled", LifecycleStage.RECYCLED),
-    SCORE_CROSSED("score.crossed", null);
+    SCORE_CROSSED("score.crossed", null),
+    MERGED("lead.merged", null);
 
     private final String type;
     private final LifecycleStage stage;

@@ -24,7 +24,8 @@ public class JobLeases {
     public enum JobTable {
         IMPORT("import_job", "requested_at, id", true),
         RESCORE("rescore_job", "id", false),
-        TRAINING("likelihood_model", "id", true);
+        TRAINING("likelihood_model", "id", true),
+        DUPLICATE_SCAN("duplicate_scan", "id", false);
 
         final String table;
         final String order;

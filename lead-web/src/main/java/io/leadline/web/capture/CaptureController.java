@@ -1,5 +1,6 @@
 package io.leadline.web.capture;
 
+import io.leadline.core.duplicates.DuplicateCandidates;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadSources;
 import jakarta.validation.groups.Default;
@@ -31,9 +32,11 @@ class CaptureController {
             .toList();
 
     private final LeadCapture capture;
+    private final DuplicateCandidates duplicates;
 
-    CaptureController(LeadCapture capture) {
+    CaptureController(LeadCapture capture, DuplicateCandidates duplicates) {
         this.capture = capture;
+        this.duplicates = duplicates;
     }
 
     @InitBinder("lead")
@@ -71,8 +74,10 @@ class CaptureController {
             e.existingLead().ifPresent(id -> model.addAttribute("duplicateOf", id));
             return FORM;
         }
-        redirect.addFlashAttribute("message", "Lead " + lead.displayName() + " saved as "
-                + lead.stage().label() + ".");
+        int possible = duplicates.of(lead.id()).size();
+        redirect.addFlashAttribute("message", "Lead " + lead.displayName() + " saved as " + lead.stage().label() + "."
+                + (possible == 0 ? "" : possible == 1 ? " It may be a duplicate: compare it with the lead below."
+                : " It may be a duplicate of " + possible + " leads: compare them below."));
         return "redirect:/leads/" + lead.id();
     }
 

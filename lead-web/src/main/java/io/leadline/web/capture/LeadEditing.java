@@ -45,7 +45,7 @@ public class LeadEditing {
 
     /** Someone else saved the lead after this form was opened. */
     public static class EditConflictException extends RuntimeException {
-        EditConflictException() {
+        public EditConflictException() {
             super("Someone else changed this lead after you opened it. Your changes are not saved: reload the lead, "
                     + "then make them again.");
         }
@@ -87,7 +87,7 @@ public class LeadEditing {
      * Scores the lead with the live model and its activities, moves its stage if the score says so, stores both, and
      * its likelihood to close by the live predictive model.
      */
-    Lead scoreNow(Lead lead) {
+    public Lead scoreNow(Lead lead) {
         Instant now = Instant.now(clock);
         Score score = models.active().score(lead.profile(), activities.of(lead.id()), now);
         var moved = lead.qualifyBy(score, now);

@@ -2,6 +2,7 @@ package io.leadline.web.leads;
 
 import io.leadline.core.activity.Activities;
 import io.leadline.core.activity.Activity;
+import io.leadline.core.duplicates.DuplicateCandidates;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.Leads;
@@ -45,9 +46,11 @@ public class LeadPage {
     private final LeadLikelihood likelihood;
     private final PendingSubmissions pending;
     private final WebsiteHits hits;
+    private final DuplicateCandidates duplicates;
 
     LeadPage(Leads leads, ScoringModels models, BantAssessments bant, SalesRules salesRules, LeadAssignment assignment,
-             Activities activities, LeadList list, LeadLikelihood likelihood, PendingSubmissions pending, WebsiteHits hits, Clock clock) {
+             Activities activities, LeadList list, LeadLikelihood likelihood, PendingSubmissions pending, WebsiteHits hits, DuplicateCandidates duplicates, Clock clock) {
+        this.duplicates = duplicates;
         this.hits = hits;
         this.likelihood = likelihood;
         this.pending = pending;
@@ -76,6 +79,7 @@ public class LeadPage {
         model.addAttribute("history", leads.history(id));
         model.addAttribute("visits", WebsiteVisits.of(hits.pagesOf(id, VISITS)));
         model.addAttribute("pendingSubmissions", pending.open(id));
+        model.addAttribute("duplicates", duplicates.of(id));
         model.addAttribute("colleagues", list.colleagues(id, 10));
         model.addAttribute("bant", assessment);
         model.addAttribute("bantVerdict", salesRules.bantPolicy().evaluate(assessment));

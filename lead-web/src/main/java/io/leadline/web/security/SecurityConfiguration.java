@@ -155,6 +155,7 @@ class SecurityConfiguration {
                                 "/leads/*/recycle", "/leads/*/outcome").hasAnyRole(SALES, ADMIN)
                         .requestMatchers(GET, "/leads/export.csv", "/leads/email-links", "/leads/email-links.csv").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/leads/*/edit").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers("/leads/duplicates", "/leads/duplicates/**", "/leads/merge").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(POST, "/leads/*/submissions/*/accept", "/leads/*/submissions/*/dismiss").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(POST, "/segments", "/segments/*/delete").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(POST, "/leads/*/activities").hasAnyRole(MARKETER, SALES, ADMIN)

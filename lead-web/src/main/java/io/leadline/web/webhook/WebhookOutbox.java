@@ -1,5 +1,6 @@
 package io.leadline.web.webhook;
 
+import io.leadline.core.duplicates.LeadMerged;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LeadsBecameMql;
 import io.leadline.core.lead.LeadsMoved;
@@ -65,6 +66,17 @@ class WebhookOutbox {
             detail.put("to", crossing.to());
             detail.put("threshold", crossing.threshold());
             owe(WebhookEvent.SCORE_CROSSED, crossing.leadId(), event.at(), Map.of("crossing", detail));
+        }
+    }
+
+    /** Two leads were one person: the CRM hears which id is gone and what the survivor took from it. */
+    @ApplicationModuleListener
+    void on(LeadMerged event) {
+        if (webhooks.anyWants(WebhookEvent.MERGED)) {
+            Map<String, Object> merged = new LinkedHashMap<>();
+            merged.put("mergedLeadId", event.mergedId());
+            merged.put("fieldsTaken", event.fieldsTaken());
+            owe(WebhookEvent.MERGED, event.survivorId(), event.at(), Map.of("merged", merged));
         }
     }
 

@@ -36,6 +36,11 @@ class WebhooksDocument implements GlobalOpenApiCustomizer {
                         .addProperty("from", new IntegerSchema())
                         .addProperty("to", new IntegerSchema())
                         .addProperty("threshold", new IntegerSchema()))
+                .addProperty("merged", new ObjectSchema()
+                        .description("lead.merged only: the lead merged into this one (its id now answers with this lead's) "
+                                + "and the fields this lead took from it")
+                        .addProperty("mergedLeadId", new IntegerSchema().format("int64"))
+                        .addProperty("fieldsTaken", new io.swagger.v3.oas.models.media.ArraySchema().items(new StringSchema())))
                 .addProperty("lead", new Schema<>().$ref("#/components/schemas/LeadView"));
         api.getComponents().addSchemas("WebhookDelivery", delivery);
         for (WebhookEvent event : WebhookEvent.values()) {

@@ -60,6 +60,11 @@ class RouteMatrixTest {
         expect("GET /leads/export.csv", L, I, F, I);
         expect("GET /leads/email-links", L, I, F, I);
         expect("GET /leads/email-links.csv", L, I, F, I);
+        expect("GET /leads/duplicates", L, I, F, I);
+        expect("POST /leads/duplicates/scan", L, I, F, I);
+        expect("POST /leads/duplicates/dismiss", L, I, F, I);
+        expect("GET /leads/merge", L, I, F, I);
+        expect("POST /leads/merge", L, I, F, I);
         expect("POST /leads/{id}/bant", L, F, I, I);
         expect("POST /leads/{id}/promote", L, F, I, I);
         expect("POST /leads/{id}/disqualify", L, F, I, I);

@@ -1,0 +1,175 @@
+package io.leadline.persistence.duplicates;
+
+import io.leadline.core.duplicates.DuplicateCandidate;
+import io.leadline.core.duplicates.DuplicateCandidates;
+import io.leadline.core.duplicates.MatchSignals;
+import io.leadline.core.lead.Lead;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Possible duplicates from the match keys stored on every lead (V49: email, phone and name keys, each indexed) and,
+ * within an account, trigram similarity of names. The database measures what two leads share; lead-core's
+ * {@link MatchSignals} decides how likely they are one person.
+ */
+@Repository
+class JdbcDuplicateCandidates implements DuplicateCandidates {
+
+    /**
+     * A key shared by more leads than this is a placeholder (a switchboard number, "Test Test"), not a person: its
+     * leads are not paired by it. Accounts larger than {@value #FUZZY_ACCOUNT} leads are paired by exact keys only.
+     */
+    static final int CROWDED_KEY = 20;
+    static final int FUZZY_ACCOUNT = 500;
+    private static final int MOST_FOR_ONE_LEAD = 50;
+    private static final int STORE_BATCH = 5_000;
+
+    private static final String SIGNALS = """
+            a.id as a_id, a.full_name as a_name, a.email as a_email, a.external_id as a_external,
+            b.id as b_id, b.full_name as b_name, b.email as b_email, b.external_id as b_external,
+            coalesce(a.email_key = b.email_key, false) as same_email, coalesce(a.phone_key = b.phone_key, false) as same_phone,
+            coalesce(a.name_key = b.name_key, false) as same_name, coalesce(a.account_id = b.account_id, false) as same_account,
+            coalesce(similarity(a.name_key, b.name_key), 0) as name_similarity
+            """;
+
+    private static final String DISMISSED = """
+            exists (select 1 from duplicate_dismissal d where d.lead_id = least(a.id, b.id) and d.other_id = greatest(a.id, b.id))
+            """;
+
+    private final JdbcClient jdbc;
+
+    JdbcDuplicateCandidates(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<DuplicateCandidate> of(long leadId) {
+        List<DuplicateCandidate> found = jdbc.sql("select " + SIGNALS + """
+                        from lead a join lead b on b.id <> a.id
+                         and (b.email_key = a.email_key or b.phone_key = a.phone_key or b.name_key = a.name_key
+                              or (b.account_id = a.account_id and b.name_key % a.name_key))
+                        where a.id = ? and not\s""" + DISMISSED + " limit " + MOST_FOR_ONE_LEAD)
+                .param(leadId).query((rs, n) -> candidate(rs)).list();
+        return found.stream().filter(c -> c.signals().offered())
+                .sorted(Comparator.comparingDouble(DuplicateCandidate::confidence).reversed()
+                        .thenComparingLong(DuplicateCandidate::otherId))
+                .toList();
+    }
+
+    @Override
+    public List<DuplicateCandidate> review(int offset, int limit) {
+        return jdbc.sql("select " + SIGNALS.replace("coalesce(similarity(a.name_key, b.name_key), 0)", "p.name_similarity") + """
+                        from duplicate_pair p join lead a on a.id = p.lead_id join lead b on b.id = p.other_id
+                        where not\s""" + DISMISSED + """
+                        order by p.confidence desc, p.lead_id, p.other_id offset ? limit ?""")
+                .params(offset, limit).query((rs, n) -> candidate(rs)).list();
+    }
+
+    @Override
+    public long reviewable() {
+        return jdbc.sql("select count(*) from duplicate_pair p where not exists (select 1 from duplicate_dismissal d "
+                + "where d.lead_id = p.lead_id and d.other_id = p.other_id)").query(Long.class).single();
+    }
+
+    /**
+     * The pairs sharing a key (groups of at most {@value #CROWDED_KEY}), and within accounts of at most
+     * {@value #FUZZY_ACCOUNT} leads the pairs with alike names; their signals are read in one pass and the pairs worth a
+     * look stored in batches, all in one transaction (the last scan's pairs stay until this one commits).
+     */
+    @Override
+    @Transactional
+    public long scan(Instant at) {
+        jdbc.sql("delete from duplicate_pair").update();
+        List<DuplicateCandidate> batch = new ArrayList<>(STORE_BATCH);
+        long[] stored = {0};
+        jdbc.sql("with pairs as (select distinct least(x, y) as low, greatest(x, y) as high from ("
+                        + keyGroups("email_key") + " union all " + keyGroups("phone_key") + " union all " + keyGroups("name_key")
+                        + ") grouped, unnest(ids) x, unnest(ids) y where x < y union "
+                        + """
+                        select a.id, b.id from lead a join lead b on b.account_id = a.account_id and b.id > a.id
+                         and b.name_key % a.name_key
+                        where a.name_key is not null and a.account_id in (select account_id from lead where account_id is not null
+                              group by account_id having count(*) between 2 and ?))
+                        select\s""" + SIGNALS + """
+                        from pairs p join lead a on a.id = p.low join lead b on b.id = p.high
+                        where not\s""" + DISMISSED)
+                .param(FUZZY_ACCOUNT)
+                .query(rs -> {
+                    DuplicateCandidate candidate = candidate(rs);
+                    if (candidate.signals().offered()) {
+                        batch.add(candidate);
+                        if (batch.size() == STORE_BATCH) {
+                            stored[0] += store(batch, at);
+                        }
+                    }
+                });
+        stored[0] += store(batch, at);
+        return stored[0];
+    }
+
+    private static String keyGroups(String key) {
+        return "select array_agg(id) as ids from lead where " + key + " is not null group by " + key
+                + " having count(*) between 2 and " + CROWDED_KEY;
+    }
+
+    private int store(List<DuplicateCandidate> batch, Instant at) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        int n = batch.size();
+        Long[] low = new Long[n];
+        Long[] high = new Long[n];
+        Boolean[][] flags = new Boolean[4][n];
+        Double[] similarity = new Double[n];
+        Double[] confidence = new Double[n];
+        for (int i = 0; i < n; i++) {
+            DuplicateCandidate c = batch.get(i);
+            low[i] = c.leadId();
+            high[i] = c.otherId();
+            flags[0][i] = c.signals().sameEmail();
+            flags[1][i] = c.signals().samePhone();
+            flags[2][i] = c.signals().sameName();
+            flags[3][i] = c.signals().sameAccount();
+            similarity[i] = c.signals().nameSimilarity();
+            confidence[i] = c.confidence();
+        }
+        jdbc.sql("""
+                        insert into duplicate_pair (lead_id, other_id, same_email, same_phone, same_name, same_account,
+                                                    name_similarity, confidence, found_at)
+                        select l, o, e, p, n, a, s, c, ? from unnest(?::bigint[], ?::bigint[], ?::boolean[], ?::boolean[],
+                               ?::boolean[], ?::boolean[], ?::real[], ?::real[]) as t(l, o, e, p, n, a, s, c)""")
+                .params(Timestamp.from(at), low, high, flags[0], flags[1], flags[2], flags[3], similarity, confidence)
+                .update();
+        batch.clear();
+        return n;
+    }
+
+    @Override
+    @Transactional
+    public void dismiss(long leadId, long otherId, String by, Instant at) {
+        jdbc.sql("""
+                        insert into duplicate_dismissal (lead_id, other_id, dismissed_by, dismissed_at)
+                        select least(?::bigint, ?::bigint), greatest(?::bigint, ?::bigint), ?, ?
+                         where exists (select 1 from lead where id = ?) and exists (select 1 from lead where id = ?)
+                        on conflict do nothing""")
+                .params(leadId, otherId, leadId, otherId, by, Timestamp.from(at), leadId, otherId).update();
+    }
+
+    private static DuplicateCandidate candidate(ResultSet rs) throws SQLException {
+        double similarity = Math.max(0, Math.min(1, rs.getDouble("name_similarity")));
+        MatchSignals signals = new MatchSignals(rs.getBoolean("same_email"), rs.getBoolean("same_phone"),
+                rs.getBoolean("same_name"), rs.getBoolean("same_account"), similarity);
+        long a = rs.getLong("a_id");
+        long b = rs.getLong("b_id");
+        return new DuplicateCandidate(a, Lead.displayName(rs.getString("a_name"), rs.getString("a_email"), rs.getString("a_external"), a),
+                b, Lead.displayName(rs.getString("b_name"), rs.getString("b_email"), rs.getString("b_external"), b), signals);
+    }
+}
