@@ -29,7 +29,9 @@ public enum AuditAction {
     SUBMISSION_ACCEPTED("Held form submission accepted"),
     SUBMISSION_DISMISSED("Held form submission dismissed"),
     LEAD_MERGED("Leads merged"),
-    DUPLICATE_DISMISSED("Marked not a duplicate");
+    DUPLICATE_DISMISSED("Marked not a duplicate"),
+    PERSONAL_DATA_EXPORTED("Personal data exported"),
+    PERSONAL_DATA_ERASED("Personal data erased");
 
     private final String label;
 

@@ -91,6 +91,10 @@ class RouteMatrixTest {
         expect("POST /reports/refresh", L, I, F, I);
         expect("GET /settings", L, F, F, I);
         expect("GET /settings/audit", L, F, F, I);
+        expect("GET /settings/personal-data", L, F, F, I);
+        expect("GET /settings/personal-data/export.json", L, F, F, I);
+        expect("GET /settings/personal-data/export.csv", L, F, F, I);
+        expect("POST /settings/personal-data/erase", L, F, F, I);
         expect("GET /settings/sources", L, F, F, I);
         expect("GET /settings/tracking", L, F, F, I);
         expect("POST /settings/tracking", L, F, F, I);

@@ -1,0 +1,111 @@
+package io.leadline.web.privacy;
+
+import io.leadline.core.importing.SpreadsheetSafety;
+import io.leadline.core.lead.EmailAddress;
+import io.leadline.core.privacy.PersonalData.Person;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Settings → Personal data: one page that answers a person's request to see their data (JSON or CSV download) or to
+ * have it erased, by their email address.
+ */
+@Controller
+class PersonalDataController {
+
+    static final String VIEW = "privacy/personal-data";
+
+    private final PersonalDataRequests requests;
+    private final JsonMapper json;
+
+    PersonalDataController(PersonalDataRequests requests, JsonMapper json) {
+        this.requests = requests;
+        this.json = json;
+    }
+
+    @GetMapping("/settings/personal-data")
+    String page(@RequestParam(required = false) String email, Model model) {
+        model.addAttribute("email", email == null ? "" : email.strip());
+        model.addAttribute("erasures", requests.latestErasures());
+        if (email == null || email.isBlank()) {
+            return VIEW;
+        }
+        Optional<EmailAddress> address = EmailAddress.parse(email);
+        if (address.isEmpty()) {
+            model.addAttribute("emailError", "That is not an email address Leadline can look for.");
+            return VIEW;
+        }
+        Person person = requests.find(address.get());
+        model.addAttribute("person", person);
+        return VIEW;
+    }
+
+    @GetMapping("/settings/personal-data/export.json")
+    void exportJson(@RequestParam String email, Principal user, HttpServletResponse response) throws IOException {
+        Person person = requests.find(address(email));
+        var sections = requests.export(person, user.getName(), "JSON");
+        response.setContentType("application/json");
+        response.setHeader("Content-Disposition", "attachment; filename=\"personal-data.json\"");
+        json.writerWithDefaultPrettyPrinter().writeValue(response.getOutputStream(),
+                Map.of("email", person.email().value(), "leads", person.leadIds(), "sections", sections));
+    }
+
+    /** One row per field: section, record number, field, value — every section in one file a spreadsheet opens. */
+    @GetMapping("/settings/personal-data/export.csv")
+    void exportCsv(@RequestParam String email, Principal user, HttpServletResponse response) throws IOException {
+        Person person = requests.find(address(email));
+        var sections = requests.export(person, user.getName(), "CSV");
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"personal-data.csv\"");
+        var csv = new CSVPrinter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), CSVFormat.DEFAULT);
+        csv.printRecord("section", "record", "field", "value");
+        for (Map.Entry<String, List<Map<String, Object>>> section : sections.entrySet()) {
+            int n = 0;
+            for (Map<String, Object> record : section.getValue()) {
+                n++;
+                for (Map.Entry<String, Object> field : record.entrySet()) {
+                    csv.printRecord(section.getKey(), n, field.getKey(),
+                            field.getValue() == null ? "" : SpreadsheetSafety.cell(field.getValue().toString()));
+                }
+            }
+        }
+        csv.flush();
+    }
+
+    @PostMapping("/settings/personal-data/erase")
+    String erase(@RequestParam String email, @RequestParam(defaultValue = "") String confirm, Principal user,
+                 RedirectAttributes redirect) {
+        EmailAddress address = address(email);
+        if (!address.equals(EmailAddress.parse(confirm).orElse(null))) {
+            redirect.addFlashAttribute("error", "Type the address again to confirm the erasure; nothing was erased.");
+            redirect.addAttribute("email", address.value());
+            return "redirect:/settings/personal-data";
+        }
+        var erasure = requests.erase(address, user.getName());
+        redirect.addFlashAttribute("message", "Erased: " + erasure.total() + " rows held about that person are gone or cleared "
+                + "(erasure " + erasure.id() + "). The audit log keeps that an erasure happened, not whose.");
+        return "redirect:/settings/personal-data";
+    }
+
+    private static EmailAddress address(String email) {
+        return EmailAddress.parse(email).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                "That is not an email address Leadline can look for."));
+    }
+}
