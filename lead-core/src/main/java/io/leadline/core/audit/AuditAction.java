@@ -31,7 +31,9 @@ public enum AuditAction {
     LEAD_MERGED("Leads merged"),
     DUPLICATE_DISMISSED("Marked not a duplicate"),
     PERSONAL_DATA_EXPORTED("Personal data exported"),
-    PERSONAL_DATA_ERASED("Personal data erased");
+    PERSONAL_DATA_ERASED("Personal data erased"),
+    CONTACT_CHANGED("Contact permission changed"),
+    CONSENT_TEXT_CHANGED("Form consent text changed");
 
     private final String label;
 

@@ -10,10 +10,12 @@ public interface LeadList {
 
     /**
      * One row of the list. {@code likelihood}: the stored probability of closing, from the live predictive model;
-     * {@code null} while none is trained or the lead is not yet scored by it.
+     * {@code null} while none is trained or the lead is not yet scored by it. {@code consent}: the marketing consent's
+     * name ({@code GIVEN}, {@code WITHDRAWN}) or {@code null} when never asked.
      */
     record Row(long id, String name, String email, String company, String jobTitle, String source, LifecycleStage stage,
-               int score, FitGrade grade, String owner, Instant createdAt, Double likelihood) {
+               int score, FitGrade grade, String owner, Instant createdAt, Double likelihood, String consent,
+               boolean doNotContact) {
 
         /** The likelihood in whole percent, or {@code null}. */
         public Integer likelihoodPercent() {

@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param slaClockFrom when the response-time clock started: when the lead entered the queue while Leadline watched it;
  *                     {@code null} for history (an import's MQLs, unless the import said sales should respond now)
  * @param handRaisedAt the latest hand-raising activity within the window ({@link HandRaisers}), or {@code null}
+ * @param doNotContact the lead asked not to be contacted (it is never in the hand-raisers' lane)
  */
 public record QueueEntry(
         long leadId,
@@ -29,7 +30,16 @@ public record QueueEntry(
         Instant inQueueSince,
         Double likelihood,
         Instant slaClockFrom,
-        Instant handRaisedAt) {
+        Instant handRaisedAt,
+        boolean doNotContact) {
+
+    /** An entry of a lead that may be contacted. */
+    public QueueEntry(long leadId, String fullName, String email, String company, String jobTitle, String source, int score,
+                      FitGrade grade, int priority, LifecycleStage stage, String owner, Instant inQueueSince, Double likelihood,
+                      Instant slaClockFrom, Instant handRaisedAt) {
+        this(leadId, fullName, email, company, jobTitle, source, score, grade, priority, stage, owner, inQueueSince,
+                likelihood, slaClockFrom, handRaisedAt, false);
+    }
 
     /** An entry whose SLA clock runs since it entered the queue, with no hand-raise. */
     public QueueEntry(long leadId, String fullName, String email, String company, String jobTitle, String source, int score,

@@ -30,7 +30,7 @@ class JdbcLeadList implements LeadList {
     private static final String ROW = """
             select l.id, """ + LeadSql.DISPLAY_NAME + """
                    as name, l.email, l.company, l.job_title,
-                   l.source, l.stage, coalesce(sc.score, 0) as score, coalesce(sc.grade, 'D') as grade, l.owner, l.created_at,
+                   l.source, l.stage, coalesce(sc.score, 0) as score, coalesce(sc.grade, 'D') as grade, l.owner, l.created_at, l.consent, l.do_not_contact,
                    lk.probability as likelihood
             """;
 
@@ -224,6 +224,7 @@ class JdbcLeadList implements LeadList {
         return new Row(rs.getLong("id"), rs.getString("name"), rs.getString("email"), rs.getString("company"),
                 rs.getString("job_title"), rs.getString("source"), LifecycleStage.valueOf(rs.getString("stage")),
                 rs.getInt("score"), FitGrade.valueOf(rs.getString("grade").strip()), rs.getString("owner"),
-                rs.getTimestamp("created_at").toInstant(), (Double) rs.getObject("likelihood"));
+                rs.getTimestamp("created_at").toInstant(), (Double) rs.getObject("likelihood"), rs.getString("consent"),
+                rs.getBoolean("do_not_contact"));
     }
 }

@@ -34,7 +34,7 @@ class JdbcSalesQueue implements SalesQueue {
             select s.lead_id, """ + LeadSql.DISPLAY_NAME + """
                    as full_name, l.email, l.company, l.job_title, l.source, s.score, s.grade, s.priority,
                    s.stage, l.owner, coalesce(s.queued_at, s.scored_at) as in_queue_since, lk.probability as likelihood,
-                   s.queued_at as sla_clock_from""";
+                   s.queued_at as sla_clock_from, l.do_not_contact""";
 
     private static final String IN_QUEUE = "join lead l on l.id = s.lead_id\n" + LiveLikelihoodSql.JOIN
             + "where s.stage in " + QueueStages.SQL_LIST + "\n";
@@ -86,7 +86,8 @@ class JdbcSalesQueue implements SalesQueue {
         }
         StringBuilder sql = new StringBuilder(COLUMNS).append(", h.raised_at as hand_raised_at from (select a.lead_id, "
                 + "max(a.occurred_at) as raised_at from activity a where " + HAND_RAISE + " group by a.lead_id) h\n"
-                + "join lead_score s on s.lead_id = h.lead_id\n").append(IN_QUEUE);
+                + "join lead_score s on s.lead_id = h.lead_id\n").append(IN_QUEUE)
+                .append(" and not l.do_not_contact"); // a lead that asked not to be contacted is never a hand-raiser to call
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("hotTypes", filter.handRaisers().types().stream().map(ActivityType::key).toList());
         params.put("hotSince", Timestamp.from(filter.handRaisedSince()));
@@ -193,7 +194,7 @@ class JdbcSalesQueue implements SalesQueue {
                 FitGrade.valueOf(rs.getString("grade")), rs.getInt("priority"),
                 LifecycleStage.valueOf(rs.getString("stage")), rs.getString("owner"),
                 rs.getTimestamp("in_queue_since").toInstant(), (Double) rs.getObject("likelihood"),
-                instant(rs.getTimestamp("sla_clock_from")), instant(rs.getTimestamp("hand_raised_at")));
+                instant(rs.getTimestamp("sla_clock_from")), instant(rs.getTimestamp("hand_raised_at")), rs.getBoolean("do_not_contact"));
     }
 
     private static Instant instant(Timestamp at) {

@@ -1,5 +1,6 @@
 package io.leadline.web.api;
 
+import io.leadline.core.contact.ConsentSource;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.FieldFilter;
@@ -76,7 +77,7 @@ class LeadApiController {
     @Operation(summary = "Create a lead", description = "Stores, scores and (when its score says so) makes the lead an MQL. "
             + "409 when a lead with the email or external id exists.")
     ResponseEntity<LeadView> create(@Valid @RequestBody NewLead lead) {
-        Lead stored = capture.capture(lead.profile(), lead.externalId());
+        Lead stored = capture.capture(lead.profile(), lead.externalId(), lead.marketingConsent(), ConsentSource.API);
         return ResponseEntity.created(URI.create("/api/leads/" + stored.id())).body(view(stored));
     }
 

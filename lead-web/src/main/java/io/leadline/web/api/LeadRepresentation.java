@@ -1,5 +1,6 @@
 package io.leadline.web.api;
 
+import io.leadline.core.contact.ContactStatuses;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.scoring.LeadScores;
 import io.leadline.web.api.LeadResources.LeadView;
@@ -12,13 +13,16 @@ public class LeadRepresentation {
 
     private final LeadScores scores;
     private final LeadLikelihood likelihood;
+    private final ContactStatuses contacts;
 
-    LeadRepresentation(LeadScores scores, LeadLikelihood likelihood) {
+    LeadRepresentation(LeadScores scores, LeadLikelihood likelihood, ContactStatuses contacts) {
+        this.contacts = contacts;
         this.scores = scores;
         this.likelihood = likelihood;
     }
 
     public LeadView of(Lead lead) {
-        return LeadView.of(lead, scores.of(lead.id()).orElse(null), likelihood.of(lead.id()).orElse(null));
+        return LeadView.of(lead, scores.of(lead.id()).orElse(null), likelihood.of(lead.id()).orElse(null),
+                contacts.of(lead.id()));
     }
 }

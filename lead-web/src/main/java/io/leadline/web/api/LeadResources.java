@@ -1,5 +1,8 @@
 package io.leadline.web.api;
 
+import io.leadline.core.contact.Consent;
+import io.leadline.core.contact.ConsentSource;
+import io.leadline.core.contact.ContactStatus;
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadList;
@@ -40,7 +43,9 @@ public final class LeadResources {
             @Pattern(regexp = "^[A-Z]{2}$", message = "Send the country as an ISO code such as DE or US.") String country,
             @Size(max = 100, message = "Keep the source under 100 characters.") String source,
             @Size(max = 100, message = "Keep the external id under 100 characters.") String externalId,
-            @Size(max = 50, message = "At most 50 custom attributes.") Map<String, String> attributes) {
+            @Size(max = 50, message = "At most 50 custom attributes.") Map<String, String> attributes,
+            @Schema(description = "The person's answer to marketing: true when they consented, false when they refused "
+                    + "(the lead is then not to be contacted); leave out when not asked") Boolean marketingConsent) {
 
         LeadProfile profile() {
             return new LeadProfile(fullName, EmailAddress.parse(email).orElseThrow(), company, jobTitle, companySize, country,
@@ -77,27 +82,37 @@ public final class LeadResources {
                     @Schema(description = "The scoring model version that last changed the stored score: a later version that "
                             + "scores this lead the same leaves the score, and this number, as they were") Integer scoreModelVersion,
                     @Schema(description = "When the stored score last changed") Instant scoredAt,
-                    Double likelihood, Long likelihoodModelVersion) {
+                    Double likelihood, Long likelihoodModelVersion,
+                    @Schema(description = "Marketing consent: GIVEN or WITHDRAWN, when and from where (FORM, IMPORT, API, "
+                            + "UNSUBSCRIBE, PERSON); absent when never asked") ConsentView consent,
+                    @Schema(description = "Not to be contacted: set by an unsubscribe, a withdrawn consent or a person") boolean doNotContact) {
 
-        static LeadView of(Lead lead, StoredScore score, LeadLikelihood.Estimate likelihood) {
+        static LeadView of(Lead lead, StoredScore score, LeadLikelihood.Estimate likelihood, ContactStatus contact) {
             LeadProfile p = lead.profile();
             return new LeadView(lead.id(), lead.version(), lead.externalId(), p.fullName(),
                     p.email() == null ? null : p.email().value(), p.company(), p.jobTitle(), p.companySize(), p.country(),
                     p.source(), p.attributes(), lead.stage(), lead.owner(), lead.createdAt(),
                     score == null ? null : score.score(), score == null ? null : score.grade().name(),
                     score == null ? null : score.modelVersion(), score == null ? null : score.scoredAt(),
-                    likelihood == null ? null : likelihood.probability(), likelihood == null ? null : likelihood.modelVersion());
+                    likelihood == null ? null : likelihood.probability(), likelihood == null ? null : likelihood.modelVersion(),
+                    contact.consent() == null ? null : new ConsentView(contact.consent(), contact.consentAt(), contact.source()),
+                    contact.doNotContact());
         }
+    }
+
+    @Schema(description = "A marketing consent answer")
+    public record ConsentView(Consent status, Instant at, ConsentSource source) {
     }
 
     @Schema(description = "One lead in a search result")
     record LeadSummary(long id, String name, String email, String company, String jobTitle, String source, LifecycleStage stage,
-                       int score, String grade, String owner, Instant createdAt, Double likelihood) {
+                       int score, String grade, String owner, Instant createdAt, Double likelihood, String consent,
+                       boolean doNotContact) {
 
         static LeadSummary of(LeadList.Row row) {
             return new LeadSummary(row.id(), row.name(), row.email(), row.company(), row.jobTitle(), row.source(), row.stage(),
                     row.score(), row.grade() == null ? null : row.grade().name(), row.owner(), row.createdAt(),
-                    row.likelihood());
+                    row.likelihood(), row.consent(), row.doNotContact());
         }
     }
 

@@ -1,5 +1,8 @@
 package io.leadline.web.capture;
 
+import io.leadline.core.contact.ConsentSource;
+import io.leadline.core.contact.ContactStatus;
+import io.leadline.core.contact.ContactStatuses;
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
@@ -23,8 +26,10 @@ public class LeadCapture {
     private final LeadEditing editing;
     private final Clock clock;
     private final SourceAliasBook sources;
+    private final ContactStatuses contacts;
 
-    LeadCapture(Leads leads, LeadEditing editing, Clock clock, SourceAliasBook sources) {
+    LeadCapture(Leads leads, LeadEditing editing, Clock clock, SourceAliasBook sources, ContactStatuses contacts) {
+        this.contacts = contacts;
         this.sources = sources;
         this.leads = leads;
         this.editing = editing;
@@ -55,6 +60,16 @@ public class LeadCapture {
                     : new DuplicateLeadException(profile.email(), externalId);
         }
         return editing.scoreNow(lead);
+    }
+
+    /** A new lead with the person's marketing consent answer ({@code null}: not asked), in one transaction. */
+    @Transactional
+    public Lead capture(LeadProfile submitted, String externalId, Boolean consent, ConsentSource from) {
+        Lead lead = capture(submitted, externalId);
+        if (consent != null) {
+            contacts.save(lead.id(), ContactStatus.UNKNOWN.answered(consent, from, Instant.now(clock)));
+        }
+        return lead;
     }
 
     static LeadProfile profileOf(NewLeadForm form) {

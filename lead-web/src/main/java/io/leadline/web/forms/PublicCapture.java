@@ -1,5 +1,7 @@
 package io.leadline.web.forms;
 
+import io.leadline.core.contact.ConsentSource;
+import io.leadline.core.contact.ContactStatuses;
 import io.leadline.core.activity.Activity;
 import io.leadline.core.activity.ActivityType;
 import io.leadline.core.audit.AuditAction;
@@ -44,9 +46,12 @@ class PublicCapture {
     private final Audit audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ContactStatuses contacts;
 
     PublicCapture(Leads leads, LeadCapture capture, LeadEditing editing, PendingSubmissions pending,
-                  FormTokenUses tokenUses, Audit audit, Clock clock, PlatformTransactionManager transactions) {
+                  FormTokenUses tokenUses, Audit audit, Clock clock, PlatformTransactionManager transactions,
+                  ContactStatuses contacts) {
+        this.contacts = contacts;
         this.leads = leads;
         this.capture = capture;
         this.editing = editing;
@@ -65,10 +70,10 @@ class PublicCapture {
      * @return the lead this browser may now be recognised as (the visitor cookie): a new lead or the one it updated;
      *     empty when the submission was held for a marketer or the form had been sent already
      */
-    Optional<Lead> submit(String campaign, LeadProfile submitted, String nonce, Optional<Long> visitorLead) {
+    Optional<Lead> submit(String campaign, LeadProfile submitted, String nonce, Optional<Long> visitorLead, boolean consented) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> submitOnce(campaign, submitted, nonce, visitorLead));
+                return transactions.execute(status -> submitOnce(campaign, submitted, nonce, visitorLead, consented));
             } catch (DuplicateLeadException | DataIntegrityViolationException | ConcurrencyFailureException
                      | LeadEditing.EditConflictException e) {
                 if (attempt == ATTEMPTS) {
@@ -78,7 +83,8 @@ class PublicCapture {
         }
     }
 
-    private Optional<Lead> submitOnce(String campaign, LeadProfile submitted, String nonce, Optional<Long> visitorLead) {
+    private Optional<Lead> submitOnce(String campaign, LeadProfile submitted, String nonce, Optional<Long> visitorLead,
+                                      boolean consented) {
         Instant now = Instant.now(clock);
         if (!tokenUses.firstUse(nonce, now)) {
             return Optional.empty();
@@ -89,6 +95,11 @@ class PublicCapture {
             return Optional.empty();
         }
         Lead lead = known.map(id -> fillBlanks(id, submitted)).orElseGet(() -> capture.capture(submitted));
+        if (consented) {
+            // The box ticked on the form: consent given, from a form, now (a held submission's box is not taken as
+            // consent: anyone can type an address).
+            contacts.save(lead.id(), contacts.of(lead.id()).answered(true, ConsentSource.FORM, now));
+        }
         return Optional.of(editing.logActivity(lead.id(), submission(campaign, now), null));
     }
 

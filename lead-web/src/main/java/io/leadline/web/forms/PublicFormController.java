@@ -1,5 +1,6 @@
 package io.leadline.web.forms;
 
+import io.leadline.core.contact.ContactStatuses;
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LeadProfile;
@@ -49,9 +50,11 @@ class PublicFormController {
     private final RecentEvents submissions = new RecentEvents(LIMIT_WINDOW);
     private final Clock clock;
     private final WebsiteTracking tracking;
+    private final ContactStatuses contacts;
 
     PublicFormController(FormTokens tokens, PublicCapture capture, Leads leads, ScoringModels models, Clock clock,
-                         WebsiteTracking tracking) {
+                         WebsiteTracking tracking, ContactStatuses contacts) {
+        this.contacts = contacts;
         this.tracking = tracking;
         this.tokens = tokens;
         this.capture = capture;
@@ -70,7 +73,13 @@ class PublicFormController {
         model.addAttribute("fields", fieldsFor(request));
         model.addAttribute("values", Map.of());
         model.addAttribute("visitor", visitorToken(query.get("lv")));
+        consentText().ifPresent(text -> model.addAttribute("consentText", text));
         return "forms/public";
+    }
+
+    /** The consent checkbox's text an admin set (Settings → Personal data); no text, no checkbox. */
+    private Optional<String> consentText() {
+        return contacts.formConsentText();
     }
 
     @PostMapping("/forms/{campaign}")
@@ -134,6 +143,7 @@ class PublicFormController {
             model.addAttribute("values", form);
             model.addAttribute("errors", errors);
             model.addAttribute("visitor", visitorToken(form.get("lv")));
+            consentText().ifPresent(text -> model.addAttribute("consentText", text));
             return "forms/public";
         }
         Map<String, String> attributes = new LinkedHashMap<>();
@@ -150,7 +160,8 @@ class PublicFormController {
         var profile = new LeadProfile(form.get("full_name"), email.get(), form.get("company"), form.get("job_title"), size,
                 io.leadline.core.importing.Countries.isoCode(form.get("country")).orElse(null),
                 utm(form).get("utm_source"), attributes);
-        capture.submit(campaign, profile, nonce.get(), visitorLead(request)).ifPresent(lead -> {
+        boolean consented = consentText().isPresent() && "yes".equals(form.get("marketing_consent"));
+        capture.submit(campaign, profile, nonce.get(), visitorLead(request), consented).ifPresent(lead -> {
             String trackedVisitor = visitorToken(form.get("lv"));
             if (trackedVisitor != null) {
                 tracking.formSubmitted(trackedVisitor, lead.id());

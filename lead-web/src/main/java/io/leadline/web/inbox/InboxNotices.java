@@ -1,6 +1,7 @@
 package io.leadline.web.inbox;
 
 import io.leadline.core.activity.ActivitiesRecorded;
+import io.leadline.core.contact.ContactStatuses;
 import io.leadline.core.activity.ActivityType;
 import io.leadline.core.inbox.Inbox;
 import io.leadline.core.inbox.InboxItem;
@@ -37,8 +38,11 @@ class InboxNotices {
     private final Clock clock;
     private final NurtureHistory nurture;
     private final SalesReps reps;
+    private final ContactStatuses contacts;
 
-    InboxNotices(Inbox inbox, Leads leads, HandoffRules handoff, NurtureHistory nurture, SalesReps reps, Clock clock) {
+    InboxNotices(Inbox inbox, Leads leads, HandoffRules handoff, NurtureHistory nurture, SalesReps reps, Clock clock,
+                 ContactStatuses contacts) {
+        this.contacts = contacts;
         this.inbox = inbox;
         this.leads = leads;
         this.handoff = handoff;
@@ -87,7 +91,10 @@ class InboxNotices {
             return;
         }
         // One query for the batch's owned leads: a batch of 1,000 events must not load its leads one by one.
-        Map<Long, Leads.Owned> owned = leads.owned(raised.stream().map(ActivitiesRecorded.Recorded::leadId).collect(Collectors.toSet()));
+        Map<Long, Leads.Owned> owned = new java.util.HashMap<>(
+                leads.owned(raised.stream().map(ActivitiesRecorded.Recorded::leadId).collect(Collectors.toSet())));
+        // A lead that asked not to be contacted raises no hand for a rep to call back.
+        owned.keySet().removeAll(contacts.doNotContact(owned.keySet()));
         for (ActivitiesRecorded.Recorded activity : raised) {
             Leads.Owned lead = owned.get(activity.leadId());
             if (lead == null) {

@@ -127,14 +127,15 @@ class LeadListController {
         audit.record(user.getName(), AuditAction.EXPORT, "lead list", "filter " + search + (custom.isEmpty() ? "" : ", fields " + custom));
         var csv = new CSVPrinter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), CSVFormat.DEFAULT);
         List<String> header = new java.util.ArrayList<>(List.of("id", "name", "email", "company", "job title", "source", "stage",
-                "score", "fit grade", "owner", "created", "likelihood to close"));
+                "score", "fit grade", "owner", "created", "likelihood to close", "marketing consent", "do not contact"));
         header.addAll(custom);
         csv.printRecord(header);
         leads.each(search, custom, (r, values) -> {
             try {
                 List<Object> record = new java.util.ArrayList<>(java.util.Arrays.asList(r.id(), safe(r.name()), safe(r.email()), safe(r.company()),
                         safe(r.jobTitle()), safe(r.source()), r.stage().name(), r.score(), r.grade().name(), safe(r.owner()),
-                        r.createdAt(), r.likelihood() == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", r.likelihood())));
+                        r.createdAt(), r.likelihood() == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", r.likelihood()),
+                        r.consent() == null ? "" : r.consent().toLowerCase(java.util.Locale.ROOT), r.doNotContact() ? "yes" : "no"));
                 values.forEach(v -> record.add(safe(v)));
                 csv.printRecord(record);
             } catch (IOException e) {

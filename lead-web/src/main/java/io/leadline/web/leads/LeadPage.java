@@ -2,6 +2,7 @@ package io.leadline.web.leads;
 
 import io.leadline.core.activity.Activities;
 import io.leadline.core.activity.Activity;
+import io.leadline.core.contact.ContactStatuses;
 import io.leadline.core.duplicates.DuplicateCandidates;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadList;
@@ -47,9 +48,12 @@ public class LeadPage {
     private final PendingSubmissions pending;
     private final WebsiteHits hits;
     private final DuplicateCandidates duplicates;
+    private final ContactStatuses contacts;
 
     LeadPage(Leads leads, ScoringModels models, BantAssessments bant, SalesRules salesRules, LeadAssignment assignment,
-             Activities activities, LeadList list, LeadLikelihood likelihood, PendingSubmissions pending, WebsiteHits hits, DuplicateCandidates duplicates, Clock clock) {
+             Activities activities, LeadList list, LeadLikelihood likelihood, PendingSubmissions pending, WebsiteHits hits, DuplicateCandidates duplicates, ContactStatuses contacts,
+             Clock clock) {
+        this.contacts = contacts;
         this.duplicates = duplicates;
         this.hits = hits;
         this.likelihood = likelihood;
@@ -80,6 +84,7 @@ public class LeadPage {
         model.addAttribute("visits", WebsiteVisits.of(hits.pagesOf(id, VISITS)));
         model.addAttribute("pendingSubmissions", pending.open(id));
         model.addAttribute("duplicates", duplicates.of(id));
+        model.addAttribute("contact", contacts.of(id));
         model.addAttribute("colleagues", list.colleagues(id, 10));
         model.addAttribute("bant", assessment);
         model.addAttribute("bantVerdict", salesRules.bantPolicy().evaluate(assessment));

@@ -1,5 +1,8 @@
 package io.leadline.web.privacy;
 
+import io.leadline.core.audit.AuditAction;
+import io.leadline.core.contact.ContactStatuses;
+import io.leadline.core.importing.CellText;
 import io.leadline.core.importing.SpreadsheetSafety;
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.privacy.PersonalData.Person;
@@ -8,11 +11,14 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import io.leadline.web.audit.Audit;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,10 +38,18 @@ class PersonalDataController {
 
     static final String VIEW = "privacy/personal-data";
 
+    static final int CONSENT_TEXT_MAX = 500;
+
     private final PersonalDataRequests requests;
     private final JsonMapper json;
+    private final ContactStatuses contacts;
+    private final Audit audit;
+    private final Clock clock;
 
-    PersonalDataController(PersonalDataRequests requests, JsonMapper json) {
+    PersonalDataController(PersonalDataRequests requests, JsonMapper json, ContactStatuses contacts, Audit audit, Clock clock) {
+        this.contacts = contacts;
+        this.audit = audit;
+        this.clock = clock;
         this.requests = requests;
         this.json = json;
     }
@@ -44,6 +58,9 @@ class PersonalDataController {
     String page(@RequestParam(required = false) String email, Model model) {
         model.addAttribute("email", email == null ? "" : email.strip());
         model.addAttribute("erasures", requests.latestErasures());
+        if (!model.containsAttribute("consentText")) {
+            model.addAttribute("consentText", contacts.formConsentText().orElse(""));
+        }
         if (email == null || email.isBlank()) {
             return VIEW;
         }
@@ -101,6 +118,23 @@ class PersonalDataController {
         var erasure = requests.erase(address, user.getName());
         redirect.addFlashAttribute("message", "Erased: " + erasure.total() + " rows held about that person are gone or cleared "
                 + "(erasure " + erasure.id() + "). The audit log keeps that an erasure happened, not whose.");
+        return "redirect:/settings/personal-data";
+    }
+
+    /** The consent checkbox's text on public forms; a blank text removes the checkbox. */
+    @PostMapping("/settings/personal-data/consent-text")
+    String consentText(@RequestParam(defaultValue = "") String text, Principal user, Model model, RedirectAttributes redirect) {
+        String stripped = text.strip();
+        if (stripped.length() > CONSENT_TEXT_MAX || CellText.hasControlCharacters(stripped)) {
+            model.addAttribute("consentText", text);
+            model.addAttribute("consentTextError", stripped.length() > CONSENT_TEXT_MAX
+                    ? "Keep the text under " + CONSENT_TEXT_MAX + " characters." : "Remove the control characters from the text.");
+            return page(null, model);
+        }
+        contacts.formConsentText(stripped, user.getName(), Instant.now(clock));
+        audit.record(user.getName(), AuditAction.CONSENT_TEXT_CHANGED, "public forms", stripped.isEmpty() ? "no consent checkbox" : stripped);
+        redirect.addFlashAttribute("message", stripped.isEmpty() ? "Public forms ask for no consent now."
+                : "Public forms show the consent checkbox with your text now.");
         return "redirect:/settings/personal-data";
     }
 

@@ -158,7 +158,7 @@ class SecurityConfiguration {
                         .requestMatchers("/leads/duplicates", "/leads/duplicates/**", "/leads/merge").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(POST, "/leads/*/submissions/*/accept", "/leads/*/submissions/*/dismiss").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(POST, "/segments", "/segments/*/delete").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers(POST, "/leads/*/activities").hasAnyRole(MARKETER, SALES, ADMIN)
+                        .requestMatchers(POST, "/leads/*/activities", "/leads/*/contact").hasAnyRole(MARKETER, SALES, ADMIN)
                         .requestMatchers(GET, "/leads", "/leads/*").hasAnyRole(MARKETER, SALES, ADMIN)
                         .requestMatchers(GET, "/queue", "/queue/accounts").hasAnyRole(MARKETER, SALES, ADMIN)
                         .requestMatchers(POST, "/leads/*/assign").hasRole(ADMIN)

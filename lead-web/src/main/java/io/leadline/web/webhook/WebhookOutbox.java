@@ -1,5 +1,6 @@
 package io.leadline.web.webhook;
 
+import io.leadline.core.contact.ContactStatuses;
 import io.leadline.core.duplicates.LeadMerged;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LeadsBecameMql;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -29,18 +31,22 @@ class WebhookOutbox {
     private final Leads leads;
     private final LeadRepresentation representation;
     private final JsonMapper json;
+    private final ContactStatuses contacts;
 
-    WebhookOutbox(Webhooks webhooks, Leads leads, LeadRepresentation representation, JsonMapper json) {
+    WebhookOutbox(Webhooks webhooks, Leads leads, LeadRepresentation representation, JsonMapper json, ContactStatuses contacts) {
+        this.contacts = contacts;
         this.webhooks = webhooks;
         this.leads = leads;
         this.representation = representation;
         this.json = json;
     }
 
+    /** New MQLs are handed off to the CRM, except a lead that asked not to be contacted. */
     @ApplicationModuleListener
     void on(LeadsBecameMql event) {
         if (webhooks.anyWants(WebhookEvent.MQL)) {
-            event.leadIds().forEach(id -> owe(WebhookEvent.MQL, id, event.at()));
+            Set<Long> doNotContact = contacts.doNotContact(event.leadIds());
+            event.leadIds().stream().filter(id -> !doNotContact.contains(id)).forEach(id -> owe(WebhookEvent.MQL, id, event.at()));
         }
     }
 

@@ -57,6 +57,7 @@ class RouteMatrixTest {
         expect("POST /leads/{id}/submissions/{submission}/accept", L, I, F, I);
         expect("POST /leads/{id}/submissions/{submission}/dismiss", L, I, F, I);
         expect("POST /leads/{id}/activities", L, I, I, I);
+        expect("POST /leads/{id}/contact", L, I, I, I);
         expect("GET /leads/export.csv", L, I, F, I);
         expect("GET /leads/email-links", L, I, F, I);
         expect("GET /leads/email-links.csv", L, I, F, I);
@@ -95,6 +96,7 @@ class RouteMatrixTest {
         expect("GET /settings/personal-data/export.json", L, F, F, I);
         expect("GET /settings/personal-data/export.csv", L, F, F, I);
         expect("POST /settings/personal-data/erase", L, F, F, I);
+        expect("POST /settings/personal-data/consent-text", L, F, F, I);
         expect("GET /settings/sources", L, F, F, I);
         expect("GET /settings/tracking", L, F, F, I);
         expect("POST /settings/tracking", L, F, F, I);

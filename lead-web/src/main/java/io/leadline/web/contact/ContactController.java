@@ -1,0 +1,44 @@
+package io.leadline.web.contact;
+
+import io.leadline.core.contact.Consent;
+import io.leadline.core.lead.Leads;
+import java.security.Principal;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The lead page's contact card: do not contact, and the consent the person gave a user. */
+@Controller
+class ContactController {
+
+    private final ContactRules rules;
+    private final Leads leads;
+
+    ContactController(ContactRules rules, Leads leads) {
+        this.rules = rules;
+        this.leads = leads;
+    }
+
+    @PostMapping("/leads/{id}/contact")
+    String change(@PathVariable long id, @RequestParam(required = false) Boolean doNotContact,
+                  @RequestParam(required = false) Consent consent, Principal user, RedirectAttributes redirect) {
+        if (leads.byId(id).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead " + id);
+        }
+        if (doNotContact != null) {
+            rules.flag(id, doNotContact, user.getName());
+            redirect.addFlashAttribute("message", doNotContact ? "Marked do not contact: the lead leaves the hand-raisers' lane "
+                    + "and is not handed off to the CRM." : "The lead may be contacted again.");
+        } else if (consent != null) {
+            rules.answered(id, consent, user.getName());
+            redirect.addFlashAttribute("message", "Marketing consent recorded as " + consent.label().toLowerCase() + ".");
+        } else {
+            redirect.addFlashAttribute("error", "Nothing to change was sent.");
+        }
+        return "redirect:/leads/" + id;
+    }
+}
