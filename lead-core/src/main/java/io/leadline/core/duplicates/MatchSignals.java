@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * What two leads share, as the database measured it: the same mailbox (after +tags and Gmail's dots), the same phone
- * number (by its last digits), the same name (folded, words in any order), the same account, and how alike their names
- * are (trigram similarity, 0 to 1). The confidence that they are one person is decided here, from these.
+ * number (by its last digits), the same name (folded, words in any order), the same account, whether one of them has no
+ * company at all, and how alike their names are (trigram similarity, 0 to 1). The confidence that they are one person
+ * is decided here, from these.
  */
 public record MatchSignals(boolean sameEmail, boolean samePhone, boolean sameName, boolean sameAccount,
-                           double nameSimilarity) {
+                           boolean companyUnknown, double nameSimilarity) {
 
     /** Pairs below this are not offered as possible duplicates. */
     public static final double OFFERED = 0.5;
@@ -25,7 +26,8 @@ public record MatchSignals(boolean sameEmail, boolean samePhone, boolean sameNam
     /**
      * How sure we are that the two are one person, 0 to 1. One mailbox is nearly certain; one phone number is strong
      * and stronger with a similar name; a similar name at the same account grows with how alike the names are; the same
-     * name elsewhere is a hint only (people share names).
+     * name where one of them names no company is worth a look (a private address beside a work one); the same name at
+     * two different companies is not offered (people share names).
      */
     public double confidence() {
         double best = 0;
@@ -39,7 +41,7 @@ public record MatchSignals(boolean sameEmail, boolean samePhone, boolean sameNam
             best = Math.max(best, 0.4 + 0.55 * (sameName ? 1 : nameSimilarity));
         }
         if (sameName) {
-            best = Math.max(best, 0.55);
+            best = Math.max(best, companyUnknown ? 0.6 : 0.45);
         }
         return Math.round(best * 100) / 100.0;
     }

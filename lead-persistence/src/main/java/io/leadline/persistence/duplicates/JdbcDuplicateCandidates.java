@@ -37,6 +37,7 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
             b.id as b_id, b.full_name as b_name, b.email as b_email, b.external_id as b_external,
             coalesce(a.email_key = b.email_key, false) as same_email, coalesce(a.phone_key = b.phone_key, false) as same_phone,
             coalesce(a.name_key = b.name_key, false) as same_name, coalesce(a.account_id = b.account_id, false) as same_account,
+            (a.account_id is null or b.account_id is null) as company_unknown,
             coalesce(similarity(a.name_key, b.name_key), 0) as name_similarity
             """;
 
@@ -166,7 +167,7 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
     private static DuplicateCandidate candidate(ResultSet rs) throws SQLException {
         double similarity = Math.max(0, Math.min(1, rs.getDouble("name_similarity")));
         MatchSignals signals = new MatchSignals(rs.getBoolean("same_email"), rs.getBoolean("same_phone"),
-                rs.getBoolean("same_name"), rs.getBoolean("same_account"), similarity);
+                rs.getBoolean("same_name"), rs.getBoolean("same_account"), rs.getBoolean("company_unknown"), similarity);
         long a = rs.getLong("a_id");
         long b = rs.getLong("b_id");
         return new DuplicateCandidate(a, Lead.displayName(rs.getString("a_name"), rs.getString("a_email"), rs.getString("a_external"), a),

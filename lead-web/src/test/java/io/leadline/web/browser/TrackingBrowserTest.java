@@ -96,6 +96,9 @@ class TrackingBrowserTest {
         Browser.screenshot(browser, "settings-tracking-site");
         fitsAPhone("settings-tracking-site-phone");
         browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+        // The sign-out's page must have arrived before the next page is asked for, or it replaces that page.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
         return code;
     }
 

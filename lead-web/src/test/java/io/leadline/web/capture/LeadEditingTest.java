@@ -79,7 +79,7 @@ class LeadEditingTest {
         String csv = mvc.perform(get("/leads/export.csv").param("text", "Edited Lead").param("field", "Industry")
                         .param("field", "Lead Quality").with(user("mia").roles("MARKETER")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(csv.lines().toList()).first().asString().endsWith(",created,likelihood to close,industry,lead_quality");
+        assertThat(csv.lines().toList()).first().asString().endsWith(",created,likelihood to close,marketing consent,do not contact,industry,lead_quality");
         assertThat(csv.lines().toList()).anyMatch(line -> line.startsWith(id + ",") && line.endsWith(",Pharma,High"));
         mvc.perform(get("/leads").with(user("mia").roles("MARKETER")))
                 .andExpect(content().string(containsString("<input type=\"checkbox\" name=\"field\" value=\"lead_quality\">")));
