@@ -1,46 +1,45 @@
 -- Possible duplicates and merges (issue 26). pg_trgm is a trusted extension (PostgreSQL 13+), as unaccent is.
 create extension if not exists pg_trgm with schema public;
 
--- The keys two records of one person share although their stored values differ. Computed when the row is written
--- (imports and edits alike, as search_text is), so finding a lead's possible duplicates is three index lookups.
+-- The keys two records of one person share although their stored addresses or numbers differ, computed when the row is
+-- written (imports and edits alike). Most rows need none, and pay only the cheap test that says so: a million-row
+-- insert measured 5 s without the keys and about 10 s with both (half the rows with a phone); a sorted-words name key
+-- cost 12 s more and was dropped (names are compared by trigrams within an account, which ignore word order).
 
--- An address as its mailbox receives it: the +tag dropped (ana+news@x.com is ana@x.com), and at Gmail, which ignores
--- dots, without them (ana.lima@gmail.com is analima@gmail.com; googlemail.com is gmail.com).
+-- The mailbox a +tag or Gmail's dots hide: ana+news@x.com is ana@x.com, ana.lima@googlemail.com is analima@gmail.com.
+-- Null when the address is its own mailbox already (most are): matching compares coalesce(email_key, email).
 create or replace function leadline_email_key(email text) returns text
     language sql immutable parallel safe strict
     as $$
-    select case when box = '' or host = '' then null
-                when host in ('gmail.com', 'googlemail.com') then replace(box, '.', '') || '@gmail.com'
-                else box || '@' || host end
-      from (select split_part(split_part(email, '@', 1), '+', 1) as box, split_part(email, '@', 2) as host) address
+    select case when strpos(email, '+') = 0 and right(email, 10) <> '@gmail.com' and right(email, 15) <> '@googlemail.com' then null
+                when split_part(split_part(email, '@', 1), '+', 1) = '' then null
+                when split_part(email, '@', 2) in ('gmail.com', 'googlemail.com')
+                     then nullif(replace(split_part(split_part(email, '@', 1), '+', 1), '.', '') || '@gmail.com', email)
+                else nullif(split_part(split_part(email, '@', 1), '+', 1) || '@' || split_part(email, '@', 2), email) end
     $$;
 
 -- A phone number by its last nine digits, from the first phone-like attribute: +55 11 98765-4321, (11) 98765-4321 and
 -- 0055 11 987654321 share 987654321. Fewer than eight digits make no key (an extension, a placeholder).
 create or replace function leadline_phone_key(attributes jsonb) returns text
-    language sql immutable parallel safe strict
+    language plpgsql immutable parallel safe strict
     as $$
-    select case when length(digits) >= 8 then right(digits, 9) end
-      from (select regexp_replace(coalesce(attributes ->> 'phone', attributes ->> 'phone_number', attributes ->> 'mobile',
-                   attributes ->> 'mobile_phone', attributes ->> 'mobile_number', attributes ->> 'telephone',
-                   attributes ->> 'work_phone', attributes ->> 'whatsapp'), '[^0-9]', '', 'g') as digits) phone
+    declare digits text;
+    begin
+        if not attributes ?| array['phone', 'phone_number', 'mobile', 'mobile_phone', 'mobile_number', 'telephone', 'work_phone', 'whatsapp'] then
+            return null;
+        end if;
+        digits := regexp_replace(coalesce(attributes ->> 'phone', attributes ->> 'phone_number', attributes ->> 'mobile',
+                      attributes ->> 'mobile_phone', attributes ->> 'mobile_number', attributes ->> 'telephone',
+                      attributes ->> 'work_phone', attributes ->> 'whatsapp'), '[^0-9]', '', 'g');
+        return case when length(digits) >= 8 then right(digits, 9) end;
+    end
     $$;
 
--- A name folded and its words sorted: "Teixeira, Mariana" and "mariana teixeira" share "mariana teixeira".
-create or replace function leadline_name_key(full_name text) returns text
-    language sql immutable parallel safe strict
-    as $$
-    select nullif(array_to_string(array(
-               select word from unnest(regexp_split_to_array(leadline_fold(full_name), '[^[:alnum:]]+')) word
-                where word <> '' order by word collate "C"), ' '), '')
-    $$;
-
-alter table lead add column email_key text generated always as (leadline_email_key(email)) stored,
-                 add column phone_key text generated always as (leadline_phone_key(attributes)) stored,
-                 add column name_key text generated always as (leadline_name_key(full_name)) stored;
+-- The email key is collated as the address is ("C"): coalesce(email_key, email) then compares by the key's index.
+alter table lead add column email_key text collate "C" generated always as (leadline_email_key(email)) stored,
+                 add column phone_key text generated always as (leadline_phone_key(attributes)) stored;
 create index lead_email_key_idx on lead (email_key) where email_key is not null;
 create index lead_phone_key_idx on lead (phone_key) where phone_key is not null;
-create index lead_name_key_idx on lead (name_key) where name_key is not null;
 
 -- The pairs the last scan found, the lower id first, with what they share (the confidence is lead-core's, from these).
 create table duplicate_pair (

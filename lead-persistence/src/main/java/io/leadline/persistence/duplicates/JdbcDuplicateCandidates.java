@@ -16,8 +16,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Possible duplicates from the match keys stored on every lead (V49: email, phone and name keys, each indexed) and,
- * within an account, trigram similarity of names. The database measures what two leads share; lead-core's
+ * Possible duplicates from the match keys stored on every lead (V49: the email and phone keys, indexed) and, within
+ * an account, trigram similarity of the name keys. The database measures what two leads share; lead-core's
  * {@link MatchSignals} decides how likely they are one person.
  */
 @Repository
@@ -31,15 +31,20 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
     static final int FUZZY_ACCOUNT = 500;
     private static final int MOST_FOR_ONE_LEAD = 50;
     private static final int STORE_BATCH = 5_000;
+    private static final double SAME_NAME = 0.999;
+
+    /** A lead's mailbox: its address, or the mailbox a +tag or Gmail's dots hide (V49's email key). */
+    private static final String MAILBOX = "coalesce(%1$s.email_key, %1$s.email)";
+    /** A lead's name as compared: folded (accents, case); trigrams ignore the order of its words. */
+    static final String NAME = "leadline_fold(%1$s.full_name)";
 
     private static final String SIGNALS = """
             a.id as a_id, a.full_name as a_name, a.email as a_email, a.external_id as a_external,
             b.id as b_id, b.full_name as b_name, b.email as b_email, b.external_id as b_external,
-            coalesce(a.email_key = b.email_key, false) as same_email, coalesce(a.phone_key = b.phone_key, false) as same_phone,
-            coalesce(a.name_key = b.name_key, false) as same_name, coalesce(a.account_id = b.account_id, false) as same_account,
-            (a.account_id is null or b.account_id is null) as company_unknown,
-            coalesce(similarity(a.name_key, b.name_key), 0) as name_similarity
-            """;
+            coalesce(%s = %s, false) as same_email, coalesce(a.phone_key = b.phone_key, false) as same_phone,
+            coalesce(a.account_id = b.account_id, false) as same_account,
+            coalesce(similarity(%s, %s), 0) as name_similarity
+            """.formatted(MAILBOX.formatted("a"), MAILBOX.formatted("b"), NAME.formatted("a"), NAME.formatted("b"));
 
     private static final String DISMISSED = """
             exists (select 1 from duplicate_dismissal d where d.lead_id = least(a.id, b.id) and d.other_id = greatest(a.id, b.id))
@@ -55,8 +60,8 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
     public List<DuplicateCandidate> of(long leadId) {
         List<DuplicateCandidate> found = jdbc.sql("select " + SIGNALS + """
                         from lead a join lead b on b.id <> a.id
-                         and (b.email_key = a.email_key or b.phone_key = a.phone_key or b.name_key = a.name_key
-                              or (b.account_id = a.account_id and b.name_key % a.name_key))
+                         and (b.email = a.email_key or b.email_key = coalesce(a.email_key, a.email) or b.phone_key = a.phone_key
+                              or (b.account_id = a.account_id and leadline_fold(b.full_name) % leadline_fold(a.full_name)))
                         where a.id = ? and not\s""" + DISMISSED + " limit " + MOST_FOR_ONE_LEAD)
                 .param(leadId).query((rs, n) -> candidate(rs)).list();
         return found.stream().filter(c -> c.signals().offered())
@@ -67,7 +72,8 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
 
     @Override
     public List<DuplicateCandidate> review(int offset, int limit) {
-        return jdbc.sql("select " + SIGNALS.replace("coalesce(similarity(a.name_key, b.name_key), 0)", "p.name_similarity") + """
+        return jdbc.sql("select " + SIGNALS.replace("coalesce(similarity(" + NAME.formatted("a") + ", " + NAME.formatted("b") + "), 0)",
+                        "p.name_similarity") + """
                         from duplicate_pair p join lead a on a.id = p.lead_id join lead b on b.id = p.other_id
                         where not\s""" + DISMISSED + """
                         order by p.confidence desc, p.lead_id, p.other_id offset ? limit ?""")
@@ -81,9 +87,10 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
     }
 
     /**
-     * The pairs sharing a key (groups of at most {@value #CROWDED_KEY}), and within accounts of at most
-     * {@value #FUZZY_ACCOUNT} leads the pairs with alike names; their signals are read in one pass and the pairs worth a
-     * look stored in batches, all in one transaction (the last scan's pairs stay until this one commits).
+     * The pairs sharing a mailbox (a keyed address beside the plain one, or two keyed alike), a phone (groups of at
+     * most {@value #CROWDED_KEY}), and within accounts of at most {@value #FUZZY_ACCOUNT} leads the pairs with alike
+     * names; their signals are read in one pass and the pairs worth a look stored in batches, all in one transaction
+     * (the last scan's pairs stay until this one commits).
      */
     @Override
     @Transactional
@@ -91,14 +98,20 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
         jdbc.sql("delete from duplicate_pair").update();
         List<DuplicateCandidate> batch = new ArrayList<>(STORE_BATCH);
         long[] stored = {0};
-        jdbc.sql("with pairs as (select distinct least(x, y) as low, greatest(x, y) as high from ("
-                        + keyGroups("email_key") + " union all " + keyGroups("phone_key") + " union all " + keyGroups("name_key")
-                        + ") grouped, unnest(ids) x, unnest(ids) y where x < y union "
-                        + """
-                        select a.id, b.id from lead a join lead b on b.account_id = a.account_id and b.id > a.id
-                         and b.name_key % a.name_key
-                        where a.name_key is not null and a.account_id in (select account_id from lead where account_id is not null
-                              group by account_id having count(*) between 2 and ?))
+        jdbc.sql("""
+                        with named as materialized (
+                            select id, account_id, leadline_fold(full_name) as name from lead
+                             where full_name is not null and account_id in (select account_id from lead where account_id is not null
+                                   group by account_id having count(*) between 2 and ?)),
+                        pairs as (
+                            select distinct least(a.id, b.id) as low, greatest(a.id, b.id) as high
+                              from lead a join lead b on b.id <> a.id and (b.email = a.email_key or b.email_key = a.email_key)
+                             where a.email_key is not null
+                            union
+                            select least(x, y), greatest(x, y) from (""" + keyGroups("phone_key") + """
+                                   ) grouped, unnest(ids) x, unnest(ids) y where x < y
+                            union
+                            select a.id, b.id from named a join named b on b.account_id = a.account_id and b.id > a.id and b.name % a.name)
                         select\s""" + SIGNALS + """
                         from pairs p join lead a on a.id = p.low join lead b on b.id = p.high
                         where not\s""" + DISMISSED)
@@ -166,8 +179,9 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
 
     private static DuplicateCandidate candidate(ResultSet rs) throws SQLException {
         double similarity = Math.max(0, Math.min(1, rs.getDouble("name_similarity")));
-        MatchSignals signals = new MatchSignals(rs.getBoolean("same_email"), rs.getBoolean("same_phone"),
-                rs.getBoolean("same_name"), rs.getBoolean("same_account"), rs.getBoolean("company_unknown"), similarity);
+        // Trigrams ignore word order and case: a similarity of 1 is the same name ("Teixeira, Mariana" is Mariana Teixeira).
+        MatchSignals signals = new MatchSignals(rs.getBoolean("same_email"), rs.getBoolean("same_phone"), similarity >= SAME_NAME,
+                rs.getBoolean("same_account"), similarity);
         long a = rs.getLong("a_id");
         long b = rs.getLong("b_id");
         return new DuplicateCandidate(a, Lead.displayName(rs.getString("a_name"), rs.getString("a_email"), rs.getString("a_external"), a),

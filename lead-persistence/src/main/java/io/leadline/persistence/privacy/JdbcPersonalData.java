@@ -49,10 +49,11 @@ class JdbcPersonalData implements PersonalData {
                         select id, email, full_name, external_id, attributes::text as attributes_text, attributes ->> ? as other_emails,
                                array[%s] as phones
                           from lead
-                         where email = ? or email_key = leadline_email_key(?)
+                         where email = ? or email in (coalesce(leadline_email_key(?), ?)) or email_key = coalesce(leadline_email_key(?), ?)
                             or position(? in lower(attributes ->> ?)) > 0
                          order by id""".formatted(String.join(", ", PHONE_FIELDS.stream().map(f -> "attributes ->> '" + f + "'").toList())))
-                .params(MergePlan.OTHER_EMAILS, email.value(), email.value(), email.value(), MergePlan.OTHER_EMAILS)
+                .params(MergePlan.OTHER_EMAILS, email.value(), email.value(), email.value(), email.value(), email.value(), email.value(),
+                        MergePlan.OTHER_EMAILS)
                 .query(rs -> {
                     ids.add(rs.getLong("id"));
                     add(identifiers, rs.getString("email"));

@@ -67,6 +67,13 @@ class PageWidthsBrowserTest {
                 "/settings/tracking", "/settings/fields", "/settings/sources", "/settings/audit", "/account/alerts",
                 "/forms/spring-webinar"));
         pages.add("/leads/" + lead);
+        // A possible duplicate of it (a typo, a private address, the company without its accents): the lead page shows the
+        // pair, and the merge page sets the two side by side.
+        long twin = capture.capture(new LeadProfile("Maria Aparecida dos Santos Albuquerqe", new EmailAddress(
+                "maria.albuquerque." + System.nanoTime() + "@gmail.com"), "Ceramica Parana Industria e Comercio Ltda", null, null,
+                "BR", null, java.util.Map.of("phone", "+55 41 99876-5432"))).id();
+        String email = jdbc.sql("select email from lead where id = ?").param(lead).query(String.class).single();
+        pages.addAll(List.of("/leads/duplicates", "/leads/merge?lead=" + lead + "&other=" + twin, "/settings/personal-data?email=" + email));
         List<String> wide = new ArrayList<>();
         for (int width : WIDTHS) {
             browser.manage().window().setSize(new Dimension(width, 900));
@@ -92,6 +99,16 @@ class PageWidthsBrowserTest {
                     Browser.screenshot(browser, "wide-" + width + page.replace('/', '_'));
                 }
             }
+        }
+        for (int width : new int[] {390, 1280}) {
+            browser.manage().window().setSize(new Dimension(width, 900));
+            String suffix = width == 390 ? "-phone" : "";
+            browser.get("http://localhost:" + port + "/leads/merge?lead=" + lead + "&other=" + twin);
+            Browser.screenshot(browser, "merge-side-by-side" + suffix);
+            browser.get("http://localhost:" + port + "/leads/" + lead);
+            Browser.screenshot(browser, "lead-possible-duplicates" + suffix);
+            browser.get("http://localhost:" + port + "/settings/personal-data?email=" + email);
+            Browser.screenshot(browser, "settings-personal-data" + suffix);
         }
         assertThat(wide).as("pages wider than the window").isEmpty();
     }
