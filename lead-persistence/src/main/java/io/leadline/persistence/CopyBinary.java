@@ -94,6 +94,14 @@ public final class CopyBinary {
         return Math.addExact(Math.multiplyExact(at.getEpochSecond() - POSTGRES_EPOCH_SECOND, 1_000_000L), at.getNano() / 1_000);
     }
 
+    /** A {@code boolean} field. */
+    public CopyBinary bool(boolean value) {
+        length(1);
+        ensure(1);
+        bytes[size++] = (byte) (value ? 1 : 0);
+        return this;
+    }
+
     /** A null field. */
     public CopyBinary nul() {
         length(-1);

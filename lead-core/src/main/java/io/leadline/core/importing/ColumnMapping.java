@@ -82,7 +82,11 @@ public record ColumnMapping(List<Column> columns, StageMapping stages, Set<Strin
             Map.entry(ImportField.STAGE, Set.of("stage", "status", "leadstatus", "lifecyclestage", "lifecycle", "leadstage",
                     "contactstatus", "lifecyclestatus", "hsleadstatus", "leadlifecyclestage", "salesstage", "funnelstage", "etapa", "estagio", "situacao")),
             Map.entry(ImportField.OUTCOME, Set.of("outcome", "result", "dealstatus", "wonlost")),
-            Map.entry(ImportField.OUTCOME_AT, Set.of("wondate", "closedate", "closedat", "outcomedate", "lostdate"))));
+            Map.entry(ImportField.OUTCOME_AT, Set.of("wondate", "closedate", "closedat", "outcomedate", "lostdate")),
+            Map.entry(ImportField.MARKETING_CONSENT, Set.of("marketingconsent", "consent", "optin", "emailoptin", "marketingoptin",
+                    "gdprconsent", "acceptsmarketing", "marketingpermission", "consentimento", "aceitamarketing", "consentimiento")),
+            Map.entry(ImportField.OPTED_OUT, Set.of("optedout", "optout", "emailoptout", "hasoptedoutofemail", "unsubscribed",
+                    "donotcontact", "donotemail", "dnc", "descadastrado"))));
 
     /** More "nothing" words a file may use beyond the built-in placeholders ({@code TBD}, {@code -}, {@code 0000}), at most this many. */
     public static final int MAX_EMPTY_VALUES = 50;

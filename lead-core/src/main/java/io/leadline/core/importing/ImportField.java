@@ -17,6 +17,10 @@ public enum ImportField {
     STAGE("Lifecycle stage (status)"),
     OUTCOME("Outcome (won/lost)"),
     OUTCOME_AT("Outcome date"),
+    /** Yes or no to marketing (opt-in): yes is consent given, no is consent withdrawn and do not contact. */
+    MARKETING_CONSENT("Marketing consent (yes/no)"),
+    /** An opt-out column ({@code HasOptedOutOfEmail}, {@code Unsubscribed}): yes is consent withdrawn and do not contact. */
+    OPTED_OUT("Opted out (yes/no)"),
     /** Kept as a custom attribute under the column's name. */
     CUSTOM("Custom attribute"),
     IGNORE("Ignore");

@@ -36,12 +36,20 @@ public sealed interface LeadRow {
     /** The replacement character a decoder puts where the file's bytes were no text. */
     char UNREADABLE = '\uFFFD';
 
-    /** A row that makes a lead, and what was left out of it. {@code createdAt} falls back to the import's time. */
-    /** {@code stage}: the lifecycle stage the file gives the lead (a stage or outcome column), {@code null} if none. */
-    record Accepted(LeadProfile profile, String externalId, Instant createdAt, List<String> warnings, LifecycleStage stage)
-            implements LeadRow {
+    /**
+     * A row that makes a lead, and what was left out of it. {@code createdAt} falls back to the import's time;
+     * {@code stage}: the lifecycle stage the file gives the lead (a stage or outcome column), {@code null} if none;
+     * {@code consent}: the marketing consent it gives (a consent or opt-out column): {@code true} given, {@code false}
+     * withdrawn (and not to be contacted), {@code null} when it says nothing.
+     */
+    record Accepted(LeadProfile profile, String externalId, Instant createdAt, List<String> warnings, LifecycleStage stage,
+                    Boolean consent) implements LeadRow {
         public Accepted {
             warnings = List.copyOf(warnings);
+        }
+
+        public Accepted(LeadProfile profile, String externalId, Instant createdAt, List<String> warnings, LifecycleStage stage) {
+            this(profile, externalId, createdAt, warnings, stage, null);
         }
 
         public Accepted(LeadProfile profile, String externalId, Instant createdAt, List<String> warnings) {
@@ -51,7 +59,7 @@ public sealed interface LeadRow {
         /** The row with its source as the merged sources say ({@link SourceAliases}). */
         public Accepted withSourcesOf(SourceAliases aliases) {
             LeadProfile resolved = aliases.apply(profile);
-            return resolved == profile ? this : new Accepted(resolved, externalId, createdAt, warnings, stage);
+            return resolved == profile ? this : new Accepted(resolved, externalId, createdAt, warnings, stage, consent);
         }
 
         public Accepted(LeadProfile profile, String externalId, Instant createdAt) {
@@ -172,7 +180,29 @@ public sealed interface LeadRow {
         }
         return new Accepted(new LeadProfile(name, email, values.get(ImportField.COMPANY), values.get(ImportField.JOB_TITLE),
                 size, country, values.get(ImportField.SOURCE), custom), externalId, created, warnings,
-                stage(values, mapping, warnings));
+                stage(values, mapping, warnings), consent(values, warnings));
+    }
+
+    /** The consent the row's consent column gives, turned to withdrawn by a yes in its opt-out column. */
+    private static Boolean consent(Map<ImportField, String> values, List<String> warnings) {
+        Boolean consent = null;
+        String given = values.get(ImportField.MARKETING_CONSENT);
+        if (given != null) {
+            consent = ConsentWords.answer(given).orElse(null);
+            if (consent == null) {
+                warnings.add("marketing consent \"" + given + "\" is neither yes nor no: left out");
+            }
+        }
+        String optedOut = values.get(ImportField.OPTED_OUT);
+        if (optedOut != null) {
+            Optional<Boolean> out = ConsentWords.answer(optedOut);
+            if (out.isEmpty()) {
+                warnings.add("opted out \"" + optedOut + "\" is neither yes nor no: left out");
+            } else if (out.get()) {
+                consent = false;
+            }
+        }
+        return consent;
     }
 
     /** The stage the row's outcome (won or lost, first) or stage column gives, with a warning for a value it cannot place. */

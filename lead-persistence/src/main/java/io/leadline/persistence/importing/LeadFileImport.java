@@ -54,7 +54,8 @@ public class LeadFileImport {
 
     /** The columns of a lead row as a slice writes it; the sender adds the account. */
     static final String LEAD_COLUMNS = "email, external_id, full_name, company, job_title, company_size, country, "
-            + "source, attributes, created_at, stage, version, updated_at, import_job_id";
+            + "source, attributes, created_at, stage, version, updated_at, import_job_id, consent, consent_at, consent_source, "
+            + "do_not_contact";
     static final String SCORE_COLUMNS = "lead_id, model_version, score, fit_points, engagement_points, grade, "
             + "priority, stage, queued_at, scored_at";
     static final String CHANGE_COLUMNS = "lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code";
@@ -63,7 +64,7 @@ public class LeadFileImport {
             + "model_version, score, fit_points, engagement_points, grade, priority, score_stage, queued_at, scored_at, "
             + "change_lead_id, change_from, change_to, change_actor, change_reason, changed_at, change_code";
     /** Fields of a lead row as a slice writes it (with its id), of a score row and of a stage change row. */
-    static final int LEAD_FIELDS = 15;
+    static final int LEAD_FIELDS = 19;
     static final int SCORE_FIELDS = 10;
     static final int CHANGE_FIELDS = 7;
     /** The stage change fields of a staged row that moved no stage: seven nulls. */
@@ -139,6 +140,7 @@ public class LeadFileImport {
                     row_no bigint not null, account_key text, new_id bigint, email text, external_id text, full_name text,
                     company text, job_title text, company_size integer, country text, source text, attributes jsonb,
                     created_at timestamptz, stage text, version bigint, updated_at timestamptz, import_job_id bigint,
+                    consent text, consent_at timestamptz, consent_source text, do_not_contact boolean,
                     score_lead_id bigint, model_version integer, score integer, fit_points integer,
                     engagement_points integer, grade text, priority integer, score_stage text, queued_at timestamptz,
                     scored_at timestamptz, change_lead_id bigint, change_from text, change_to text, change_actor text,
@@ -281,7 +283,13 @@ public class LeadFileImport {
                 : "r.attributes || l.attributes";
         before.append("l.attributes)");
         after.append(attributes).append(")");
-        String changed = before + " is distinct from " + after;
+        // The file's consent answer, when it gives one, is the latest (FILL_BLANKS too: a person's answer is no blank to
+        // keep); a refusal sets do-not-contact, which only a person lifts.
+        set.append("consent = coalesce(r.consent, l.consent), consent_at = case when r.consent is null then l.consent_at else r.consent_at end, ")
+                .append("consent_source = case when r.consent is null then l.consent_source else r.consent_source end, ")
+                .append("do_not_contact = l.do_not_contact or r.do_not_contact, ");
+        String changed = before + " is distinct from " + after
+                + " or (r.consent is not null and r.consent is distinct from l.consent) or (r.do_not_contact and not l.do_not_contact)";
         // The account follows the company: the file's when it brings one (update) or when the lead had none (fill).
         String account = overwrite ? "case when r.company is null then l.account_id else a.id end"
                 : "case when l.company is null then a.id else l.account_id end";

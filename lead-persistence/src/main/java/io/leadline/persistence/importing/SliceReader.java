@@ -1,5 +1,7 @@
 package io.leadline.persistence.importing;
 
+import io.leadline.core.contact.Consent;
+import io.leadline.core.contact.ConsentSource;
 import io.leadline.core.importing.ImportFindings;
 import io.leadline.core.account.AccountKey;
 import io.leadline.core.importing.ColumnMapping;
@@ -83,6 +85,10 @@ record SliceReader(ColumnMapping mapping, ScoringModel model, SourceAliases sour
         text.int8(id).text(p.email() == null ? null : p.email().value()).text(row.externalId()).text(p.fullName())
                 .text(p.company()).text(p.jobTitle()).int4(p.companySize()).text(p.country()).text(p.source())
                 .jsonb(JsonObjects.of(p.attributes())).int8(atMicros).text(stage.name()).int8(0).int8(now).int8(job);
+        // The file's consent answer, as of the import (when the person gave it is not in the file).
+        Boolean consent = row.consent();
+        text.text(consent == null ? null : consent ? Consent.GIVEN.name() : Consent.WITHDRAWN.name()).int8(consent == null ? null : now)
+                .text(consent == null ? null : ConsentSource.IMPORT.name()).bool(Boolean.FALSE.equals(consent));
         ends[at3] = text.size();
         text.int8(id).int4(score.modelVersion()).int4(score.total()).int4(score.fitPoints()).int4(score.engagementPoints())
                 .text(score.grade().name()).int4(score.priority()).text(stage.name());

@@ -138,6 +138,32 @@ class LeadFileImportTest {
     }
 
     @Test
+    void a_consent_and_an_opt_out_column_give_consent_or_do_not_contact_new_and_updated_leads_alike() throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String header = "email,name,Marketing consent,HasOptedOutOfEmail\n";
+        run(ImportJob.Kind.LEADS, file(header + "yes-" + tag + "@acme.com,Ana,Yes,false\n" + "no-" + tag + "@acme.com,Bo,No,\n"
+                + "out-" + tag + "@acme.com,Cy,sim,TRUE\n" + "odd-" + tag + "@acme.com,Di,maybe,\n"), DuplicatePolicy.SKIP, false);
+        assertThat(contact("yes-" + tag + "@acme.com")).isEqualTo("GIVEN IMPORT false");
+        assertThat(contact("no-" + tag + "@acme.com")).isEqualTo("WITHDRAWN IMPORT true");
+        assertThat(contact("out-" + tag + "@acme.com")).as("the opt-out column wins").isEqualTo("WITHDRAWN IMPORT true");
+        assertThat(contact("odd-" + tag + "@acme.com")).isEqualTo("- - false");
+        assertThat(jdbc.sql("select reason from import_warning where job_id = ?").param(lastJob).query(String.class).list())
+                .anyMatch(w -> w.contains("marketing consent \"maybe\" is neither yes nor no"));
+
+        // A later export says the first person opted out, and the fourth consented: both change, whatever the policy.
+        run(ImportJob.Kind.LEADS, file(header + "yes-" + tag + "@acme.com,Ana,,1\n" + "odd-" + tag + "@acme.com,Di,opted in,\n"),
+                DuplicatePolicy.FILL_BLANKS, false);
+        assertThat(contact("yes-" + tag + "@acme.com")).isEqualTo("WITHDRAWN IMPORT true");
+        assertThat(contact("odd-" + tag + "@acme.com")).isEqualTo("GIVEN IMPORT false");
+        assertThat(jobs.updatedLeads(lastJob)).hasSize(2);
+    }
+
+    private String contact(String email) {
+        return jdbc.sql("select coalesce(consent, '-') || ' ' || coalesce(consent_source, '-') || ' ' || do_not_contact from lead where email = ?")
+                .param(email).query(String.class).single();
+    }
+
+    @Test
     void duplicates_in_the_file_merge_and_existing_leads_follow_the_policy() throws IOException {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String a = "a-" + tag + "@acme.com";
