@@ -43,4 +43,51 @@
       refusal.focus();
     }
   });
+
+  // The new-lead form says, while a person types, which stored leads the one being entered may be:
+  // <form data-duplicate-check="/leads/duplicates/check"> with a <div id="duplicate-hint" hidden> inside.
+  var checked = document.querySelector('form[data-duplicate-check]');
+  var hint = document.getElementById('duplicate-hint');
+  if (checked && hint && window.fetch) {
+    var last = '';
+    var ask = function () {
+      var params = new URLSearchParams();
+      ['email', 'fullName', 'company'].forEach(function (name) {
+        var field = checked.elements[name];
+        params.set(name, field ? field.value.trim() : '');
+      });
+      var phone = checked.querySelector('input[name="attributes[phone]"]');
+      params.set('phone', phone ? phone.value.trim() : '');
+      var query = params.toString();
+      if (query === last) {
+        return;
+      }
+      last = query;
+      fetch(checked.getAttribute('data-duplicate-check') + '?' + query, {headers: {'Accept': 'application/json'}})
+        .then(function (answer) { return answer.ok ? answer.json() : []; })
+        .then(function (leads) {
+          hint.textContent = '';
+          hint.hidden = leads.length === 0;
+          if (leads.length === 0) {
+            return;
+          }
+          var title = document.createElement('p');
+          title.textContent = leads.length === 1 ? 'This may be a lead you have already:' : 'This may be one of these leads:';
+          hint.appendChild(title);
+          var list = document.createElement('ul');
+          leads.forEach(function (lead) {
+            var item = document.createElement('li');
+            var link = document.createElement('a');
+            link.href = lead.url;
+            link.textContent = lead.name;
+            item.appendChild(link);
+            item.appendChild(document.createTextNode(' — ' + lead.percent + ' % likely (' + lead.reasons.join(', ') + ')'));
+            list.appendChild(item);
+          });
+          hint.appendChild(list);
+        })
+        .catch(function () { hint.hidden = true; });
+    };
+    checked.addEventListener('change', ask);
+  }
 }());

@@ -9,6 +9,12 @@ public interface DuplicateCandidates {
     /** The lead's possible duplicates now (not a stored scan's), most likely first, dismissed pairs left out. */
     List<DuplicateCandidate> of(long leadId);
 
+    /**
+     * The stored leads a lead not saved yet may duplicate, from what a person typed (any part may be blank), most likely
+     * first; the candidates' {@code leadId} is 0.
+     */
+    List<DuplicateCandidate> like(String email, String fullName, String company, String phone);
+
     /** One page of the last scan's pairs over the whole base, most likely first, dismissed and merged pairs left out. */
     List<DuplicateCandidate> review(int offset, int limit);
 

@@ -1,5 +1,6 @@
 package io.leadline.persistence.duplicates;
 
+import io.leadline.core.account.AccountKey;
 import io.leadline.core.duplicates.DuplicateCandidate;
 import io.leadline.core.duplicates.DuplicateCandidates;
 import io.leadline.core.duplicates.MatchSignals;
@@ -68,6 +69,32 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
                 .sorted(Comparator.comparingDouble(DuplicateCandidate::confidence).reversed()
                         .thenComparingLong(DuplicateCandidate::otherId))
                 .toList();
+    }
+
+    @Override
+    public List<DuplicateCandidate> like(String email, String fullName, String company, String phone) {
+        String account = company == null ? null : AccountKey.of(company).map(AccountKey::value).orElse(null);
+        String typed = email == null || email.isBlank() ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+        List<DuplicateCandidate> found = jdbc.sql("""
+                        with a as materialized (
+                            select 0::bigint as id, ?::text as full_name, ?::text collate "C" as email, null::text as external_id,
+                                   leadline_email_key(?::text) collate "C" as email_key,
+                                   leadline_phone_key(case when ?::text is null then '{}'::jsonb else jsonb_build_object('phone', ?::text) end) as phone_key,
+                                   (select id from account where key = ?) as account_id)
+                        select\s""" + SIGNALS + """
+                        from a join lead b on (b.email = coalesce(a.email_key, a.email) or b.email_key = coalesce(a.email_key, a.email)
+                              or b.phone_key = a.phone_key
+                              or (b.account_id = a.account_id and leadline_fold(b.full_name) % leadline_fold(a.full_name)))
+                        limit\s""" + MOST_FOR_ONE_LEAD)
+                .params(blankToNull(fullName), typed, typed, blankToNull(phone), blankToNull(phone), account)
+                .query((rs, n) -> candidate(rs)).list();
+        return found.stream().filter(c -> c.signals().offered())
+                .sorted(Comparator.comparingDouble(DuplicateCandidate::confidence).reversed().thenComparingLong(DuplicateCandidate::otherId))
+                .toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Override

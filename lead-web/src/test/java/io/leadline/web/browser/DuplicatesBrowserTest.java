@@ -49,12 +49,18 @@ class DuplicatesBrowserTest {
         }
     }
 
-    private String newLead(String name, String email, String company, String title) {
+    private String newLead(String name, String email, String company, String title, String hint) {
         browser.get("http://localhost:" + port + "/leads/new");
         Browser.type(browser, "fullName", name);
         Browser.type(browser, "email", email);
         Browser.type(browser, "company", company);
         Browser.type(browser, "jobTitle", title);
+        if (hint != null) {
+            // The page asked, as the company field was left, whether this lead is there already.
+            Browser.waitForText(browser, By.id("duplicate-hint"), hint, Duration.ofSeconds(10));
+            assertThat(browser.findElement(By.id("duplicate-hint")).getText()).contains("This may be a lead you have already");
+            Browser.screenshot(browser, "new-lead-duplicate-hint");
+        }
         var save = browser.findElement(By.cssSelector("main button[type=submit]"));
         save.click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/leads/\\d+$"));
@@ -66,8 +72,9 @@ class DuplicatesBrowserTest {
     void a_marketer_finds_a_pair_on_the_review_list_compares_it_and_merges_it() {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         Browser.signIn(browser, port, "dup-marketer", "dup-marketer-password");
-        String survivor = newLead("Mariana Teixeira " + tag, "mariana." + tag + "@ceramica.example", "Cerâmica " + tag, "Buyer");
-        String merged = newLead("Mariana Teixera " + tag, "mari" + tag + "@gmail.com", "Ceramica " + tag, "Head of Purchasing");
+        String survivor = newLead("Mariana Teixeira " + tag, "mariana." + tag + "@ceramica.example", "Cerâmica " + tag, "Buyer", null);
+        String merged = newLead("Mariana Teixera " + tag, "mari" + tag + "@gmail.com", "Ceramica " + tag, "Head of Purchasing",
+                "Mariana Teixeira " + tag);
         assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("It may be a duplicate");
         assertThat(browser.findElement(By.cssSelector(".card.duplicates")).getText()).contains("Mariana Teixeira " + tag);
 

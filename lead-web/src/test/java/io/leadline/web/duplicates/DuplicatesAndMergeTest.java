@@ -96,6 +96,21 @@ class DuplicatesAndMergeTest {
     }
 
     @Test
+    void the_new_lead_form_is_told_of_a_stored_lead_before_saving() throws Exception {
+        long stored = idOf(capture("Helena Prado " + tag, "helena.prado." + tag + "@gmail.com", "Prado " + tag, null));
+        mvc.perform(get("/leads/duplicates/check").param("email", "HelenaPrado." + tag + "+events@googlemail.com")
+                        .with(user("mia").roles("MARKETER")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].id").value(stored))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].reasons[0]").value("same mailbox"));
+        mvc.perform(get("/leads/duplicates/check").param("fullName", "Helena Pardo " + tag).param("company", "PRADO " + tag)
+                        .with(user("mia").roles("MARKETER")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].url").value("/leads/" + stored));
+        mvc.perform(get("/leads/duplicates/check").param("fullName", "Someone Else").with(user("mia").roles("MARKETER")))
+                .andExpect(content().json("[]"));
+    }
+
+    @Test
     void leads_of_two_reps_are_merged_by_an_admin_only() throws Exception {
         long one = idOf(capture("Paulo Rocha " + tag, "paulo" + tag + "@a.com", "Rocha " + tag, null));
         long two = idOf(capture("Paulo Roxa " + tag, "paulo" + tag + "@b.com", "Rocha " + tag, null));

@@ -62,6 +62,7 @@ class RouteMatrixTest {
         expect("GET /leads/email-links", L, I, F, I);
         expect("GET /leads/email-links.csv", L, I, F, I);
         expect("GET /leads/duplicates", L, I, F, I);
+        expect("GET /leads/duplicates/check", L, I, F, I);
         expect("POST /leads/duplicates/scan", L, I, F, I);
         expect("POST /leads/duplicates/dismiss", L, I, F, I);
         expect("GET /leads/merge", L, I, F, I);
