@@ -70,13 +70,16 @@ create table duplicate_dismissal (
 create index duplicate_dismissal_other_idx on duplicate_dismissal (other_id);
 
 -- A merged lead's id answers with its survivor's (pages and API redirect). Merging the survivor later moves these on.
+-- Its address too: an activity, a form or the API naming the merged lead's address reaches the survivor.
 create table merged_lead (
-    merged_id   bigint       primary key,
-    survivor_id bigint       not null references lead (id) on delete cascade,
+    merged_id    bigint       primary key,
+    merged_email varchar(254) collate "C",
+    survivor_id  bigint       not null references lead (id) on delete cascade,
     merged_at   timestamptz  not null,
     merged_by   varchar(100) not null
 );
 create index merged_lead_survivor_idx on merged_lead (survivor_id);
+create index merged_lead_email_idx on merged_lead (merged_email) where merged_email is not null;
 
 -- Scans of the whole base for possible duplicates, run as background jobs (JobRunner's lease columns).
 create table duplicate_scan (

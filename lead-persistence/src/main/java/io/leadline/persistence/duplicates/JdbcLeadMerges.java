@@ -52,8 +52,10 @@ class JdbcLeadMerges implements LeadMerges {
                            and not exists (select 1 from import_update s where s.lead_id = ? and s.job_id = m.job_id)""")
                 .params(survivorId, mergedId, survivorId).update();
         jdbc.sql("update merged_lead set survivor_id = ? where survivor_id = ?").params(survivorId, mergedId).update();
-        jdbc.sql("insert into merged_lead (merged_id, survivor_id, merged_at, merged_by) values (?, ?, ?, ?)")
-                .params(mergedId, survivorId, Timestamp.from(at), by).update();
+        jdbc.sql("""
+                        insert into merged_lead (merged_id, merged_email, survivor_id, merged_at, merged_by)
+                        select id, email, ?, ?, ? from lead where id = ?""")
+                .params(survivorId, Timestamp.from(at), by, mergedId).update();
         jdbc.sql("delete from lead where id = ?").param(mergedId).update();
     }
 

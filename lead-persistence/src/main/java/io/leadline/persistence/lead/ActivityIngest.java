@@ -28,6 +28,7 @@ public class ActivityIngest {
     }
 
     /** The leads found, by id and by email; locked until the transaction ends. */
+    /** The leads found, by the id and by the address asked for (a merged lead's id or address maps to its survivor). */
     public record Found(Map<Long, Long> byId, Map<String, Long> byEmail) {
     }
 
@@ -46,9 +47,11 @@ public class ActivityIngest {
             byId.put(rs.getLong(1), rs.getLong(1));
             byEmail.put(rs.getString(2), rs.getLong(1));
         });
+        followMerges(ids, emails, byId, byEmail);
         // The lock is taken on the leads' score rows, which rescoring rewrites next anyway: locking the lead rows too
         // would dirty a second random page per lead.
-        Long[] found = byId.keySet().stream().sorted().toArray(Long[]::new);
+        Long[] found = java.util.stream.Stream.concat(byId.values().stream(), byEmail.values().stream()).distinct().sorted()
+                .toArray(Long[]::new);
         jdbc.query(con -> {
             var ps = con.prepareStatement("select lead_id from lead_score where lead_id = any(?) order by lead_id for no key update");
             ps.setArray(1, con.createArrayOf("bigint", found));
@@ -56,6 +59,34 @@ public class ActivityIngest {
         }, rs -> {
         });
         return new Found(byId, byEmail);
+    }
+
+    /**
+     * Ids and addresses of leads merged into others, asked for but not found, found as their survivors: an event for a
+     * merged lead is the survivor's. Only asked when something was not found.
+     */
+    private void followMerges(Collection<Long> ids, Collection<String> emails, Map<Long, Long> byId, Map<String, Long> byEmail) {
+        Long[] missingIds = ids.stream().filter(id -> !byId.containsKey(id)).toArray(Long[]::new);
+        String[] missingEmails = emails.stream().filter(e -> !byEmail.containsKey(e)).toArray(String[]::new);
+        if (missingIds.length == 0 && missingEmails.length == 0) {
+            return;
+        }
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select merged_id, merged_email, survivor_id from merged_lead "
+                    + "where merged_id = any(?) or merged_email = any(?) order by merged_at");
+            ps.setArray(1, con.createArrayOf("bigint", missingIds));
+            ps.setArray(2, con.createArrayOf("text", missingEmails));
+            return ps;
+        }, rs -> {
+            long survivor = rs.getLong(3);
+            if (java.util.Arrays.asList(missingIds).contains(rs.getLong(1))) {
+                byId.put(rs.getLong(1), survivor);
+            }
+            String email = rs.getString(2);
+            if (email != null && java.util.Arrays.asList(missingEmails).contains(email)) {
+                byEmail.put(email, survivor);
+            }
+        });
     }
 
     /** One activity of one lead. */

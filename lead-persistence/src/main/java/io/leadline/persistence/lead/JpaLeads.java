@@ -101,7 +101,10 @@ class JpaLeads implements Leads {
     @Override
     @Transactional(readOnly = true)
     public Optional<Long> idWithEmail(EmailAddress email) {
-        return rows.findIdByEmail(email.value());
+        // The address of a lead merged into another is the survivor's: a form or the API naming it reaches that lead.
+        return rows.findIdByEmail(email.value()).or(() -> jdbc.sql(
+                "select survivor_id from merged_lead where merged_email = ? order by merged_at desc limit 1")
+                .param(email.value()).query(Long.class).optional());
     }
 
     @Override

@@ -51,9 +51,10 @@ class JdbcPersonalData implements PersonalData {
                           from lead
                          where email = ? or email in (coalesce(leadline_email_key(?), ?)) or email_key = coalesce(leadline_email_key(?), ?)
                             or position(? in lower(attributes ->> ?)) > 0
+                            or id in (select survivor_id from merged_lead where merged_email = ?)
                          order by id""".formatted(String.join(", ", PHONE_FIELDS.stream().map(f -> "attributes ->> '" + f + "'").toList())))
                 .params(MergePlan.OTHER_EMAILS, email.value(), email.value(), email.value(), email.value(), email.value(), email.value(),
-                        MergePlan.OTHER_EMAILS)
+                        MergePlan.OTHER_EMAILS, email.value())
                 .query(rs -> {
                     ids.add(rs.getLong("id"));
                     add(identifiers, rs.getString("email"));

@@ -37,6 +37,8 @@ class DuplicatesAndMergesTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    io.leadline.persistence.lead.ActivityIngest ingest;
+    @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -101,6 +103,11 @@ class DuplicatesAndMergesTest {
         assertThat(jdbc.sql("select count(*) from activity where lead_id = ?").param(survivor.id()).query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("select criterion || ':' || status from bant_answer where lead_id = ? order by 1").param(survivor.id())
                 .query(String.class).list()).as("the survivor's answer wins").containsExactly("BUDGET:MET", "NEED:MET");
+        assertThat(leads.idWithEmail(new EmailAddress("ana" + tag + "@y.com"))).as("the merged lead's address").contains(survivor.id());
+        assertThat(leads.idWithEmail(new EmailAddress("ana" + tag + "@z.com"))).as("merged twice over").contains(survivor.id());
+        var found = ingest.lock(List.of(merged.id()), List.of("ana" + tag + "@z.com"));
+        assertThat(found.byId()).containsEntry(merged.id(), survivor.id());
+        assertThat(found.byEmail()).containsEntry("ana" + tag + "@z.com", survivor.id());
     }
 
     /** Every table that names a lead, by a foreign key or a lead_id column, is handled by a merge. */

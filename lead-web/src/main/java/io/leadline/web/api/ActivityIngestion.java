@@ -127,7 +127,7 @@ public class ActivityIngestion {
         List<LeadActivity> activities = new ArrayList<>(checked.size());
         Set<Long> touched = new TreeSet<>();
         for (Event e : checked) {
-            long leadId = e.leadId != null ? e.leadId
+            long leadId = e.leadId != null ? found.byId().get(e.leadId)
                     : found.byEmail().getOrDefault(e.email.value(), created.get(e.email.value()));
             activities.add(new LeadActivity(leadId, e.activity));
             touched.add(leadId);
@@ -154,8 +154,9 @@ public class ActivityIngestion {
         ActivityIngest.Found found = ingest.lock(new TreeSet<>(byLead.keySet()), List.of());
         List<LeadActivity> activities = new ArrayList<>();
         Set<Long> touched = new TreeSet<>();
-        byLead.forEach((lead, list) -> {
-            if (found.byId().containsKey(lead)) {
+        byLead.forEach((asked, list) -> {
+            Long lead = found.byId().get(asked);   // a merged lead's events are its survivor's
+            if (lead != null) {
                 list.forEach(a -> activities.add(new LeadActivity(lead, a.at().isAfter(now) ? new Activity(a.type(), now, a.detail()) : a)));
                 touched.add(lead);
             }

@@ -93,6 +93,20 @@ class DuplicatesAndMergeTest {
                 .andExpect(status().isPermanentRedirect()).andExpect(header().string("Location", "/api/leads/" + work));
         mvc.perform(get("/leads/{id}", work).with(user("mia").roles("MARKETER")))
                 .andExpect(content().string(not(containsString("possible duplicate"))));
+
+        // Later events naming the merged lead, by its id or its address, are the survivor's; so is a form's.
+        mvc.perform(post("/api/activities").with(ApiClients.bearer(ApiClients.token(tokens, Role.MARKETER)))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                        .content("{\"items\": [{\"leadId\": %d, \"type\": \"email_open\"}, {\"email\": \"mari%s@gmail.com\", \"type\": \"email_click\"}]}"
+                                .formatted(typo, tag)))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from activity where lead_id = ? and type in ('email_open', 'email_click')").param(work)
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from lead where email = ?").param("mari" + tag + "@gmail.com").query(Long.class).single())
+                .as("no new lead for the merged address").isZero();
+        mvc.perform(post("/leads/new").with(user("mia").roles("MARKETER")).with(csrf())
+                        .param("fullName", "Mariana again").param("email", "mari" + tag + "@gmail.com"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("/leads/" + work)));
     }
 
     @Test
