@@ -65,6 +65,11 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
                               or (b.account_id = a.account_id and leadline_fold(b.full_name) % leadline_fold(a.full_name)))
                         where a.id = ? and not\s""" + DISMISSED + " limit " + MOST_FOR_ONE_LEAD)
                 .param(leadId).query((rs, n) -> candidate(rs)).list();
+        return offeredFirst(found);
+    }
+
+    /** The candidates worth a look, most likely first. */
+    private static List<DuplicateCandidate> offeredFirst(List<DuplicateCandidate> found) {
         return found.stream().filter(c -> c.signals().offered())
                 .sorted(Comparator.comparingDouble(DuplicateCandidate::confidence).reversed()
                         .thenComparingLong(DuplicateCandidate::otherId))
@@ -88,9 +93,7 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
                         limit\s""" + MOST_FOR_ONE_LEAD)
                 .params(blankToNull(fullName), typed, typed, blankToNull(phone), blankToNull(phone), account)
                 .query((rs, n) -> candidate(rs)).list();
-        return found.stream().filter(c -> c.signals().offered())
-                .sorted(Comparator.comparingDouble(DuplicateCandidate::confidence).reversed().thenComparingLong(DuplicateCandidate::otherId))
-                .toList();
+        return offeredFirst(found);
     }
 
     private static String blankToNull(String value) {
