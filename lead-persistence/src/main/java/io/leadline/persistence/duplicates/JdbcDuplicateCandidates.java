@@ -4,6 +4,7 @@ import io.leadline.core.account.AccountKey;
 import io.leadline.core.duplicates.DuplicateCandidate;
 import io.leadline.core.duplicates.DuplicateCandidates;
 import io.leadline.core.duplicates.MatchSignals;
+import io.leadline.core.duplicates.PhoneNumbers;
 import io.leadline.core.lead.Lead;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,13 +40,21 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
     /** A lead's name as compared: folded (accents, case); trigrams ignore the order of its words. */
     static final String NAME = "leadline_fold(%1$s.full_name)";
 
+    /** A lead's phone as its phone key reads it (V49): the first phone-like attribute. */
+    private static final String PHONE = "coalesce(%1$s.attributes ->> 'phone', %1$s.attributes ->> 'phone_number', "
+            + "%1$s.attributes ->> 'mobile', %1$s.attributes ->> 'mobile_phone', %1$s.attributes ->> 'mobile_number', "
+            + "%1$s.attributes ->> 'telephone', %1$s.attributes ->> 'work_phone', %1$s.attributes ->> 'whatsapp')";
+
     private static final String SIGNALS = """
             a.id as a_id, a.full_name as a_name, a.email as a_email, a.external_id as a_external,
             b.id as b_id, b.full_name as b_name, b.email as b_email, b.external_id as b_external,
+            case when a.phone_key = b.phone_key then %s end as a_phone, case when a.phone_key = b.phone_key then %s end as b_phone,
+            a.country as a_country, b.country as b_country,
             coalesce(%s = %s, false) as same_email, coalesce(a.phone_key = b.phone_key, false) as same_phone,
             coalesce(a.account_id = b.account_id, false) as same_account,
             coalesce(similarity(%s, %s), 0) as name_similarity
-            """.formatted(MAILBOX.formatted("a"), MAILBOX.formatted("b"), NAME.formatted("a"), NAME.formatted("b"));
+            """.formatted(PHONE.formatted("a"), PHONE.formatted("b"), MAILBOX.formatted("a"), MAILBOX.formatted("b"),
+            NAME.formatted("a"), NAME.formatted("b"));
 
     private static final String DISMISSED = """
             exists (select 1 from duplicate_dismissal d where d.lead_id = least(a.id, b.id) and d.other_id = greatest(a.id, b.id))
@@ -81,11 +90,12 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
         String account = company == null ? null : AccountKey.of(company).map(AccountKey::value).orElse(null);
         String typed = email == null || email.isBlank() ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
         List<DuplicateCandidate> found = jdbc.sql("""
-                        with a as materialized (
+                        with typed as (
                             select 0::bigint as id, ?::text as full_name, ?::text collate "C" as email, null::text as external_id,
-                                   leadline_email_key(?::text) collate "C" as email_key,
-                                   leadline_phone_key(case when ?::text is null then '{}'::jsonb else jsonb_build_object('phone', ?::text) end) as phone_key,
-                                   (select id from account where key = ?) as account_id)
+                                   leadline_email_key(?::text) collate "C" as email_key, null::text as country,
+                                   case when ?::text is null then '{}'::jsonb else jsonb_build_object('phone', ?::text) end as attributes,
+                                   (select id from account where key = ?) as account_id),
+                        a as materialized (select typed.*, leadline_phone_key(attributes) as phone_key from typed)
                         select\s""" + SIGNALS + """
                         from a join lead b on (b.email = coalesce(a.email_key, a.email) or b.email_key = coalesce(a.email_key, a.email)
                               or b.phone_key = a.phone_key
@@ -210,7 +220,10 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
     private static DuplicateCandidate candidate(ResultSet rs) throws SQLException {
         double similarity = Math.max(0, Math.min(1, rs.getDouble("name_similarity")));
         // Trigrams ignore word order and case: a similarity of 1 is the same name ("Teixeira, Mariana" is Mariana Teixeira).
-        MatchSignals signals = new MatchSignals(rs.getBoolean("same_email"), rs.getBoolean("same_phone"), similarity >= SAME_NAME,
+        // One phone key (the last nine digits) is one number unless both numbers resolve to different E.164 forms.
+        boolean samePhone = rs.getBoolean("same_phone") && PhoneNumbers.same(rs.getString("a_phone"), rs.getString("a_country"),
+                rs.getString("b_phone"), rs.getString("b_country"));
+        MatchSignals signals = new MatchSignals(rs.getBoolean("same_email"), samePhone, similarity >= SAME_NAME,
                 rs.getBoolean("same_account"), similarity);
         long a = rs.getLong("a_id");
         long b = rs.getLong("b_id");

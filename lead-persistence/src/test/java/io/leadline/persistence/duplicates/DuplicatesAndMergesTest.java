@@ -68,6 +68,13 @@ class DuplicatesAndMergesTest {
         assertThat(candidates.of(gmail.id()).getFirst().signals().reasons()).containsExactly("same mailbox");
         assertThat(candidates.of(phone.id())).extracting(DuplicateCandidate::otherId).containsExactly(phoneAgain.id());
         assertThat(candidates.of(stranger.id())).isEmpty();
+        // The same last nine digits in London and São Paulo: two numbers, as E.164 says.
+        String eight = String.valueOf(10_000_000 + Math.abs(tag.hashCode()) % 89_999_999);
+        Lead london = lead("Someone " + tag, "london" + tag + "@c.com", null, Map.of("phone", "+44 20 " + eight));
+        Lead paulo = lead("Other " + tag, "paulo" + tag + "@c.com", null, Map.of("phone", "+55 11 0" + eight));
+        assertThat(jdbc.sql("select count(distinct phone_key) from lead where id in (?, ?)").params(london.id(), paulo.id())
+                .query(Long.class).single()).as("one key").isOne();
+        assertThat(candidates.of(london.id())).as("two numbers").isEmpty();
 
         assertThat(candidates.scan(NOW)).isPositive();
         List<DuplicateCandidate> review = candidates.review(0, 10_000);
