@@ -56,6 +56,16 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
             """.formatted(PHONE.formatted("a"), PHONE.formatted("b"), MAILBOX.formatted("a"), MAILBOX.formatted("b"),
             NAME.formatted("a"), NAME.formatted("b"));
 
+    /**
+     * The stored leads {@code b} that may be lead {@code a} (a stored lead, or one being typed): one mailbox, one phone
+     * key, or an alike name at the same account. Each arm is served by an index (email, email key, phone key, account).
+     */
+    private static final String LIKELY = """
+            b.id <> a.id and (b.email = coalesce(a.email_key, a.email) or b.email_key = coalesce(a.email_key, a.email)
+                              or b.phone_key = a.phone_key
+                              or (b.account_id = a.account_id and leadline_fold(b.full_name) % leadline_fold(a.full_name)))
+            """;
+
     private static final String DISMISSED = """
             exists (select 1 from duplicate_dismissal d where d.lead_id = least(a.id, b.id) and d.other_id = greatest(a.id, b.id))
             """;
@@ -68,11 +78,8 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
 
     @Override
     public List<DuplicateCandidate> of(long leadId) {
-        List<DuplicateCandidate> found = jdbc.sql("select " + SIGNALS + """
-                        from lead a join lead b on b.id <> a.id
-                         and (b.email = a.email_key or b.email_key = coalesce(a.email_key, a.email) or b.phone_key = a.phone_key
-                              or (b.account_id = a.account_id and leadline_fold(b.full_name) % leadline_fold(a.full_name)))
-                        where a.id = ? and not\s""" + DISMISSED + " limit " + MOST_FOR_ONE_LEAD)
+        List<DuplicateCandidate> found = jdbc.sql("select " + SIGNALS + " from lead a join lead b on " + LIKELY
+                        + " where a.id = ? and not " + DISMISSED + " limit " + MOST_FOR_ONE_LEAD)
                 .param(leadId).query((rs, n) -> candidate(rs)).list();
         return offeredFirst(found);
     }
@@ -97,10 +104,7 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
                                    (select id from account where key = ?) as account_id),
                         a as materialized (select typed.*, leadline_phone_key(attributes) as phone_key from typed)
                         select\s""" + SIGNALS + """
-                        from a join lead b on (b.email = coalesce(a.email_key, a.email) or b.email_key = coalesce(a.email_key, a.email)
-                              or b.phone_key = a.phone_key
-                              or (b.account_id = a.account_id and leadline_fold(b.full_name) % leadline_fold(a.full_name)))
-                        limit\s""" + MOST_FOR_ONE_LEAD)
+                        from a join lead b on\s""" + LIKELY + " limit " + MOST_FOR_ONE_LEAD)
                 .params(blankToNull(fullName), typed, typed, blankToNull(phone), blankToNull(phone), account)
                 .query((rs, n) -> candidate(rs)).list();
         return offeredFirst(found);

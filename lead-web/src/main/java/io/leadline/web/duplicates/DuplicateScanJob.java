@@ -63,6 +63,7 @@ class DuplicateScanJob implements BackgroundJob<DuplicateScans.Scan> {
     /** Every instance's scheduler fires; {@link DuplicateScans#request} lets one scan in while one is open. */
     @Scheduled(cron = "${leadline.duplicates.nightly-cron:0 0 3 * * *}", zone = "UTC")
     void tonight() {
-        scans.request("nightly " + LocalDate.ofInstant(Instant.now(clock), ZoneOffset.UTC), Instant.now(clock));
+        Instant now = Instant.now(clock);
+        scans.request("nightly " + LocalDate.ofInstant(now, ZoneOffset.UTC), now);
     }
 }
