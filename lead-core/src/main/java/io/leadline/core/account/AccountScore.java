@@ -55,4 +55,21 @@ public record AccountScore(int score, int engagedContacts, Set<BuyingRole> roles
         boolean mqa = score >= policy.threshold() && engaged >= policy.minimumEngagedContacts();
         return new AccountScore(score, engaged, roles, mqa, lines);
     }
+
+    /** Why the account is or is not an MQA under the policy, as its history says it. */
+    public String why(MqaPolicy policy) {
+        String contacts = engagedContacts == 1 ? "1 engaged contact" : engagedContacts + " engaged contacts";
+        if (mqa) {
+            return "Score " + score + " with " + contacts + " (an MQA at " + policy.threshold() + " with "
+                    + policy.minimumEngagedContacts() + ")";
+        }
+        boolean lowScore = score < policy.threshold();
+        boolean fewContacts = engagedContacts < policy.minimumEngagedContacts();
+        if (lowScore && fewContacts) {
+            return "Score " + score + " is under " + policy.threshold() + " and " + contacts + " of "
+                    + policy.minimumEngagedContacts() + " needed";
+        }
+        return lowScore ? "Score " + score + " is under " + policy.threshold()
+                : contacts + ", " + policy.minimumEngagedContacts() + " needed";
+    }
 }

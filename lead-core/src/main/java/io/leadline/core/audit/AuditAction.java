@@ -33,7 +33,8 @@ public enum AuditAction {
     PERSONAL_DATA_EXPORTED("Personal data exported"),
     PERSONAL_DATA_ERASED("Personal data erased"),
     CONTACT_CHANGED("Contact permission changed"),
-    CONSENT_TEXT_CHANGED("Form consent text changed");
+    CONSENT_TEXT_CHANGED("Form consent text changed"),
+    ACCOUNT_OWNER_CHANGED("Account owner changed");
 
     private final String label;
 

@@ -12,6 +12,8 @@ public record InboxItem(long id, String username, Kind kind, long leadId, String
         SLA_AT_RISK("Response time running out", "hot"),
         SLA_BREACHED("Response time passed", "late"),
         BACK_FROM_NURTURE("Back from nurture", "hot"),
+        /** For an account's owner: the account became an MQA (the notice's lead is its best contact). */
+        ACCOUNT_MQA("Account is an MQA", "hot"),
         /** For admins: an endpoint was turned off (the notice's lead is the one whose event could not be delivered). */
         WEBHOOK_OFF("Webhook turned off", "late", false);
 

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * One of the admin's ordered assignment rules: new MQLs that match go to {@code rep} (the first matching rule whose rep
- * is active and has room wins). {@link Kind#ACCOUNT_OWNER} has no value and no rep: a lead whose account already has a
- * lead owned by a rep goes to that rep.
+ * is active and has room wins). {@link Kind#ACCOUNT_OWNER} has no value and no rep: a lead whose account has an owner
+ * (given by an admin on the account's page, else the rep who owns another of its leads) goes to that rep.
  */
 public record AssignmentRule(Kind kind, String value, String rep) {
 
@@ -80,8 +80,8 @@ public record AssignmentRule(Kind kind, String value, String rep) {
     }
 
     /**
-     * What the assignment rules read of a new MQL ({@code name} only to show it). {@code accountOwner}: the rep who owns
-     * another lead of its account.
+     * What the assignment rules read of a new MQL ({@code name} only to show it). {@code accountOwner}: the account's
+     * owner, else the rep who owns another lead of its account.
      */
     public record NewMql(long leadId, String name, String source, String country, int score, String accountOwner) {
     }

@@ -35,16 +35,4 @@ public interface SalesQueue {
 
     /** The hand-raisers among the leads the filter selects, the most recent hand-raise first; none without a window. */
     List<QueueEntry> handRaisers(QueueFilter filter, int size);
-
-    /**
-     * The accounts of the first {@code queueDepth} queue entries, for the account view. Of each account's contacts
-     * still in play (not disqualified or lost) it brings what {@link io.leadline.core.account.AccountScore#rollUp}
-     * reads — the best-scored contact and every contact with at least {@code engagedAt} engagement points — and
-     * how many there are in all: an account with thousands of sign-ups does not send them all.
-     */
-    List<AccountGroup> accounts(int queueDepth, int engagedAt);
-
-    /** One account's contacts as the account view needs them: the ones that count for its score, and how many in all. */
-    record AccountGroup(String company, int contacts, List<io.leadline.core.account.AccountMember> members) {
-    }
 }

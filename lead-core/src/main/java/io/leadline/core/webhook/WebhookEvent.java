@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What a CRM can be told of, by the event name it subscribes to: a lead's move into a stage, or its score crossing the
- * MQL threshold (up or down, whatever its stage).
+ * MQL threshold (up or down, whatever its stage), two leads merged, an account becoming an MQA.
  */
 public enum WebhookEvent {
     MQL("lead.mql", LifecycleStage.MQL),
@@ -18,7 +18,9 @@ public enum WebhookEvent {
     DISQUALIFIED("lead.disqualified", LifecycleStage.DISQUALIFIED),
     RECYCLED("lead.recycled", LifecycleStage.RECYCLED),
     SCORE_CROSSED("score.crossed", null),
-    MERGED("lead.merged", null);
+    MERGED("lead.merged", null),
+    /** An account became marketing-qualified; the delivery's lead is its best contact. */
+    ACCOUNT_MQA("account.mqa", null);
 
     private final String type;
     private final LifecycleStage stage;

@@ -1,7 +1,6 @@
 package io.leadline.persistence.queue;
 
 import io.leadline.core.account.AccountKey;
-import io.leadline.core.account.AccountMember;
 import io.leadline.core.activity.ActivityType;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.queue.QueueEntry;
@@ -15,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,48 +142,6 @@ class JdbcSalesQueue implements SalesQueue {
             sql.append(" and lk.probability >= :minLikelihood");
             params.put("minLikelihood", filter.minLikelihood() / 100.0);
         }
-    }
-
-    @Override
-    public List<AccountGroup> accounts(int queueDepth, int engagedAt) {
-        // The accounts of the first queueDepth queue entries; of their contacts still in play, the best by score (as
-        // AccountScore ranks: score, then lead id) and the engaged ones, with the count of all.
-        var rows = jdbc.sql("""
-                        with top as (
-                            select s.lead_id from lead_score s
-                            where s.stage in""" + " " + QueueStages.SQL_LIST + """
-
-                            order by -s.priority, s.lead_id limit :depth),
-                        queued as (
-                            select distinct l.account_id
-                            from top join lead l on l.id = top.lead_id
-                            where l.account_id is not null),
-                        contacts as (
-                            select l.account_id, l.id, """ + LeadSql.DISPLAY_NAME + """
-                   as full_name,
-                                   l.job_title, s.score, s.engagement_points,
-                                   row_number() over (partition by l.account_id order by s.score desc, l.id) as rank,
-                                   count(*) over (partition by l.account_id) as contacts
-                            from queued q
-                            join lead l on l.account_id = q.account_id
-                            join lead_score s on s.lead_id = l.id
-                            where l.stage not in (:ruledOut))
-                        select c.*, a.name from contacts c join account a on a.id = c.account_id
-                        where c.rank = 1 or c.engagement_points >= :engagedAt
-                        order by c.account_id, c.score desc, c.id""")
-                .param("depth", queueDepth)
-                .param("engagedAt", engagedAt)
-                .param("ruledOut", LifecycleStage.ruledOut().stream().map(Enum::name).toList())
-                .query((rs, n) -> new Object[] {rs.getLong("account_id"), rs.getString("name"), rs.getInt("contacts"),
-                        new AccountMember(rs.getLong("id"), rs.getString("full_name"), rs.getString("job_title"),
-                                rs.getInt("score"), rs.getInt("engagement_points"))})
-                .list();
-        Map<Long, AccountGroup> groups = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            AccountGroup group = groups.computeIfAbsent((Long) row[0], k -> new AccountGroup((String) row[1], (Integer) row[2], new ArrayList<>()));
-            group.members().add((AccountMember) row[3]);
-        }
-        return groups.values().stream().map(g -> new AccountGroup(g.company(), g.contacts(), List.copyOf(g.members()))).toList();
     }
 
     private static QueueEntry entry(ResultSet rs, int rowNum) throws SQLException {

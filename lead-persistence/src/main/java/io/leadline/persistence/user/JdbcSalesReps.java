@@ -54,13 +54,16 @@ class JdbcSalesReps implements SalesReps {
         jdbc.sql("update app_user set in_rotation = ? where username = ?").params(inRotation, username).update();
     }
 
-    /** What the rules read; the account's owner is the owner of its most recent other lead still in play. */
+    /**
+     * What the rules read; the account's owner is the rep an admin gave the account to, else the owner of its most
+     * recent other lead still in play.
+     */
     private static final String NEW_MQL = """
             select l.id, """ + LeadSql.DISPLAY_NAME + """
                    as name, l.source, l.country, coalesce(s.score, 0) as score,
-                   (select o.owner from lead o where o.account_id = l.account_id and o.id <> l.id and o.owner is not null
-                        and o.stage not in (:ruledOut) order by o.id desc limit 1) as account_owner
-            from lead l left join lead_score s on s.lead_id = l.id
+                   coalesce(a.owner, (select o.owner from lead o where o.account_id = l.account_id and o.id <> l.id
+                        and o.owner is not null and o.stage not in (:ruledOut) order by o.id desc limit 1)) as account_owner
+            from lead l left join lead_score s on s.lead_id = l.id left join account a on a.id = l.account_id
             """;
 
     @Override

@@ -166,31 +166,4 @@ class AccountsTest {
         jobs.queue(id, mapping, policy, false, false);
         imports.run(jobs.find(id).orElseThrow(), now);
     }
-
-    @Test
-    void the_account_view_gets_the_contacts_that_count_and_the_same_rollup_as_from_all() {
-        // Five contacts: two engaged, three not; one of those three has the best score.
-        String company = "Massive Dynamic " + tag;
-        int[][] scoreAndEngagement = {{90, 0}, {40, 25}, {30, 12}, {20, 0}, {10, 0}};
-        List<io.leadline.core.account.AccountMember> all = new java.util.ArrayList<>();
-        String[] titles = {"CEO", "VP Sales", "Sales Manager", "Analyst", "Analyst"};
-        for (int i = 0; i < scoreAndEngagement.length; i++) {
-            Lead saved = leads.save(lead("md" + i, company));
-            jdbc.sql("update lead set stage = 'MQL', job_title = ? where id = ?").params(titles[i], saved.id()).update();
-            jdbc.sql("""
-                    insert into lead_score (lead_id, model_version, score, fit_points, engagement_points, grade, priority, stage, scored_at, queued_at)
-                    values (?, 1, ?, 0, ?, 'A', 999000 + ?, 'MQL', now(), now())""")
-                    .params(saved.id(), scoreAndEngagement[i][0], scoreAndEngagement[i][1], scoreAndEngagement[i][0]).update();
-            all.add(new io.leadline.core.account.AccountMember(saved.id(), saved.profile().fullName(), titles[i],
-                    scoreAndEngagement[i][0], scoreAndEngagement[i][1]));
-        }
-        var policy = io.leadline.core.account.MqaPolicy.standard();
-
-        var group = queue.accounts(500, policy.engagedAt()).stream().filter(g -> g.company().equals(company)).findFirst().orElseThrow();
-
-        assertThat(group.contacts()).isEqualTo(5);
-        assertThat(group.members()).extracting(io.leadline.core.account.AccountMember::score).containsExactly(90, 40, 30);
-        assertThat(io.leadline.core.account.AccountScore.rollUp(group.members(), policy))
-                .isEqualTo(io.leadline.core.account.AccountScore.rollUp(all, policy));
-    }
 }

@@ -1,5 +1,6 @@
 package io.leadline.web.inbox;
 
+import io.leadline.core.account.AccountBecameMqa;
 import io.leadline.core.activity.ActivitiesRecorded;
 import io.leadline.core.contact.ContactStatuses;
 import io.leadline.core.activity.ActivityType;
@@ -65,6 +66,17 @@ class InboxNotices {
                         lead.name() + ", whom you recycled, is back from nurture as an MQL.", event.at(),
                         "back-from-nurture:" + lead.leadId() + ":" + event.at().toEpochMilli());
             }
+        }
+    }
+
+    /** An account's owner hears when it becomes an MQA (an account nobody owns tells nobody). */
+    @ApplicationModuleListener
+    void on(AccountBecameMqa event) {
+        if (event.owner() != null) {
+            inbox.deliver(event.owner(), InboxItem.Kind.ACCOUNT_MQA, event.bestLeadId(),
+                    event.name() + " is an MQA: score " + event.score() + " with " + event.engagedContacts()
+                            + " engaged contacts.", event.at(),
+                    "account-mqa:" + event.accountId() + ":" + event.at().toEpochMilli());
         }
     }
 

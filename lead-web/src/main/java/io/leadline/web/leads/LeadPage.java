@@ -1,5 +1,6 @@
 package io.leadline.web.leads;
 
+import io.leadline.core.account.AccountScores;
 import io.leadline.core.activity.Activities;
 import io.leadline.core.activity.Activity;
 import io.leadline.core.contact.ContactStatuses;
@@ -49,10 +50,12 @@ public class LeadPage {
     private final WebsiteHits hits;
     private final DuplicateCandidates duplicates;
     private final ContactStatuses contacts;
+    private final AccountScores accounts;
 
     LeadPage(Leads leads, ScoringModels models, BantAssessments bant, SalesRules salesRules, LeadAssignment assignment,
              Activities activities, LeadList list, LeadLikelihood likelihood, PendingSubmissions pending, WebsiteHits hits, DuplicateCandidates duplicates, ContactStatuses contacts,
-             Clock clock) {
+             AccountScores accounts, Clock clock) {
+        this.accounts = accounts;
         this.contacts = contacts;
         this.duplicates = duplicates;
         this.hits = hits;
@@ -86,6 +89,7 @@ public class LeadPage {
         model.addAttribute("duplicates", duplicates.of(id));
         model.addAttribute("contact", contacts.of(id));
         model.addAttribute("colleagues", list.colleagues(id, 10));
+        model.addAttribute("accountId", accounts.accountOf(id).orElse(null));
         model.addAttribute("bant", assessment);
         model.addAttribute("bantVerdict", salesRules.bantPolicy().evaluate(assessment));
         model.addAttribute("criteria", BantCriterion.values());

@@ -1,7 +1,5 @@
 package io.leadline.web.queue;
 
-import io.leadline.core.account.AccountScore;
-import io.leadline.core.account.MqaPolicy;
 import io.leadline.core.lead.IllegalStageChangeException;
 import io.leadline.core.lead.LeadAlreadyClaimedException;
 import io.leadline.core.lead.LifecycleStage;
@@ -18,7 +16,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -40,13 +37,10 @@ class QueueController {
     static final int PAGE_SIZE = 50;
     /** The most hand-raisers shown in their lane above the ranked queue. */
     static final int HOT_LANE_SIZE = 25; // the rest of the hand-raisers stay in the ranked list
-    /** How deep into the queue the account view looks for companies. */
-    static final int ACCOUNT_DEPTH = 500;
 
     private final SalesQueue queue;
     private final LeadClaims claims;
     private final SalesRules settings;
-    private final MqaPolicy mqa;
     private final Clock clock;
 
     private final LeadLikelihood likelihood;
@@ -63,7 +57,6 @@ class QueueController {
         this.claims = claims;
         this.settings = settings;
         this.clock = clock;
-        this.mqa = MqaPolicy.standard();
     }
 
     /** What the filter form sends; every field optional. */
@@ -118,20 +111,6 @@ class QueueController {
         model.addAttribute("stages", LifecycleStage.salesQueueStages().stream().sorted().toList());
         model.addAttribute("sources", reports.sourcesInUse());
         return "queue/queue";
-    }
-
-    @GetMapping("/queue/accounts")
-    String accounts(Model model) {
-        List<AccountRow> rows = queue.accounts(ACCOUNT_DEPTH, mqa.engagedAt()).stream()
-                .map(g -> new AccountRow(g.company(), g.contacts(), AccountScore.rollUp(g.members(), mqa)))
-                .sorted(Comparator.comparingInt((AccountRow r) -> r.score().score()).reversed().thenComparing(AccountRow::company))
-                .toList();
-        model.addAttribute("accounts", rows);
-        model.addAttribute("mqa", mqa);
-        return "queue/accounts";
-    }
-
-    record AccountRow(String company, int contacts, AccountScore score) {
     }
 
     /**

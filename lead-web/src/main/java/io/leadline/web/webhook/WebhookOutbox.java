@@ -1,5 +1,6 @@
 package io.leadline.web.webhook;
 
+import io.leadline.core.account.AccountBecameMqa;
 import io.leadline.core.contact.ContactStatuses;
 import io.leadline.core.duplicates.LeadMerged;
 import io.leadline.core.lead.Leads;
@@ -83,6 +84,20 @@ class WebhookOutbox {
             merged.put("mergedLeadId", event.mergedId());
             merged.put("fieldsTaken", event.fieldsTaken());
             owe(WebhookEvent.MERGED, event.survivorId(), event.at(), Map.of("merged", merged));
+        }
+    }
+
+    /** An account became an MQA: the CRM hears which account, its score and engaged contacts, with its best contact. */
+    @ApplicationModuleListener
+    void on(AccountBecameMqa event) {
+        if (webhooks.anyWants(WebhookEvent.ACCOUNT_MQA)) {
+            Map<String, Object> account = new LinkedHashMap<>();
+            account.put("id", event.accountId());
+            account.put("name", event.name());
+            account.put("owner", event.owner());
+            account.put("score", event.score());
+            account.put("engagedContacts", event.engagedContacts());
+            owe(WebhookEvent.ACCOUNT_MQA, event.bestLeadId(), event.at(), Map.of("account", account));
         }
     }
 

@@ -41,6 +41,14 @@ class WebhooksDocument implements GlobalOpenApiCustomizer {
                                 + "and the fields this lead took from it")
                         .addProperty("mergedLeadId", new IntegerSchema().format("int64"))
                         .addProperty("fieldsTaken", new io.swagger.v3.oas.models.media.ArraySchema().items(new StringSchema())))
+                .addProperty("account", new ObjectSchema()
+                        .description("account.mqa only: the account that became marketing-qualified (the delivery's lead is "
+                                + "its best contact), its owner if any, account score and engaged contacts")
+                        .addProperty("id", new IntegerSchema().format("int64"))
+                        .addProperty("name", new StringSchema())
+                        .addProperty("owner", new StringSchema())
+                        .addProperty("score", new IntegerSchema())
+                        .addProperty("engagedContacts", new IntegerSchema()))
                 .addProperty("lead", new Schema<>().$ref("#/components/schemas/LeadView"));
         api.getComponents().addSchemas("WebhookDelivery", delivery);
         for (WebhookEvent event : WebhookEvent.values()) {

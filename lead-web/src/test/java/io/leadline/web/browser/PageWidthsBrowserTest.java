@@ -62,11 +62,12 @@ class PageWidthsBrowserTest {
                 "Cerâmica Paraná Indústria e Comércio Ltda", "Diretora de Operações e Logística", 250, "BR", "paid_search",
                 java.util.Map.of())).id();
         Browser.signIn(browser, port, "widths-admin", "widths-admin-password");
-        List<String> pages = new ArrayList<>(List.of("/", "/leads", "/leads/new", "/queue", "/queue/accounts", "/imports",
+        List<String> pages = new ArrayList<>(List.of("/", "/leads", "/leads/new", "/queue", "/accounts", "/imports",
                 "/reports", "/inbox", "/settings", "/settings/model", "/settings/handoff", "/settings/webhooks",
                 "/settings/tracking", "/settings/fields", "/settings/sources", "/settings/audit", "/account/alerts",
                 "/forms/spring-webinar"));
         pages.add("/leads/" + lead);
+        pages.add("/accounts/" + jdbc.sql("select account_id from lead where id = ?").param(lead).query(Long.class).single());
         // A possible duplicate of it (a typo, a private address, the company without its accents): the lead page shows the
         // pair, and the merge page sets the two side by side.
         long twin = capture.capture(new LeadProfile("Maria Aparecida dos Santos Albuquerqe", new EmailAddress(

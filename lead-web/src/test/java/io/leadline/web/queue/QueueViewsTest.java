@@ -30,7 +30,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Queue filters, the SLA badge, the account view, admin assignment and the disqualification report. */
+/** Queue filters, the SLA badge, admin assignment and the disqualification report. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class QueueViewsTest {
@@ -132,23 +132,6 @@ class QueueViewsTest {
         long second = lead("Waiting Second", "CFO", 3000, "paid_search");
         List<Long> order = ids(queue("rita"));
         assertThat(order.indexOf(first)).isLessThan(order.indexOf(second));
-    }
-
-    @Test
-    void the_account_view_rolls_up_contacts_and_flags_an_mqa() throws Exception {
-        lead("Account Ceo", "CEO", 3000, "paid_search");
-        lead("Account Director", "Director of Sales", 3000, "paid_search");
-        long practitioner = lead("Account Analyst", "Analyst", 3000, "email");
-        // Engagement for two contacts (the engagement ingestion arrives with the API): set it as stored scores.
-        jdbc.sql("update lead_score set engagement_points = 20, score = score + 20 where lead_id in "
-                + "(select id from lead where company = ? and full_name <> 'Account Analyst')").param(company).update();
-
-        mvc.perform(get("/queue/accounts").with(user("mia").roles("MARKETER")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString(company)))
-                .andExpect(content().string(containsString(">MQA</span>")))
-                .andExpect(content().string(containsString("Buying-committee coverage +10")));
-        assertThat(practitioner).isPositive();
     }
 
     @Test

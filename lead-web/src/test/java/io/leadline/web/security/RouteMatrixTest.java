@@ -75,6 +75,9 @@ class RouteMatrixTest {
         expect("POST /leads/{id}/assign", L, F, F, I);
         expect("GET /queue", L, I, I, I);
         expect("GET /queue/accounts", L, I, I, I);
+        expect("GET /accounts", L, I, I, I);
+        expect("GET /accounts/{id}", L, I, I, I);
+        expect("POST /accounts/{id}/owner", L, F, F, I);
         expect("POST /queue/{leadId}/claim", L, F, I, I);
         expect("POST /queue/next", L, F, I, I);
         expect("GET /imports", L, I, F, I);

@@ -1,0 +1,159 @@
+package io.leadline.persistence.account;
+
+import io.leadline.core.account.AccountBecameMqa;
+import io.leadline.core.account.AccountRollups;
+import io.leadline.core.account.AccountScore;
+import io.leadline.core.account.BuyingRole;
+import io.leadline.core.account.MqaPolicy;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one writer of {@code account_score}: takes the accounts the database noted as touched ({@code account_change},
+ * filled by V52's triggers on every path that writes a lead's score, stage, account or job title), reads what the
+ * roll-up needs of them, rolls them up in lead-core and stores the result. An account that becomes or stops being an
+ * MQA gets a history row; one that becomes one is announced ({@link AccountBecameMqa}). One pass at a time across
+ * instances (a transaction-scoped advisory lock): two passes reading the same account at different moments could
+ * otherwise store the older roll-up last.
+ */
+@Repository
+class AccountRollup implements AccountRollups {
+
+    /** The advisory lock that keeps roll-up passes one at a time ("ACCT" in ASCII). */
+    private static final long LOCK = 0x41434354L;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final MqaPolicy policy = MqaPolicy.standard();
+
+    AccountRollup(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    private record Stored(boolean mqa, Timestamp mqaSince) {
+    }
+
+    private record Account(String name, String owner, String[] sources) {
+    }
+
+    @Override
+    @Transactional
+    public int rollUpChanged(int maxAccounts) {
+        if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
+            return 0;
+        }
+        List<Long> noted = jdbc.sql("""
+                        delete from account_change
+                        where ctid = any(array(select ctid from account_change limit :max))
+                        returning account_id""")
+                .param("max", maxAccounts).query(Long.class).list();
+        if (noted.isEmpty()) {
+            return 0;
+        }
+        List<Long> ids = noted.stream().distinct().sorted().toList();
+        Instant now = clock.instant();
+        Map<Long, AccountMembers.Of> members = AccountMembers.of(jdbc, ids, policy.engagedAt());
+        Map<Long, Account> accounts = accounts(ids);
+        Map<Long, Stored> stored = stored(ids);
+        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> changes = new ArrayList<>();
+        List<Long> gone = new ArrayList<>();
+        for (long id : ids) {
+            Account account = accounts.get(id);
+            if (account == null) {
+                gone.add(id);
+                continue;
+            }
+            AccountMembers.Of of = members.getOrDefault(id, new AccountMembers.Of(0, List.of()));
+            AccountScore score = AccountScore.rollUp(of.members(), policy);
+            Stored before = stored.get(id);
+            boolean wasMqa = before != null && before.mqa();
+            Timestamp since = score.mqa() ? (wasMqa ? before.mqaSince() : Timestamp.from(now)) : null;
+            Long best = of.members().isEmpty() ? null : of.members().getFirst().leadId();
+            rows.add(new Object[] {id, score.score(), score.mqa(), of.contacts(), score.engagedContacts(),
+                    score.rolesEngaged().stream().map(BuyingRole::name).sorted().toArray(String[]::new), account.sources(),
+                    best, since, Timestamp.from(now)});
+            if (score.mqa() != wasMqa) {
+                changes.add(new Object[] {id, score.mqa(), score.score(), score.why(policy), Timestamp.from(now)});
+                if (score.mqa()) {
+                    events.publishEvent(new AccountBecameMqa(id, account.name(), account.owner(), best, score.score(),
+                            score.engagedContacts(), now));
+                }
+            }
+        }
+        store(rows);
+        if (!changes.isEmpty()) {
+            template.batchUpdate("insert into account_mqa_change (account_id, mqa, score, reason, changed_at) values (?, ?, ?, ?, ?)",
+                    changes);
+        }
+        if (!gone.isEmpty()) {
+            jdbc.sql("delete from account_score where account_id = any(?)").param(gone.toArray(Long[]::new)).update();
+        }
+        return noted.size();
+    }
+
+    /** The accounts that still have leads, with their name, owner and the sources of their leads. */
+    private Map<Long, Account> accounts(List<Long> ids) {
+        Map<Long, Account> accounts = new HashMap<>();
+        jdbc.sql("""
+                        select a.id, a.name, a.owner,
+                               coalesce(array_agg(distinct l.source order by l.source) filter (where l.source is not null), '{}') as sources
+                        from account a join lead l on l.account_id = a.id
+                        where a.id = any(?) group by a.id""")
+                .param(ids.toArray(Long[]::new))
+                .query(rs -> {
+                    accounts.put(rs.getLong("id"), new Account(rs.getString("name"), rs.getString("owner"),
+                            (String[]) rs.getArray("sources").getArray()));
+                });
+        return accounts;
+    }
+
+    private Map<Long, Stored> stored(List<Long> ids) {
+        Map<Long, Stored> stored = new HashMap<>();
+        jdbc.sql("select account_id, mqa, mqa_since from account_score where account_id = any(?)")
+                .param(ids.toArray(Long[]::new))
+                .query(rs -> {
+                    stored.put(rs.getLong(1), new Stored(rs.getBoolean(2), rs.getTimestamp(3)));
+                });
+        return stored;
+    }
+
+    private void store(List<Object[]> rows) {
+        template.batchUpdate("""
+                        insert into account_score (account_id, score, mqa, contacts, engaged_contacts, roles, sources,
+                                                   best_lead_id, mqa_since, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (account_id) do update set score = excluded.score, mqa = excluded.mqa,
+                            contacts = excluded.contacts, engaged_contacts = excluded.engaged_contacts,
+                            roles = excluded.roles, sources = excluded.sources, best_lead_id = excluded.best_lead_id,
+                            mqa_since = excluded.mqa_since, updated_at = excluded.updated_at""",
+                rows, 500, (PreparedStatement ps, Object[] row) -> {
+                    for (int i = 0; i < row.length; i++) {
+                        Object value = row[i];
+                        if (value instanceof String[] texts) {
+                            Array array = ps.getConnection().createArrayOf("text", texts);
+                            ps.setArray(i + 1, array);
+                        } else {
+                            ps.setObject(i + 1, value);
+                        }
+                    }
+                });
+    }
+}
