@@ -1,7 +1,9 @@
 package io.leadline.core.scoring;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * How engagement fades with age, so a lead that went quiet falls back. A factor is never above 1 and never
@@ -46,6 +48,48 @@ public sealed interface Decay {
                 }
                 previous = step.factor();
             }
+        }
+
+        /**
+         * Steps as an admin writes them and the model stores them: "30:50, 90:0" — activities older than 30 days keep
+         * 50 % of their points, older than 90 days none. Refused with a message that says what to write.
+         */
+        public static Stepped parse(String text) {
+            List<Step> steps = new ArrayList<>();
+            for (String part : text.split("[,;]")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                String[] ageAndShare = part.strip().split("\\s*:\\s*");
+                try {
+                    if (ageAndShare.length != 2) {
+                        throw new NumberFormatException();
+                    }
+                    int days = Integer.parseInt(ageAndShare[0].strip());
+                    int percent = Integer.parseInt(ageAndShare[1].replace("%", "").strip());
+                    if (percent < 0 || percent > 100 || days < 0) {
+                        throw new IllegalArgumentException("Each step keeps 0 to 100 % after 0 days or more, not '"
+                                + part.strip() + "'.");
+                    }
+                    steps.add(new Step(days, percent / 100.0));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Write each step as days:percent kept, e.g. \"30:50, 90:0\" "
+                            + "(older than 30 days keep 50 %, older than 90 days none); '" + part.strip() + "' is not one.");
+                }
+            }
+            if (steps.isEmpty()) {
+                throw new IllegalArgumentException("Stepped decay needs at least one step, e.g. \"30:50, 90:0\".");
+            }
+            if (steps.stream().map(Step::olderThanDays).distinct().count() < steps.size()) {
+                throw new IllegalArgumentException("Each age appears in one step only.");
+            }
+            return new Stepped(steps);
+        }
+
+        /** "30:50, 90:0": what {@link #parse} reads. */
+        public String text() {
+            return steps.stream().map(s -> s.olderThanDays() + ":" + Math.round(s.factor() * 100))
+                    .collect(Collectors.joining(", "));
         }
 
         @Override

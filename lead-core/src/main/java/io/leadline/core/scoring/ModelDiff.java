@@ -96,7 +96,7 @@ public final class ModelDiff {
         return switch (decay) {
             case Decay.None n -> "none";
             case Decay.HalfLife h -> "half-life " + h.days() + " days";
-            case Decay.Stepped s -> "stepped";
+            case Decay.Stepped s -> "stepped " + s.text();
         };
     }
 

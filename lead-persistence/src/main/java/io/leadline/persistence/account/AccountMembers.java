@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What {@link io.leadline.core.account.AccountScore#rollUp} reads of accounts: of each account's contacts still in play,
  * the best by score (as the roll-up ranks: score, then lead id) and every engaged one — never all of a large account's
- * leads — with how many are in play.
+ * leads — with how many are in play. The ids are joined rather than listed ({@code unnest}), so a pass over tens of
+ * thousands of accounts (after a million-row import) reads the leads in one hash join instead of an index lookup each.
  */
 final class AccountMembers {
 
@@ -25,8 +26,9 @@ final class AccountMembers {
              as full_name, l.job_title, s.score, s.engagement_points,
                        row_number() over (partition by l.account_id order by s.score desc, l.id) as rank,
                        count(*) over (partition by l.account_id) as contacts
-                from lead l join lead_score s on s.lead_id = l.id
-                where l.account_id = any(:ids) and l.stage not in (:ruledOut))
+                from unnest(cast(:ids as bigint[])) as t (account_id)
+                join lead l on l.account_id = t.account_id join lead_score s on s.lead_id = l.id
+                where l.stage not in (:ruledOut))
             select * from contacts where rank = 1 or engagement_points >= :engagedAt
             order by account_id, score desc, id""";
 

@@ -115,8 +115,8 @@ class AccountRollup implements AccountRollups {
         jdbc.sql("""
                         select a.id, a.name, a.owner,
                                coalesce(array_agg(distinct l.source order by l.source) filter (where l.source is not null), '{}') as sources
-                        from account a join lead l on l.account_id = a.id
-                        where a.id = any(?) group by a.id""")
+                        from unnest(cast(? as bigint[])) as t (id) join account a on a.id = t.id
+                        join lead l on l.account_id = a.id group by a.id""")
                 .param(ids.toArray(Long[]::new))
                 .query(rs -> {
                     accounts.put(rs.getLong("id"), new Account(rs.getString("name"), rs.getString("owner"),

@@ -81,11 +81,12 @@ public class JdbcScoringModels implements ScoringModels {
     public void save(ScoringModel model, String by, String note, Instant at) {
         jdbc.sql("""
                         insert into scoring_model (version, active, created_by, created_at, note, fit_cap, engagement_cap, total_cap,
-                                                   half_life_days, grade_a, grade_b, grade_c, mql_threshold, mql_minimum_grade)
-                        values (?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                   half_life_days, decay_steps, grade_a, grade_b, grade_c, mql_threshold, mql_minimum_grade)
+                        values (?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(model.version(), by, Timestamp.from(at), note == null ? "" : note, model.caps().fit(),
                         model.caps().engagement(), model.caps().total(),
                         model.decay() instanceof Decay.HalfLife(int days) ? days : null,
+                        model.decay() instanceof Decay.Stepped stepped ? stepped.text() : null,
                         model.gradeBands().minimumForA(), model.gradeBands().minimumForB(), model.gradeBands().minimumForC(),
                         model.mqlThreshold().points(), model.mqlThreshold().minimumGrade().name())
                 .update();
@@ -133,10 +134,11 @@ public class JdbcScoringModels implements ScoringModels {
                 }
             });
             Integer halfLife = (Integer) rs.getObject("half_life_days");
+            String steps = rs.getString("decay_steps");
             ScoringModel model = new ScoringModel(version, fit, engagement, disqualifying,
                     new ScoreCaps((Integer) rs.getObject("fit_cap"), (Integer) rs.getObject("engagement_cap"),
                             (Integer) rs.getObject("total_cap")),
-                    halfLife == null ? new Decay.None() : new Decay.HalfLife(halfLife),
+                    steps != null ? Decay.Stepped.parse(steps) : halfLife == null ? new Decay.None() : new Decay.HalfLife(halfLife),
                     new GradeBands(rs.getInt("grade_a"), rs.getInt("grade_b"), rs.getInt("grade_c")),
                     new MqlThreshold(rs.getInt("mql_threshold"), FitGrade.valueOf(rs.getString("mql_minimum_grade").strip())));
             return new Version(model, rs.getBoolean("active"), rs.getString("created_by"),

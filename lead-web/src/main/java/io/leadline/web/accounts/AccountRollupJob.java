@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountRollupJob {
 
-    static final int PASS = 5_000;
+    static final int PASS = 50_000;
 
     private final AccountRollups rollups;
     private final boolean enabled;

@@ -77,6 +77,7 @@ final class ModelDrafts {
         Integer engagementCap = integer(form, "engagementCap", false, 0, errors);
         Integer totalCap = integer(form, "totalCap", false, 0, errors);
         Integer halfLife = integer(form, "halfLife", false, 1, errors);
+        Decay decay = decay(form, halfLife, errors);
         FitGrade minGrade;
         try {
             minGrade = FitGrade.valueOf(form.getOrDefault("minGrade", "D"));
@@ -101,7 +102,7 @@ final class ModelDrafts {
             return new Result(null, errors);
         }
         var draft = new ScoringModel(version, fit, engagement, disqualifying,
-                new ScoreCaps(fitCap, engagementCap, totalCap), halfLife == null ? new Decay.None() : new Decay.HalfLife(halfLife),
+                new ScoreCaps(fitCap, engagementCap, totalCap), decay,
                 new GradeBands(gradeA, gradeB, gradeC), new MqlThreshold(threshold, minGrade));
         return new Result(draft, Map.of());
     }
@@ -249,8 +250,27 @@ final class ModelDrafts {
         form.put("engagementCap", model.caps().engagement() == null ? "" : model.caps().engagement().toString());
         form.put("totalCap", model.caps().total() == null ? "" : model.caps().total().toString());
         form.put("halfLife", model.decay() instanceof Decay.HalfLife(int days) ? Integer.toString(days) : "");
+        form.put("decaySteps", model.decay() instanceof Decay.Stepped stepped ? stepped.text() : "");
         form.put("note", "");
         return form;
+    }
+
+    /** A half-life, steps ("30:50, 90:0"), or none; not both. */
+    private static Decay decay(Map<String, String> form, Integer halfLife, Map<String, String> errors) {
+        String steps = form.getOrDefault("decaySteps", "").strip();
+        if (steps.isEmpty()) {
+            return halfLife == null ? new Decay.None() : new Decay.HalfLife(halfLife);
+        }
+        if (halfLife != null) {
+            errors.put("decaySteps", "Choose a half-life or steps, not both: empty one of the two.");
+            return new Decay.None();
+        }
+        try {
+            return Decay.Stepped.parse(steps);
+        } catch (IllegalArgumentException e) {
+            errors.put("decaySteps", e.getMessage());
+            return new Decay.None();
+        }
     }
 
     private static Integer integer(Map<String, String> form, String field, boolean required, Integer minimum,

@@ -329,6 +329,25 @@ class ModelEditorTest {
     }
 
     @Test
+    void stepped_decay_is_written_in_the_editor_stored_with_the_version_and_refused_beside_a_half_life() throws Exception {
+        int next = models.nextVersion();
+        mvc.perform(draft("/settings/model/preview", 10, "halfLife", "30", "decaySteps", "30:50"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Choose a half-life or steps, not both")));
+        mvc.perform(draft("/settings/model/preview", 10, "halfLife", "", "decaySteps", "thirty"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("days:percent kept")));
+        mvc.perform(draft("/settings/model/draft", 10, "halfLife", "", "decaySteps", "90:0, 30:50"))
+                .andExpect(flash().attribute("message", "Saved as draft version " + next + "; it is not live yet."));
+
+        var saved = models.find(next).orElseThrow().model();
+        assertThat(saved.decay()).isEqualTo(io.leadline.core.scoring.Decay.Stepped.parse("30:50, 90:0"));
+        assertThat(ModelDrafts.formOf(saved)).containsEntry("decaySteps", "30:50, 90:0").containsEntry("halfLife", "");
+        assertThat(jdbc.sql("select decay_steps from scoring_model where version = ?").param(next).query(String.class).single())
+                .isEqualTo("30:50, 90:0");
+    }
+
+    @Test
     void a_draft_is_stored_without_going_live() throws Exception {
         int live = models.active().version();
         int next = models.nextVersion();
