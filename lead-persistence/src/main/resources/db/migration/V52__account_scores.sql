@@ -17,6 +17,7 @@ create table account_change (
 
 create table account_score (
     account_id       bigint      primary key references account (id) on delete cascade,
+    owner            varchar(100),
     score            integer     not null,
     mqa              boolean     not null,
     contacts         integer     not null,
@@ -30,6 +31,8 @@ create table account_score (
 -- The accounts view pages by (score, account) from the best down; MQA only on its own partial index.
 create index account_score_rank_idx on account_score (score, account_id);
 create index account_score_mqa_idx on account_score (score, account_id) where mqa;
+-- The account's owner is copied here (by the roll-up and by every owner change) so one rep's accounts page by score.
+create index account_score_owner_idx on account_score (owner, score, account_id) where owner is not null;
 
 create table account_mqa_change (
     id         bigint generated always as identity primary key,

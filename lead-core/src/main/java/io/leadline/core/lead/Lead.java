@@ -100,13 +100,16 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
         return revisitOn == null || !revisitOn.isAfter(LocalDate.ofInstant(at, ZoneOffset.UTC));
     }
 
+    /** How a claim's move reads in the history ("claimed by rita"), and how the audit tells a claim from an assignment. */
+    public static final String CLAIMED_BY = "claimed by ";
+
     /** A sales rep takes an unassigned MQL: it becomes theirs and moves to ACCEPTED. */
     public Transition claim(String rep, Instant at) {
         Objects.requireNonNull(rep, "rep");
         if (owner != null) {
             throw new LeadAlreadyClaimedException(owner);
         }
-        Transition accepted = moveTo(LifecycleStage.ACCEPTED, rep, "claimed by " + rep, at);
+        Transition accepted = moveTo(LifecycleStage.ACCEPTED, rep, CLAIMED_BY + rep, at);
         return new Transition(accepted.lead().withOwner(rep), accepted.change());
     }
 

@@ -49,6 +49,31 @@ public record LeadProfile(
     }
 
     /** This profile with its unknown fields taken from {@code other}; what is known already stays. */
+    /** The fields that differ in {@code after}, by name ("job_title", a custom field's key), for the audit log. */
+    public java.util.List<String> changedIn(LeadProfile after) {
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        compare(changed, "full_name", fullName, after.fullName);
+        compare(changed, "email", email, after.email);
+        compare(changed, "company", company, after.company);
+        compare(changed, "job_title", jobTitle, after.jobTitle);
+        compare(changed, "company_size", companySize, after.companySize);
+        compare(changed, "country", country, after.country);
+        compare(changed, "source", source, after.source);
+        java.util.Set<String> keys = new TreeMap<>(attributes).keySet();
+        java.util.Set<String> all = new java.util.TreeSet<>(keys);
+        all.addAll(after.attributes.keySet());
+        for (String key : all) {
+            compare(changed, key, attributes.get(key), after.attributes.get(key));
+        }
+        return changed;
+    }
+
+    private static void compare(java.util.List<String> changed, String name, Object before, Object after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changed.add(name);
+        }
+    }
+
     public LeadProfile fillBlanksFrom(LeadProfile other) {
         java.util.Map<String, String> merged = new java.util.TreeMap<>(other.attributes);
         merged.putAll(attributes);

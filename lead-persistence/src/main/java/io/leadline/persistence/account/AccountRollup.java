@@ -87,7 +87,7 @@ class AccountRollup implements AccountRollups {
             boolean wasMqa = before != null && before.mqa();
             Timestamp since = score.mqa() ? (wasMqa ? before.mqaSince() : Timestamp.from(now)) : null;
             Long best = of.members().isEmpty() ? null : of.members().getFirst().leadId();
-            rows.add(new Object[] {id, score.score(), score.mqa(), of.contacts(), score.engagedContacts(),
+            rows.add(new Object[] {id, account.owner(), score.score(), score.mqa(), of.contacts(), score.engagedContacts(),
                     score.rolesEngaged().stream().map(BuyingRole::name).sorted().toArray(String[]::new), account.sources(),
                     best, since, Timestamp.from(now)});
             if (score.mqa() != wasMqa) {
@@ -137,10 +137,10 @@ class AccountRollup implements AccountRollups {
 
     private void store(List<Object[]> rows) {
         template.batchUpdate("""
-                        insert into account_score (account_id, score, mqa, contacts, engaged_contacts, roles, sources,
+                        insert into account_score (account_id, owner, score, mqa, contacts, engaged_contacts, roles, sources,
                                                    best_lead_id, mqa_since, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (account_id) do update set score = excluded.score, mqa = excluded.mqa,
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (account_id) do update set owner = excluded.owner, score = excluded.score, mqa = excluded.mqa,
                             contacts = excluded.contacts, engaged_contacts = excluded.engaged_contacts,
                             roles = excluded.roles, sources = excluded.sources, best_lead_id = excluded.best_lead_id,
                             mqa_since = excluded.mqa_since, updated_at = excluded.updated_at""",

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reads the stored account scores (written by {@link AccountRollup}) and keeps account owners. */
 @Repository
@@ -59,9 +60,7 @@ class JdbcAccountScores implements AccountScores {
     public long countUpTo(AccountFilter filter, long cap) {
         Map<String, Object> params = new HashMap<>();
         params.put("cap", cap);
-        // The account is joined only for the owner filter: the rest is read from account_score's own index.
-        String from = filter.owner() == null ? " from account_score s" : " from account_score s join account a on a.id = s.account_id";
-        return jdbc.sql("select count(*) from (select 1" + from + where(filter, params) + " limit :cap) c")
+        return jdbc.sql("select count(*) from (select 1 from account_score s" + where(filter, params) + " limit :cap) c")
                 .params(params).query(Long.class).single();
     }
 
@@ -71,9 +70,9 @@ class JdbcAccountScores implements AccountScores {
             where.append(" and s.mqa");
         }
         if (AccountFilter.UNOWNED.equals(filter.owner())) {
-            where.append(" and a.owner is null");
+            where.append(" and s.owner is null");
         } else if (filter.owner() != null) {
-            where.append(" and a.owner = :owner");
+            where.append(" and s.owner = :owner");
             params.put("owner", filter.owner());
         }
         if (filter.source() != null) {
@@ -141,7 +140,11 @@ class JdbcAccountScores implements AccountScores {
     }
 
     @Override
+    @Transactional
     public boolean assignOwner(long accountId, String owner) {
+        // The stored copy at once, and a roll-up noted: one running now read the old owner and would store it back.
+        jdbc.sql("update account_score set owner = ? where account_id = ?").params(owner, accountId).update();
+        jdbc.sql("insert into account_change (account_id) values (?)").param(accountId).update();
         return jdbc.sql("update account set owner = ? where id = ?").params(owner, accountId).update() == 1;
     }
 

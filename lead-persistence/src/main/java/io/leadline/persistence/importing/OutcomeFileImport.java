@@ -1,5 +1,6 @@
 package io.leadline.persistence.importing;
 
+import io.leadline.core.audit.AuditAction;
 import io.leadline.core.importing.ImportCounts;
 import io.leadline.core.importing.OutcomeRow;
 import java.nio.file.Path;
@@ -99,6 +100,14 @@ public class OutcomeFileImport {
                 insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at)
                 select l.id, l.stage, r.outcome, ?, ?, r.outcome_at from lead l join outcome_row r on r.lead_id = l.id and not r.dup
                 where l.stage is distinct from r.outcome or l.outcome is distinct from r.outcome""", job.requestedBy(), reason);
+        // Each lead's won or lost deal in the audit trail, as a sales move of one lead would be (the import's own entry
+        // says who ran it): one set-based insert beside the stage changes it mirrors.
+        jdbc.update("""
+                insert into audit_event (at, actor, action, target, detail)
+                select ?, ?, case r.outcome when 'WON' then ? else ? end, 'lead ' || l.id, ?
+                from lead l join outcome_row r on r.lead_id = l.id and not r.dup
+                where l.stage is distinct from r.outcome or l.outcome is distinct from r.outcome""",
+                Timestamp.from(now), job.requestedBy(), AuditAction.LEAD_WON.name(), AuditAction.LEAD_LOST.name(), reason);
         int updated = jdbc.update("""
                 update lead l set outcome = r.outcome, outcome_at = r.outcome_at, outcome_reason = ?, stage = r.outcome,
                        revisit_on = null, version = l.version + 1, updated_at = ?

@@ -1,5 +1,7 @@
 package io.leadline.web.capture;
 
+import io.leadline.core.lead.LeadRecorded;
+import org.springframework.context.ApplicationEventPublisher;
 import io.leadline.core.contact.ConsentSource;
 import io.leadline.core.contact.ContactStatus;
 import io.leadline.core.contact.ContactStatuses;
@@ -27,8 +29,11 @@ public class LeadCapture {
     private final Clock clock;
     private final SourceAliasBook sources;
     private final ContactStatuses contacts;
+    private final ApplicationEventPublisher events;
 
-    LeadCapture(Leads leads, LeadEditing editing, Clock clock, SourceAliasBook sources, ContactStatuses contacts) {
+    LeadCapture(Leads leads, LeadEditing editing, Clock clock, SourceAliasBook sources, ContactStatuses contacts,
+                ApplicationEventPublisher events) {
+        this.events = events;
         this.contacts = contacts;
         this.sources = sources;
         this.leads = leads;
@@ -59,6 +64,7 @@ public class LeadCapture {
             throw externalId == null ? new DuplicateLeadException(profile.email(), Optional.empty())
                     : new DuplicateLeadException(profile.email(), externalId);
         }
+        events.publishEvent(LeadRecorded.created(lead.id(), Instant.now(clock)));
         return editing.scoreNow(lead);
     }
 

@@ -1,5 +1,7 @@
 package io.leadline.web.capture;
 
+import io.leadline.core.lead.LeadRecorded;
+import org.springframework.context.ApplicationEventPublisher;
 import io.leadline.core.activity.Activities;
 import io.leadline.core.activity.Activity;
 import io.leadline.core.lead.Lead;
@@ -32,8 +34,11 @@ public class LeadEditing {
     private final Clock clock;
     private final SourceAliasBook sources;
 
+    private final ApplicationEventPublisher events;
+
     LeadEditing(Leads leads, LeadScores scores, ScoringModels models, Activities activities, Clock clock, LeadLikelihood likelihood,
-                SourceAliasBook sources) {
+                SourceAliasBook sources, ApplicationEventPublisher events) {
+        this.events = events;
         this.sources = sources;
         this.likelihood = likelihood;
         this.leads = leads;
@@ -72,6 +77,10 @@ public class LeadEditing {
             throw new EditConflictException();
         } catch (DataIntegrityViolationException e) {
             throw new DuplicateLeadException(profile.email(), Optional.empty());
+        }
+        List<String> changed = lead.profile().changedIn(saved.profile());
+        if (!changed.isEmpty()) {
+            events.publishEvent(LeadRecorded.edited(id, changed, Instant.now(clock)));
         }
         return scoreNow(saved);
     }

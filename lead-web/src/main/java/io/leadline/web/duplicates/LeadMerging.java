@@ -1,12 +1,10 @@
 package io.leadline.web.duplicates;
 
-import io.leadline.core.audit.AuditAction;
 import io.leadline.core.duplicates.LeadMerged;
 import io.leadline.core.duplicates.LeadMerges;
 import io.leadline.core.duplicates.MergePlan;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.Leads;
-import io.leadline.web.audit.Audit;
 import io.leadline.web.capture.LeadEditing;
 import io.leadline.web.capture.LeadEditing.EditConflictException;
 import java.time.Clock;
@@ -31,15 +29,13 @@ public class LeadMerging {
     private final Leads leads;
     private final LeadMerges merges;
     private final LeadEditing editing;
-    private final Audit audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LeadMerging(Leads leads, LeadMerges merges, LeadEditing editing, Audit audit, ApplicationEventPublisher events, Clock clock) {
+    LeadMerging(Leads leads, LeadMerges merges, LeadEditing editing, ApplicationEventPublisher events, Clock clock) {
         this.leads = leads;
         this.merges = merges;
         this.editing = editing;
-        this.audit = audit;
         this.events = events;
         this.clock = clock;
     }
@@ -84,10 +80,8 @@ public class LeadMerging {
         List<String> taken = plan.taken(fromMerged);
         merges.move(survivorId, mergedId, by, now);
         Lead saved = editing.scoreNow(leads.save(result));
-        audit.record(by, AuditAction.LEAD_MERGED, "lead " + survivorId, "lead " + mergedId + " ("
-                + plan.merged().displayName() + ", " + plan.merged().stage().label() + ") merged into it"
-                + (taken.isEmpty() ? "" : "; fields taken from it: " + String.join(", ", taken)));
-        events.publishEvent(new LeadMerged(survivorId, mergedId, taken, by, now));
+        events.publishEvent(new LeadMerged(survivorId, mergedId,
+                plan.merged().displayName() + ", " + plan.merged().stage().label(), taken, by, now));
         return saved;
     }
 

@@ -1,10 +1,10 @@
 package io.leadline.web.qualification;
 
-import io.leadline.core.audit.AuditAction;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.qualification.BantAnswer;
+import io.leadline.core.qualification.BantAnswered;
 import io.leadline.core.qualification.BantAssessment;
 import io.leadline.core.qualification.BantAssessments;
 import io.leadline.core.qualification.DisqualificationReason;
@@ -15,7 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
 import io.leadline.core.qualification.SalesRules;
-import io.leadline.web.audit.Audit;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,13 +32,13 @@ public class SalesActions {
     private final Leads leads;
     private final BantAssessments bant;
     private final SalesRules settings;
-    private final Audit audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SalesActions(Leads leads, BantAssessments bant, SalesRules settings, Audit audit, Clock clock) {
+    SalesActions(Leads leads, BantAssessments bant, SalesRules settings, ApplicationEventPublisher events, Clock clock) {
         this.leads = leads;
         this.settings = settings;
-        this.audit = audit;
+        this.events = events;
         this.bant = bant;
         this.clock = clock;
     }
@@ -51,31 +51,31 @@ public class SalesActions {
     public void recordBant(long leadId, Actor actor, List<BantAnswer> answers) {
         Lead lead = workable(leadId, actor);
         BantAssessment stored = bant.of(lead.id());
+        List<BantAnswer> saved = new java.util.ArrayList<>();
         for (BantAnswer answer : answers) {
             BantAnswer before = stored.answer(answer.criterion());
             boolean changed = before.status() != answer.status() || !before.evidence().equals(answer.evidence())
                     || !java.util.Objects.equals(before.monthsToDecision(), answer.monthsToDecision());
             if (changed) {
                 bant.save(lead.id(), answer);
+                saved.add(answer);
             }
+        }
+        if (!saved.isEmpty()) {
+            events.publishEvent(new BantAnswered(lead.id(), actor.username(), saved, now()));
         }
     }
 
     @Transactional
     public Lead promote(long leadId, Actor actor) {
-        Lead sql = apply(leadId, actor, lead -> lead.promoteToSql(actor.username(), bant.of(leadId), settings.bantPolicy(), now()));
-        audit.record(actor.username(), AuditAction.LEAD_PROMOTED, "lead " + leadId, "BANT qualified");
-        return sql;
+        return apply(leadId, actor, lead -> lead.promoteToSql(actor.username(), bant.of(leadId), settings.bantPolicy(), now()));
     }
 
     @Transactional
     public Lead disqualify(long leadId, Actor actor, String reasonCode, String note) {
         DisqualificationReason reason = settings.reasons().stream().filter(r -> r.code().equals(reasonCode))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("Choose a reason from the list."));
-        Lead out = apply(leadId, actor, lead -> lead.disqualify(actor.username(), reason, note, now()));
-        audit.record(actor.username(), AuditAction.LEAD_DISQUALIFIED, "lead " + leadId,
-                reason.label() + (note == null || note.isBlank() ? "" : ": " + note.strip()));
-        return out;
+        return apply(leadId, actor, lead -> lead.disqualify(actor.username(), reason, note, now()));
     }
 
     @Transactional

@@ -1,6 +1,5 @@
 package io.leadline.web.queue;
 
-import io.leadline.core.audit.AuditAction;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.lead.Leads;
@@ -15,14 +14,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import io.leadline.web.audit.Audit;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Gives leads to reps: each new MQL, whichever way it became one ({@link NewMqlsToReps}), by the admin's assignment
- * rules and round-robin ({@link LeadRouting}); and any lead by an admin's choice. Every assignment is audited with the
+ * rules and round-robin ({@link LeadRouting}); and any lead by an admin's choice. Every assignment is audited (from its event) with the
  * rule that made it.
  */
 @Service
@@ -31,14 +29,12 @@ public class LeadAssignment {
     private final Leads leads;
     private final SalesReps reps;
     private final HandoffRules handoff;
-    private final Audit audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    LeadAssignment(Leads leads, SalesReps reps, HandoffRules handoff, Audit audit, Clock clock, ApplicationEventPublisher events) {
+    LeadAssignment(Leads leads, SalesReps reps, HandoffRules handoff, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.leads = leads;
-        this.audit = audit;
         this.reps = reps;
         this.handoff = handoff;
         this.clock = clock;
@@ -107,14 +103,13 @@ public class LeadAssignment {
     }
 
     /**
-     * Stores the assignment, audits it with the rule or person that made it, and announces it ({@link LeadAssigned}:
-     * {@code how}, e.g. "by round-robin").
+     * Stores the assignment and announces it ({@link LeadAssigned}: {@code how}, e.g. "by round-robin"; the audit trail
+     * records it from the event, with the rule or person that made it).
      */
     private Lead apply(Lead.Transition transition, String how) {
         Lead saved = leads.apply(transition);
         StageChange change = transition.change();
-        audit.record(change.actor(), AuditAction.LEAD_ASSIGNED, "lead " + saved.id(), change.reason());
-        events.publishEvent(new LeadAssigned(saved.id(), saved.displayName(), saved.owner(), how, change.at()));
+        events.publishEvent(new LeadAssigned(saved.id(), saved.displayName(), saved.owner(), how, change.actor(), change.at()));
         return saved;
     }
 }

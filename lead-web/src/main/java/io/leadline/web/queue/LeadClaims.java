@@ -1,6 +1,5 @@
 package io.leadline.web.queue;
 
-import io.leadline.core.audit.AuditAction;
 import io.leadline.core.lead.IllegalStageChangeException;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadAlreadyClaimedException;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import io.leadline.web.audit.Audit;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,13 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LeadClaims {
 
     private final Leads leads;
-    private final Audit audit;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    LeadClaims(Leads leads, Audit audit, Clock clock, PlatformTransactionManager transactions) {
+    LeadClaims(Leads leads, Clock clock, PlatformTransactionManager transactions) {
         this.leads = leads;
-        this.audit = audit;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -57,9 +53,7 @@ class LeadClaims {
             return transaction.execute(tx -> {
                 Lead lead = leads.byId(leadId).orElseThrow();
                 var claimed = lead.claim(rep, Instant.now(clock));
-                Lead saved = leads.apply(claimed);
-                audit.record(rep, AuditAction.LEAD_CLAIMED, "lead " + leadId, "");
-                return saved;
+                return leads.apply(claimed);
             });
         } catch (ObjectOptimisticLockingFailureException lostTheRace) {
             // Read the winner in a fresh transaction: the failed one saw only its own attempt.

@@ -37,6 +37,11 @@ public class UserAccounts {
     /** Creates the account unless the username is taken; answers whether it created one. */
     @Transactional
     public boolean createIfAbsent(String username, String rawPassword, Role role) {
+        return createIfAbsent(username, rawPassword, role, "system");
+    }
+
+    /** One user created, one audit entry: by whoever created it ({@code by}). */
+    private boolean createIfAbsent(String username, String rawPassword, Role role, String by) {
         if (rawPassword == null || rawPassword.length() < MINIMUM_PASSWORD_LENGTH) {
             throw new IllegalArgumentException("The password of '" + username + "' must have at least "
                     + MINIMUM_PASSWORD_LENGTH + " characters.");
@@ -45,7 +50,7 @@ public class UserAccounts {
             return false;
         }
         users.save(new AppUser(username, encoder.encode(rawPassword), role, Instant.now(clock)));
-        audit.record("system", AuditAction.USER_CREATED, "user " + username, "role " + role.name());
+        audit.record(by, AuditAction.USER_CREATED, "user " + username, "role " + role.name());
         return true;
     }
 
@@ -118,9 +123,8 @@ public class UserAccounts {
         if (capacity < 0 || capacity > 10_000) {
             throw new IllegalArgumentException("Capacity is a number of open leads from 0 to 10,000.");
         }
-        createIfAbsent(username.strip(), rawPassword, role);
+        createIfAbsent(username.strip(), rawPassword, role, by);
         users.findByUsername(username.strip()).orElseThrow().setCapacity(capacity);
-        audit.record(by, AuditAction.USER_CREATED, "user " + username.strip(), "role " + role.name() + ", by " + by);
     }
 
     @Transactional
