@@ -32,6 +32,9 @@ public interface LeadList {
 
     List<Row> page(LeadSearch search, After after, int size);
 
+    /** The ids of the leads the search selects, in its order, at most {@code limit} (a bulk action's selection). */
+    List<Long> ids(LeadSearch search, int limit);
+
     /** How many leads the search selects, counted up to {@code cap} at most (a million need not be counted to show "more than"). */
     long countUpTo(LeadSearch search, long cap);
 

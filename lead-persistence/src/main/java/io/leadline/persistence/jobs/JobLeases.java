@@ -25,7 +25,8 @@ public class JobLeases {
         IMPORT("import_job", "requested_at, id", true),
         RESCORE("rescore_job", "id", false),
         TRAINING("likelihood_model", "id", true),
-        DUPLICATE_SCAN("duplicate_scan", "id", false);
+        DUPLICATE_SCAN("duplicate_scan", "id", false),
+        BULK_ACTION("bulk_action", "id", false);
 
         final String table;
         final String order;

@@ -52,6 +52,14 @@ class JdbcLeadList implements LeadList {
     }
 
     @Override
+    public List<Long> ids(LeadSearch search, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("limit", limit);
+        return jdbc.sql("select id from (" + sql(search, null, params) + " limit :limit) selected").params(params)
+                .query(Long.class).list();
+    }
+
+    @Override
     public long countUpTo(LeadSearch search, long cap) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("cap", cap);

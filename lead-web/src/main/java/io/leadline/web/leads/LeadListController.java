@@ -41,8 +41,14 @@ class LeadListController {
     private final io.leadline.core.reports.Reports reports;
     private final LeadLikelihood likelihood;
 
+    private final io.leadline.core.qualification.SalesRules salesRules;
+    private final io.leadline.core.queue.SalesReps reps;
+
     LeadListController(LeadList leads, Segments segments, Audit audit, io.leadline.core.reports.Reports reports,
-                       LeadLikelihood likelihood) {
+                       LeadLikelihood likelihood, io.leadline.core.qualification.SalesRules salesRules,
+                       io.leadline.core.queue.SalesReps reps) {
+        this.salesRules = salesRules;
+        this.reps = reps;
         this.likelihood = likelihood;
         this.reports = reports;
         this.leads = leads;
@@ -82,6 +88,9 @@ class LeadListController {
                 jakarta.servlet.http.HttpServletRequest request, Model model) {
         model.addAttribute("rows", List.of());
         model.addAttribute("segments", segments.all());
+        model.addAttribute("bulkKinds", io.leadline.core.bulk.BulkAction.Kind.values());
+        model.addAttribute("bulkReps", reps.loads().stream().map(io.leadline.core.queue.RepLoad::username).toList());
+        model.addAttribute("bulkReasons", salesRules.reasons());
         model.addAttribute("query", SegmentController.filtersOf(request.getQueryString() == null ? "" : request.getQueryString()));
         if (binding.hasErrors()) {
             model.addAttribute("error", "Some filters could not be read: " + binding.getFieldErrors().stream()

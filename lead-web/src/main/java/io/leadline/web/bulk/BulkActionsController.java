@@ -1,0 +1,106 @@
+package io.leadline.web.bulk;
+
+import io.leadline.core.bulk.BulkAction;
+import io.leadline.core.bulk.BulkJobs;
+import io.leadline.core.lead.LeadList;
+import io.leadline.core.lead.LeadSearch;
+import io.leadline.web.leads.LeadFilter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Bulk actions from the lead list: the leads ticked on this page, or every lead that matches the list's filters, are
+ * assigned, disqualified or recycled by a background job; its page shows progress, then how many leads changed and
+ * why any were refused.
+ */
+@Controller
+class BulkActionsController {
+
+    private static final java.util.regex.Pattern QUERY = java.util.regex.Pattern.compile("[A-Za-z0-9_.~%&=+\\-]{0,2000}");
+
+    private final BulkJobs jobs;
+    private final LeadList leads;
+    private final Clock clock;
+
+    BulkActionsController(BulkJobs jobs, LeadList leads, Clock clock) {
+        this.jobs = jobs;
+        this.leads = leads;
+        this.clock = clock;
+    }
+
+    @PostMapping("/leads/bulk")
+    String request(@ModelAttribute("filter") LeadFilter filter, BindingResult binding,
+                   @RequestParam(defaultValue = "selected") String scope, @RequestParam(name = "lead", required = false) List<Long> ticked,
+                   @RequestParam(required = false) BulkAction.Kind kind, @RequestParam(required = false) String rep,
+                   @RequestParam(required = false) String reason, @RequestParam(required = false) String note,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate revisitOn,
+                   @RequestParam(name = "back", defaultValue = "") String listQuery,
+                   Authentication user, RedirectAttributes redirect) {
+        // Back to the list as it was filtered (its query string, only if it reads as one).
+        String back = "redirect:/leads" + (QUERY.matcher(listQuery).matches() && !listQuery.isEmpty() ? "?" + listQuery : "");
+        boolean admin = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        BulkAction action;
+        try {
+            if (kind == null) {
+                throw new IllegalArgumentException("Choose what to do with the selected leads.");
+            }
+            action = new BulkAction(kind, rep, reason, note, revisitOn);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return back;
+        }
+        if (action.kind().adminOnly() && !admin) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only an admin assigns leads.");
+        }
+        List<Long> selected;
+        if ("all".equals(scope)) {
+            LeadSearch search = binding.hasErrors() ? null : filter.toSearch();
+            if (search == null) {
+                redirect.addFlashAttribute("error", "The list's filters could not be read; search again, then act on the leads.");
+                return back;
+            }
+            selected = leads.ids(search, BulkAction.MAX_LEADS + 1);
+        } else {
+            selected = ticked == null ? List.of() : ticked.stream().distinct().toList();
+        }
+        if (selected.isEmpty()) {
+            redirect.addFlashAttribute("error", "Tick the leads to act on, or choose all leads that match the filters.");
+            return back;
+        }
+        if (selected.size() > BulkAction.MAX_LEADS) {
+            redirect.addFlashAttribute("error", String.format(java.util.Locale.ROOT,
+                    "More than %,d leads match: narrow the filters first.", BulkAction.MAX_LEADS));
+            return back;
+        }
+        long id = jobs.request(action, selected, user.getName(), admin, Instant.now(clock));
+        redirect.addFlashAttribute("message", action.describe() + ": " + selected.size()
+                + (selected.size() == 1 ? " lead" : " leads") + ", running in the background.");
+        return "redirect:/leads/bulk/" + id;
+    }
+
+    @GetMapping("/leads/bulk/{id}")
+    String progress(@PathVariable long id, Model model) {
+        BulkJobs.Job job = jobs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No bulk action " + id));
+        model.addAttribute("job", job);
+        model.addAttribute("reasons", jobs.refusalReasons(id, 20));
+        if (job.open()) {
+            model.addAttribute("refreshSeconds", 2);
+        }
+        return "bulk/progress";
+    }
+}
