@@ -48,7 +48,9 @@ public record AccountScore(int score, int engagedContacts, Set<BuyingRole> roles
         }
         int extraRoles = Math.max(0, roles.size() - 1);
         if (extraRoles > 0) {
-            lines.add(ReceiptLine.fit("Buying-committee coverage", roles.size() + " roles engaged: " + roles,
+            String named = roles.stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            lines.add(ReceiptLine.fit("Buying-committee coverage", roles.size() + " roles engaged: " + named,
                     extraRoles * policy.pointsPerExtraRole()));
         }
         int score = lines.stream().mapToInt(ReceiptLine::points).sum();

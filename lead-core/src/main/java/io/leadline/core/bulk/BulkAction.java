@@ -4,16 +4,18 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * What to do to each selected lead: assign it to a rep, disqualify it with a reason, or recycle it until a date. Each
- * lead is then moved through the same service as a single action would be, so rules, events and the audit apply and a
- * lead that cannot take the move is refused with the reason, not forced.
+ * What to do to each selected lead: assign it to a rep, disqualify it with a reason, recycle it until a date, or add
+ * it to or take it out of a segment list. A move is made through the same service as a single action would make it,
+ * so rules, events and the audit apply and a lead that cannot take the move is refused with the reason, not forced.
  */
-public record BulkAction(Kind kind, String rep, String reasonCode, String note, LocalDate revisitOn) {
+public record BulkAction(Kind kind, String rep, String reasonCode, String note, LocalDate revisitOn, Long segmentId) {
 
     public enum Kind {
         ASSIGN("Assign to a rep"),
         DISQUALIFY("Disqualify"),
-        RECYCLE("Recycle to nurture");
+        RECYCLE("Recycle to nurture"),
+        ADD_TO_SEGMENT("Add to a segment"),
+        REMOVE_FROM_SEGMENT("Remove from a segment");
 
         private final String label;
 
@@ -23,6 +25,11 @@ public record BulkAction(Kind kind, String rep, String reasonCode, String note, 
 
         public String label() {
             return label;
+        }
+
+        /** Whether it moves leads through the sales services (a segment's membership is not a move). */
+        public boolean move() {
+            return this == ASSIGN || this == DISQUALIFY || this == RECYCLE;
         }
 
         /** Whether only an admin may run it on many leads (giving leads to reps is an admin's call). */
@@ -55,6 +62,11 @@ public record BulkAction(Kind kind, String rep, String reasonCode, String note, 
                     throw new IllegalArgumentException("Choose the date to revisit the leads.");
                 }
             }
+            case ADD_TO_SEGMENT, REMOVE_FROM_SEGMENT -> {
+                if (segmentId == null) {
+                    throw new IllegalArgumentException("Choose the segment, or name a new one.");
+                }
+            }
         }
     }
 
@@ -64,6 +76,7 @@ public record BulkAction(Kind kind, String rep, String reasonCode, String note, 
             case ASSIGN -> rep;
             case DISQUALIFY -> reasonCode + (note.isEmpty() ? "" : ": " + note);
             case RECYCLE -> "until " + revisitOn + (note.isEmpty() ? "" : ": " + note);
+            case ADD_TO_SEGMENT, REMOVE_FROM_SEGMENT -> "segment " + segmentId;
         };
         return kind.label() + " (" + what + ")";
     }

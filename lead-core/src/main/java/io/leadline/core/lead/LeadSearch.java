@@ -12,10 +12,18 @@ import java.time.LocalDate;
  */
 public record LeadSearch(String text, LifecycleStage stage, String source, FitGrade grade, FitGrade minGrade, String owner,
                          Integer minScore, Integer maxScore, LocalDate createdFrom, LocalDate createdTo, Integer withinDays,
-                         Order order, Integer minLikelihood, FieldFilter field) {
+                         Order order, Integer minLikelihood, FieldFilter field, Long segment) {
 
     /** Newest first, best score first, or most likely to close first (leads without a likelihood last); all page by keyset. */
     public enum Order { NEWEST, SCORE, LIKELIHOOD }
+
+    /** Without a segment list. */
+    public LeadSearch(String text, LifecycleStage stage, String source, FitGrade grade, FitGrade minGrade, String owner,
+                      Integer minScore, Integer maxScore, LocalDate createdFrom, LocalDate createdTo, Integer withinDays,
+                      Order order, Integer minLikelihood, FieldFilter field) {
+        this(text, stage, source, grade, minGrade, owner, minScore, maxScore, createdFrom, createdTo, withinDays, order,
+                minLikelihood, field, null);
+    }
 
     /** Without a likelihood filter. */
     public LeadSearch(String text, LifecycleStage stage, String source, FitGrade grade, FitGrade minGrade, String owner,
@@ -52,7 +60,7 @@ public record LeadSearch(String text, LifecycleStage stage, String source, FitGr
     }
 
     public static LeadSearch everything() {
-        return new LeadSearch(null, null, null, null, null, null, null, null, null, null, null, Order.NEWEST, null, null);
+        return new LeadSearch(null, null, null, null, null, null, null, null, null, null, null, Order.NEWEST, null, null, null);
     }
 
     private static String blankToNull(String s) {

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcBulkJobs implements BulkJobs {
 
     private static final String COLUMNS = """
-            id, kind, rep, reason_code, note, revisit_on, total, done, changed, refused, requested_by, admin, requested_at,
+            id, kind, rep, reason_code, note, revisit_on, segment_id, total, done, changed, refused, requested_by, admin, requested_at,
             status, finished_at, error""";
 
     private final JdbcClient jdbc;
@@ -39,11 +39,12 @@ class JdbcBulkJobs implements BulkJobs {
     @Transactional
     public long request(BulkAction action, List<Long> leadIds, String by, boolean admin, Instant at) {
         return jdbc.sql("""
-                        insert into bulk_action (kind, rep, reason_code, note, revisit_on, lead_ids, total, requested_by, admin,
-                                                 requested_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                        insert into bulk_action (kind, rep, reason_code, note, revisit_on, segment_id, lead_ids, total,
+                                                 requested_by, admin, requested_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(action.kind().name(), action.rep(), action.reasonCode(), action.note(),
-                        action.revisitOn() == null ? null : Date.valueOf(action.revisitOn()), leadIds.toArray(Long[]::new),
+                        action.revisitOn() == null ? null : Date.valueOf(action.revisitOn()), action.segmentId(),
+                        leadIds.toArray(Long[]::new),
                         leadIds.size(), by, admin, Timestamp.from(at))
                 .query(Long.class).single();
     }
@@ -101,7 +102,8 @@ class JdbcBulkJobs implements BulkJobs {
         Date revisit = rs.getDate("revisit_on");
         Timestamp finished = rs.getTimestamp("finished_at");
         return new Job(rs.getLong("id"), new BulkAction(BulkAction.Kind.valueOf(rs.getString("kind")), rs.getString("rep"),
-                rs.getString("reason_code"), rs.getString("note"), revisit == null ? null : revisit.toLocalDate()),
+                rs.getString("reason_code"), rs.getString("note"), revisit == null ? null : revisit.toLocalDate(),
+                (Long) rs.getObject("segment_id")),
                 rs.getString("requested_by"), rs.getBoolean("admin"), Status.valueOf(rs.getString("status")), rs.getInt("total"),
                 rs.getInt("done"), rs.getInt("changed"), rs.getInt("refused"), rs.getTimestamp("requested_at").toInstant(),
                 finished == null ? null : finished.toInstant(), rs.getString("error"));

@@ -4,6 +4,7 @@ import io.leadline.core.bulk.BulkAction;
 import io.leadline.core.bulk.BulkJobs;
 import io.leadline.core.lead.IllegalStageChangeException;
 import io.leadline.core.lead.LeadAlreadyClaimedException;
+import io.leadline.core.lead.SegmentMembers;
 import io.leadline.core.qualification.NotSalesReadyException;
 import io.leadline.persistence.jobs.JobLeases;
 import io.leadline.web.jobs.BackgroundJob;
@@ -30,9 +31,11 @@ class BulkActionJob implements BackgroundJob<BulkJobs.Job> {
     private final BulkJobs jobs;
     private final SalesActions sales;
     private final LeadAssignment assignment;
+    private final SegmentMembers segments;
     private final Clock clock;
 
-    BulkActionJob(BulkJobs jobs, SalesActions sales, LeadAssignment assignment, Clock clock) {
+    BulkActionJob(BulkJobs jobs, SalesActions sales, LeadAssignment assignment, SegmentMembers segments, Clock clock) {
+        this.segments = segments;
         this.jobs = jobs;
         this.sales = sales;
         this.assignment = assignment;
@@ -59,9 +62,14 @@ class BulkActionJob implements BackgroundJob<BulkJobs.Job> {
         List<Long> leads = jobs.leads(job.id());
         SalesActions.Actor actor = new SalesActions.Actor(job.requestedBy(), job.admin());
         for (int from = job.done(); from < leads.size(); from += CHUNK) {
+            List<Long> chunk = leads.subList(from, Math.min(leads.size(), from + CHUNK));
+            if (!job.action().kind().move()) {
+                membership(job, chunk, from + chunk.size());
+                continue;
+            }
             int changed = 0;
             List<BulkJobs.Refusal> refusals = new ArrayList<>();
-            for (long leadId : leads.subList(from, Math.min(leads.size(), from + CHUNK))) {
+            for (long leadId : chunk) {
                 try {
                     apply(job.action(), leadId, actor);
                     changed++;
@@ -81,7 +89,20 @@ class BulkActionJob implements BackgroundJob<BulkJobs.Job> {
             case ASSIGN -> assignment.assignByAdmin(leadId, action.rep(), actor.username());
             case DISQUALIFY -> sales.disqualify(leadId, actor, action.reasonCode(), action.note());
             case RECYCLE -> sales.recycle(leadId, actor, action.revisitOn(), action.note());
+            case ADD_TO_SEGMENT, REMOVE_FROM_SEGMENT -> throw new IllegalStateException("not a move: " + action.kind());
         }
+    }
+
+    /** A chunk added to or taken out of a segment list in one statement; the leads it did not change are refused. */
+    private void membership(BulkJobs.Job job, List<Long> chunk, int done) {
+        boolean add = job.action().kind() == BulkAction.Kind.ADD_TO_SEGMENT;
+        java.util.Set<Long> changed = new java.util.HashSet<>(add
+                ? segments.add(job.action().segmentId(), chunk, job.requestedBy(), Instant.now(clock))
+                : segments.remove(job.action().segmentId(), chunk));
+        List<BulkJobs.Refusal> refusals = chunk.stream().filter(id -> !changed.contains(id))
+                .map(id -> new BulkJobs.Refusal(id, add ? "Already in the segment (or gone)." : "Not in the segment."))
+                .toList();
+        jobs.progress(job.id(), done, changed.size(), refusals);
     }
 
     private static String reason(RuntimeException e) {

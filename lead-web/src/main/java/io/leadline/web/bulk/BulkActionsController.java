@@ -4,6 +4,7 @@ import io.leadline.core.bulk.BulkAction;
 import io.leadline.core.bulk.BulkJobs;
 import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.LeadSearch;
+import io.leadline.core.lead.SegmentMembers;
 import io.leadline.web.leads.LeadFilter;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,9 +36,11 @@ class BulkActionsController {
 
     private final BulkJobs jobs;
     private final LeadList leads;
+    private final SegmentMembers segments;
     private final Clock clock;
 
-    BulkActionsController(BulkJobs jobs, LeadList leads, Clock clock) {
+    BulkActionsController(BulkJobs jobs, LeadList leads, SegmentMembers segments, Clock clock) {
+        this.segments = segments;
         this.jobs = jobs;
         this.leads = leads;
         this.clock = clock;
@@ -49,6 +52,7 @@ class BulkActionsController {
                    @RequestParam(required = false) BulkAction.Kind kind, @RequestParam(required = false) String rep,
                    @RequestParam(required = false) String reason, @RequestParam(required = false) String note,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate revisitOn,
+                   @RequestParam(required = false) Long toSegment, @RequestParam(required = false) String newSegment,
                    @RequestParam(name = "back", defaultValue = "") String listQuery,
                    Authentication user, RedirectAttributes redirect) {
         // Back to the list as it was filtered (its query string, only if it reads as one).
@@ -59,13 +63,19 @@ class BulkActionsController {
             if (kind == null) {
                 throw new IllegalArgumentException("Choose what to do with the selected leads.");
             }
-            action = new BulkAction(kind, rep, reason, note, revisitOn);
+            Long segmentId = toSegment;
+            if (kind == BulkAction.Kind.ADD_TO_SEGMENT && newSegment != null && !newSegment.isBlank()) {
+                segmentId = segments.createList(newSegment, user.getName(), Instant.now(clock)).id();
+            }
+            action = new BulkAction(kind, rep, reason, note, revisitOn, segmentId);
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
             return back;
         }
-        if (action.kind().adminOnly() && !admin) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only an admin assigns leads.");
+        boolean sales = admin || user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_SALES"));
+        boolean marketer = admin || user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_MARKETER"));
+        if (action.kind().adminOnly() && !admin || action.kind().move() && !sales || !action.kind().move() && !marketer) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Your role may not " + action.kind().label().toLowerCase() + ".");
         }
         List<Long> selected;
         if ("all".equals(scope)) {

@@ -29,12 +29,15 @@ public class LeadFilter {
     private String customValue;
     private Double customMin;
     private Double customMax;
+    private Long segment;
 
     public LeadSearch toSearch() {
         return new LeadSearch(text, stage, source, grade, minGrade, owner, minScore, maxScore, createdFrom, createdTo,
-                withinDays, order, minLikelihood, FieldFilter.of(customField, customValue, customMin, customMax));
+                withinDays, order, minLikelihood, FieldFilter.of(customField, customValue, customMin, customMax), segment);
     }
 
+    public Long getSegment() { return segment; }
+    public void setSegment(Long segment) { this.segment = segment; }
     public String getText() { return text; }
     public void setText(String text) { this.text = text; }
     public LifecycleStage getStage() { return stage; }

@@ -43,10 +43,12 @@ class LeadListController {
 
     private final io.leadline.core.qualification.SalesRules salesRules;
     private final io.leadline.core.queue.SalesReps reps;
+    private final io.leadline.core.lead.SegmentMembers lists;
 
     LeadListController(LeadList leads, Segments segments, Audit audit, io.leadline.core.reports.Reports reports,
                        LeadLikelihood likelihood, io.leadline.core.qualification.SalesRules salesRules,
-                       io.leadline.core.queue.SalesReps reps) {
+                       io.leadline.core.queue.SalesReps reps, io.leadline.core.lead.SegmentMembers lists) {
+        this.lists = lists;
         this.salesRules = salesRules;
         this.reps = reps;
         this.likelihood = likelihood;
@@ -91,6 +93,7 @@ class LeadListController {
         model.addAttribute("bulkKinds", io.leadline.core.bulk.BulkAction.Kind.values());
         model.addAttribute("bulkReps", reps.loads().stream().map(io.leadline.core.queue.RepLoad::username).toList());
         model.addAttribute("bulkReasons", salesRules.reasons());
+        model.addAttribute("bulkLists", lists.lists());
         model.addAttribute("query", SegmentController.filtersOf(request.getQueryString() == null ? "" : request.getQueryString()));
         if (binding.hasErrors()) {
             model.addAttribute("error", "Some filters could not be read: " + binding.getFieldErrors().stream()

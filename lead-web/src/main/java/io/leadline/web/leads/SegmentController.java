@@ -21,7 +21,7 @@ import org.springframework.web.util.UriUtils;
 class SegmentController {
 
     /** The lead list's filters: a segment keeps these and nothing else (not the page it was on). */
-    static final Set<String> FILTERS = Set.of("text", "stage", "source", "grade", "minGrade", "owner", "minScore", "maxScore", "minLikelihood",
+    static final Set<String> FILTERS = Set.of("segment", "text", "stage", "source", "grade", "minGrade", "owner", "minScore", "maxScore", "minLikelihood",
             "createdFrom", "createdTo", "withinDays", "order", "customField", "customValue", "customMin", "customMax");
 
     private final Segments segments;

@@ -156,7 +156,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/leads/export.csv", "/leads/email-links", "/leads/email-links.csv").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/leads/*/edit").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/leads/duplicates", "/leads/duplicates/**", "/leads/merge").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers("/leads/bulk", "/leads/bulk/*").hasAnyRole(SALES, ADMIN)
+                        .requestMatchers("/leads/bulk", "/leads/bulk/*").hasAnyRole(MARKETER, SALES, ADMIN)
                         .requestMatchers(POST, "/leads/*/submissions/*/accept", "/leads/*/submissions/*/dismiss").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(POST, "/segments", "/segments/*/delete").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(POST, "/leads/*/activities", "/leads/*/contact").hasAnyRole(MARKETER, SALES, ADMIN)

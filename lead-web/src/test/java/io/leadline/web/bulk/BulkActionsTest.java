@@ -104,6 +104,40 @@ class BulkActionsTest {
     }
 
     @Test
+    void a_marketer_adds_matching_leads_to_a_new_segment_list_opens_it_and_takes_one_out() throws Exception {
+        long one = TestLeads.capture(mvc, tag + " Seg One", "CTO", 2500, "paid_search");
+        long two = TestLeads.capture(mvc, tag + " Seg Two", "CTO", 2500, "paid_search");
+        String location = mvc.perform(post("/leads/bulk").with(user("mia").roles("MARKETER")).with(csrf())
+                        .param("scope", "all").param("text", tag + " Seg").param("kind", "ADD_TO_SEGMENT")
+                        .param("newSegment", "Follow up " + tag))
+                .andReturn().getResponse().getRedirectedUrl();
+        eventually(() -> assertThat(jobStatus(jobOf(location))).isEqualTo("DONE"));
+        long segment = jdbc.sql("select id from segment where name = ?").param("Follow up " + tag).query(Long.class).single();
+        assertThat(jdbc.sql("select query from segment where id = ?").param(segment).query(String.class).single())
+                .isEqualTo("segment=" + segment);
+        mvc.perform(get("/leads").param("segment", Long.toString(segment)).with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString(tag + " Seg One")))
+                .andExpect(content().string(containsString("2 leads match")));
+
+        String again = mvc.perform(post("/leads/bulk").with(user("mia").roles("MARKETER")).with(csrf())
+                        .param("scope", "selected").param("lead", Long.toString(one), Long.toString(two)).param("kind", "ADD_TO_SEGMENT")
+                        .param("toSegment", Long.toString(segment)))
+                .andReturn().getResponse().getRedirectedUrl();
+        eventually(() -> assertThat(jobStatus(jobOf(again))).isEqualTo("DONE"));
+        mvc.perform(get(again).with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("Done: 0 leads changed, 2 refused")))
+                .andExpect(content().string(containsString("Already in the segment")));
+
+        String out = mvc.perform(post("/leads/bulk").with(user("mia").roles("MARKETER")).with(csrf())
+                        .param("scope", "selected").param("lead", Long.toString(two)).param("kind", "REMOVE_FROM_SEGMENT")
+                        .param("toSegment", Long.toString(segment)))
+                .andReturn().getResponse().getRedirectedUrl();
+        eventually(() -> assertThat(jobStatus(jobOf(out))).isEqualTo("DONE"));
+        assertThat(jdbc.sql("select lead_id from segment_member where segment_id = ?").param(segment).query(Long.class).list())
+                .containsExactly(one);
+    }
+
+    @Test
     void a_bulk_action_without_what_it_needs_or_without_leads_goes_back_to_the_list_with_a_message() throws Exception {
         TestLeads.capture(mvc, tag + " Gamma", "CTO", 2500, "paid_search");
         mvc.perform(post("/leads/bulk").with(user("rita").roles("SALES")).with(csrf())
@@ -117,7 +151,11 @@ class BulkActionsTest {
                 .andExpect(flash().attribute("error", "Tick the leads to act on, or choose all leads that match the filters."));
         mvc.perform(get("/leads").param("text", tag).with(user("rita").roles("SALES")))
                 .andExpect(content().string(containsString("Act on several leads")));
-        mvc.perform(get("/leads").with(user("mia").roles("MARKETER")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Act on several leads"))));
+        mvc.perform(get("/leads").param("text", tag).with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("Add to a segment")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Disqualify</option>"))));
+        mvc.perform(post("/leads/bulk").with(user("mia").roles("MARKETER")).with(csrf())
+                        .param("scope", "all").param("text", tag).param("kind", "DISQUALIFY").param("reason", "no_budget"))
+                .andExpect(status().isForbidden());
     }
 }

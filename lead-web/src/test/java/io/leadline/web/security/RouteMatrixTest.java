@@ -76,8 +76,8 @@ class RouteMatrixTest {
         expect("GET /queue", L, I, I, I);
         expect("GET /queue/accounts", L, I, I, I);
         expect("GET /accounts", L, I, I, I);
-        expect("POST /leads/bulk", L, F, I, I);
-        expect("GET /leads/bulk/{id}", L, F, I, I);
+        expect("POST /leads/bulk", L, I, I, I);
+        expect("GET /leads/bulk/{id}", L, I, I, I);
         expect("GET /accounts/{id}", L, I, I, I);
         expect("POST /accounts/{id}/owner", L, F, F, I);
         expect("POST /queue/{leadId}/claim", L, F, I, I);
