@@ -12,10 +12,18 @@ import java.time.LocalDate;
  */
 public record LeadSearch(String text, LifecycleStage stage, String source, FitGrade grade, FitGrade minGrade, String owner,
                          Integer minScore, Integer maxScore, LocalDate createdFrom, LocalDate createdTo, Integer withinDays,
-                         Order order, Integer minLikelihood, FieldFilter field, Long segment) {
+                         Order order, Integer minLikelihood, FieldFilter field, Long segment, java.util.List<Long> ids) {
 
     /** Newest first, best score first, or most likely to close first (leads without a likelihood last); all page by keyset. */
     public enum Order { NEWEST, SCORE, LIKELIHOOD }
+
+    /** Without a segment list or ticked leads. */
+    public LeadSearch(String text, LifecycleStage stage, String source, FitGrade grade, FitGrade minGrade, String owner,
+                      Integer minScore, Integer maxScore, LocalDate createdFrom, LocalDate createdTo, Integer withinDays,
+                      Order order, Integer minLikelihood, FieldFilter field, Long segment) {
+        this(text, stage, source, grade, minGrade, owner, minScore, maxScore, createdFrom, createdTo, withinDays, order,
+                minLikelihood, field, segment, null);
+    }
 
     /** Without a segment list. */
     public LeadSearch(String text, LifecycleStage stage, String source, FitGrade grade, FitGrade minGrade, String owner,
@@ -45,6 +53,7 @@ public record LeadSearch(String text, LifecycleStage stage, String source, FitGr
         source = source == null || source.isBlank() ? null : LeadSources.key(source);
         owner = blankToNull(owner);
         order = order == null ? Order.NEWEST : order;
+        ids = ids == null || ids.isEmpty() ? null : java.util.List.copyOf(ids);
         if (minScore != null && maxScore != null && minScore > maxScore) {
             throw new IllegalArgumentException("The lowest score is above the highest.");
         }
@@ -60,7 +69,13 @@ public record LeadSearch(String text, LifecycleStage stage, String source, FitGr
     }
 
     public static LeadSearch everything() {
-        return new LeadSearch(null, null, null, null, null, null, null, null, null, null, null, Order.NEWEST, null, null, null);
+        return new LeadSearch(null, null, null, null, null, null, null, null, null, null, null, Order.NEWEST, null, null, null, null);
+    }
+
+    /** The same search narrowed to these leads (the ones ticked on a page). */
+    public LeadSearch only(java.util.Collection<Long> leadIds) {
+        return new LeadSearch(text, stage, source, grade, minGrade, owner, minScore, maxScore, createdFrom, createdTo,
+                withinDays, order, minLikelihood, field, segment, java.util.List.copyOf(leadIds));
     }
 
     private static String blankToNull(String s) {

@@ -192,6 +192,10 @@ class JdbcLeadList implements LeadList {
             sql.append(" and sc.score <= :maxScore");
             params.put("maxScore", s.maxScore());
         }
+        if (s.ids() != null) {
+            sql.append(" and l.id = any(:ids)");
+            params.put("ids", s.ids().toArray(Long[]::new));
+        }
         if (s.segment() != null) {
             sql.append(" and l.id in (select lead_id from segment_member where segment_id = :segment)");
             params.put("segment", s.segment());

@@ -26,6 +26,8 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The lead list: search, filters, sort, keyset pages, and the same selection as a CSV file. */
@@ -127,11 +129,17 @@ class LeadListController {
     }
 
     /** The current selection as CSV: every row, with the custom fields asked for, cells that look like formulas escaped. */
-    @GetMapping("/leads/export.csv")
+    @RequestMapping(path = "/leads/export.csv", method = {RequestMethod.GET, RequestMethod.POST})
     void export(@ModelAttribute("filter") LeadFilter filter, BindingResult binding,
-                @RequestParam(name = "field", required = false) List<String> fields, Principal user, HttpServletResponse response)
+                @RequestParam(name = "field", required = false) List<String> fields,
+                @RequestParam(defaultValue = "all") String scope, @RequestParam(name = "lead", required = false) List<Long> ticked,
+                Principal user, HttpServletResponse response)
             throws IOException {
         LeadSearch search = binding.hasErrors() ? LeadSearch.everything() : filter.toSearch();
+        if ("selected".equals(scope) && ticked != null && !ticked.isEmpty()) {
+            // The leads ticked on the page (the bulk form's export), within the same filters.
+            search = search.only(ticked.stream().limit(io.leadline.core.bulk.BulkAction.MAX_LEADS).toList());
+        }
         List<String> custom = fields == null ? List.of() : fields.stream().map(io.leadline.core.lead.FieldKey::of)
                 .filter(k -> !k.isEmpty()).distinct().limit(MAX_EXPORT_FIELDS).toList();
         response.setContentType("text/csv; charset=UTF-8");

@@ -154,6 +154,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/leads/*/bant", "/leads/*/promote", "/leads/*/disqualify",
                                 "/leads/*/recycle", "/leads/*/outcome").hasAnyRole(SALES, ADMIN)
                         .requestMatchers(GET, "/leads/export.csv", "/leads/email-links", "/leads/email-links.csv").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(POST, "/leads/export.csv").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/leads/*/edit").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/leads/duplicates", "/leads/duplicates/**", "/leads/merge").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/leads/bulk", "/leads/bulk/*").hasAnyRole(MARKETER, SALES, ADMIN)

@@ -135,6 +135,11 @@ class BulkActionsTest {
         eventually(() -> assertThat(jobStatus(jobOf(out))).isEqualTo("DONE"));
         assertThat(jdbc.sql("select lead_id from segment_member where segment_id = ?").param(segment).query(Long.class).list())
                 .containsExactly(one);
+
+        String csv = mvc.perform(post("/leads/export.csv").with(user("mia").roles("MARKETER")).with(csrf())
+                        .param("text", tag + " Seg").param("scope", "selected").param("lead", Long.toString(two)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv.lines()).hasSize(2).last().asString().startsWith(two + ",");
     }
 
     @Test

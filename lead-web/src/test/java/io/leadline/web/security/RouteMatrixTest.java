@@ -59,6 +59,7 @@ class RouteMatrixTest {
         expect("POST /leads/{id}/activities", L, I, I, I);
         expect("POST /leads/{id}/contact", L, I, I, I);
         expect("GET /leads/export.csv", L, I, F, I);
+        expect("POST /leads/export.csv", L, I, F, I);
         expect("GET /leads/email-links", L, I, F, I);
         expect("GET /leads/email-links.csv", L, I, F, I);
         expect("GET /leads/duplicates", L, I, F, I);
