@@ -13,3 +13,13 @@ alter table bulk_action drop constraint bulk_action_kind_check;
 alter table bulk_action add constraint bulk_action_kind_check
     check (kind in ('ASSIGN', 'DISQUALIFY', 'RECYCLE', 'ADD_TO_SEGMENT', 'REMOVE_FROM_SEGMENT'));
 alter table bulk_action add column segment_id bigint references segment (id) on delete set null;
+
+-- An account's score over time (issue 29): the roll-up keeps the day's last score per account, so the account page
+-- draws the last months without a snapshot job.
+create table account_score_day (
+    account_id bigint  not null references account (id) on delete cascade,
+    day        date    not null,
+    score      integer not null,
+    mqa        boolean not null,
+    primary key (account_id, day)
+);

@@ -20,6 +20,9 @@ public interface AccountScores {
     /** What the roll-up reads of the account now (its best contact and the engaged ones), for its receipt. */
     List<AccountMember> members(long accountId);
 
+    /** The account's score day by day (days it changed), oldest first, over the last {@code days} days. */
+    List<ScoreDay> scoreOverTime(long accountId, int days);
+
     /** MQA reached and lost, newest first. */
     List<MqaChange> history(long accountId, int limit);
 

@@ -99,6 +99,12 @@ class AccountRollup implements AccountRollups {
             }
         }
         store(rows);
+        // The day's last score per account, for the account page's score over time.
+        template.batchUpdate("""
+                        insert into account_score_day (account_id, day, score, mqa) values (?, ?, ?, ?)
+                        on conflict (account_id, day) do update set score = excluded.score, mqa = excluded.mqa""",
+                rows.stream().map(r -> new Object[] {r[0], java.sql.Date.valueOf(java.time.LocalDate.ofInstant(now,
+                        java.time.ZoneOffset.UTC)), r[2], r[3]}).toList());
         if (!changes.isEmpty()) {
             template.batchUpdate("insert into account_mqa_change (account_id, mqa, score, reason, changed_at) values (?, ?, ?, ?, ?)",
                     changes);

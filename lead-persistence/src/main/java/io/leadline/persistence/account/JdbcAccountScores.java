@@ -114,6 +114,17 @@ class JdbcAccountScores implements AccountScores {
     }
 
     @Override
+    public List<io.leadline.core.account.ScoreDay> scoreOverTime(long accountId, int days) {
+        return jdbc.sql("""
+                        select day, score, mqa from account_score_day
+                        where account_id = ? and day > current_date - ? order by day""")
+                .params(accountId, days)
+                .query((rs, n) -> new io.leadline.core.account.ScoreDay(rs.getDate("day").toLocalDate(), rs.getInt("score"),
+                        rs.getBoolean("mqa")))
+                .list();
+    }
+
+    @Override
     public List<MqaChange> history(long accountId, int limit) {
         return jdbc.sql("""
                         select mqa, score, reason, changed_at from account_mqa_change

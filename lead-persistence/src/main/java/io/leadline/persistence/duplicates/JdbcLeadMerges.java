@@ -20,12 +20,12 @@ class JdbcLeadMerges implements LeadMerges {
 
     /** Rows that move to the survivor as they are. */
     static final List<String> MOVED = List.of("activity", "stage_change", "inbox_item", "pending_submission",
-            "tracked_visitor", "webhook_delivery");
+            "tracked_visitor", "webhook_delivery", "bulk_action_refusal");
     /**
      * Rows the survivor has its own of: moved only where the survivor has none of that kind (its BANT answer for a
-     * criterion, its import history for a job), the rest deleted with the merged lead.
+     * criterion, its import history for a job, its membership of a segment list), the rest deleted with the merged lead.
      */
-    static final List<String> MOVED_UNLESS_SURVIVOR_HAS = List.of("bant_answer", "import_update");
+    static final List<String> MOVED_UNLESS_SURVIVOR_HAS = List.of("bant_answer", "import_update", "segment_member");
     /** Rows recomputed for the survivor, or only about the pair: deleted with the merged lead. */
     static final List<String> DROPPED = List.of("lead_score", "lead_likelihood", "duplicate_pair", "duplicate_dismissal");
     /** The redirect itself: ids merged into the merged lead answer with the survivor's now. */
@@ -50,6 +50,10 @@ class JdbcLeadMerges implements LeadMerges {
         jdbc.sql("""
                         update import_update m set lead_id = ? where m.lead_id = ?
                            and not exists (select 1 from import_update s where s.lead_id = ? and s.job_id = m.job_id)""")
+                .params(survivorId, mergedId, survivorId).update();
+        jdbc.sql("""
+                        update segment_member m set lead_id = ? where m.lead_id = ?
+                           and not exists (select 1 from segment_member s where s.lead_id = ? and s.segment_id = m.segment_id)""")
                 .params(survivorId, mergedId, survivorId).update();
         jdbc.sql("update merged_lead set survivor_id = ? where survivor_id = ?").params(survivorId, mergedId).update();
         jdbc.sql("""

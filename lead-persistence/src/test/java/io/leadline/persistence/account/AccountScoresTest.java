@@ -248,6 +248,8 @@ class AccountScoresTest {
                 .extracting(AccountSummary::accountId).doesNotContain(account);
         assertThat(scores.page(new AccountFilter(true, null, "no-such-source", 0), null, 10)).isEmpty();
         assertThat(scores.timeline(account, 10)).isEmpty();
+        assertThat(scores.scoreOverTime(account, 90)).singleElement()
+                .satisfies(d -> assertThat(d.score()).isEqualTo(scores.byId(account).orElseThrow().score()));
         assertThat(scores.contacts(account, 10)).extracting(c -> c.leadId()).containsExactly(vp.id(), ceo.id());
     }
 }

@@ -84,6 +84,9 @@ class AccountsController {
         model.addAttribute("receipt", AccountScore.rollUp(accounts.members(id), policy));
         model.addAttribute("contacts", accounts.contacts(id, CONTACTS));
         model.addAttribute("history", accounts.history(id, 20));
+        var days = accounts.scoreOverTime(id, 90);
+        model.addAttribute("days", days);
+        model.addAttribute("dayMax", Math.max(1, days.stream().mapToInt(io.leadline.core.account.ScoreDay::score).max().orElse(1)));
         model.addAttribute("timeline", accounts.timeline(id, TIMELINE));
         model.addAttribute("owners", reps.loads().stream().map(RepLoad::username).toList());
         model.addAttribute("mqaPolicy", policy);

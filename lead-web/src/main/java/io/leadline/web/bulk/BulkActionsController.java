@@ -5,6 +5,8 @@ import io.leadline.core.bulk.BulkJobs;
 import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.LeadSearch;
 import io.leadline.core.lead.SegmentMembers;
+import io.leadline.core.user.Role;
+import io.leadline.web.security.Roles;
 import io.leadline.web.leads.LeadFilter;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,7 +59,7 @@ class BulkActionsController {
                    Authentication user, RedirectAttributes redirect) {
         // Back to the list as it was filtered (its query string, only if it reads as one).
         String back = "redirect:/leads" + (QUERY.matcher(listQuery).matches() && !listQuery.isEmpty() ? "?" + listQuery : "");
-        boolean admin = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        boolean admin = Roles.has(user, Role.ADMIN);
         BulkAction action;
         try {
             if (kind == null) {
@@ -72,8 +74,8 @@ class BulkActionsController {
             redirect.addFlashAttribute("error", e.getMessage());
             return back;
         }
-        boolean sales = admin || user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_SALES"));
-        boolean marketer = admin || user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_MARKETER"));
+        boolean sales = admin || Roles.has(user, Role.SALES);
+        boolean marketer = admin || Roles.has(user, Role.MARKETER);
         if (action.kind().adminOnly() && !admin || action.kind().move() && !sales || !action.kind().move() && !marketer) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Your role may not " + action.kind().label().toLowerCase() + ".");
         }

@@ -73,29 +73,15 @@ class AccountsPageTest {
         lead("Account Analyst", "Analyst");
         long account = accountOf(ceo);
         jdbc.sql("update account set owner = 'rita' where id = ?").param(account).update();
-        var receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        java.util.List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
-        receiver.createContext("/hook", exchange -> {
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        String endpoint = mvc.perform(post("/settings/webhooks").with(user("ada").roles("ADMIN")).with(csrf())
-                        .param("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook").param("events", "ACCOUNT_MQA"))
-                .andReturn().getResponse().getRedirectedUrl();
-        try {
+        try (var receiver = new io.leadline.web.webhook.WebhookReceiver().subscribe(mvc, "ACCOUNT_MQA")) {
             jdbc.sql("update lead_score set engagement_points = 20, score = score + 20 where lead_id in "
                     + "(select id from lead where company = ? and full_name <> 'Account Analyst')").param(company).update();
 
             eventually(() -> assertThat(storedMqa(account)).as("the roll-up ran in the background").isTrue());
-            eventually(() -> assertThat(bodies).anySatisfy(body -> assertThat(body)
+            eventually(() -> assertThat(receiver.bodies()).anySatisfy(body -> assertThat(body)
                     .contains("\"type\":\"account.mqa\"", "\"id\":" + account + ",", "\"owner\":\"rita\"")));
             eventually(() -> assertThat(jdbc.sql("select count(*) from inbox_item where username = 'rita' and kind = 'ACCOUNT_MQA' and text like ?")
                     .param(company + " is an MQA%").query(Long.class).single()).as("the owner is told").isEqualTo(1));
-        } finally {
-            receiver.stop(0);
-            mvc.perform(post(endpoint + "/enabled").param("enabled", "false").with(user("ada").roles("ADMIN")).with(csrf()));
         }
 
         mvc.perform(get("/accounts").param("mqa", "true").param("roles", "2").with(user("mia").roles("MARKETER")))
@@ -107,6 +93,7 @@ class AccountsPageTest {
                 .andExpect(content().string(containsString("Buying-committee coverage")))
                 .andExpect(content().string(containsString("Account Analyst")))
                 .andExpect(content().string(containsString("Became an MQA")))
+                .andExpect(content().string(containsString("Account score by day")))
                 .andExpect(content().string(not(containsString("Save owner"))));
         mvc.perform(get("/queue/accounts").with(user("mia").roles("MARKETER"))).andExpect(redirectedUrl("/accounts"));
         mvc.perform(get("/accounts/{id}", Long.MAX_VALUE).with(user("mia").roles("MARKETER"))).andExpect(status().isNotFound());

@@ -126,30 +126,19 @@ class DuplicatesAndMergeTest {
 
     @Test
     void the_crm_is_told_of_a_merge_by_a_lead_merged_webhook_naming_the_id_that_is_gone() throws Exception {
-        var receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        java.util.List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
-        receiver.createContext("/hook", exchange -> {
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        String endpoint = mvc.perform(post("/settings/webhooks").with(user("ada").roles("ADMIN")).with(csrf())
-                        .param("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook").param("events", "MERGED"))
-                .andReturn().getResponse().getRedirectedUrl();
-        try {
+        try (var receiver = new io.leadline.web.webhook.WebhookReceiver().subscribe(mvc, "MERGED")) {
             long kept = idOf(capture("Otavio Reis " + tag, "otavio" + tag + "@a.com", "Reis " + tag, null));
             long gone = idOf(capture("Otavio Reiss " + tag, "otavio" + tag + "@b.com", "Reis " + tag, "CFO"));
             mvc.perform(post("/leads/merge").with(user("mia").roles("MARKETER")).with(csrf())
                             .param("survivorId", String.valueOf(kept)).param("survivorVersion", "0")
                             .param("mergedId", String.valueOf(gone)).param("mergedVersion", "0").param("fromMerged", "job_title"))
                     .andExpect(redirectedUrl("/leads/" + kept));
-            eventually(() -> assertThat(bodies).anySatisfy(body -> assertThat(body)
+            eventually(() -> assertThat(receiver.bodies()).anySatisfy(body -> assertThat(body)
                     .contains("\"type\":\"lead.merged\"", "\"mergedLeadId\":" + gone, "\"fieldsTaken\":[\"job_title\"]",
                             "\"id\":" + kept)));
-        } finally {
-            receiver.stop(0);
-            mvc.perform(post(endpoint + "/enabled").param("enabled", "false").with(user("ada").roles("ADMIN")).with(csrf()));
+            assertThat(jdbc.sql("select detail from audit_event where action = 'LEAD_MERGED' and target = ?")
+                    .param("lead " + kept).query(String.class).list()).as("one audit entry, from the event")
+                    .singleElement().asString().contains("lead " + gone + " (Otavio Reiss " + tag, "fields taken from it: job_title");
         }
     }
 
