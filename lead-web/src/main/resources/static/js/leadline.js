@@ -2,10 +2,13 @@
 (function () {
   'use strict';
 
-  // A form whose action cannot be taken back asks first: <form data-confirm="Deactivate rita?">.
+  // A form whose action cannot be taken back asks first: <form data-confirm="Deactivate rita?">; or only one of its
+  // buttons does: <button data-confirm="…">.
   document.addEventListener('submit', function (event) {
     var form = event.target;
-    var question = form.getAttribute && form.getAttribute('data-confirm');
+    var button = event.submitter;
+    var question = (button && button.getAttribute && button.getAttribute('data-confirm'))
+        || (form.getAttribute && form.getAttribute('data-confirm'));
     if (question && !window.confirm(question)) {
       event.preventDefault();
     }

@@ -6,7 +6,7 @@ import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.LeadSearch;
 import io.leadline.core.lead.SegmentMembers;
 import io.leadline.core.user.Role;
-import io.leadline.web.security.Roles;
+import io.leadline.web.access.Roles;
 import io.leadline.web.leads.LeadFilter;
 import java.time.Clock;
 import java.time.Instant;

@@ -51,7 +51,7 @@ class MergeController {
         Lead merged;
         try {
             merged = merging.merge(form.getSurvivorId(), form.getSurvivorVersion(), form.getMergedId(), form.getMergedVersion(),
-                    form.fields(), user.getName(), io.leadline.web.security.Roles.has(user, io.leadline.core.user.Role.ADMIN));
+                    form.fields(), user.getName(), io.leadline.web.access.Roles.has(user, io.leadline.core.user.Role.ADMIN));
         } catch (EditConflictException | LeadMerging.MergeRefusedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
             return back;

@@ -134,7 +134,7 @@ class QualificationController {
     }
 
     private static SalesActions.Actor actor(Authentication user) {
-        boolean admin = io.leadline.web.security.Roles.has(user, io.leadline.core.user.Role.ADMIN);
+        boolean admin = io.leadline.web.access.Roles.has(user, io.leadline.core.user.Role.ADMIN);
         return new SalesActions.Actor(user.getName(), admin);
     }
 

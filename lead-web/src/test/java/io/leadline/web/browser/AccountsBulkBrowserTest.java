@@ -95,6 +95,7 @@ class AccountsBulkBrowserTest {
         new Select(browser.findElement(By.id("bulk-reason"))).selectByIndex(1);
         Browser.type(browser, "bulk-note", "merged into the parent company");
         browser.findElement(By.xpath("//button[normalize-space()='Run on the leads']")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();   // it asks first
 
         wait.until(ExpectedConditions.urlMatches("/leads/bulk/\\d+$"));
         Browser.waitForText(browser, By.tagName("h2"), "Done: 2 leads changed, 0 refused", Duration.ofSeconds(20));

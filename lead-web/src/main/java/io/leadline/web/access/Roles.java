@@ -1,4 +1,4 @@
-package io.leadline.web.security;
+package io.leadline.web.access;
 
 import io.leadline.core.user.Role;
 import org.springframework.security.core.Authentication;
