@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one writer of {@code account_score}: takes the accounts the database noted as touched ({@code account_change},
- * filled by V52's triggers on every path that writes a lead's score, stage, account or job title), reads what the
+ * filled by V52/V57's triggers on every path that writes a lead's score, stage, account or job title: account ids, or
+ * the ids of leads whose score rows were written, whose accounts are found here), reads what the
  * roll-up needs of them, rolls them up in lead-core and stores the result. An account that becomes or stops being an
  * MQA gets a history row; one that becomes one is announced ({@link AccountBecameMqa}). One pass at a time across
  * instances (a transaction-scoped advisory lock): two passes reading the same account at different moments could
@@ -59,15 +60,34 @@ class AccountRollup implements AccountRollups {
         if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
             return 0;
         }
-        List<Long> noted = jdbc.sql("""
+        // A note names an account (a lead moved between accounts, changed title or stage, or went) or a lead whose score
+        // row was written; the leads' accounts are looked up here, not by the writers.
+        List<Long> accountIds = new ArrayList<>();
+        List<Long> leadIds = new ArrayList<>();
+        jdbc.sql("""
                         delete from account_change
                         where ctid = any(array(select ctid from account_change limit :max))
-                        returning account_id""")
-                .param("max", maxAccounts).query(Long.class).list();
-        if (noted.isEmpty()) {
+                        returning account_id, lead_id""")
+                .param("max", maxAccounts)
+                .query(rs -> {
+                    long account = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                        accountIds.add(account);
+                    } else {
+                        leadIds.add(rs.getLong(2));
+                    }
+                });
+        int noted = accountIds.size() + leadIds.size();
+        if (noted == 0) {
             return 0;
         }
-        List<Long> ids = noted.stream().distinct().sorted().toList();
+        if (!leadIds.isEmpty()) {
+            accountIds.addAll(jdbc.sql("""
+                            select distinct l.account_id from unnest(cast(? as bigint[])) as t (id) join lead l on l.id = t.id
+                            where l.account_id is not null""")
+                    .param(leadIds.toArray(Long[]::new)).query(Long.class).list());
+        }
+        List<Long> ids = accountIds.stream().distinct().sorted().toList();
         Instant now = clock.instant();
         Map<Long, AccountMembers.Of> members = AccountMembers.of(jdbc, ids, policy.engagedAt());
         Map<Long, Account> accounts = accounts(ids);
@@ -112,7 +132,7 @@ class AccountRollup implements AccountRollups {
         if (!gone.isEmpty()) {
             jdbc.sql("delete from account_score where account_id = any(?)").param(gone.toArray(Long[]::new)).update();
         }
-        return noted.size();
+        return noted;
     }
 
     /** The accounts that still have leads, with their name, owner and the sources of their leads. */

@@ -28,6 +28,11 @@ class JdbcLeadMerges implements LeadMerges {
     static final List<String> MOVED_UNLESS_SURVIVOR_HAS = List.of("bant_answer", "import_update", "segment_member");
     /** Rows recomputed for the survivor, or only about the pair: deleted with the merged lead. */
     static final List<String> DROPPED = List.of("lead_score", "lead_likelihood", "duplicate_pair", "duplicate_dismissal");
+    /**
+     * Left as they are: notes asking to roll an account up again ({@code account_change}); one naming the merged lead
+     * finds no lead any more, and deleting it notes its account anyway.
+     */
+    static final List<String> LEFT = List.of("account_change");
     /** The redirect itself: ids merged into the merged lead answer with the survivor's now. */
     static final List<String> REDIRECTED = List.of("merged_lead");
 

@@ -86,7 +86,9 @@ class AccountScoresTest {
     private void settle(List<Long> accounts) throws InterruptedException {
         for (int i = 0; i < 500; i++) {
             rollup.rollUpChanged(5_000);
-            long waiting = jdbc.sql("select count(*) from account_change where account_id = any(?)")
+            long waiting = jdbc.sql("""
+                            select count(*) from account_change c left join lead l on l.id = c.lead_id
+                            where coalesce(c.account_id, l.account_id) = any(?)""")
                     .param(accounts.toArray(Long[]::new)).query(Long.class).single();
             if (waiting == 0) {
                 return;

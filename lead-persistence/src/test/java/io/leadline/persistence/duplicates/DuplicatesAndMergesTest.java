@@ -128,7 +128,8 @@ class DuplicatesAndMergesTest {
                            and c.table_name not in (select inhrelid::regclass::text from pg_inherits)""")
                 .query(String.class).list());
         Set<String> handled = new HashSet<>();
-        Stream.of(JdbcLeadMerges.MOVED, JdbcLeadMerges.MOVED_UNLESS_SURVIVOR_HAS, JdbcLeadMerges.DROPPED, JdbcLeadMerges.REDIRECTED)
+        Stream.of(JdbcLeadMerges.MOVED, JdbcLeadMerges.MOVED_UNLESS_SURVIVOR_HAS, JdbcLeadMerges.DROPPED, JdbcLeadMerges.REDIRECTED,
+                        JdbcLeadMerges.LEFT)
                 .forEach(handled::addAll);
         assertThat(handled).as("tables a merge handles; add a new table that names a lead to JdbcLeadMerges")
                 .containsExactlyInAnyOrderElementsOf(naming);
