@@ -112,7 +112,15 @@ public class LeadFileImport {
     /** Runs a lead import; a dry run answers the same counts and keeps the rejections, but writes no lead. */
     public ImportCounts run(ImportJob job, Instant now) {
         return transaction.execute(status -> {
+            // The score rows' trigger notes nothing in this transaction; the import notes its accounts once at its end.
+            jdbc.queryForObject("select set_config('leadline.account_notes', 'import', true)", String.class);
             ImportCounts result = importInTransaction(job, now);
+            jdbc.update("""
+                    insert into account_change (account_id)
+                    select distinct l.account_id from lead l
+                    where l.account_id is not null
+                      and (l.import_job_id = ? or l.id in (select lead_id from import_update where job_id = ?))""",
+                    job.id(), job.id());
             if (job.dryRun()) {
                 status.setRollbackOnly();
             }

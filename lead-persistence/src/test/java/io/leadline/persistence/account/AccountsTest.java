@@ -128,6 +128,17 @@ class AccountsTest {
 
         assertThat(jdbc.sql("select a.key from lead l join account a on a.id = l.account_id where l.email = ?")
                 .param("q-" + tag + "@acme.io").query(String.class).single()).isEqualTo("stark " + tag);
+        // Both imports noted their accounts once, at their end, for the account scores' roll-up (the score rows'
+        // own trigger notes nothing inside an import).
+        long stark = jdbc.sql("select id from account where key = ?").param("stark " + tag).query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from account_change where account_id = ?").param(umbrella).query(Long.class).single())
+                .isPositive();
+        assertThat(jdbc.sql("select count(*) from account_change where account_id = ?").param(stark).query(Long.class).single())
+                .isPositive();
+        assertThat(jdbc.sql("""
+                        select count(*) from account_change c join lead l on l.id = c.lead_id
+                        where l.account_id in (?, ?)""").params(umbrella, stark).query(Long.class).single())
+                .as("no per-row notes from the import's score rows").isZero();
     }
 
     @Test
