@@ -34,6 +34,8 @@ class AccountRollup implements AccountRollups {
 
     /** The advisory lock that keeps roll-up passes one at a time ("ACCT" in ASCII). */
     private static final long LOCK = 0x41434354L;
+    /** How many lead notes become account notes at once (one hash join of their ids with lead). */
+    static final int LEAD_NOTES_AT_ONCE = 1_000_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -62,7 +64,17 @@ class AccountRollup implements AccountRollups {
             return 0;
         }
         // A note names an account (a lead moved between accounts, changed title or stage, or went) or a lead whose score
-        // row was written; the leads' accounts are looked up here, not by the writers.
+        // row was written; the leads' accounts are looked up here, not by the writers. First, up to a million lead notes
+        // become the distinct accounts they name in one statement: an import's or a rescoring's leads lie spread over
+        // the table, and rolled up pass by pass the same account would be read again in every pass.
+        jdbc.sql("""
+                        with taken as (
+                            delete from account_change
+                            where ctid = any(array(select ctid from account_change where lead_id is not null limit :max))
+                            returning lead_id)
+                        insert into account_change (account_id)
+                        select distinct l.account_id from taken t join lead l on l.id = t.lead_id where l.account_id is not null""")
+                .param("max", LEAD_NOTES_AT_ONCE).update();
         List<Long> accountIds = new ArrayList<>();
         List<Long> leadIds = new ArrayList<>();
         jdbc.sql("""
