@@ -1,5 +1,6 @@
 -- 1,000,000 leads in 50,000 accounts (20 each) for the accounts benchmark, seeded in Postgres itself (setseed).
--- Titles cycle through the buying roles; 6 % of the contacts are engaged (10+ engagement points).
+-- Titles cycle through the buying roles within each account (its 20 leads are g, g + 50,000, …); 6 % of the contacts
+-- are engaged (10+ engagement points).
 select setseed(0.29);
 insert into app_user (username, password_hash, role) values ('bench-rep', '{noop}unused-bench-pass', 'SALES')
     on conflict do nothing;
@@ -17,6 +18,6 @@ from generate_series(1, 1000000) g;
 insert into lead (id, version, full_name, email, company, job_title, company_size, country, source, stage,
                   created_at, updated_at, account_id)
 select s.id, 0, 'Bench Lead ' || g, 'bench' || g || '@company' || (g % 50000) || '.example', 'Bench Company ' || (1 + g % 50000),
-       (array['CEO','VP Sales','Marketing Manager','Analyst','Director'])[1 + g % 5], 10 + g % 5000, 'BR', source, stage,
+       (array['CEO','VP Sales','Marketing Manager','Analyst','Director'])[1 + (g / 50000) % 5], 10 + g % 5000, 'BR', source, stage,
        created, created, a.id
 from seed s join account a on a.key = 'bench company ' || (1 + g % 50000);

@@ -186,6 +186,7 @@ class AccountRollup implements AccountRollups {
         return stored;
     }
 
+    /** Upserts the roll-ups; an account whose roll-up did not change is not rewritten (no dead row, no index entry). */
     private void store(List<Object[]> rows) {
         template.batchUpdate("""
                         insert into account_score (account_id, owner, score, mqa, contacts, engaged_contacts, roles, sources,
@@ -194,7 +195,13 @@ class AccountRollup implements AccountRollups {
                         on conflict (account_id) do update set owner = excluded.owner, score = excluded.score, mqa = excluded.mqa,
                             contacts = excluded.contacts, engaged_contacts = excluded.engaged_contacts,
                             roles = excluded.roles, sources = excluded.sources, best_lead_id = excluded.best_lead_id,
-                            mqa_since = excluded.mqa_since, updated_at = excluded.updated_at""",
+                            mqa_since = excluded.mqa_since, updated_at = excluded.updated_at
+                        where (account_score.owner, account_score.score, account_score.mqa, account_score.contacts,
+                               account_score.engaged_contacts, account_score.roles, account_score.sources,
+                               account_score.best_lead_id, account_score.mqa_since)
+                              is distinct from (excluded.owner, excluded.score, excluded.mqa, excluded.contacts,
+                               excluded.engaged_contacts, excluded.roles, excluded.sources, excluded.best_lead_id,
+                               excluded.mqa_since)""",
                 rows, 500, (PreparedStatement ps, Object[] row) -> {
                     for (int i = 0; i < row.length; i++) {
                         Object value = row[i];
