@@ -2,6 +2,16 @@
 (function () {
   'use strict';
 
+  // The browser's time zone, for pages of users who chose no zone of their own (UserLocales reads the cookie).
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && !document.cookie.split('; ').some(function (c) { return c === 'leadline_tz=' + zone; })) {
+      document.cookie = 'leadline_tz=' + zone + '; path=/; max-age=31536000; SameSite=Lax';
+    }
+  } catch (ignored) {
+    // no Intl: pages stay in UTC
+  }
+
   // A form whose action cannot be taken back asks first: <form data-confirm="Deactivate rita?">; or only one of its
   // buttons does: <button data-confirm="…">.
   document.addEventListener('submit', function (event) {
@@ -25,10 +35,10 @@
       return;
     }
     navigator.clipboard.writeText(source.textContent.trim()).then(function () {
-      button.textContent = 'Copied';
+      button.textContent = button.getAttribute('data-copied') || 'Copied';
       var status = document.getElementById(button.getAttribute('data-copy') + '-status');
       if (status) {
-        status.textContent = 'Copied to the clipboard.';
+        status.textContent = status.getAttribute('data-copied') || 'Copied to the clipboard.';
       }
     });
   });
@@ -75,7 +85,8 @@
             return;
           }
           var title = document.createElement('p');
-          title.textContent = leads.length === 1 ? 'This may be a lead you have already:' : 'This may be one of these leads:';
+          title.textContent = hint.getAttribute(leads.length === 1 ? 'data-one' : 'data-several')
+              || (leads.length === 1 ? 'This may be a lead you have already:' : 'This may be one of these leads:');
           hint.appendChild(title);
           var list = document.createElement('ul');
           leads.forEach(function (lead) {
@@ -84,7 +95,8 @@
             link.href = lead.url;
             link.textContent = lead.name;
             item.appendChild(link);
-            item.appendChild(document.createTextNode(' — ' + lead.percent + ' % likely (' + lead.reasons.join(', ') + ')'));
+            var likely = (hint.getAttribute('data-likely') || '{0} % likely').replace('{0}', lead.percent);
+            item.appendChild(document.createTextNode(' — ' + likely + ' (' + lead.reasons.join(', ') + ')'));
             list.appendChild(item);
           });
           hint.appendChild(list);

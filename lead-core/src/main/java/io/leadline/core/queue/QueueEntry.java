@@ -53,9 +53,9 @@ public record QueueEntry(
         return duration(inQueueSince, now);
     }
 
-    /** How long ago the lead raised its hand, or {@code null} if it did not. */
-    public String handRaisedAgo(Instant now) {
-        return handRaisedAt == null ? null : duration(handRaisedAt, now) + " ago";
+    /** How long ago the lead raised its hand ("1 h": the page says "ago" in its language), or {@code null}. */
+    public String handRaisedFor(Instant now) {
+        return handRaisedAt == null ? null : duration(handRaisedAt, now);
     }
 
     /** A duration as a rep reads it: minutes under an hour, hours under two days, then days and hours. */

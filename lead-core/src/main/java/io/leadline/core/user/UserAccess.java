@@ -11,13 +11,17 @@ public interface UserAccess {
     /** The usernames of the admins who can sign in now (those told when something needs an admin). */
     List<String> activeAdmins();
 
+    /** Stores a user's language and time zone; false when there is no such user. */
+    boolean savePreferences(String username, Preferences preferences);
+
     /**
      * A user's current standing.
      *
      * @param sessionStamp changes whenever the user's sessions must end (role, deactivation, password, sign out
      *     everywhere); a session remembers the stamp it was signed in with
+     * @param preferences the user's language and time zone, read with the rest so a page costs one read
      */
-    record Access(Role role, boolean enabled, int sessionStamp) {
+    record Access(Role role, boolean enabled, int sessionStamp, Preferences preferences) {
 
         /** Whether a session signed in with {@code stamp} and {@code grantedRole} still stands. */
         public boolean admits(int stamp, Role grantedRole) {

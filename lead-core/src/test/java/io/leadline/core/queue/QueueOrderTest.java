@@ -55,6 +55,6 @@ class QueueOrderTest {
         var hot = new QueueEntry(1, "Ana", null, null, null, null, 56, FitGrade.C, 1, LifecycleStage.MQL, null, NOW,
                 null, NOW, NOW.minus(Duration.ofMinutes(90)));
         assertThat(hot.hot()).isTrue();
-        assertThat(hot.handRaisedAgo(NOW)).isEqualTo("1 h ago");
+        assertThat(hot.handRaisedFor(NOW)).isEqualTo("1 h");
     }
 }

@@ -4,8 +4,10 @@ import io.leadline.web.security.SessionStanding;
 import io.leadline.web.security.UserAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,10 +23,12 @@ class PasswordController {
 
     private final UserAccounts accounts;
     private final SessionStanding standing;
+    private final MessageSource messages;
 
-    PasswordController(UserAccounts accounts, SessionStanding standing) {
+    PasswordController(UserAccounts accounts, SessionStanding standing, MessageSource messages) {
         this.accounts = accounts;
         this.standing = standing;
+        this.messages = messages;
     }
 
     @GetMapping("/account/password")
@@ -35,31 +39,31 @@ class PasswordController {
     @PostMapping("/account/password")
     String change(@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
                   @RequestParam(defaultValue = "") String confirmPassword, Principal user, Model model,
-                  HttpServletRequest request, RedirectAttributes redirect) {
+                  HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
         if (!newPassword.equals(confirmPassword)) {
-            model.addAttribute("errors", Map.of("confirmPassword", "The two new passwords differ."));
+            model.addAttribute("errors", Map.of("confirmPassword", messages.getMessage("password.differ", null, locale)));
             return VIEW;
         }
         try {
             accounts.changePassword(user.getName(), currentPassword, newPassword);
             standing.keep(request, user.getName());
         } catch (UserAccounts.PasswordChangeException e) {
-            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
+            model.addAttribute("errors", Map.of(e.field(), messages.getMessage(e.code(), e.arguments(), e.getMessage(), locale)));
             return VIEW;
         }
-        redirect.addFlashAttribute("message", "Your password is changed; your other sessions are signed out.");
+        redirect.addFlashAttribute("message", messages.getMessage("password.changed", null, locale));
         return "redirect:/";
     }
 
     @PostMapping("/account/sessions/end")
-    String endOtherSessions(Principal user, HttpServletRequest request, RedirectAttributes redirect) {
+    String endOtherSessions(Principal user, HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
         try {
             accounts.endSessions(user.getName(), user.getName());
         } catch (NoSuchElementException e) {
             return "redirect:/login?ended";
         }
         standing.keep(request, user.getName());
-        redirect.addFlashAttribute("sessionsEnded", "Your other sessions are signed out.");
+        redirect.addFlashAttribute("sessionsEnded", messages.getMessage("password.sessions.ended", null, locale));
         return "redirect:/account/password";
     }
 }

@@ -4,10 +4,7 @@ import io.leadline.core.duplicates.DuplicateCandidates;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadSources;
 import jakarta.validation.groups.Default;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,10 +23,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CaptureController {
 
     private static final String FORM = "capture/new-lead";
-    static final List<Country> COUNTRIES = Arrays.stream(Locale.getISOCountries())
-            .map(code -> new Country(code, Locale.of("", code).getDisplayCountry(Locale.ENGLISH)))
-            .sorted(Comparator.comparing(Country::name))
-            .toList();
 
     private final LeadCapture capture;
     private final DuplicateCandidates duplicates;
@@ -42,11 +35,6 @@ class CaptureController {
     @InitBinder("lead")
     void allowOnlyFormFields(WebDataBinder binder) {
         binder.setAllowedFields("fullName", "email", "company", "jobTitle", "companySize", "country", "source");
-    }
-
-    @ModelAttribute("countries")
-    List<Country> countries() {
-        return COUNTRIES;
     }
 
     @ModelAttribute("sources")
@@ -79,8 +67,5 @@ class CaptureController {
                 + (possible == 0 ? "" : possible == 1 ? " It may be a duplicate: compare it with the lead below."
                 : " It may be a duplicate of " + possible + " leads: compare them below."));
         return "redirect:/leads/" + lead.id();
-    }
-
-    record Country(String code, String name) {
     }
 }

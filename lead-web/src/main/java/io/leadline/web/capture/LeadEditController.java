@@ -49,11 +49,6 @@ class LeadEditController {
         binder.setAllowedFields("fullName", "email", "company", "jobTitle", "companySize", "country", "source", "attributes[*]");
     }
 
-    @ModelAttribute("countries")
-    List<CaptureController.Country> countries() {
-        return CaptureController.COUNTRIES;
-    }
-
     @ModelAttribute("sources")
     List<String> sources() {
         return LeadSources.STANDARD;

@@ -104,7 +104,7 @@ class QueueController {
         model.addAttribute("likelihoodLive", likelihood.live());
         model.addAttribute("late", late);
         model.addAttribute("slaHours", sla.limit().toHours());
-        model.addAttribute("slaUnit", sla.workingHours() == null ? "hours" : "working hours");
+        model.addAttribute("slaWorking", sla.workingHours() != null);
         model.addAttribute("next", more ? shown.getLast().position(order) : null);
         model.addAttribute("firstPage", after == null);
         model.addAttribute("filters", filters);

@@ -168,7 +168,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/queue/**").hasAnyRole(SALES, ADMIN)
                         .requestMatchers("/settings", "/settings/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").hasRole(ADMIN)
-                        .requestMatchers("/account/password", "/account/sessions/end", "/account/alerts", "/inbox", "/inbox/**").authenticated()
+                        .requestMatchers("/account/password", "/account/preferences", "/account/sessions/end", "/account/alerts", "/inbox", "/inbox/**").authenticated()
                         .requestMatchers(GET, "/").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(login -> login.loginPage("/login").successHandler(standing.stampingSuccessHandler()).failureHandler(failures).permitAll())

@@ -2,6 +2,7 @@ package io.leadline.web.security;
 
 import io.leadline.core.user.Role;
 import io.leadline.core.user.UserAccess;
+import io.leadline.web.i18n.UserLocales;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,10 +47,10 @@ public class SessionStanding {
         access.of(username).ifPresent(now -> session.setAttribute(STAMP, now.sessionStamp()));
     }
 
-    boolean stands(HttpSession session, Authentication auth) {
-        Optional<UserAccess.Access> now = access.of(auth.getName());
-        return now.isPresent() && session.getAttribute(STAMP) instanceof Integer stamp
-                && now.get().admits(stamp, grantedRole(auth));
+    /** The user's access when the session still stands; empty when it must end. */
+    Optional<UserAccess.Access> standing(HttpSession session, Authentication auth) {
+        return access.of(auth.getName())
+                .filter(now -> session.getAttribute(STAMP) instanceof Integer stamp && now.admits(stamp, grantedRole(auth)));
     }
 
     private static Role grantedRole(Authentication auth) {
@@ -58,7 +59,10 @@ public class SessionStanding {
                 .findFirst().orElse(null);
     }
 
-    /** The check, for the page filter chain. Sessions without a signed-in user (the sign-in page's) pass. */
+    /**
+     * The check, for the page filter chain. Sessions without a signed-in user (the sign-in page's) pass. The user's
+     * language and time zone come with the same read and are left on the request for {@link UserLocales}.
+     */
     OncePerRequestFilter filter() {
         return new OncePerRequestFilter() {
             @Override
@@ -68,11 +72,15 @@ public class SessionStanding {
                 Authentication auth = SecurityContextHolder.getContext().getAuthentication();
                 boolean signedInBySession = session != null
                         && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
-                if (signedInBySession && auth != null && auth.isAuthenticated() && !stands(session, auth)) {
-                    session.invalidate();
-                    SecurityContextHolder.clearContext();
-                    response.sendRedirect(request.getContextPath() + "/login?ended");
-                    return;
+                if (signedInBySession && auth != null && auth.isAuthenticated()) {
+                    Optional<UserAccess.Access> now = standing(session, auth);
+                    if (now.isEmpty()) {
+                        session.invalidate();
+                        SecurityContextHolder.clearContext();
+                        response.sendRedirect(request.getContextPath() + "/login?ended");
+                        return;
+                    }
+                    UserLocales.remember(request, now.get().preferences());
                 }
                 chain.doFilter(request, response);
             }

@@ -63,20 +63,20 @@ public class UserAccounts {
     public void changePassword(String username, String current, String replacement) {
         // The new password is judged first, on what was typed alone: no answer tells a right guess of the current one.
         if (replacement == null || replacement.length() < MINIMUM_PASSWORD_LENGTH) {
-            throw new PasswordChangeException("newPassword", "Use at least " + MINIMUM_PASSWORD_LENGTH + " characters.");
+            throw new PasswordChangeException("newPassword", "password.tooShort", "Use at least " + MINIMUM_PASSWORD_LENGTH + " characters.", MINIMUM_PASSWORD_LENGTH);
         }
         if (replacement.equals(current)) {
-            throw new PasswordChangeException("newPassword", "The new password must differ from the current one.");
+            throw new PasswordChangeException("newPassword", "password.same", "The new password must differ from the current one.");
         }
         if (throttle.passwordGuessesBlocked(username)) {
             audit.record(username, AuditAction.PASSWORD_CHANGE_FAILED, "user " + username, "refused without checking: too many wrong guesses");
-            throw new PasswordChangeException("currentPassword", "Too many wrong current passwords: wait a little and try again.");
+            throw new PasswordChangeException("currentPassword", "password.blocked", "Too many wrong current passwords: wait a little and try again.");
         }
         AppUser user = users.findByUsername(username).orElse(null);
         if (user == null || current == null || !encoder.matches(current, user.getPasswordHash())) {
             throttle.passwordGuessFailed(username);
             audit.record(username, AuditAction.PASSWORD_CHANGE_FAILED, "user " + username, "wrong current password");
-            throw new PasswordChangeException("currentPassword", "This is not your current password.");
+            throw new PasswordChangeException("currentPassword", "password.wrong", "This is not your current password.");
         }
         throttle.passwordGuessRight(username);
         user.changePasswordHash(encoder.encode(replacement));
@@ -97,17 +97,29 @@ public class UserAccounts {
         audit.record(by, AuditAction.SESSIONS_ENDED, "user " + username, by.equals(username) ? "by themself" : "by " + by);
     }
 
-    /** A refused password change, with the form field it concerns. */
+    /** A refused password change, with the form field it concerns and its message's key (messages.properties). */
     public static class PasswordChangeException extends RuntimeException {
         private final String field;
+        private final String code;
+        private final transient Object[] arguments;
 
-        PasswordChangeException(String field, String message) {
+        PasswordChangeException(String field, String code, String message, Object... arguments) {
             super(message);
             this.field = field;
+            this.code = code;
+            this.arguments = arguments;
         }
 
         public String field() {
             return field;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public Object[] arguments() {
+            return arguments.clone();
         }
     }
 

@@ -165,6 +165,8 @@ class RouteMatrixTest {
         expect("POST /api/email-links", L, I, F, I);
         expect("GET /account/password", L, I, I, I);
         expect("POST /account/password", L, I, I, I);
+        expect("GET /account/preferences", L, I, I, I);
+        expect("POST /account/preferences", L, I, I, I);
         expect("POST /account/sessions/end", L, I, I, I);
         expect("GET /inbox", L, I, I, I);
         expect("GET /account/alerts", L, I, I, I);

@@ -1,0 +1,121 @@
+package io.leadline.web.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.queue.QueueFilter;
+import io.leadline.core.user.Role;
+import io.leadline.persistence.jobs.JobStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * English and Brazilian Portuguese are complete: every key is in both bundles with the same placeholders, every key
+ * a template names exists, and the keys templates build from enum names exist for every value.
+ */
+class MessageBundlesTest {
+
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final Pattern KEY_IN_TEMPLATE = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.]*)");
+    private static final Pattern KEY_IN_MESSAGES_CALL = Pattern.compile("#messages\\.msg\\('([A-Za-z][A-Za-z0-9_.]*)'\\)");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
+
+    private static Properties bundle(String name) {
+        try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/" + name)) {
+            assertThat(in).as(name + " on the classpath").isNotNull();
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private final Properties english = bundle("messages.properties");
+    private final Properties portuguese = bundle("messages_pt_BR.properties");
+
+    @Test
+    void both_languages_have_the_same_keys_none_blank() {
+        assertThat(english.stringPropertyNames()).as("keys in English and not in Portuguese, or the other way")
+                .containsExactlyInAnyOrderElementsOf(portuguese.stringPropertyNames());
+        Stream.of(english, portuguese).forEach(bundle -> bundle.stringPropertyNames()
+                .forEach(key -> assertThat(bundle.getProperty(key)).as(key).isNotBlank()));
+    }
+
+    @Test
+    void a_translation_keeps_the_placeholders_of_the_english_text() {
+        for (String key : english.stringPropertyNames()) {
+            assertThat(placeholders(portuguese.getProperty(key, ""))).as(key).isEqualTo(placeholders(english.getProperty(key)));
+        }
+    }
+
+    /**
+     * A message with arguments goes through {@link java.text.MessageFormat}, where a lone apostrophe swallows the
+     * text after it; one without is shown as written, where a doubled apostrophe would show twice.
+     */
+    @Test
+    void apostrophes_are_doubled_exactly_where_message_format_reads_the_text() {
+        for (Properties bundle : new Properties[] {english, portuguese}) {
+            for (String key : bundle.stringPropertyNames()) {
+                String text = bundle.getProperty(key);
+                if (placeholders(text).isEmpty()) {
+                    assertThat(text).as(key + " has no arguments: write ' once").doesNotContain("''");
+                } else {
+                    assertThat(text.replace("''", "")).as(key + " has arguments: write '' for an apostrophe").doesNotContain("'");
+                }
+            }
+        }
+    }
+
+    @Test
+    void every_key_a_template_names_exists() throws IOException {
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                String html = Files.readString(file);
+                for (Pattern pattern : new Pattern[] {KEY_IN_TEMPLATE, KEY_IN_MESSAGES_CALL}) {
+                    Matcher m = pattern.matcher(html);
+                    while (m.find()) {
+                        String key = m.group(1);
+                        if (!key.endsWith(".") && !english.containsKey(key)) {
+                            missing.add(TEMPLATES.relativize(file) + ": " + key);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("keys named in templates and missing in messages.properties").isEmpty();
+    }
+
+    @Test
+    void keys_built_from_enum_names_exist_for_every_value() {
+        Set<String> built = new TreeSet<>();
+        Stream.of(LifecycleStage.values()).forEach(s -> built.add("stage." + s.name()));
+        Stream.of(JobStatus.values()).forEach(s -> built.add("job.status." + s.name()));
+        Stream.of(QueueFilter.Order.values()).forEach(o -> built.add("queue.order." + o.name()));
+        Stream.of(QueueFilter.Scope.values()).forEach(o -> built.add("queue.scope." + o.name()));
+        Stream.of(Role.values()).forEach(r -> built.add("role." + r.name()));
+        assertThat(built).allSatisfy(key -> assertThat(english).containsKey(key));
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+}
