@@ -5,6 +5,7 @@ import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadSources;
 import jakarta.validation.groups.Default;
 import java.util.List;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,10 +27,12 @@ class CaptureController {
 
     private final LeadCapture capture;
     private final DuplicateCandidates duplicates;
+    private final PageMessages messages;
 
-    CaptureController(LeadCapture capture, DuplicateCandidates duplicates) {
+    CaptureController(LeadCapture capture, DuplicateCandidates duplicates, PageMessages messages) {
         this.capture = capture;
         this.duplicates = duplicates;
+        this.messages = messages;
     }
 
     @InitBinder("lead")
@@ -58,14 +61,13 @@ class CaptureController {
         try {
             lead = capture.capture(LeadCapture.profileOf(form));
         } catch (DuplicateLeadException e) {
-            result.rejectValue("email", "duplicate", e.getMessage());
+            result.rejectValue("email", e.code(), e.arguments(), e.getMessage());
             e.existingLead().ifPresent(id -> model.addAttribute("duplicateOf", id));
             return FORM;
         }
         int possible = duplicates.of(lead.id()).size();
-        redirect.addFlashAttribute("message", "Lead " + lead.displayName() + " saved as " + lead.stage().label() + "."
-                + (possible == 0 ? "" : possible == 1 ? " It may be a duplicate: compare it with the lead below."
-                : " It may be a duplicate of " + possible + " leads: compare them below."));
+        redirect.addFlashAttribute("message", messages.get("capture.saved", lead.displayName(),
+                messages.get("stage." + lead.stage().name()), possible));
         return "redirect:/leads/" + lead.id();
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.http.HttpStatus;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -37,11 +38,13 @@ class LeadEditController {
     private final Leads leads;
     private final LeadEditing editing;
     private final Clock clock;
+    private final PageMessages messages;
 
-    LeadEditController(Leads leads, LeadEditing editing, Clock clock) {
+    LeadEditController(Leads leads, LeadEditing editing, Clock clock, PageMessages messages) {
         this.leads = leads;
         this.editing = editing;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @InitBinder("lead")
@@ -69,7 +72,7 @@ class LeadEditController {
         model.addAttribute("leadId", id);
         model.addAttribute("version", version);
         if ((form.getEmail() == null || form.getEmail().isBlank()) && lead(id).externalId() == null) {
-            result.rejectValue("email", "NotBlank", "Enter an email address: this lead has no external id to go by.");
+            result.rejectValue("email", "lead.email.requiredWithoutExternalId", "Enter an email address: this lead has no external id to go by.");
         }
         Lead before = lead(id);
         // The form edits the lead's custom fields: a field it does not send stays, a blank one goes, no new ones come.
@@ -78,9 +81,10 @@ class LeadEditController {
         form.setAttributes(edited);
         form.getAttributes().forEach((key, value) -> {
             if (value != null && value.length() > MAX_ATTRIBUTE) {
-                result.rejectValue("attributes[" + key + "]", "Size", "Keep it under " + MAX_ATTRIBUTE + " characters.");
+                result.rejectValue("attributes[" + key + "]", "lead.attribute.size", new Object[] {MAX_ATTRIBUTE},
+                        "Keep it under " + MAX_ATTRIBUTE + " characters.");
             } else if (io.leadline.core.importing.CellText.invisibleTrouble(value)) {
-                result.rejectValue("attributes[" + key + "]", "Invisible", "Remove the invisible or control characters.");
+                result.rejectValue("attributes[" + key + "]", "lead.attribute.invisible", "Remove the invisible or control characters.");
             }
         });
         if (result.hasErrors()) {
@@ -88,10 +92,10 @@ class LeadEditController {
         }
         try {
             Lead saved = editing.edit(id, version, LeadCapture.profileOf(form));
-            redirect.addFlashAttribute("message", "Saved. The lead now scores with its new profile.");
+            redirect.addFlashAttribute("message", messages.get("lead.edit.saved"));
             return "redirect:/leads/" + saved.id();
         } catch (DuplicateLeadException e) {
-            result.rejectValue("email", "duplicate", e.getMessage());
+            result.rejectValue("email", e.code(), e.arguments(), e.getMessage());
             e.existingLead().ifPresent(existing -> model.addAttribute("duplicateOf", existing));
             return FORM;
         } catch (LeadEditing.EditConflictException e) {
@@ -106,13 +110,13 @@ class LeadEditController {
     String log(@PathVariable long id, @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String detail,
                Principal user, RedirectAttributes redirect) {
         if (!MANUAL_TYPES.contains(type)) {
-            redirect.addFlashAttribute("error", "Choose call, email sent, meeting or note.");
+            redirect.addFlashAttribute("error", messages.get("lead.log.type.unknown"));
         } else if (detail.isBlank() || detail.length() > 2000) {
-            redirect.addFlashAttribute("error", "Say in up to 2,000 characters what happened.");
+            redirect.addFlashAttribute("error", messages.get("lead.log.detail.size"));
         } else {
             lead(id);
             editing.logActivity(id, new Activity(new ActivityType(type), Instant.now(clock), detail.strip()), user.getName());
-            redirect.addFlashAttribute("message", "Logged the " + new ActivityType(type).label() + ".");
+            redirect.addFlashAttribute("message", messages.get("lead.log.saved", messages.get("lead.log." + type)));
         }
         return "redirect:/leads/" + id;
     }

@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = LeadEmail.Validator.class)
 public @interface LeadEmail {
 
-    String message() default "Enter an email address like name@company.com.";
+    String message() default "{lead.email.invalid}";
 
     Class<?>[] groups() default {};
 

@@ -13,28 +13,28 @@ class NewLeadForm {
     interface New {
     }
 
-    @NotBlank(message = "Enter the lead's name.")
-    @Size(max = 200, message = "Keep the name under 200 characters.")
+    @NotBlank(message = "{lead.fullName.required}")
+    @Size(max = 200, message = "{lead.fullName.size}")
     private String fullName;
 
-    @NotBlank(message = "Enter an email address.", groups = NewLeadForm.New.class)
+    @NotBlank(message = "{lead.email.required}", groups = NewLeadForm.New.class)
     @LeadEmail
     private String email;
 
-    @Size(max = 200, message = "Keep the company under 200 characters.")
+    @Size(max = 200, message = "{lead.company.size}")
     private String company;
 
-    @Size(max = 200, message = "Keep the job title under 200 characters.")
+    @Size(max = 200, message = "{lead.jobTitle.size}")
     private String jobTitle;
 
-    @PositiveOrZero(message = "Company size cannot be negative.")
-    @Max(value = 10_000_000, message = "Company size looks wrong: at most 10,000,000 employees.")
+    @PositiveOrZero(message = "{lead.companySize.negative}")
+    @Max(value = 10_000_000, message = "{lead.companySize.max}")
     private Integer companySize;
 
-    @Pattern(regexp = "^$|^[A-Z]{2}$", message = "Choose a country from the list.")
+    @Pattern(regexp = "^$|^[A-Z]{2}$", message = "{lead.country.unknown}")
     private String country;
 
-    @Size(max = 100, message = "Keep the source under 100 characters.")
+    @Size(max = 100, message = "{lead.source.size}")
     private String source;
 
     /** The lead's custom fields by key (an import's extra columns), edited on the Edit lead form; a blank one is removed. */

@@ -99,7 +99,7 @@ class CaptureControllerTest {
 
         mvc.perform(newLead().param("fullName", "Ana again").param("email", email.toUpperCase()))
                 .andExpect(status().isOk())
-                .andExpect(model().attributeHasFieldErrorCode("lead", "email", "duplicate"))
+                .andExpect(model().attributeHasFieldErrorCode("lead", "email", "lead.duplicate"))
                 .andExpect(content().string(containsString("A lead with the email " + email + " exists already.")))
                 .andExpect(content().string(containsString("href=\"" + first + "\">Open the lead that has this address")));
 
