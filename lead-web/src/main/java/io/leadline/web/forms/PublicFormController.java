@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,10 +52,12 @@ class PublicFormController {
     private final Clock clock;
     private final WebsiteTracking tracking;
     private final ContactStatuses contacts;
+    private final PageMessages messages;
 
     PublicFormController(FormTokens tokens, PublicCapture capture, Leads leads, ScoringModels models, Clock clock,
-                         WebsiteTracking tracking, ContactStatuses contacts) {
+                         WebsiteTracking tracking, ContactStatuses contacts, PageMessages messages) {
         this.contacts = contacts;
+        this.messages = messages;
         this.tracking = tracking;
         this.tokens = tokens;
         this.capture = capture;
@@ -90,14 +93,14 @@ class PublicFormController {
         String client = "client:" + request.getRemoteAddr();
         if (submissions.count(client, now) >= MAX_SUBMISSIONS) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            model.addAttribute("problem", "Too many submissions from your address; please try again in a few minutes.");
+            model.addAttribute("problem", messages.get("form.tooMany"));
             return "forms/problem";
         }
         submissions.add(client, now);
         Optional<String> nonce = tokens.formNonce(form.get("token"), campaign);
         if (nonce.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("problem", "This form has expired. Please reload the page and send it again.");
+            model.addAttribute("problem", messages.get("form.expired"));
             return "forms/problem";
         }
         if (!form.getOrDefault("website", "").isBlank()) {
@@ -107,7 +110,7 @@ class PublicFormController {
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<EmailAddress> email = EmailAddress.parse(form.get("email"));
         if (email.isEmpty()) {
-            errors.put("email", "Enter your email address, like name@company.com.");
+            errors.put("email", messages.get("form.email.invalid"));
         }
         Integer size = null;
         String sizeText = form.getOrDefault("company_size", "").strip();
@@ -118,18 +121,18 @@ class PublicFormController {
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                errors.put("company_size", "Enter the number of employees as a whole number.");
+                errors.put("company_size", messages.get("form.companySize.invalid"));
             }
         }
         for (String field : ASKABLE) {
             if (form.getOrDefault(field, "").length() > 200) {
-                errors.put(field, "Keep this under 200 characters.");
+                errors.put(field, messages.get("form.field.size"));
             } else if (CellText.hasControlCharacters(form.get(field))) {
-                errors.put(field, "Remove the control characters (such as NUL) from this field.");
+                errors.put(field, messages.get("form.field.control"));
             }
         }
         if (CellText.hasControlCharacters(form.get("email"))) {
-            errors.put("email", "Enter your email address, like name@company.com.");
+            errors.put("email", messages.get("form.email.invalid"));
         }
         // Hidden fields (campaign tags, referrer) are the page's, not the visitor's: control characters are dropped.
         form.replaceAll((key, value) -> CellText.hasControlCharacters(value) ? CellText.visible(value) : value);

@@ -2,7 +2,12 @@ package io.leadline.web.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadline.core.bulk.BulkAction;
+import io.leadline.core.inbox.AlertMode;
+import io.leadline.core.inbox.InboxItem;
 import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.qualification.BantCriterion;
+import io.leadline.core.qualification.BantStatus;
 import io.leadline.core.queue.QueueFilter;
 import io.leadline.core.user.Role;
 import io.leadline.persistence.jobs.JobStatus;
@@ -107,6 +112,11 @@ class MessageBundlesTest {
         Stream.of(QueueFilter.Order.values()).forEach(o -> built.add("queue.order." + o.name()));
         Stream.of(QueueFilter.Scope.values()).forEach(o -> built.add("queue.scope." + o.name()));
         Stream.of(Role.values()).forEach(r -> built.add("role." + r.name()));
+        Stream.of(InboxItem.Kind.values()).forEach(k -> built.add("inbox.kind." + k.name()));
+        Stream.of(AlertMode.values()).forEach(m -> built.add("alerts.mode." + m.name()));
+        Stream.of(BantCriterion.values()).forEach(c -> built.add("bant." + c.name()));
+        Stream.of(BantStatus.values()).forEach(c -> built.add("bant.status." + c.name()));
+        Stream.of(BulkAction.Kind.values()).forEach(k -> built.add("bulk.kind." + k.name()));
         assertThat(built).allSatisfy(key -> assertThat(english).containsKey(key));
     }
 
