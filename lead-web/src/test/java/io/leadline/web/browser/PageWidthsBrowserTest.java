@@ -2,13 +2,18 @@ package io.leadline.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadline.core.user.Language;
+import io.leadline.core.user.Preferences;
 import io.leadline.core.user.Role;
+import io.leadline.core.user.UserAccess;
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.web.capture.LeadCapture;
 import io.leadline.web.security.UserAccounts;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +41,8 @@ class PageWidthsBrowserTest {
     JdbcClient jdbc;
     @Autowired
     LeadCapture capture;
+    @Autowired
+    UserAccess users;
 
     private ChromeDriver browser;
 
@@ -75,8 +82,50 @@ class PageWidthsBrowserTest {
                 "BR", null, java.util.Map.of("phone", "+55 41 99876-5432"))).id();
         String email = jdbc.sql("select email from lead where id = ?").param(lead).query(String.class).single();
         pages.addAll(List.of("/leads/duplicates", "/leads/merge?lead=" + lead + "&other=" + twin, "/settings/personal-data?email=" + email));
+        List<String> wide = wideAt(pages, WIDTHS);
+        for (int width : new int[] {390, 1280}) {
+            browser.manage().window().setSize(new Dimension(width, 900));
+            String suffix = width == 390 ? "-phone" : "";
+            browser.get("http://localhost:" + port + "/leads/merge?lead=" + lead + "&other=" + twin);
+            Browser.screenshot(browser, "merge-side-by-side" + suffix);
+            browser.get("http://localhost:" + port + "/leads/" + lead);
+            Browser.screenshot(browser, "lead-possible-duplicates" + suffix);
+            browser.get("http://localhost:" + port + "/settings/personal-data?email=" + email);
+            Browser.screenshot(browser, "settings-personal-data" + suffix);
+        }
+        assertThat(wide).as("pages wider than the window").isEmpty();
+    }
+
+    /**
+     * A Brazilian marketer's Leadline (their preference: Portuguese, São Paulo time): the same pages in Portuguese — longer
+     * words than English — fit a phone and a desktop too, and the browser's script has told the server its zone.
+     */
+    @Test
+    void the_portuguese_pages_fit_too() {
+        accounts.createIfAbsent("widths-marketer-pt", "widths-marketer-pt-password", Role.MARKETER);
+        users.savePreferences("widths-marketer-pt", new Preferences(Optional.of(Language.PORTUGUESE_BRAZIL),
+                Optional.of(ZoneId.of("America/Sao_Paulo"))));
+        Browser.signIn(browser, port, "widths-marketer-pt", "widths-marketer-pt-password");
+        browser.get("http://localhost:" + port + "/");
+        assertThat(browser.findElement(org.openqa.selenium.By.tagName("h1")).getText()).isEqualTo("Hoje");
+        assertThat(browser.getPageSource()).contains("BRT");
+        assertThat((String) browser.executeScript("return document.cookie")).as("leadline.js tells the browser's zone")
+                .contains("leadline_tz=");
+        List<String> pages = List.of("/", "/leads", "/leads/new", "/queue", "/accounts", "/imports", "/reports", "/inbox",
+                "/account/preferences", "/account/alerts");
+        List<String> wide = wideAt(pages, 390, 1280);
+        for (int width : new int[] {390, 1280}) {
+            browser.manage().window().setSize(new Dimension(width, 900));
+            browser.get("http://localhost:" + port + "/");
+            Browser.screenshot(browser, "today-pt-BR" + (width == 390 ? "-phone" : ""));
+        }
+        assertThat(wide).as("Portuguese pages wider than the window").isEmpty();
+    }
+
+    /** The pages, each at each width, that scroll sideways: with the element that sticks out furthest. */
+    private List<String> wideAt(List<String> pages, int... widths) {
         List<String> wide = new ArrayList<>();
-        for (int width : WIDTHS) {
+        for (int width : widths) {
             browser.manage().window().setSize(new Dimension(width, 900));
             for (String page : pages) {
                 browser.get("http://localhost:" + port + page);
@@ -101,16 +150,6 @@ class PageWidthsBrowserTest {
                 }
             }
         }
-        for (int width : new int[] {390, 1280}) {
-            browser.manage().window().setSize(new Dimension(width, 900));
-            String suffix = width == 390 ? "-phone" : "";
-            browser.get("http://localhost:" + port + "/leads/merge?lead=" + lead + "&other=" + twin);
-            Browser.screenshot(browser, "merge-side-by-side" + suffix);
-            browser.get("http://localhost:" + port + "/leads/" + lead);
-            Browser.screenshot(browser, "lead-possible-duplicates" + suffix);
-            browser.get("http://localhost:" + port + "/settings/personal-data?email=" + email);
-            Browser.screenshot(browser, "settings-personal-data" + suffix);
-        }
-        assertThat(wide).as("pages wider than the window").isEmpty();
+        return wide;
     }
 }
