@@ -115,7 +115,7 @@ class ContactRulesTest {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/leads/{id}", lead).with(user("sam").roles("SALES")))
                 .andExpect(content().string(containsString("Allow contact again")))
-                .andExpect(content().string(containsString("Not in the hand-raisers' lane")));
+                .andExpect(content().string(containsString("lane, not handed off to the CRM")));
         mvc.perform(post("/leads/{id}/contact", lead).param("consent", "GIVEN").with(user("sam").roles("SALES")).with(csrf()));
         mvc.perform(get("/leads/{id}", lead).with(user("sam").roles("SALES")))
                 .andExpect(content().string(containsString("Marketing consent: given, through a Leadline user")))
