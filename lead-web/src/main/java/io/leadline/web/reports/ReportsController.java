@@ -77,7 +77,7 @@ class ReportsController {
         ResponseSla sla = sla();
         model.addAttribute("sla", reports.slaCompliance(scope, sla));
         model.addAttribute("slaHours", sla.limit().toHours());
-        model.addAttribute("slaUnit", sla.workingHours() == null ? "h" : "working hours");
+        model.addAttribute("slaWorking", sla.workingHours() != null);
         model.addAttribute("workingHours", sla.workingHours() == null ? null : sla.workingHours().describe());
         model.addAttribute("disqualifications", disqualifications.counts());
         model.addAttribute("lostReasons", disqualifications.lostReasons(15));
