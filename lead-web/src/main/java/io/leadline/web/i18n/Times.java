@@ -41,6 +41,11 @@ public class Times {
     }
 
 
+    /** A day of the week by its {@link java.time.DayOfWeek} name, short, in the reader's language ("Mon", "seg."). */
+    public String weekday(String name) {
+        return java.time.DayOfWeek.valueOf(name).getDisplayName(java.time.format.TextStyle.SHORT, locale());
+    }
+
     /** The reader's zone by its IANA name ("America/Sao_Paulo"). */
     public String zoneId() {
         return zone().getId();

@@ -112,6 +112,8 @@ class MessageBundlesTest {
         Stream.of(QueueFilter.Order.values()).forEach(o -> built.add("queue.order." + o.name()));
         Stream.of(QueueFilter.Scope.values()).forEach(o -> built.add("queue.scope." + o.name()));
         Stream.of(Role.values()).forEach(r -> built.add("role." + r.name()));
+        Stream.of(Role.values()).forEach(r -> built.add("role.label." + r.name()));
+        Stream.of(io.leadline.core.queue.AssignmentRule.Kind.values()).forEach(k -> built.add("handoff.kind." + k.name()));
         Stream.of(InboxItem.Kind.values()).forEach(k -> built.add("inbox.kind." + k.name()));
         Stream.of(AlertMode.values()).forEach(m -> built.add("alerts.mode." + m.name()));
         Stream.of(BantCriterion.values()).forEach(c -> built.add("bant." + c.name()));
