@@ -118,6 +118,7 @@ class MessageBundlesTest {
         Stream.of(AlertMode.values()).forEach(m -> built.add("alerts.mode." + m.name()));
         Stream.of(BantCriterion.values()).forEach(c -> built.add("bant." + c.name()));
         Stream.of(io.leadline.core.lead.FieldType.values()).forEach(t -> built.add("fields.type." + t.name()));
+        Stream.of(io.leadline.core.scoring.ConditionText.Kind.values()).forEach(k -> built.add("model.kind." + k.name()));
         Stream.of(BantStatus.values()).forEach(c -> built.add("bant.status." + c.name()));
         Stream.of(BulkAction.Kind.values()).forEach(k -> built.add("bulk.kind." + k.name()));
         assertThat(built).allSatisfy(key -> assertThat(english).containsKey(key));
