@@ -104,6 +104,36 @@ class MessageBundlesTest {
         assertThat(missing).as("keys named in templates and missing in messages.properties").isEmpty();
     }
 
+    /**
+     * No template shows words of its own: every text a reader sees comes from a bundle. A text inside an element
+     * whose content Thymeleaf replaces ({@code th:text}, {@code th:errors}…) is only the designer's sample; code,
+     * options and a few names that read the same in both languages are let through.
+     */
+    @Test
+    void templates_show_no_words_of_their_own() throws IOException {
+        Pattern textNode = Pattern.compile("(<[^<>]*(?:\"[^\"]*\"[^<>]*)*>)([^<>]+)(?=<)");
+        Set<String> sameInBoth = Set.of("Leadline", "MQL", "MQLs", "SQL", "MQA", "AUC", "Brier", "URL", "CSV", "ms", "SLA",
+                "Website");
+        Set<String> shown = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                String html = Files.readString(file).replaceAll("(?s)<!--.*?-->", "")
+                        .replaceAll("(?s)<(code|pre|script|style|option)\\b[^>]*>.*?</\\1>", "<x/>");
+                Matcher m = textNode.matcher(html);
+                while (m.find()) {
+                    String tag = m.group(1);
+                    String text = m.group(2).strip();
+                    boolean replaced = !tag.startsWith("</") && (tag.contains("th:text") || tag.contains("th:utext")
+                            || tag.contains("th:errors") || tag.contains("sec:authentication"));
+                    if (!replaced && text.matches("(?s).*[A-Za-z]{2,}.*") && !sameInBoth.contains(text)) {
+                        shown.add(TEMPLATES.relativize(file) + ": " + text);
+                    }
+                }
+            }
+        }
+        assertThat(shown).as("words written into templates instead of messages*.properties").isEmpty();
+    }
+
     @Test
     void keys_built_from_enum_names_exist_for_every_value() {
         Set<String> built = new TreeSet<>();
