@@ -16,6 +16,7 @@ import io.leadline.web.audit.Audit;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +43,10 @@ class AccountsController {
     private final Audit audit;
     private final MqaPolicy policy = MqaPolicy.standard();
 
-    AccountsController(AccountScores accounts, SalesReps reps, Reports reports, Audit audit) {
+    private final PageMessages messages;
+
+    AccountsController(AccountScores accounts, SalesReps reps, Reports reports, Audit audit, PageMessages messages) {
+        this.messages = messages;
         this.accounts = accounts;
         this.reps = reps;
         this.reports = reports;
@@ -100,15 +104,15 @@ class AccountsController {
                  RedirectAttributes redirect) {
         String rep = owner == null || owner.isBlank() ? null : owner.strip();
         if (rep != null && reps.loads().stream().map(RepLoad::username).noneMatch(rep::equals)) {
-            redirect.addFlashAttribute("error", "Choose an active sales rep.");
+            redirect.addFlashAttribute("error", messages.get("account.owner.choose"));
             return "redirect:/accounts/" + id;
         }
         AccountSummary account = accounts.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + id));
         accounts.assignOwner(id, rep);
         audit.record(admin.getName(), AuditAction.ACCOUNT_OWNER_CHANGED, "account " + id,
                 account.name() + ": " + (rep == null ? "nobody" : rep));
-        redirect.addFlashAttribute("message", rep == null ? account.name() + " has no owner now."
-                : account.name() + " is " + rep + "'s now; its new MQLs go to them under the account-owner rule.");
+        redirect.addFlashAttribute("message", rep == null ? messages.get("account.owner.cleared", account.name())
+                : messages.get("account.owner.set", account.name(), rep));
         return "redirect:/accounts/" + id;
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -41,7 +42,10 @@ class BulkActionsController {
     private final SegmentMembers segments;
     private final Clock clock;
 
-    BulkActionsController(BulkJobs jobs, LeadList leads, SegmentMembers segments, Clock clock) {
+    private final PageMessages messages;
+
+    BulkActionsController(BulkJobs jobs, LeadList leads, SegmentMembers segments, Clock clock, PageMessages messages) {
+        this.messages = messages;
         this.segments = segments;
         this.jobs = jobs;
         this.leads = leads;
@@ -83,7 +87,7 @@ class BulkActionsController {
         if ("all".equals(scope)) {
             LeadSearch search = binding.hasErrors() ? null : filter.toSearch();
             if (search == null) {
-                redirect.addFlashAttribute("error", "The list's filters could not be read; search again, then act on the leads.");
+                redirect.addFlashAttribute("error", messages.get("bulk.filters"));
                 return back;
             }
             selected = leads.ids(search, BulkAction.MAX_LEADS + 1);
@@ -91,17 +95,15 @@ class BulkActionsController {
             selected = ticked == null ? List.of() : ticked.stream().distinct().toList();
         }
         if (selected.isEmpty()) {
-            redirect.addFlashAttribute("error", "Tick the leads to act on, or choose all leads that match the filters.");
+            redirect.addFlashAttribute("error", messages.get("bulk.none"));
             return back;
         }
         if (selected.size() > BulkAction.MAX_LEADS) {
-            redirect.addFlashAttribute("error", String.format(java.util.Locale.ROOT,
-                    "More than %,d leads match: narrow the filters first.", BulkAction.MAX_LEADS));
+            redirect.addFlashAttribute("error", messages.get("bulk.tooMany", BulkAction.MAX_LEADS));
             return back;
         }
         long id = jobs.request(action, selected, user.getName(), admin, Instant.now(clock));
-        redirect.addFlashAttribute("message", action.describe() + ": " + selected.size()
-                + (selected.size() == 1 ? " lead" : " leads") + ", running in the background.");
+        redirect.addFlashAttribute("message", messages.get("bulk.started", action.describe(), selected.size()));
         return "redirect:/leads/bulk/" + id;
     }
 

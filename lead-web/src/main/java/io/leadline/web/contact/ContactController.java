@@ -4,6 +4,7 @@ import io.leadline.core.contact.Consent;
 import io.leadline.core.lead.Leads;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +19,10 @@ class ContactController {
     private final ContactRules rules;
     private final Leads leads;
 
-    ContactController(ContactRules rules, Leads leads) {
+    private final PageMessages messages;
+
+    ContactController(ContactRules rules, Leads leads, PageMessages messages) {
+        this.messages = messages;
         this.rules = rules;
         this.leads = leads;
     }
@@ -31,13 +35,12 @@ class ContactController {
         }
         if (doNotContact != null) {
             rules.flag(id, doNotContact, user.getName());
-            redirect.addFlashAttribute("message", doNotContact ? "Marked do not contact: the lead leaves the hand-raisers' lane "
-                    + "and is not handed off to the CRM." : "The lead may be contacted again.");
+            redirect.addFlashAttribute("message", messages.get(doNotContact ? "contact.flagged" : "contact.lifted"));
         } else if (consent != null) {
             rules.answered(id, consent, user.getName());
-            redirect.addFlashAttribute("message", "Marketing consent recorded as " + consent.label().toLowerCase() + ".");
+            redirect.addFlashAttribute("message", messages.get("contact.recorded", messages.get("contact.consent." + consent.name())));
         } else {
-            redirect.addFlashAttribute("error", "Nothing to change was sent.");
+            redirect.addFlashAttribute("error", messages.get("contact.nothing"));
         }
         return "redirect:/leads/" + id;
     }

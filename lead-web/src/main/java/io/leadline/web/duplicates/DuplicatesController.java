@@ -7,6 +7,7 @@ import io.leadline.web.audit.Audit;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.security.core.Authentication;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,10 @@ class DuplicatesController {
     private final Audit audit;
     private final Clock clock;
 
-    DuplicatesController(DuplicateCandidates candidates, DuplicateScans scans, Audit audit, Clock clock) {
+    private final PageMessages messages;
+
+    DuplicatesController(DuplicateCandidates candidates, DuplicateScans scans, Audit audit, Clock clock, PageMessages messages) {
+        this.messages = messages;
         this.candidates = candidates;
         this.scans = scans;
         this.audit = audit;
@@ -52,8 +56,7 @@ class DuplicatesController {
     String scan(Authentication user, RedirectAttributes redirect) {
         var scan = scans.request(user.getName(), Instant.now(clock));
         redirect.addFlashAttribute("message", scan.requestedBy().equals(user.getName())
-                ? "Looking for duplicates among all leads; this page shows the pairs when the scan is done."
-                : "A scan " + scan.requestedBy() + " asked for is running already; this page shows its pairs when it is done.");
+                ? messages.get("dup.scanning") : messages.get("dup.scanningOther", scan.requestedBy()));
         return "redirect:/leads/duplicates";
     }
 
@@ -63,7 +66,7 @@ class DuplicatesController {
                    Authentication user, RedirectAttributes redirect) {
         candidates.dismiss(lead, other, user.getName(), Instant.now(clock));
         audit.record(user.getName(), AuditAction.DUPLICATE_DISMISSED, "lead " + lead, "lead " + other + " is another person");
-        redirect.addFlashAttribute("message", "Noted: lead " + lead + " and lead " + other + " are two people; they are not offered again.");
+        redirect.addFlashAttribute("message", messages.get("dup.dismissed", String.valueOf(lead), String.valueOf(other)));
         return fromLead ? "redirect:/leads/" + lead : "redirect:/leads/duplicates";
     }
 }

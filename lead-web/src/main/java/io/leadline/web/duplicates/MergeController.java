@@ -5,6 +5,7 @@ import io.leadline.core.lead.Lead;
 import io.leadline.web.capture.LeadEditing.EditConflictException;
 import jakarta.validation.Valid;
 import org.springframework.security.core.Authentication;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,7 +23,10 @@ class MergeController {
 
     private final LeadMerging merging;
 
-    MergeController(LeadMerging merging) {
+    private final PageMessages messages;
+
+    MergeController(LeadMerging merging, PageMessages messages) {
+        this.messages = messages;
         this.merging = merging;
     }
 
@@ -43,7 +47,7 @@ class MergeController {
     @PostMapping("/leads/merge")
     String merge(@Valid @ModelAttribute MergeForm form, BindingResult result, Authentication user, RedirectAttributes redirect) {
         if (result.hasErrors()) {
-            redirect.addFlashAttribute("error", "The merge form was incomplete; nothing was merged. Choose again.");
+            redirect.addFlashAttribute("error", messages.get("merge.incomplete"));
             return "redirect:/leads/duplicates";
         }
         String back = "redirect:/leads/merge?lead=" + form.getSurvivorId() + "&other=" + form.getMergedId()
@@ -56,8 +60,7 @@ class MergeController {
             redirect.addFlashAttribute("error", e.getMessage());
             return back;
         }
-        redirect.addFlashAttribute("message", "Lead " + form.getMergedId() + " merged into " + merged.displayName()
-                + ": its activities and history are here now, and its old link opens this page.");
+        redirect.addFlashAttribute("message", messages.get("merge.done", String.valueOf(form.getMergedId()), merged.displayName()));
         return "redirect:/leads/" + merged.id();
     }
 }

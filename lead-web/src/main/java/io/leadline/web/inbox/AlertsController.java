@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.EnumSet;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -25,7 +26,10 @@ class AlertsController {
     private final Alerts alerts;
     private final AlertMails mails;
 
-    AlertsController(Alerts alerts, AlertMails mails) {
+    private final PageMessages messages;
+
+    AlertsController(Alerts alerts, AlertMails mails, PageMessages messages) {
+        this.messages = messages;
         this.alerts = alerts;
         this.mails = mails;
     }
@@ -60,7 +64,7 @@ class AlertsController {
         }
         alerts.save(user.getName(), new Alerts.Preference(form.getEmail(), form.getMode(), form.getKinds()));
         redirect.addFlashAttribute("message", form.getEmail() == null || form.getMode() == AlertMode.OFF
-                ? "Saved: notices stay in your inbox." : "Saved: alerts go to " + form.getEmail() + ".");
+                ? messages.get("alerts.saved.inbox") : messages.get("alerts.saved", form.getEmail()));
         return "redirect:/account/alerts";
     }
 }

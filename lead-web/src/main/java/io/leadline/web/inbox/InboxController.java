@@ -4,6 +4,7 @@ import io.leadline.core.inbox.Inbox;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +21,10 @@ class InboxController {
     private final Inbox inbox;
     private final Clock clock;
 
-    InboxController(Inbox inbox, Clock clock) {
+    private final PageMessages messages;
+
+    InboxController(Inbox inbox, Clock clock, PageMessages messages) {
+        this.messages = messages;
         this.inbox = inbox;
         this.clock = clock;
     }
@@ -45,7 +49,7 @@ class InboxController {
     @PostMapping("/inbox/read")
     String readAll(Principal user, RedirectAttributes redirect) {
         int read = inbox.markAllRead(user.getName(), Instant.now(clock));
-        redirect.addFlashAttribute("message", read == 0 ? "Nothing was unread." : read + (read == 1 ? " notice" : " notices") + " marked read.");
+        redirect.addFlashAttribute("message", messages.get("inbox.marked", read));
         return "redirect:/inbox";
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +28,10 @@ class SegmentController {
     private final Segments segments;
     private final Clock clock;
 
-    SegmentController(Segments segments, Clock clock) {
+    private final PageMessages messages;
+
+    SegmentController(Segments segments, Clock clock, PageMessages messages) {
+        this.messages = messages;
         this.segments = segments;
         this.clock = clock;
     }
@@ -37,13 +41,13 @@ class SegmentController {
                 RedirectAttributes redirect) {
         String filters = filtersOf(query);
         if (name.isBlank() || name.length() > 100) {
-            redirect.addFlashAttribute("error", "Give the segment a name of up to 100 characters.");
+            redirect.addFlashAttribute("error", messages.get("segment.name"));
         } else if (filters.isEmpty()) {
-            redirect.addFlashAttribute("error", "Filter the list first: a segment without filters is every lead.");
+            redirect.addFlashAttribute("error", messages.get("segment.noFilter"));
         } else if (!segments.save(name, filters, user.getName(), Instant.now(clock))) {
-            redirect.addFlashAttribute("error", "A segment named \"" + name.strip() + "\" exists already.");
+            redirect.addFlashAttribute("error", messages.get("segment.exists", name.strip()));
         } else {
-            redirect.addFlashAttribute("message", "Saved the segment \"" + name.strip() + "\".");
+            redirect.addFlashAttribute("message", messages.get("segment.saved", name.strip()));
         }
         return "redirect:/leads" + (filters.isEmpty() ? "" : "?" + filters);
     }
@@ -51,7 +55,7 @@ class SegmentController {
     @PostMapping("/segments/{id}/delete")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
         segments.delete(id);
-        redirect.addFlashAttribute("message", "Segment removed.");
+        redirect.addFlashAttribute("message", messages.get("segment.removed"));
         return "redirect:/leads";
     }
 

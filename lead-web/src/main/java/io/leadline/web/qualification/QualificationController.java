@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import io.leadline.web.i18n.PageMessages;
+import io.leadline.web.i18n.Times;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,8 +39,13 @@ class QualificationController {
     private final LeadAssignment assignment;
     private final LeadPage page;
     private final Clock clock;
+    private final PageMessages messages;
+    private final Times times;
 
-    QualificationController(SalesActions actions, LeadAssignment assignment, LeadPage page, Clock clock) {
+    QualificationController(SalesActions actions, LeadAssignment assignment, LeadPage page, Clock clock, PageMessages messages,
+                            Times times) {
+        this.messages = messages;
+        this.times = times;
         this.actions = actions;
         this.assignment = assignment;
         this.page = page;
@@ -59,9 +66,9 @@ class QualificationController {
                 answers.add(new BantAnswer(criterion, status, form.get(key + "Evidence"),
                         months.isEmpty() ? null : Integer.valueOf(months), user.getName(), now));
             } catch (NumberFormatException e) {
-                errors.put(criterion, "Enter the months to decision as a whole number.");
+                errors.put(criterion, messages.get("bant.months.invalid"));
             } catch (IllegalArgumentException e) {
-                errors.put(criterion, e.getMessage().startsWith("No enum") ? "Choose a status." : sentence(e.getMessage()));
+                errors.put(criterion, e.getMessage().startsWith("No enum") ? messages.get("bant.status.choose") : sentence(e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {
@@ -69,44 +76,45 @@ class QualificationController {
             String saved = answers.isEmpty() ? "" : savedBesides(id, user, answers);
             model.addAttribute("bantErrors", errors);
             model.addAttribute("bantInput", form);
-            model.addAttribute("error", saved.isEmpty() ? "BANT not saved: please correct the criteria marked below."
-                    : saved + " Please correct the criteria marked below.");
+            model.addAttribute("error", saved.isEmpty() ? messages.get("bant.notSaved")
+                    : saved + " " + messages.get("bant.correct"));
             return page.show(id, model);
         }
         return act(id, redirect, () -> {
             actions.recordBant(id, actor(user), answers);
-            return "BANT saved.";
+            return messages.get("bant.saved");
         });
     }
 
     @PostMapping("/leads/{id}/promote")
     String promote(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
-        return act(id, redirect, () -> "Promoted " + actions.promote(id, actor(user)).displayName() + " to SQL.");
+        return act(id, redirect, () -> messages.get("sales.promoted", actions.promote(id, actor(user)).displayName()));
     }
 
     @PostMapping("/leads/{id}/disqualify")
     String disqualify(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
                       @RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
-        return act(id, redirect, () -> "Disqualified " + actions.disqualify(id, actor(user), reason, note).displayName() + ".");
+        return act(id, redirect, () -> messages.get("sales.disqualified", actions.disqualify(id, actor(user), reason, note).displayName()));
     }
 
     @PostMapping("/leads/{id}/recycle")
     String recycle(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate revisitOn,
                    @RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
-        return act(id, redirect, () -> "Recycled " + actions.recycle(id, actor(user), revisitOn, note).displayName()
-                + " to nurture until " + revisitOn + ".");
+        return act(id, redirect, () -> messages.get("sales.recycled", actions.recycle(id, actor(user), revisitOn, note).displayName(),
+                times.day(revisitOn)));
     }
 
     @PostMapping("/leads/{id}/outcome")
     String outcome(@PathVariable long id, @RequestParam(required = false) LifecycleStage outcome,
                    @RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
-        return act(id, redirect, () -> "Recorded: " + actions.recordOutcome(id, actor(user), outcome, note).stage().label() + ".");
+        return act(id, redirect, () -> messages.get("sales.recorded",
+                messages.get("stage." + actions.recordOutcome(id, actor(user), outcome, note).stage().name())));
     }
 
     @PostMapping("/leads/{id}/assign")
     String assign(@PathVariable long id, @RequestParam(defaultValue = "") String rep, Authentication admin,
                   RedirectAttributes redirect) {
-        return act(id, redirect, () -> "Assigned to " + assignment.assignByAdmin(id, rep, admin.getName()).owner() + ".");
+        return act(id, redirect, () -> messages.get("sales.assigned", assignment.assignByAdmin(id, rep, admin.getName()).owner()));
     }
 
     /** Runs the action; its domain refusal becomes a message on the lead page (POST-redirect-GET). */
@@ -130,7 +138,8 @@ class QualificationController {
         } catch (LeadAlreadyClaimedException | IllegalStageChangeException | NotSalesReadyException | IllegalArgumentException e) {
             return "";
         }
-        return "Saved: " + answers.stream().map(a -> a.criterion().label()).collect(java.util.stream.Collectors.joining(", ")) + ".";
+        return messages.get("bant.savedSome", answers.stream().map(a -> messages.get("bant." + a.criterion().name()))
+                .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     private static SalesActions.Actor actor(Authentication user) {

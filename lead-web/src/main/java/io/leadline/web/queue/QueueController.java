@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import io.leadline.web.prediction.LeadLikelihood;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,8 +49,11 @@ class QueueController {
 
     private final io.leadline.core.reports.Reports reports;
 
+    private final PageMessages messages;
+
     QueueController(SalesQueue queue, LeadClaims claims, SalesRules settings, Clock clock, LeadLikelihood likelihood,
-                    io.leadline.core.reports.Reports reports, HandoffRules handoff) {
+                    io.leadline.core.reports.Reports reports, HandoffRules handoff, PageMessages messages) {
+        this.messages = messages;
         this.handoff = handoff;
         this.reports = reports;
         this.likelihood = likelihood;
@@ -126,11 +130,11 @@ class QueueController {
         List<QueueEntry> candidates = Stream.concat(lane.stream(), ranked(unassigned, lane, null, NEXT_CANDIDATES).stream()).toList();
         return claims.claimFirst(candidates, rep.getName())
                 .map(lead -> {
-                    redirect.addFlashAttribute("message", "You claimed " + lead.displayName() + ".");
+                    redirect.addFlashAttribute("message", messages.get("queue.claimed", lead.displayName()));
                     return "redirect:/leads/" + lead.id();
                 })
                 .orElseGet(() -> {
-                    redirect.addFlashAttribute("message", "No unassigned MQL is waiting.");
+                    redirect.addFlashAttribute("message", messages.get("queue.nothingWaiting"));
                     return "redirect:/queue";
                 });
     }
@@ -157,11 +161,11 @@ class QueueController {
     String claim(@PathVariable long leadId, Principal rep, RedirectAttributes redirect) {
         try {
             var lead = claims.claim(leadId, rep.getName());
-            redirect.addFlashAttribute("message", "You claimed " + lead.displayName() + ".");
+            redirect.addFlashAttribute("message", messages.get("queue.claimed", lead.displayName()));
         } catch (LeadAlreadyClaimedException | IllegalStageChangeException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         } catch (NoSuchElementException e) {
-            redirect.addFlashAttribute("error", "That lead no longer exists.");
+            redirect.addFlashAttribute("error", messages.get("queue.gone"));
         }
         return "redirect:/queue";
     }

@@ -118,7 +118,9 @@ class QualificationControllerTest {
     void a_rep_recycles_to_nurture_with_a_revisit_date_and_the_lead_leaves_the_queue() throws Exception {
         LocalDate revisit = LocalDate.now().plusMonths(3);
         mvc.perform(as("rita", post("/leads/{id}/recycle", lead)).param("revisitOn", revisit.toString()).param("note", "next budget year"))
-                .andExpect(flash().attribute("message", "Recycled Bant Lead to nurture until " + revisit + "."));
+                .andExpect(flash().attribute("message", "Recycled Bant Lead to nurture until "
+                        + java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                                .withLocale(java.util.Locale.ENGLISH).format(revisit) + "."));
 
         var row = jdbc.sql("select stage, owner, revisit_on from lead where id = ?").param(lead).query().singleRow();
         assertThat(row.get("stage")).isEqualTo("RECYCLED");
