@@ -10,6 +10,7 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -24,19 +25,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageConflicts {
 
-    static final String MESSAGE = "Someone changed this at the same moment, so nothing of yours was saved. "
-            + "Look at it again and repeat what you meant to do.";
+    private final PageMessages messages;
+
+    PageConflicts(PageMessages messages) {
+        this.messages = messages;
+    }
     private static final Pattern LEAD_ACTION = Pattern.compile("^/leads/(\\d+)/.+");
 
     @ExceptionHandler(ConcurrencyFailureException.class)
     String conflict(HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect, Model model) {
         Matcher lead = LEAD_ACTION.matcher(request.getRequestURI().substring(request.getContextPath().length()));
         if (lead.matches() && "POST".equals(request.getMethod())) {
-            redirect.addFlashAttribute("error", MESSAGE);
+            redirect.addFlashAttribute("error", messages.get("error.409"));
             return "redirect:/leads/" + lead.group(1);
         }
         response.setStatus(HttpStatus.CONFLICT.value());
-        model.addAttribute("message", MESSAGE);
+        model.addAttribute("message", messages.get("error.409"));
         return "error/409";
     }
 }

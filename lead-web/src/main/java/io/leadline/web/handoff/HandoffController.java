@@ -12,6 +12,7 @@ import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,7 +35,10 @@ class HandoffController {
     private final HandoffSettings settings;
     private final LeadAssignment assignment;
 
-    HandoffController(HandoffSettings settings, LeadAssignment assignment) {
+    private final PageMessages messages;
+
+    HandoffController(HandoffSettings settings, LeadAssignment assignment, PageMessages messages) {
+        this.messages = messages;
         this.settings = settings;
         this.assignment = assignment;
     }
@@ -74,7 +78,7 @@ class HandoffController {
         if (!errors.hasErrors()) {
             try {
                 settings.save(form.policy(), admin.getName());
-                redirect.addFlashAttribute("message", "Hand-off settings saved.");
+                redirect.addFlashAttribute("message", messages.get("handoff.saved"));
                 return "redirect:/settings/handoff";
             } catch (HandoffForm.WorkingHoursException e) {
                 errors.rejectValue(e.field(), "invalid", e.getMessage());
@@ -93,7 +97,7 @@ class HandoffController {
             try {
                 AssignmentRule rule = form.rule();
                 settings.add(rule, admin.getName());
-                redirect.addFlashAttribute("message", "Rule added: " + rule.describe() + ".");
+                redirect.addFlashAttribute("message", messages.get("handoff.rule.added", rule.describe()));
                 return "redirect:/settings/handoff";
             } catch (IllegalArgumentException e) {
                 // The domain's refusals name what is wrong: the rep (missing, not an active rep) or the value.
@@ -114,9 +118,9 @@ class HandoffController {
     @PostMapping("/settings/handoff/rules/{position}/up")
     String moveUp(@PathVariable int position, Principal admin, RedirectAttributes redirect) {
         if (settings.moveUp(position, admin.getName())) {
-            redirect.addFlashAttribute("message", "Rule " + position + " is now rule " + (position - 1) + ".");
+            redirect.addFlashAttribute("message", messages.get("handoff.rule.moved", position, position - 1));
         } else {
-            redirect.addFlashAttribute("error", "Rule " + position + " cannot move up.");
+            redirect.addFlashAttribute("error", messages.get("handoff.rule.cannotMove", position));
         }
         return "redirect:/settings/handoff";
     }
@@ -126,7 +130,7 @@ class HandoffController {
                     RedirectAttributes redirect) {
         try {
             settings.setInRotation(rep, inRotation, admin.getName());
-            redirect.addFlashAttribute("message", rep + (inRotation ? " takes part in round-robin." : " no longer gets round-robin leads."));
+            redirect.addFlashAttribute("message", messages.get(inRotation ? "handoff.rotation.in" : "handoff.rotation.out", rep));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

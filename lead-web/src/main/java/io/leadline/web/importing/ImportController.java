@@ -30,6 +30,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpStatus;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,8 +56,11 @@ class ImportController {
     private final UploadRetention retention;
     private final OutcomeFileImport outcomes;
 
+    private final PageMessages messages;
+
     ImportController(ImportUploads uploads, ImportJobs jobs, ImportTemplates templates, Audit audit, ImportFindings findings,
-                     UploadRetention retention, OutcomeFileImport outcomes) {
+                     UploadRetention retention, OutcomeFileImport outcomes, PageMessages messages) {
+        this.messages = messages;
         this.outcomes = outcomes;
         this.retention = retention;
         this.findings = findings;
@@ -76,7 +80,7 @@ class ImportController {
     String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "LEADS") ImportJob.Kind kind,
                   Principal user, RedirectAttributes redirect) throws IOException {
         if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("error", "Choose a CSV file to import; the one sent was empty.");
+            redirect.addFlashAttribute("error", messages.get("import.empty"));
             return "redirect:/imports";
         }
         try {
@@ -170,19 +174,18 @@ class ImportController {
         if ("true".equals(form.get("saveTemplate"))) {
             String name = form.getOrDefault("templateName", "").strip();
             if (name.isEmpty() || name.length() > 100) {
-                redirect.addFlashAttribute("error", "Name the template (up to 100 characters).");
+                redirect.addFlashAttribute("error", messages.get("import.template.name"));
             } else if (!templates.save(name, mapping, user.getName(), Instant.now())) {
-                redirect.addFlashAttribute("error", "A template named \"" + name + "\" exists already.");
+                redirect.addFlashAttribute("error", messages.get("import.template.exists", name));
             } else {
-                redirect.addFlashAttribute("message", "Saved the mapping as the template \"" + name
-                        + "\": files with these headers will be mapped this way.");
+                redirect.addFlashAttribute("message", messages.get("import.template.saved", name));
             }
             return "redirect:/imports/" + id;
         }
         boolean dryRun = "true".equals(form.get("dryRun"));
         boolean slaClock = "true".equals(form.get("slaClock"));
         if (!jobs.queue(id, mapping, policy, dryRun, slaClock)) {
-            redirect.addFlashAttribute("error", "This import has started already.");
+            redirect.addFlashAttribute("error", messages.get("import.started"));
         }
         return "redirect:/imports/" + id;
     }
@@ -197,14 +200,14 @@ class ImportController {
                    @RequestParam(defaultValue = "") String separator, RedirectAttributes redirect) {
         ImportJob job = job(id);
         if (job.status() != JobStatus.DRAFT) {
-            redirect.addFlashAttribute("error", "This import has started already: its file is read as it was.");
+            redirect.addFlashAttribute("error", messages.get("import.started.reading"));
             return "redirect:/imports/" + id;
         }
         try {
             CsvFile.Reading reading = new CsvFile.Reading(encoding.isBlank() ? null : encoding,
                     separator.isBlank() ? null : separator.equals("tab") ? Character.valueOf('\t') : Character.valueOf(separator.charAt(0)));
             uploads.reread(job, reading);
-            redirect.addFlashAttribute("message", "Read the file again as you chose; the columns are guessed anew.");
+            redirect.addFlashAttribute("message", messages.get("import.readAgain.done"));
         } catch (IllegalArgumentException | CsvFile.UnreadableFileException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -223,28 +226,31 @@ class ImportController {
                 RedirectAttributes redirect) {
         ImportJob job = job(id);
         if (!job.undoable()) {
-            redirect.addFlashAttribute("error", "Only a finished import can be undone.");
+            redirect.addFlashAttribute("error", messages.get("import.undo.unfinished"));
             return "redirect:/imports/" + id;
         }
         boolean leads = job.kind() == ImportJob.Kind.LEADS;
         if (!"yes".equals(confirm)) {
-            redirect.addFlashAttribute("error", "Tick the box to confirm: undo " + (leads ? "removes the " + job.imported()
-                    + " leads this import created" : "gives the " + job.updated() + " leads this import closed back the stage "
-                    + "and outcome they had") + ", and cannot itself be undone.");
+            redirect.addFlashAttribute("error", leads ? messages.get("import.undo.confirm.leads", job.imported())
+                    : messages.get("import.undo.confirm.outcomes", job.updated()));
             return "redirect:/imports/" + id;
         }
         String message;
+        String shown;
         if (leads) {
             int deleted = jobs.undo(id);
             message = "Import undone: " + deleted + " leads it created are removed.";
+            shown = messages.get("import.undone.leads", deleted);
         } else {
             OutcomeFileImport.OutcomesUndone undone = outcomes.undo(id, user.getName(), Instant.now());
             message = "Import undone: " + undone.restored() + " leads have their stage and outcome back"
                     + (undone.changedSince() == 0 ? "." : "; " + undone.changedSince() + " changed since the import and stay as they are.");
+            shown = messages.get("import.undone.outcomes", undone.restored(), undone.changedSince());
         }
         retention.importEnded();
+        // The audit log keeps one language; the page speaks the reader's.
         audit.record(user.getName(), AuditAction.IMPORT_RUN, "import " + id, "undone: " + message);
-        redirect.addFlashAttribute("message", message);
+        redirect.addFlashAttribute("message", shown);
         return "redirect:/imports/" + id;
     }
 

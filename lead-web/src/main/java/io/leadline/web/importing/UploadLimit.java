@@ -1,6 +1,7 @@
 package io.leadline.web.importing;
 
 import org.springframework.beans.factory.annotation.Value;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -12,14 +13,16 @@ class UploadLimit {
 
     private final String limit;
 
-    UploadLimit(@Value("${spring.servlet.multipart.max-file-size:200MB}") String limit) {
+    private final PageMessages messages;
+
+    UploadLimit(@Value("${spring.servlet.multipart.max-file-size:200MB}") String limit, PageMessages messages) {
+        this.messages = messages;
         this.limit = limit;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     String tooLarge(RedirectAttributes redirect) {
-        redirect.addFlashAttribute("error", "The file is larger than the " + limit + " Leadline accepts. "
-                + "Split it into smaller files, or ask an admin to raise LEADLINE_MAX_UPLOAD.");
+        redirect.addFlashAttribute("error", messages.get("import.tooLarge", limit));
         return "redirect:/imports";
     }
 }

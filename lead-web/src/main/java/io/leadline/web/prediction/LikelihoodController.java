@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,10 @@ class LikelihoodController {
     private final Audit audit;
     private final Clock clock;
 
-    LikelihoodController(LikelihoodModels models, FieldReview review, RescoreJobs rescoring, Audit audit, Clock clock) {
+    private final PageMessages messages;
+
+    LikelihoodController(LikelihoodModels models, FieldReview review, RescoreJobs rescoring, Audit audit, Clock clock, PageMessages messages) {
+        this.messages = messages;
         this.models = models;
         this.review = review;
         this.rescoring = rescoring;
@@ -83,10 +87,9 @@ class LikelihoodController {
         Set<String> fields = fieldNames(include);
         Set<String> leftOut = fieldNames(exclude);
         long id = models.queue(admin.getName(), fields, leftOut, Instant.now(clock));
-        redirect.addFlashAttribute("message", "Training model " + id + " in the background"
-                + (fields.isEmpty() ? "" : ", including knowingly: " + String.join(", ", fields)
-                        + " (it will not go live until you confirm)")
-                + (leftOut.isEmpty() ? "" : ", leaving out: " + String.join(", ", leftOut)) + ".");
+        redirect.addFlashAttribute("message", messages.get("likely.training", String.valueOf(id))
+                + (fields.isEmpty() ? "" : messages.get("likely.training.including", String.join(", ", fields)))
+                + (leftOut.isEmpty() ? "" : messages.get("likely.training.leaving", String.join(", ", leftOut))) + ".");
         return "redirect:/settings/likelihood";
     }
 
@@ -108,18 +111,17 @@ class LikelihoodController {
                     RedirectAttributes redirect) {
         var version = models.find(id).filter(LikelihoodModels.Version::done);
         if (version.isEmpty()) {
-            redirect.addFlashAttribute("error", "Model " + id + " is not a finished training: it cannot go live.");
+            redirect.addFlashAttribute("error", messages.get("likely.notFinished", String.valueOf(id)));
         } else if (version.get().flaggedIncluded() && !"yes".equals(confirm)) {
-            redirect.addFlashAttribute("error", "Model " + id + " was trained with fields the leak guard flagged ("
-                    + String.join(", ", version.get().includeFields()) + "): tick the confirmation to make it live anyway.");
+            redirect.addFlashAttribute("error", messages.get("likely.flagged", String.valueOf(id),
+                    String.join(", ", version.get().includeFields())));
         } else {
             Instant now = Instant.now(clock);
             models.makeLive(id, now);
             rescoring.queue(admin.getName(), "likelihood model " + id + " made live", now);
             audit.record(admin.getName(), AuditAction.LIKELIHOOD_LIVE, "likelihood model " + id,
                     version.get().flaggedIncluded() ? "with flagged fields included, confirmed" : "");
-            redirect.addFlashAttribute("message", "Model " + id + " is live. Every lead's likelihood is being computed again "
-                    + "in the background.");
+            redirect.addFlashAttribute("message", messages.get("likely.isLive", String.valueOf(id)));
         }
         return "redirect:/settings/likelihood";
     }

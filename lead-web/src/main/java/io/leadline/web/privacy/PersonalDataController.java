@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import io.leadline.web.audit.Audit;
 import org.springframework.http.HttpStatus;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +47,10 @@ class PersonalDataController {
     private final Audit audit;
     private final Clock clock;
 
-    PersonalDataController(PersonalDataRequests requests, JsonMapper json, ContactStatuses contacts, Audit audit, Clock clock) {
+    private final PageMessages messages;
+
+    PersonalDataController(PersonalDataRequests requests, JsonMapper json, ContactStatuses contacts, Audit audit, Clock clock, PageMessages messages) {
+        this.messages = messages;
         this.contacts = contacts;
         this.audit = audit;
         this.clock = clock;
@@ -111,13 +115,12 @@ class PersonalDataController {
                  RedirectAttributes redirect) {
         EmailAddress address = address(email);
         if (!address.equals(EmailAddress.parse(confirm).orElse(null))) {
-            redirect.addFlashAttribute("error", "Type the address again to confirm the erasure; nothing was erased.");
+            redirect.addFlashAttribute("error", messages.get("privacy.confirm.mismatch"));
             redirect.addAttribute("email", address.value());
             return "redirect:/settings/personal-data";
         }
         var erasure = requests.erase(address, user.getName());
-        redirect.addFlashAttribute("message", "Erased: " + erasure.total() + " rows held about that person are gone or cleared "
-                + "(erasure " + erasure.id() + "). The audit log keeps that an erasure happened, not whose.");
+        redirect.addFlashAttribute("message", messages.get("privacy.erased", erasure.total(), String.valueOf(erasure.id())));
         return "redirect:/settings/personal-data";
     }
 
@@ -133,8 +136,7 @@ class PersonalDataController {
         }
         contacts.formConsentText(stripped, user.getName(), Instant.now(clock));
         audit.record(user.getName(), AuditAction.CONSENT_TEXT_CHANGED, "public forms", stripped.isEmpty() ? "no consent checkbox" : stripped);
-        redirect.addFlashAttribute("message", stripped.isEmpty() ? "Public forms ask for no consent now."
-                : "Public forms show the consent checkbox with your text now.");
+        redirect.addFlashAttribute("message", messages.get(stripped.isEmpty() ? "privacy.consent.off" : "privacy.consent.on"));
         return "redirect:/settings/personal-data";
     }
 

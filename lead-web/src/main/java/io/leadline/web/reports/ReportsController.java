@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import io.leadline.persistence.reports.ReportSnapshots;
@@ -43,9 +44,12 @@ class ReportsController {
     private final SalesRules settings;
     private final HandoffRules handoff;
 
+    private final PageMessages messages;
+
     ReportsController(Reports reports, DisqualificationReport disqualifications, SalesRules settings, HandoffRules handoff,
                       Audit audit, ReportSnapshots snapshots,
-                      @Value("${leadline.reports.refresh-millis:300000}") long refreshMillis) {
+                      @Value("${leadline.reports.refresh-millis:300000}") long refreshMillis, PageMessages messages) {
+        this.messages = messages;
         this.handoff = handoff;
         this.snapshots = snapshots;
         this.refreshMillis = refreshMillis;
@@ -95,7 +99,7 @@ class ReportsController {
     @PostMapping("/reports/refresh")
     String refresh(RedirectAttributes redirect) {
         snapshots.refresh();
-        redirect.addFlashAttribute("message", "The reports are up to date.");
+        redirect.addFlashAttribute("message", messages.get("reports.refreshed"));
         return "redirect:/reports";
     }
 

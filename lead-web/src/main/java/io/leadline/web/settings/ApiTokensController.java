@@ -4,6 +4,7 @@ import io.leadline.core.user.Role;
 import io.leadline.web.api.ApiTokenRegistry;
 import java.security.Principal;
 import java.util.NoSuchElementException;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +19,10 @@ class ApiTokensController {
 
     private final ApiTokenRegistry tokens;
 
-    ApiTokensController(ApiTokenRegistry tokens) {
+    private final PageMessages messages;
+
+    ApiTokensController(ApiTokenRegistry tokens, PageMessages messages) {
+        this.messages = messages;
         this.tokens = tokens;
     }
 
@@ -28,7 +32,7 @@ class ApiTokensController {
         try {
             var issued = tokens.issue(name, role, admin.getName());
             redirect.addFlashAttribute("newToken", issued);
-            redirect.addFlashAttribute("message", "Created the token " + issued.name() + " (" + issued.role().label() + ").");
+            redirect.addFlashAttribute("message", messages.get("tokens.created", issued.name(), messages.get("role.label." + issued.role().name())));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -39,7 +43,7 @@ class ApiTokensController {
     String revoke(@PathVariable long id, Principal admin, RedirectAttributes redirect) {
         try {
             var token = tokens.revoke(id, admin.getName());
-            redirect.addFlashAttribute("message", "Revoked the token " + token.name() + ": calls with it are refused from now on.");
+            redirect.addFlashAttribute("message", messages.get("tokens.revoked", token.name()));
         } catch (IllegalArgumentException | NoSuchElementException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,10 @@ class CustomFieldsController {
     private final CustomFieldTypes types;
     private final Clock clock;
 
-    CustomFieldsController(LeadList leads, CustomFieldTypes types, Clock clock) {
+    private final PageMessages messages;
+
+    CustomFieldsController(LeadList leads, CustomFieldTypes types, Clock clock, PageMessages messages) {
+        this.messages = messages;
         this.leads = leads;
         this.types = types;
         this.clock = clock;
@@ -54,8 +58,7 @@ class CustomFieldsController {
         Map<String, FieldType> checked = types.checkAll(Instant.now(clock));
         long numbers = checked.values().stream().filter(t -> t == FieldType.NUMBER).count();
         long dates = checked.values().stream().filter(t -> t == FieldType.DATE).count();
-        redirect.addFlashAttribute("message", "Checked " + checked.size() + " fields on the newest leads: " + numbers
-                + " hold numbers, " + dates + " hold dates, the others text.");
+        redirect.addFlashAttribute("message", messages.get("fields.checked", checked.size(), numbers, dates));
         return "redirect:/settings/fields";
     }
 }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeSet;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +44,11 @@ class ModelEditorController {
     private final io.leadline.core.lead.LeadList leadList;
     private final ModelSuggestions suggestions;
 
+    private final PageMessages messages;
+
     ModelEditorController(JdbcScoringModels models, ScoringSamples samples, RescoreJobs rescores, Audit audit, Clock clock,
-                          io.leadline.core.lead.LeadList leadList, ModelSuggestions suggestions) {
+                          io.leadline.core.lead.LeadList leadList, ModelSuggestions suggestions, PageMessages messages) {
+        this.messages = messages;
         this.leadList = leadList;
         this.suggestions = suggestions;
         this.models = models;
@@ -89,13 +93,13 @@ class ModelEditorController {
         var drawn = samples.draw(PREVIEW_LEADS, customFields, now);
         var suggestion = suggestions.suggest(drawn.samples(), customFields, models.active(), models.nextVersion(), now);
         if (suggestion.isEmpty()) {
-            redirect.addFlashAttribute("error", "Suggesting rules needs leads with known outcomes, won and not won; there are not enough yet.");
+            redirect.addFlashAttribute("error", messages.get("model.suggest.few"));
             return "redirect:/settings/model";
         }
         var s = suggestion.get();
         models.save(s.model(), admin.getName(), s.note(), now);
-        redirect.addFlashAttribute("message", "Suggested draft version " + s.model().version() + ": " + s.model().fitRules().size()
-                + " fit rules from " + s.leads() + " leads with outcomes. Not live: review, preview, then activate.");
+        redirect.addFlashAttribute("message", messages.get("model.suggested", String.valueOf(s.model().version()),
+                s.model().fitRules().size(), s.leads()));
         redirect.addFlashAttribute("evidence", s.evidence());
         return "redirect:/settings/model?from=" + s.model().version();
     }
@@ -156,24 +160,24 @@ class ModelEditorController {
         ScoringModel live = models.active();
         var read = ModelDrafts.read(form, base(form), models.nextVersion());
         if (!read.errors().isEmpty()) {
-            redirect.addFlashAttribute("error", "The draft could not be read: " + read.errors().values().iterator().next());
+            redirect.addFlashAttribute("error", messages.get("model.unreadable", read.errors().values().iterator().next()));
             return "redirect:/settings/model";
         }
         var changes = ModelDiff.between(live, read.draft());
         if (changes.isEmpty()) {
-            redirect.addFlashAttribute("error", "The draft is the same as the live model; nothing to activate.");
+            redirect.addFlashAttribute("error", messages.get("model.same"));
             return "redirect:/settings/model";
         }
         Instant now = Instant.now(clock);
         models.save(read.draft(), admin.getName(), form.getOrDefault("note", ""), now);
         if (!activate) {
-            redirect.addFlashAttribute("message", "Saved as draft version " + read.draft().version() + "; it is not live yet.");
+            redirect.addFlashAttribute("message", messages.get("model.draftSaved", String.valueOf(read.draft().version())));
             return "redirect:/settings";
         }
         models.activate(read.draft().version());
         rescores.queueModelChange(admin.getName(), "model version " + read.draft().version() + " activated", now);
         audit.record(admin.getName(), AuditAction.MODEL_ACTIVATED, "model version " + read.draft().version(), String.join("; ", changes));
-        redirect.addFlashAttribute("message", "Model version " + read.draft().version() + " is live; the leads it can move are being rescored.");
+        redirect.addFlashAttribute("message", messages.get("model.isLive", String.valueOf(read.draft().version())));
         return "redirect:/settings";
     }
 
@@ -187,7 +191,7 @@ class ModelEditorController {
         }
         rescores.queueModelChange(admin.getName(), "rolled back to model version " + version, Instant.now(clock));
         audit.record(admin.getName(), AuditAction.MODEL_ACTIVATED, "model version " + version, "activated from the versions list");
-        redirect.addFlashAttribute("message", "Model version " + version + " is live; the leads it can move are being rescored.");
+        redirect.addFlashAttribute("message", messages.get("model.isLive", String.valueOf(version)));
         return "redirect:/settings";
     }
 }

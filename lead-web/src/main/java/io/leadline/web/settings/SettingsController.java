@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 import io.leadline.persistence.user.AppUsers;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +40,11 @@ class SettingsController {
     private final ApiTokenRegistry tokens;
     private final LoginThrottle throttle;
 
+    private final PageMessages messages;
+
     SettingsController(JdbcScoringModels models, AppUsers users, DisqualificationReport disqualifications, RescoreJobs rescores,
-                       SalesRules salesSettings, Audit audit, Clock clock, ApiTokenRegistry tokens, LoginThrottle throttle) {
+                       SalesRules salesSettings, Audit audit, Clock clock, ApiTokenRegistry tokens, LoginThrottle throttle, PageMessages messages) {
+        this.messages = messages;
         this.tokens = tokens;
         this.throttle = throttle;
         this.models = models;
@@ -104,9 +108,9 @@ class SettingsController {
             audit.record(admin.getName(), io.leadline.core.audit.AuditAction.SETTINGS_CHANGED, "sales settings",
                     "SLA " + sla + " h; BANT required " + required + ", at least " + minimum + " met, timeline "
                             + (months.isEmpty() ? "any" : "within " + months + " months"));
-            redirect.addFlashAttribute("message", "Saved the SLA and the BANT policy.");
+            redirect.addFlashAttribute("message", messages.get("settings.sales.saved"));
         } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("error", "Enter the SLA hours, the minimum of criteria met and the months as whole numbers.");
+            redirect.addFlashAttribute("error", messages.get("settings.sales.numbers"));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage().substring(0, 1).toUpperCase() + e.getMessage().substring(1)
                     + (e.getMessage().endsWith(".") ? "" : "."));
@@ -122,9 +126,9 @@ class SettingsController {
         try {
             salesSettings.addReason(new DisqualificationReason(code.length() > 40 ? code.substring(0, 40) : code, label.strip(), needsNote));
             audit.record(admin.getName(), io.leadline.core.audit.AuditAction.SETTINGS_CHANGED, "disqualification reasons", "added " + label.strip());
-            redirect.addFlashAttribute("message", "Reps can now disqualify with \"" + label.strip() + "\".");
+            redirect.addFlashAttribute("message", messages.get("settings.reason.added", label.strip()));
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", "Give the reason a name made of letters or digits.");
+            redirect.addFlashAttribute("error", messages.get("settings.reason.name"));
         }
         return "redirect:/settings";
     }
@@ -134,7 +138,7 @@ class SettingsController {
                         RedirectAttributes redirect) {
         salesSettings.retireReason(code);
         audit.record(admin.getName(), io.leadline.core.audit.AuditAction.SETTINGS_CHANGED, "disqualification reasons", "retired " + code);
-        redirect.addFlashAttribute("message", "That reason is no longer offered; leads disqualified with it keep it.");
+        redirect.addFlashAttribute("message", messages.get("settings.reason.retired"));
         return "redirect:/settings";
     }
 
@@ -142,7 +146,7 @@ class SettingsController {
     @PostMapping("/settings/rescore")
     String rescore(Principal admin, RedirectAttributes redirect) {
         rescores.queue(admin.getName(), "requested on the settings page", Instant.now(clock));
-        redirect.addFlashAttribute("message", "Rescoring started; it runs in the background.");
+        redirect.addFlashAttribute("message", messages.get("settings.rescore.started"));
         return "redirect:/settings";
     }
 }

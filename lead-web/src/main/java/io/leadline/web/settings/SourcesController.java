@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +32,10 @@ class SourcesController {
     private final ReportRefresh reports;
     private final Clock clock;
 
-    SourcesController(SourceAliasBook sources, Audit audit, ReportRefresh reports, Clock clock) {
+    private final PageMessages messages;
+
+    SourcesController(SourceAliasBook sources, Audit audit, ReportRefresh reports, Clock clock, PageMessages messages) {
+        this.messages = messages;
         this.sources = sources;
         this.audit = audit;
         this.reports = reports;
@@ -66,9 +70,7 @@ class SourcesController {
         reports.now();
         audit.record(admin.getName(), AuditAction.SOURCE_MERGED, "source " + merge.source(),
                 "merged into " + merge.into() + ": " + merge.leadsMoved() + " leads moved");
-        redirect.addFlashAttribute("message", "Merged " + merge.source() + " into " + merge.into() + ": " + merge.leadsMoved()
-                + " leads moved" + (merge.leadsMoved() > 0 ? "; they are being rescored." : ".") + " New leads with "
-                + merge.source() + " are stored as " + merge.into() + ".");
+        redirect.addFlashAttribute("message", messages.get("sources.merged.done", merge.source(), merge.into(), merge.leadsMoved()));
         return "redirect:/settings/sources";
     }
 
@@ -76,10 +78,9 @@ class SourcesController {
     String forget(@RequestParam(defaultValue = "") String alias, Principal admin, RedirectAttributes redirect) {
         if (sources.forget(alias)) {
             audit.record(admin.getName(), AuditAction.SETTINGS_CHANGED, "source " + LeadSources.key(alias), "no longer merged");
-            redirect.addFlashAttribute("message", "New leads with " + LeadSources.key(alias)
-                    + " keep that source again; the leads merged before stay where they are.");
+            redirect.addFlashAttribute("message", messages.get("sources.forgotten", LeadSources.key(alias)));
         } else {
-            redirect.addFlashAttribute("error", LeadSources.key(alias) + " is not a merged source.");
+            redirect.addFlashAttribute("error", messages.get("sources.notMerged", LeadSources.key(alias)));
         }
         return "redirect:/settings/sources";
     }

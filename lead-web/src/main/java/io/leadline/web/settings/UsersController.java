@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +21,10 @@ class UsersController {
     private final UserAccounts accounts;
     private final SessionStanding standing;
 
-    UsersController(UserAccounts accounts, SessionStanding standing) {
+    private final PageMessages messages;
+
+    UsersController(UserAccounts accounts, SessionStanding standing, PageMessages messages) {
+        this.messages = messages;
         this.accounts = accounts;
         this.standing = standing;
     }
@@ -31,7 +35,7 @@ class UsersController {
                   Principal admin, RedirectAttributes redirect) {
         return act(redirect, () -> {
             accounts.create(username, password, role, capacity, admin.getName());
-            return "Created " + username.strip() + " (" + role.label() + ").";
+            return messages.get("users.created", username.strip(), messages.get("role.label." + role.name()));
         });
     }
 
@@ -39,7 +43,7 @@ class UsersController {
     String role(@PathVariable String username, @RequestParam Role role, Principal admin, RedirectAttributes redirect) {
         return act(redirect, () -> {
             accounts.changeRole(username, role, admin.getName());
-            return username + " is now " + role.label() + ".";
+            return messages.get("users.role", username, messages.get("role.label." + role.name()));
         });
     }
 
@@ -47,7 +51,7 @@ class UsersController {
     String capacity(@PathVariable String username, @RequestParam int capacity, Principal admin, RedirectAttributes redirect) {
         return act(redirect, () -> {
             accounts.setCapacity(username, capacity, admin.getName());
-            return username + " takes up to " + capacity + " open leads.";
+            return messages.get("users.capacity", username, capacity);
         });
     }
 
@@ -55,14 +59,13 @@ class UsersController {
     String enabled(@PathVariable String username, @RequestParam boolean enabled, Principal admin, RedirectAttributes redirect) {
         return act(redirect, () -> {
             accounts.setEnabled(username, enabled, admin.getName());
-            return username + (enabled ? " can sign in again." : " can no longer sign in.");
+            return messages.get(enabled ? "users.enabled" : "users.disabled", username);
         });
     }
 
     @PostMapping("/settings/users/{username}/password")
     String resetPassword(@PathVariable String username, Principal admin, RedirectAttributes redirect) {
-        return act(redirect, () -> "New password for " + username + ": " + accounts.resetPassword(username, admin.getName())
-                + " — pass it on; it is shown only now.");
+        return act(redirect, () -> messages.get("users.password", username, accounts.resetPassword(username, admin.getName())));
     }
 
     @PostMapping("/settings/users/{username}/sessions/end")
@@ -71,9 +74,9 @@ class UsersController {
             accounts.endSessions(username, admin.getName());
             if (username.equals(admin.getName())) {
                 standing.keep(request, username);
-                return "Your other sessions are signed out.";
+                return messages.get("password.sessions.ended");
             }
-            return username + " is signed out everywhere.";
+            return messages.get("users.signedOut", username);
         });
     }
 
@@ -81,17 +84,17 @@ class UsersController {
     String clearThrottle(@RequestParam String key, Principal admin, RedirectAttributes redirect) {
         return act(redirect, () -> {
             accounts.clearThrottle(key, admin.getName());
-            return "Cleared: they can sign in again now.";
+            return messages.get("users.cleared");
         });
     }
 
-    private static String act(RedirectAttributes redirect, Supplier<String> action) {
+    private String act(RedirectAttributes redirect, Supplier<String> action) {
         try {
             redirect.addFlashAttribute("message", action.get());
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         } catch (NoSuchElementException e) {
-            redirect.addFlashAttribute("error", "There is no such user.");
+            redirect.addFlashAttribute("error", messages.get("users.none"));
         }
         return "redirect:/settings";
     }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.springframework.http.HttpStatus;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -38,7 +39,10 @@ class TrackedSitesController {
     private final Audit audit;
     private final Clock clock;
 
-    TrackedSitesController(TrackedSites sites, SiteDirectory directory, TrackingRetention retention, Audit audit, Clock clock) {
+    private final PageMessages messages;
+
+    TrackedSitesController(TrackedSites sites, SiteDirectory directory, TrackingRetention retention, Audit audit, Clock clock, PageMessages messages) {
+        this.messages = messages;
         this.sites = sites;
         this.directory = directory;
         this.retention = retention;
@@ -69,7 +73,7 @@ class TrackedSitesController {
         directory.changed();
         audit.record(admin.getName(), AuditAction.SETTINGS_CHANGED, "tracked site " + id, "added " + form.getName().strip()
                 + " for " + String.join(", ", origins.origins().list()));
-        redirect.addFlashAttribute("message", "Site added. Paste its snippet into every page of the site.");
+        redirect.addFlashAttribute("message", messages.get("sites.added"));
         return "redirect:/settings/tracking/" + id;
     }
 
@@ -98,7 +102,7 @@ class TrackedSitesController {
         audit.record(admin.getName(), AuditAction.SETTINGS_CHANGED, "tracked site " + id, "changed to " + form.getName().strip()
                 + " for " + String.join(", ", origins.origins().list()) + (form.isConsentRequired() ? ", consent required" : "")
                 + (form.isHonourPrivacySignals() ? ", privacy signals honoured" : ""));
-        redirect.addFlashAttribute("message", "Site saved. If you changed the consent setting, paste the new snippet.");
+        redirect.addFlashAttribute("message", messages.get("sites.saved"));
         return "redirect:/settings/tracking/" + id;
     }
 

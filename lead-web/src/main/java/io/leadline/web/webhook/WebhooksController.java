@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -36,7 +37,10 @@ class WebhooksController {
     private final Audit audit;
     private final Clock clock;
 
-    WebhooksController(Webhooks webhooks, WebhookDestinations destinations, Audit audit, Clock clock) {
+    private final PageMessages messages;
+
+    WebhooksController(Webhooks webhooks, WebhookDestinations destinations, Audit audit, Clock clock, PageMessages messages) {
+        this.messages = messages;
         this.webhooks = webhooks;
         this.destinations = destinations;
         this.audit = audit;
@@ -71,7 +75,7 @@ class WebhooksController {
         long id = webhooks.addEndpoint(form.getUrl().strip(), form.getEvents(), secret, admin.getName(), Instant.now(clock));
         audit.record(admin.getName(), AuditAction.SETTINGS_CHANGED, "webhook " + id, "added " + form.getUrl().strip() + " for "
                 + form.getEvents().stream().map(WebhookEvent::type).sorted().collect(Collectors.joining(", ")));
-        redirect.addFlashAttribute("message", "Endpoint added. Its signing secret is on this page: give it to the CRM.");
+        redirect.addFlashAttribute("message", messages.get("webhooks.added"));
         return "redirect:/settings/webhooks/" + id;
     }
 
@@ -88,7 +92,7 @@ class WebhooksController {
         webhooks.endpoint(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no webhook " + id + "."));
         webhooks.setEnabled(id, enabled, "turned off by " + admin.getName());
         audit.record(admin.getName(), AuditAction.SETTINGS_CHANGED, "webhook " + id, enabled ? "turned on" : "turned off");
-        redirect.addFlashAttribute("message", enabled ? "Endpoint on: deliveries still pending go out now." : "Endpoint off.");
+        redirect.addFlashAttribute("message", messages.get(enabled ? "webhooks.turnedOn" : "webhooks.turnedOff"));
         return "redirect:/settings/webhooks/" + id;
     }
 

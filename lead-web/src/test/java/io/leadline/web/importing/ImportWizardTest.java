@@ -35,6 +35,8 @@ class ImportWizardTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    io.leadline.web.i18n.PageMessages pageMessages;
+    @Autowired
     ImportJobs jobs;
 
     private long upload(String csv) throws Exception {
@@ -126,7 +128,7 @@ class ImportWizardTest {
     @Test
     void a_file_over_the_limit_is_refused_with_the_limit_named() {
         var redirect = new RedirectAttributesModelMap();
-        String view = new UploadLimit("200MB").tooLarge(redirect);
+        String view = new UploadLimit("200MB", pageMessages).tooLarge(redirect);
         assertThat(view).isEqualTo("redirect:/imports");
         assertThat(redirect.getFlashAttributes().get("error").toString()).startsWith("The file is larger than the 200MB Leadline accepts.");
     }

@@ -54,7 +54,7 @@ class SourcesTest {
         assertThat(source(formLead)).isEqualTo(key);
         mvc.perform(post("/settings/sources/merge").param("alias", key).param("into", into).param("confirm", "yes")
                         .with(user("ada").roles("ADMIN")).with(csrf()))
-                .andExpect(flash().attribute("message", "Merged " + key + " into " + target + ": 1 leads moved; they are being "
+                .andExpect(flash().attribute("message", "Merged " + key + " into " + target + ": 1 lead moved; it is being "
                         + "rescored. New leads with " + key + " are stored as " + target + "."));
         assertThat(source(formLead)).isEqualTo(target);
         assertThat(jdbc.sql("select count(*) from rescore_job").query(Long.class).single()).isGreaterThanOrEqualTo(rescoresBefore);
