@@ -8,6 +8,7 @@ DB=leadline_bench
 PORT=18080
 DURATION=${DURATION:-20}
 CONNECTIONS=${CONNECTIONS:-4}
+USERS=${USERS:-8}
 OUT=bench/out
 mkdir -p "$OUT"
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
@@ -45,6 +46,9 @@ sign_in queue
 SESSION=$(awk '$6 == "SESSION" || $6 == "JSESSIONID" {print $6 "=" $7}' "$COOKIES")
 curl -sf -b "$SESSION" "localhost:$PORT/queue" > "$OUT/queue.html"
 grep -q "Bench Lead" "$OUT/queue.html" || { echo "the queue page did not answer"; exit 1; }
+# Page 10,000 must be a page after a cursor (it links back to the first page), not page 1 again.
+curl -sf -b "$SESSION" "localhost:$PORT/queue?afterKey=-$P&afterId=$ID" | grep -q "First page" \
+  || { echo "the deep page is not read after its cursor"; exit 1; }
 
 web() {  # name url -> p50 p95 rps
   wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" -H "Cookie: $SESSION" -s bench/queue/report.lua "$2" > "$OUT/wrk-$1.txt"
@@ -57,7 +61,30 @@ wrk -t 1 -c 2 -d 5s -H "Cookie: $SESSION" "http://localhost:$PORT/queue" > /dev/
 read -r PF50 PF95 PFT <<<"$(pg first "$OUT/first.sql")"
 read -r PD50 PD95 PDT <<<"$(pg deep "$OUT/deep.sql")"
 read -r WF50 WF95 WFT <<<"$(web first "http://localhost:$PORT/queue")"
-read -r WD50 WD95 WDT <<<"$(web deep "http://localhost:$PORT/queue?afterPriority=$P&afterId=$ID")"
+read -r WD50 WD95 WDT <<<"$(web deep "http://localhost:$PORT/queue?afterKey=-$P&afterId=$ID")"
+
+# The same pages with $USERS reps signed in, each wrk connection its own user's session (issue #27): the admin adds
+# the reps, each signs in with a cookie jar of their own.
+CSRF=$(csrf /settings)
+: > "$OUT/sessions.txt"
+for n in $(seq 1 "$USERS"); do
+  curl -s -o /dev/null -b "$COOKIES" -c "$COOKIES" -d "username=bench-rep-$n&password=bench-rep-password-$n&role=SALES&capacity=25&_csrf=$CSRF" \
+    "localhost:$PORT/settings/users"
+  JAR="$OUT/rep-$n-cookies.txt"; rm -f "$JAR"
+  TOKEN=$(curl -s -c "$JAR" -b "$JAR" "localhost:$PORT/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+  curl -s -o /dev/null -c "$JAR" -b "$JAR" -d "username=bench-rep-$n&password=bench-rep-password-$n&_csrf=$TOKEN" "localhost:$PORT/login"
+  awk '$6 == "SESSION" || $6 == "JSESSIONID" {print $6 "=" $7}' "$JAR" >> "$OUT/sessions.txt"
+  curl -sf -b "$(tail -n 1 "$OUT/sessions.txt")" "localhost:$PORT/queue" | grep -q "Bench Lead" \
+    || { echo "rep $n could not open the queue"; exit 1; }
+done
+users() {  # name url -> p50 p95 rps
+  SESSIONS="$OUT/sessions.txt" wrk -t "$USERS" -c "$USERS" -d "${DURATION}s" -s bench/queue/sessions.lua "$2" > "$OUT/wrk-users-$1.txt"
+  grep -q '^errors=0$' "$OUT/wrk-users-$1.txt" || { echo "wrk saw errors on $1"; cat "$OUT/wrk-users-$1.txt"; exit 1; }
+  echo "$(sed -n 's/^p50_ms=//p' "$OUT/wrk-users-$1.txt") $(sed -n 's/^p95_ms=//p' "$OUT/wrk-users-$1.txt") $(sed -n 's/^rps=//p' "$OUT/wrk-users-$1.txt")"
+}
+SESSIONS="$OUT/sessions.txt" wrk -t "$USERS" -c "$USERS" -d 5s -s bench/queue/sessions.lua "http://localhost:$PORT/queue" > /dev/null
+read -r UF50 UF95 UFT <<<"$(users first "http://localhost:$PORT/queue")"
+read -r UD50 UD95 UDT <<<"$(users deep "http://localhost:$PORT/queue?afterKey=-$P&afterId=$ID")"
 
 cat <<TABLE
 
@@ -70,6 +97,8 @@ $CONNECTIONS connections, ${DURATION} s each, on loopback.
 | raw Postgres, page 10,000 query (pgbench) | $PD50 ms | $PD95 ms | $PDT |
 | Leadline /queue page 1 (wrk) | $WF50 ms | $WF95 ms | $WFT |
 | Leadline /queue page 10,000 (wrk) | $WD50 ms | $WD95 ms | $WDT |
+| Leadline /queue page 1, $USERS reps each in their own session (wrk -c $USERS) | $UF50 ms | $UF95 ms | $UFT |
+| Leadline /queue page 10,000, $USERS reps each in their own session | $UD50 ms | $UD95 ms | $UDT |
 TABLE
 echo
 echo "EXPLAIN ANALYZE, page 10,000:"; cat "$OUT/explain-deep.txt"
