@@ -47,8 +47,8 @@ SESSION=$(awk '$6 == "SESSION" || $6 == "JSESSIONID" {print $6 "=" $7}' "$COOKIE
 curl -sf -b "$SESSION" "localhost:$PORT/queue" > "$OUT/queue.html"
 grep -q "Bench Lead" "$OUT/queue.html" || { echo "the queue page did not answer"; exit 1; }
 # Page 10,000 must be a page after a cursor (it links back to the first page), not page 1 again.
-curl -sf -b "$SESSION" "localhost:$PORT/queue?afterKey=-$P&afterId=$ID" | grep -q "First page" \
-  || { echo "the deep page is not read after its cursor"; exit 1; }
+curl -sf -b "$SESSION" "localhost:$PORT/queue?afterKey=-$P&afterId=$ID" > "$OUT/queue-deep.html"
+grep -q "First page" "$OUT/queue-deep.html" || { echo "the deep page is not read after its cursor"; exit 1; }
 
 web() {  # name url -> p50 p95 rps
   wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" -H "Cookie: $SESSION" -s bench/queue/report.lua "$2" > "$OUT/wrk-$1.txt"
@@ -74,8 +74,8 @@ for n in $(seq 1 "$USERS"); do
   TOKEN=$(curl -s -c "$JAR" -b "$JAR" "localhost:$PORT/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
   curl -s -o /dev/null -c "$JAR" -b "$JAR" -d "username=bench-rep-$n&password=bench-rep-password-$n&_csrf=$TOKEN" "localhost:$PORT/login"
   awk '$6 == "SESSION" || $6 == "JSESSIONID" {print $6 "=" $7}' "$JAR" >> "$OUT/sessions.txt"
-  curl -sf -b "$(tail -n 1 "$OUT/sessions.txt")" "localhost:$PORT/queue" | grep -q "Bench Lead" \
-    || { echo "rep $n could not open the queue"; exit 1; }
+  curl -sf -b "$(tail -n 1 "$OUT/sessions.txt")" "localhost:$PORT/queue" > "$OUT/rep-queue.html"
+  grep -q "Bench Lead" "$OUT/rep-queue.html" || { echo "rep $n could not open the queue"; exit 1; }
 done
 users() {  # name url -> p50 p95 rps
   SESSIONS="$OUT/sessions.txt" wrk -t "$USERS" -c "$USERS" -d "${DURATION}s" -s bench/queue/sessions.lua "$2" > "$OUT/wrk-users-$1.txt"
