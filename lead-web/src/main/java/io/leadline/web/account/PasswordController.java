@@ -1,13 +1,12 @@
 package io.leadline.web.account;
 
+import io.leadline.web.i18n.PageMessages;
 import io.leadline.web.security.SessionStanding;
 import io.leadline.web.security.UserAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +22,9 @@ class PasswordController {
 
     private final UserAccounts accounts;
     private final SessionStanding standing;
-    private final MessageSource messages;
+    private final PageMessages messages;
 
-    PasswordController(UserAccounts accounts, SessionStanding standing, MessageSource messages) {
+    PasswordController(UserAccounts accounts, SessionStanding standing, PageMessages messages) {
         this.accounts = accounts;
         this.standing = standing;
         this.messages = messages;
@@ -39,31 +38,31 @@ class PasswordController {
     @PostMapping("/account/password")
     String change(@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
                   @RequestParam(defaultValue = "") String confirmPassword, Principal user, Model model,
-                  HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
+                  HttpServletRequest request, RedirectAttributes redirect) {
         if (!newPassword.equals(confirmPassword)) {
-            model.addAttribute("errors", Map.of("confirmPassword", messages.getMessage("password.differ", null, locale)));
+            model.addAttribute("errors", Map.of("confirmPassword", messages.get("password.differ")));
             return VIEW;
         }
         try {
             accounts.changePassword(user.getName(), currentPassword, newPassword);
             standing.keep(request, user.getName());
         } catch (UserAccounts.PasswordChangeException e) {
-            model.addAttribute("errors", Map.of(e.field(), messages.getMessage(e.code(), e.arguments(), e.getMessage(), locale)));
+            model.addAttribute("errors", Map.of(e.field(), messages.get(e.code(), e.arguments())));
             return VIEW;
         }
-        redirect.addFlashAttribute("message", messages.getMessage("password.changed", null, locale));
+        redirect.addFlashAttribute("message", messages.get("password.changed"));
         return "redirect:/";
     }
 
     @PostMapping("/account/sessions/end")
-    String endOtherSessions(Principal user, HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
+    String endOtherSessions(Principal user, HttpServletRequest request, RedirectAttributes redirect) {
         try {
             accounts.endSessions(user.getName(), user.getName());
         } catch (NoSuchElementException e) {
             return "redirect:/login?ended";
         }
         standing.keep(request, user.getName());
-        redirect.addFlashAttribute("sessionsEnded", messages.getMessage("password.sessions.ended", null, locale));
+        redirect.addFlashAttribute("sessionsEnded", messages.get("password.sessions.ended"));
         return "redirect:/account/password";
     }
 }

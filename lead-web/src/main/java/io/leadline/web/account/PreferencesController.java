@@ -3,6 +3,7 @@ package io.leadline.web.account;
 import io.leadline.core.user.Language;
 import io.leadline.core.user.Preferences;
 import io.leadline.core.user.UserAccess;
+import io.leadline.web.i18n.PageMessages;
 import io.leadline.web.i18n.UserLocales;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
@@ -10,7 +11,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,9 +33,9 @@ class PreferencesController {
             .toList();
 
     private final UserAccess users;
-    private final MessageSource messages;
+    private final PageMessages messages;
 
-    PreferencesController(UserAccess users, MessageSource messages) {
+    PreferencesController(UserAccess users, PageMessages messages) {
         this.users = users;
         this.messages = messages;
     }
@@ -78,7 +78,7 @@ class PreferencesController {
         users.savePreferences(user.getName(), chosen);
         // The next page is in the new language: so is the message that says it is saved.
         Locale next = chosen.languageFor(UserLocales.browserLanguages(request)).locale();
-        redirect.addFlashAttribute("message", messages.getMessage("preferences.saved", null, next));
+        redirect.addFlashAttribute("message", messages.in(next, "preferences.saved"));
         return "redirect:/account/preferences";
     }
 }

@@ -2,7 +2,6 @@ package io.leadline.web.i18n;
 
 import io.leadline.core.lead.LeadCount;
 import java.text.NumberFormat;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -13,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component("figures")
 public class Figures {
 
-    private final MessageSource messages;
+    private final PageMessages messages;
 
-    Figures(MessageSource messages) {
+    Figures(PageMessages messages) {
         this.messages = messages;
     }
 
@@ -33,6 +32,6 @@ public class Figures {
     public String leads(LeadCount count) {
         String key = count.more() ? "count.leads.more" : count.one() ? "count.leads.one" : "count.leads";
         String n = count.more() ? number(LeadCount.UP_TO) : number(count.counted());
-        return messages.getMessage(key, new Object[] {n}, LocaleContextHolder.getLocale());
+        return messages.get(key, n);
     }
 }

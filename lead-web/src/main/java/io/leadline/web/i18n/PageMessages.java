@@ -1,5 +1,6 @@
 package io.leadline.web.i18n;
 
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Component;
@@ -19,5 +20,10 @@ public class PageMessages {
 
     public String get(String code, Object... arguments) {
         return messages.getMessage(code, arguments);
+    }
+
+    /** The message in a language other than the page's (the one a user has just chosen, for the next page). */
+    public String in(Locale language, String code, Object... arguments) {
+        return messages.getMessage(code, arguments, language);
     }
 }
