@@ -1,5 +1,6 @@
 package io.leadline.web.i18n;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,9 +9,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +25,13 @@ import org.springframework.stereotype.Component;
  */
 @Component("times")
 public class Times {
+
+    /** Formatters by language and style, built once each (the queue page formats two times in each of its rows). */
+    private final Map<Format, DateTimeFormatter> formats = new ConcurrentHashMap<>();
+
+    /** {@code time} null: the date alone. */
+    private record Format(Locale locale, FormatStyle time) {
+    }
 
     /** A moment with its date, time and zone: "3 Dec 2026, 16:08 BRT", "3 de dez. de 2026 16:08 BRT". */
     public String at(Object moment) {
@@ -36,14 +48,13 @@ public class Times {
         if (moment == null) {
             return "";
         }
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale());
+        DateTimeFormatter format = format(null);
         return moment instanceof LocalDate date ? format.format(date) : format.format(zoned(moment));
     }
 
-
     /** A day of the week by its {@link java.time.DayOfWeek} name, short, in the reader's language ("Mon", "seg."). */
     public String weekday(String name) {
-        return java.time.DayOfWeek.valueOf(name).getDisplayName(java.time.format.TextStyle.SHORT, locale());
+        return DayOfWeek.valueOf(name).getDisplayName(TextStyle.SHORT, locale());
     }
 
     /** The reader's zone by its IANA name ("America/Sao_Paulo"). */
@@ -53,20 +64,27 @@ public class Times {
 
     /** The date and time, then the zone's short name at that moment ("BRT", "CEST", "UTC"). */
     private String dateTime(Object moment, FormatStyle timeStyle) {
-        ZonedDateTime zoned = zoned(moment);
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, timeStyle).withLocale(locale()).format(zoned)
-                + " " + DateTimeFormatter.ofPattern("z", locale()).format(zoned);
+        return format(timeStyle).format(zoned(moment));
+    }
+
+    private DateTimeFormatter format(FormatStyle timeStyle) {
+        return formats.computeIfAbsent(new Format(locale(), timeStyle), f -> (f.time() == null
+                ? new DateTimeFormatterBuilder().appendLocalized(FormatStyle.MEDIUM, null)
+                : new DateTimeFormatterBuilder().appendLocalized(FormatStyle.MEDIUM, f.time()).appendLiteral(' ')
+                        .appendZoneText(TextStyle.SHORT))
+                .toFormatter(f.locale()));
     }
 
     private ZonedDateTime zoned(Object moment) {
+        ZoneId zone = zone();
         return switch (moment) {
-            case Instant instant -> instant.atZone(zone());
-            case OffsetDateTime offset -> offset.atZoneSameInstant(zone());
-            case ZonedDateTime zonedTime -> zonedTime.withZoneSameInstant(zone());
-            case LocalDateTime utc -> utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone());
-            case LocalDate date -> date.atStartOfDay(zone());
-            case java.util.Date date -> date.toInstant().atZone(zone());
-            case TemporalAccessor other -> Instant.from(other).atZone(zone());
+            case Instant instant -> instant.atZone(zone);
+            case OffsetDateTime offset -> offset.atZoneSameInstant(zone);
+            case ZonedDateTime zonedTime -> zonedTime.withZoneSameInstant(zone);
+            case LocalDateTime utc -> utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone);
+            case LocalDate date -> date.atStartOfDay(zone);
+            case java.util.Date date -> date.toInstant().atZone(zone);
+            case TemporalAccessor other -> Instant.from(other).atZone(zone);
             default -> throw new IllegalArgumentException("Not a moment: " + moment.getClass().getName());
         };
     }
