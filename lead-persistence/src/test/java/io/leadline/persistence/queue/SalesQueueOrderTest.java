@@ -120,6 +120,26 @@ class SalesQueueOrderTest {
         assertThat(queue.page(off, null, 50)).hasSize(20);
     }
 
+    @Test
+    void the_count_agrees_with_the_queue_with_and_without_filters() {
+        String rep = "count-" + source;
+        jdbc.sql("insert into app_user (username, password_hash, role) values (?, 'x', 'SALES')").param(rep).update();
+        jdbc.sql("update lead set owner = ? where id in (?, ?)").params(rep, ids.get(0), ids.get(1)).update();
+        QueueFilter.Order order = QueueFilter.Order.PRIORITY;
+
+        assertThat(queue.countUpTo(new QueueFilter(QueueFilter.Scope.ALL, rep, null, source, null, null, null, order, null, null), 100)).isEqualTo(20);
+        assertThat(queue.countUpTo(new QueueFilter(QueueFilter.Scope.UNASSIGNED, rep, null, source, null, null, null, order, null, null), 100)).isEqualTo(18);
+        // Filters on the lead alone, without the source: the count still reads the lead.
+        assertThat(queue.countUpTo(new QueueFilter(QueueFilter.Scope.MINE, rep, null, null, null, null, null, order, null, null), 100)).isEqualTo(2);
+        assertThat(queue.countUpTo(new QueueFilter(QueueFilter.Scope.MINE, rep, LifecycleStage.SQL, null, null, null, null, order, null, null), 100)).isZero();
+        // Unfiltered, the count reads the score rows alone: every lead in a queue stage, up to the cap.
+        QueueFilter everyone = new QueueFilter(QueueFilter.Scope.ALL, rep, null, null, null, null, null, order, null, null);
+        long inQueue = jdbc.sql("select count(*) from lead_score s join lead l on l.id = s.lead_id where s.stage in ('MQL', 'ACCEPTED', 'SQL')")
+                .query(Long.class).single();
+        assertThat(queue.countUpTo(everyone, Long.MAX_VALUE)).isEqualTo(inQueue);
+        assertThat(queue.countUpTo(everyone, 5)).isEqualTo(5);
+    }
+
     private void activity(long leadId, String type, Instant at) {
         jdbc.sql("insert into activity (lead_id, type, occurred_at) values (?, ?, ?)").params(leadId, type, Timestamp.from(at)).update();
     }

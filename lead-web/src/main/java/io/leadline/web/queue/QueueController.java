@@ -14,6 +14,7 @@ import io.leadline.core.user.Role;
 import io.leadline.web.access.Roles;
 import io.leadline.core.lead.LeadCount;
 import io.leadline.core.qualification.SalesRules;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,9 +54,11 @@ class QueueController {
     private final io.leadline.core.reports.Reports reports;
 
     private final PageMessages messages;
+    private final QueueRows rows;
 
     QueueController(SalesQueue queue, LeadClaims claims, SalesRules settings, Clock clock, LeadLikelihood likelihood,
-                    io.leadline.core.reports.Reports reports, HandoffRules handoff, PageMessages messages) {
+                    io.leadline.core.reports.Reports reports, HandoffRules handoff, PageMessages messages, QueueRows rows) {
+        this.rows = rows;
         this.messages = messages;
         this.handoff = handoff;
         this.reports = reports;
@@ -80,11 +83,12 @@ class QueueController {
                  @RequestParam(required = false) Integer minLikelihood,
                  @RequestParam(required = false) QueueFilter.Order order,
                  @RequestParam(required = false) Long afterKey, @RequestParam(required = false) Long afterId,
-                 Authentication viewer, Model model) {
+                 Authentication viewer, HttpServletRequest request, Model model) {
         Instant now = Instant.now(clock);
         HandoffPolicy policy = handoff.policy();
         ResponseSla sla = policy.sla(settings.slaHours());
-        order = orderOrDefault(order, policy);
+        boolean live = likelihood.live();
+        order = orderOrDefault(order, policy, live);
         Filters filters = new Filters(scope == null ? QueueFilter.Scope.ALL : scope,
                 stage != null && stage.inSalesQueue() ? stage : null, source, company, breached,
                 minLikelihood == null ? null : Math.max(0, Math.min(100, minLikelihood)), order);
@@ -97,25 +101,28 @@ class QueueController {
         boolean more = page.size() > PAGE_SIZE;
         List<QueueEntry> shown = more ? page.subList(0, PAGE_SIZE) : page;
         List<QueueEntry> hot = after == null ? lane : List.of();
-        List<QueueEntry> all = Stream.concat(hot.stream(), shown.stream()).toList();
-        Set<Long> late = all.stream().filter(e -> sla.breachedBy(e, now)).map(QueueEntry::leadId).collect(Collectors.toSet());
+        Set<Long> late = Stream.concat(hot.stream(), shown.stream()).filter(e -> sla.breachedBy(e, now))
+                .map(QueueEntry::leadId).collect(Collectors.toSet());
+        long slaHours = sla.limit().toHours();
+        // Asked once for the page, not by a sec:authorize in each of its rows.
+        boolean worksLeads = Roles.has(viewer, Role.SALES) || Roles.has(viewer, Role.ADMIN);
+        var shared = new QueueRows.Page(now, live, late, sla.workingHours() != null
+                ? messages.get("queue.late.working", slaHours) : messages.get("queue.late", slaHours),
+                worksLeads, request.getContextPath());
         model.addAttribute("hot", hot);
+        model.addAttribute("entries", shown);
+        model.addAttribute("late", late);
+        model.addAttribute("hotRows", rows.of(hot, shared));
+        model.addAttribute("rows", rows.of(shown, shared));
         model.addAttribute("total", new LeadCount(queue.countUpTo(filter, LeadCount.CAP)));
         model.addAttribute("handRaisers", policy.handRaisers());
         model.addAttribute("orders", Arrays.stream(QueueFilter.Order.values())
-                .filter(o -> o != QueueFilter.Order.LIKELIHOOD || likelihood.live()).toList());
-        model.addAttribute("now", now);
-        model.addAttribute("entries", shown);
-        model.addAttribute("likelihoods", all.stream().filter(e -> e.likelihood() != null)
-                .collect(Collectors.toMap(QueueEntry::leadId, QueueEntry::likelihoodPercent)));
-        model.addAttribute("likelihoodLive", likelihood.live());
-        model.addAttribute("late", late);
-        model.addAttribute("slaHours", sla.limit().toHours());
-        model.addAttribute("slaWorking", sla.workingHours() != null);
+                .filter(o -> o != QueueFilter.Order.LIKELIHOOD || live).toList());
+        model.addAttribute("likelihoodLive", live);
+        model.addAttribute("slaHours", slaHours);
         model.addAttribute("next", more ? shown.getLast().position(order) : null);
         model.addAttribute("firstPage", after == null);
-        // Asked once for the page, not by a sec:authorize in each of its 50 rows (a fifth of the page's rendering).
-        model.addAttribute("worksLeads", Roles.has(viewer, Role.SALES) || Roles.has(viewer, Role.ADMIN));
+        model.addAttribute("worksLeads", worksLeads);
         model.addAttribute("filters", filters);
         model.addAttribute("stages", LifecycleStage.salesQueueStages().stream().sorted().toList());
         model.addAttribute("sources", reports.sourcesInUse());
@@ -130,7 +137,7 @@ class QueueController {
     String claimNext(Principal rep, RedirectAttributes redirect) {
         HandoffPolicy policy = handoff.policy();
         QueueFilter unassigned = new QueueFilter(QueueFilter.Scope.UNASSIGNED, rep.getName(), LifecycleStage.MQL, null, null,
-                null, null, orderOrDefault(null, policy), policy.handRaisers(), Instant.now(clock));
+                null, null, orderOrDefault(null, policy, likelihood.live()), policy.handRaisers(), Instant.now(clock));
         List<QueueEntry> lane = queue.handRaisers(unassigned, NEXT_CANDIDATES);
         List<QueueEntry> candidates = Stream.concat(lane.stream(), ranked(unassigned, lane, null, NEXT_CANDIDATES).stream()).toList();
         return claims.claimFirst(candidates, rep.getName())
@@ -148,8 +155,7 @@ class QueueController {
      * The order asked for, else the admin's; by likelihood only while a likelihood model is live (asked for without
      * one: the admin's order; the admin's order without one: best fit first).
      */
-    private QueueFilter.Order orderOrDefault(QueueFilter.Order asked, HandoffPolicy policy) {
-        boolean live = likelihood.live();
+    private static QueueFilter.Order orderOrDefault(QueueFilter.Order asked, HandoffPolicy policy, boolean live) {
         QueueFilter.Order order = asked == null || asked == QueueFilter.Order.LIKELIHOOD && !live ? policy.order() : asked;
         return order == QueueFilter.Order.LIKELIHOOD && !live ? QueueFilter.Order.PRIORITY : order;
     }
