@@ -87,7 +87,7 @@ users() {  # name url -> p50 p95 rps
   grep -q '^errors=0$' "$OUT/wrk-users-$1.txt" || { echo "wrk saw errors on $1"; cat "$OUT/wrk-users-$1.txt"; exit 1; }
   echo "$(sed -n 's/^p50_ms=//p' "$OUT/wrk-users-$1.txt") $(sed -n 's/^p95_ms=//p' "$OUT/wrk-users-$1.txt") $(sed -n 's/^rps=//p' "$OUT/wrk-users-$1.txt")"
 }
-SESSIONS="$OUT/sessions.txt" wrk -t "$USERS" -c "$USERS" -d 5s -s bench/queue/sessions.lua "http://localhost:$PORT/queue" > /dev/null
+SESSIONS="$OUT/sessions.txt" wrk -t "$USERS" -c "$USERS" -d 15s -s bench/queue/sessions.lua "http://localhost:$PORT/queue" > /dev/null
 read -r UF50 UF95 UFT <<<"$(users first "http://localhost:$PORT/queue")"
 read -r UD50 UD95 UDT <<<"$(users deep "http://localhost:$PORT/queue?afterKey=-$P&afterId=$ID")"
 
