@@ -48,7 +48,7 @@ class QueueRows {
         String likelihood = !page.likelihoodLive() ? null
                 : e.likelihoodPercent() == null ? NONE : e.likelihoodPercent() + " %";
         boolean claimable = e.owner() == null && page.worksLeads();
-        return new QueueRow(e.leadId(), e.hot() ? "hot" : null, page.contextPath() + "/leads/" + e.leadId(), e.fullName(),
+        return new QueueRow(e.hot() ? "hot" : null, page.contextPath() + "/leads/" + e.leadId(), e.fullName(),
                 e.doNotContact(), e.email(), orNone(e.company()), orNone(e.jobTitle()), orNone(e.source()), e.score(),
                 e.grade().name(), "grade grade-" + e.grade().name(), likelihood, stage,
                 "stage stage-" + e.stage().name().toLowerCase(Locale.ROOT), e.waitingFor(page.now()),
