@@ -26,11 +26,14 @@ public class V22__Attributes_by_field_key_and_sources_folded extends BaseJavaMig
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create temporary table attribute_key_map (old_key text primary key, new_key text not null) on commit drop");
-            statement.execute("create temporary table source_map (old_source text primary key, new_source text not null) on commit drop");
+            statement.execute(
+                    "create temporary table attribute_key_map (old_key text primary key, new_key text not null) on commit drop");
+            statement.execute(
+                    "create temporary table source_map (old_source text primary key, new_source text not null) on commit drop");
         }
         Map<String, String> keys = renamed(connection, "select distinct jsonb_object_keys(attributes) from lead", true);
-        Map<String, String> sources = renamed(connection, "select distinct source from lead where source is not null", false);
+        Map<String, String> sources =
+                renamed(connection, "select distinct source from lead where source is not null", false);
         fill(connection, "insert into attribute_key_map values (?, ?)", keys);
         fill(connection, "insert into source_map values (?, ?)", sources);
         try (Statement statement = connection.createStatement()) {
@@ -41,15 +44,18 @@ public class V22__Attributes_by_field_key_and_sources_folded extends BaseJavaMig
                             from jsonb_each(l.attributes) e left join attribute_key_map m on m.old_key = e.key
                             order by coalesce(m.new_key, e.key), e.value = '""'::jsonb, m.new_key is not null, e.key) keyed)
                     where exists (select 1 from jsonb_object_keys(l.attributes) k join attribute_key_map m on m.old_key = k)""");
-            statement.execute("update lead l set source = m.new_source from source_map m where l.source = m.old_source");
+            statement.execute(
+                    "update lead l set source = m.new_source from source_map m where l.source = m.old_source");
         }
     }
 
     /** The names the query lists whose key differs from them, each with its key. */
-    private static Map<String, String> renamed(Connection connection, String query, boolean attributes) throws SQLException {
+    private static Map<String, String> renamed(Connection connection, String query, boolean attributes)
+            throws SQLException {
         Map<String, String> renamed = new LinkedHashMap<>();
         List<String> unnamed = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); var rs = statement.executeQuery(query)) {
+        try (Statement statement = connection.createStatement();
+                var rs = statement.executeQuery(query)) {
             while (rs.next()) {
                 String name = rs.getString(1);
                 String key = attributes ? FieldKey.of(name) : name.isBlank() ? name : LeadSources.key(name);

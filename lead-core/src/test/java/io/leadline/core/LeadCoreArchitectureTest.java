@@ -23,16 +23,27 @@ class LeadCoreArchitectureTest {
 
     @Test
     void core_does_not_use_spring_jpa_or_jdbc() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "jakarta.persistence..", "javax.persistence..",
-                        "org.hibernate..", "java.sql..", "javax.sql..", "org.postgresql..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "jakarta.persistence..",
+                        "javax.persistence..",
+                        "org.hibernate..",
+                        "java.sql..",
+                        "javax.sql..",
+                        "org.postgresql..")
                 .because("lead-core is plain Java; persistence and frameworks belong in lead-persistence and lead-web")
                 .check(core);
     }
 
     @Test
     void core_does_no_io() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.io..", "java.nio..", "java.net..")
                 .because("lead-core is pure: files, sockets and databases are the adapters' business")
                 .check(core);
     }
@@ -43,12 +54,17 @@ class LeadCoreArchitectureTest {
      */
     @Test
     void packages_have_no_cycles() {
-        FreezingArchRule.freeze(slices().matching("io.leadline.core.(*)..").should().beFreeOfCycles()).check(core);
+        FreezingArchRule.freeze(
+                        slices().matching("io.leadline.core.(*)..").should().beFreeOfCycles())
+                .check(core);
     }
 
     @Test
     void core_does_not_depend_on_the_other_modules() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.leadline.persistence..", "io.leadline.web..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.leadline.persistence..", "io.leadline.web..")
                 .check(core);
     }
 }

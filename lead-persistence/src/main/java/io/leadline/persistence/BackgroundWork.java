@@ -6,8 +6,7 @@ import java.util.concurrent.Future;
 /** Results of work handed to another thread (the import's scoring threads, rescoring's reader), as plain exceptions. */
 public final class BackgroundWork {
 
-    private BackgroundWork() {
-    }
+    private BackgroundWork() {}
 
     /**
      * The work's result, waiting for it. Its own runtime exception is rethrown as it was; anything else, or an

@@ -16,7 +16,9 @@ import java.util.Arrays;
 public final class CopyBinary {
 
     /** What a binary COPY stream starts with: its signature, no flags, no header extension. */
-    public static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    public static final byte[] HEADER = {
+        'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
+    };
 
     /** What a binary COPY stream ends with: a field count of -1. */
     public static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
@@ -91,7 +93,8 @@ public final class CopyBinary {
 
     /** An instant as a {@code timestamptz} field's value, written by {@link #int8(long)}. */
     public static long microseconds(Instant at) {
-        return Math.addExact(Math.multiplyExact(at.getEpochSecond() - POSTGRES_EPOCH_SECOND, 1_000_000L), at.getNano() / 1_000);
+        return Math.addExact(
+                Math.multiplyExact(at.getEpochSecond() - POSTGRES_EPOCH_SECOND, 1_000_000L), at.getNano() / 1_000);
     }
 
     /** A {@code boolean} field. */

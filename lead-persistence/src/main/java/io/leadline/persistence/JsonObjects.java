@@ -5,8 +5,7 @@ import java.util.Map;
 /** Flat JSON objects of text values, written for Postgres to read as {@code jsonb} (e.g. in a {@code COPY}). */
 public final class JsonObjects {
 
-    private JsonObjects() {
-    }
+    private JsonObjects() {}
 
     /** {@code {"key":"value",…}} with quotes, backslashes and control characters escaped as JSON requires. */
     public static String of(Map<String, String> values) {

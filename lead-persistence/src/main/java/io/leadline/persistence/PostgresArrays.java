@@ -7,8 +7,7 @@ import java.util.Collection;
 /** Postgres {@code text[]} values: written as literals (for COPY and casts), read from JDBC arrays. */
 public final class PostgresArrays {
 
-    private PostgresArrays() {
-    }
+    private PostgresArrays() {}
 
     /** {@code {"a","b \"c\""}}: every element quoted, quotes and backslashes escaped. */
     public static String literal(Collection<String> values) {

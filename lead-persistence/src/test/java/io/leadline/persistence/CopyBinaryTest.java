@@ -25,11 +25,18 @@ class CopyBinaryTest {
     @Autowired
     DataSource dataSource;
 
-    private static final String[] TEXTS = {"", "plain", "O'Brien \\ \"Bob\"", "a\ttab\r\nand \\N", "São Paulo Ltda ME",
-            "日本語の会社", "emoji 🚀 here", "x".repeat(5_000)};
+    private static final String[] TEXTS = {
+        "",
+        "plain",
+        "O'Brien \\ \"Bob\"",
+        "a\ttab\r\nand \\N",
+        "São Paulo Ltda ME",
+        "日本語の会社",
+        "emoji 🚀 here",
+        "x".repeat(5_000)
+    };
 
-    record Row(long id, Integer size, String name, String json, Instant at, Long account) {
-    }
+    record Row(long id, Integer size, String name, String json, Instant at, Long account) {}
 
     @ParameterizedTest
     @ValueSource(longs = {1L, 42L, 20261130L})
@@ -37,12 +44,25 @@ class CopyBinaryTest {
         Random random = new Random(seed);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            rows.add(new Row(random.nextLong(), random.nextInt(5) == 0 ? null : random.nextInt(),
+            rows.add(new Row(
+                    random.nextLong(),
+                    random.nextInt(5) == 0 ? null : random.nextInt(),
                     random.nextInt(6) == 0 ? null : TEXTS[random.nextInt(TEXTS.length)],
-                    random.nextInt(4) == 0 ? null : "{\"k\": \"" + TEXTS[random.nextInt(5)].replace("\\", "\\\\").replace("\"", "\\\"")
-                            .replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n") + "\"}",
-                    random.nextInt(5) == 0 ? null : Instant.ofEpochSecond(random.nextLong(-2_000_000_000L, 4_000_000_000L),
-                            random.nextInt(1_000_000) * 1_000L),
+                    random.nextInt(4) == 0
+                            ? null
+                            : "{\"k\": \""
+                                    + TEXTS[random.nextInt(5)]
+                                            .replace("\\", "\\\\")
+                                            .replace("\"", "\\\"")
+                                            .replace("\t", "\\t")
+                                            .replace("\r", "\\r")
+                                            .replace("\n", "\\n")
+                                    + "\"}",
+                    random.nextInt(5) == 0
+                            ? null
+                            : Instant.ofEpochSecond(
+                                    random.nextLong(-2_000_000_000L, 4_000_000_000L),
+                                    random.nextInt(1_000_000) * 1_000L),
                     random.nextBoolean() ? null : random.nextLong()));
         }
         // Written in two parts, as the import does: the row's count and first fields, then its last field.
@@ -50,7 +70,11 @@ class CopyBinaryTest {
         CopyBinary out = new CopyBinary(16);
         for (Row row : rows) {
             head.clear();
-            head.int8(row.id()).int4(row.size()).text(row.name()).jsonb(row.json()).int8(row.at() == null ? null : CopyBinary.microseconds(row.at()));
+            head.int8(row.id())
+                    .int4(row.size())
+                    .text(row.name())
+                    .jsonb(row.json())
+                    .int8(row.at() == null ? null : CopyBinary.microseconds(row.at()));
             out.row(6).raw(head.bytes(), 0, head.size()).int8(row.account());
         }
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
@@ -59,15 +83,28 @@ class CopyBinaryTest {
         stream.write(CopyBinary.TRAILER);
 
         List<Row> read = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("create temporary table copied (n serial, id bigint, size integer, name varchar(5000), "
                     + "doc jsonb, at timestamptz, account bigint)");
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy copied (id, size, name, doc, at, account) from stdin (format binary)", new ByteArrayInputStream(stream.toByteArray()));
-            try (ResultSet rs = statement.executeQuery("select id, size, name, doc::text, at, account from copied order by n")) {
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            "copy copied (id, size, name, doc, at, account) from stdin (format binary)",
+                            new ByteArrayInputStream(stream.toByteArray()));
+            try (ResultSet rs =
+                    statement.executeQuery("select id, size, name, doc::text, at, account from copied order by n")) {
                 while (rs.next()) {
-                    read.add(new Row(rs.getLong(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, java.time.OffsetDateTime.class) == null ? null : rs.getObject(5, java.time.OffsetDateTime.class).toInstant(),
+                    read.add(new Row(
+                            rs.getLong(1),
+                            (Integer) rs.getObject(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getObject(5, java.time.OffsetDateTime.class) == null
+                                    ? null
+                                    : rs.getObject(5, java.time.OffsetDateTime.class)
+                                            .toInstant(),
                             (Long) rs.getObject(6)));
                 }
             }

@@ -12,8 +12,7 @@ public final class Eventually {
         void run() throws Exception;
     }
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** Runs the check until it passes, at most 30 s; then fails with its last failure. */
     public static void eventually(Check check) throws Exception {

@@ -19,8 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class SmtpReceiver implements AutoCloseable {
 
     /** One accepted message: its recipients and its raw text (headers and body). */
-    public record Message(List<String> recipients, String text) {
-    }
+    public record Message(List<String> recipients, String text) {}
 
     private final ServerSocket server;
     private final List<Message> messages = new CopyOnWriteArrayList<>();
@@ -57,7 +56,9 @@ public final class SmtpReceiver implements AutoCloseable {
         List<String> recipients = new ArrayList<>();
         String line;
         while ((line = in.readLine()) != null) {
-            String command = line.length() < 4 ? line.toUpperCase() : line.substring(0, 4).toUpperCase();
+            String command = line.length() < 4
+                    ? line.toUpperCase()
+                    : line.substring(0, 4).toUpperCase();
             switch (command) {
                 case "HELO", "EHLO", "MAIL", "NOOP" -> reply(out, "250 OK");
                 case "RSET" -> {
@@ -72,7 +73,8 @@ public final class SmtpReceiver implements AutoCloseable {
                     reply(out, "354 end with .");
                     StringBuilder text = new StringBuilder();
                     while ((line = in.readLine()) != null && !line.equals(".")) {
-                        text.append(line.startsWith("..") ? line.substring(1) : line).append('\n');
+                        text.append(line.startsWith("..") ? line.substring(1) : line)
+                                .append('\n');
                     }
                     messages.add(new Message(List.copyOf(recipients), text.toString()));
                     recipients.clear();

@@ -19,14 +19,51 @@ public record AccountKey(String value) {
 
     /** Legal forms dropped from the end of a name; written as the words they become once punctuation is a space. */
     private static final Set<String> LEGAL_FORMS = Set.of(
-            "inc", "incorporated", "corp", "corporation", "co", "company", "llc", "llp", "lp", "ltd", "limited", "plc",
-            "gmbh", "ag", "kg", "ug", "se", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "oy", "ab", "as", "aps",
-            "pty", "pte", "kk", "ltda", "me", "epp", "eireli", "mei", "cia", "s a", "s l", "sl");
+            "inc",
+            "incorporated",
+            "corp",
+            "corporation",
+            "co",
+            "company",
+            "llc",
+            "llp",
+            "lp",
+            "ltd",
+            "limited",
+            "plc",
+            "gmbh",
+            "ag",
+            "kg",
+            "ug",
+            "se",
+            "sa",
+            "sas",
+            "sarl",
+            "srl",
+            "spa",
+            "bv",
+            "nv",
+            "oy",
+            "ab",
+            "as",
+            "aps",
+            "pty",
+            "pte",
+            "kk",
+            "ltda",
+            "me",
+            "epp",
+            "eireli",
+            "mei",
+            "cia",
+            "s a",
+            "s l",
+            "sl");
 
     public AccountKey {
         if (value == null || value.isBlank() || value.length() > MAX_LENGTH || !value.equals(value.strip())) {
-            throw new IllegalArgumentException("an account key is a non-blank, stripped text of at most " + MAX_LENGTH
-                    + " characters");
+            throw new IllegalArgumentException(
+                    "an account key is a non-blank, stripped text of at most " + MAX_LENGTH + " characters");
         }
     }
 
@@ -36,7 +73,8 @@ public record AccountKey(String value) {
             return Optional.empty();
         }
         // Accents come off by decomposition; plain ASCII names (most of them) need none.
-        String folded = (isAscii(company) ? company : Normalizer.normalize(company, Normalizer.Form.NFKD)).toLowerCase(Locale.ROOT);
+        String folded = (isAscii(company) ? company : Normalizer.normalize(company, Normalizer.Form.NFKD))
+                .toLowerCase(Locale.ROOT);
         StringBuilder words = new StringBuilder(folded.length());
         boolean space = true;
         for (int i = 0; i < folded.length(); i++) {
@@ -78,7 +116,8 @@ public record AccountKey(String value) {
         if (key.isEmpty() || LEGAL_FORMS.contains(key)) {
             return Optional.empty();
         }
-        return Optional.of(new AccountKey(key.length() > MAX_LENGTH ? key.substring(0, MAX_LENGTH).strip() : key));
+        return Optional.of(new AccountKey(
+                key.length() > MAX_LENGTH ? key.substring(0, MAX_LENGTH).strip() : key));
     }
 
     private static boolean isAscii(String s) {

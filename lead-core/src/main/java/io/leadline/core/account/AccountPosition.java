@@ -15,8 +15,10 @@ public record AccountPosition(int score, long accountId) {
         }
         int cut = token.lastIndexOf('_');
         try {
-            return cut <= 0 ? null
-                    : new AccountPosition(Integer.parseInt(token.substring(0, cut)), Long.parseLong(token.substring(cut + 1)));
+            return cut <= 0
+                    ? null
+                    : new AccountPosition(
+                            Integer.parseInt(token.substring(0, cut)), Long.parseLong(token.substring(cut + 1)));
         } catch (NumberFormatException e) {
             return null;
         }

@@ -1,18 +1,18 @@
 package io.leadline.core.account;
 
 import io.leadline.core.scoring.ReceiptLine;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.ArrayList;
 
 /**
  * An account's score rolled up from its contacts: the best contact's score, plus the engagement of every
  * other engaged contact, plus a bonus for each further buying role engaged. The lines add up to the score.
  */
-public record AccountScore(int score, int engagedContacts, Set<BuyingRole> rolesEngaged, boolean mqa,
-                           List<ReceiptLine> receipt) {
+public record AccountScore(
+        int score, int engagedContacts, Set<BuyingRole> rolesEngaged, boolean mqa, List<ReceiptLine> receipt) {
 
     public AccountScore {
         rolesEngaged = rolesEngaged.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(rolesEngaged));
@@ -25,7 +25,8 @@ public record AccountScore(int score, int engagedContacts, Set<BuyingRole> roles
             return new AccountScore(0, 0, Set.of(), false, lines);
         }
         List<AccountMember> ranked = members.stream()
-                .sorted(Comparator.comparingInt(AccountMember::score).reversed()
+                .sorted(Comparator.comparingInt(AccountMember::score)
+                        .reversed()
                         .thenComparingLong(AccountMember::leadId))
                 .toList();
         AccountMember best = ranked.getFirst();
@@ -41,16 +42,23 @@ public record AccountScore(int score, int engagedContacts, Set<BuyingRole> roles
                 roles.add(member.role());
             }
             if (member != best) {
-                lines.add(new ReceiptLine(ReceiptLine.Group.ENGAGEMENT, "Engaged contact",
+                lines.add(new ReceiptLine(
+                        ReceiptLine.Group.ENGAGEMENT,
+                        "Engaged contact",
                         member.fullName() + " has " + member.engagementPoints() + " engagement points",
-                        member.engagementPoints(), member.engagementPoints(), member.engagementPoints()));
+                        member.engagementPoints(),
+                        member.engagementPoints(),
+                        member.engagementPoints()));
             }
         }
         int extraRoles = Math.max(0, roles.size() - 1);
         if (extraRoles > 0) {
-            String named = roles.stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+            String named = roles.stream()
+                    .map(r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                     .collect(java.util.stream.Collectors.joining(", "));
-            lines.add(ReceiptLine.fit("Buying-committee coverage", roles.size() + " roles engaged: " + named,
+            lines.add(ReceiptLine.fit(
+                    "Buying-committee coverage",
+                    roles.size() + " roles engaged: " + named,
                     extraRoles * policy.pointsPerExtraRole()));
         }
         int score = lines.stream().mapToInt(ReceiptLine::points).sum();
@@ -71,7 +79,8 @@ public record AccountScore(int score, int engagedContacts, Set<BuyingRole> roles
             return "Score " + score + " is under " + policy.threshold() + " and " + contacts + " of "
                     + policy.minimumEngagedContacts() + " needed";
         }
-        return lowScore ? "Score " + score + " is under " + policy.threshold()
+        return lowScore
+                ? "Score " + score + " is under " + policy.threshold()
                 : contacts + ", " + policy.minimumEngagedContacts() + " needed";
     }
 }

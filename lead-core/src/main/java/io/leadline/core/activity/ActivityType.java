@@ -12,6 +12,7 @@ public record ActivityType(String key) {
     public static final ActivityType EMAIL_OPEN = new ActivityType("email_open");
     /** An open fetched ahead by the mail service (Apple Mail's privacy protection), not by the person. */
     public static final ActivityType EMAIL_OPEN_PREFETCHED = new ActivityType("email_open_prefetched");
+
     public static final ActivityType EMAIL_CLICK = new ActivityType("email_click");
     public static final ActivityType WEB_VISIT = new ActivityType("web_visit");
     public static final ActivityType PRICING_PAGE_VISIT = new ActivityType("pricing_page_visit");
@@ -39,7 +40,9 @@ public record ActivityType(String key) {
     private static final ActivityType FORM_SUBMIT = new ActivityType("form_submit");
 
     private static boolean isPricingPage(String url) {
-        String path = url.toLowerCase(Locale.ROOT).replaceFirst("^[a-z][a-z0-9+.-]*://[^/]*", "").replaceFirst("[?#].*$", "");
+        String path = url.toLowerCase(Locale.ROOT)
+                .replaceFirst("^[a-z][a-z0-9+.-]*://[^/]*", "")
+                .replaceFirst("[?#].*$", "");
         return path.matches("(.*/)?(pricing|prices|plans)(\\.[a-z]+)?(/.*)?");
     }
 
@@ -47,7 +50,8 @@ public record ActivityType(String key) {
         Objects.requireNonNull(key, "key");
         key = key.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
         if (!key.matches("[a-z0-9_]{1,50}")) {
-            throw new IllegalArgumentException("an activity type is 1 to 50 letters, digits or underscores, not '" + key + "'");
+            throw new IllegalArgumentException(
+                    "an activity type is 1 to 50 letters, digits or underscores, not '" + key + "'");
         }
     }
 

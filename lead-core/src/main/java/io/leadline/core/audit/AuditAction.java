@@ -55,16 +55,17 @@ public enum AuditAction {
         if (change.from() == change.to()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.ofNullable(switch (change.to()) {
-            case ACCEPTED -> change.reason().startsWith(Lead.CLAIMED_BY) ? LEAD_CLAIMED : null;
-            case SQL -> LEAD_PROMOTED;
-            case OPPORTUNITY -> LEAD_OPPORTUNITY;
-            case WON -> LEAD_WON;
-            case LOST -> LEAD_LOST;
-            case DISQUALIFIED -> LEAD_DISQUALIFIED;
-            case RECYCLED -> LEAD_RECYCLED;
-            case NEW, MQL -> null;
-        });
+        return java.util.Optional.ofNullable(
+                switch (change.to()) {
+                    case ACCEPTED -> change.reason().startsWith(Lead.CLAIMED_BY) ? LEAD_CLAIMED : null;
+                    case SQL -> LEAD_PROMOTED;
+                    case OPPORTUNITY -> LEAD_OPPORTUNITY;
+                    case WON -> LEAD_WON;
+                    case LOST -> LEAD_LOST;
+                    case DISQUALIFIED -> LEAD_DISQUALIFIED;
+                    case RECYCLED -> LEAD_RECYCLED;
+                    case NEW, MQL -> null;
+                });
     }
 
     private final String label;

@@ -7,14 +7,30 @@ import java.util.Optional;
 /** Bulk actions on selected leads as background jobs, with progress and the refusals. Implemented by lead-persistence. */
 public interface BulkJobs {
 
-    enum Status { QUEUED, RUNNING, DONE, FAILED }
+    enum Status {
+        QUEUED,
+        RUNNING,
+        DONE,
+        FAILED
+    }
 
     /**
      * One bulk action: what, on how many leads, by whom (and whether an admin), how far it got, how many leads it
      * changed and how many it refused.
      */
-    record Job(long id, BulkAction action, String requestedBy, boolean admin, Status status, int total, int done,
-               int changed, int refused, Instant requestedAt, Instant finishedAt, String error) {
+    record Job(
+            long id,
+            BulkAction action,
+            String requestedBy,
+            boolean admin,
+            Status status,
+            int total,
+            int done,
+            int changed,
+            int refused,
+            Instant requestedAt,
+            Instant finishedAt,
+            String error) {
 
         public boolean open() {
             return status == Status.QUEUED || status == Status.RUNNING;
@@ -26,8 +42,7 @@ public interface BulkJobs {
     }
 
     /** A lead the action did not move, and why ("This lead is already claimed by rita."). */
-    record Refusal(long leadId, String reason) {
-    }
+    record Refusal(long leadId, String reason) {}
 
     long request(BulkAction action, List<Long> leadIds, String by, boolean admin, Instant at);
 
@@ -48,6 +63,5 @@ public interface BulkJobs {
     /** Why leads were refused, grouped: each reason with how many leads it refused, most first. */
     List<ReasonCount> refusalReasons(long id, int limit);
 
-    record ReasonCount(String reason, long leads) {
-    }
+    record ReasonCount(String reason, long leads) {}
 }

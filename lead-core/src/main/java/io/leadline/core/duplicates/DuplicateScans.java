@@ -6,11 +6,22 @@ import java.util.Optional;
 /** Scans of the whole lead base for possible duplicates, as background jobs. Implemented by lead-persistence. */
 public interface DuplicateScans {
 
-    enum Status { QUEUED, RUNNING, DONE, FAILED }
+    enum Status {
+        QUEUED,
+        RUNNING,
+        DONE,
+        FAILED
+    }
 
     /** One scan: who asked, where it stands, how many pairs it stored. */
-    record Scan(long id, String requestedBy, Instant requestedAt, Status status, Long pairsFound, Instant finishedAt,
-                String error) {
+    record Scan(
+            long id,
+            String requestedBy,
+            Instant requestedAt,
+            Status status,
+            Long pairsFound,
+            Instant finishedAt,
+            String error) {
 
         public boolean open() {
             return status == Status.QUEUED || status == Status.RUNNING;

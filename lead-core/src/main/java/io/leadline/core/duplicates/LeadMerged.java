@@ -10,7 +10,8 @@ import java.util.List;
  * @param merged      what the merged lead was ("Ana Souza, MQL"), for the audit trail
  * @param fieldsTaken the profile fields the survivor took from the merged lead
  */
-public record LeadMerged(long survivorId, long mergedId, String merged, List<String> fieldsTaken, String by, Instant at) {
+public record LeadMerged(
+        long survivorId, long mergedId, String merged, List<String> fieldsTaken, String by, Instant at) {
 
     public LeadMerged {
         fieldsTaken = List.copyOf(fieldsTaken);

@@ -10,8 +10,8 @@ import java.util.List;
  * were set on bench/duplicates' generated base (typos, swapped names, +tags, phone formats, and people who merely
  * share a name), where every pair offered at 0.7 or more was one person in 98 in 100.
  */
-public record MatchSignals(boolean sameEmail, boolean samePhone, boolean sameName, boolean sameAccount,
-                           double nameSimilarity) {
+public record MatchSignals(
+        boolean sameEmail, boolean samePhone, boolean sameName, boolean sameAccount, double nameSimilarity) {
 
     /** Pairs below this are not offered as possible duplicates. */
     public static final double OFFERED = 0.5;

@@ -61,7 +61,9 @@ public record MergePlan(Lead survivor, Lead merged) {
 
     /** Leads owned by two different reps are merged by an admin only (one rep would lose a lead). */
     public boolean needsAdmin() {
-        return survivor.owner() != null && merged.owner() != null && !survivor.owner().equals(merged.owner());
+        return survivor.owner() != null
+                && merged.owner() != null
+                && !survivor.owner().equals(merged.owner());
     }
 
     /** One row of the side-by-side view: a field and both values. */
@@ -82,13 +84,17 @@ public record MergePlan(Lead survivor, Lead merged) {
     public List<FieldChoice> fields() {
         List<FieldChoice> fields = new ArrayList<>();
         for (LeadField field : LeadField.values()) {
-            fields.add(new FieldChoice(field.key(), field.label(), value(survivor.profile(), field), value(merged.profile(), field)));
+            fields.add(new FieldChoice(
+                    field.key(), field.label(), value(survivor.profile(), field), value(merged.profile(), field)));
         }
         Set<String> keys = new TreeSet<>(survivor.profile().attributes().keySet());
         keys.addAll(merged.profile().attributes().keySet());
         keys.remove(OTHER_EMAILS);
         for (String key : keys) {
-            fields.add(new FieldChoice(key, key, blankToNull(survivor.profile().attributes().get(key)),
+            fields.add(new FieldChoice(
+                    key,
+                    key,
+                    blankToNull(survivor.profile().attributes().get(key)),
                     blankToNull(merged.profile().attributes().get(key))));
         }
         return List.copyOf(fields);
@@ -110,7 +116,9 @@ public record MergePlan(Lead survivor, Lead merged) {
         LeadProfile theirs = merged.profile();
         Map<String, String> attributes = new TreeMap<>();
         for (String key : union(mine.attributes().keySet(), theirs.attributes().keySet())) {
-            String value = fromMerged.contains(key) ? theirs.attributes().get(key) : mine.attributes().get(key);
+            String value = fromMerged.contains(key)
+                    ? theirs.attributes().get(key)
+                    : mine.attributes().get(key);
             if (value != null && !value.isBlank()) {
                 attributes.put(key, value);
             }
@@ -131,21 +139,33 @@ public record MergePlan(Lead survivor, Lead merged) {
             attributes.put(OTHER_EMAILS, String.join(", ", otherEmails));
         }
         LeadProfile profile = new LeadProfile(
-                pick(fromMerged, LeadField.FULL_NAME, mine.fullName(), theirs.fullName()), email,
+                pick(fromMerged, LeadField.FULL_NAME, mine.fullName(), theirs.fullName()),
+                email,
                 pick(fromMerged, LeadField.COMPANY, mine.company(), theirs.company()),
                 pick(fromMerged, LeadField.JOB_TITLE, mine.jobTitle(), theirs.jobTitle()),
                 pick(fromMerged, LeadField.COMPANY_SIZE, mine.companySize(), theirs.companySize()),
                 pick(fromMerged, LeadField.COUNTRY, mine.country(), theirs.country()),
-                pick(fromMerged, LeadField.SOURCE, mine.source(), theirs.source()), attributes);
+                pick(fromMerged, LeadField.SOURCE, mine.source(), theirs.source()),
+                attributes);
         String externalId = survivor.externalId() != null ? survivor.externalId() : merged.externalId();
-        return new Lead(survivor.id(), survivor.version(), externalId, profile, survivor.stage(), survivor.owner(),
-                survivor.revisitOn(), survivor.createdAt().isBefore(merged.createdAt()) ? survivor.createdAt() : merged.createdAt(),
+        return new Lead(
+                survivor.id(),
+                survivor.version(),
+                externalId,
+                profile,
+                survivor.stage(),
+                survivor.owner(),
+                survivor.revisitOn(),
+                survivor.createdAt().isBefore(merged.createdAt()) ? survivor.createdAt() : merged.createdAt(),
                 survivor.stageByScore());
     }
 
     /** The keys of {@code fromMerged} whose value the merge actually changes, for the audit entry and the event. */
     public List<String> taken(Set<String> fromMerged) {
-        return fields().stream().filter(f -> fromMerged.contains(f.key()) && f.differs()).map(FieldChoice::key).toList();
+        return fields().stream()
+                .filter(f -> fromMerged.contains(f.key()) && f.differs())
+                .map(FieldChoice::key)
+                .toList();
     }
 
     private static <T> T pick(Set<String> fromMerged, LeadField field, T mine, T theirs) {
@@ -175,7 +195,10 @@ public record MergePlan(Lead survivor, Lead merged) {
         if (addresses == null || addresses.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(addresses.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return java.util.Arrays.stream(addresses.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String blankToNull(String value) {

@@ -16,8 +16,7 @@ public final class PhoneNumbers {
 
     private static final PhoneNumberUtil NUMBERS = PhoneNumberUtil.getInstance();
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /** The number in E.164 ({@code +5511987654321}), read with the lead's country (ISO code) for national formats. */
     public static Optional<String> e164(String raw, String country) {
@@ -27,7 +26,8 @@ public final class PhoneNumbers {
         try {
             PhoneNumber number = NUMBERS.parse(raw, country == null ? "ZZ" : country);
             return NUMBERS.isPossibleNumber(number)
-                    ? Optional.of(NUMBERS.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)) : Optional.empty();
+                    ? Optional.of(NUMBERS.format(number, PhoneNumberUtil.PhoneNumberFormat.E164))
+                    : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();
         }

@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class CellReading {
 
-    private CellReading() {
-    }
+    private CellReading() {}
 
     /** The sentence for the cell, or empty when the field has nothing to tell (text kept as it is, dates, stages). */
     public static Optional<String> of(ImportField field, String cell) {
@@ -21,15 +20,24 @@ public final class CellReading {
             return Optional.empty();
         }
         String quoted = "\"" + value + "\" ";
-        return Optional.ofNullable(switch (field) {
-            case COMPANY_SIZE -> LeadRow.companySize(value).map(n -> quoted + "reads as " + n + " employees")
-                    .orElse(quoted + "is not a number of employees: such rows are rejected");
-            case COUNTRY -> Countries.isoCode(value).map(code -> quoted + "reads as " + code)
-                    .orElse(quoted + "is no country Leadline knows: left blank, with a warning");
-            case EMAIL -> EmailAddress.parse(value).map(e -> quoted + "reads as " + e.value())
-                    .orElse(quoted + "is not an email address: such rows are rejected unless they have an external id");
-            case SOURCE -> quoted + "reads as the source " + LeadSources.key(value);
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (field) {
+                    case COMPANY_SIZE ->
+                        LeadRow.companySize(value)
+                                .map(n -> quoted + "reads as " + n + " employees")
+                                .orElse(quoted + "is not a number of employees: such rows are rejected");
+                    case COUNTRY ->
+                        Countries.isoCode(value)
+                                .map(code -> quoted + "reads as " + code)
+                                .orElse(quoted + "is no country Leadline knows: left blank, with a warning");
+                    case EMAIL ->
+                        EmailAddress.parse(value)
+                                .map(e -> quoted + "reads as " + e.value())
+                                .orElse(
+                                        quoted
+                                                + "is not an email address: such rows are rejected unless they have an external id");
+                    case SOURCE -> quoted + "reads as the source " + LeadSources.key(value);
+                    default -> null;
+                });
     }
 }

@@ -1,7 +1,7 @@
 package io.leadline.core.importing;
 
-import java.text.Normalizer;
 import io.leadline.core.lead.Placeholders;
+import java.text.Normalizer;
 
 /**
  * What a text cell of an export really says. Every text value an import reads goes through here (and the forms and
@@ -17,8 +17,7 @@ import io.leadline.core.lead.Placeholders;
  */
 public final class CellText {
 
-    private CellText() {
-    }
+    private CellText() {}
 
     /** The cell as a value, or the empty string when it holds nothing (blank, invisible characters or a placeholder). */
     public static String clean(String raw) {
@@ -48,7 +47,9 @@ public final class CellText {
         }
         // Composed last: a combining accent may meet its letter only once an invisible character between them is gone.
         String visible = out.toString().strip();
-        return Normalizer.isNormalized(visible, Normalizer.Form.NFC) ? visible : Normalizer.normalize(visible, Normalizer.Form.NFC);
+        return Normalizer.isNormalized(visible, Normalizer.Form.NFC)
+                ? visible
+                : Normalizer.normalize(visible, Normalizer.Form.NFC);
     }
 
     /** Whether the (cleaned) text is one of the {@link Placeholders}. */
@@ -61,7 +62,8 @@ public final class CellText {
         if (typed == null) {
             return false;
         }
-        return typed.codePoints().anyMatch(c -> invisible(c) || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+        return typed.codePoints()
+                .anyMatch(c -> invisible(c) || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
     }
 
     /**

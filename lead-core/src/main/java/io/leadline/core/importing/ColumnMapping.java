@@ -41,7 +41,8 @@ public record ColumnMapping(List<Column> columns, StageMapping stages, Set<Strin
 
         /** Why a cell of this (date) column is no date. */
         public String dateRefusal(String cell) {
-            return dateFormat == null ? "\"" + cell + "\" is not a date Leadline reads (use 2018-02-01, 01-02-2018 or 01/02/2018)"
+            return dateFormat == null
+                    ? "\"" + cell + "\" is not a date Leadline reads (use 2018-02-01, 01-02-2018 or 01/02/2018)"
                     : dateFormat.refusal(cell);
         }
     }
@@ -58,35 +59,220 @@ public record ColumnMapping(List<Column> columns, StageMapping stages, Set<Strin
      * Status and lifecycle columns feed the lifecycle stage ({@link StageMapping}), not the outcome.
      */
     private static final Map<ImportField, Set<String>> SYNONYMS = new EnumMap<>(Map.ofEntries(
-            Map.entry(ImportField.FULL_NAME, Set.of("name", "fullname", "contact", "contactname", "leadname", "person",
-                    "personname", "yourname", "nome", "nomecompleto", "nombre", "nombrecompleto")),
-            Map.entry(ImportField.FIRST_NAME, Set.of("firstname", "givenname", "forename", "first", "personfirstname", "primeironome", "prenome", "primernombre")),
-            Map.entry(ImportField.LAST_NAME, Set.of("lastname", "surname", "familyname", "last", "personlastname", "sobrenome", "ultimonome", "apellido", "apellidos")),
-            Map.entry(ImportField.EMAIL, Set.of("email", "emailaddress", "mail", "emailid", "workemail", "businessemail",
-                    "personemail", "personemailwork", "primaryemail", "youremail", "emailcontact", "correo", "correoelectronico")),
-            Map.entry(ImportField.COMPANY, Set.of("company", "companyname", "organization", "organisation", "account",
-                    "accountname", "employer", "organizationname", "organisationname", "associatedcompany", "empresa", "companhia", "organizacao", "nomedaempresa", "organizacion")),
-            Map.entry(ImportField.JOB_TITLE, Set.of("title", "jobtitle", "position", "role", "jobrole", "personjobtitle",
-                    "designation", "cargo", "funcao", "puesto")),
-            Map.entry(ImportField.COMPANY_SIZE, Set.of("companysize", "employees", "numberofemployees", "headcount",
-                    "employeecount", "size", "noofemployees", "numemployees", "companyemployees", "organizationsize", "funcionarios", "numerodefuncionarios", "tamanhodaempresa", "empleados", "numerodeempleados")),
-            Map.entry(ImportField.COUNTRY, Set.of("country", "countrycode", "nation", "countryregion", "billingcountry",
-                    "mailingcountry", "ipcountry", "pais")),
-            Map.entry(ImportField.SOURCE, Set.of("source", "leadsource", "origin", "utmsource", "channel",
-                    "trafficsource", "originalsource", "originalsourcetype", "sourcechannel", "leadorigin", "origem", "fonte", "canal", "origemdaprimeiraconversao", "fuente", "origen")),
-            Map.entry(ImportField.EXTERNAL_ID, Set.of("id", "externalid", "leadid", "mqlid", "contactid", "recordid",
-                    "crmid", "recordidcontact", "recordidlead", "personid")),
-            Map.entry(ImportField.CREATED_AT, Set.of("createdat", "created", "createdate", "firstcontactdate",
-                    "firstcontact", "signupdate", "date", "createddate", "createdtime", "leadcreated", "leadcreatedate",
-                    "submittedat", "submissiondate", "datadecriacao", "criadoem", "datadecadastro", "datadaprimeiraconversao", "fechadecreacion", "fechaderegistro")),
-            Map.entry(ImportField.STAGE, Set.of("stage", "status", "leadstatus", "lifecyclestage", "lifecycle", "leadstage",
-                    "contactstatus", "lifecyclestatus", "hsleadstatus", "leadlifecyclestage", "salesstage", "funnelstage", "etapa", "estagio", "situacao")),
+            Map.entry(
+                    ImportField.FULL_NAME,
+                    Set.of(
+                            "name",
+                            "fullname",
+                            "contact",
+                            "contactname",
+                            "leadname",
+                            "person",
+                            "personname",
+                            "yourname",
+                            "nome",
+                            "nomecompleto",
+                            "nombre",
+                            "nombrecompleto")),
+            Map.entry(
+                    ImportField.FIRST_NAME,
+                    Set.of(
+                            "firstname",
+                            "givenname",
+                            "forename",
+                            "first",
+                            "personfirstname",
+                            "primeironome",
+                            "prenome",
+                            "primernombre")),
+            Map.entry(
+                    ImportField.LAST_NAME,
+                    Set.of(
+                            "lastname",
+                            "surname",
+                            "familyname",
+                            "last",
+                            "personlastname",
+                            "sobrenome",
+                            "ultimonome",
+                            "apellido",
+                            "apellidos")),
+            Map.entry(
+                    ImportField.EMAIL,
+                    Set.of(
+                            "email",
+                            "emailaddress",
+                            "mail",
+                            "emailid",
+                            "workemail",
+                            "businessemail",
+                            "personemail",
+                            "personemailwork",
+                            "primaryemail",
+                            "youremail",
+                            "emailcontact",
+                            "correo",
+                            "correoelectronico")),
+            Map.entry(
+                    ImportField.COMPANY,
+                    Set.of(
+                            "company",
+                            "companyname",
+                            "organization",
+                            "organisation",
+                            "account",
+                            "accountname",
+                            "employer",
+                            "organizationname",
+                            "organisationname",
+                            "associatedcompany",
+                            "empresa",
+                            "companhia",
+                            "organizacao",
+                            "nomedaempresa",
+                            "organizacion")),
+            Map.entry(
+                    ImportField.JOB_TITLE,
+                    Set.of(
+                            "title",
+                            "jobtitle",
+                            "position",
+                            "role",
+                            "jobrole",
+                            "personjobtitle",
+                            "designation",
+                            "cargo",
+                            "funcao",
+                            "puesto")),
+            Map.entry(
+                    ImportField.COMPANY_SIZE,
+                    Set.of(
+                            "companysize",
+                            "employees",
+                            "numberofemployees",
+                            "headcount",
+                            "employeecount",
+                            "size",
+                            "noofemployees",
+                            "numemployees",
+                            "companyemployees",
+                            "organizationsize",
+                            "funcionarios",
+                            "numerodefuncionarios",
+                            "tamanhodaempresa",
+                            "empleados",
+                            "numerodeempleados")),
+            Map.entry(
+                    ImportField.COUNTRY,
+                    Set.of(
+                            "country",
+                            "countrycode",
+                            "nation",
+                            "countryregion",
+                            "billingcountry",
+                            "mailingcountry",
+                            "ipcountry",
+                            "pais")),
+            Map.entry(
+                    ImportField.SOURCE,
+                    Set.of(
+                            "source",
+                            "leadsource",
+                            "origin",
+                            "utmsource",
+                            "channel",
+                            "trafficsource",
+                            "originalsource",
+                            "originalsourcetype",
+                            "sourcechannel",
+                            "leadorigin",
+                            "origem",
+                            "fonte",
+                            "canal",
+                            "origemdaprimeiraconversao",
+                            "fuente",
+                            "origen")),
+            Map.entry(
+                    ImportField.EXTERNAL_ID,
+                    Set.of(
+                            "id",
+                            "externalid",
+                            "leadid",
+                            "mqlid",
+                            "contactid",
+                            "recordid",
+                            "crmid",
+                            "recordidcontact",
+                            "recordidlead",
+                            "personid")),
+            Map.entry(
+                    ImportField.CREATED_AT,
+                    Set.of(
+                            "createdat",
+                            "created",
+                            "createdate",
+                            "firstcontactdate",
+                            "firstcontact",
+                            "signupdate",
+                            "date",
+                            "createddate",
+                            "createdtime",
+                            "leadcreated",
+                            "leadcreatedate",
+                            "submittedat",
+                            "submissiondate",
+                            "datadecriacao",
+                            "criadoem",
+                            "datadecadastro",
+                            "datadaprimeiraconversao",
+                            "fechadecreacion",
+                            "fechaderegistro")),
+            Map.entry(
+                    ImportField.STAGE,
+                    Set.of(
+                            "stage",
+                            "status",
+                            "leadstatus",
+                            "lifecyclestage",
+                            "lifecycle",
+                            "leadstage",
+                            "contactstatus",
+                            "lifecyclestatus",
+                            "hsleadstatus",
+                            "leadlifecyclestage",
+                            "salesstage",
+                            "funnelstage",
+                            "etapa",
+                            "estagio",
+                            "situacao")),
             Map.entry(ImportField.OUTCOME, Set.of("outcome", "result", "dealstatus", "wonlost")),
             Map.entry(ImportField.OUTCOME_AT, Set.of("wondate", "closedate", "closedat", "outcomedate", "lostdate")),
-            Map.entry(ImportField.MARKETING_CONSENT, Set.of("marketingconsent", "consent", "optin", "emailoptin", "marketingoptin",
-                    "gdprconsent", "acceptsmarketing", "marketingpermission", "consentimento", "aceitamarketing", "consentimiento")),
-            Map.entry(ImportField.OPTED_OUT, Set.of("optedout", "optout", "emailoptout", "hasoptedoutofemail", "unsubscribed",
-                    "donotcontact", "donotemail", "dnc", "descadastrado"))));
+            Map.entry(
+                    ImportField.MARKETING_CONSENT,
+                    Set.of(
+                            "marketingconsent",
+                            "consent",
+                            "optin",
+                            "emailoptin",
+                            "marketingoptin",
+                            "gdprconsent",
+                            "acceptsmarketing",
+                            "marketingpermission",
+                            "consentimento",
+                            "aceitamarketing",
+                            "consentimiento")),
+            Map.entry(
+                    ImportField.OPTED_OUT,
+                    Set.of(
+                            "optedout",
+                            "optout",
+                            "emailoptout",
+                            "hasoptedoutofemail",
+                            "unsubscribed",
+                            "donotcontact",
+                            "donotemail",
+                            "dnc",
+                            "descadastrado"))));
 
     /** More "nothing" words a file may use beyond the built-in placeholders ({@code TBD}, {@code -}, {@code 0000}), at most this many. */
     public static final int MAX_EMPTY_VALUES = 50;
@@ -94,15 +280,20 @@ public record ColumnMapping(List<Column> columns, StageMapping stages, Set<Strin
     public ColumnMapping {
         columns = List.copyOf(columns);
         stages = stages == null ? StageMapping.byWords() : stages;
-        emptyValues = emptyValues == null ? Set.of() : emptyValues.stream().map(ColumnMapping::emptyKey)
-                .filter(v -> !v.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        emptyValues = emptyValues == null
+                ? Set.of()
+                : emptyValues.stream()
+                        .map(ColumnMapping::emptyKey)
+                        .filter(v -> !v.isEmpty())
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
         if (emptyValues.size() > MAX_EMPTY_VALUES) {
             throw new IllegalArgumentException("List at most " + MAX_EMPTY_VALUES + " values to read as empty.");
         }
         Set<ImportField> seen = EnumSet.noneOf(ImportField.class);
         for (Column column : columns) {
             if (column.field().single() && !seen.add(column.field())) {
-                throw new IllegalArgumentException("Two columns are mapped to " + column.field().label() + "; map one.");
+                throw new IllegalArgumentException(
+                        "Two columns are mapped to " + column.field().label() + "; map one.");
             }
         }
     }
@@ -134,7 +325,9 @@ public record ColumnMapping(List<Column> columns, StageMapping stages, Set<Strin
         if (typed == null || typed.isBlank()) {
             return Set.of();
         }
-        return java.util.Arrays.stream(typed.split("[,\\n]")).map(String::strip).filter(v -> !v.isEmpty())
+        return java.util.Arrays.stream(typed.split("[,\\n]"))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
@@ -151,7 +344,9 @@ public record ColumnMapping(List<Column> columns, StageMapping stages, Set<Strin
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
             if (column.field().isDate()) {
-                DateFormat format = DateFormat.guess(values(rows, i)).map(DateFormat.Guess::format).orElse(null);
+                DateFormat format = DateFormat.guess(values(rows, i))
+                        .map(DateFormat.Guess::format)
+                        .orElse(null);
                 columns.set(i, new Column(column.header(), column.field(), format));
             }
         }
@@ -186,7 +381,9 @@ public record ColumnMapping(List<Column> columns, StageMapping stages, Set<Strin
         }
         // A rejected-rows file of Leadline's own, fixed and sent again: its last two columns say where and why.
         int n = columns.size();
-        if (n >= 3 && normalise(columns.get(n - 2).header()).equals("line") && normalise(columns.get(n - 1).header()).equals("reason")) {
+        if (n >= 3
+                && normalise(columns.get(n - 2).header()).equals("line")
+                && normalise(columns.get(n - 1).header()).equals("reason")) {
             columns.set(n - 2, new Column(columns.get(n - 2).header(), ImportField.IGNORE));
             columns.set(n - 1, new Column(columns.get(n - 1).header(), ImportField.IGNORE));
         }

@@ -12,13 +12,48 @@ import java.util.Set;
  */
 public final class ConsentWords {
 
-    private static final Set<String> YES = Set.of("yes", "y", "true", "t", "1", "x", "on", "sim", "si", "ja", "oui",
-            "optedin", "optin", "subscribed", "granted", "given", "consented", "agreed", "accepted", "checked");
-    private static final Set<String> NO = Set.of("no", "n", "false", "f", "0", "off", "nao", "nein", "non",
-            "optedout", "optout", "unsubscribed", "withdrawn", "denied", "declined", "refused", "revoked", "unchecked");
+    private static final Set<String> YES = Set.of(
+            "yes",
+            "y",
+            "true",
+            "t",
+            "1",
+            "x",
+            "on",
+            "sim",
+            "si",
+            "ja",
+            "oui",
+            "optedin",
+            "optin",
+            "subscribed",
+            "granted",
+            "given",
+            "consented",
+            "agreed",
+            "accepted",
+            "checked");
+    private static final Set<String> NO = Set.of(
+            "no",
+            "n",
+            "false",
+            "f",
+            "0",
+            "off",
+            "nao",
+            "nein",
+            "non",
+            "optedout",
+            "optout",
+            "unsubscribed",
+            "withdrawn",
+            "denied",
+            "declined",
+            "refused",
+            "revoked",
+            "unchecked");
 
-    private ConsentWords() {
-    }
+    private ConsentWords() {}
 
     /** The answer a cell gives: yes, no, or none. */
     public static Optional<Boolean> answer(String cell) {
@@ -26,7 +61,8 @@ public final class ConsentWords {
             return Optional.empty();
         }
         String folded = Normalizer.normalize(cell.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]", "");
+                .replaceAll("\\p{M}", "")
+                .replaceAll("[^a-z0-9]", "");
         if (YES.contains(folded)) {
             return Optional.of(true);
         }

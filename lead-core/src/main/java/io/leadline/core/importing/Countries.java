@@ -23,27 +23,59 @@ public final class Countries {
             }
         }
         // How CRMs, ISO lists and people name countries that Java's English names spell otherwise.
-        Map.ofEntries(Map.entry("usa", "US"), Map.entry("unitedstatesofamerica", "US"), Map.entry("america", "US"),
-                Map.entry("unitedstates", "US"), Map.entry("uk", "GB"), Map.entry("england", "GB"), Map.entry("scotland", "GB"),
-                Map.entry("wales", "GB"), Map.entry("northernireland", "GB"), Map.entry("greatbritain", "GB"),
-                Map.entry("brasil", "BR"), Map.entry("holland", "NL"), Map.entry("southkorea", "KR"), Map.entry("korea", "KR"),
-                Map.entry("korearepublicof", "KR"), Map.entry("republicofkorea", "KR"), Map.entry("koreasouth", "KR"),
-                Map.entry("northkorea", "KP"), Map.entry("koreademocraticpeoplesrepublicof", "KP"), Map.entry("russia", "RU"),
-                Map.entry("russianfederation", "RU"), Map.entry("hongkong", "HK"), Map.entry("macau", "MO"), Map.entry("macao", "MO"),
-                Map.entry("taiwanprovinceofchina", "TW"), Map.entry("iranislamicrepublicof", "IR"), Map.entry("vietnam", "VN"),
-                Map.entry("czechrepublic", "CZ"), Map.entry("turkey", "TR"), Map.entry("ivorycoast", "CI"), Map.entry("uae", "AE"),
-                Map.entry("tanzaniaunitedrepublicof", "TZ"), Map.entry("boliviaplurinationalstateof", "BO"),
-                Map.entry("venezuelabolivarianrepublicof", "VE"), Map.entry("syrianarabrepublic", "SY"),
-                Map.entry("laopeoplesdemocraticrepublic", "LA"), Map.entry("moldovarepublicof", "MD"),
-                Map.entry("palestinestateof", "PS"), Map.entry("palestine", "PS"), Map.entry("macedonia", "MK"),
-                Map.entry("burma", "MM"), Map.entry("swaziland", "SZ"), Map.entry("capeverde", "CV"),
-                Map.entry("congodemocraticrepublicofthe", "CD"), Map.entry("drc", "CD"), Map.entry("vaticancity", "VA"),
-                Map.entry("holysee", "VA"), Map.entry("micronesiafederatedstatesof", "FM"))
+        Map.ofEntries(
+                        Map.entry("usa", "US"),
+                        Map.entry("unitedstatesofamerica", "US"),
+                        Map.entry("america", "US"),
+                        Map.entry("unitedstates", "US"),
+                        Map.entry("uk", "GB"),
+                        Map.entry("england", "GB"),
+                        Map.entry("scotland", "GB"),
+                        Map.entry("wales", "GB"),
+                        Map.entry("northernireland", "GB"),
+                        Map.entry("greatbritain", "GB"),
+                        Map.entry("brasil", "BR"),
+                        Map.entry("holland", "NL"),
+                        Map.entry("southkorea", "KR"),
+                        Map.entry("korea", "KR"),
+                        Map.entry("korearepublicof", "KR"),
+                        Map.entry("republicofkorea", "KR"),
+                        Map.entry("koreasouth", "KR"),
+                        Map.entry("northkorea", "KP"),
+                        Map.entry("koreademocraticpeoplesrepublicof", "KP"),
+                        Map.entry("russia", "RU"),
+                        Map.entry("russianfederation", "RU"),
+                        Map.entry("hongkong", "HK"),
+                        Map.entry("macau", "MO"),
+                        Map.entry("macao", "MO"),
+                        Map.entry("taiwanprovinceofchina", "TW"),
+                        Map.entry("iranislamicrepublicof", "IR"),
+                        Map.entry("vietnam", "VN"),
+                        Map.entry("czechrepublic", "CZ"),
+                        Map.entry("turkey", "TR"),
+                        Map.entry("ivorycoast", "CI"),
+                        Map.entry("uae", "AE"),
+                        Map.entry("tanzaniaunitedrepublicof", "TZ"),
+                        Map.entry("boliviaplurinationalstateof", "BO"),
+                        Map.entry("venezuelabolivarianrepublicof", "VE"),
+                        Map.entry("syrianarabrepublic", "SY"),
+                        Map.entry("laopeoplesdemocraticrepublic", "LA"),
+                        Map.entry("moldovarepublicof", "MD"),
+                        Map.entry("palestinestateof", "PS"),
+                        Map.entry("palestine", "PS"),
+                        Map.entry("macedonia", "MK"),
+                        Map.entry("burma", "MM"),
+                        Map.entry("swaziland", "SZ"),
+                        Map.entry("capeverde", "CV"),
+                        Map.entry("congodemocraticrepublicofthe", "CD"),
+                        Map.entry("drc", "CD"),
+                        Map.entry("vaticancity", "VA"),
+                        Map.entry("holysee", "VA"),
+                        Map.entry("micronesiafederatedstatesof", "FM"))
                 .forEach(BY_NAME::put);
     }
 
-    private Countries() {
-    }
+    private Countries() {}
 
     /** What people typed, already looked up: exports repeat the same few spellings a million times. */
     private static final Map<String, Optional<String>> TYPED = new java.util.concurrent.ConcurrentHashMap<>();
@@ -65,6 +97,8 @@ public final class Countries {
 
     private static String key(String s) {
         return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z]", "");
     }
 }

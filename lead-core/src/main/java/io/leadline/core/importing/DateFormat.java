@@ -66,8 +66,12 @@ public enum DateFormat {
                 case DAY_FIRST -> numeric(s, false);
                 case MONTH_FIRST -> numeric(s, true);
                 case EXCEL_SERIAL -> excel(s);
-                case UNIX_SECONDS -> DIGITS.matcher(s).matches() ? plausible(Instant.ofEpochSecond(Long.parseLong(s))) : Optional.empty();
-                case UNIX_MILLIS -> DIGITS.matcher(s).matches() ? plausible(Instant.ofEpochMilli(Long.parseLong(s))) : Optional.empty();
+                case UNIX_SECONDS ->
+                    DIGITS.matcher(s).matches()
+                            ? plausible(Instant.ofEpochSecond(Long.parseLong(s)))
+                            : Optional.empty();
+                case UNIX_MILLIS ->
+                    DIGITS.matcher(s).matches() ? plausible(Instant.ofEpochMilli(Long.parseLong(s))) : Optional.empty();
             };
         } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
             return Optional.empty();
@@ -80,8 +84,7 @@ public enum DateFormat {
     }
 
     /** What the values of a column say about its format. */
-    public record Guess(DateFormat format, boolean ambiguous, Set<DateFormat> fitting) {
-    }
+    public record Guess(DateFormat format, boolean ambiguous, Set<DateFormat> fitting) {}
 
     /**
      * The format that reads the most non-blank values (a stray bad value is the row's problem, not the column's):
@@ -99,7 +102,9 @@ public enum DateFormat {
         }
         Map<DateFormat, Long> reads = new EnumMap<>(DateFormat.class);
         for (DateFormat format : values()) {
-            reads.put(format, filled.stream().filter(v -> format.parse(v).isPresent()).count());
+            reads.put(
+                    format,
+                    filled.stream().filter(v -> format.parse(v).isPresent()).count());
         }
         long best = reads.values().stream().mapToLong(Long::longValue).max().orElse(0);
         if (best == 0) {
@@ -113,7 +118,8 @@ public enum DateFormat {
         });
         for (DateFormat sure : List.of(ISO, EXCEL_SERIAL, UNIX_MILLIS, UNIX_SECONDS, DAY_FIRST, MONTH_FIRST)) {
             if (fitting.contains(sure)) {
-                return Optional.of(new Guess(sure, fitting.contains(DAY_FIRST) && fitting.contains(MONTH_FIRST), fitting));
+                return Optional.of(
+                        new Guess(sure, fitting.contains(DAY_FIRST) && fitting.contains(MONTH_FIRST), fitting));
             }
         }
         return Optional.empty();
@@ -124,11 +130,20 @@ public enum DateFormat {
         if (!m.matches()) {
             return Optional.empty();
         }
-        LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-        LocalTime time = m.group(4) == null ? LocalTime.MIDNIGHT : LocalTime.of(Integer.parseInt(m.group(4)),
-                Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
-        ZoneOffset offset = m.group(7) == null || m.group(7).equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(
-                m.group(7).length() == 5 ? m.group(7).substring(0, 3) + ":" + m.group(7).substring(3) : m.group(7));
+        LocalDate date =
+                LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        LocalTime time = m.group(4) == null
+                ? LocalTime.MIDNIGHT
+                : LocalTime.of(
+                        Integer.parseInt(m.group(4)),
+                        Integer.parseInt(m.group(5)),
+                        m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+        ZoneOffset offset = m.group(7) == null || m.group(7).equals("Z")
+                ? ZoneOffset.UTC
+                : ZoneOffset.of(
+                        m.group(7).length() == 5
+                                ? m.group(7).substring(0, 3) + ":" + m.group(7).substring(3)
+                                : m.group(7));
         return Optional.of(LocalDateTime.of(date, time).toInstant(offset));
     }
 
@@ -153,7 +168,8 @@ public enum DateFormat {
                 }
                 hour = hour % 12 + (m.group(7).equalsIgnoreCase("pm") ? 12 : 0);
             }
-            time = LocalTime.of(hour, Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+            time = LocalTime.of(
+                    hour, Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
         }
         return Optional.of(LocalDateTime.of(date, time).toInstant(ZoneOffset.UTC));
     }
@@ -169,12 +185,17 @@ public enum DateFormat {
         }
         long days = (long) Math.floor(serial);
         long seconds = Math.round((serial - days) * 86_400);
-        return Optional.of(EXCEL_EPOCH.plusDays(days).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(seconds));
+        return Optional.of(EXCEL_EPOCH
+                .plusDays(days)
+                .atStartOfDay()
+                .toInstant(ZoneOffset.UTC)
+                .plusSeconds(seconds));
     }
 
     /** Unix times of lead files lie between 1990 and 2100; anything else was some other number. */
     private static Optional<Instant> plausible(Instant at) {
         return at.isAfter(Instant.parse("1990-01-01T00:00:00Z")) && at.isBefore(Instant.parse("2100-01-01T00:00:00Z"))
-                ? Optional.of(at) : Optional.empty();
+                ? Optional.of(at)
+                : Optional.empty();
     }
 }

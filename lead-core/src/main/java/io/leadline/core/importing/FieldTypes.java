@@ -15,8 +15,7 @@ public final class FieldTypes {
     /** Of the filled values, at least this share must fit the type. */
     static final double SHARE = 0.95;
 
-    private FieldTypes() {
-    }
+    private FieldTypes() {}
 
     public static FieldType detect(Collection<String> values) {
         List<String> filled = new ArrayList<>();

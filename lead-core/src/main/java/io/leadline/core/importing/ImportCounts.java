@@ -9,8 +9,8 @@ public record ImportCounts(long rowsRead, long imported, long updated, long merg
 
     public ImportCounts {
         if (imported + updated + merged + rejected != rowsRead) {
-            throw new IllegalStateException("rows unaccounted for: " + rowsRead + " read, but " + imported + " imported + "
-                    + updated + " updated + " + merged + " merged + " + rejected + " rejected");
+            throw new IllegalStateException("rows unaccounted for: " + rowsRead + " read, but " + imported
+                    + " imported + " + updated + " updated + " + merged + " merged + " + rejected + " rejected");
         }
     }
 }

@@ -31,8 +31,7 @@ public final class ImportDates {
             strict("dd.MM.uuuu"),
             strict("uuuu/MM/dd"));
 
-    private ImportDates() {
-    }
+    private ImportDates() {}
 
     private static DateTimeFormatter strict(String pattern) {
         return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);

@@ -15,6 +15,5 @@ public interface ImportFindings {
     long warned(long job);
 
     /** A row kept with a field left out: its number in the file (the header is row 1) and what was left out, and why. */
-    record Warning(long rowNumber, String reason) {
-    }
+    record Warning(long rowNumber, String reason) {}
 }

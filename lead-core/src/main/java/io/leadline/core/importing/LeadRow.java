@@ -1,10 +1,10 @@
 package io.leadline.core.importing;
 
-import io.leadline.core.lead.SourceAliases;
-import io.leadline.core.lead.StageWords;
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.lead.SourceAliases;
+import io.leadline.core.lead.StageWords;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,13 +42,24 @@ public sealed interface LeadRow {
      * {@code consent}: the marketing consent it gives (a consent or opt-out column): {@code true} given, {@code false}
      * withdrawn (and not to be contacted), {@code null} when it says nothing.
      */
-    record Accepted(LeadProfile profile, String externalId, Instant createdAt, List<String> warnings, LifecycleStage stage,
-                    Boolean consent) implements LeadRow {
+    record Accepted(
+            LeadProfile profile,
+            String externalId,
+            Instant createdAt,
+            List<String> warnings,
+            LifecycleStage stage,
+            Boolean consent)
+            implements LeadRow {
         public Accepted {
             warnings = List.copyOf(warnings);
         }
 
-        public Accepted(LeadProfile profile, String externalId, Instant createdAt, List<String> warnings, LifecycleStage stage) {
+        public Accepted(
+                LeadProfile profile,
+                String externalId,
+                Instant createdAt,
+                List<String> warnings,
+                LifecycleStage stage) {
             this(profile, externalId, createdAt, warnings, stage, null);
         }
 
@@ -67,8 +78,7 @@ public sealed interface LeadRow {
         }
     }
 
-    record Rejected(String reason) implements LeadRow {
-    }
+    record Rejected(String reason) implements LeadRow {}
 
     static LeadRow read(List<String> rowCells, ColumnMapping mapping, Instant importedAt) {
         RowShape shape = RowShape.of(rowCells, mapping.columns().size());
@@ -96,7 +106,7 @@ public sealed interface LeadRow {
                 continue;
             }
             if (column.field() == ImportField.STAGE) {
-                custom.put(column.header().strip(), value);   // the status as the file wrote it stays with the lead
+                custom.put(column.header().strip(), value); // the status as the file wrote it stays with the lead
             }
             if (column.field() == ImportField.CUSTOM) {
                 if (value.length() > MAX_ATTRIBUTE) {
@@ -121,7 +131,9 @@ public sealed interface LeadRow {
         }
         for (ImportField nameField : Patterns.NAME_FIELDS) {
             String name = values.get(nameField);
-            if (name != null && name.indexOf('@') > 0 && EmailAddress.parse(name).isPresent()) {
+            if (name != null
+                    && name.indexOf('@') > 0
+                    && EmailAddress.parse(name).isPresent()) {
                 values.remove(nameField);
                 if (values.putIfAbsent(ImportField.EMAIL, name) == null) {
                     warnings.add(nameField.label() + " \"" + name + "\" is an email address: taken as the email");
@@ -152,7 +164,8 @@ public sealed interface LeadRow {
         if (values.containsKey(ImportField.COMPANY_SIZE)) {
             Optional<Integer> parsed = companySize(values.get(ImportField.COMPANY_SIZE));
             if (parsed.isEmpty()) {
-                return new Rejected("company size \"" + values.get(ImportField.COMPANY_SIZE) + "\" is not a number of employees");
+                return new Rejected(
+                        "company size \"" + values.get(ImportField.COMPANY_SIZE) + "\" is not a number of employees");
             }
             size = parsed.get();
         }
@@ -162,7 +175,8 @@ public sealed interface LeadRow {
             if (code.isPresent()) {
                 country = code.get();
             } else {
-                warnings.add("country \"" + values.get(ImportField.COUNTRY) + "\" is not a country Leadline knows: left blank");
+                warnings.add("country \"" + values.get(ImportField.COUNTRY)
+                        + "\" is not a country Leadline knows: left blank");
             }
         }
         Instant created = importedAt;
@@ -176,11 +190,25 @@ public sealed interface LeadRow {
         }
         String name = values.get(ImportField.FULL_NAME);
         if (name == null && (values.containsKey(ImportField.FIRST_NAME) || values.containsKey(ImportField.LAST_NAME))) {
-            name = (values.getOrDefault(ImportField.FIRST_NAME, "") + " " + values.getOrDefault(ImportField.LAST_NAME, "")).strip();
+            name = (values.getOrDefault(ImportField.FIRST_NAME, "") + " "
+                            + values.getOrDefault(ImportField.LAST_NAME, ""))
+                    .strip();
         }
-        return new Accepted(new LeadProfile(name, email, values.get(ImportField.COMPANY), values.get(ImportField.JOB_TITLE),
-                size, country, values.get(ImportField.SOURCE), custom), externalId, created, warnings,
-                stage(values, mapping, warnings), consent(values, warnings));
+        return new Accepted(
+                new LeadProfile(
+                        name,
+                        email,
+                        values.get(ImportField.COMPANY),
+                        values.get(ImportField.JOB_TITLE),
+                        size,
+                        country,
+                        values.get(ImportField.SOURCE),
+                        custom),
+                externalId,
+                created,
+                warnings,
+                stage(values, mapping, warnings),
+                consent(values, warnings));
     }
 
     /** The consent the row's consent column gives, turned to withdrawn by a yes in its opt-out column. */
@@ -209,8 +237,9 @@ public sealed interface LeadRow {
     private static LifecycleStage stage(Map<ImportField, String> values, ColumnMapping mapping, List<String> warnings) {
         String outcome = values.get(ImportField.OUTCOME);
         if (outcome != null) {
-            Optional<LifecycleStage> closed = OutcomeRow.wonOrLost(outcome).or(() -> StageWords.stageOf(outcome)
-                    .filter(s -> s == LifecycleStage.WON || s == LifecycleStage.LOST));
+            Optional<LifecycleStage> closed = OutcomeRow.wonOrLost(outcome)
+                    .or(() -> StageWords.stageOf(outcome)
+                            .filter(s -> s == LifecycleStage.WON || s == LifecycleStage.LOST));
             if (closed.isPresent()) {
                 return closed.get();
             }
@@ -230,7 +259,7 @@ public sealed interface LeadRow {
     /** "1200", "1,200", "1.200", "1 200", "500+" and ranges such as "50-199" (the lower bound). */
     static Optional<Integer> companySize(String text) {
         if (!text.isEmpty() && text.length() <= 8 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Optional.of(Integer.parseInt(text));   // the common case, without the patterns
+            return Optional.of(Integer.parseInt(text)); // the common case, without the patterns
         }
         String digits = Patterns.THOUSANDS.matcher(text.strip()).replaceAll("");
         var match = Patterns.SIZE.matcher(digits);
@@ -242,11 +271,17 @@ public sealed interface LeadRow {
         static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("(?<=\\d)[,. ](?=\\d{3}\\b)");
         static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("^(\\d{1,8})\\s*(\\+|-\\s*\\d+)?$");
         /** The free-text fields whose length is checked. */
-        static final List<ImportField> NAME_FIELDS = List.of(ImportField.FULL_NAME, ImportField.FIRST_NAME, ImportField.LAST_NAME);
-        static final List<ImportField> TEXT_FIELDS = List.of(ImportField.FULL_NAME, ImportField.FIRST_NAME,
-                ImportField.LAST_NAME, ImportField.COMPANY, ImportField.JOB_TITLE, ImportField.SOURCE);
+        static final List<ImportField> NAME_FIELDS =
+                List.of(ImportField.FULL_NAME, ImportField.FIRST_NAME, ImportField.LAST_NAME);
 
-        private Patterns() {
-        }
+        static final List<ImportField> TEXT_FIELDS = List.of(
+                ImportField.FULL_NAME,
+                ImportField.FIRST_NAME,
+                ImportField.LAST_NAME,
+                ImportField.COMPANY,
+                ImportField.JOB_TITLE,
+                ImportField.SOURCE);
+
+        private Patterns() {}
     }
 }

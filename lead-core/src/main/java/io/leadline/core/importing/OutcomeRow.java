@@ -18,16 +18,15 @@ public sealed interface OutcomeRow {
     Set<String> WON = Set.of("won", "win", "closed won", "closedwon", "yes", "1", "true");
     Set<String> LOST = Set.of("lost", "loss", "closed lost", "closedlost", "no", "0", "false");
 
-    record Accepted(EmailAddress email, String externalId, LifecycleStage outcome, Instant at) implements OutcomeRow {
-    }
+    record Accepted(EmailAddress email, String externalId, LifecycleStage outcome, Instant at) implements OutcomeRow {}
 
-    record Rejected(String reason) implements OutcomeRow {
-    }
+    record Rejected(String reason) implements OutcomeRow {}
 
     /** WON or LOST as an outcome cell says it ({@link #WON}, {@link #LOST}, any case), empty for anything else. */
     static Optional<LifecycleStage> wonOrLost(String text) {
         String word = text.toLowerCase(Locale.ROOT);
-        return WON.contains(word) ? Optional.of(LifecycleStage.WON)
+        return WON.contains(word)
+                ? Optional.of(LifecycleStage.WON)
                 : LOST.contains(word) ? Optional.of(LifecycleStage.LOST) : Optional.empty();
     }
 

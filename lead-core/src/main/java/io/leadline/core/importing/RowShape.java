@@ -16,15 +16,21 @@ record RowShape(List<String> cells, String warning, String refusal) {
             return new RowShape(cells, null, null);
         }
         if (cells.size() > columns) {
-            return new RowShape(cells, null, "the row has " + cells.size() + " cells but the header has " + columns
-                    + ": a value holds the separator without quotes, so its cells would land in the wrong columns");
+            return new RowShape(
+                    cells,
+                    null,
+                    "the row has " + cells.size() + " cells but the header has " + columns
+                            + ": a value holds the separator without quotes, so its cells would land in the wrong columns");
         }
         List<String> padded = new ArrayList<>(cells);
         while (padded.size() < columns) {
             padded.add("");
         }
         int missing = columns - cells.size();
-        return new RowShape(padded, "the row has " + cells.size() + " cells but the header has " + columns + ": the last "
-                + (missing == 1 ? "column is" : missing + " columns are") + " read as empty", null);
+        return new RowShape(
+                padded,
+                "the row has " + cells.size() + " cells but the header has " + columns + ": the last "
+                        + (missing == 1 ? "column is" : missing + " columns are") + " read as empty",
+                null);
     }
 }

@@ -7,8 +7,7 @@ package io.leadline.core.importing;
  */
 public final class SpreadsheetSafety {
 
-    private SpreadsheetSafety() {
-    }
+    private SpreadsheetSafety() {}
 
     public static String cell(String value) {
         if (value == null || value.isEmpty()) {
@@ -16,6 +15,7 @@ public final class SpreadsheetSafety {
         }
         char first = value.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+                ? "'" + value
+                : value;
     }
 }

@@ -1,8 +1,8 @@
 package io.leadline.core.importing;
 
-import io.leadline.core.lead.StageWords;
 import io.leadline.core.lead.FieldKey;
 import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.lead.StageWords;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -32,8 +32,7 @@ public interface Alerts {
     }
 
     /** The notices one mail carries, to one user. */
-    record Mail(String username, String email, AlertMode mode, List<InboxItem> items) {
-    }
+    record Mail(String username, String email, AlertMode mode, List<InboxItem> items) {}
 
     Preference preference(String username);
 

@@ -13,6 +13,5 @@ public interface BulkLeads {
     int insertAll(List<ScoredLead> leads);
 
     /** A new lead (no id yet), its score, and the stage move scoring caused, if any ({@code null} otherwise). */
-    record ScoredLead(Lead lead, Score score, StageChange change) {
-    }
+    record ScoredLead(Lead lead, Score score, StageChange change) {}
 }

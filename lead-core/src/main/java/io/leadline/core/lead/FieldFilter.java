@@ -22,7 +22,8 @@ public record FieldFilter(String field, String value, Double min, Double max) {
 
     /** The filter a form's four fields make, or {@code null} when they are all blank. */
     public static FieldFilter of(String field, String value, Double min, Double max) {
-        boolean none = (field == null || field.isBlank()) && (value == null || value.isBlank()) && min == null && max == null;
+        boolean none =
+                (field == null || field.isBlank()) && (value == null || value.isBlank()) && min == null && max == null;
         return none ? null : new FieldFilter(field, value, min, max);
     }
 }

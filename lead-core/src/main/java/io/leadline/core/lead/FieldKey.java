@@ -14,8 +14,7 @@ import java.util.Locale;
  */
 public final class FieldKey {
 
-    private FieldKey() {
-    }
+    private FieldKey() {}
 
     /** The key of a field name; empty when the name has no letter or digit. */
     public static String of(String name) {

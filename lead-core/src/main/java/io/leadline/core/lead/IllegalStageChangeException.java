@@ -5,7 +5,12 @@ public class IllegalStageChangeException extends RuntimeException {
 
     public IllegalStageChangeException(LifecycleStage from, LifecycleStage to) {
         super("A lead cannot move from " + from.label() + " to " + to.label() + "; from " + from.label()
-                + (from.next().isEmpty() ? " it cannot move at all." : " it can move to "
-                + from.next().stream().map(LifecycleStage::label).collect(java.util.stream.Collectors.joining(", ")) + "."));
+                + (from.next().isEmpty()
+                        ? " it cannot move at all."
+                        : " it can move to "
+                                + from.next().stream()
+                                        .map(LifecycleStage::label)
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + "."));
     }
 }

@@ -1,10 +1,10 @@
 package io.leadline.core.lead;
 
-import io.leadline.core.scoring.Score;
 import io.leadline.core.qualification.BantAssessment;
 import io.leadline.core.qualification.BantPolicy;
 import io.leadline.core.qualification.DisqualificationReason;
 import io.leadline.core.qualification.NotSalesReadyException;
+import io.leadline.core.scoring.Score;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,12 +25,27 @@ import java.util.Optional;
  *                     stage is the score's to undo. An MQL the source system reported (an import's status column) or a
  *                     person set stays an MQL whatever its score.
  */
-public record Lead(Long id, Long version, String externalId, LeadProfile profile, LifecycleStage stage, String owner,
-                   LocalDate revisitOn, Instant createdAt, boolean stageByScore) {
+public record Lead(
+        Long id,
+        Long version,
+        String externalId,
+        LeadProfile profile,
+        LifecycleStage stage,
+        String owner,
+        LocalDate revisitOn,
+        Instant createdAt,
+        boolean stageByScore) {
 
     /** A lead whose stage's origin is not told: taken as its score's, which a score may undo. */
-    public Lead(Long id, Long version, String externalId, LeadProfile profile, LifecycleStage stage, String owner,
-                LocalDate revisitOn, Instant createdAt) {
+    public Lead(
+            Long id,
+            Long version,
+            String externalId,
+            LeadProfile profile,
+            LifecycleStage stage,
+            String owner,
+            LocalDate revisitOn,
+            Instant createdAt) {
         this(id, version, externalId, profile, stage, owner, revisitOn, createdAt, true);
     }
 
@@ -45,7 +60,11 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
 
     /** The name to show: the person's name, else their email, else the external id. */
     public String displayName() {
-        return displayName(profile.fullName(), profile.email() == null ? null : profile.email().value(), externalId, id);
+        return displayName(
+                profile.fullName(),
+                profile.email() == null ? null : profile.email().value(),
+                externalId,
+                id);
     }
 
     /** {@link #displayName()} from the stored fields, for callers that read only those. */
@@ -66,8 +85,15 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
 
     /** A lead first seen in another system under {@code externalId}. */
     public static Lead capture(LeadProfile profile, String externalId, Instant at) {
-        return new Lead(null, null, externalId == null || externalId.isBlank() ? null : externalId.strip(), profile,
-                LifecycleStage.NEW, null, null, at);
+        return new Lead(
+                null,
+                null,
+                externalId == null || externalId.isBlank() ? null : externalId.strip(),
+                profile,
+                LifecycleStage.NEW,
+                null,
+                null,
+                at);
     }
 
     /**
@@ -79,18 +105,33 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
      */
     public Optional<Transition> qualifyBy(Score score, Instant at) {
         boolean scoresOwnMql = stage == LifecycleStage.MQL && stageByScore;
-        if (score.disqualified().isPresent() && owner == null && stage.canMoveTo(LifecycleStage.DISQUALIFIED)
+        if (score.disqualified().isPresent()
+                && owner == null
+                && stage.canMoveTo(LifecycleStage.DISQUALIFIED)
                 && (stage == LifecycleStage.NEW || scoresOwnMql || stage == LifecycleStage.RECYCLED)) {
-            Transition out = moveTo(LifecycleStage.DISQUALIFIED, SYSTEM, score.disqualification().toString(), at);
-            return Optional.of(new Transition(out.lead(), out.change().withReasonCode(score.disqualification().reason().code())));
+            Transition out = moveTo(
+                    LifecycleStage.DISQUALIFIED,
+                    SYSTEM,
+                    score.disqualification().toString(),
+                    at);
+            return Optional.of(new Transition(
+                    out.lead(),
+                    out.change()
+                            .withReasonCode(score.disqualification().reason().code())));
         }
         if (score.reachesMql() && (stage == LifecycleStage.NEW || stage == LifecycleStage.RECYCLED && revisitDue(at))) {
-            return Optional.of(moveTo(LifecycleStage.MQL, SYSTEM,
-                    "score " + score.total() + " reached the MQL threshold of " + score.mqlThreshold(), at));
+            return Optional.of(moveTo(
+                    LifecycleStage.MQL,
+                    SYSTEM,
+                    "score " + score.total() + " reached the MQL threshold of " + score.mqlThreshold(),
+                    at));
         }
         if (!score.reachesMql() && scoresOwnMql && owner == null) {
-            return Optional.of(moveTo(LifecycleStage.NEW, SYSTEM,
-                    "score " + score.total() + " fell below the MQL threshold of " + score.mqlThreshold(), at));
+            return Optional.of(moveTo(
+                    LifecycleStage.NEW,
+                    SYSTEM,
+                    "score " + score.total() + " fell below the MQL threshold of " + score.mqlThreshold(),
+                    at));
         }
         return Optional.empty();
     }
@@ -126,13 +167,17 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
     /** An admin hands a lead sales already works to another rep; the stage stays, the history says who and why. */
     public Transition reassign(String newOwner, String actor, Instant at) {
         Objects.requireNonNull(newOwner, "newOwner");
-        if (owner == null || !EnumSet.of(LifecycleStage.ACCEPTED, LifecycleStage.SQL, LifecycleStage.OPPORTUNITY).contains(stage)) {
-            throw new IllegalArgumentException("Only a lead a rep already works can be reassigned; claim or assign this one.");
+        if (owner == null
+                || !EnumSet.of(LifecycleStage.ACCEPTED, LifecycleStage.SQL, LifecycleStage.OPPORTUNITY)
+                        .contains(stage)) {
+            throw new IllegalArgumentException(
+                    "Only a lead a rep already works can be reassigned; claim or assign this one.");
         }
         if (owner.equals(newOwner)) {
             throw new IllegalArgumentException("The lead is already " + newOwner + "'s.");
         }
-        return new Transition(withOwner(newOwner),
+        return new Transition(
+                withOwner(newOwner),
                 new StageChange(stage, stage, actor, "reassigned from " + owner + " to " + newOwner, at));
     }
 
@@ -149,7 +194,8 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
         if (reason.needsNote() && because.isEmpty()) {
             throw new IllegalArgumentException("Disqualifying as \"" + reason.label() + "\" needs a note saying why.");
         }
-        Transition out = moveTo(LifecycleStage.DISQUALIFIED, actor, reason.label() + (because.isEmpty() ? "" : ": " + because), at);
+        Transition out = moveTo(
+                LifecycleStage.DISQUALIFIED, actor, reason.label() + (because.isEmpty() ? "" : ": " + because), at);
         return new Transition(out.lead(), out.change().withReasonCode(reason.code()));
     }
 
@@ -162,8 +208,18 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
         String because = "revisit on " + revisitOn + (note == null || note.isBlank() ? "" : ": " + note.strip());
         Transition recycled = moveTo(LifecycleStage.RECYCLED, actor, because, at);
         Lead lead = recycled.lead();
-        return new Transition(new Lead(lead.id, lead.version, lead.externalId, lead.profile, lead.stage, null, revisitOn,
-                lead.createdAt, lead.stageByScore), recycled.change());
+        return new Transition(
+                new Lead(
+                        lead.id,
+                        lead.version,
+                        lead.externalId,
+                        lead.profile,
+                        lead.stage,
+                        null,
+                        revisitOn,
+                        lead.createdAt,
+                        lead.stageByScore),
+                recycled.change());
     }
 
     /** An accepted lead becomes sales-qualified only when the BANT policy says it is ready. */
@@ -180,8 +236,17 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
         if (!stage.canMoveTo(target)) {
             throw new IllegalStageChangeException(stage, target);
         }
-        return new Transition(new Lead(id, version, externalId, profile, target, owner,
-                        target == LifecycleStage.RECYCLED ? revisitOn : null, createdAt, SYSTEM.equals(actor)),
+        return new Transition(
+                new Lead(
+                        id,
+                        version,
+                        externalId,
+                        profile,
+                        target,
+                        owner,
+                        target == LifecycleStage.RECYCLED ? revisitOn : null,
+                        createdAt,
+                        SYSTEM.equals(actor)),
                 new StageChange(stage, target, actor, reason, at));
     }
 
@@ -200,8 +265,14 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
         if (stage == outcome) {
             return Optional.empty();
         }
-        return Optional.of(new Transition(new Lead(id, version, externalId, profile, outcome, owner, null, createdAt, false),
-                new StageChange(stage, outcome, actor, reason == null || reason.isBlank() ? outcome.label() : reason.strip(), at)));
+        return Optional.of(new Transition(
+                new Lead(id, version, externalId, profile, outcome, owner, null, createdAt, false),
+                new StageChange(
+                        stage,
+                        outcome,
+                        actor,
+                        reason == null || reason.isBlank() ? outcome.label() : reason.strip(),
+                        at)));
     }
 
     /**
@@ -217,7 +288,8 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
             throw new IllegalStageChangeException(stage, target);
         }
         String reason = said == null || said.isBlank() ? "imported" : "imported as \"" + said.strip() + "\"";
-        return Optional.of(new Transition(new Lead(id, version, externalId, profile, target, owner, null, createdAt, false),
+        return Optional.of(new Transition(
+                new Lead(id, version, externalId, profile, target, owner, null, createdAt, false),
                 new StageChange(stage, target, IMPORT, reason.length() > 200 ? reason.substring(0, 200) : reason, at)));
     }
 
@@ -241,6 +313,5 @@ public record Lead(Long id, Long version, String externalId, LeadProfile profile
     public static final String IMPORT = "import";
 
     /** A lead after a move, and the move itself. */
-    public record Transition(Lead lead, StageChange change) {
-    }
+    public record Transition(Lead lead, StageChange change) {}
 }

@@ -2,8 +2,8 @@ package io.leadline.core.lead;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The profile fields every lead has. Scoring rules name a field by its {@link #key()}; any other key
@@ -34,8 +34,8 @@ public enum LeadField {
         return label;
     }
 
-    private static final Map<String, LeadField> BY_KEY = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(LeadField::key, f -> f));
+    private static final Map<String, LeadField> BY_KEY =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(LeadField::key, f -> f));
 
     public static Optional<LeadField> byKey(String key) {
         if (key == null) {

@@ -13,9 +13,21 @@ public interface LeadList {
      * {@code null} while none is trained or the lead is not yet scored by it. {@code consent}: the marketing consent's
      * name ({@code GIVEN}, {@code WITHDRAWN}) or {@code null} when never asked.
      */
-    record Row(long id, String name, String email, String company, String jobTitle, String source, LifecycleStage stage,
-               int score, FitGrade grade, String owner, Instant createdAt, Double likelihood, String consent,
-               boolean doNotContact) {
+    record Row(
+            long id,
+            String name,
+            String email,
+            String company,
+            String jobTitle,
+            String source,
+            LifecycleStage stage,
+            int score,
+            FitGrade grade,
+            String owner,
+            Instant createdAt,
+            Double likelihood,
+            String consent,
+            boolean doNotContact) {
 
         /** The likelihood in whole percent, or {@code null}. */
         public Integer likelihoodPercent() {
@@ -27,8 +39,7 @@ public interface LeadList {
      * Where the next page starts: the last row's sort value and id (for the likelihood order, the probability in
      * millionths; a lead without one counts as -1).
      */
-    record After(long sortValue, long id) {
-    }
+    record After(long sortValue, long id) {}
 
     List<Row> page(LeadSearch search, After after, int size);
 
@@ -84,11 +95,16 @@ public interface LeadList {
         public static List<ValueCount> folded(List<ValueCount> counts) {
             java.util.Map<String, ValueCount> merged = new java.util.LinkedHashMap<>();
             for (ValueCount c : counts) {
-                String key = Placeholders.is(c.value()) || c.value().isBlank() ? UNKNOWN : FieldKey.foldValue(c.value());
+                String key =
+                        Placeholders.is(c.value()) || c.value().isBlank() ? UNKNOWN : FieldKey.foldValue(c.value());
                 merged.merge(key, new ValueCount(key, c.leads(), c.won(), c.lost()), ValueCount::plus);
             }
-            return merged.values().stream().sorted(java.util.Comparator.comparingLong(ValueCount::leads).reversed()
-                    .thenComparing(c -> c.value().equals(UNKNOWN)).thenComparing(ValueCount::value)).toList();
+            return merged.values().stream()
+                    .sorted(java.util.Comparator.comparingLong(ValueCount::leads)
+                            .reversed()
+                            .thenComparing(c -> c.value().equals(UNKNOWN))
+                            .thenComparing(ValueCount::value))
+                    .toList();
         }
 
         /** Where placeholder values are counted. */
@@ -101,10 +117,12 @@ public interface LeadList {
     }
 
     static After after(LeadSearch search, Row row) {
-        return new After(switch (search.order()) {
-            case SCORE -> row.score();
-            case LIKELIHOOD -> likelihoodKey(row.likelihood());
-            case NEWEST -> row.id();
-        }, row.id());
+        return new After(
+                switch (search.order()) {
+                    case SCORE -> row.score();
+                    case LIKELIHOOD -> likelihoodKey(row.likelihood());
+                    case NEWEST -> row.id();
+                },
+                row.id());
     }
 }

@@ -77,10 +77,15 @@ public record LeadProfile(
     public LeadProfile fillBlanksFrom(LeadProfile other) {
         java.util.Map<String, String> merged = new java.util.TreeMap<>(other.attributes);
         merged.putAll(attributes);
-        return new LeadProfile(fullName != null ? fullName : other.fullName, email != null ? email : other.email,
-                company != null ? company : other.company, jobTitle != null ? jobTitle : other.jobTitle,
-                companySize != null ? companySize : other.companySize, country != null ? country : other.country,
-                source != null ? source : other.source, merged);
+        return new LeadProfile(
+                fullName != null ? fullName : other.fullName,
+                email != null ? email : other.email,
+                company != null ? company : other.company,
+                jobTitle != null ? jobTitle : other.jobTitle,
+                companySize != null ? companySize : other.companySize,
+                country != null ? country : other.country,
+                source != null ? source : other.source,
+                merged);
     }
 
     /** The country for people: "Brazil (BR)"; the stored value itself when it is no ISO code; empty when unknown. */
@@ -104,15 +109,16 @@ public record LeadProfile(
     }
 
     public Optional<String> value(LeadField field) {
-        return known(switch (field) {
-            case FULL_NAME -> fullName;
-            case EMAIL -> email == null ? null : email.value();
-            case COMPANY -> company;
-            case JOB_TITLE -> jobTitle;
-            case COMPANY_SIZE -> companySize == null ? null : companySize.toString();
-            case COUNTRY -> country;
-            case SOURCE -> source;
-        });
+        return known(
+                switch (field) {
+                    case FULL_NAME -> fullName;
+                    case EMAIL -> email == null ? null : email.value();
+                    case COMPANY -> company;
+                    case JOB_TITLE -> jobTitle;
+                    case COMPANY_SIZE -> companySize == null ? null : companySize.toString();
+                    case COUNTRY -> country;
+                    case SOURCE -> source;
+                });
     }
 
     private static Optional<String> known(String value) {

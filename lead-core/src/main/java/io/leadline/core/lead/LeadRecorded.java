@@ -9,7 +9,10 @@ import java.util.List;
  */
 public record LeadRecorded(long leadId, Kind kind, List<String> fields, Instant at) {
 
-    public enum Kind { CREATED, EDITED }
+    public enum Kind {
+        CREATED,
+        EDITED
+    }
 
     public LeadRecorded {
         fields = List.copyOf(fields);

@@ -10,42 +10,161 @@ import java.time.LocalDate;
  * segment "last 30 days" stays the last 30 days). {@code minLikelihood} (a percentage) keeps leads whose stored
  * likelihood to close is at least that. {@code field} filters on one custom field (its value or a range).
  */
-public record LeadSearch(String text, LifecycleStage stage, String source, FitGrade grade, FitGrade minGrade, String owner,
-                         Integer minScore, Integer maxScore, LocalDate createdFrom, LocalDate createdTo, Integer withinDays,
-                         Order order, Integer minLikelihood, FieldFilter field, Long segment, java.util.List<Long> ids) {
+public record LeadSearch(
+        String text,
+        LifecycleStage stage,
+        String source,
+        FitGrade grade,
+        FitGrade minGrade,
+        String owner,
+        Integer minScore,
+        Integer maxScore,
+        LocalDate createdFrom,
+        LocalDate createdTo,
+        Integer withinDays,
+        Order order,
+        Integer minLikelihood,
+        FieldFilter field,
+        Long segment,
+        java.util.List<Long> ids) {
 
     /** Newest first, best score first, or most likely to close first (leads without a likelihood last); all page by keyset. */
-    public enum Order { NEWEST, SCORE, LIKELIHOOD }
+    public enum Order {
+        NEWEST,
+        SCORE,
+        LIKELIHOOD
+    }
 
     /** Without a segment list or ticked leads. */
-    public LeadSearch(String text, LifecycleStage stage, String source, FitGrade grade, FitGrade minGrade, String owner,
-                      Integer minScore, Integer maxScore, LocalDate createdFrom, LocalDate createdTo, Integer withinDays,
-                      Order order, Integer minLikelihood, FieldFilter field, Long segment) {
-        this(text, stage, source, grade, minGrade, owner, minScore, maxScore, createdFrom, createdTo, withinDays, order,
-                minLikelihood, field, segment, null);
+    public LeadSearch(
+            String text,
+            LifecycleStage stage,
+            String source,
+            FitGrade grade,
+            FitGrade minGrade,
+            String owner,
+            Integer minScore,
+            Integer maxScore,
+            LocalDate createdFrom,
+            LocalDate createdTo,
+            Integer withinDays,
+            Order order,
+            Integer minLikelihood,
+            FieldFilter field,
+            Long segment) {
+        this(
+                text,
+                stage,
+                source,
+                grade,
+                minGrade,
+                owner,
+                minScore,
+                maxScore,
+                createdFrom,
+                createdTo,
+                withinDays,
+                order,
+                minLikelihood,
+                field,
+                segment,
+                null);
     }
 
     /** Without a segment list. */
-    public LeadSearch(String text, LifecycleStage stage, String source, FitGrade grade, FitGrade minGrade, String owner,
-                      Integer minScore, Integer maxScore, LocalDate createdFrom, LocalDate createdTo, Integer withinDays,
-                      Order order, Integer minLikelihood, FieldFilter field) {
-        this(text, stage, source, grade, minGrade, owner, minScore, maxScore, createdFrom, createdTo, withinDays, order,
-                minLikelihood, field, null);
+    public LeadSearch(
+            String text,
+            LifecycleStage stage,
+            String source,
+            FitGrade grade,
+            FitGrade minGrade,
+            String owner,
+            Integer minScore,
+            Integer maxScore,
+            LocalDate createdFrom,
+            LocalDate createdTo,
+            Integer withinDays,
+            Order order,
+            Integer minLikelihood,
+            FieldFilter field) {
+        this(
+                text,
+                stage,
+                source,
+                grade,
+                minGrade,
+                owner,
+                minScore,
+                maxScore,
+                createdFrom,
+                createdTo,
+                withinDays,
+                order,
+                minLikelihood,
+                field,
+                null);
     }
 
     /** Without a likelihood filter. */
-    public LeadSearch(String text, LifecycleStage stage, String source, FitGrade grade, FitGrade minGrade, String owner,
-                      Integer minScore, Integer maxScore, LocalDate createdFrom, LocalDate createdTo, Integer withinDays,
-                      Order order) {
-        this(text, stage, source, grade, minGrade, owner, minScore, maxScore, createdFrom, createdTo, withinDays, order, null);
+    public LeadSearch(
+            String text,
+            LifecycleStage stage,
+            String source,
+            FitGrade grade,
+            FitGrade minGrade,
+            String owner,
+            Integer minScore,
+            Integer maxScore,
+            LocalDate createdFrom,
+            LocalDate createdTo,
+            Integer withinDays,
+            Order order) {
+        this(
+                text,
+                stage,
+                source,
+                grade,
+                minGrade,
+                owner,
+                minScore,
+                maxScore,
+                createdFrom,
+                createdTo,
+                withinDays,
+                order,
+                null);
     }
 
     /** Without a custom-field filter. */
-    public LeadSearch(String text, LifecycleStage stage, String source, FitGrade grade, FitGrade minGrade, String owner,
-                      Integer minScore, Integer maxScore, LocalDate createdFrom, LocalDate createdTo, Integer withinDays,
-                      Order order, Integer minLikelihood) {
-        this(text, stage, source, grade, minGrade, owner, minScore, maxScore, createdFrom, createdTo, withinDays, order,
-                minLikelihood, null);
+    public LeadSearch(
+            String text,
+            LifecycleStage stage,
+            String source,
+            FitGrade grade,
+            FitGrade minGrade,
+            String owner,
+            Integer minScore,
+            Integer maxScore,
+            LocalDate createdFrom,
+            LocalDate createdTo,
+            Integer withinDays,
+            Order order,
+            Integer minLikelihood) {
+        this(
+                text,
+                stage,
+                source,
+                grade,
+                minGrade,
+                owner,
+                minScore,
+                maxScore,
+                createdFrom,
+                createdTo,
+                withinDays,
+                order,
+                minLikelihood,
+                null);
     }
 
     public LeadSearch {
@@ -69,13 +188,29 @@ public record LeadSearch(String text, LifecycleStage stage, String source, FitGr
     }
 
     public static LeadSearch everything() {
-        return new LeadSearch(null, null, null, null, null, null, null, null, null, null, null, Order.NEWEST, null, null, null, null);
+        return new LeadSearch(
+                null, null, null, null, null, null, null, null, null, null, null, Order.NEWEST, null, null, null, null);
     }
 
     /** The same search narrowed to these leads (the ones ticked on a page). */
     public LeadSearch only(java.util.Collection<Long> leadIds) {
-        return new LeadSearch(text, stage, source, grade, minGrade, owner, minScore, maxScore, createdFrom, createdTo,
-                withinDays, order, minLikelihood, field, segment, java.util.List.copyOf(leadIds));
+        return new LeadSearch(
+                text,
+                stage,
+                source,
+                grade,
+                minGrade,
+                owner,
+                minScore,
+                maxScore,
+                createdFrom,
+                createdTo,
+                withinDays,
+                order,
+                minLikelihood,
+                field,
+                segment,
+                java.util.List.copyOf(leadIds));
     }
 
     private static String blankToNull(String s) {

@@ -8,11 +8,19 @@ import java.util.List;
  */
 public final class LeadSources {
 
-    public static final List<String> STANDARD = List.of("paid_search", "organic_search", "direct_traffic", "referral",
-            "social", "display", "email", "other_publicities", "other", "unknown");
+    public static final List<String> STANDARD = List.of(
+            "paid_search",
+            "organic_search",
+            "direct_traffic",
+            "referral",
+            "social",
+            "display",
+            "email",
+            "other_publicities",
+            "other",
+            "unknown");
 
-    private LeadSources() {
-    }
+    private LeadSources() {}
 
     /**
      * The source as stored and compared: case, spaces, underscores and hyphens folded ({@link FieldKey#foldValue}),

@@ -12,8 +12,7 @@ public interface Leads {
     Optional<Lead> byId(long id);
 
     /** Who owns a lead, and the name to show for it. */
-    record Owned(long leadId, String owner, String displayName) {
-    }
+    record Owned(long leadId, String owner, String displayName) {}
 
     /** The owned ones among these leads, by id, read in one query (listeners of a batch's events ask for many). */
     java.util.Map<Long, Owned> owned(java.util.Collection<Long> ids);

@@ -26,7 +26,10 @@ public record LeadsBecameMql(List<Long> leadIds, Instant at) {
 
     /** The events that the recorded moves make: one per {@link #MAX_LEADS} leads that moved into MQL. */
     public static List<LeadsBecameMql> among(List<RecordedMove> moves, Instant at) {
-        List<Long> ids = moves.stream().filter(m -> m.change().to() == LifecycleStage.MQL).map(RecordedMove::leadId).toList();
+        List<Long> ids = moves.stream()
+                .filter(m -> m.change().to() == LifecycleStage.MQL)
+                .map(RecordedMove::leadId)
+                .toList();
         return of(ids, at);
     }
 

@@ -14,9 +14,14 @@ import java.util.Set;
  */
 public record LeadsMoved(List<RecordedMove> moves, Instant at) {
 
-    private static final Set<LifecycleStage> ANNOUNCED = EnumSet.of(LifecycleStage.ACCEPTED,
-            LifecycleStage.SQL, LifecycleStage.OPPORTUNITY, LifecycleStage.WON, LifecycleStage.LOST,
-            LifecycleStage.DISQUALIFIED, LifecycleStage.RECYCLED);
+    private static final Set<LifecycleStage> ANNOUNCED = EnumSet.of(
+            LifecycleStage.ACCEPTED,
+            LifecycleStage.SQL,
+            LifecycleStage.OPPORTUNITY,
+            LifecycleStage.WON,
+            LifecycleStage.LOST,
+            LifecycleStage.DISQUALIFIED,
+            LifecycleStage.RECYCLED);
 
     public LeadsMoved {
         moves = List.copyOf(moves);
@@ -25,7 +30,8 @@ public record LeadsMoved(List<RecordedMove> moves, Instant at) {
     /** The events for these recorded moves: the ones to another stage than MQL, in chunks. */
     public static List<LeadsMoved> among(List<RecordedMove> recorded, Instant at) {
         List<RecordedMove> moved = recorded.stream()
-                .filter(m -> ANNOUNCED.contains(m.change().to()) && m.change().to() != m.change().from())
+                .filter(m -> ANNOUNCED.contains(m.change().to())
+                        && m.change().to() != m.change().from())
                 .toList();
         List<LeadsMoved> events = new ArrayList<>();
         for (int i = 0; i < moved.size(); i += LeadsBecameMql.MAX_LEADS) {

@@ -9,6 +9,5 @@ public interface NurtureHistory {
     /** Among these leads, the MQLs whose last move was out of RECYCLED, with the actor who recycled them. */
     List<Returned> returnedFromNurture(Collection<Long> leadIds);
 
-    record Returned(long leadId, String name, String recycledBy) {
-    }
+    record Returned(long leadId, String name, String recycledBy) {}
 }

@@ -8,5 +8,4 @@ import java.time.Instant;
  *
  * @param profile what the form said (email the lead's)
  */
-public record PendingSubmission(long id, long leadId, String campaign, Instant submittedAt, LeadProfile profile) {
-}
+public record PendingSubmission(long id, long leadId, String campaign, Instant submittedAt, LeadProfile profile) {}

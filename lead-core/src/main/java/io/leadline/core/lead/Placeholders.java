@@ -10,11 +10,37 @@ import java.util.Set;
 public final class Placeholders {
 
     /** Compared case-insensitively, after the ends are trimmed. */
-    public static final Set<String> TEXTS = Set.of("null", "nil", "none", "n/a", "n.a.", "#n/a", "-", "--",
-            "---", "?", "unknown", "not provided", "[not provided]", "not available", "select", "select...",
-            "-- select --", "please select", "select one", "(not set)", "(blank)", "(none)", "(empty)", "empty", "undefined", "#value!", "#ref!");
+    public static final Set<String> TEXTS = Set.of(
+            "null",
+            "nil",
+            "none",
+            "n/a",
+            "n.a.",
+            "#n/a",
+            "-",
+            "--",
+            "---",
+            "?",
+            "unknown",
+            "not provided",
+            "[not provided]",
+            "not available",
+            "select",
+            "select...",
+            "-- select --",
+            "please select",
+            "select one",
+            "(not set)",
+            "(blank)",
+            "(none)",
+            "(empty)",
+            "empty",
+            "undefined",
+            "#value!",
+            "#ref!");
 
-    private static final int LONGEST = TEXTS.stream().mapToInt(String::length).max().orElseThrow();
+    private static final int LONGEST =
+            TEXTS.stream().mapToInt(String::length).max().orElseThrow();
     /** The placeholders by length, so a cell is compared only with those as long as it. */
     private static final String[][] BY_LENGTH = new String[LONGEST + 1][];
     /** The ASCII characters a placeholder may start with, in either case. */
@@ -32,8 +58,7 @@ public final class Placeholders {
         }
     }
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     /**
      * Whether the text says "no value". Every cell of an import asks, so the answer is found without allocating:

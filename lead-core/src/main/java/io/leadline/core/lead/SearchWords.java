@@ -13,8 +13,7 @@ public final class SearchWords {
 
     public static final int MAX_WORDS = 8;
 
-    private SearchWords() {
-    }
+    private SearchWords() {}
 
     public static List<String> of(String typed) {
         if (typed == null) {

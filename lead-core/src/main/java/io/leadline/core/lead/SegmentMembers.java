@@ -11,8 +11,7 @@ import java.util.List;
 public interface SegmentMembers {
 
     /** A segment that holds leads: its id and name. */
-    record SegmentList(long id, String name) {
-    }
+    record SegmentList(long id, String name) {}
 
     /** The segments that are lists, by name. */
     List<SegmentList> lists();

@@ -20,8 +20,7 @@ public interface SourceAliasBook {
     Merge merge(String alias, String into, String by, Instant at);
 
     /** A merge done: the source merged, the source it went into (an alias's own source if it named one), leads moved. */
-    record Merge(String source, String into, int leadsMoved) {
-    }
+    record Merge(String source, String into, int leadsMoved) {}
 
     /** New leads with {@code alias} keep it again (the leads merged before stay merged); false when it was no alias. */
     boolean forget(String alias);
@@ -29,10 +28,8 @@ public interface SourceAliasBook {
     /** Each alias with the source it was merged into, when and by whom, by source. */
     List<Merged> merged();
 
-    record Merged(String alias, String source, String mergedBy, Instant mergedAt) {
-    }
+    record Merged(String alias, String source, String mergedBy, Instant mergedAt) {}
 
     /** A source and how many leads carry it. */
-    record SourceUse(String source, long leads) {
-    }
+    record SourceUse(String source, long leads) {}
 }

@@ -28,8 +28,17 @@ public record SourceAliases(Map<String, String> sourceOf) {
     /** The profile with its source resolved (the same profile when there is nothing to change). */
     public LeadProfile apply(LeadProfile profile) {
         String source = resolve(profile.source());
-        return Objects.equals(source, profile.source()) ? profile : new LeadProfile(profile.fullName(), profile.email(),
-                profile.company(), profile.jobTitle(), profile.companySize(), profile.country(), source, profile.attributes());
+        return Objects.equals(source, profile.source())
+                ? profile
+                : new LeadProfile(
+                        profile.fullName(),
+                        profile.email(),
+                        profile.company(),
+                        profile.jobTitle(),
+                        profile.companySize(),
+                        profile.country(),
+                        source,
+                        profile.attributes());
     }
 
     /** Why {@code alias} cannot be merged into {@code into}, each said in a sentence; empty when it can. */

@@ -7,8 +7,8 @@ import java.util.Objects;
  * One move of a lead through its lifecycle: who moved it, when and why. {@code reasonCode} names a
  * configured reason (e.g. a disqualification reason) when the move had one, so reasons can be counted.
  */
-public record StageChange(LifecycleStage from, LifecycleStage to, String actor, String reason, Instant at,
-                          String reasonCode) {
+public record StageChange(
+        LifecycleStage from, LifecycleStage to, String actor, String reason, Instant at, String reasonCode) {
 
     public StageChange(LifecycleStage from, LifecycleStage to, String actor, String reason, Instant at) {
         this(from, to, actor, reason, at, null);

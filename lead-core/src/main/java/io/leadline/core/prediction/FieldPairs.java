@@ -30,8 +30,7 @@ final class FieldPairs {
     /** A number with more distinct values than this takes no part in pairs. */
     static final int MAX_NUMBER_VALUES = 40;
 
-    private FieldPairs() {
-    }
+    private FieldPairs() {}
 
     /** Whether a field is a pair of two others. */
     static boolean isPair(String field) {
@@ -40,7 +39,9 @@ final class FieldPairs {
 
     /** The pairs worth a field of their own among {@code fields}, strongest first. */
     static List<String> find(List<Example> training, List<String> fields, long seed) {
-        List<String> usable = fields.stream().filter(f -> !isPair(f) && fewValues(training, f)).toList();
+        List<String> usable = fields.stream()
+                .filter(f -> !isPair(f) && fewValues(training, f))
+                .toList();
         if (usable.size() < 2 || training.size() < 200) {
             return List.of();
         }
@@ -53,7 +54,10 @@ final class FieldPairs {
         for (String f : usable) {
             alone.put(f, auc(fit, check, e -> part(e, f)));
         }
-        List<String> candidates = usable.stream().sorted(Comparator.comparingDouble((String f) -> -alone.get(f))).limit(CANDIDATES).toList();
+        List<String> candidates = usable.stream()
+                .sorted(Comparator.comparingDouble((String f) -> -alone.get(f)))
+                .limit(CANDIDATES)
+                .toList();
         Map<String, Double> gains = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             for (int j = i + 1; j < candidates.size(); j++) {
@@ -66,8 +70,10 @@ final class FieldPairs {
                 }
             }
         }
-        return gains.keySet().stream().sorted(Comparator.comparingDouble((String p) -> -gains.get(p)).thenComparing(p -> p))
-                .limit(MAX_PAIRS).toList();
+        return gains.keySet().stream()
+                .sorted(Comparator.comparingDouble((String p) -> -gains.get(p)).thenComparing(p -> p))
+                .limit(MAX_PAIRS)
+                .toList();
     }
 
     /** The lead with its pair fields added (a pair is missing when either field is). */
@@ -86,7 +92,9 @@ final class FieldPairs {
     }
 
     static List<Example> withPairs(List<Example> examples, List<String> pairs) {
-        return pairs.isEmpty() ? examples : examples.stream().map(e -> withPairs(e, pairs)).toList();
+        return pairs.isEmpty()
+                ? examples
+                : examples.stream().map(e -> withPairs(e, pairs)).toList();
     }
 
     private static String value(Example e, String pair) {

@@ -10,8 +10,7 @@ import io.leadline.core.lead.Placeholders;
  */
 public final class FieldValues {
 
-    private FieldValues() {
-    }
+    private FieldValues() {}
 
     /** The normalised value, or {@code null} when it says nothing. */
     public static String normalise(String raw) {

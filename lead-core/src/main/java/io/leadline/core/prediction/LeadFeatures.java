@@ -16,8 +16,7 @@ public final class LeadFeatures {
 
     public static final String DAYS_SINCE_ACTIVITY = "days since last activity";
 
-    private LeadFeatures() {
-    }
+    private LeadFeatures() {}
 
     public static Example of(LeadProfile profile, List<Activity> activities, Instant now, boolean won) {
         Map<String, String> categorical = new HashMap<>();
@@ -36,7 +35,8 @@ public final class LeadFeatures {
             last = last == null || activity.at().isAfter(last) ? activity.at() : last;
         }
         if (last != null) {
-            numeric.put(DAYS_SINCE_ACTIVITY, (double) Duration.between(last, now).toDays());
+            numeric.put(
+                    DAYS_SINCE_ACTIVITY, (double) Duration.between(last, now).toDays());
         }
         return new Example(categorical, numeric, won);
     }
@@ -52,6 +52,8 @@ public final class LeadFeatures {
         if (size == null) {
             return null;
         }
-        return size <= 10 ? "1-10" : size <= 50 ? "11-50" : size <= 200 ? "51-200" : size <= 1000 ? "201-1000" : "1001+";
+        return size <= 10
+                ? "1-10"
+                : size <= 50 ? "11-50" : size <= 200 ? "51-200" : size <= 1000 ? "201-1000" : "1001+";
     }
 }

@@ -1,10 +1,8 @@
 package io.leadline.core.prediction;
 
 import io.leadline.core.prediction.PredictiveModel.Column;
-import io.leadline.core.prediction.PredictiveModel.Kind;
 import io.leadline.core.stats.LogisticRegression;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -40,18 +38,29 @@ public final class LikelihoodTrainer {
      * What the leakage check found for one field. {@code filledWhenOpen}: its fill rate on open leads, {@code null} when
      * none were given. {@code used}: in the model (not leaking and not left out, or included knowingly).
      */
-    public record FieldCheck(String field, double aloneAuc, double filledWhenWon, double filledOtherwise, Double filledWhenOpen,
-                             boolean leaking, String why, boolean used) {
-    }
-
+    public record FieldCheck(
+            String field,
+            double aloneAuc,
+            double filledWhenWon,
+            double filledOtherwise,
+            Double filledWhenOpen,
+            boolean leaking,
+            String why,
+            boolean used) {}
 
     /** The trained model and how it did on the leads it never saw. {@code heldOut}: their indexes in the input. */
-    public record Trained(PredictiveModel model, int trainingLeads, int heldOutLeads, int won, Double auc, double brier,
-                          List<RankingQuality.Decile> calibration, List<FieldCheck> fields, int[] heldOut) {
-    }
+    public record Trained(
+            PredictiveModel model,
+            int trainingLeads,
+            int heldOutLeads,
+            int won,
+            Double auc,
+            double brier,
+            List<RankingQuality.Decile> calibration,
+            List<FieldCheck> fields,
+            int[] heldOut) {}
 
-    private LikelihoodTrainer() {
-    }
+    private LikelihoodTrainer() {}
 
     public static Trained train(List<Example> examples, Set<String> includeAnyway, Settings settings) {
         return train(examples, List.of(), includeAnyway, Set.of(), settings);
@@ -63,21 +72,31 @@ public final class LikelihoodTrainer {
      * @param includeAnyway flagged fields the admin includes knowingly
      * @param leaveOut      fields the admin leaves out, flagged or not
      */
-    public static Trained train(List<Example> examples, List<Example> open, Set<String> includeAnyway, Set<String> leaveOut,
-                                Settings settings) {
+    public static Trained train(
+            List<Example> examples,
+            List<Example> open,
+            Set<String> includeAnyway,
+            Set<String> leaveOut,
+            Settings settings) {
         return train(examples, open, includeAnyway, leaveOut, settings, FieldHistory.NONE);
     }
 
     /** @param history when fields were filled in, where known (a field filled after MQL is flagged) */
-    public static Trained train(List<Example> examples, List<Example> open, Set<String> includeAnyway, Set<String> leaveOut,
-                                Settings settings, FieldHistory history) {
+    public static Trained train(
+            List<Example> examples,
+            List<Example> open,
+            Set<String> includeAnyway,
+            Set<String> leaveOut,
+            Settings settings,
+            FieldHistory history) {
         Set<String> numbers = NumericFields.detect(examples);
         examples = NumericFields.typed(examples, numbers);
         open = NumericFields.typed(open, numbers);
         long wonCount = examples.stream().filter(Example::won).count();
         if (wonCount < 2 || examples.size() - wonCount < 2) {
-            throw new IllegalArgumentException("Training needs at least two won leads and two others with a known outcome; there are "
-                    + wonCount + " won and " + (examples.size() - wonCount) + " others.");
+            throw new IllegalArgumentException(
+                    "Training needs at least two won leads and two others with a known outcome; there are " + wonCount
+                            + " won and " + (examples.size() - wonCount) + " others.");
         }
         int[][] split = split(examples, settings);
         List<Example> training = pick(examples, split[0]);
@@ -85,7 +104,8 @@ public final class LikelihoodTrainer {
 
         List<FieldCheck> checks = check(training, heldOut, open, includeAnyway, leaveOut, settings, history);
         checks = LeakGuard.dominance(training, heldOut, checks, includeAnyway, settings);
-        List<String> used = checks.stream().filter(FieldCheck::used).map(FieldCheck::field).toList();
+        List<String> used =
+                checks.stream().filter(FieldCheck::used).map(FieldCheck::field).toList();
         // Two fields that say more together get a field of their own (chosen on the training part alone).
         List<String> pairs = FieldPairs.find(training, used, settings.seed());
         List<Example> paired = FieldPairs.withPairs(training, pairs);
@@ -100,8 +120,16 @@ public final class LikelihoodTrainer {
             p[i] = model.likelihood(heldOut.get(i));
             y[i] = heldOut.get(i).won();
         }
-        return new Trained(model, training.size(), heldOut.size(), (int) wonCount, RankingQuality.auc(p, y),
-                RankingQuality.brier(p, y), RankingQuality.deciles(p, y), checks, split[1]);
+        return new Trained(
+                model,
+                training.size(),
+                heldOut.size(),
+                (int) wonCount,
+                RankingQuality.auc(p, y),
+                RankingQuality.brier(p, y),
+                RankingQuality.deciles(p, y),
+                checks,
+                split[1]);
     }
 
     /**
@@ -110,7 +138,9 @@ public final class LikelihoodTrainer {
      */
     public static Map<String, String> flagged(List<Example> examples, List<Example> open, Settings settings) {
         Map<String, String> flagged = new TreeMap<>();
-        review(examples, open, settings).stream().filter(FieldCheck::leaking).forEach(c -> flagged.put(c.field(), c.why()));
+        review(examples, open, settings).stream()
+                .filter(FieldCheck::leaking)
+                .forEach(c -> flagged.put(c.field(), c.why()));
         return flagged;
     }
 
@@ -122,7 +152,8 @@ public final class LikelihoodTrainer {
         return review(examples, open, settings, FieldHistory.NONE);
     }
 
-    public static List<FieldCheck> review(List<Example> examples, List<Example> open, Settings settings, FieldHistory history) {
+    public static List<FieldCheck> review(
+            List<Example> examples, List<Example> open, Settings settings, FieldHistory history) {
         Set<String> numbers = NumericFields.detect(examples);
         examples = NumericFields.typed(examples, numbers);
         open = NumericFields.typed(open, numbers);
@@ -148,7 +179,10 @@ public final class LikelihoodTrainer {
         test.addAll(others.subList(0, othersOut));
         Collections.sort(train);
         Collections.sort(test);
-        return new int[][] {train.stream().mapToInt(Integer::intValue).toArray(), test.stream().mapToInt(Integer::intValue).toArray()};
+        return new int[][] {
+            train.stream().mapToInt(Integer::intValue).toArray(),
+            test.stream().mapToInt(Integer::intValue).toArray()
+        };
     }
 
     private static List<Example> pick(List<Example> examples, int[] indexes) {
@@ -163,8 +197,14 @@ public final class LikelihoodTrainer {
      * Each field on its own: how well its values rank the held-out leads (a categorical value scored by its win rate in
      * training; a number by itself, either direction), and how well merely being filled in does.
      */
-    static List<FieldCheck> check(List<Example> training, List<Example> heldOut, List<Example> open, Set<String> includeAnyway,
-                                  Set<String> leaveOut, Settings settings, FieldHistory history) {
+    static List<FieldCheck> check(
+            List<Example> training,
+            List<Example> heldOut,
+            List<Example> open,
+            Set<String> includeAnyway,
+            Set<String> leaveOut,
+            Settings settings,
+            FieldHistory history) {
         Set<String> fields = new TreeSet<>();
         training.forEach(e -> {
             fields.addAll(e.categorical().keySet());
@@ -221,13 +261,17 @@ public final class LikelihoodTrainer {
             Double whenOpen = open.isEmpty() ? null : LeakGuard.filled(field, open);
             String why = null;
             if (filledAuc >= settings.leakAuc()) {
-                why = String.format("filled in for %.0f %% of won leads and %.0f %% of the others: probably recorded once a deal exists",
+                why = String.format(
+                        "filled in for %.0f %% of won leads and %.0f %% of the others: probably recorded once a deal exists",
                         100 * whenWon, 100 * otherwise);
             } else if (aloneAuc >= settings.leakAuc()) {
-                why = String.format("on its own it ranks won leads almost perfectly (AUC %.2f): probably known only after the outcome", aloneAuc);
+                why = String.format(
+                        "on its own it ranks won leads almost perfectly (AUC %.2f): probably known only after the outcome",
+                        aloneAuc);
             } else {
                 why = LeakGuard.statusValues(field, training)
-                        .or(() -> LeakGuard.resolvedOnly(field, LeakGuard.filled(field, training), whenOpen, open.size()))
+                        .or(() ->
+                                LeakGuard.resolvedOnly(field, LeakGuard.filled(field, training), whenOpen, open.size()))
                         .or(() -> LeakGuard.capturedAfterMql(field, history))
                         .orElse(null);
             }

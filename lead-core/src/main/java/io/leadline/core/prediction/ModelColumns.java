@@ -15,8 +15,7 @@ import java.util.TreeMap;
  */
 final class ModelColumns {
 
-    private ModelColumns() {
-    }
+    private ModelColumns() {}
 
     /** The columns the used fields get in training. */
     static List<Column> of(List<Example> training, List<String> fields, int minCount) {
@@ -37,11 +36,20 @@ final class ModelColumns {
                 }
             }
             if (!numbers.isEmpty()) {
-                double[] sorted = numbers.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                double[] sorted = numbers.stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sorted()
+                        .toArray();
                 double low = sorted[(int) Math.floor(0.01 * (sorted.length - 1))];
                 double high = sorted[(int) Math.ceil(0.99 * (sorted.length - 1))];
-                double mean = Arrays.stream(sorted).map(x -> Math.max(low, Math.min(high, x))).average().orElse(0);
-                double sd = Math.sqrt(Arrays.stream(sorted).map(x -> Math.pow(Math.max(low, Math.min(high, x)) - mean, 2)).average().orElse(0));
+                double mean = Arrays.stream(sorted)
+                        .map(x -> Math.max(low, Math.min(high, x)))
+                        .average()
+                        .orElse(0);
+                double sd = Math.sqrt(Arrays.stream(sorted)
+                        .map(x -> Math.pow(Math.max(low, Math.min(high, x)) - mean, 2))
+                        .average()
+                        .orElse(0));
                 columns.add(new Column(field, Kind.NUMBER, null, 0, low, high, mean, sd));
                 columns.addAll(bins(field, sorted));
             }
@@ -81,8 +89,11 @@ final class ModelColumns {
         double low = -Double.MAX_VALUE;
         for (int i = 0; i <= edges.size(); i++) {
             double high = i < edges.size() ? edges.get(i) : Double.MAX_VALUE;
-            String label = low == -Double.MAX_VALUE ? "below " + round(high) : high == Double.MAX_VALUE ? round(low) + " or more"
-                    : "from " + round(low) + " to below " + round(high);
+            String label = low == -Double.MAX_VALUE
+                    ? "below " + round(high)
+                    : high == Double.MAX_VALUE
+                            ? round(low) + " or more"
+                            : "from " + round(low) + " to below " + round(high);
             bins.add(new Column(field, Kind.BIN, label, 0, low, high, 0, 0));
             low = high;
         }
@@ -90,7 +101,8 @@ final class ModelColumns {
     }
 
     private static String round(double x) {
-        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : String.valueOf(Math.round(x * 100) / 100.0);
+        return x == Math.rint(x) && Math.abs(x) < 1e15
+                ? Long.toString((long) x)
+                : String.valueOf(Math.round(x * 100) / 100.0);
     }
-
 }

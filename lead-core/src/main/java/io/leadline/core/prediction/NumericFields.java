@@ -23,8 +23,7 @@ final class NumericFields {
     /** And a field needs this many filled values to be judged at all. */
     static final int MIN_FILLED = 20;
 
-    private NumericFields() {
-    }
+    private NumericFields() {}
 
     /** The categorical fields of these leads that hold numbers. */
     static Set<String> detect(List<Example> examples) {
@@ -46,7 +45,9 @@ final class NumericFields {
         }
         Set<String> numeric = new TreeSet<>();
         counts.forEach((field, c) -> {
-            if (c[0] >= MIN_FILLED && c[1] >= NUMBER_SHARE * c[0] && distinct.getOrDefault(field, Set.of()).size() >= MIN_DISTINCT) {
+            if (c[0] >= MIN_FILLED
+                    && c[1] >= NUMBER_SHARE * c[0]
+                    && distinct.getOrDefault(field, Set.of()).size() >= MIN_DISTINCT) {
                 numeric.add(field);
             }
         });
@@ -71,6 +72,8 @@ final class NumericFields {
     }
 
     static List<Example> typed(List<Example> examples, Set<String> fields) {
-        return fields.isEmpty() ? examples : examples.stream().map(e -> typed(e, fields)).toList();
+        return fields.isEmpty()
+                ? examples
+                : examples.stream().map(e -> typed(e, fields)).toList();
     }
 }

@@ -20,7 +20,11 @@ public final class PredictiveModel {
     /** The column of a field left empty. */
     public static final String MISSING = "(missing)";
 
-    public enum Kind { CATEGORY, NUMBER, BIN }
+    public enum Kind {
+        CATEGORY,
+        NUMBER,
+        BIN
+    }
 
     /**
      * One column. A CATEGORY column is 1 when the field has {@code value} ({@link #OTHER}: a value without a column of
@@ -28,7 +32,8 @@ public final class PredictiveModel {
      * and standardised with {@code mean} and {@code sd} (0 when missing; the field's MISSING column says so); a BIN
      * column is 1 when the field's number is in [{@code low}, {@code high}) — ranges let a number's effect bend.
      */
-    public record Column(String field, Kind kind, String value, double weight, double low, double high, double mean, double sd) {
+    public record Column(
+            String field, Kind kind, String value, double weight, double low, double high, double mean, double sd) {
 
         /** The column's weight as points, for the manual model. */
         public int points() {
@@ -58,7 +63,9 @@ public final class PredictiveModel {
         this.columns = List.copyOf(columns);
         for (Column c : this.columns) {
             if (c.kind() == Kind.CATEGORY) {
-                valuesWithColumns.computeIfAbsent(c.field(), k -> new HashSet<>()).add(c.value());
+                valuesWithColumns
+                        .computeIfAbsent(c.field(), k -> new HashSet<>())
+                        .add(c.value());
                 if (FieldPairs.isPair(c.field()) && !pairFields.contains(c.field())) {
                     pairFields.add(c.field());
                 }
@@ -119,7 +126,8 @@ public final class PredictiveModel {
             Double x = lead.numeric().get(field);
             return x != null && x >= column.low() && x < column.high() ? 1 : 0;
         }
-        boolean present = lead.categorical().containsKey(field) || lead.numeric().containsKey(field);
+        boolean present =
+                lead.categorical().containsKey(field) || lead.numeric().containsKey(field);
         if (column.value().equals(MISSING)) {
             return present ? 0 : 1;
         }

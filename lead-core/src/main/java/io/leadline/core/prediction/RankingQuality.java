@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** How well scores rank won leads above the others, and how well probabilities match what happened. */
 public final class RankingQuality {
 
-    private RankingQuality() {
-    }
+    private RankingQuality() {}
 
     /**
      * Area under the ROC curve: the chance that a random won lead scores above a random other one, ties counted half
@@ -56,8 +55,7 @@ public final class RankingQuality {
     }
 
     /** One tenth of the leads, by predicted probability: how many, the mean prediction, and the share actually won. */
-    public record Decile(int decile, int leads, double predicted, double observed) {
-    }
+    public record Decile(int decile, int leads, double predicted, double observed) {}
 
     /** Calibration: the leads in ten equal groups by predicted probability (the last ones take the remainder). */
     public static java.util.List<Decile> deciles(double[] probabilities, boolean[] won) {

@@ -14,8 +14,7 @@ import java.util.Optional;
 public interface StoredLikelihoods {
 
     /** A lead's stored likelihood; {@code current}: of the live model and computed since the lead was last scored. */
-    record Stored(double probability, long modelId, Instant computedAt, boolean current) {
-    }
+    record Stored(double probability, long modelId, Instant computedAt, boolean current) {}
 
     void store(long modelId, Map<Long, Double> probabilities, Instant at);
 

@@ -7,8 +7,8 @@ import java.util.Objects;
  * A rep's answer to one BANT criterion, with the evidence ("CFO approved 40k for Q3"), who and when.
  * {@code monthsToDecision} is for TIMELINE: how many months until the lead decides, when known.
  */
-public record BantAnswer(BantCriterion criterion, BantStatus status, String evidence, Integer monthsToDecision,
-                         String by, Instant at) {
+public record BantAnswer(
+        BantCriterion criterion, BantStatus status, String evidence, Integer monthsToDecision, String by, Instant at) {
 
     public BantAnswer {
         Objects.requireNonNull(criterion, "criterion");

@@ -17,7 +17,9 @@ public record BantAnswered(long leadId, String by, List<BantAnswer> answers, Ins
             if (!text.isEmpty()) {
                 text.append("; ");
             }
-            text.append(answer.criterion().name().toLowerCase()).append(": ").append(answer.status().name().toLowerCase());
+            text.append(answer.criterion().name().toLowerCase())
+                    .append(": ")
+                    .append(answer.status().name().toLowerCase());
             if (!answer.evidence().isBlank()) {
                 text.append(" (").append(answer.evidence().strip()).append(')');
             }

@@ -2,7 +2,10 @@ package io.leadline.core.qualification;
 
 /** The four questions of BANT qualification. */
 public enum BantCriterion {
-    BUDGET("Budget"), AUTHORITY("Authority"), NEED("Need"), TIMELINE("Timeline");
+    BUDGET("Budget"),
+    AUTHORITY("Authority"),
+    NEED("Need"),
+    TIMELINE("Timeline");
 
     private final String label;
 

@@ -48,14 +48,15 @@ public record BantPolicy(Set<BantCriterion> required, int minimumMet, Integer ti
                         + timeline.monthsToDecision() + ")");
             }
         }
-        long met = Arrays.stream(BantCriterion.values()).filter(assessment::isMet).count();
+        long met =
+                Arrays.stream(BantCriterion.values()).filter(assessment::isMet).count();
         if (met < minimumMet) {
-            missing.add("at least " + minimumMet + " of Budget, Authority, Need and Timeline must be met (" + met + (met == 1 ? " is" : " are") + ")");
+            missing.add("at least " + minimumMet + " of Budget, Authority, Need and Timeline must be met (" + met
+                    + (met == 1 ? " is" : " are") + ")");
         }
         return new Verdict(missing.isEmpty(), List.copyOf(missing));
     }
 
     /** Whether the lead is sales-ready, and if not, what is missing. */
-    public record Verdict(boolean ready, List<String> missing) {
-    }
+    public record Verdict(boolean ready, List<String> missing) {}
 }

@@ -2,7 +2,9 @@ package io.leadline.core.qualification;
 
 /** What a rep knows about one BANT criterion. */
 public enum BantStatus {
-    UNKNOWN("Unknown"), MET("Met"), NOT_MET("Not met");
+    UNKNOWN("Unknown"),
+    MET("Met"),
+    NOT_MET("Not met");
 
     private final String label;
 

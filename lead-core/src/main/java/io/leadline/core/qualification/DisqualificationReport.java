@@ -14,8 +14,7 @@ public interface DisqualificationReport {
     List<LostReason> lostReasons(int limit);
 
     /** One reason deals were lost, and how many. */
-    record LostReason(String reason, long deals) {
-    }
+    record LostReason(String reason, long deals) {}
 
     /** One reason's count; {@code byRules} is how many a disqualifying rule decided, {@code byReps} by hand. */
     record ReasonCount(String reasonCode, long byReps, long byRules) {

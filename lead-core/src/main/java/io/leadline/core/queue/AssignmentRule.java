@@ -43,12 +43,14 @@ public record AssignmentRule(Kind kind, String value, String rep) {
                 try {
                     value = Integer.toString(Integer.parseInt(require(value, "a score")));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("A score band starts at a whole number of points, not '" + value + "'.");
+                    throw new IllegalArgumentException(
+                            "A score band starts at a whole number of points, not '" + value + "'.");
                 }
             }
         }
         if (kind != Kind.ACCOUNT_OWNER && rep == null) {
-            throw new IllegalArgumentException("Choose the rep who gets the leads of the rule \"" + kind.label() + " " + value + "\".");
+            throw new IllegalArgumentException(
+                    "Choose the rep who gets the leads of the rule \"" + kind.label() + " " + value + "\".");
         }
     }
 
@@ -83,6 +85,5 @@ public record AssignmentRule(Kind kind, String value, String rep) {
      * What the assignment rules read of a new MQL ({@code name} only to show it). {@code accountOwner}: the account's
      * owner, else the rep who owns another lead of its account.
      */
-    public record NewMql(long leadId, String name, String source, String country, int score, String accountOwner) {
-    }
+    public record NewMql(long leadId, String name, String source, String country, int score, String accountOwner) {}
 }

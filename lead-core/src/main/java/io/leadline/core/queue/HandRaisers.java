@@ -26,8 +26,9 @@ public record HandRaisers(Set<ActivityType> types, int days) {
 
     /** Demo requests, pricing-page visits and contact-sales forms within the last 7 days. */
     public static HandRaisers standard() {
-        return new HandRaisers(Set.of(ActivityType.DEMO_REQUEST, ActivityType.PRICING_PAGE_VISIT,
-                new ActivityType("contact_sales")), 7);
+        return new HandRaisers(
+                Set.of(ActivityType.DEMO_REQUEST, ActivityType.PRICING_PAGE_VISIT, new ActivityType("contact_sales")),
+                7);
     }
 
     /**

@@ -9,8 +9,12 @@ import java.util.Objects;
  * SLA counts ({@code null}: around the clock) and how long before it runs out the reps are warned ({@code null}: when
  * three quarters of it have passed).
  */
-public record HandoffPolicy(HandRaisers handRaisers, QueueFilter.Order order, boolean roundRobin, WorkingHours workingHours,
-                            Integer slaWarningMinutes) {
+public record HandoffPolicy(
+        HandRaisers handRaisers,
+        QueueFilter.Order order,
+        boolean roundRobin,
+        WorkingHours workingHours,
+        Integer slaWarningMinutes) {
 
     /** The longest warning: the longest SLA. */
     public static final int MAX_WARNING_MINUTES = ResponseSla.MAX_HOURS * 60;
@@ -19,7 +23,8 @@ public record HandoffPolicy(HandRaisers handRaisers, QueueFilter.Order order, bo
         Objects.requireNonNull(handRaisers, "handRaisers");
         Objects.requireNonNull(order, "order");
         if (slaWarningMinutes != null && (slaWarningMinutes < 1 || slaWarningMinutes > MAX_WARNING_MINUTES)) {
-            throw new IllegalArgumentException("Warn 1 minute to " + ResponseSla.MAX_HOURS + " hours before the SLA runs out.");
+            throw new IllegalArgumentException(
+                    "Warn 1 minute to " + ResponseSla.MAX_HOURS + " hours before the SLA runs out.");
         }
     }
 

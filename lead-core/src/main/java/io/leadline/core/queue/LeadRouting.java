@@ -21,8 +21,7 @@ public record LeadRouting(List<AssignmentRule> rules, boolean roundRobin) {
     }
 
     /** A lead given to {@code rep}; {@code because} says which rule (or the rotation) chose them, for the audit. */
-    public record Decision(NewMql lead, String rep, String because) {
-    }
+    public record Decision(NewMql lead, String rep, String because) {}
 
     /** The rep for this lead with the reps loaded as they are, or empty when it stays unassigned. */
     public Optional<Decision> route(NewMql lead, Collection<RepLoad> reps) {

@@ -1,6 +1,5 @@
 package io.leadline.core.queue;
 
-import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.FitGrade;
 import java.time.Duration;
@@ -34,18 +33,72 @@ public record QueueEntry(
         boolean doNotContact) {
 
     /** An entry of a lead that may be contacted. */
-    public QueueEntry(long leadId, String fullName, String email, String company, String jobTitle, String source, int score,
-                      FitGrade grade, int priority, LifecycleStage stage, String owner, Instant inQueueSince, Double likelihood,
-                      Instant slaClockFrom, Instant handRaisedAt) {
-        this(leadId, fullName, email, company, jobTitle, source, score, grade, priority, stage, owner, inQueueSince,
-                likelihood, slaClockFrom, handRaisedAt, false);
+    public QueueEntry(
+            long leadId,
+            String fullName,
+            String email,
+            String company,
+            String jobTitle,
+            String source,
+            int score,
+            FitGrade grade,
+            int priority,
+            LifecycleStage stage,
+            String owner,
+            Instant inQueueSince,
+            Double likelihood,
+            Instant slaClockFrom,
+            Instant handRaisedAt) {
+        this(
+                leadId,
+                fullName,
+                email,
+                company,
+                jobTitle,
+                source,
+                score,
+                grade,
+                priority,
+                stage,
+                owner,
+                inQueueSince,
+                likelihood,
+                slaClockFrom,
+                handRaisedAt,
+                false);
     }
 
     /** An entry whose SLA clock runs since it entered the queue, with no hand-raise. */
-    public QueueEntry(long leadId, String fullName, String email, String company, String jobTitle, String source, int score,
-                      FitGrade grade, int priority, LifecycleStage stage, String owner, Instant inQueueSince, Double likelihood) {
-        this(leadId, fullName, email, company, jobTitle, source, score, grade, priority, stage, owner, inQueueSince,
-                likelihood, inQueueSince, null);
+    public QueueEntry(
+            long leadId,
+            String fullName,
+            String email,
+            String company,
+            String jobTitle,
+            String source,
+            int score,
+            FitGrade grade,
+            int priority,
+            LifecycleStage stage,
+            String owner,
+            Instant inQueueSince,
+            Double likelihood) {
+        this(
+                leadId,
+                fullName,
+                email,
+                company,
+                jobTitle,
+                source,
+                score,
+                grade,
+                priority,
+                stage,
+                owner,
+                inQueueSince,
+                likelihood,
+                inQueueSince,
+                null);
     }
 
     /** How long the lead has been in the queue at {@code now}: "40 min", "5 h", "3 d 4 h". */

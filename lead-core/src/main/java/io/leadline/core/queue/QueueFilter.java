@@ -14,11 +14,23 @@ import java.time.Instant;
  * @param handRaisers      which activities make a lead a hand-raiser, and for how long ({@code null}: no hot lane)
  * @param now              the instant the hand-raisers' window ends at
  */
-public record QueueFilter(Scope scope, String viewer, LifecycleStage stage, String source, String company,
-                          Instant queuedBefore, Integer minLikelihood, Order order,
-                          HandRaisers handRaisers, Instant now) {
+public record QueueFilter(
+        Scope scope,
+        String viewer,
+        LifecycleStage stage,
+        String source,
+        String company,
+        Instant queuedBefore,
+        Integer minLikelihood,
+        Order order,
+        HandRaisers handRaisers,
+        Instant now) {
 
-    public enum Scope { ALL, MINE, UNASSIGNED }
+    public enum Scope {
+        ALL,
+        MINE,
+        UNASSIGNED
+    }
 
     /**
      * How the queue ranks leads (after the hand-raisers' lane). Each order sorts by a key ascending, then by lead id;
@@ -55,7 +67,8 @@ public record QueueFilter(Scope scope, String viewer, LifecycleStage stage, Stri
         }
     }
 
-    public QueueFilter(Scope scope, String viewer, LifecycleStage stage, String source, String company, Instant queuedBefore) {
+    public QueueFilter(
+            Scope scope, String viewer, LifecycleStage stage, String source, String company, Instant queuedBefore) {
         this(scope, viewer, stage, source, company, queuedBefore, null, Order.PRIORITY, null, null);
     }
 

@@ -61,7 +61,9 @@ public record ResponseSla(Duration limit, WorkingHours workingHours) {
      * starting the clock) never breaches.
      */
     public boolean breachedBy(QueueEntry entry, Instant now) {
-        return entry.stage() == LifecycleStage.MQL && entry.owner() == null && entry.slaClockFrom() != null
+        return entry.stage() == LifecycleStage.MQL
+                && entry.owner() == null
+                && entry.slaClockFrom() != null
                 && entry.slaClockFrom().isBefore(queuedBefore(now));
     }
 

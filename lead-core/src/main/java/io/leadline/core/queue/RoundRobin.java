@@ -11,13 +11,13 @@ import java.util.Optional;
  */
 public final class RoundRobin {
 
-    private RoundRobin() {
-    }
+    private RoundRobin() {}
 
     public static Optional<String> nextRep(Collection<RepLoad> reps) {
         return reps.stream()
                 .filter(r -> r.inRotation() && r.hasRoom())
-                .min(Comparator.comparing(RepLoad::lastAssignedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+                .min(Comparator.comparing(
+                                RepLoad::lastAssignedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
                         .thenComparing(RepLoad::username))
                 .map(RepLoad::username);
     }

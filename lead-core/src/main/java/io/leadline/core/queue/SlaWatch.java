@@ -28,11 +28,11 @@ public record SlaWatch(ResponseSla sla, Duration warnBefore) {
     public SlaWatch(ResponseSla sla) {
         this(sla, null);
     }
+
     public static final Duration BREACH_NOTICE_WINDOW = Duration.ofHours(24);
 
     /** An unclaimed MQL whose clock runs: since when. */
-    public record WaitingMql(long leadId, String name, Instant queuedAt) {
-    }
+    public record WaitingMql(long leadId, String name, Instant queuedAt) {}
 
     /** A notice to give; {@code key} is the same for every instance and every poll, so it is given once per rep. */
     public record Notice(InboxItem.Kind kind, long leadId, String text, Instant at, String key) {
@@ -56,7 +56,9 @@ public record SlaWatch(ResponseSla sla, Duration warnBefore) {
         if (warnBefore == null) {
             return sla.limit().multipliedBy(AT_RISK_PERCENT).dividedBy(100);
         }
-        return warnBefore.compareTo(sla.limit()) >= 0 ? Duration.ZERO : sla.limit().minus(warnBefore);
+        return warnBefore.compareTo(sla.limit()) >= 0
+                ? Duration.ZERO
+                : sla.limit().minus(warnBefore);
     }
 
     public Optional<Notice> noticeFor(WaitingMql lead, Instant now) {
@@ -67,15 +69,21 @@ public record SlaWatch(ResponseSla sla, Duration warnBefore) {
             if (Duration.between(breachedAt, now).compareTo(BREACH_NOTICE_WINDOW) > 0) {
                 return Optional.empty();
             }
-            return Optional.of(new Notice(InboxItem.Kind.SLA_BREACHED, lead.leadId(),
+            return Optional.of(new Notice(
+                    InboxItem.Kind.SLA_BREACHED,
+                    lead.leadId(),
                     lead.name() + " has waited past the " + hours() + " response time: claim it now.",
-                    breachedAt, "sla-breached:" + lead.leadId() + ":" + queued));
+                    breachedAt,
+                    "sla-breached:" + lead.leadId() + ":" + queued));
         }
         if (waited.compareTo(atRiskAfter()) >= 0) {
             Duration left = sla.limit().minus(waited);
-            return Optional.of(new Notice(InboxItem.Kind.SLA_AT_RISK, lead.leadId(),
+            return Optional.of(new Notice(
+                    InboxItem.Kind.SLA_AT_RISK,
+                    lead.leadId(),
                     lead.name() + " is unclaimed; the " + hours() + " response time runs out in " + minutes(left) + ".",
-                    sla.before(now, waited.minus(atRiskAfter())), "sla-at-risk:" + lead.leadId() + ":" + queued));
+                    sla.before(now, waited.minus(atRiskAfter())),
+                    "sla-at-risk:" + lead.leadId() + ":" + queued));
         }
         return Optional.empty();
     }

@@ -37,7 +37,8 @@ public record WorkingHours(ZoneId zone, Set<DayOfWeek> days, LocalTime start, Lo
 
     /** Monday to Friday, 9:00 to 17:00, in this zone. */
     public static WorkingHours weekdays(ZoneId zone) {
-        return new WorkingHours(zone, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0));
+        return new WorkingHours(
+                zone, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0));
     }
 
     /** Working time between two instants (zero when {@code to} is not after {@code from}). */
@@ -80,12 +81,14 @@ public record WorkingHours(ZoneId zone, Set<DayOfWeek> days, LocalTime start, Lo
             }
             left = left.minus(window);
         }
-        return to.minus(working);   // unreachable for sane settings: a working day every week
+        return to.minus(working); // unreachable for sane settings: a working day every week
     }
 
     /** "Mon–Fri 09:00–17:00 America/Sao_Paulo" */
     public String describe() {
-        String dayList = days.stream().sorted().map(d -> d.name().charAt(0) + d.name().substring(1, 3).toLowerCase())
+        String dayList = days.stream()
+                .sorted()
+                .map(d -> d.name().charAt(0) + d.name().substring(1, 3).toLowerCase())
                 .collect(Collectors.joining(", "));
         return dayList + " " + start + "–" + end + " " + zone.getId();
     }

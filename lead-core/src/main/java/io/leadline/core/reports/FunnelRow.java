@@ -49,7 +49,9 @@ public record FunnelRow(String group, long leads, long mqls, long sqls, long won
      * judges it). Otherwise a win rate over resolved leads would be 100 % everywhere.
      */
     public static boolean overResolved(List<FunnelRow> rows) {
-        return OutcomeRule.lossesRecorded(rows.stream().mapToLong(FunnelRow::won).sum(), rows.stream().mapToLong(FunnelRow::lost).sum());
+        return OutcomeRule.lossesRecorded(
+                rows.stream().mapToLong(FunnelRow::won).sum(),
+                rows.stream().mapToLong(FunnelRow::lost).sum());
     }
 
     private static Double rate(long part, long whole) {

@@ -33,8 +33,7 @@ public interface Reports {
      */
     Sla slaCompliance(Scope scope, ResponseSla sla);
 
-    record Band(int from, long leads) {
-    }
+    record Band(int from, long leads) {}
 
     record Sla(long claimedInTime, long claimedLate, long waitingInTime, long waitingLate) {
         public long total() {

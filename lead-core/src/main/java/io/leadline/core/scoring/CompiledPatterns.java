@@ -9,8 +9,7 @@ final class CompiledPatterns {
 
     private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
 
-    private CompiledPatterns() {
-    }
+    private CompiledPatterns() {}
 
     static Pattern of(String regex) {
         return CACHE.computeIfAbsent(regex, r -> Pattern.compile(r, Pattern.CASE_INSENSITIVE));

@@ -39,7 +39,9 @@ public sealed interface Decay {
     /** Points keep a share by age band, e.g. 100 % up to 30 days, 50 % up to 90 days, 0 after. */
     record Stepped(List<Step> steps) implements Decay {
         public Stepped {
-            steps = steps.stream().sorted(Comparator.comparingInt(Step::olderThanDays)).toList();
+            steps = steps.stream()
+                    .sorted(Comparator.comparingInt(Step::olderThanDays))
+                    .toList();
             double previous = 1.0;
             for (Step step : steps) {
                 if (step.factor() > previous) {
@@ -66,15 +68,17 @@ public sealed interface Decay {
                         throw new NumberFormatException();
                     }
                     int days = Integer.parseInt(ageAndShare[0].strip());
-                    int percent = Integer.parseInt(ageAndShare[1].replace("%", "").strip());
+                    int percent =
+                            Integer.parseInt(ageAndShare[1].replace("%", "").strip());
                     if (percent < 0 || percent > 100 || days < 0) {
-                        throw new IllegalArgumentException("Each step keeps 0 to 100 % after 0 days or more, not '"
-                                + part.strip() + "'.");
+                        throw new IllegalArgumentException(
+                                "Each step keeps 0 to 100 % after 0 days or more, not '" + part.strip() + "'.");
                     }
                     steps.add(new Step(days, percent / 100.0));
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("Write each step as days:percent kept, e.g. \"30:50, 90:0\" "
-                            + "(older than 30 days keep 50 %, older than 90 days none); '" + part.strip() + "' is not one.");
+                            + "(older than 30 days keep 50 %, older than 90 days none); '" + part.strip()
+                            + "' is not one.");
                 }
             }
             if (steps.isEmpty()) {
@@ -88,7 +92,8 @@ public sealed interface Decay {
 
         /** "30:50, 90:0": what {@link #parse} reads. */
         public String text() {
-            return steps.stream().map(s -> s.olderThanDays() + ":" + Math.round(s.factor() * 100))
+            return steps.stream()
+                    .map(s -> s.olderThanDays() + ":" + Math.round(s.factor() * 100))
                     .collect(Collectors.joining(", "));
         }
 
@@ -108,7 +113,8 @@ public sealed interface Decay {
     record Step(int olderThanDays, double factor) {
         public Step {
             if (olderThanDays < 0 || factor < 0 || factor > 1) {
-                throw new IllegalArgumentException("a decay step needs an age of 0 days or more and a factor from 0 to 1");
+                throw new IllegalArgumentException(
+                        "a decay step needs an age of 0 days or more and a factor from 0 to 1");
             }
         }
     }

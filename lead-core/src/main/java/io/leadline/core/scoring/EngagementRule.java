@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * ({@code /pricing*}, {@code /docs/*}, {@code *webinar*}), compared without regard to case.
  * Positive points fade with the model's decay; negative ones (unsubscribe, bounce) do not.
  */
-public record EngagementRule(String name, ActivityType type, int pointsEach, Integer cap, Integer withinDays, String pages) {
+public record EngagementRule(
+        String name, ActivityType type, int pointsEach, Integer cap, Integer withinDays, String pages) {
 
     public static final int MAX_PATTERN = 200;
 
@@ -29,8 +30,8 @@ public record EngagementRule(String name, ActivityType type, int pointsEach, Int
         }
         pages = pages == null || pages.isBlank() ? null : pages.strip();
         if (pages != null && (pages.length() > MAX_PATTERN || pages.chars().anyMatch(Character::isWhitespace))) {
-            throw new IllegalArgumentException("rule '" + name + "': a page pattern is one path of at most " + MAX_PATTERN
-                    + " characters, like /pricing* (no spaces)");
+            throw new IllegalArgumentException("rule '" + name + "': a page pattern is one path of at most "
+                    + MAX_PATTERN + " characters, like /pricing* (no spaces)");
         }
     }
 
@@ -65,7 +66,8 @@ public record EngagementRule(String name, ActivityType type, int pointsEach, Int
         }
         String url = detail.split(" ", 2)[0];
         String path = url.replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*", "");
-        String regex = java.util.Arrays.stream(pages.split("\\*", -1)).map(Pattern::quote)
+        String regex = java.util.Arrays.stream(pages.split("\\*", -1))
+                .map(Pattern::quote)
                 .collect(java.util.stream.Collectors.joining(".*"));
         return CompiledPatterns.of(regex).matcher(path.isEmpty() ? "/" : path).matches();
     }

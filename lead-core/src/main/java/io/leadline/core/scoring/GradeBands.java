@@ -5,8 +5,8 @@ public record GradeBands(int minimumForA, int minimumForB, int minimumForC) {
 
     public GradeBands {
         if (!(minimumForA > minimumForB && minimumForB > minimumForC)) {
-            throw new IllegalArgumentException("grade bands must fall from A to C, got A≥" + minimumForA
-                    + ", B≥" + minimumForB + ", C≥" + minimumForC);
+            throw new IllegalArgumentException("grade bands must fall from A to C, got A≥" + minimumForA + ", B≥"
+                    + minimumForB + ", C≥" + minimumForC);
         }
     }
 

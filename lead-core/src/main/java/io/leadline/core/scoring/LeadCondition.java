@@ -41,7 +41,9 @@ public sealed interface LeadCondition {
 
         @Override
         public Optional<String> evidence(LeadProfile lead) {
-            return lead.value(field).filter(v -> values.contains(FieldKey.foldValue(v))).map(v -> label(field) + " is " + v);
+            return lead.value(field)
+                    .filter(v -> values.contains(FieldKey.foldValue(v)))
+                    .map(v -> label(field) + " is " + v);
         }
     }
 
@@ -76,13 +78,15 @@ public sealed interface LeadCondition {
                 throw new IllegalArgumentException("a range on " + field + " needs a minimum, a maximum or both");
             }
             if (min != null && max != null && min > max) {
-                throw new IllegalArgumentException("the range on " + field + " has its minimum " + min + " above its maximum " + max);
+                throw new IllegalArgumentException(
+                        "the range on " + field + " has its minimum " + min + " above its maximum " + max);
             }
         }
 
         @Override
         public Optional<String> evidence(LeadProfile lead) {
-            return lead.value(field).flatMap(LeadCondition::parseLong)
+            return lead.value(field)
+                    .flatMap(LeadCondition::parseLong)
                     .filter(n -> (min == null || n >= min) && (max == null || n <= max))
                     .map(n -> label(field) + " " + n + " is " + describeRange());
         }

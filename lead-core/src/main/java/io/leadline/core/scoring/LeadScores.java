@@ -12,7 +12,12 @@ public interface LeadScores {
     Optional<StoredScore> of(long leadId);
 
     /** What is stored for a lead: enough to rank it, not the receipt (that is recomputed from the model). */
-    record StoredScore(long leadId, int modelVersion, int score, FitGrade grade, int priority, LifecycleStage stage,
-                       Instant scoredAt) {
-    }
+    record StoredScore(
+            long leadId,
+            int modelVersion,
+            int score,
+            FitGrade grade,
+            int priority,
+            LifecycleStage stage,
+            Instant scoredAt) {}
 }

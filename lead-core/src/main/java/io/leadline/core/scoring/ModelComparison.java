@@ -1,8 +1,8 @@
 package io.leadline.core.scoring;
 
-import io.leadline.core.prediction.RankingQuality;
 import io.leadline.core.activity.Activity;
 import io.leadline.core.lead.LeadProfile;
+import io.leadline.core.prediction.RankingQuality;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +13,17 @@ import java.util.List;
  * back-test: win rate by score band and ranking quality (AUC: the chance that a random won lead outscores a
  * random lost one; 0.5 is a coin toss).
  */
-public record ModelComparison(Side current, Side draft, List<Long> entering, List<Long> leaving, List<Bucket> histogram,
-                              int leads, int labelled) {
+public record ModelComparison(
+        Side current,
+        Side draft,
+        List<Long> entering,
+        List<Long> leaving,
+        List<Bucket> histogram,
+        int leads,
+        int labelled) {
 
     /** One lead to score: its profile, activities and outcome ({@code null} when unknown). */
-    public record Sample(long leadId, LeadProfile profile, List<Activity> activities, Boolean won) {
-    }
+    public record Sample(long leadId, LeadProfile profile, List<Activity> activities, Boolean won) {}
 
     /** One model's figures. {@code auc} is {@code null} without both won and lost leads. */
     public record Side(int version, int mqls, Double auc, List<Band> winRates) {
@@ -32,10 +37,17 @@ public record ModelComparison(Side current, Side draft, List<Long> entering, Lis
                 return java.util.Optional.empty();
             }
             if (auc < 0.5) {
-                return java.util.Optional.of(String.format(java.util.Locale.ROOT, "The back-test ranks won leads below the "
-                        + "others (AUC %.3f, worse than a coin toss): check how outcomes are recorded before trusting it.", auc));
+                return java.util.Optional.of(String.format(
+                        java.util.Locale.ROOT,
+                        "The back-test ranks won leads below the "
+                                + "others (AUC %.3f, worse than a coin toss): check how outcomes are recorded before trusting it.",
+                        auc));
             }
-            var rates = winRates.stream().filter(b -> b.leads() > 0).map(Band::winRate).distinct().toList();
+            var rates = winRates.stream()
+                    .filter(b -> b.leads() > 0)
+                    .map(Band::winRate)
+                    .distinct()
+                    .toList();
             if (rates.size() == 1 && (rates.getFirst() == 0.0 || rates.getFirst() == 1.0)) {
                 return java.util.Optional.of("Every score band has a win rate of " + Math.round(rates.getFirst() * 100)
                         + " %: the known outcomes are all of one kind, so the back-test says nothing.");
@@ -45,8 +57,7 @@ public record ModelComparison(Side current, Side draft, List<Long> entering, Lis
     }
 
     /** A score range and how many leads each model puts there. */
-    public record Bucket(String label, int current, int draft) {
-    }
+    public record Bucket(String label, int current, int draft) {}
 
     /** Win rate of the labelled leads a model scores in a band. */
     public record Band(String label, int leads, int won) {
@@ -60,7 +71,8 @@ public record ModelComparison(Side current, Side draft, List<Long> entering, Lis
     static final int LOWEST = -50;
     static final int HIGHEST = 150;
 
-    public static ModelComparison of(ScoringModel current, ScoringModel draft, List<Sample> samples, Instant now, int listLimit) {
+    public static ModelComparison of(
+            ScoringModel current, ScoringModel draft, List<Sample> samples, Instant now, int listLimit) {
         int n = samples.size();
         int[] a = new int[n];
         int[] b = new int[n];
@@ -83,8 +95,14 @@ public record ModelComparison(Side current, Side draft, List<Long> entering, Lis
             }
         }
         int labelled = (int) samples.stream().filter(s -> s.won() != null).count();
-        return new ModelComparison(side(current.version(), a, mqlA, samples), side(draft.version(), b, mqlB, samples),
-                entering, leaving, histogram(a, b), n, labelled);
+        return new ModelComparison(
+                side(current.version(), a, mqlA, samples),
+                side(draft.version(), b, mqlB, samples),
+                entering,
+                leaving,
+                histogram(a, b),
+                n,
+                labelled);
     }
 
     private static Side side(int version, int[] scores, boolean[] mql, List<Sample> samples) {
@@ -105,8 +123,11 @@ public record ModelComparison(Side current, Side draft, List<Long> entering, Lis
                     won += outcome ? 1 : 0;
                 }
             }
-            String label = band == 0 ? "below " + BAND_EDGES[0] : band == BAND_EDGES.length ? BAND_EDGES[band - 1] + " and above"
-                    : BAND_EDGES[band - 1] + "–" + (BAND_EDGES[band] - 1);
+            String label = band == 0
+                    ? "below " + BAND_EDGES[0]
+                    : band == BAND_EDGES.length
+                            ? BAND_EDGES[band - 1] + " and above"
+                            : BAND_EDGES[band - 1] + "–" + (BAND_EDGES[band] - 1);
             bands.add(new Band(label, leads, won));
         }
         return new Side(version, mqls, auc(scores, samples), bands);
@@ -138,7 +159,9 @@ public record ModelComparison(Side current, Side draft, List<Long> entering, Lis
                 ca += inBucket(a[i], from) ? 1 : 0;
                 cb += inBucket(b[i], from) ? 1 : 0;
             }
-            String label = from == LOWEST ? "< " + (from + BUCKET) : from + BUCKET >= HIGHEST ? from + "+" : Integer.toString(from);
+            String label = from == LOWEST
+                    ? "< " + (from + BUCKET)
+                    : from + BUCKET >= HIGHEST ? from + "+" : Integer.toString(from);
             buckets.add(new Bucket(label, ca, cb));
         }
         return buckets;

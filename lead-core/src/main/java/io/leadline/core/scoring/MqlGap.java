@@ -23,8 +23,7 @@ import java.util.Map;
 public record MqlGap(int pointsNeeded, List<Step> steps, boolean reachable) {
 
     /** One rule to meet, how many times, and the points it would add. */
-    public record Step(String rule, String action, int times, int points) {
-    }
+    public record Step(String rule, String action, int times, int points) {}
 
     public static MqlGap of(ScoringModel model, LeadProfile lead, Collection<Activity> activities, Instant now) {
         Score score = model.score(lead, activities, now);
@@ -42,25 +41,32 @@ public record MqlGap(int pointsNeeded, List<Step> steps, boolean reachable) {
         for (FitRule rule : model.fitRules()) {
             String field = rule.when().field();
             boolean unknown = lead.value(field).isEmpty() && !(rule.when() instanceof LeadCondition.Missing);
-            if (unknown && rule.points() > 0
-                    && (!bestPerField.containsKey(field) || bestPerField.get(field).points() < rule.points())) {
+            if (unknown
+                    && rule.points() > 0
+                    && (!bestPerField.containsKey(field)
+                            || bestPerField.get(field).points() < rule.points())) {
                 bestPerField.put(field, rule);
             }
         }
-        Integer fitRoom = model.caps().fit() == null ? null : Math.max(0, model.caps().fit() - score.fitPoints());
+        Integer fitRoom =
+                model.caps().fit() == null ? null : Math.max(0, model.caps().fit() - score.fitPoints());
         for (FitRule rule : bestPerField.values()) {
             int points = fitRoom == null ? rule.points() : Math.min(rule.points(), fitRoom);
             if (points > 0) {
-                String label = LeadField.byKey(rule.when().field()).map(LeadField::label).orElse(rule.when().field());
+                String label = LeadField.byKey(rule.when().field())
+                        .map(LeadField::label)
+                        .orElse(rule.when().field());
                 options.add(new Option(rule.name(), "learn the " + label.toLowerCase(), points, 1));
             }
         }
 
         // More activity: one step per further occurrence, while the rule's cap has room.
         Map<String, Integer> current = new LinkedHashMap<>();
-        score.receipt().stream().filter(l -> l.group() == ReceiptLine.Group.ENGAGEMENT)
+        score.receipt().stream()
+                .filter(l -> l.group() == ReceiptLine.Group.ENGAGEMENT)
                 .forEach(l -> current.put(l.rule(), l.points()));
-        int engagementRoom = model.caps().engagement() == null ? Integer.MAX_VALUE
+        int engagementRoom = model.caps().engagement() == null
+                ? Integer.MAX_VALUE
                 : Math.max(0, model.caps().engagement() - score.engagementPoints());
         for (EngagementRule rule : model.engagementRules()) {
             if (rule.pointsEach() <= 0) {
@@ -73,8 +79,12 @@ public record MqlGap(int pointsNeeded, List<Step> steps, boolean reachable) {
                 room -= rule.pointsEach();
             }
             if (times > 0) {
-                options.add(new Option(rule.name(), "one more " + rule.type().label()
-                        + (rule.pages() == null ? "" : " of a page matching " + rule.pages()), rule.pointsEach(), times));
+                options.add(new Option(
+                        rule.name(),
+                        "one more " + rule.type().label()
+                                + (rule.pages() == null ? "" : " of a page matching " + rule.pages()),
+                        rule.pointsEach(),
+                        times));
             }
         }
 
@@ -86,7 +96,9 @@ public record MqlGap(int pointsNeeded, List<Step> steps, boolean reachable) {
         for (Option option : options) {
             boolean engagement = option.action().startsWith("one more");
             for (int i = 0; i < option.times() && covered < needed; i++) {
-                int points = engagement ? Math.min(option.pointsEach(), engagementRoom - engagementUsed) : option.pointsEach();
+                int points = engagement
+                        ? Math.min(option.pointsEach(), engagementRoom - engagementUsed)
+                        : option.pointsEach();
                 if (points <= 0) {
                     break;
                 }
@@ -94,7 +106,9 @@ public record MqlGap(int pointsNeeded, List<Step> steps, boolean reachable) {
                 if (engagement) {
                     engagementUsed += points;
                 }
-                chosen.merge(option.rule(), new Step(option.rule(), option.action(), 1, points),
+                chosen.merge(
+                        option.rule(),
+                        new Step(option.rule(), option.action(), 1, points),
                         (a, b) -> new Step(a.rule(), a.action(), a.times() + 1, a.points() + b.points()));
             }
         }
@@ -102,6 +116,5 @@ public record MqlGap(int pointsNeeded, List<Step> steps, boolean reachable) {
         return new MqlGap(needed, reachable ? List.copyOf(chosen.values()) : List.of(), reachable);
     }
 
-    private record Option(String rule, String action, int pointsEach, int times) {
-    }
+    private record Option(String rule, String action, int pointsEach, int times) {}
 }

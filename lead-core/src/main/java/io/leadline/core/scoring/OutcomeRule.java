@@ -19,7 +19,8 @@ public record OutcomeRule(int staleAfterDays) {
 
     public OutcomeRule {
         if (staleAfterDays < 1 || staleAfterDays > 3650) {
-            throw new IllegalArgumentException("a lead counts as not won after 1 to 3650 days without a win, not " + staleAfterDays);
+            throw new IllegalArgumentException(
+                    "a lead counts as not won after 1 to 3650 days without a win, not " + staleAfterDays);
         }
     }
 
@@ -49,7 +50,9 @@ public record OutcomeRule(int staleAfterDays) {
 
     /** How the leads were judged, in words for the page; empty when only recorded outcomes count. */
     public String describe(boolean lossesRecorded) {
-        return lossesRecorded ? "" : "few losses are recorded, so open leads older than " + staleAfterDays
-                + " days without a win count as not won (newer ones are left out)";
+        return lossesRecorded
+                ? ""
+                : "few losses are recorded, so open leads older than " + staleAfterDays
+                        + " days without a win count as not won (newer ones are left out)";
     }
 }

@@ -13,26 +13,29 @@ import java.util.Map;
  */
 public final class ProgressiveProfiling {
 
-    private ProgressiveProfiling() {
-    }
+    private ProgressiveProfiling() {}
 
     /** A field to ask for, and the most points its answer can move (up or down). */
-    public record FieldToAsk(String field, String label, int pointsAtStake) {
-    }
+    public record FieldToAsk(String field, String label, int pointsAtStake) {}
 
     public static List<FieldToAsk> nextFields(ScoringModel model, LeadProfile lead, int howMany) {
         Map<String, Integer> stake = new LinkedHashMap<>();
         for (FitRule rule : model.fitRules()) {
             String field = rule.when().field();
-            if (rule.when() instanceof LeadCondition.Missing || lead.value(field).isPresent()) {
+            if (rule.when() instanceof LeadCondition.Missing
+                    || lead.value(field).isPresent()) {
                 continue;
             }
             stake.merge(field, Math.abs(rule.points()), Math::max);
         }
         return stake.entrySet().stream()
-                .map(e -> new FieldToAsk(e.getKey(),
-                        LeadField.byKey(e.getKey()).map(LeadField::label).orElse(e.getKey()), e.getValue()))
-                .sorted(Comparator.comparingInt(FieldToAsk::pointsAtStake).reversed().thenComparing(FieldToAsk::field))
+                .map(e -> new FieldToAsk(
+                        e.getKey(),
+                        LeadField.byKey(e.getKey()).map(LeadField::label).orElse(e.getKey()),
+                        e.getValue()))
+                .sorted(Comparator.comparingInt(FieldToAsk::pointsAtStake)
+                        .reversed()
+                        .thenComparing(FieldToAsk::field))
                 .limit(howMany)
                 .toList();
     }

@@ -6,7 +6,11 @@ package io.leadline.core.scoring;
  */
 public record ReceiptLine(Group group, String rule, String evidence, int rawPoints, int afterDecay, int points) {
 
-    public enum Group { FIT, ENGAGEMENT, CAP }
+    public enum Group {
+        FIT,
+        ENGAGEMENT,
+        CAP
+    }
 
     public static ReceiptLine fit(String rule, String evidence, int points) {
         return new ReceiptLine(Group.FIT, rule, evidence, points, points, points);

@@ -21,8 +21,7 @@ import java.util.function.Function;
 public sealed interface RescoreScope {
 
     /** No score can differ: nothing to read or write. */
-    record Nobody() implements RescoreScope {
-    }
+    record Nobody() implements RescoreScope {}
 
     /**
      * Only leads that meet one of the conditions (of the fit rules that changed, before or after) or have at least one
@@ -49,7 +48,9 @@ public sealed interface RescoreScope {
 
         /** The custom attributes the conditions read (the standard fields aside). */
         public Set<String> customAttributes() {
-            return conditions.stream().map(LeadCondition::field).filter(f -> io.leadline.core.lead.LeadField.byKey(f).isEmpty())
+            return conditions.stream()
+                    .map(LeadCondition::field)
+                    .filter(f -> io.leadline.core.lead.LeadField.byKey(f).isEmpty())
                     .collect(java.util.stream.Collectors.toUnmodifiableSet());
         }
 
@@ -57,10 +58,15 @@ public sealed interface RescoreScope {
         public String describe() {
             List<String> parts = new java.util.ArrayList<>();
             if (!conditions.isEmpty()) {
-                parts.add("meeting " + conditions.size() + " changed fit condition" + (conditions.size() == 1 ? "" : "s"));
+                parts.add("meeting " + conditions.size() + " changed fit condition"
+                        + (conditions.size() == 1 ? "" : "s"));
             }
             if (!types.isEmpty()) {
-                parts.add("with " + types.stream().map(ActivityType::key).sorted().collect(java.util.stream.Collectors.joining(", "))
+                parts.add("with "
+                        + types.stream()
+                                .map(ActivityType::key)
+                                .sorted()
+                                .collect(java.util.stream.Collectors.joining(", "))
                         + " activities");
             }
             return "leads " + String.join(" or ", parts);
@@ -68,8 +74,7 @@ public sealed interface RescoreScope {
     }
 
     /** Every lead is read and scored again (writing still only the scores that differ). */
-    record Everyone() implements RescoreScope {
-    }
+    record Everyone() implements RescoreScope {}
 
     /** What rescoring from {@code before} (the model the stored scores came from; null: unknown) to {@code after} must read. */
     static RescoreScope between(ScoringModel before, ScoringModel after) {
@@ -83,7 +88,9 @@ public sealed interface RescoreScope {
         changedKeys(counts(before.fitRules(), RescoreScope::fitKey), counts(after.fitRules(), RescoreScope::fitKey))
                 .forEach(key -> conditions.add((LeadCondition) key.getFirst()));
         Set<ActivityType> types = new HashSet<>();
-        changedKeys(counts(before.engagementRules(), RescoreScope::engagementKey), counts(after.engagementRules(), RescoreScope::engagementKey))
+        changedKeys(
+                        counts(before.engagementRules(), RescoreScope::engagementKey),
+                        counts(after.engagementRules(), RescoreScope::engagementKey))
                 .forEach(key -> types.add((ActivityType) key.getFirst()));
         return conditions.isEmpty() && types.isEmpty() ? new Nobody() : new Bounded(conditions, types);
     }
@@ -97,8 +104,12 @@ public sealed interface RescoreScope {
 
     private static boolean sameOutsideRules(ScoringModel before, ScoringModel after) {
         // Disqualifying rules stay in order (the first that matches names the reason).
-        return before.disqualifyingRules().stream().map(r -> List.of(r.when(), r.reason())).toList()
-                        .equals(after.disqualifyingRules().stream().map(r -> List.of(r.when(), r.reason())).toList())
+        return before.disqualifyingRules().stream()
+                        .map(r -> List.of(r.when(), r.reason()))
+                        .toList()
+                        .equals(after.disqualifyingRules().stream()
+                                .map(r -> List.of(r.when(), r.reason()))
+                                .toList())
                 && before.caps().equals(after.caps())
                 && before.decay().equals(after.decay())
                 && before.gradeBands().equals(after.gradeBands())

@@ -13,8 +13,7 @@ public final class RuleReach {
     /** Below this many leads a rule that matches them all says little. */
     static final int FEWEST_FOR_EVERY = 20;
 
-    private RuleReach() {
-    }
+    private RuleReach() {}
 
     public static List<String> warnings(ScoringModel draft, List<ModelComparison.Sample> samples) {
         List<String> warnings = new ArrayList<>();
@@ -25,14 +24,16 @@ public final class RuleReach {
             warn(rule.name(), rule.when(), samples, warnings);
         }
         for (DisqualifyingRule rule : draft.disqualifyingRules()) {
-            if (!(rule.when() instanceof LeadCondition.EmailDomain d && d.domains().isEmpty())) {
+            if (!(rule.when() instanceof LeadCondition.EmailDomain d
+                    && d.domains().isEmpty())) {
                 warn(rule.name(), rule.when(), samples, warnings);
             }
         }
         return warnings;
     }
 
-    private static void warn(String name, LeadCondition when, List<ModelComparison.Sample> samples, List<String> warnings) {
+    private static void warn(
+            String name, LeadCondition when, List<ModelComparison.Sample> samples, List<String> warnings) {
         int matched = 0;
         for (ModelComparison.Sample sample : samples) {
             if (when.evidence(sample.profile()).isPresent()) {

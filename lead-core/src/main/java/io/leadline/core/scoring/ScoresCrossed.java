@@ -21,12 +21,14 @@ public record ScoresCrossed(List<Crossing> crossings, Instant at) {
         crossings = List.copyOf(crossings);
         Objects.requireNonNull(at, "at");
         if (crossings.isEmpty() || crossings.size() > MAX_CROSSINGS) {
-            throw new IllegalArgumentException("An event names 1 to " + MAX_CROSSINGS + " crossings, not " + crossings.size());
+            throw new IllegalArgumentException(
+                    "An event names 1 to " + MAX_CROSSINGS + " crossings, not " + crossings.size());
         }
     }
 
     public enum Direction {
-        UP, DOWN;
+        UP,
+        DOWN;
 
         /** As a webhook receiver reads it: {@code up} or {@code down}. */
         public String key() {
@@ -70,7 +72,8 @@ public record ScoresCrossed(List<Crossing> crossings, Instant at) {
     public static List<ScoresCrossed> of(List<Crossing> crossings, Instant at) {
         List<ScoresCrossed> events = new ArrayList<>();
         for (int from = 0; from < crossings.size(); from += MAX_CROSSINGS) {
-            events.add(new ScoresCrossed(crossings.subList(from, Math.min(crossings.size(), from + MAX_CROSSINGS)), at));
+            events.add(
+                    new ScoresCrossed(crossings.subList(from, Math.min(crossings.size(), from + MAX_CROSSINGS)), at));
         }
         return events;
     }

@@ -47,7 +47,14 @@ public record ScoringModel(
 
     /** A model with fit rules only: no engagement, no caps, no decay. */
     public static ScoringModel fitOnly(int version, List<FitRule> fitRules, GradeBands bands, int mqlThreshold) {
-        return new ScoringModel(version, fitRules, List.of(), List.of(), ScoreCaps.NONE, new Decay.None(), bands,
+        return new ScoringModel(
+                version,
+                fitRules,
+                List.of(),
+                List.of(),
+                ScoreCaps.NONE,
+                new Decay.None(),
+                bands,
                 MqlThreshold.atPoints(mqlThreshold));
     }
 
@@ -75,7 +82,12 @@ public record ScoringModel(
         int engagement = 0;
         for (EngagementRule rule : engagementRules) {
             List<Activity> ofType = byType.getOrDefault(rule.type(), List.of());
-            ReceiptLine line = engagementLine(rule, rule.pages() == null ? ofType : ofType.stream().filter(rule::counts).toList(), now);
+            ReceiptLine line = engagementLine(
+                    rule,
+                    rule.pages() == null
+                            ? ofType
+                            : ofType.stream().filter(rule::counts).toList(),
+                    now);
             if (line != null) {
                 receipt.add(line);
                 engagement += line.points();
@@ -94,7 +106,8 @@ public record ScoringModel(
                 break;
             }
         }
-        return new Score(version, fit, engagement, total, gradeBands.grade(fit), mqlThreshold, disqualification, receipt);
+        return new Score(
+                version, fit, engagement, total, gradeBands.grade(fit), mqlThreshold, disqualification, receipt);
     }
 
     private ReceiptLine engagementLine(EngagementRule rule, List<Activity> ofType, Instant now) {
@@ -120,10 +133,13 @@ public record ScoringModel(
             afterDecay = (int) Math.round(kept);
         }
         int points = rule.cap() == null || Math.abs(afterDecay) <= rule.cap()
-                ? afterDecay : Integer.signum(afterDecay) * rule.cap();
-        String evidence = rule.type().count(ages.length) + (rule.pages() == null ? "" : " of pages matching " + rule.pages())
-                + (rule.withinDays() == null ? "" : " in the last " + rule.withinDays() + " days")
-                + ", the latest on " + LocalDate.ofInstant(now.minusSeconds(Math.round(ages[0] * SECONDS_PER_DAY)), ZoneOffset.UTC);
+                ? afterDecay
+                : Integer.signum(afterDecay) * rule.cap();
+        String evidence =
+                rule.type().count(ages.length) + (rule.pages() == null ? "" : " of pages matching " + rule.pages())
+                        + (rule.withinDays() == null ? "" : " in the last " + rule.withinDays() + " days")
+                        + ", the latest on "
+                        + LocalDate.ofInstant(now.minusSeconds(Math.round(ages[0] * SECONDS_PER_DAY)), ZoneOffset.UTC);
         return new ReceiptLine(ReceiptLine.Group.ENGAGEMENT, rule.name(), evidence, raw, afterDecay, points);
     }
 
@@ -133,7 +149,8 @@ public record ScoringModel(
             return 0;
         }
         int adjustment = cap - points;
-        receipt.add(new ReceiptLine(ReceiptLine.Group.CAP, name, points + " points capped at " + cap, 0, 0, adjustment));
+        receipt.add(
+                new ReceiptLine(ReceiptLine.Group.CAP, name, points + " points capped at " + cap, 0, 0, adjustment));
         return adjustment;
     }
 
@@ -142,7 +159,9 @@ public record ScoringModel(
      * activities in bulk load the detail of these types only.
      */
     public java.util.Set<String> typesReadByPage() {
-        return engagementRules.stream().filter(r -> r.pages() != null).map(r -> r.type().key())
+        return engagementRules.stream()
+                .filter(r -> r.pages() != null)
+                .map(r -> r.type().key())
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 

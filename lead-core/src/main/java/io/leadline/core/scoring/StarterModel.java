@@ -32,28 +32,51 @@ public final class StarterModel {
     public static final int MQL_THRESHOLD = 40;
 
     /** Free-mail providers: a personal address says little about a company. */
-    public static final Set<String> FREE_MAIL = Set.of("gmail.com", "yahoo.com", "hotmail.com", "outlook.com",
-            "aol.com", "icloud.com", "gmx.com", "mail.com", "proton.me", "protonmail.com", "yandex.com", "live.com",
-            "bol.com.br", "uol.com.br");
+    public static final Set<String> FREE_MAIL = Set.of(
+            "gmail.com",
+            "yahoo.com",
+            "hotmail.com",
+            "outlook.com",
+            "aol.com",
+            "icloud.com",
+            "gmx.com",
+            "mail.com",
+            "proton.me",
+            "protonmail.com",
+            "yandex.com",
+            "live.com",
+            "bol.com.br",
+            "uol.com.br");
 
-    private StarterModel() {
-    }
+    private StarterModel() {}
 
     public static ScoringModel version1() {
         String title = LeadField.JOB_TITLE.key();
         String size = LeadField.COMPANY_SIZE.key();
         String source = LeadField.SOURCE.key();
         List<FitRule> fit = List.of(
-                new FitRule("Executive title", new Contains(title,
-                        List.of("ceo", "cto", "cfo", "coo", "cmo", "chief", "founder", "owner", "president")), 30),
-                new FitRule("VP or director title", new Contains(title, List.of("vp", "vice president", "director", "head")), 25),
+                new FitRule(
+                        "Executive title",
+                        new Contains(
+                                title,
+                                List.of("ceo", "cto", "cfo", "coo", "cmo", "chief", "founder", "owner", "president")),
+                        30),
+                new FitRule(
+                        "VP or director title",
+                        new Contains(title, List.of("vp", "vice president", "director", "head")),
+                        25),
                 new FitRule("Manager title", new Contains(title, List.of("manager", "lead")), 10),
-                new FitRule("Student or job seeker", new Contains(title,
-                        List.of("student", "intern", "job seeker", "unemployed")), -30),
+                new FitRule(
+                        "Student or job seeker",
+                        new Contains(title, List.of("student", "intern", "job seeker", "unemployed")),
+                        -30),
                 new FitRule("Enterprise company", new NumericRange(size, 1000L, null), 25),
                 new FitRule("Mid-market company", new NumericRange(size, 100L, 999L), 15),
                 new FitRule("Small business", new NumericRange(size, 10L, 99L), 5),
-                new FitRule("High-intent source", new OneOf(source, Set.of("paid_search", "organic_search", "referral")), 10),
+                new FitRule(
+                        "High-intent source",
+                        new OneOf(source, Set.of("paid_search", "organic_search", "referral")),
+                        10),
                 new FitRule("Direct traffic", new OneOf(source, Set.of("direct_traffic")), 5),
                 new FitRule("Free-mail address", new EmailDomain(FREE_MAIL), -15),
                 new FitRule("Company unknown", new Missing(LeadField.COMPANY.key()), -5));
@@ -69,12 +92,21 @@ public final class StarterModel {
                 EngagementRule.of("Unsubscribed", UNSUBSCRIBE, -20).cappedAt(20),
                 EngagementRule.of("Email bounced", BOUNCE, -10).cappedAt(10));
         List<DisqualifyingRule> disqualifying = List.of(
-                new DisqualifyingRule("Placeholder name", new Matches(LeadField.FULL_NAME.key(), "^(test|asdf|xxx+|aaa+|qwerty)\\b"),
+                new DisqualifyingRule(
+                        "Placeholder name",
+                        new Matches(LeadField.FULL_NAME.key(), "^(test|asdf|xxx+|aaa+|qwerty)\\b"),
                         DisqualificationReason.INVALID_CONTACT),
                 // Empty until an admin lists the domains in the model editor.
                 new DisqualifyingRule("Competitor", new EmailDomain(Set.of()), DisqualificationReason.COMPETITOR),
                 new DisqualifyingRule("Vendor or partner", new EmailDomain(Set.of()), DisqualificationReason.VENDOR));
-        return new ScoringModel(1, fit, engagement, disqualifying, new ScoreCaps(null, 100, null),
-                new Decay.HalfLife(30), new GradeBands(50, 30, 10), new MqlThreshold(MQL_THRESHOLD, FitGrade.D));
+        return new ScoringModel(
+                1,
+                fit,
+                engagement,
+                disqualifying,
+                new ScoreCaps(null, 100, null),
+                new Decay.HalfLife(30),
+                new GradeBands(50, 30, 10),
+                new MqlThreshold(MQL_THRESHOLD, FitGrade.D));
     }
 }

@@ -33,46 +33,68 @@ public final class SuggestedRules {
     static final int FEW_NUMBERS = 100;
 
     /** The suggestion and, for each rule, its evidence in words. */
-    public record Suggestion(ScoringModel model, List<String> evidence, int leads, int won) {
-    }
+    public record Suggestion(ScoringModel model, List<String> evidence, int leads, int won) {}
 
-    private record Candidate(FitRule rule, String evidence, double weight) {
-    }
+    private record Candidate(FitRule rule, String evidence, double weight) {}
 
-    private SuggestedRules() {
-    }
+    private SuggestedRules() {}
 
     /**
      * @param labelled leads with a known outcome ({@code won} not null)
      * @param fields   the fields to learn from: standard field keys and custom attribute keys
      */
-    public static Suggestion from(List<ModelComparison.Sample> labelled, Set<String> fields, ScoringModel base, int version) {
+    public static Suggestion from(
+            List<ModelComparison.Sample> labelled, Set<String> fields, ScoringModel base, int version) {
         int n = labelled.size();
         int won = (int) labelled.stream().filter(ModelComparison.Sample::won).count();
         if (won == 0 || won == n) {
-            throw new IllegalArgumentException("Suggesting rules needs won and not-won leads; there are " + won + " won of " + n + ".");
+            throw new IllegalArgumentException(
+                    "Suggesting rules needs won and not-won leads; there are " + won + " won of " + n + ".");
         }
         double baseRate = won / (double) n;
         int minLeads = Math.max(5, n / 2000);
         List<Candidate> candidates = new ArrayList<>();
         for (String field : new TreeSet<>(fields)) {
-            if (field.equals(LeadField.EMAIL.key()) || field.equals(LeadField.FULL_NAME.key()) || field.equals(LeadField.COMPANY.key())) {
-                continue;   // who the person is, not what kind of lead
+            if (field.equals(LeadField.EMAIL.key())
+                    || field.equals(LeadField.FULL_NAME.key())
+                    || field.equals(LeadField.COMPANY.key())) {
+                continue; // who the person is, not what kind of lead
             }
             List<Candidate> forField = numeric(field, labelled)
-                    ? ranges(field, labelled, baseRate, minLeads) : values(field, labelled, baseRate, minLeads);
-            forField.stream().sorted(Comparator.comparingDouble(Candidate::weight).reversed()).limit(RULES_PER_FIELD)
+                    ? ranges(field, labelled, baseRate, minLeads)
+                    : values(field, labelled, baseRate, minLeads);
+            forField.stream()
+                    .sorted(Comparator.comparingDouble(Candidate::weight).reversed())
+                    .limit(RULES_PER_FIELD)
                     .forEach(candidates::add);
         }
-        List<Candidate> kept = refit(candidates.stream().sorted(Comparator.comparingDouble(Candidate::weight).reversed())
-                .limit(MAX_RULES).toList(), labelled, baseRate);
+        List<Candidate> kept = refit(
+                candidates.stream()
+                        .sorted(Comparator.comparingDouble(Candidate::weight).reversed())
+                        .limit(MAX_RULES)
+                        .toList(),
+                labelled,
+                baseRate);
         List<FitRule> rules = kept.stream().map(Candidate::rule).toList();
-        ScoringModel draft = new ScoringModel(version, rules, base.engagementRules(), base.disqualifyingRules(),
-                new ScoreCaps(null, base.caps().engagement(), null), base.decay(), new GradeBands(20, 10, 0),
+        ScoringModel draft = new ScoringModel(
+                version,
+                rules,
+                base.engagementRules(),
+                base.disqualifyingRules(),
+                new ScoreCaps(null, base.caps().engagement(), null),
+                base.decay(),
+                new GradeBands(20, 10, 0),
                 new MqlThreshold(1, FitGrade.D));
         int threshold = topFifth(draft, labelled);
-        ScoringModel model = new ScoringModel(version, rules, base.engagementRules(), base.disqualifyingRules(), draft.caps(),
-                base.decay(), new GradeBands(Math.max(threshold, 3), Math.max(threshold / 2, 2), 1), new MqlThreshold(threshold, FitGrade.D));
+        ScoringModel model = new ScoringModel(
+                version,
+                rules,
+                base.engagementRules(),
+                base.disqualifyingRules(),
+                draft.caps(),
+                base.decay(),
+                new GradeBands(Math.max(threshold, 3), Math.max(threshold / 2, 2), 1),
+                new MqlThreshold(threshold, FitGrade.D));
         return new Suggestion(model, kept.stream().map(Candidate::evidence).toList(), n, won);
     }
 
@@ -82,7 +104,8 @@ public final class SuggestedRules {
      * contacts, the earlier campaign's outcome) share their weight instead of each adding its full lift. Rules left at
      * 0 points are dropped.
      */
-    private static List<Candidate> refit(List<Candidate> chosen, List<ModelComparison.Sample> labelled, double baseRate) {
+    private static List<Candidate> refit(
+            List<Candidate> chosen, List<ModelComparison.Sample> labelled, double baseRate) {
         int n = labelled.size();
         int[][] index = new int[n][];
         double[][] value = new double[n][];
@@ -109,7 +132,9 @@ public final class SuggestedRules {
             int points = (int) Math.round(Math.max(-MAX_POINTS, Math.min(MAX_POINTS, POINTS_PER_LOG_ODDS * w[j])));
             if (points != 0 && counts[j][0] > 0) {
                 FitRule rule = chosen.get(j).rule();
-                out.add(new Candidate(new FitRule(rule.name(), rule.when(), points), evidence(rule.name(), points, counts[j], baseRate),
+                out.add(new Candidate(
+                        new FitRule(rule.name(), rule.when(), points),
+                        evidence(rule.name(), points, counts[j], baseRate),
                         Math.abs(points) * Math.sqrt(counts[j][0])));
             }
         }
@@ -117,8 +142,14 @@ public final class SuggestedRules {
     }
 
     private static String evidence(String ruleName, int points, int[] counts, double baseRate) {
-        return String.format(Locale.ROOT, "%s (%+d): %,d leads, %.1f %% won (all leads: %.1f %%)", ruleName, points,
-                counts[0], 100.0 * counts[1] / counts[0], 100 * baseRate);
+        return String.format(
+                Locale.ROOT,
+                "%s (%+d): %,d leads, %.1f %% won (all leads: %.1f %%)",
+                ruleName,
+                points,
+                counts[0],
+                100.0 * counts[1] / counts[0],
+                100 * baseRate);
     }
 
     private static boolean numeric(String field, List<ModelComparison.Sample> leads) {
@@ -151,34 +182,42 @@ public final class SuggestedRules {
     }
 
     /** One rule per frequent value, and one for "unknown". */
-    private static List<Candidate> values(String field, List<ModelComparison.Sample> leads, double baseRate, int minLeads) {
+    private static List<Candidate> values(
+            String field, List<ModelComparison.Sample> leads, double baseRate, int minLeads) {
         Map<String, int[]> byValue = new LinkedHashMap<>();
         int[] missing = new int[2];
         for (ModelComparison.Sample s : leads) {
             var value = s.profile().value(field);
-            int[] counts = value.isPresent() ? byValue.computeIfAbsent(FieldKey.foldValue(value.get()), k -> new int[2]) : missing;
+            int[] counts = value.isPresent()
+                    ? byValue.computeIfAbsent(FieldKey.foldValue(value.get()), k -> new int[2])
+                    : missing;
             counts[0]++;
             counts[1] += s.won() ? 1 : 0;
         }
         List<Candidate> out = new ArrayList<>();
         String label = label(field);
-        byValue.forEach((value, c) -> candidate(label + " is " + value, new LeadCondition.OneOf(field, Set.of(value)), c, baseRate,
-                minLeads).ifPresent(out::add));
+        byValue.forEach((value, c) -> candidate(
+                        label + " is " + value, new LeadCondition.OneOf(field, Set.of(value)), c, baseRate, minLeads)
+                .ifPresent(out::add));
         if (byValue.size() > 1 || !byValue.isEmpty() && missing[0] > 0) {
-            candidate(label + " unknown", new LeadCondition.Missing(field), missing, baseRate, minLeads).ifPresent(out::add);
+            candidate(label + " unknown", new LeadCondition.Missing(field), missing, baseRate, minLeads)
+                    .ifPresent(out::add);
         }
         return out;
     }
 
     /** A rule per decile range of a whole-number field, and one for "unknown". */
-    private static List<Candidate> ranges(String field, List<ModelComparison.Sample> leads, double baseRate, int minLeads) {
+    private static List<Candidate> ranges(
+            String field, List<ModelComparison.Sample> leads, double baseRate, int minLeads) {
         List<Long> numbers = new ArrayList<>();
         for (ModelComparison.Sample s : leads) {
             s.profile().value(field).map(SuggestedRules::whole).ifPresent(numbers::add);
         }
         long[] sorted = numbers.stream().mapToLong(Long::longValue).sorted().toArray();
-        long[] edges = Arrays.stream(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}).mapToLong(q -> sorted[(int) Math.floor(q * (sorted.length - 1))])
-                .distinct().toArray();
+        long[] edges = Arrays.stream(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9})
+                .mapToLong(q -> sorted[(int) Math.floor(q * (sorted.length - 1))])
+                .distinct()
+                .toArray();
         List<Candidate> out = new ArrayList<>();
         String label = label(field);
         for (int b = 0; b <= edges.length; b++) {
@@ -200,26 +239,38 @@ public final class SuggestedRules {
                 }
             }
             LeadCondition.NumericRange range = new LeadCondition.NumericRange(field, min, max);
-            candidate(label + " " + range.describe().substring(range.describe().indexOf(" is ") + 4), range, counts, baseRate, minLeads)
+            candidate(
+                            label + " "
+                                    + range.describe()
+                                            .substring(range.describe().indexOf(" is ") + 4),
+                            range,
+                            counts,
+                            baseRate,
+                            minLeads)
                     .ifPresent(out::add);
             if (b == edges.length) {
-                candidate(label + " unknown", new LeadCondition.Missing(field), missing, baseRate, minLeads).ifPresent(out::add);
+                candidate(label + " unknown", new LeadCondition.Missing(field), missing, baseRate, minLeads)
+                        .ifPresent(out::add);
             }
         }
         return out;
     }
 
-    private static java.util.Optional<Candidate> candidate(String name, LeadCondition when, int[] counts, double baseRate, int minLeads) {
+    private static java.util.Optional<Candidate> candidate(
+            String name, LeadCondition when, int[] counts, double baseRate, int minLeads) {
         if (counts[0] < minLeads) {
             return java.util.Optional.empty();
         }
         double rate = (counts[1] + PRIOR_LEADS * baseRate) / (counts[0] + PRIOR_LEADS);
-        int points = (int) Math.round(Math.max(-MAX_POINTS, Math.min(MAX_POINTS, POINTS_PER_WIN_RATE * (rate - baseRate))));
+        int points =
+                (int) Math.round(Math.max(-MAX_POINTS, Math.min(MAX_POINTS, POINTS_PER_WIN_RATE * (rate - baseRate))));
         if (points == 0) {
             return java.util.Optional.empty();
         }
         String ruleName = name.length() > 100 ? name.substring(0, 97) + "…" : name;
-        return java.util.Optional.of(new Candidate(new FitRule(ruleName, when, points), evidence(ruleName, points, counts, baseRate),
+        return java.util.Optional.of(new Candidate(
+                new FitRule(ruleName, when, points),
+                evidence(ruleName, points, counts, baseRate),
                 Math.abs(points) * Math.sqrt(counts[0])));
     }
 
@@ -229,7 +280,10 @@ public final class SuggestedRules {
 
     /** The total the best fifth of the leads reach under the draft (at least 1). */
     private static int topFifth(ScoringModel draft, List<ModelComparison.Sample> leads) {
-        int[] totals = leads.stream().mapToInt(s -> draft.score(s.profile()).total()).sorted().toArray();
+        int[] totals = leads.stream()
+                .mapToInt(s -> draft.score(s.profile()).total())
+                .sorted()
+                .toArray();
         return Math.max(1, totals[(int) Math.floor(0.8 * (totals.length - 1))]);
     }
 }

@@ -9,8 +9,7 @@ import java.util.Arrays;
  */
 public final class LogisticRegression {
 
-    private LogisticRegression() {
-    }
+    private LogisticRegression() {}
 
     /** The weights of the {@code columns} columns, then the intercept (at {@code columns}). */
     public static double[] fit(int[][] index, double[][] value, boolean[] won, int columns, double l2, int iterations) {
@@ -20,7 +19,8 @@ public final class LogisticRegression {
         for (int i = 0; i < n; i++) {
             y[i] = won[i] ? 1 : 0;
         }
-        double rate = Math.min(1 - 1e-6, Math.max(1e-6, Arrays.stream(y).average().orElse(0.5)));
+        double rate =
+                Math.min(1 - 1e-6, Math.max(1e-6, Arrays.stream(y).average().orElse(0.5)));
         double[] w = new double[m + 1];
         w[m] = Math.log(rate / (1 - rate));
         double[] first = new double[m + 1];

@@ -10,13 +10,41 @@ import java.util.Locale;
  */
 public final class BotAgents {
 
-    private static final List<String> MARKS = List.of("bot", "crawl", "spider", "slurp", "preview", "headless", "lighthouse",
-            "pingdom", "uptime", "monitor", "phantomjs", "selenium", "puppeteer", "playwright", "python-requests",
-            "python-urllib", "curl/", "wget/", "go-http-client", "java/", "okhttp", "apache-httpclient", "libwww", "scrapy",
-            "facebookexternalhit", "embedly", "whatsapp", "slack", "discord", "feedfetcher", "mediapartners", "ia_archiver");
+    private static final List<String> MARKS = List.of(
+            "bot",
+            "crawl",
+            "spider",
+            "slurp",
+            "preview",
+            "headless",
+            "lighthouse",
+            "pingdom",
+            "uptime",
+            "monitor",
+            "phantomjs",
+            "selenium",
+            "puppeteer",
+            "playwright",
+            "python-requests",
+            "python-urllib",
+            "curl/",
+            "wget/",
+            "go-http-client",
+            "java/",
+            "okhttp",
+            "apache-httpclient",
+            "libwww",
+            "scrapy",
+            "facebookexternalhit",
+            "embedly",
+            "whatsapp",
+            "slack",
+            "discord",
+            "feedfetcher",
+            "mediapartners",
+            "ia_archiver");
 
-    private BotAgents() {
-    }
+    private BotAgents() {}
 
     public static boolean isBot(String userAgent) {
         if (userAgent == null || userAgent.isBlank() || !userAgent.contains("Mozilla/")) {

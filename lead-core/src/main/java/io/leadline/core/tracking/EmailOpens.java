@@ -7,8 +7,7 @@ package io.leadline.core.tracking;
  */
 public final class EmailOpens {
 
-    private EmailOpens() {
-    }
+    private EmailOpens() {}
 
     public static boolean prefetched(String userAgent) {
         return userAgent == null || userAgent.isBlank() || userAgent.strip().equals("Mozilla/5.0");

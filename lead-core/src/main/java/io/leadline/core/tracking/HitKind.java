@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /** What a hit from the snippet reports: a page loaded, the time a page was in view, or an event the site named. */
 public enum HitKind {
-    PAGE_VIEW, PAGE_TIME, EVENT;
+    PAGE_VIEW,
+    PAGE_TIME,
+    EVENT;
 
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);

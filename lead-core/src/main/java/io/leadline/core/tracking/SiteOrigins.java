@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public record SiteOrigins(List<String> list) {
 
-    private static final Pattern ORIGIN = Pattern.compile("(https?)://(\\*\\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?");
+    private static final Pattern ORIGIN = Pattern.compile(
+            "(https?)://(\\*\\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?");
     public static final int MAX = 20;
 
     public SiteOrigins {
@@ -37,8 +38,10 @@ public record SiteOrigins(List<String> list) {
             }
         }
         if (!problems.isEmpty()) {
-            return new Parsed(null, "Not an origin: " + String.join(", ", problems)
-                    + ". Write each like https://www.example.com (scheme and host, a port if not the usual one).");
+            return new Parsed(
+                    null,
+                    "Not an origin: " + String.join(", ", problems)
+                            + ". Write each like https://www.example.com (scheme and host, a port if not the usual one).");
         }
         if (origins.isEmpty()) {
             return new Parsed(null, "Name at least one origin the site is served from, like https://www.example.com.");
@@ -70,8 +73,11 @@ public record SiteOrigins(List<String> list) {
             if (star > 0) {
                 String scheme = allowed.substring(0, star + 3);
                 String suffix = allowed.substring(star + 4);
-                if (asked.startsWith(scheme) && asked.endsWith(suffix) && asked.length() > scheme.length() + suffix.length()
-                        && !asked.substring(scheme.length(), asked.length() - suffix.length()).contains("/")) {
+                if (asked.startsWith(scheme)
+                        && asked.endsWith(suffix)
+                        && asked.length() > scheme.length() + suffix.length()
+                        && !asked.substring(scheme.length(), asked.length() - suffix.length())
+                                .contains("/")) {
                     return true;
                 }
             }

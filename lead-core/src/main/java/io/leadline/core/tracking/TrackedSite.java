@@ -9,8 +9,16 @@ import java.util.List;
  * {@code siteKey} names the site in the snippet and grants nothing; {@code secret} signs its visitor ids and checks
  * the identify tokens its own server makes.
  */
-public record TrackedSite(long id, String name, String siteKey, SiteOrigins origins, boolean consentRequired,
-                          boolean honourPrivacySignals, String secret, String createdBy, Instant createdAt) {
+public record TrackedSite(
+        long id,
+        String name,
+        String siteKey,
+        SiteOrigins origins,
+        boolean consentRequired,
+        boolean honourPrivacySignals,
+        String secret,
+        String createdBy,
+        Instant createdAt) {
 
     public List<String> originList() {
         return origins.list();

@@ -8,8 +8,7 @@ import java.util.Optional;
 public interface TrackedSites {
 
     /** A site as an admin describes it; key and secret are made by the caller. */
-    record NewSite(String name, SiteOrigins origins, boolean consentRequired, boolean honourPrivacySignals) {
-    }
+    record NewSite(String name, SiteOrigins origins, boolean consentRequired, boolean honourPrivacySignals) {}
 
     long add(NewSite site, String siteKey, String secret, String by, Instant at);
 

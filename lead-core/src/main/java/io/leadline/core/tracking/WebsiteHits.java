@@ -10,9 +10,20 @@ import java.util.UUID;
 public interface WebsiteHits {
 
     /** One hit as the collect endpoint accepted it. */
-    record Hit(long siteId, UUID visitor, Instant at, HitKind kind, String pageView, String url, String title,
-               String referrer, String utmSource, String utmMedium, String utmCampaign, Integer millis, String eventKey) {
-    }
+    record Hit(
+            long siteId,
+            UUID visitor,
+            Instant at,
+            HitKind kind,
+            String pageView,
+            String url,
+            String title,
+            String referrer,
+            String utmSource,
+            String utmMedium,
+            String utmCampaign,
+            Integer millis,
+            String eventKey) {}
 
     /** Stores the hits; answers the lead of each of their visitors already attached to one. */
     Map<UUID, Long> store(List<Hit> hits);

@@ -13,7 +13,8 @@ public record WebsiteVisits(List<PageView> pages, int sessions, Duration timeOnS
     public static final Duration SESSION_GAP = Duration.ofMinutes(30);
 
     public static WebsiteVisits of(List<PageView> views) {
-        List<PageView> oldestFirst = views.stream().sorted(Comparator.comparing(PageView::at)).toList();
+        List<PageView> oldestFirst =
+                views.stream().sorted(Comparator.comparing(PageView::at)).toList();
         int sessions = 0;
         Duration time = Duration.ZERO;
         PageView previous = null;

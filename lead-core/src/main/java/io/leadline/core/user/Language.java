@@ -33,7 +33,9 @@ public enum Language {
     }
 
     public static Optional<Language> ofTag(String tag) {
-        return Arrays.stream(values()).filter(l -> l.tag().equalsIgnoreCase(tag == null ? "" : tag.strip())).findFirst();
+        return Arrays.stream(values())
+                .filter(l -> l.tag().equalsIgnoreCase(tag == null ? "" : tag.strip()))
+                .findFirst();
     }
 
     /**

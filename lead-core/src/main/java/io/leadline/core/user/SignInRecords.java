@@ -32,6 +32,5 @@ public interface SignInRecords {
     /** Every key blocked after {@code now}, for admins. */
     List<Block> blocked(Instant now);
 
-    record Block(String key, int failures, Instant lastFailureAt, Instant until) {
-    }
+    record Block(String key, int failures, Instant lastFailureAt, Instant until) {}
 }

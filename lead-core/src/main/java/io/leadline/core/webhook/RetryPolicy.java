@@ -15,8 +15,7 @@ public final class RetryPolicy {
     static final Duration FIRST = Duration.ofSeconds(10);
     static final Duration LONGEST = Duration.ofHours(1);
 
-    private RetryPolicy() {
-    }
+    private RetryPolicy() {}
 
     /**
      * The next attempt after {@code attempts} failed ones, or empty once the delivery is older than the give-up window.

@@ -37,11 +37,15 @@ public enum WebhookEvent {
 
     /** The event a move into this stage makes, if any (a move back to New makes none). */
     public static Optional<WebhookEvent> ofMoveTo(LifecycleStage stage) {
-        return Arrays.stream(values()).filter(e -> e.stage != null && e.stage == stage).findFirst();
+        return Arrays.stream(values())
+                .filter(e -> e.stage != null && e.stage == stage)
+                .findFirst();
     }
 
     public static WebhookEvent ofType(String type) {
-        return Arrays.stream(values()).filter(e -> e.type.equals(type)).findFirst()
+        return Arrays.stream(values())
+                .filter(e -> e.type.equals(type))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No webhook event is called '" + type + "'."));
     }
 }

@@ -13,17 +13,39 @@ import java.util.Set;
 public interface Webhooks {
 
     /** An endpoint an admin registered; a disabled one gets nothing until enabled again. */
-    record Endpoint(long id, String url, Set<WebhookEvent> events, String secret, boolean enabled, String disabledReason,
-                    String createdBy, Instant createdAt) {
-    }
+    record Endpoint(
+            long id,
+            String url,
+            Set<WebhookEvent> events,
+            String secret,
+            boolean enabled,
+            String disabledReason,
+            String createdBy,
+            Instant createdAt) {}
 
     /** One event owed to one endpoint, and how its last attempt went. */
-    record Delivery(long id, long endpointId, String eventId, WebhookEvent event, long leadId, String body, Status status,
-                    int attempts, Instant createdAt, Instant firstTriedAt, Instant nextAttemptAt, Integer lastStatusCode, Long lastMillis,
-                    String lastExcerpt, Instant deliveredAt) {
-    }
+    record Delivery(
+            long id,
+            long endpointId,
+            String eventId,
+            WebhookEvent event,
+            long leadId,
+            String body,
+            Status status,
+            int attempts,
+            Instant createdAt,
+            Instant firstTriedAt,
+            Instant nextAttemptAt,
+            Integer lastStatusCode,
+            Long lastMillis,
+            String lastExcerpt,
+            Instant deliveredAt) {}
 
-    enum Status { PENDING, DELIVERED, GAVE_UP }
+    enum Status {
+        PENDING,
+        DELIVERED,
+        GAVE_UP
+    }
 
     long addEndpoint(String url, Set<WebhookEvent> events, String secret, String by, Instant at);
 

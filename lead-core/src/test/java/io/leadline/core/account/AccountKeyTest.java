@@ -43,21 +43,26 @@ class AccountKeyTest {
 
     @Test
     void a_key_is_its_own_key_whatever_the_name() {
-        qt().forAll(strings().allPossible().ofLengthBetween(0, 60)).checkAssert(name ->
-                AccountKey.of(name).ifPresent(key -> assertThat(AccountKey.of(key.value())).contains(key)));
+        qt().forAll(strings().allPossible().ofLengthBetween(0, 60))
+                .checkAssert(name -> AccountKey.of(name)
+                        .ifPresent(key -> assertThat(AccountKey.of(key.value())).contains(key)));
     }
 
     @Test
     void letter_case_punctuation_and_spacing_never_split_an_account() {
-        qt().forAll(strings().basicLatinAlphabet().ofLengthBetween(1, 40), integers().between(0, 3)).checkAssert((name, style) -> {
-            String spelled = switch (style) {
-                case 0 -> name.toUpperCase(Locale.ROOT);
-                case 1 -> "  " + name.toLowerCase(Locale.ROOT) + "  ";
-                case 2 -> name.replace(" ", " , ");
-                default -> name + ", Inc.";
-            };
-            AccountKey.of(name).ifPresent(key -> assertThat(AccountKey.of(spelled)).contains(key));
-        });
+        qt().forAll(
+                        strings().basicLatinAlphabet().ofLengthBetween(1, 40),
+                        integers().between(0, 3))
+                .checkAssert((name, style) -> {
+                    String spelled = switch (style) {
+                        case 0 -> name.toUpperCase(Locale.ROOT);
+                        case 1 -> "  " + name.toLowerCase(Locale.ROOT) + "  ";
+                        case 2 -> name.replace(" ", " , ");
+                        default -> name + ", Inc.";
+                    };
+                    AccountKey.of(name)
+                            .ifPresent(key -> assertThat(AccountKey.of(spelled)).contains(key));
+                });
     }
 
     @Test

@@ -24,9 +24,11 @@ class AccountScoreTest {
 
         assertThat(account.score()).isEqualTo(85 + 20 + 12 + 2 * 10);
         assertThat(account.engagedContacts()).isEqualTo(3);
-        assertThat(account.rolesEngaged()).containsExactlyInAnyOrder(BuyingRole.EXECUTIVE, BuyingRole.DECISION_MAKER, BuyingRole.PRACTITIONER);
+        assertThat(account.rolesEngaged())
+                .containsExactlyInAnyOrder(BuyingRole.EXECUTIVE, BuyingRole.DECISION_MAKER, BuyingRole.PRACTITIONER);
         assertThat(account.mqa()).isTrue();
-        assertThat(account.receipt().stream().mapToInt(ReceiptLine::points).sum()).isEqualTo(account.score());
+        assertThat(account.receipt().stream().mapToInt(ReceiptLine::points).sum())
+                .isEqualTo(account.score());
     }
 
     @Test

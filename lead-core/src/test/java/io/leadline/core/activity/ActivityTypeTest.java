@@ -9,20 +9,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ActivityTypeTest {
 
     @ParameterizedTest(name = "{0} {1} is {2}")
-    @CsvSource(nullValues = "-", value = {
-            "page_visit, https://acme.com/pricing, pricing_page_visit",
-            "page_visit, https://acme.com/en/pricing?plan=team#faq, pricing_page_visit",
-            "page_visit, /plans, pricing_page_visit",
-            "page_visit, https://acme.com/blog/pricing-strategy-for-saas, web_visit",
-            "page_visit, https://acme.com/pricing.html, pricing_page_visit",
-            "web_visit, https://pricing.example.com/about, web_visit",
-            "page_visit, https://acme.com/about?ref=pricing, web_visit",
-            "page_visit, -, web_visit",
-            "Page-Visit, https://acme.com/, web_visit",
-            "form_submit, -, form_submission",
-            "email_open, -, email_open",
-            "webinar_registered, -, webinar_registered",
-    })
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "page_visit, https://acme.com/pricing, pricing_page_visit",
+                "page_visit, https://acme.com/en/pricing?plan=team#faq, pricing_page_visit",
+                "page_visit, /plans, pricing_page_visit",
+                "page_visit, https://acme.com/blog/pricing-strategy-for-saas, web_visit",
+                "page_visit, https://acme.com/pricing.html, pricing_page_visit",
+                "web_visit, https://pricing.example.com/about, web_visit",
+                "page_visit, https://acme.com/about?ref=pricing, web_visit",
+                "page_visit, -, web_visit",
+                "Page-Visit, https://acme.com/, web_visit",
+                "form_submit, -, form_submission",
+                "email_open, -, email_open",
+                "webinar_registered, -, webinar_registered",
+            })
     void an_integrations_event_becomes_the_activity_type_scoring_knows(String key, String url, String expected) {
         assertThat(ActivityType.tracked(key, url).key()).isEqualTo(expected);
     }
@@ -30,7 +32,8 @@ class ActivityTypeTest {
     @ParameterizedTest
     @CsvSource({"'email open!'", "''", "'a-very-long-activity-type-name-that-goes-past-fifty-characters'"})
     void a_malformed_type_is_refused_with_a_reason(String key) {
-        assertThatThrownBy(() -> ActivityType.tracked(key, null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ActivityType.tracked(key, null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("activity type");
     }
 }

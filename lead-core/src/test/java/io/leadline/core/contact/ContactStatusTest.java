@@ -19,15 +19,20 @@ class ContactStatusTest {
         assertThat(gone.consent()).isEqualTo(Consent.WITHDRAWN);
         assertThat(gone.source()).isEqualTo(ConsentSource.UNSUBSCRIBE);
         assertThat(gone.mayBeContacted()).isFalse();
-        assertThat(gone.answered(true, ConsentSource.FORM, AT.plusSeconds(120)).doNotContact()).isTrue();
+        assertThat(gone.answered(true, ConsentSource.FORM, AT.plusSeconds(120)).doNotContact())
+                .isTrue();
         assertThat(gone.flagged(false).mayBeContacted()).as("a person lifts it").isTrue();
-        assertThat(ContactStatus.UNKNOWN.mayGetMarketing()).as("no answer is no consent").isFalse();
+        assertThat(ContactStatus.UNKNOWN.mayGetMarketing())
+                .as("no answer is no consent")
+                .isFalse();
         assertThat(ContactStatus.UNKNOWN.mayBeContacted()).isTrue();
     }
 
     @Test
     void after_any_sequence_of_answers_a_lead_gets_marketing_only_with_consent_and_no_flag() {
-        QuickTheory.qt().withExamples(1_000).forAll(SourceDSL.lists().of(SourceDSL.integers().between(0, 4)).ofSizeBetween(0, 12))
+        QuickTheory.qt()
+                .withExamples(1_000)
+                .forAll(SourceDSL.lists().of(SourceDSL.integers().between(0, 4)).ofSizeBetween(0, 12))
                 .checkAssert(moves -> {
                     ContactStatus status = ContactStatus.UNKNOWN;
                     boolean everRefused = false;

@@ -17,24 +17,47 @@ class CellTextTest {
 
     @Test
     void cleaned_text_is_composed_trimmed_and_free_of_invisible_and_control_characters_but_tabs_and_line_breaks() {
-        qt().withExamples(20_000).forAll(lists().of(integers().between(0, ALPHABET.length() - 1)).ofSizeBetween(0, 20))
+        qt().withExamples(20_000)
+                .forAll(lists().of(integers().between(0, ALPHABET.length() - 1)).ofSizeBetween(0, 20))
                 .checkAssert(codes -> {
                     StringBuilder raw = new StringBuilder();
                     codes.forEach(c -> raw.append(ALPHABET.charAt(c)));
                     String clean = CellText.visible(raw.toString());
 
                     assertThat(clean).as("from [%s]", raw).isEqualTo(clean.strip());
-                    assertThat(Normalizer.isNormalized(clean, Normalizer.Form.NFC)).isTrue();
-                    assertThat(clean.codePoints().noneMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' || c == 0x200B || c == 0x200D
-                            || c == 0xFEFF || c == 0x00A0 || c == 0x2007)).isTrue();
+                    assertThat(Normalizer.isNormalized(clean, Normalizer.Form.NFC))
+                            .isTrue();
+                    assertThat(clean.codePoints()
+                                    .noneMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n'
+                                            || c == 0x200B
+                                            || c == 0x200D
+                                            || c == 0xFEFF
+                                            || c == 0x00A0
+                                            || c == 0x2007))
+                            .isTrue();
                     assertThat(CellText.visible(clean)).as("idempotent").isEqualTo(clean);
                     assertThat(CellText.invisibleTrouble(clean)).isFalse();
                 });
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"null", "NULL", "n/a", "N/A", "-", "--", "none", "Unknown", "[not provided]", "Select", "(blank)",
-            " n/a ", "#N/A", "\u200bnull"})
+    @ValueSource(
+            strings = {
+                "null",
+                "NULL",
+                "n/a",
+                "N/A",
+                "-",
+                "--",
+                "none",
+                "Unknown",
+                "[not provided]",
+                "Select",
+                "(blank)",
+                " n/a ",
+                "#N/A",
+                "\u200bnull"
+            })
     void placeholders_are_blank(String cell) {
         assertThat(CellText.clean(cell)).isEmpty();
     }
@@ -51,6 +74,8 @@ class CellTextTest {
         assertThat(CellText.invisibleTrouble("zero\u200bwidth")).isTrue();
         assertThat(CellText.invisibleTrouble("Ana Souza\nline two")).isFalse();
         assertThat(CellText.visible(" line one\r\n\tline  two\u00a0")).isEqualTo("line one\r\n\tline two");
-        assertThat(CellText.visible("Ana  Souza")).as("plain ASCII with a run of spaces").isEqualTo("Ana Souza");
+        assertThat(CellText.visible("Ana  Souza"))
+                .as("plain ASCII with a run of spaces")
+                .isEqualTo("Ana Souza");
     }
 }

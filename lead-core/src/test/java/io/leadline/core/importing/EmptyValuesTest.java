@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class EmptyValuesTest {
 
-    private final ColumnMapping mapping = new ColumnMapping(List.of(new ColumnMapping.Column("Company", ImportField.COMPANY, null)))
+    private final ColumnMapping mapping = new ColumnMapping(
+                    List.of(new ColumnMapping.Column("Company", ImportField.COMPANY, null)))
             .withEmptyValues(ColumnMapping.emptyValuesFrom("TBD,  -\n0000\r\n, ,"));
 
     @Test
@@ -20,19 +21,25 @@ class EmptyValuesTest {
         assertThat(mapping.readsAsEmpty("tbd")).isTrue();
         assertThat(mapping.readsAsEmpty(" TBD ")).isTrue();
         assertThat(mapping.readsAsEmpty("TBD Inc")).isFalse();
-        assertThat(mapping.withStages(StageMapping.byWords()).emptyValues()).as("kept when the stages change").hasSize(3);
+        assertThat(mapping.withStages(StageMapping.byWords()).emptyValues())
+                .as("kept when the stages change")
+                .hasSize(3);
     }
 
     @Test
     void a_row_with_such_a_word_keeps_the_field_empty_and_the_list_is_capped() {
-        var columns = List.of(new ColumnMapping.Column("Email", ImportField.EMAIL, null),
+        var columns = List.of(
+                new ColumnMapping.Column("Email", ImportField.EMAIL, null),
                 new ColumnMapping.Column("Company", ImportField.COMPANY, null));
         var plain = LeadRow.read(List.of("ana@acme.com", "TBD"), new ColumnMapping(columns), java.time.Instant.now());
-        var read = LeadRow.read(List.of("ana@acme.com", "TBD"), new ColumnMapping(columns).withEmptyValues(Set.of("tbd")),
+        var read = LeadRow.read(
+                List.of("ana@acme.com", "TBD"),
+                new ColumnMapping(columns).withEmptyValues(Set.of("tbd")),
                 java.time.Instant.now());
         assertThat(((LeadRow.Accepted) plain).profile().company()).isEqualTo("TBD");
         assertThat(((LeadRow.Accepted) read).profile().company()).isNull();
-        assertThatThrownBy(() -> mapping.withEmptyValues(IntStream.range(0, 51).mapToObj(i -> "v" + i).collect(Collectors.toSet())))
+        assertThatThrownBy(() -> mapping.withEmptyValues(
+                        IntStream.range(0, 51).mapToObj(i -> "v" + i).collect(Collectors.toSet())))
                 .hasMessageContaining("at most 50");
     }
 }

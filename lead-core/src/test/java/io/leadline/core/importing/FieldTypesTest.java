@@ -14,12 +14,14 @@ class FieldTypesTest {
 
     @Test
     void numbers_in_the_ways_exports_write_them() {
-        assertThat(FieldTypes.detect(List.of("1200", "3,5", "-4", "1,234.5", "", "N/A", "0"))).isEqualTo(FieldType.NUMBER);
+        assertThat(FieldTypes.detect(List.of("1200", "3,5", "-4", "1,234.5", "", "N/A", "0")))
+                .isEqualTo(FieldType.NUMBER);
     }
 
     @Test
     void dates_written_year_day_or_month_first() {
-        assertThat(FieldTypes.detect(List.of("2024-03-05", "2023-12-31 10:00", "null"))).isEqualTo(FieldType.DATE);
+        assertThat(FieldTypes.detect(List.of("2024-03-05", "2023-12-31 10:00", "null")))
+                .isEqualTo(FieldType.DATE);
         assertThat(FieldTypes.detect(List.of("05/03/2024", "28/02/2024"))).isEqualTo(FieldType.DATE);
         assertThat(FieldTypes.detect(List.of("2/5/24 1:51", "12/28/21 17:05"))).isEqualTo(FieldType.DATE);
     }
@@ -52,6 +54,7 @@ class FieldTypesTest {
         assertThatThrownBy(() -> FieldFilter.of("", "retail", null, null)).hasMessage("Name the field to filter on.");
         assertThatThrownBy(() -> FieldFilter.of("industry", " ", null, null))
                 .hasMessage("Give the value of industry to look for, or a range.");
-        assertThatThrownBy(() -> FieldFilter.of("size", null, 10.0, 5.0)).hasMessage("The lowest value of size is above the highest.");
+        assertThatThrownBy(() -> FieldFilter.of("size", null, 10.0, 5.0))
+                .hasMessage("The lowest value of size is above the highest.");
     }
 }

@@ -13,8 +13,16 @@ class LeadRowTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
-    private final ColumnMapping hubspotLike = ColumnMapping.guess(List.of("First Name", "Last Name", "E-mail", "Company Name",
-            "Job Title", "Number of Employees", "Country", "Lead Source", "Industry"));
+    private final ColumnMapping hubspotLike = ColumnMapping.guess(List.of(
+            "First Name",
+            "Last Name",
+            "E-mail",
+            "Company Name",
+            "Job Title",
+            "Number of Employees",
+            "Country",
+            "Lead Source",
+            "Industry"));
 
     private LeadRow read(String... cells) {
         return LeadRow.read(List.of(cells), hubspotLike, NOW);
@@ -22,38 +30,57 @@ class LeadRowTest {
 
     @Test
     void headers_from_crm_exports_are_guessed_and_unknown_ones_kept_as_custom() {
-        assertThat(hubspotLike.columns()).extracting(ColumnMapping.Column::field).containsExactly(
-                ImportField.FIRST_NAME, ImportField.LAST_NAME, ImportField.EMAIL, ImportField.COMPANY, ImportField.JOB_TITLE,
-                ImportField.COMPANY_SIZE, ImportField.COUNTRY, ImportField.SOURCE, ImportField.CUSTOM);
-        assertThat(ColumnMapping.guess(List.of("mql_id", "first_contact_date", "landing_page_id", "origin")).columns())
+        assertThat(hubspotLike.columns())
                 .extracting(ColumnMapping.Column::field)
-                .containsExactly(ImportField.EXTERNAL_ID, ImportField.CREATED_AT, ImportField.CUSTOM, ImportField.SOURCE);
-        assertThat(ColumnMapping.guess(List.of("Email Address", "email")).columns()).extracting(ColumnMapping.Column::field)
+                .containsExactly(
+                        ImportField.FIRST_NAME,
+                        ImportField.LAST_NAME,
+                        ImportField.EMAIL,
+                        ImportField.COMPANY,
+                        ImportField.JOB_TITLE,
+                        ImportField.COMPANY_SIZE,
+                        ImportField.COUNTRY,
+                        ImportField.SOURCE,
+                        ImportField.CUSTOM);
+        assertThat(ColumnMapping.guess(List.of("mql_id", "first_contact_date", "landing_page_id", "origin"))
+                        .columns())
+                .extracting(ColumnMapping.Column::field)
+                .containsExactly(
+                        ImportField.EXTERNAL_ID, ImportField.CREATED_AT, ImportField.CUSTOM, ImportField.SOURCE);
+        assertThat(ColumnMapping.guess(List.of("Email Address", "email")).columns())
+                .extracting(ColumnMapping.Column::field)
                 .containsExactly(ImportField.EMAIL, ImportField.CUSTOM);
     }
 
     @Test
     void a_mapping_cannot_feed_one_field_from_two_columns_and_needs_a_key() {
-        assertThatThrownBy(() -> new ColumnMapping(List.of(new ColumnMapping.Column("a", ImportField.EMAIL),
-                new ColumnMapping.Column("b", ImportField.EMAIL)))).hasMessageContaining("Two columns are mapped to Email");
+        assertThatThrownBy(() -> new ColumnMapping(List.of(
+                        new ColumnMapping.Column("a", ImportField.EMAIL),
+                        new ColumnMapping.Column("b", ImportField.EMAIL))))
+                .hasMessageContaining("Two columns are mapped to Email");
         assertThat(ColumnMapping.guess(List.of("Name", "Company")).problemsForLeads())
                 .containsExactly("Map a column to Email or to External id: Leadline needs one to tell leads apart.");
     }
 
     @Test
     void control_characters_are_removed_with_a_warning_naming_the_columns() {
-        var row = (LeadRow.Accepted) read("A\u0000na", "Souza", "ana@acme.com", "Ac\u0007me", "CTO", "10", "BR", "x", "ok");
+        var row = (LeadRow.Accepted)
+                read("A\u0000na", "Souza", "ana@acme.com", "Ac\u0007me", "CTO", "10", "BR", "x", "ok");
         assertThat(row.profile().fullName()).isEqualTo("Ana Souza");
         assertThat(row.profile().company()).isEqualTo("Acme");
-        assertThat(row.warnings()).containsExactly("control characters (such as NUL) removed from First Name, Company Name");
+        assertThat(row.warnings())
+                .containsExactly("control characters (such as NUL) removed from First Name, Company Name");
 
         var clean = (LeadRow.Accepted) read("Ana", "Souza", "ana@acme.com", "Acme\u200b", "CTO", "10", "BR", "x", "ok");
-        assertThat(clean.warnings()).as("an invisible space is no control character").isEmpty();
+        assertThat(clean.warnings())
+                .as("an invisible space is no control character")
+                .isEmpty();
     }
 
     @Test
     void a_good_row_is_normalised() {
-        var row = (LeadRow.Accepted) read(" Ana ", "Souza", " Ana.Souza@ACME.com ", "Acme", "CTO", "1,200", "Brasil", "paid_search", "Health");
+        var row = (LeadRow.Accepted) read(
+                " Ana ", "Souza", " Ana.Souza@ACME.com ", "Acme", "CTO", "1,200", "Brasil", "paid_search", "Health");
 
         assertThat(row.profile().fullName()).isEqualTo("Ana Souza");
         assertThat(row.profile().email().value()).isEqualTo("ana.souza@acme.com");
@@ -64,9 +91,12 @@ class LeadRowTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "ana@acme|\"ana@acme\" is not a valid email address",
-            "ana@acme.com|company size \"lots\" is not a number of employees"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ana@acme|\"ana@acme\" is not a valid email address",
+                "ana@acme.com|company size \"lots\" is not a number of employees"
+            })
     void bad_rows_are_rejected_with_a_reason(String email, String reason) {
         String size = email.equals("ana@acme.com") ? "lots" : "10";
         assertThat(read("Ana", "S", email, "Acme", "CTO", size, "BR", "x", "")).isEqualTo(new LeadRow.Rejected(reason));
@@ -74,15 +104,23 @@ class LeadRowTest {
 
     @Test
     void ragged_rows_are_read_when_nothing_shifts_and_missing_keys_are_rejected() {
-        assertThat(LeadRow.read(List.of("Ana", "S", "ana@acme.com", "Acme", "CTO", "10", "BR", "x", "", "surplus"), hubspotLike, NOW))
-                .isEqualTo(new LeadRow.Rejected("the row has 10 cells but the header has 9: a value holds the separator without "
-                        + "quotes, so its cells would land in the wrong columns"));
+        assertThat(LeadRow.read(
+                        List.of("Ana", "S", "ana@acme.com", "Acme", "CTO", "10", "BR", "x", "", "surplus"),
+                        hubspotLike,
+                        NOW))
+                .isEqualTo(new LeadRow.Rejected(
+                        "the row has 10 cells but the header has 9: a value holds the separator without "
+                                + "quotes, so its cells would land in the wrong columns"));
         // An empty extra cell may be a shifted empty last column: refused too.
-        assertThat(LeadRow.read(List.of("Ana", "S", "ana@acme.com", "Acme", "CTO", "10", "BR", "x", "", ""), hubspotLike, NOW))
+        assertThat(LeadRow.read(
+                        List.of("Ana", "S", "ana@acme.com", "Acme", "CTO", "10", "BR", "x", "", ""), hubspotLike, NOW))
                 .isInstanceOf(LeadRow.Rejected.class);
         assertThat(LeadRow.read(List.of("Ana", "S", "ana@acme.com"), hubspotLike, NOW))
-                .isInstanceOfSatisfying(LeadRow.Accepted.class, a -> assertThat(a.warnings())
-                        .containsExactly("the row has 3 cells but the header has 9: the last 6 columns are read as empty"));
+                .isInstanceOfSatisfying(
+                        LeadRow.Accepted.class,
+                        a -> assertThat(a.warnings())
+                                .containsExactly(
+                                        "the row has 3 cells but the header has 9: the last 6 columns are read as empty"));
         assertThat(read("Ana", "S", "", "Acme", "CTO", "10", "BR", "x", ""))
                 .isEqualTo(new LeadRow.Rejected("the row has neither an email nor an external id"));
         assertThat(read("A".repeat(201), "S", "ana@acme.com", "Acme", "CTO", "10", "BR", "x", ""))
@@ -116,17 +154,20 @@ class LeadRowTest {
         var asEmail = (LeadRow.Accepted) LeadRow.read(List.of("ana@acme.com", "Souza", "", "7"), mapping, NOW);
         assertThat(asEmail.profile().email().value()).isEqualTo("ana@acme.com");
         assertThat(asEmail.profile().fullName()).isEqualTo("Souza");
-        assertThat(asEmail.warnings()).containsExactly("First name \"ana@acme.com\" is an email address: taken as the email");
+        assertThat(asEmail.warnings())
+                .containsExactly("First name \"ana@acme.com\" is an email address: taken as the email");
 
-        var dropped = (LeadRow.Accepted) LeadRow.read(List.of("Ana", "ana@acme.com", "ana@acme.com", "7"), mapping, NOW);
+        var dropped =
+                (LeadRow.Accepted) LeadRow.read(List.of("Ana", "ana@acme.com", "ana@acme.com", "7"), mapping, NOW);
         assertThat(dropped.profile().fullName()).isEqualTo("Ana");
-        assertThat(dropped.warnings()).containsExactly("Last name \"ana@acme.com\" is an email address, not a name: left blank");
+        assertThat(dropped.warnings())
+                .containsExactly("Last name \"ana@acme.com\" is an email address, not a name: left blank");
     }
 
     @Test
     void placeholders_and_invisible_characters_are_nothing() {
-        var row = (LeadRow.Accepted) read("null", "[not provided]", "ana@acme.com", "N/A", "Select", "-", "unknown", "(blank)",
-                "\u200b");
+        var row = (LeadRow.Accepted)
+                read("null", "[not provided]", "ana@acme.com", "N/A", "Select", "-", "unknown", "(blank)", "\u200b");
 
         assertThat(row.profile().fullName()).isNull();
         assertThat(row.profile().company()).isNull();
@@ -137,8 +178,8 @@ class LeadRowTest {
         assertThat(row.profile().attributes()).isEmpty();
         assertThat(row.warnings()).isEmpty();
 
-        var spaced = (LeadRow.Accepted) read("Ana\u00a0Maria\u200b", " Souza\u0000", "ana@acme.com", "Acme\u00a0 Ltda", "CTO", "10",
-                "BR", "x", "");
+        var spaced = (LeadRow.Accepted) read(
+                "Ana\u00a0Maria\u200b", " Souza\u0000", "ana@acme.com", "Acme\u00a0 Ltda", "CTO", "10", "BR", "x", "");
         assertThat(spaced.profile().fullName()).isEqualTo("Ana Maria Souza");
         assertThat(spaced.profile().company()).as("a run of spaces is one").isEqualTo("Acme Ltda");
     }
@@ -151,18 +192,48 @@ class LeadRowTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"Brazil|BR", "BRA|BR", "br|BR", "Brasil|BR", "United States|US", "USA|US", "U.S.A.|US",
-            "Deutschland|DE", "Côte d'Ivoire|CI", "uk|GB", "United Kingdom|GB", "Hong Kong|HK", "Korea, Republic of|KR",
-            "South Korea|KR", "Russian Federation|RU", "Viet Nam|VN", "Vietnam|VN", "Türkiye|TR", "Turkey|TR",
-            "Taiwan, Province of China|TW", "Iran, Islamic Republic of|IR", "UAE|AE", "Czech Republic|CZ", "México|MX"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Brazil|BR",
+                "BRA|BR",
+                "br|BR",
+                "Brasil|BR",
+                "United States|US",
+                "USA|US",
+                "U.S.A.|US",
+                "Deutschland|DE",
+                "Côte d'Ivoire|CI",
+                "uk|GB",
+                "United Kingdom|GB",
+                "Hong Kong|HK",
+                "Korea, Republic of|KR",
+                "South Korea|KR",
+                "Russian Federation|RU",
+                "Viet Nam|VN",
+                "Vietnam|VN",
+                "Türkiye|TR",
+                "Turkey|TR",
+                "Taiwan, Province of China|TW",
+                "Iran, Islamic Republic of|IR",
+                "UAE|AE",
+                "Czech Republic|CZ",
+                "México|MX"
+            })
     void countries_become_iso_codes(String typed, String code) {
         assertThat(Countries.isoCode(typed)).contains(code);
     }
 
     @ParameterizedTest
-    @CsvSource({"01-02-2018,2018-02-01T00:00:00Z", "2018-02-01,2018-02-01T00:00:00Z", "01/02/2018,2018-02-01T00:00:00Z",
-            "14-06-2018 15:28,2018-06-14T15:28:00Z", "2018-06-14T15:28:00Z,2018-06-14T15:28:00Z",
-            "2018-06-14 15:28:07,2018-06-14T15:28:07Z", "01.02.2018,2018-02-01T00:00:00Z"})
+    @CsvSource({
+        "01-02-2018,2018-02-01T00:00:00Z",
+        "2018-02-01,2018-02-01T00:00:00Z",
+        "01/02/2018,2018-02-01T00:00:00Z",
+        "14-06-2018 15:28,2018-06-14T15:28:00Z",
+        "2018-06-14T15:28:00Z,2018-06-14T15:28:00Z",
+        "2018-06-14 15:28:07,2018-06-14T15:28:07Z",
+        "01.02.2018,2018-02-01T00:00:00Z"
+    })
     void dates_in_the_formats_exports_use(String typed, String instant) {
         assertThat(ImportDates.parse(typed)).contains(Instant.parse(instant));
     }

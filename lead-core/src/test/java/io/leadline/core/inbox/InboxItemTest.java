@@ -11,6 +11,9 @@ class InboxItemTest {
         String atLimit = "a".repeat(InboxItem.MAX_TEXT);
         assertThat(InboxItem.fitted(atLimit)).isEqualTo(atLimit);
         String longer = "b".repeat(InboxItem.MAX_TEXT + 40);
-        assertThat(InboxItem.fitted(longer)).hasSize(InboxItem.MAX_TEXT).endsWith("…").startsWith("bbb");
+        assertThat(InboxItem.fitted(longer))
+                .hasSize(InboxItem.MAX_TEXT)
+                .endsWith("…")
+                .startsWith("bbb");
     }
 }

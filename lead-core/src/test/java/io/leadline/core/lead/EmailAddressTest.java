@@ -3,9 +3,9 @@ package io.leadline.core.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class EmailAddressTest {
 
@@ -20,14 +20,18 @@ class EmailAddressTest {
     @Test
     void the_hand_written_check_agrees_with_the_grammar() {
         // Texts built from the characters that matter, so that valid and invalid addresses both come up often.
-        org.quicktheories.QuickTheory.qt().withExamples(20_000)
+        org.quicktheories.QuickTheory.qt()
+                .withExamples(20_000)
                 .forAll(org.quicktheories.generators.SourceDSL.lists()
-                        .of(org.quicktheories.generators.SourceDSL.integers().between(0, 9)).ofSizeBetween(1, 16))
+                        .of(org.quicktheories.generators.SourceDSL.integers().between(0, 9))
+                        .ofSizeBetween(1, 16))
                 .checkAssert(codes -> {
                     StringBuilder text = new StringBuilder();
                     codes.forEach(c -> text.append("ab9@.-_+éZ".charAt(c)));
                     String s = text.toString().toLowerCase(java.util.Locale.ROOT);
-                    boolean expected = s.length() <= EmailAddress.MAX_LENGTH && !s.contains("..") && GRAMMAR.matcher(s).matches();
+                    boolean expected = s.length() <= EmailAddress.MAX_LENGTH
+                            && !s.contains("..")
+                            && GRAMMAR.matcher(s).matches();
                     assertThat(EmailAddress.isValid(s)).as(s).isEqualTo(expected);
                 });
     }
@@ -43,11 +47,23 @@ class EmailAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "ana", "ana@", "@acme.com", "ana@acme", "ana@@acme.com", "ana souza@acme.com",
-            "ana..souza@acme.com", "ana@-acme.com"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "ana",
+                "ana@",
+                "@acme.com",
+                "ana@acme",
+                "ana@@acme.com",
+                "ana souza@acme.com",
+                "ana..souza@acme.com",
+                "ana@-acme.com"
+            })
     void rejects_malformed_addresses(String raw) {
         assertThat(EmailAddress.parse(raw)).isEmpty();
-        assertThatThrownBy(() -> new EmailAddress(raw)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new EmailAddress(raw))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a valid email address");
     }
 
@@ -59,11 +75,17 @@ class EmailAddressTest {
 
     @Test
     void accepts_internationalised_addresses_composed_and_lower_cased() {
-        assertThat(EmailAddress.parse("joão.fernandes@exemplo.com.br")).map(EmailAddress::value).contains("joão.fernandes@exemplo.com.br");
+        assertThat(EmailAddress.parse("joão.fernandes@exemplo.com.br"))
+                .map(EmailAddress::value)
+                .contains("joão.fernandes@exemplo.com.br");
         // "JOA" + combining tilde + "O": decomposed, upper case, as some systems export it.
-        assertThat(EmailAddress.parse("JOA\u0303O@Exemplo.COM.br")).map(EmailAddress::value).contains("joão@exemplo.com.br");
+        assertThat(EmailAddress.parse("JOA\u0303O@Exemplo.COM.br"))
+                .map(EmailAddress::value)
+                .contains("joão@exemplo.com.br");
         assertThat(EmailAddress.parse("müller@bücher.de")).isPresent();
-        assertThat(EmailAddress.parse("ana\u200b@acme.com")).as("a zero-width space is no letter").isEmpty();
+        assertThat(EmailAddress.parse("ana\u200b@acme.com"))
+                .as("a zero-width space is no letter")
+                .isEmpty();
     }
 
     @Test

@@ -17,7 +17,8 @@ class LeadLifecycleTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
     private final Lead fresh = Lead.capture(
-            new LeadProfile("Ana Souza", new EmailAddress("ana@acme.com"), "Acme", "CTO", 500, "BR", "paid_search", Map.of()),
+            new LeadProfile(
+                    "Ana Souza", new EmailAddress("ana@acme.com"), "Acme", "CTO", 500, "BR", "paid_search", Map.of()),
             NOW);
 
     @Test
@@ -31,8 +32,13 @@ class LeadLifecycleTest {
         var transition = fresh.qualifyBy(score(45, 40), NOW).orElseThrow();
 
         assertThat(transition.lead().stage()).isEqualTo(LifecycleStage.MQL);
-        assertThat(transition.change()).isEqualTo(new StageChange(LifecycleStage.NEW, LifecycleStage.MQL,
-                Lead.SYSTEM, "score 45 reached the MQL threshold of 40", NOW));
+        assertThat(transition.change())
+                .isEqualTo(new StageChange(
+                        LifecycleStage.NEW,
+                        LifecycleStage.MQL,
+                        Lead.SYSTEM,
+                        "score 45 reached the MQL threshold of 40",
+                        NOW));
     }
 
     @Test
@@ -49,7 +55,11 @@ class LeadLifecycleTest {
 
     @Test
     void a_claimed_lead_keeps_its_stage_when_its_score_falls() {
-        Lead accepted = fresh.qualifyBy(score(45, 40), NOW).orElseThrow().lead().claim("rita", NOW).lead();
+        Lead accepted = fresh.qualifyBy(score(45, 40), NOW)
+                .orElseThrow()
+                .lead()
+                .claim("rita", NOW)
+                .lead();
 
         assertThat(accepted.qualifyBy(score(0, 40), NOW)).isEmpty();
     }
@@ -67,7 +77,11 @@ class LeadLifecycleTest {
 
     @Test
     void a_lead_claimed_by_one_rep_cannot_be_claimed_by_another() {
-        Lead accepted = fresh.qualifyBy(score(45, 40), NOW).orElseThrow().lead().claim("rita", NOW).lead();
+        Lead accepted = fresh.qualifyBy(score(45, 40), NOW)
+                .orElseThrow()
+                .lead()
+                .claim("rita", NOW)
+                .lead();
 
         assertThatThrownBy(() -> accepted.claim("sam", NOW))
                 .isInstanceOf(LeadAlreadyClaimedException.class)
@@ -95,7 +109,14 @@ class LeadLifecycleTest {
     }
 
     private static Score score(int points, int threshold) {
-        return new Score(1, points, 0, points, FitGrade.B, MqlThreshold.atPoints(threshold), null,
+        return new Score(
+                1,
+                points,
+                0,
+                points,
+                FitGrade.B,
+                MqlThreshold.atPoints(threshold),
+                null,
                 List.of(ReceiptLine.fit("rule", "evidence", points)));
     }
 
@@ -103,10 +124,15 @@ class LeadLifecycleTest {
     void the_crm_can_close_a_deal_from_any_stage_and_correct_itself() {
         var won = fresh.closeAs(LifecycleStage.WON, "api:crm", null, NOW).orElseThrow();
         assertThat(won.lead().stage()).isEqualTo(LifecycleStage.WON);
-        assertThat(won.change()).isEqualTo(new StageChange(LifecycleStage.NEW, LifecycleStage.WON, "api:crm", "Won", NOW));
+        assertThat(won.change())
+                .isEqualTo(new StageChange(LifecycleStage.NEW, LifecycleStage.WON, "api:crm", "Won", NOW));
 
-        assertThat(won.lead().closeAs(LifecycleStage.WON, "api:crm", "again", NOW)).as("already won").isEmpty();
-        var corrected = won.lead().closeAs(LifecycleStage.LOST, "api:crm", " chose a competitor ", NOW).orElseThrow();
+        assertThat(won.lead().closeAs(LifecycleStage.WON, "api:crm", "again", NOW))
+                .as("already won")
+                .isEmpty();
+        var corrected = won.lead()
+                .closeAs(LifecycleStage.LOST, "api:crm", " chose a competitor ", NOW)
+                .orElseThrow();
         assertThat(corrected.change().reason()).isEqualTo("chose a competitor");
         assertThat(corrected.lead().stage()).isEqualTo(LifecycleStage.LOST);
     }
@@ -114,8 +140,10 @@ class LeadLifecycleTest {
     @Test
     void a_lost_deal_needs_a_reason_and_an_outcome_is_won_or_lost() {
         assertThatThrownBy(() -> fresh.closeAs(LifecycleStage.LOST, "api:crm", " ", NOW))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("Say why the deal was lost.");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Say why the deal was lost.");
         assertThatThrownBy(() -> fresh.closeAs(LifecycleStage.SQL, "api:crm", "x", NOW))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WON or LOST");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("WON or LOST");
     }
 }

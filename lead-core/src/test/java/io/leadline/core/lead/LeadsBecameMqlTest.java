@@ -26,12 +26,15 @@ class LeadsBecameMqlTest {
 
     @Test
     void no_mql_no_event() {
-        assertThat(LeadsBecameMql.among(List.of(move(2, LifecycleStage.MQL, LifecycleStage.NEW)), AT)).isEmpty();
+        assertThat(LeadsBecameMql.among(List.of(move(2, LifecycleStage.MQL, LifecycleStage.NEW)), AT))
+                .isEmpty();
     }
 
     @Test
     void a_large_set_is_split_into_events_of_at_most_max_leads_each_naming_every_lead_once() {
-        List<Long> ids = LongStream.rangeClosed(1, 2 * LeadsBecameMql.MAX_LEADS + 7).boxed().toList();
+        List<Long> ids = LongStream.rangeClosed(1, 2 * LeadsBecameMql.MAX_LEADS + 7)
+                .boxed()
+                .toList();
 
         List<LeadsBecameMql> events = LeadsBecameMql.of(ids, AT);
 

@@ -34,7 +34,10 @@ class PlaceholdersTest {
         for (int i = 0; i < 50_000; i++) {
             StringBuilder cell = new StringBuilder();
             if (random.nextInt(4) == 0) {
-                String t = Placeholders.TEXTS.stream().skip(random.nextInt(Placeholders.TEXTS.size())).findFirst().orElseThrow();
+                String t = Placeholders.TEXTS.stream()
+                        .skip(random.nextInt(Placeholders.TEXTS.size()))
+                        .findFirst()
+                        .orElseThrow();
                 cell.append(random.nextBoolean() ? t.toUpperCase(Locale.ROOT) : t);
                 if (random.nextBoolean()) {
                     cell.insert(random.nextInt(cell.length() + 1), alphabet.charAt(random.nextInt(alphabet.length())));

@@ -22,10 +22,14 @@ class SalesActionsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
-    private final LeadProfile cto = new LeadProfile("Ana", new EmailAddress("ana@acme.com"), "Acme", "CTO", 2000, "BR",
-            "paid_search", Map.of());
-    private final Lead accepted = Lead.capture(cto, NOW).qualifyBy(StarterModel.version1().score(cto), NOW)
-            .orElseThrow().lead().claim("rita", NOW).lead();
+    private final LeadProfile cto = new LeadProfile(
+            "Ana", new EmailAddress("ana@acme.com"), "Acme", "CTO", 2000, "BR", "paid_search", Map.of());
+    private final Lead accepted = Lead.capture(cto, NOW)
+            .qualifyBy(StarterModel.version1().score(cto), NOW)
+            .orElseThrow()
+            .lead()
+            .claim("rita", NOW)
+            .lead();
 
     private static BantAnswer met(io.leadline.core.qualification.BantCriterion c, Integer months) {
         return new BantAnswer(c, BantStatus.MET, "said so on the call", months, "rita", NOW);
@@ -43,7 +47,8 @@ class SalesActionsTest {
 
     @Test
     void promotion_without_bant_says_what_is_missing() {
-        assertThatThrownBy(() -> accepted.promoteToSql("rita", BantAssessment.of(met(NEED, null)), BantPolicy.standard(), NOW))
+        assertThatThrownBy(() ->
+                        accepted.promoteToSql("rita", BantAssessment.of(met(NEED, null)), BantPolicy.standard(), NOW))
                 .isInstanceOf(NotSalesReadyException.class)
                 .hasMessage("Not ready for SQL: Authority must be met; Timeline must be met with a decision date.");
     }
@@ -76,35 +81,56 @@ class SalesActionsTest {
 
     @Test
     void a_recycled_lead_that_scores_again_comes_back_as_an_mql_on_its_revisit_date_not_before() {
-        Lead recycled = accepted.recycle("rita", LocalDate.of(2027, 3, 1), null, NOW).lead();
-        assertThat(recycled.qualifyBy(StarterModel.version1().score(cto), NOW)).as("rescored before the date").isEmpty();
+        Lead recycled =
+                accepted.recycle("rita", LocalDate.of(2027, 3, 1), null, NOW).lead();
+        assertThat(recycled.qualifyBy(StarterModel.version1().score(cto), NOW))
+                .as("rescored before the date")
+                .isEmpty();
         Instant revisit = Instant.parse("2027-03-01T02:30:00Z");
-        assertThat(recycled.qualifyBy(StarterModel.version1().score(cto), revisit)).map(t -> t.lead().stage()).contains(LifecycleStage.MQL);
+        assertThat(recycled.qualifyBy(StarterModel.version1().score(cto), revisit))
+                .map(t -> t.lead().stage())
+                .contains(LifecycleStage.MQL);
     }
 
     @Test
     void a_lead_caught_by_a_disqualifying_rule_is_disqualified_with_the_reason() {
-        var placeholder = new LeadProfile("Test Test", new EmailAddress("t@acme.com"), "Acme", "CEO", 5000, "BR", "paid_search", Map.of());
+        var placeholder = new LeadProfile(
+                "Test Test", new EmailAddress("t@acme.com"), "Acme", "CEO", 5000, "BR", "paid_search", Map.of());
 
-        var result = Lead.capture(placeholder, NOW).qualifyBy(StarterModel.version1().score(placeholder), NOW).orElseThrow();
+        var result = Lead.capture(placeholder, NOW)
+                .qualifyBy(StarterModel.version1().score(placeholder), NOW)
+                .orElseThrow();
 
         assertThat(result.lead().stage()).isEqualTo(LifecycleStage.DISQUALIFIED);
-        assertThat(result.change().reason()).startsWith("Invalid contact data: Placeholder name: Name \"Test Test\" looks invalid");
+        assertThat(result.change().reason())
+                .startsWith("Invalid contact data: Placeholder name: Name \"Test Test\" looks invalid");
     }
 
     @Test
     void outcomes_follow_the_sql() {
-        Lead sql = accepted.promoteToSql("rita", BantAssessment.of(met(NEED, null), met(AUTHORITY, null), met(TIMELINE, 1)),
-                BantPolicy.standard(), NOW).lead();
-        Lead opportunity = sql.moveTo(LifecycleStage.OPPORTUNITY, "rita", "opportunity opened", NOW).lead();
-        assertThat(opportunity.moveTo(LifecycleStage.WON, "rita", "signed", NOW).lead().stage()).isEqualTo(LifecycleStage.WON);
+        Lead sql = accepted.promoteToSql(
+                        "rita",
+                        BantAssessment.of(met(NEED, null), met(AUTHORITY, null), met(TIMELINE, 1)),
+                        BantPolicy.standard(),
+                        NOW)
+                .lead();
+        Lead opportunity = sql.moveTo(LifecycleStage.OPPORTUNITY, "rita", "opportunity opened", NOW)
+                .lead();
+        assertThat(opportunity
+                        .moveTo(LifecycleStage.WON, "rita", "signed", NOW)
+                        .lead()
+                        .stage())
+                .isEqualTo(LifecycleStage.WON);
         assertThatThrownBy(() -> accepted.moveTo(LifecycleStage.WON, "rita", "skip ahead", NOW))
                 .isInstanceOf(IllegalStageChangeException.class);
     }
 
     @Test
     void an_mql_assigned_to_a_rep_becomes_theirs_and_accepted() {
-        Lead mql = Lead.capture(cto, NOW).qualifyBy(StarterModel.version1().score(cto), NOW).orElseThrow().lead();
+        Lead mql = Lead.capture(cto, NOW)
+                .qualifyBy(StarterModel.version1().score(cto), NOW)
+                .orElseThrow()
+                .lead();
 
         var assigned = mql.assignTo("sam", Lead.SYSTEM, "by round-robin", NOW);
 
@@ -119,8 +145,9 @@ class SalesActionsTest {
 
         assertThat(reassigned.lead().owner()).isEqualTo("sam");
         assertThat(reassigned.lead().stage()).isEqualTo(LifecycleStage.ACCEPTED);
-        assertThat(reassigned.change()).isEqualTo(new StageChange(LifecycleStage.ACCEPTED, LifecycleStage.ACCEPTED, "ada",
-                "reassigned from rita to sam", NOW));
+        assertThat(reassigned.change())
+                .isEqualTo(new StageChange(
+                        LifecycleStage.ACCEPTED, LifecycleStage.ACCEPTED, "ada", "reassigned from rita to sam", NOW));
         assertThatThrownBy(() -> accepted.reassign("rita", "ada", NOW)).hasMessage("The lead is already rita's.");
     }
 

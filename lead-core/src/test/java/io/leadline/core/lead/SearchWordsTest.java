@@ -16,6 +16,9 @@ class SearchWordsTest {
 
     @Test
     void only_the_first_words_count() {
-        assertThat(SearchWords.of("a b c d e f g h i j")).hasSize(SearchWords.MAX_WORDS).startsWith("a").endsWith("h");
+        assertThat(SearchWords.of("a b c d e f g h i j"))
+                .hasSize(SearchWords.MAX_WORDS)
+                .startsWith("a")
+                .endsWith("h");
     }
 }

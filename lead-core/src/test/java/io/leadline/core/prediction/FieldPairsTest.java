@@ -22,8 +22,10 @@ class FieldPairsTest {
             int r = random.nextInt(2);
             int c = random.nextInt(2);
             double rate = r == c ? 0.4 : 0.05;
-            examples.add(new Example(Map.of("region", regions[r], "channel", channels[c], "tier", noise[random.nextInt(3)]),
-                    Map.of(), random.nextDouble() < rate));
+            examples.add(new Example(
+                    Map.of("region", regions[r], "channel", channels[c], "tier", noise[random.nextInt(3)]),
+                    Map.of(),
+                    random.nextDouble() < rate));
         }
         return examples;
     }
@@ -31,11 +33,16 @@ class FieldPairsTest {
     @Test
     void two_fields_that_only_speak_together_become_a_pair_and_the_model_learns_it() {
         List<Example> examples = leads(5, 6000);
-        assertThat(FieldPairs.find(examples, List.of("region", "channel", "tier"), 42)).containsExactly("region × channel");
+        assertThat(FieldPairs.find(examples, List.of("region", "channel", "tier"), 42))
+                .containsExactly("region × channel");
         var trained = LikelihoodTrainer.train(examples, Set.of(), LikelihoodTrainer.Settings.defaults());
-        assertThat(trained.auc()).as("a linear model without the pair would be at chance; 0.75 is the best possible").isGreaterThan(0.7);
-        double match = trained.model().likelihood(new Example(Map.of("region", "north", "channel", "phone"), Map.of(), false));
-        double mismatch = trained.model().likelihood(new Example(Map.of("region", "north", "channel", "email"), Map.of(), false));
+        assertThat(trained.auc())
+                .as("a linear model without the pair would be at chance; 0.75 is the best possible")
+                .isGreaterThan(0.7);
+        double match =
+                trained.model().likelihood(new Example(Map.of("region", "north", "channel", "phone"), Map.of(), false));
+        double mismatch =
+                trained.model().likelihood(new Example(Map.of("region", "north", "channel", "email"), Map.of(), false));
         assertThat(match).isGreaterThan(3 * mismatch);
         assertThat(trained.model().inputFields()).contains("region", "channel").doesNotContain("region × channel");
     }
@@ -47,7 +54,8 @@ class FieldPairsTest {
         for (int i = 0; i < 6000; i++) {
             int a = random.nextInt(3);
             int b = random.nextInt(3);
-            examples.add(new Example(Map.of("a", "a" + a, "b", "b" + b), Map.of(), random.nextDouble() < 0.05 + 0.1 * a + 0.05 * b));
+            examples.add(new Example(
+                    Map.of("a", "a" + a, "b", "b" + b), Map.of(), random.nextDouble() < 0.05 + 0.1 * a + 0.05 * b));
         }
         assertThat(FieldPairs.find(examples, List.of("a", "b"), 42)).isEmpty();
     }

@@ -36,8 +36,11 @@ class LeakGuardTest {
             categorical.put("region", random.nextBoolean() ? "north" : "south");
             if (!open) {
                 boolean truthful = random.nextDouble() < 0.6;
-                categorical.put("sales status", (won == truthful) ? (random.nextBoolean() ? "closed won" : "converted")
-                        : (random.nextBoolean() ? "not interested" : "ringing"));
+                categorical.put(
+                        "sales status",
+                        (won == truthful)
+                                ? (random.nextBoolean() ? "closed won" : "converted")
+                                : (random.nextBoolean() ? "not interested" : "ringing"));
                 if (random.nextDouble() < 0.9) {
                     categorical.put("quality rating", random.nextDouble() < (won ? 0.6 : 0.4) ? "good" : "fair");
                 }
@@ -53,29 +56,41 @@ class LeakGuardTest {
     }
 
     private static Map<String, LikelihoodTrainer.FieldCheck> checks(LikelihoodTrainer.Trained trained) {
-        return trained.fields().stream().collect(Collectors.toMap(LikelihoodTrainer.FieldCheck::field, Function.identity()));
+        return trained.fields().stream()
+                .collect(Collectors.toMap(LikelihoodTrainer.FieldCheck::field, Function.identity()));
     }
 
     @Test
     void status_values_resolved_only_fields_and_a_dominant_field_are_flagged_and_honest_ones_used() {
-        var trained = LikelihoodTrainer.train(leads(6000, 1, false), leads(600, 2, true), Set.of(), Set.of(),
-                LikelihoodTrainer.Settings.defaults());
+        var trained = LikelihoodTrainer.train(
+                leads(6000, 1, false), leads(600, 2, true), Set.of(), Set.of(), LikelihoodTrainer.Settings.defaults());
         var checks = checks(trained);
 
-        assertThat(checks.get("sales status").aloneAuc()).as("under the old threshold").isLessThan(0.9);
-        assertThat(checks.get("sales status").why()).startsWith("its values read like outcomes or sales statuses (closed won, converted");
-        assertThat(checks.get("quality rating").why()).startsWith("filled in for 90 % of won or lost leads but 5 % of open ones");
-        assertThat(checks.get("call seconds").why()).startsWith("the model leans on it far more than on any other field");
+        assertThat(checks.get("sales status").aloneAuc())
+                .as("under the old threshold")
+                .isLessThan(0.9);
+        assertThat(checks.get("sales status").why())
+                .startsWith("its values read like outcomes or sales statuses (closed won, converted");
+        assertThat(checks.get("quality rating").why())
+                .startsWith("filled in for 90 % of won or lost leads but 5 % of open ones");
+        assertThat(checks.get("call seconds").why())
+                .startsWith("the model leans on it far more than on any other field");
         for (String honest : List.of("source", "job title", "region", "web visits")) {
             assertThat(checks.get(honest).leaking()).as(honest).isFalse();
             assertThat(checks.get(honest).used()).as(honest).isTrue();
         }
-        assertThat(trained.model().columns()).noneMatch(c -> Set.of("sales status", "quality rating", "call seconds").contains(c.field()));
+        assertThat(trained.model().columns())
+                .noneMatch(c ->
+                        Set.of("sales status", "quality rating", "call seconds").contains(c.field()));
     }
 
     @Test
     void an_admin_includes_a_flagged_field_knowingly_and_leaves_out_an_honest_one() {
-        var trained = LikelihoodTrainer.train(leads(3000, 3, false), leads(300, 4, true), Set.of("call seconds"), Set.of("region"),
+        var trained = LikelihoodTrainer.train(
+                leads(3000, 3, false),
+                leads(300, 4, true),
+                Set.of("call seconds"),
+                Set.of("region"),
                 LikelihoodTrainer.Settings.defaults());
         var checks = checks(trained);
         assertThat(checks.get("call seconds").leaking()).isTrue();
@@ -91,18 +106,33 @@ class LeakGuardTest {
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             boolean won = random.nextDouble() < 0.2;
-            examples.add(new Example(Map.of("source", SOURCES[random.nextInt(SOURCES.length)],
-                    "deal size band", random.nextBoolean() ? "small" : "large"), Map.of(), won));
+            examples.add(new Example(
+                    Map.of(
+                            "source",
+                            SOURCES[random.nextInt(SOURCES.length)],
+                            "deal size band",
+                            random.nextBoolean() ? "small" : "large"),
+                    Map.of(),
+                    won));
         }
         var without = LikelihoodTrainer.review(examples, List.of(), LikelihoodTrainer.Settings.defaults());
-        assertThat(without).filteredOn(c -> c.field().equals("deal size band")).extracting(LikelihoodTrainer.FieldCheck::leaking)
+        assertThat(without)
+                .filteredOn(c -> c.field().equals("deal size band"))
+                .extracting(LikelihoodTrainer.FieldCheck::leaking)
                 .containsExactly(false);
 
-        var history = new FieldHistory(Map.of("deal size band", new long[] {1500, 2000}, "source", new long[] {3, 2000}));
+        var history =
+                new FieldHistory(Map.of("deal size band", new long[] {1500, 2000}, "source", new long[] {3, 2000}));
         var checks = LikelihoodTrainer.review(examples, List.of(), LikelihoodTrainer.Settings.defaults(), history);
-        assertThat(checks).filteredOn(LikelihoodTrainer.FieldCheck::leaking).extracting(LikelihoodTrainer.FieldCheck::field)
+        assertThat(checks)
+                .filteredOn(LikelihoodTrainer.FieldCheck::leaking)
+                .extracting(LikelihoodTrainer.FieldCheck::field)
                 .containsExactly("deal size band");
-        assertThat(checks).filteredOn(c -> c.field().equals("deal size band")).first()
-                .extracting(LikelihoodTrainer.FieldCheck::why).asString().contains("only after the lead became an MQL for 1500 of the 2000");
+        assertThat(checks)
+                .filteredOn(c -> c.field().equals("deal size band"))
+                .first()
+                .extracting(LikelihoodTrainer.FieldCheck::why)
+                .asString()
+                .contains("only after the lead became an MQL for 1500 of the 2000");
     }
 }

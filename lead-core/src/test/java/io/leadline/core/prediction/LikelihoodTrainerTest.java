@@ -45,16 +45,21 @@ class LikelihoodTrainerTest {
 
     @Test
     void a_separable_set_is_ranked_perfectly_on_the_held_out_leads() {
-        // A field that decides the outcome alone looks like a leak: the guard flags it; the admin includes it knowingly.
+        // A field that decides the outcome alone looks like a leak: the guard flags it; the admin includes it
+        // knowingly.
         var guarded = LikelihoodTrainer.train(leads(1, 600, 0, false), Set.of(), SETTINGS);
-        assertThat(guarded.fields()).filteredOn(f -> f.field().equals("source")).singleElement()
+        assertThat(guarded.fields())
+                .filteredOn(f -> f.field().equals("source"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.leaking()).isTrue());
 
         var trained = LikelihoodTrainer.train(leads(1, 600, 0, false), Set.of("source"), SETTINGS);
         assertThat(trained.auc()).isEqualTo(1.0);
         assertThat(trained.heldOutLeads()).isEqualTo(180);
         assertThat(trained.trainingLeads() + trained.heldOutLeads()).isEqualTo(600);
-        assertThat(trained.model().strongest(2)).extracting(PredictiveModel.Column::field).containsOnly("source");
+        assertThat(trained.model().strongest(2))
+                .extracting(PredictiveModel.Column::field)
+                .containsOnly("source");
     }
 
     @Test
@@ -64,18 +69,26 @@ class LikelihoodTrainerTest {
         var byField = new HashMap<String, LikelihoodTrainer.FieldCheck>();
         trained.fields().forEach(f -> byField.put(f.field(), f));
         assertThat(byField.get("business segment").leaking()).isTrue();
-        assertThat(byField.get("business segment").why()).startsWith("filled in for 100 % of won leads and 0 % of the others");
+        assertThat(byField.get("business segment").why())
+                .startsWith("filled in for 100 % of won leads and 0 % of the others");
         assertThat(byField.get("declared revenue").leaking()).isTrue();
         assertThat(byField.get("deal stage").leaking()).isTrue();
         assertThat(byField.get("deal stage").why()).contains("on its own it ranks won leads almost perfectly");
         assertThat(byField.get("source").leaking()).isFalse();
         assertThat(byField.get("colour").leaking()).isFalse();
-        assertThat(trained.model().columns()).extracting(PredictiveModel.Column::field)
-                .doesNotContain("business segment", "declared revenue", "deal stage").contains("source");
+        assertThat(trained.model().columns())
+                .extracting(PredictiveModel.Column::field)
+                .doesNotContain("business segment", "declared revenue", "deal stage")
+                .contains("source");
         assertThat(trained.auc()).as("honest: the source alone").isBetween(0.6, 0.9);
 
         var knowingly = LikelihoodTrainer.train(leads(2, 2000, 1, true), Set.of("deal stage"), SETTINGS);
-        assertThat(knowingly.fields().stream().filter(f -> f.field().equals("deal stage")).findFirst().orElseThrow().used()).isTrue();
+        assertThat(knowingly.fields().stream()
+                        .filter(f -> f.field().equals("deal stage"))
+                        .findFirst()
+                        .orElseThrow()
+                        .used())
+                .isTrue();
         assertThat(knowingly.auc()).as("the leak makes the model look perfect").isGreaterThan(0.99);
     }
 
@@ -89,10 +102,18 @@ class LikelihoodTrainerTest {
         assertThat(trained.calibration()).hasSize(10);
         for (var decile : trained.calibration()) {
             assertThat(decile.predicted()).isBetween(0.0, 1.0);
-            assertThat(Math.abs(decile.predicted() - decile.observed())).as("decile " + decile.decile()).isLessThan(0.2);
+            assertThat(Math.abs(decile.predicted() - decile.observed()))
+                    .as("decile " + decile.decile())
+                    .isLessThan(0.2);
         }
-        var mean = trained.calibration().stream().mapToDouble(d -> d.predicted() * d.leads()).sum() / trained.heldOutLeads();
-        var observed = trained.calibration().stream().mapToDouble(d -> d.observed() * d.leads()).sum() / trained.heldOutLeads();
+        var mean = trained.calibration().stream()
+                        .mapToDouble(d -> d.predicted() * d.leads())
+                        .sum()
+                / trained.heldOutLeads();
+        var observed = trained.calibration().stream()
+                        .mapToDouble(d -> d.observed() * d.leads())
+                        .sum()
+                / trained.heldOutLeads();
         assertThat(mean).as("calibrated in the large").isCloseTo(observed, org.assertj.core.data.Offset.offset(0.05));
     }
 
@@ -103,7 +124,8 @@ class LikelihoodTrainerTest {
         int[][] b = LikelihoodTrainer.split(examples, SETTINGS);
         assertThat(a[1]).isEqualTo(b[1]);
         double wonShare = examples.stream().filter(Example::won).count() / 1000.0;
-        double heldOutWon = java.util.Arrays.stream(a[1]).filter(i -> examples.get(i).won()).count() / (double) a[1].length;
+        double heldOutWon =
+                java.util.Arrays.stream(a[1]).filter(i -> examples.get(i).won()).count() / (double) a[1].length;
         assertThat(heldOutWon).isCloseTo(wonShare, org.assertj.core.data.Offset.offset(0.01));
     }
 
@@ -111,7 +133,8 @@ class LikelihoodTrainerTest {
     void training_without_both_outcomes_is_refused_with_a_reason() {
         List<Example> onlyWins = List.of(new Example(Map.of(), Map.of(), true), new Example(Map.of(), Map.of(), true));
         assertThatThrownBy(() -> LikelihoodTrainer.train(onlyWins, Set.of(), SETTINGS))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 won and 0 others");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 won and 0 others");
     }
 
     @Test
@@ -119,7 +142,9 @@ class LikelihoodTrainerTest {
         List<Example> examples = new ArrayList<>(leads(9, 500, 1, false));
         examples.add(new Example(Map.of("source", "carrier pigeon"), Map.of(), false));
         var trained = LikelihoodTrainer.train(examples, Set.of(), SETTINGS);
-        assertThat(trained.model().columns()).extracting(PredictiveModel.Column::label).contains("source = (other)");
+        assertThat(trained.model().columns())
+                .extracting(PredictiveModel.Column::label)
+                .contains("source = (other)");
         double p = trained.model().likelihood(new Example(Map.of("source", "smoke signals"), Map.of(), false));
         assertThat(p).isBetween(0.0, 1.0);
     }

@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NumericFieldsTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"1234|1234", "-1|-1", "3.5|3.5", "3,5|3.5", "1,234.5|1234.5", "1_234|1234", "0|0"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"1234|1234", "-1|-1", "3.5|3.5", "3,5|3.5", "1,234.5|1234.5", "1_234|1234", "0|0"})
     void numbers_as_exports_write_them(String text, double expected) {
         assertThat(FieldType.number(text)).isEqualTo(expected);
     }
@@ -36,11 +38,17 @@ class NumericFieldsTest {
 
     @Test
     void a_measure_is_a_number_a_rating_and_a_code_with_letters_are_not() {
-        List<Example> examples = leads(200, i -> Map.of(
-                "balance", i == 7 ? "unknown balance" : String.valueOf(i * 37 - 500),   // one odd value in 200
-                "rating", String.valueOf(1 + i % 5),                                     // five values: a category
-                "segment", "s" + (i % 20),
-                "half numbers", i % 2 == 0 ? String.valueOf(i) : "code " + i));
+        List<Example> examples = leads(
+                200,
+                i -> Map.of(
+                        "balance",
+                        i == 7 ? "unknown balance" : String.valueOf(i * 37 - 500), // one odd value in 200
+                        "rating",
+                        String.valueOf(1 + i % 5), // five values: a category
+                        "segment",
+                        "s" + (i % 20),
+                        "half numbers",
+                        i % 2 == 0 ? String.valueOf(i) : "code " + i));
         assertThat(NumericFields.detect(examples)).containsExactly("balance");
     }
 
@@ -50,7 +58,9 @@ class NumericFieldsTest {
         Example typed = NumericFields.typed(e, Set.of("balance"));
         assertThat(typed.categorical()).containsOnlyKeys("source");
         assertThat(typed.numeric()).containsEntry("balance", 1250.5).containsEntry("email opens", 2.0);
-        assertThat(NumericFields.typed(new Example(Map.of("balance", "n/a"), Map.of(), false), Set.of("balance")).numeric()).isEmpty();
+        assertThat(NumericFields.typed(new Example(Map.of("balance", "n/a"), Map.of(), false), Set.of("balance"))
+                        .numeric())
+                .isEmpty();
     }
 
     @Test
@@ -64,9 +74,11 @@ class NumericFieldsTest {
             examples.add(new Example(Map.of("age", String.valueOf(age)), Map.of(), random.nextDouble() < rate));
         }
         var trained = LikelihoodTrainer.train(examples, Set.of(), LikelihoodTrainer.Settings.defaults());
-        assertThat(trained.model().columns()).extracting(PredictiveModel.Column::kind).contains(PredictiveModel.Kind.NUMBER,
-                PredictiveModel.Kind.BIN);
-        assertThat(trained.model().columns()).as("no column per distinct age")
+        assertThat(trained.model().columns())
+                .extracting(PredictiveModel.Column::kind)
+                .contains(PredictiveModel.Kind.NUMBER, PredictiveModel.Kind.BIN);
+        assertThat(trained.model().columns())
+                .as("no column per distinct age")
                 .noneMatch(c -> c.kind() == PredictiveModel.Kind.CATEGORY);
         assertThat(trained.auc()).isGreaterThan(0.7);
         double middle = trained.model().likelihood(new Example(Map.of("age", "42"), Map.of(), false));

@@ -25,7 +25,8 @@ class BantPolicyTest {
 
     @Test
     void the_standard_policy_wants_need_authority_and_a_timeline_within_six_months() {
-        var verdict = BantPolicy.standard().evaluate(BantAssessment.of(met(NEED), met(AUTHORITY), timeline(BantStatus.MET, 3)));
+        var verdict = BantPolicy.standard()
+                .evaluate(BantAssessment.of(met(NEED), met(AUTHORITY), timeline(BantStatus.MET, 3)));
         assertThat(verdict.ready()).isTrue();
         assertThat(verdict.missing()).isEmpty();
     }
@@ -35,19 +36,23 @@ class BantPolicyTest {
         var verdict = BantPolicy.standard().evaluate(BantAssessment.of(met(NEED), timeline(BantStatus.MET, 9)));
 
         assertThat(verdict.ready()).isFalse();
-        assertThat(verdict.missing()).containsExactly("Authority must be met", "Timeline must be within 6 months (it is 9)");
+        assertThat(verdict.missing())
+                .containsExactly("Authority must be met", "Timeline must be within 6 months (it is 9)");
     }
 
     @Test
     void an_empty_assessment_misses_everything_the_policy_asks() {
-        assertThat(BantPolicy.standard().evaluate(BantAssessment.empty()).missing()).containsExactly(
-                "Authority must be met", "Need must be met", "Timeline must be met with a decision date");
+        assertThat(BantPolicy.standard().evaluate(BantAssessment.empty()).missing())
+                .containsExactly(
+                        "Authority must be met", "Need must be met", "Timeline must be met with a decision date");
     }
 
     @Test
     void any_three_of_four() {
         BantPolicy policy = BantPolicy.anyOf(3);
-        assertThat(policy.evaluate(BantAssessment.of(met(BUDGET), met(NEED), met(AUTHORITY))).ready()).isTrue();
+        assertThat(policy.evaluate(BantAssessment.of(met(BUDGET), met(NEED), met(AUTHORITY)))
+                        .ready())
+                .isTrue();
         assertThat(policy.evaluate(BantAssessment.of(met(BUDGET), met(NEED))).missing())
                 .containsExactly("at least 3 of Budget, Authority, Need and Timeline must be met (2 are)");
         assertThat(policy.evaluate(BantAssessment.of(met(BUDGET))).missing())
@@ -56,7 +61,8 @@ class BantPolicyTest {
 
     @Test
     void a_later_answer_replaces_an_earlier_one() {
-        var assessment = BantAssessment.of(met(NEED)).with(new BantAnswer(NEED, BantStatus.NOT_MET, "they built it in-house", null, "sam", NOW));
+        var assessment = BantAssessment.of(met(NEED))
+                .with(new BantAnswer(NEED, BantStatus.NOT_MET, "they built it in-house", null, "sam", NOW));
         assertThat(assessment.isMet(NEED)).isFalse();
         assertThat(assessment.answer(NEED).by()).isEqualTo("sam");
         assertThat(assessment.answer(BUDGET).status()).isEqualTo(BantStatus.UNKNOWN);

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class LeadRoutingTest {
 
@@ -33,16 +33,21 @@ class LeadRoutingTest {
 
     @Test
     void the_first_matching_rule_whose_rep_has_room_wins() {
-        var routing = new LeadRouting(List.of(
-                new AssignmentRule(Kind.SOURCE, "Paid Search", "cy"),
-                new AssignmentRule(Kind.COUNTRY, "br", "ana"),
-                new AssignmentRule(Kind.SCORE_AT_LEAST, "60", "bo")), false);
+        var routing = new LeadRouting(
+                List.of(
+                        new AssignmentRule(Kind.SOURCE, "Paid Search", "cy"),
+                        new AssignmentRule(Kind.COUNTRY, "br", "ana"),
+                        new AssignmentRule(Kind.SCORE_AT_LEAST, "60", "bo")),
+                false);
 
         // cy is full, so the paid-search rule passes to the next matching one.
         var brazil = routing.route(lead(1, "paid_search", "BR", 10, null), REPS).orElseThrow();
         assertThat(brazil.rep()).isEqualTo("ana");
         assertThat(brazil.because()).isEqualTo("rule 2: Country is BR → ana");
-        assertThat(routing.route(lead(2, "webinar", "PT", 75, null), REPS).orElseThrow().rep()).isEqualTo("bo");
+        assertThat(routing.route(lead(2, "webinar", "PT", 75, null), REPS)
+                        .orElseThrow()
+                        .rep())
+                .isEqualTo("bo");
         // Nothing matches and round-robin is off: the lead waits to be claimed.
         assertThat(routing.route(lead(3, "webinar", "PT", 20, null), REPS)).isEmpty();
     }
@@ -51,7 +56,10 @@ class LeadRoutingTest {
     void an_accounts_leads_go_to_the_rep_who_owns_the_account() {
         var routing = new LeadRouting(List.of(new AssignmentRule(Kind.ACCOUNT_OWNER, "ignored", "ignored")), true);
         assertThat(routing.rules().getFirst().rep()).isNull();
-        assertThat(routing.route(lead(1, null, null, 0, "ana"), REPS).orElseThrow().rep()).isEqualTo("ana");
+        assertThat(routing.route(lead(1, null, null, 0, "ana"), REPS)
+                        .orElseThrow()
+                        .rep())
+                .isEqualTo("ana");
         // Without an owner, round-robin: bo was given a lead longest ago (cy is out of the rotation).
         var rotated = routing.route(lead(2, null, null, 0, null), REPS).orElseThrow();
         assertThat(rotated.rep()).isEqualTo("bo");
@@ -78,10 +86,14 @@ class LeadRoutingTest {
                 .toList();
         List<AssignmentRule> rules = new ArrayList<>();
         if (random.nextBoolean()) {
-            rules.add(new AssignmentRule(Kind.SOURCE, "webinar", reps.get(random.nextInt(reps.size())).username()));
+            rules.add(new AssignmentRule(
+                    Kind.SOURCE,
+                    "webinar",
+                    reps.get(random.nextInt(reps.size())).username()));
         }
         List<NewMql> leads = IntStream.range(0, 30)
-                .mapToObj(i -> lead(i, random.nextBoolean() ? "webinar" : "paid_search", "BR", random.nextInt(100), null))
+                .mapToObj(
+                        i -> lead(i, random.nextBoolean() ? "webinar" : "paid_search", "BR", random.nextInt(100), null))
                 .toList();
         var decisions = new LeadRouting(rules, true).plan(leads, reps, NOW);
 
@@ -94,11 +106,19 @@ class LeadRoutingTest {
         }
         // Without rules, the rotation gives leads in turn: counts differ by at most one while every rep has room.
         if (rules.isEmpty()) {
-            var rotating = reps.stream().filter(r -> r.inRotation() && r.capacity() - r.openLeads() >= leads.size()).toList();
+            var rotating = reps.stream()
+                    .filter(r -> r.inRotation() && r.capacity() - r.openLeads() >= leads.size())
+                    .toList();
             if (rotating.size() == reps.stream().filter(RepLoad::inRotation).count() && !rotating.isEmpty()) {
-                var counts = rotating.stream().map(r -> given.getOrDefault(r.username(), 0)).toList();
+                var counts = rotating.stream()
+                        .map(r -> given.getOrDefault(r.username(), 0))
+                        .toList();
                 assertThat(counts.stream().mapToInt(Integer::intValue).max().orElse(0)
-                        - counts.stream().mapToInt(Integer::intValue).min().orElse(0)).isLessThanOrEqualTo(1);
+                                - counts.stream()
+                                        .mapToInt(Integer::intValue)
+                                        .min()
+                                        .orElse(0))
+                        .isLessThanOrEqualTo(1);
             }
         }
     }
@@ -106,17 +126,22 @@ class LeadRoutingTest {
     @Test
     void hand_raisers_are_parsed_and_bounded() {
         var raisers = HandRaisers.parse("demo_request, Pricing Page Visit\ncontact-sales", 7);
-        assertThat(raisers.types()).containsExactlyInAnyOrder(ActivityType.DEMO_REQUEST, ActivityType.PRICING_PAGE_VISIT,
-                new ActivityType("contact_sales"));
+        assertThat(raisers.types())
+                .containsExactlyInAnyOrder(
+                        ActivityType.DEMO_REQUEST, ActivityType.PRICING_PAGE_VISIT, new ActivityType("contact_sales"));
         assertThat(raisers.typesText()).isEqualTo("contact_sales, demo_request, pricing_page_visit");
         assertThat(raisers.since(NOW)).isEqualTo(Instant.parse("2026-11-25T12:00:00Z"));
-        assertThat(raisers.raisedBy(ActivityType.DEMO_REQUEST, NOW.minusSeconds(3600), NOW)).isTrue();
-        assertThat(raisers.raisedBy(ActivityType.DEMO_REQUEST, NOW.minusSeconds(8 * 86_400), NOW)).isFalse();
+        assertThat(raisers.raisedBy(ActivityType.DEMO_REQUEST, NOW.minusSeconds(3600), NOW))
+                .isTrue();
+        assertThat(raisers.raisedBy(ActivityType.DEMO_REQUEST, NOW.minusSeconds(8 * 86_400), NOW))
+                .isFalse();
         assertThat(raisers.raisedBy(ActivityType.EMAIL_OPEN, NOW, NOW)).isFalse();
         assertThat(HandRaisers.parse(" ", 7).off()).isTrue();
-        assertThatThrownBy(() -> HandRaisers.parse("demo_request", 0)).hasMessage("A hand-raise counts for 1 to 90 days.");
+        assertThatThrownBy(() -> HandRaisers.parse("demo_request", 0))
+                .hasMessage("A hand-raise counts for 1 to 90 days.");
         assertThatThrownBy(() -> HandRaisers.parse("demo request!", 7)).hasMessageContaining("an activity type is");
         assertThat(HandRaisers.standard().types()).contains(ActivityType.DEMO_REQUEST);
-        assertThat(Set.copyOf(HandoffPolicy.standard(true).handRaisers().types())).isEqualTo(HandRaisers.standard().types());
+        assertThat(Set.copyOf(HandoffPolicy.standard(true).handRaisers().types()))
+                .isEqualTo(HandRaisers.standard().types());
     }
 }

@@ -18,16 +18,31 @@ class QueueRulesTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
     private static QueueEntry entry(LifecycleStage stage, String owner, Duration waiting) {
-        return new QueueEntry(1, "Ana", "ana@acme.com", "Acme", "CTO", "paid_search", 60, FitGrade.A, 1, stage, owner,
-                NOW.minus(waiting), null);
+        return new QueueEntry(
+                1,
+                "Ana",
+                "ana@acme.com",
+                "Acme",
+                "CTO",
+                "paid_search",
+                60,
+                FitGrade.A,
+                1,
+                stage,
+                owner,
+                NOW.minus(waiting),
+                null);
     }
 
     @Test
     void an_unclaimed_mql_waiting_longer_than_the_sla_breaches_it() {
         ResponseSla sla = ResponseSla.hours(24);
-        assertThat(sla.breachedBy(entry(LifecycleStage.MQL, null, Duration.ofHours(25)), NOW)).isTrue();
-        assertThat(sla.breachedBy(entry(LifecycleStage.MQL, null, Duration.ofHours(23)), NOW)).isFalse();
-        assertThat(sla.breachedBy(entry(LifecycleStage.ACCEPTED, "rita", Duration.ofHours(90)), NOW)).isFalse();
+        assertThat(sla.breachedBy(entry(LifecycleStage.MQL, null, Duration.ofHours(25)), NOW))
+                .isTrue();
+        assertThat(sla.breachedBy(entry(LifecycleStage.MQL, null, Duration.ofHours(23)), NOW))
+                .isFalse();
+        assertThat(sla.breachedBy(entry(LifecycleStage.ACCEPTED, "rita", Duration.ofHours(90)), NOW))
+                .isFalse();
         assertThat(sla.queuedBefore(NOW)).isEqualTo(NOW.minus(Duration.ofHours(24)));
         assertThatThrownBy(() -> ResponseSla.hours(0)).hasMessage("The SLA is between 1 and 720 hours.");
         assertThatThrownBy(() -> ResponseSla.hours(721)).hasMessage("The SLA is between 1 and 720 hours.");
@@ -46,7 +61,8 @@ class QueueRulesTest {
 
     @Test
     void round_robin_starts_with_reps_never_assigned_and_skips_full_ones() {
-        assertThat(RoundRobin.nextRep(List.of(new RepLoad("rita", 5, 0, NOW), new RepLoad("uma", 5, 0, null)))).contains("uma");
+        assertThat(RoundRobin.nextRep(List.of(new RepLoad("rita", 5, 0, NOW), new RepLoad("uma", 5, 0, null))))
+                .contains("uma");
         assertThat(RoundRobin.nextRep(List.of(new RepLoad("rita", 1, 1, null)))).isEmpty();
     }
 

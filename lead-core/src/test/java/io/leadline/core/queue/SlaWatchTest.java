@@ -33,10 +33,13 @@ class SlaWatchTest {
     @Test
     void a_notice_keeps_its_key_whenever_it_is_computed_so_it_is_given_once() {
         qt().forAll(integers().between(180, 239), integers().between(0, 59)).check((waited, later) -> {
-            var first = watch.noticeFor(waiting(Duration.ofMinutes(waited)), NOW).orElseThrow();
-            var polledLater = watch.noticeFor(new SlaWatch.WaitingMql(7, "Ana Souza", NOW.minus(Duration.ofMinutes(waited))),
+            var first =
+                    watch.noticeFor(waiting(Duration.ofMinutes(waited)), NOW).orElseThrow();
+            var polledLater = watch.noticeFor(
+                    new SlaWatch.WaitingMql(7, "Ana Souza", NOW.minus(Duration.ofMinutes(waited))),
                     NOW.plus(Duration.ofMinutes(Math.min(later, 239 - waited))));
-            return polledLater.isPresent() && polledLater.get().key().equals(first.key())
+            return polledLater.isPresent()
+                    && polledLater.get().key().equals(first.key())
                     && first.keyFor("rita").equals(first.key() + ":rita");
         });
     }
@@ -56,9 +59,12 @@ class SlaWatchTest {
             assertThat(n.text()).endsWith("runs out in 119 minutes.");
         });
         var always = new SlaWatch(ResponseSla.hours(4), Duration.ofHours(9));
-        assertThat(always.noticeFor(waiting(Duration.ofMinutes(1)), NOW)).as("warned from the start")
+        assertThat(always.noticeFor(waiting(Duration.ofMinutes(1)), NOW))
+                .as("warned from the start")
                 .hasValueSatisfying(n -> assertThat(n.kind()).isEqualTo(InboxItem.Kind.SLA_AT_RISK));
-        assertThat(new HandoffPolicy(HandRaisers.standard(), QueueFilter.Order.SCORE, false, null, 30).slaWatch(4).warnBefore())
+        assertThat(new HandoffPolicy(HandRaisers.standard(), QueueFilter.Order.SCORE, false, null, 30)
+                        .slaWatch(4)
+                        .warnBefore())
                 .isEqualTo(Duration.ofMinutes(30));
     }
 }

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class LeadConditionTest {
 
-    private static LeadProfile lead(String email, String title, Integer size, String source, Map<String, String> custom) {
+    private static LeadProfile lead(
+            String email, String title, Integer size, String source, Map<String, String> custom) {
         return new LeadProfile("Ana", new EmailAddress(email), "Acme", title, size, "BR", source, custom);
     }
 
-    private final LeadProfile cto = lead("ana@acme.com", "CTO & Co-founder", 250, "Paid_Search", Map.of("segment", "health"));
+    private final LeadProfile cto =
+            lead("ana@acme.com", "CTO & Co-founder", 250, "Paid_Search", Map.of("segment", "health"));
 
     @Test
     void one_of_matches_ignoring_case_and_names_the_value() {
@@ -29,9 +31,11 @@ class LeadConditionTest {
     void contains_matches_whole_words_only() {
         var rule = new LeadCondition.Contains("job_title", List.of("cto"));
         assertThat(rule.evidence(cto)).contains("Job title \"CTO & Co-founder\" contains \"cto\"");
-        assertThat(rule.evidence(lead("a@b.co", "Director", null, null, Map.of()))).isEmpty();
+        assertThat(rule.evidence(lead("a@b.co", "Director", null, null, Map.of())))
+                .isEmpty();
         assertThat(new LeadCondition.Contains("job_title", List.of("lead"))
-                .evidence(lead("a@b.co", "Leadership coach", null, null, Map.of()))).isEmpty();
+                        .evidence(lead("a@b.co", "Leadership coach", null, null, Map.of())))
+                .isEmpty();
     }
 
     @Test
@@ -40,7 +44,8 @@ class LeadConditionTest {
         assertThat(rule.evidence(cto)).contains("Company size 250 is between 100 and 250");
         assertThat(rule.evidence(lead("a@b.co", null, 99, null, Map.of()))).isEmpty();
         assertThat(new LeadCondition.NumericRange("revenue", 10L, null)
-                .evidence(lead("a@b.co", null, null, null, Map.of("revenue", "lots")))).isEmpty();
+                        .evidence(lead("a@b.co", null, null, null, Map.of("revenue", "lots"))))
+                .isEmpty();
     }
 
     @Test
@@ -54,8 +59,10 @@ class LeadConditionTest {
     @Test
     void email_domain_matches_subdomains() {
         var rule = new LeadCondition.EmailDomain(Set.of("rival.com"));
-        assertThat(rule.evidence(lead("x@eu.rival.com", null, null, null, Map.of()))).contains("email domain is eu.rival.com");
-        assertThat(rule.evidence(lead("x@notrival.com", null, null, null, Map.of()))).isEmpty();
+        assertThat(rule.evidence(lead("x@eu.rival.com", null, null, null, Map.of())))
+                .contains("email domain is eu.rival.com");
+        assertThat(rule.evidence(lead("x@notrival.com", null, null, null, Map.of())))
+                .isEmpty();
     }
 
     @Test
@@ -68,14 +75,17 @@ class LeadConditionTest {
     @Test
     void matches_flags_placeholder_values_ignoring_case() {
         var placeholder = new LeadCondition.Matches("full_name", "^(test|asdf)\\b");
-        assertThat(placeholder.evidence(new LeadProfile("TEST user", new EmailAddress("t@acme.com"), null, null, null, null, null, Map.of())))
+        assertThat(placeholder.evidence(new LeadProfile(
+                        "TEST user", new EmailAddress("t@acme.com"), null, null, null, null, null, Map.of())))
                 .contains("Name \"TEST user\" looks invalid");
-        assertThat(placeholder.evidence(new LeadProfile("Tessa", new EmailAddress("t@acme.com"), null, null, null, null, null, Map.of())))
+        assertThat(placeholder.evidence(new LeadProfile(
+                        "Tessa", new EmailAddress("t@acme.com"), null, null, null, null, null, Map.of())))
                 .isEmpty();
     }
 
     @Test
     void rules_read_custom_attributes_by_key() {
-        assertThat(new LeadCondition.OneOf("segment", Set.of("HEALTH")).evidence(cto)).contains("segment is health");
+        assertThat(new LeadCondition.OneOf("segment", Set.of("HEALTH")).evidence(cto))
+                .contains("segment is health");
     }
 }

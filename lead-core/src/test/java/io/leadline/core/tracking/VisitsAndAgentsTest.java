@@ -18,13 +18,17 @@ class VisitsAndAgentsTest {
     private static final Instant T = Instant.parse("2026-11-02T09:00:00Z");
 
     private static PageView at(long minutes, String url, Long seconds) {
-        return new PageView(T.plusSeconds(minutes * 60), url, null, seconds == null ? null : Duration.ofSeconds(seconds));
+        return new PageView(
+                T.plusSeconds(minutes * 60), url, null, seconds == null ? null : Duration.ofSeconds(seconds));
     }
 
     @Test
     void a_session_ends_after_thirty_quiet_minutes_and_pages_come_newest_first() {
-        WebsiteVisits visits = WebsiteVisits.of(List.of(at(0, "https://x.example/", 20L), at(31 + 10, "https://x.example/pricing", 65L),
-                at(10, "https://x.example/docs", null), at(60 * 24, "https://x.example/plans?a=1", 3600L + 120)));
+        WebsiteVisits visits = WebsiteVisits.of(List.of(
+                at(0, "https://x.example/", 20L),
+                at(31 + 10, "https://x.example/pricing", 65L),
+                at(10, "https://x.example/docs", null),
+                at(60 * 24, "https://x.example/plans?a=1", 3600L + 120)));
 
         assertThat(visits.sessions()).isEqualTo(3);
         assertThat(visits.pages()).extracting(PageView::path).containsExactly("/plans?a=1", "/pricing", "/docs", "/");
@@ -55,18 +59,28 @@ class VisitsAndAgentsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Googlebot/2.1 (+http://www.google.com/bot.html)",
-            "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
-            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0 Safari/537.36",
-            "curl/8.5.0", "python-requests/2.31", "Slackbot-LinkExpanding 1.0", "facebookexternalhit/1.1", ""})
+    @ValueSource(
+            strings = {
+                "Googlebot/2.1 (+http://www.google.com/bot.html)",
+                "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0 Safari/537.36",
+                "curl/8.5.0",
+                "python-requests/2.31",
+                "Slackbot-LinkExpanding 1.0",
+                "facebookexternalhit/1.1",
+                ""
+            })
     void robots_are_known(String agent) {
         assertThat(BotAgents.isBot(agent)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
-            "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
-            "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.6; rv:132.0) Gecko/20100101 Firefox/132.0"})
+    @ValueSource(
+            strings = {
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.6; rv:132.0) Gecko/20100101 Firefox/132.0"
+            })
     void people_are_not_robots(String agent) {
         assertThat(BotAgents.isBot(agent)).isFalse();
     }
@@ -75,15 +89,44 @@ class VisitsAndAgentsTest {
     void apple_mail_prefetches_say_only_mozilla() {
         assertThat(EmailOpens.prefetched("Mozilla/5.0")).isTrue();
         assertThat(EmailOpens.prefetched(null)).isTrue();
-        assertThat(EmailOpens.prefetched("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)")).isFalse();
+        assertThat(EmailOpens.prefetched(
+                        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)"))
+                .isFalse();
     }
 
     @Test
     void a_page_view_is_a_visit_a_pricing_page_a_pricing_visit_an_event_its_key_and_time_in_view_nothing() {
         UUID v = UUID.randomUUID();
-        var page = new WebsiteHits.Hit(1, v, T, HitKind.PAGE_VIEW, "a", "https://x.example/en/pricing", null, null, null, null, null, null, null);
-        var other = new WebsiteHits.Hit(1, v, T, HitKind.PAGE_VIEW, "b", "https://x.example/blog", null, null, null, null, null, null, null);
-        var event = new WebsiteHits.Hit(1, v, T, HitKind.EVENT, null, "https://x.example/", null, null, null, null, null, null, "webinar_signup");
+        var page = new WebsiteHits.Hit(
+                1,
+                v,
+                T,
+                HitKind.PAGE_VIEW,
+                "a",
+                "https://x.example/en/pricing",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        var other = new WebsiteHits.Hit(
+                1, v, T, HitKind.PAGE_VIEW, "b", "https://x.example/blog", null, null, null, null, null, null, null);
+        var event = new WebsiteHits.Hit(
+                1,
+                v,
+                T,
+                HitKind.EVENT,
+                null,
+                "https://x.example/",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "webinar_signup");
         var time = new WebsiteHits.Hit(1, v, T, HitKind.PAGE_TIME, "a", null, null, null, null, null, null, 1000, null);
 
         assertThat(HitKind.activity(page).orElseThrow().type()).isEqualTo(ActivityType.PRICING_PAGE_VISIT);

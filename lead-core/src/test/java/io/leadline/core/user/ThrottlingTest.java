@@ -25,11 +25,12 @@ class ThrottlingTest {
 
     @Test
     void the_wait_never_shrinks_with_more_failures_and_never_passes_the_longest() {
-        qt().forAll(integers().between(0, 1_000_000), integers().between(0, 1_000)).check((failures, more) -> {
-            Duration now = account.delayAfter(failures).orElse(Duration.ZERO);
-            Duration later = account.delayAfter(failures + more).orElse(Duration.ZERO);
-            return later.compareTo(now) >= 0 && later.compareTo(account.longestDelay()) <= 0;
-        });
+        qt().forAll(integers().between(0, 1_000_000), integers().between(0, 1_000))
+                .check((failures, more) -> {
+                    Duration now = account.delayAfter(failures).orElse(Duration.ZERO);
+                    Duration later = account.delayAfter(failures + more).orElse(Duration.ZERO);
+                    return later.compareTo(now) >= 0 && later.compareTo(account.longestDelay()) <= 0;
+                });
     }
 
     @Test

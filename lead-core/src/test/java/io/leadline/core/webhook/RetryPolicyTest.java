@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.leadline.core.lead.LifecycleStage;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
@@ -38,6 +38,7 @@ class RetryPolicyTest {
         assertThat(WebhookEvent.ofMoveTo(LifecycleStage.ACCEPTED)).contains(WebhookEvent.CLAIMED);
         assertThat(WebhookEvent.ofMoveTo(LifecycleStage.NEW)).isEmpty();
         assertThat(WebhookEvent.ofType("lead.won")).isEqualTo(WebhookEvent.WON);
-        assertThatThrownBy(() -> WebhookEvent.ofType("lead.maybe")).hasMessage("No webhook event is called 'lead.maybe'.");
+        assertThatThrownBy(() -> WebhookEvent.ofType("lead.maybe"))
+                .hasMessage("No webhook event is called 'lead.maybe'.");
     }
 }

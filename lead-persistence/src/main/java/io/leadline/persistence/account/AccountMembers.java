@@ -17,8 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class AccountMembers {
 
-    record Of(int contacts, List<AccountMember> members) {
-    }
+    record Of(int contacts, List<AccountMember> members) {}
 
     private static final String SQL = """
             with contacts as (
@@ -32,21 +31,28 @@ final class AccountMembers {
             select * from contacts where rank = 1 or engagement_points >= :engagedAt
             order by account_id, score desc, id""";
 
-    private AccountMembers() {
-    }
+    private AccountMembers() {}
 
     /** The members of each account that has contacts in play; accounts without any are left out. */
     static Map<Long, Of> of(JdbcClient jdbc, List<Long> accountIds, int engagedAt) {
         Map<Long, Of> byAccount = new HashMap<>();
         jdbc.sql(SQL)
                 .param("ids", accountIds.toArray(Long[]::new))
-                .param("ruledOut", LifecycleStage.ruledOut().stream().map(Enum::name).toList())
+                .param(
+                        "ruledOut",
+                        LifecycleStage.ruledOut().stream().map(Enum::name).toList())
                 .param("engagedAt", engagedAt)
                 .query(rs -> {
                     int contacts = rs.getInt("contacts");
-                    byAccount.computeIfAbsent(rs.getLong("account_id"), k -> new Of(contacts, new ArrayList<>())).members()
-                            .add(new AccountMember(rs.getLong("id"), rs.getString("full_name"), rs.getString("job_title"),
-                                    rs.getInt("score"), rs.getInt("engagement_points")));
+                    byAccount
+                            .computeIfAbsent(rs.getLong("account_id"), k -> new Of(contacts, new ArrayList<>()))
+                            .members()
+                            .add(new AccountMember(
+                                    rs.getLong("id"),
+                                    rs.getString("full_name"),
+                                    rs.getString("job_title"),
+                                    rs.getInt("score"),
+                                    rs.getInt("engagement_points")));
                 });
         return byAccount;
     }

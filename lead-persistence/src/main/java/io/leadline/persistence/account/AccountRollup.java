@@ -50,21 +50,24 @@ class AccountRollup implements AccountRollups {
         this.clock = clock;
     }
 
-    private record Stored(boolean mqa, Timestamp mqaSince) {
-    }
+    private record Stored(boolean mqa, Timestamp mqaSince) {}
 
-    private record Account(String name, String owner, String[] sources) {
-    }
+    private record Account(String name, String owner, String[] sources) {}
 
     @Override
     @Transactional
     public int rollUpChanged(int maxAccounts) {
-        if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()
+        if (!jdbc.sql("select pg_try_advisory_xact_lock(?)")
+                        .param(LOCK)
+                        .query(Boolean.class)
+                        .single()
                 || bulkWorkRunning()) {
             return 0;
         }
-        // A note names an account (a lead moved between accounts, changed title or stage, or went) or a lead whose score
-        // row was written; the leads' accounts are looked up here, not by the writers. First, up to a million lead notes
+        // A note names an account (a lead moved between accounts, changed title or stage, or went) or a lead whose
+        // score
+        // row was written; the leads' accounts are looked up here, not by the writers. First, up to a million lead
+        // notes
         // become the distinct accounts they name in one statement: an import's or a rescoring's leads lie spread over
         // the table, and rolled up pass by pass the same account would be read again in every pass.
         jdbc.sql("""
@@ -73,23 +76,20 @@ class AccountRollup implements AccountRollups {
                             where ctid = any(array(select ctid from account_change where lead_id is not null limit :max))
                             returning lead_id)
                         insert into account_change (account_id)
-                        select distinct l.account_id from taken t join lead l on l.id = t.lead_id where l.account_id is not null""")
-                .param("max", LEAD_NOTES_AT_ONCE).update();
+                        select distinct l.account_id from taken t join lead l on l.id = t.lead_id where l.account_id is not null""").param("max", LEAD_NOTES_AT_ONCE).update();
         List<Long> accountIds = new ArrayList<>();
         List<Long> leadIds = new ArrayList<>();
         jdbc.sql("""
                         delete from account_change
                         where ctid = any(array(select ctid from account_change limit :max))
-                        returning account_id, lead_id""")
-                .param("max", maxAccounts)
-                .query(rs -> {
-                    long account = rs.getLong(1);
-                    if (!rs.wasNull()) {
-                        accountIds.add(account);
-                    } else {
-                        leadIds.add(rs.getLong(2));
-                    }
-                });
+                        returning account_id, lead_id""").param("max", maxAccounts).query(rs -> {
+            long account = rs.getLong(1);
+            if (!rs.wasNull()) {
+                accountIds.add(account);
+            } else {
+                leadIds.add(rs.getLong(2));
+            }
+        });
         int noted = accountIds.size() + leadIds.size();
         if (noted == 0) {
             return 0;
@@ -98,7 +98,9 @@ class AccountRollup implements AccountRollups {
             accountIds.addAll(jdbc.sql("""
                             select distinct l.account_id from unnest(cast(? as bigint[])) as t (id) join lead l on l.id = t.id
                             where l.account_id is not null""")
-                    .param(leadIds.toArray(Long[]::new)).query(Long.class).list());
+                    .param(leadIds.toArray(Long[]::new))
+                    .query(Long.class)
+                    .list());
         }
         List<Long> ids = accountIds.stream().distinct().sorted().toList();
         Instant now = clock.instant();
@@ -120,30 +122,50 @@ class AccountRollup implements AccountRollups {
             boolean wasMqa = before != null && before.mqa();
             Timestamp since = score.mqa() ? (wasMqa ? before.mqaSince() : Timestamp.from(now)) : null;
             Long best = of.members().isEmpty() ? null : of.members().getFirst().leadId();
-            rows.add(new Object[] {id, account.owner(), score.score(), score.mqa(), of.contacts(), score.engagedContacts(),
-                    score.rolesEngaged().stream().map(BuyingRole::name).sorted().toArray(String[]::new), account.sources(),
-                    best, since, Timestamp.from(now)});
+            rows.add(new Object[] {
+                id,
+                account.owner(),
+                score.score(),
+                score.mqa(),
+                of.contacts(),
+                score.engagedContacts(),
+                score.rolesEngaged().stream().map(BuyingRole::name).sorted().toArray(String[]::new),
+                account.sources(),
+                best,
+                since,
+                Timestamp.from(now)
+            });
             if (score.mqa() != wasMqa) {
                 changes.add(new Object[] {id, score.mqa(), score.score(), score.why(policy), Timestamp.from(now)});
                 if (score.mqa()) {
-                    events.publishEvent(new AccountBecameMqa(id, account.name(), account.owner(), best, score.score(),
-                            score.engagedContacts(), now));
+                    events.publishEvent(new AccountBecameMqa(
+                            id, account.name(), account.owner(), best, score.score(), score.engagedContacts(), now));
                 }
             }
         }
         store(rows);
         // The day's last score per account, for the account page's score over time.
-        template.batchUpdate("""
+        template.batchUpdate(
+                """
                         insert into account_score_day (account_id, day, score, mqa) values (?, ?, ?, ?)
                         on conflict (account_id, day) do update set score = excluded.score, mqa = excluded.mqa""",
-                rows.stream().map(r -> new Object[] {r[0], java.sql.Date.valueOf(java.time.LocalDate.ofInstant(now,
-                        java.time.ZoneOffset.UTC)), r[2], r[3]}).toList());
+                rows.stream()
+                        .map(r -> new Object[] {
+                            r[0],
+                            java.sql.Date.valueOf(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)),
+                            r[2],
+                            r[3]
+                        })
+                        .toList());
         if (!changes.isEmpty()) {
-            template.batchUpdate("insert into account_mqa_change (account_id, mqa, score, reason, changed_at) values (?, ?, ?, ?, ?)",
+            template.batchUpdate(
+                    "insert into account_mqa_change (account_id, mqa, score, reason, changed_at) values (?, ?, ?, ?, ?)",
                     changes);
         }
         if (!gone.isEmpty()) {
-            jdbc.sql("delete from account_score where account_id = any(?)").param(gone.toArray(Long[]::new)).update();
+            jdbc.sql("delete from account_score where account_id = any(?)")
+                    .param(gone.toArray(Long[]::new))
+                    .update();
         }
         return noted;
     }
@@ -156,8 +178,7 @@ class AccountRollup implements AccountRollups {
     private boolean bulkWorkRunning() {
         return jdbc.sql("""
                         select exists (select 1 from import_job where status = 'RUNNING' and heartbeat_at > now() - interval '1 minute')
-                            or exists (select 1 from rescore_job where status = 'RUNNING' and heartbeat_at > now() - interval '1 minute')""")
-                .query(Boolean.class).single();
+                            or exists (select 1 from rescore_job where status = 'RUNNING' and heartbeat_at > now() - interval '1 minute')""").query(Boolean.class).single();
     }
 
     /** The accounts that still have leads, with their name, owner and the sources of their leads. */
@@ -167,12 +188,10 @@ class AccountRollup implements AccountRollups {
                         select a.id, a.name, a.owner,
                                coalesce(array_agg(distinct l.source order by l.source) filter (where l.source is not null), '{}') as sources
                         from unnest(cast(? as bigint[])) as t (id) join account a on a.id = t.id
-                        join lead l on l.account_id = a.id group by a.id""")
-                .param(ids.toArray(Long[]::new))
-                .query(rs -> {
-                    accounts.put(rs.getLong("id"), new Account(rs.getString("name"), rs.getString("owner"),
-                            (String[]) rs.getArray("sources").getArray()));
-                });
+                        join lead l on l.account_id = a.id group by a.id""").param(ids.toArray(Long[]::new)).query(rs -> {
+            accounts.put(rs.getLong("id"), new Account(rs.getString("name"), rs.getString("owner"), (String[])
+                    rs.getArray("sources").getArray()));
+        });
         return accounts;
     }
 
@@ -201,17 +220,16 @@ class AccountRollup implements AccountRollups {
                                account_score.best_lead_id, account_score.mqa_since)
                               is distinct from (excluded.owner, excluded.score, excluded.mqa, excluded.contacts,
                                excluded.engaged_contacts, excluded.roles, excluded.sources, excluded.best_lead_id,
-                               excluded.mqa_since)""",
-                rows, 500, (PreparedStatement ps, Object[] row) -> {
-                    for (int i = 0; i < row.length; i++) {
-                        Object value = row[i];
-                        if (value instanceof String[] texts) {
-                            Array array = ps.getConnection().createArrayOf("text", texts);
-                            ps.setArray(i + 1, array);
-                        } else {
-                            ps.setObject(i + 1, value);
-                        }
-                    }
-                });
+                               excluded.mqa_since)""", rows, 500, (PreparedStatement ps, Object[] row) -> {
+            for (int i = 0; i < row.length; i++) {
+                Object value = row[i];
+                if (value instanceof String[] texts) {
+                    Array array = ps.getConnection().createArrayOf("text", texts);
+                    ps.setArray(i + 1, array);
+                } else {
+                    ps.setObject(i + 1, value);
+                }
+            }
+        });
     }
 }

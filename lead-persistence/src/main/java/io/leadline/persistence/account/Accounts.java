@@ -36,7 +36,9 @@ public class Accounts {
     /** The account of a company name, created if new; empty when the name makes no account key. */
     @Transactional
     public Optional<Long> idFor(String company) {
-        return company == null ? Optional.empty() : Optional.ofNullable(idsFor(List.of(company)).get(company));
+        return company == null
+                ? Optional.empty()
+                : Optional.ofNullable(idsFor(List.of(company)).get(company));
     }
 
     /**
@@ -59,12 +61,16 @@ public class Accounts {
             return Map.of();
         }
         String[] keys = firstSpelling.keySet().stream().map(AccountKey::value).toArray(String[]::new);
-        String[] names = firstSpelling.values().stream().map(n -> n.length() > AccountKey.MAX_LENGTH ? n.substring(0, AccountKey.MAX_LENGTH) : n)
+        String[] names = firstSpelling.values().stream()
+                .map(n -> n.length() > AccountKey.MAX_LENGTH ? n.substring(0, AccountKey.MAX_LENGTH) : n)
                 .toArray(String[]::new);
-        jdbc.sql("insert into account (key, name) select * from unnest(?::text[], ?::text[]) order by 1 on conflict (key) do nothing")
-                .params(keys, names).update();
+        jdbc.sql(
+                        "insert into account (key, name) select * from unnest(?::text[], ?::text[]) order by 1 on conflict (key) do nothing")
+                .params(keys, names)
+                .update();
         Map<AccountKey, Long> byKey = new HashMap<>();
-        jdbc.sql("select key, id from account where key = any(?::text[])").param(keys)
+        jdbc.sql("select key, id from account where key = any(?::text[])")
+                .param(keys)
                 .query(rs -> {
                     byKey.put(new AccountKey(rs.getString(1)), rs.getLong(2));
                 });
@@ -83,7 +89,8 @@ public class Accounts {
         while (true) {
             List<Long> ids = new ArrayList<>();
             List<String> companies = new ArrayList<>();
-            jdbc.sql("select id, company from lead where id > ? and account_id is null and company is not null order by id limit ?")
+            jdbc.sql(
+                            "select id, company from lead where id > ? and account_id is null and company is not null order by id limit ?")
                     .params(after, LINK_CHUNK)
                     .query(rs -> {
                         ids.add(rs.getLong(1));
@@ -115,6 +122,7 @@ public class Accounts {
                         update lead l set account_id = u.account_id
                         from unnest(?::bigint[], ?::bigint[], ?::text[]) as u(lead_id, account_id, company)
                         where l.id = u.lead_id and l.account_id is null and l.company = u.company""")
-                .params(leads.toArray(Long[]::new), accountIds.toArray(Long[]::new), readAs.toArray(String[]::new)).update();
+                .params(leads.toArray(Long[]::new), accountIds.toArray(Long[]::new), readAs.toArray(String[]::new))
+                .update();
     }
 }

@@ -53,15 +53,21 @@ class JdbcAccountScores implements AccountScores {
         }
         sql.append(" order by s.score desc, s.account_id desc limit :limit");
         params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query(JdbcAccountScores::summary).list();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(JdbcAccountScores::summary)
+                .list();
     }
 
     @Override
     public long countUpTo(AccountFilter filter, long cap) {
         Map<String, Object> params = new HashMap<>();
         params.put("cap", cap);
-        return jdbc.sql("select count(*) from (select 1 from account_score s" + where(filter, params) + " limit :cap) c")
-                .params(params).query(Long.class).single();
+        return jdbc.sql("select count(*) from (select 1 from account_score s" + where(filter, params)
+                        + " limit :cap) c")
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
     private static String where(AccountFilter filter, Map<String, Object> params) {
@@ -90,7 +96,9 @@ class JdbcAccountScores implements AccountScores {
     public Optional<AccountSummary> byId(long accountId) {
         // Also an account whose first roll-up is still to come (its leads arrived a moment ago): all zeros until then.
         return jdbc.sql(COLUMNS + " from account a left join account_score s on s.account_id = a.id where a.id = ?")
-                .param(accountId).query(JdbcAccountScores::summary).optional();
+                .param(accountId)
+                .query(JdbcAccountScores::summary)
+                .optional();
     }
 
     @Override
@@ -101,15 +109,22 @@ class JdbcAccountScores implements AccountScores {
                         from lead l left join lead_score s on s.lead_id = l.id
                         where l.account_id = ? order by s.score desc nulls last, l.id limit ?""")
                 .params(accountId, limit)
-                .query((rs, n) -> new AccountContact(rs.getLong("id"), rs.getString("name"), rs.getString("job_title"),
-                        LifecycleStage.valueOf(rs.getString("stage")), rs.getInt("score"), rs.getInt("engagement_points"),
+                .query((rs, n) -> new AccountContact(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("job_title"),
+                        LifecycleStage.valueOf(rs.getString("stage")),
+                        rs.getInt("score"),
+                        rs.getInt("engagement_points"),
                         rs.getString("owner")))
                 .list();
     }
 
     @Override
     public List<AccountMember> members(long accountId) {
-        AccountMembers.Of of = AccountMembers.of(jdbc, List.of(accountId), MqaPolicy.standard().engagedAt()).get(accountId);
+        AccountMembers.Of of = AccountMembers.of(
+                        jdbc, List.of(accountId), MqaPolicy.standard().engagedAt())
+                .get(accountId);
         return of == null ? List.of() : List.copyOf(of.members());
     }
 
@@ -119,8 +134,8 @@ class JdbcAccountScores implements AccountScores {
                         select day, score, mqa from account_score_day
                         where account_id = ? and day > current_date - ? order by day""")
                 .params(accountId, days)
-                .query((rs, n) -> new io.leadline.core.account.ScoreDay(rs.getDate("day").toLocalDate(), rs.getInt("score"),
-                        rs.getBoolean("mqa")))
+                .query((rs, n) -> new io.leadline.core.account.ScoreDay(
+                        rs.getDate("day").toLocalDate(), rs.getInt("score"), rs.getBoolean("mqa")))
                 .list();
     }
 
@@ -130,7 +145,10 @@ class JdbcAccountScores implements AccountScores {
                         select mqa, score, reason, changed_at from account_mqa_change
                         where account_id = ? order by changed_at desc, id desc limit ?""")
                 .params(accountId, limit)
-                .query((rs, n) -> new MqaChange(rs.getBoolean("mqa"), rs.getInt("score"), rs.getString("reason"),
+                .query((rs, n) -> new MqaChange(
+                        rs.getBoolean("mqa"),
+                        rs.getInt("score"),
+                        rs.getString("reason"),
                         rs.getTimestamp("changed_at").toInstant()))
                 .list();
     }
@@ -144,9 +162,14 @@ class JdbcAccountScores implements AccountScores {
                             where lead_id = l.id order by occurred_at desc limit :limit) a
                         where l.account_id = :account
                         order by a.occurred_at desc, l.id limit :limit""")
-                .param("account", accountId).param("limit", limit)
-                .query((rs, n) -> new AccountActivity(rs.getLong("id"), rs.getString("name"), rs.getString("type"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("detail")))
+                .param("account", accountId)
+                .param("limit", limit)
+                .query((rs, n) -> new AccountActivity(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("type"),
+                        rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("detail")))
                 .list();
     }
 
@@ -154,22 +177,40 @@ class JdbcAccountScores implements AccountScores {
     @Transactional
     public boolean assignOwner(long accountId, String owner) {
         // The stored copy at once, and a roll-up noted: one running now read the old owner and would store it back.
-        jdbc.sql("update account_score set owner = ? where account_id = ?").params(owner, accountId).update();
-        jdbc.sql("insert into account_change (account_id) values (?)").param(accountId).update();
-        return jdbc.sql("update account set owner = ? where id = ?").params(owner, accountId).update() == 1;
+        jdbc.sql("update account_score set owner = ? where account_id = ?")
+                .params(owner, accountId)
+                .update();
+        jdbc.sql("insert into account_change (account_id) values (?)")
+                .param(accountId)
+                .update();
+        return jdbc.sql("update account set owner = ? where id = ?")
+                        .params(owner, accountId)
+                        .update()
+                == 1;
     }
 
     @Override
     public Optional<Long> accountOf(long leadId) {
-        return jdbc.sql("select account_id from lead where id = ? and account_id is not null").param(leadId)
-                .query(Long.class).optional();
+        return jdbc.sql("select account_id from lead where id = ? and account_id is not null")
+                .param(leadId)
+                .query(Long.class)
+                .optional();
     }
 
     private static AccountSummary summary(ResultSet rs, int row) throws SQLException {
-        return new AccountSummary(rs.getLong("account_id"), rs.getString("name"), rs.getString("owner"), rs.getInt("score"),
-                rs.getBoolean("mqa"), rs.getInt("contacts"), rs.getInt("engaged_contacts"),
-                Arrays.stream((String[]) rs.getArray("roles").getArray()).map(BuyingRole::valueOf).collect(Collectors.toSet()),
-                List.of((String[]) rs.getArray("sources").getArray()), instant(rs.getTimestamp("mqa_since")),
+        return new AccountSummary(
+                rs.getLong("account_id"),
+                rs.getString("name"),
+                rs.getString("owner"),
+                rs.getInt("score"),
+                rs.getBoolean("mqa"),
+                rs.getInt("contacts"),
+                rs.getInt("engaged_contacts"),
+                Arrays.stream((String[]) rs.getArray("roles").getArray())
+                        .map(BuyingRole::valueOf)
+                        .collect(Collectors.toSet()),
+                List.of((String[]) rs.getArray("sources").getArray()),
+                instant(rs.getTimestamp("mqa_since")),
                 instant(rs.getTimestamp("updated_at")));
     }
 

@@ -22,30 +22,35 @@ public class ApiRequests {
     }
 
     /** A request seen before: its fingerprint and the answer it was given. */
-    public record Earlier(String requestHash, int status, String body) {
-    }
+    public record Earlier(String requestHash, int status, String body) {}
 
     /** Empty when this key is new (the caller does the work); the earlier request otherwise. */
     public Optional<Earlier> begin(long tokenId, String key, String requestHash, Instant at) {
         int inserted = jdbc.sql("""
                         insert into api_request (token_id, idempotency_key, request_hash, created_at) values (?, ?, ?, ?)
                         on conflict do nothing""")
-                .params(tokenId, key, requestHash, Timestamp.from(at)).update();
+                .params(tokenId, key, requestHash, Timestamp.from(at))
+                .update();
         if (inserted == 1) {
             return Optional.empty();
         }
-        return jdbc.sql("select request_hash, status, response_body from api_request where token_id = ? and idempotency_key = ?")
+        return jdbc.sql(
+                        "select request_hash, status, response_body from api_request where token_id = ? and idempotency_key = ?")
                 .params(tokenId, key)
-                .query((rs, n) -> new Earlier(rs.getString(1), rs.getInt(2), rs.getString(3))).optional();
+                .query((rs, n) -> new Earlier(rs.getString(1), rs.getInt(2), rs.getString(3)))
+                .optional();
     }
 
     public void finish(long tokenId, String key, int status, String body) {
         jdbc.sql("update api_request set status = ?, response_body = ? where token_id = ? and idempotency_key = ?")
-                .params(status, body, tokenId, key).update();
+                .params(status, body, tokenId, key)
+                .update();
     }
 
     /** Forgets keys older than {@code before}; answers how many. */
     public int forgetBefore(Instant before) {
-        return jdbc.sql("delete from api_request where created_at < ?").param(Timestamp.from(before)).update();
+        return jdbc.sql("delete from api_request where created_at < ?")
+                .param(Timestamp.from(before))
+                .update();
     }
 }

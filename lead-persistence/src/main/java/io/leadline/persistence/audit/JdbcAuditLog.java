@@ -31,8 +31,13 @@ class JdbcAuditLog implements AuditLog {
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditEvent e) {
         jdbc.sql("insert into audit_event (at, actor, action, target, detail, client) values (?, ?, ?, ?, ?, ?)")
-                .params(Timestamp.from(e.at()), truncate(e.actor(), 100), e.action().name(), truncate(e.target(), 200),
-                        e.detail(), truncate(e.client(), 100))
+                .params(
+                        Timestamp.from(e.at()),
+                        truncate(e.actor(), 100),
+                        e.action().name(),
+                        truncate(e.target(), 200),
+                        e.detail(),
+                        truncate(e.client(), 100))
                 .update();
     }
 
@@ -42,15 +47,25 @@ class JdbcAuditLog implements AuditLog {
         if (events.isEmpty()) {
             return;
         }
-        batch.batchUpdate("insert into audit_event (at, actor, action, target, detail, client) values (?, ?, ?, ?, ?, ?)",
-                events.stream().map(e -> new Object[] {Timestamp.from(e.at()), truncate(e.actor(), 100), e.action().name(),
-                        truncate(e.target(), 200), e.detail(), truncate(e.client(), 100)}).toList());
+        batch.batchUpdate(
+                "insert into audit_event (at, actor, action, target, detail, client) values (?, ?, ?, ?, ?, ?)",
+                events.stream()
+                        .map(e -> new Object[] {
+                            Timestamp.from(e.at()),
+                            truncate(e.actor(), 100),
+                            e.action().name(),
+                            truncate(e.target(), 200),
+                            e.detail(),
+                            truncate(e.client(), 100)
+                        })
+                        .toList());
     }
 
     @Override
     public List<AuditEvent> search(AuditQuery query, int limit) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder sql = new StringBuilder("select at, actor, action, target, detail, client from audit_event where true");
+        StringBuilder sql =
+                new StringBuilder("select at, actor, action, target, detail, client from audit_event where true");
         if (query.action() != null) {
             sql.append(" and action = :action");
             params.put("action", query.action().name());
@@ -73,10 +88,16 @@ class JdbcAuditLog implements AuditLog {
         }
         sql.append(" order by at desc, id desc limit :limit");
         params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new AuditEvent(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                        AuditAction.valueOf(rs.getString("action")), rs.getString("target"), rs.getString("detail"),
-                        rs.getString("client"))).list();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> new AuditEvent(
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"),
+                        AuditAction.valueOf(rs.getString("action")),
+                        rs.getString("target"),
+                        rs.getString("detail"),
+                        rs.getString("client")))
+                .list();
     }
 
     private static String truncate(String s, int max) {

@@ -42,29 +42,49 @@ class JdbcBulkJobs implements BulkJobs {
                         insert into bulk_action (kind, rep, reason_code, note, revisit_on, segment_id, lead_ids, total,
                                                  requested_by, admin, requested_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(action.kind().name(), action.rep(), action.reasonCode(), action.note(),
-                        action.revisitOn() == null ? null : Date.valueOf(action.revisitOn()), action.segmentId(),
+                .params(
+                        action.kind().name(),
+                        action.rep(),
+                        action.reasonCode(),
+                        action.note(),
+                        action.revisitOn() == null ? null : Date.valueOf(action.revisitOn()),
+                        action.segmentId(),
                         leadIds.toArray(Long[]::new),
-                        leadIds.size(), by, admin, Timestamp.from(at))
-                .query(Long.class).single();
+                        leadIds.size(),
+                        by,
+                        admin,
+                        Timestamp.from(at))
+                .query(Long.class)
+                .single();
     }
 
     @Override
     public Optional<Job> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from bulk_action where id = ?").param(id).query(JdbcBulkJobs::job).optional();
+        return jdbc.sql("select " + COLUMNS + " from bulk_action where id = ?")
+                .param(id)
+                .query(JdbcBulkJobs::job)
+                .optional();
     }
 
     @Override
     @Transactional
     public Optional<Job> claimNext(String worker, Instant at, Instant staleBefore) {
-        return leases.claim(JobLeases.JobTable.BULK_ACTION, worker, at, staleBefore, "The application stopped during the "
-                + "bulk action, " + JobLeases.MAX_ATTEMPTS + " times. What it did so far stays done.").flatMap(this::find);
+        return leases.claim(
+                        JobLeases.JobTable.BULK_ACTION,
+                        worker,
+                        at,
+                        staleBefore,
+                        "The application stopped during the " + "bulk action, " + JobLeases.MAX_ATTEMPTS
+                                + " times. What it did so far stays done.")
+                .flatMap(this::find);
     }
 
     @Override
     public List<Long> leads(long id) {
-        Long[] ids = jdbc.sql("select lead_ids from bulk_action where id = ?").param(id)
-                .query((rs, n) -> (Long[]) rs.getArray(1).getArray()).single();
+        Long[] ids = jdbc.sql("select lead_ids from bulk_action where id = ?")
+                .param(id)
+                .query((rs, n) -> (Long[]) rs.getArray(1).getArray())
+                .single();
         return Arrays.asList(ids);
     }
 
@@ -72,17 +92,23 @@ class JdbcBulkJobs implements BulkJobs {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void progress(long id, int done, int changed, List<Refusal> refusals) {
         if (!refusals.isEmpty()) {
-            batch.batchUpdate("insert into bulk_action_refusal (bulk_id, lead_id, reason) values (?, ?, ?)",
-                    refusals.stream().map(r -> new Object[] {id, r.leadId(), r.reason()}).toList());
+            batch.batchUpdate(
+                    "insert into bulk_action_refusal (bulk_id, lead_id, reason) values (?, ?, ?)",
+                    refusals.stream()
+                            .map(r -> new Object[] {id, r.leadId(), r.reason()})
+                            .toList());
         }
         jdbc.sql("update bulk_action set done = ?, changed = changed + ?, refused = refused + ? where id = ?")
-                .params(done, changed, refusals.size(), id).update();
+                .params(done, changed, refusals.size(), id)
+                .update();
     }
 
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void finish(long id, Instant at) {
-        jdbc.sql("update bulk_action set status = 'DONE', finished_at = ? where id = ?").params(Timestamp.from(at), id).update();
+        jdbc.sql("update bulk_action set status = 'DONE', finished_at = ? where id = ?")
+                .params(Timestamp.from(at), id)
+                .update();
     }
 
     @Override
@@ -95,17 +121,32 @@ class JdbcBulkJobs implements BulkJobs {
         return jdbc.sql("""
                         select reason, count(*) from bulk_action_refusal where bulk_id = ?
                         group by reason order by count(*) desc, reason limit ?""")
-                .params(id, limit).query((rs, n) -> new ReasonCount(rs.getString(1), rs.getLong(2))).list();
+                .params(id, limit)
+                .query((rs, n) -> new ReasonCount(rs.getString(1), rs.getLong(2)))
+                .list();
     }
 
     private static Job job(ResultSet rs, int row) throws SQLException {
         Date revisit = rs.getDate("revisit_on");
         Timestamp finished = rs.getTimestamp("finished_at");
-        return new Job(rs.getLong("id"), new BulkAction(BulkAction.Kind.valueOf(rs.getString("kind")), rs.getString("rep"),
-                rs.getString("reason_code"), rs.getString("note"), revisit == null ? null : revisit.toLocalDate(),
-                (Long) rs.getObject("segment_id")),
-                rs.getString("requested_by"), rs.getBoolean("admin"), Status.valueOf(rs.getString("status")), rs.getInt("total"),
-                rs.getInt("done"), rs.getInt("changed"), rs.getInt("refused"), rs.getTimestamp("requested_at").toInstant(),
-                finished == null ? null : finished.toInstant(), rs.getString("error"));
+        return new Job(
+                rs.getLong("id"),
+                new BulkAction(
+                        BulkAction.Kind.valueOf(rs.getString("kind")),
+                        rs.getString("rep"),
+                        rs.getString("reason_code"),
+                        rs.getString("note"),
+                        revisit == null ? null : revisit.toLocalDate(),
+                        (Long) rs.getObject("segment_id")),
+                rs.getString("requested_by"),
+                rs.getBoolean("admin"),
+                Status.valueOf(rs.getString("status")),
+                rs.getInt("total"),
+                rs.getInt("done"),
+                rs.getInt("changed"),
+                rs.getInt("refused"),
+                rs.getTimestamp("requested_at").toInstant(),
+                finished == null ? null : finished.toInstant(),
+                rs.getString("error"));
     }
 }

@@ -30,6 +30,7 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
      * leads are not paired by it. Accounts larger than {@value #FUZZY_ACCOUNT} leads are paired by exact keys only.
      */
     static final int CROWDED_KEY = 20;
+
     static final int FUZZY_ACCOUNT = 500;
     private static final int MOST_FOR_ONE_LEAD = 50;
     private static final int STORE_BATCH = 5_000;
@@ -53,8 +54,13 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
             coalesce(%s = %s, false) as same_email, coalesce(a.phone_key = b.phone_key, false) as same_phone,
             coalesce(a.account_id = b.account_id, false) as same_account,
             coalesce(similarity(%s, %s), 0) as name_similarity
-            """.formatted(PHONE.formatted("a"), PHONE.formatted("b"), MAILBOX.formatted("a"), MAILBOX.formatted("b"),
-            NAME.formatted("a"), NAME.formatted("b"));
+            """.formatted(
+                    PHONE.formatted("a"),
+                    PHONE.formatted("b"),
+                    MAILBOX.formatted("a"),
+                    MAILBOX.formatted("b"),
+                    NAME.formatted("a"),
+                    NAME.formatted("b"));
 
     /**
      * The stored leads {@code b} that may be lead {@code a} (a stored lead, or one being typed): one mailbox, one phone
@@ -80,21 +86,27 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
     public List<DuplicateCandidate> of(long leadId) {
         List<DuplicateCandidate> found = jdbc.sql("select " + SIGNALS + " from lead a join lead b on " + LIKELY
                         + " where a.id = ? and not " + DISMISSED + " limit " + MOST_FOR_ONE_LEAD)
-                .param(leadId).query((rs, n) -> candidate(rs)).list();
+                .param(leadId)
+                .query((rs, n) -> candidate(rs))
+                .list();
         return offeredFirst(found);
     }
 
     /** The candidates worth a look, most likely first. */
     private static List<DuplicateCandidate> offeredFirst(List<DuplicateCandidate> found) {
-        return found.stream().filter(c -> c.signals().offered())
-                .sorted(Comparator.comparingDouble(DuplicateCandidate::confidence).reversed()
+        return found.stream()
+                .filter(c -> c.signals().offered())
+                .sorted(Comparator.comparingDouble(DuplicateCandidate::confidence)
+                        .reversed()
                         .thenComparingLong(DuplicateCandidate::otherId))
                 .toList();
     }
 
     @Override
     public List<DuplicateCandidate> like(String email, String fullName, String company, String phone) {
-        String account = company == null ? null : AccountKey.of(company).map(AccountKey::value).orElse(null);
+        String account = company == null
+                ? null
+                : AccountKey.of(company).map(AccountKey::value).orElse(null);
         String typed = email == null || email.isBlank() ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
         List<DuplicateCandidate> found = jdbc.sql("""
                         with typed as (
@@ -106,7 +118,8 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
                         select\s""" + SIGNALS + """
                         from a join lead b on\s""" + LIKELY + " limit " + MOST_FOR_ONE_LEAD)
                 .params(blankToNull(fullName), typed, typed, blankToNull(phone), blankToNull(phone), account)
-                .query((rs, n) -> candidate(rs)).list();
+                .query((rs, n) -> candidate(rs))
+                .list();
         return offeredFirst(found);
     }
 
@@ -116,18 +129,25 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
 
     @Override
     public List<DuplicateCandidate> review(int offset, int limit) {
-        return jdbc.sql("select " + SIGNALS.replace("coalesce(similarity(" + NAME.formatted("a") + ", " + NAME.formatted("b") + "), 0)",
-                        "p.name_similarity") + """
+        return jdbc.sql("select "
+                        + SIGNALS.replace(
+                                "coalesce(similarity(" + NAME.formatted("a") + ", " + NAME.formatted("b") + "), 0)",
+                                "p.name_similarity")
+                        + """
                         from duplicate_pair p join lead a on a.id = p.lead_id join lead b on b.id = p.other_id
                         where not\s""" + DISMISSED + """
                         order by p.confidence desc, p.lead_id, p.other_id offset ? limit ?""")
-                .params(offset, limit).query((rs, n) -> candidate(rs)).list();
+                .params(offset, limit)
+                .query((rs, n) -> candidate(rs))
+                .list();
     }
 
     @Override
     public long reviewable() {
         return jdbc.sql("select count(*) from duplicate_pair p where not exists (select 1 from duplicate_dismissal d "
-                + "where d.lead_id = p.lead_id and d.other_id = p.other_id)").query(Long.class).single();
+                        + "where d.lead_id = p.lead_id and d.other_id = p.other_id)")
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -218,20 +238,34 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
                         select least(?::bigint, ?::bigint), greatest(?::bigint, ?::bigint), ?, ?
                          where exists (select 1 from lead where id = ?) and exists (select 1 from lead where id = ?)
                         on conflict do nothing""")
-                .params(leadId, otherId, leadId, otherId, by, Timestamp.from(at), leadId, otherId).update();
+                .params(leadId, otherId, leadId, otherId, by, Timestamp.from(at), leadId, otherId)
+                .update();
     }
 
     private static DuplicateCandidate candidate(ResultSet rs) throws SQLException {
         double similarity = Math.max(0, Math.min(1, rs.getDouble("name_similarity")));
-        // Trigrams ignore word order and case: a similarity of 1 is the same name ("Teixeira, Mariana" is Mariana Teixeira).
+        // Trigrams ignore word order and case: a similarity of 1 is the same name ("Teixeira, Mariana" is Mariana
+        // Teixeira).
         // One phone key (the last nine digits) is one number unless both numbers resolve to different E.164 forms.
-        boolean samePhone = rs.getBoolean("same_phone") && PhoneNumbers.same(rs.getString("a_phone"), rs.getString("a_country"),
-                rs.getString("b_phone"), rs.getString("b_country"));
-        MatchSignals signals = new MatchSignals(rs.getBoolean("same_email"), samePhone, similarity >= SAME_NAME,
-                rs.getBoolean("same_account"), similarity);
+        boolean samePhone = rs.getBoolean("same_phone")
+                && PhoneNumbers.same(
+                        rs.getString("a_phone"),
+                        rs.getString("a_country"),
+                        rs.getString("b_phone"),
+                        rs.getString("b_country"));
+        MatchSignals signals = new MatchSignals(
+                rs.getBoolean("same_email"),
+                samePhone,
+                similarity >= SAME_NAME,
+                rs.getBoolean("same_account"),
+                similarity);
         long a = rs.getLong("a_id");
         long b = rs.getLong("b_id");
-        return new DuplicateCandidate(a, Lead.displayName(rs.getString("a_name"), rs.getString("a_email"), rs.getString("a_external"), a),
-                b, Lead.displayName(rs.getString("b_name"), rs.getString("b_email"), rs.getString("b_external"), b), signals);
+        return new DuplicateCandidate(
+                a,
+                Lead.displayName(rs.getString("a_name"), rs.getString("a_email"), rs.getString("a_external"), a),
+                b,
+                Lead.displayName(rs.getString("b_name"), rs.getString("b_email"), rs.getString("b_external"), b),
+                signals);
     }
 }

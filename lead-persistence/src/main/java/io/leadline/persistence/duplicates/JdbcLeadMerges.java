@@ -19,15 +19,22 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcLeadMerges implements LeadMerges {
 
     /** Rows that move to the survivor as they are. */
-    static final List<String> MOVED = List.of("activity", "stage_change", "inbox_item", "pending_submission",
-            "tracked_visitor", "webhook_delivery", "bulk_action_refusal");
+    static final List<String> MOVED = List.of(
+            "activity",
+            "stage_change",
+            "inbox_item",
+            "pending_submission",
+            "tracked_visitor",
+            "webhook_delivery",
+            "bulk_action_refusal");
     /**
      * Rows the survivor has its own of: moved only where the survivor has none of that kind (its BANT answer for a
      * criterion, its import history for a job, its membership of a segment list), the rest deleted with the merged lead.
      */
     static final List<String> MOVED_UNLESS_SURVIVOR_HAS = List.of("bant_answer", "import_update", "segment_member");
     /** Rows recomputed for the survivor, or only about the pair: deleted with the merged lead. */
-    static final List<String> DROPPED = List.of("lead_score", "lead_likelihood", "duplicate_pair", "duplicate_dismissal");
+    static final List<String> DROPPED =
+            List.of("lead_score", "lead_likelihood", "duplicate_pair", "duplicate_dismissal");
     /**
      * Left as they are: notes asking to roll an account up again ({@code account_change}); one naming the merged lead
      * finds no lead any more, and deleting it notes its account anyway.
@@ -46,30 +53,33 @@ class JdbcLeadMerges implements LeadMerges {
     @Transactional(propagation = Propagation.MANDATORY)
     public void move(long survivorId, long mergedId, String by, Instant at) {
         for (String table : MOVED) {
-            jdbc.sql("update " + table + " set lead_id = ? where lead_id = ?").params(survivorId, mergedId).update();
+            jdbc.sql("update " + table + " set lead_id = ? where lead_id = ?")
+                    .params(survivorId, mergedId)
+                    .update();
         }
         jdbc.sql("""
                         update bant_answer m set lead_id = ? where m.lead_id = ?
-                           and not exists (select 1 from bant_answer s where s.lead_id = ? and s.criterion = m.criterion)""")
-                .params(survivorId, mergedId, survivorId).update();
+                           and not exists (select 1 from bant_answer s where s.lead_id = ? and s.criterion = m.criterion)""").params(survivorId, mergedId, survivorId).update();
         jdbc.sql("""
                         update import_update m set lead_id = ? where m.lead_id = ?
-                           and not exists (select 1 from import_update s where s.lead_id = ? and s.job_id = m.job_id)""")
-                .params(survivorId, mergedId, survivorId).update();
+                           and not exists (select 1 from import_update s where s.lead_id = ? and s.job_id = m.job_id)""").params(survivorId, mergedId, survivorId).update();
         jdbc.sql("""
                         update segment_member m set lead_id = ? where m.lead_id = ?
-                           and not exists (select 1 from segment_member s where s.lead_id = ? and s.segment_id = m.segment_id)""")
-                .params(survivorId, mergedId, survivorId).update();
-        jdbc.sql("update merged_lead set survivor_id = ? where survivor_id = ?").params(survivorId, mergedId).update();
+                           and not exists (select 1 from segment_member s where s.lead_id = ? and s.segment_id = m.segment_id)""").params(survivorId, mergedId, survivorId).update();
+        jdbc.sql("update merged_lead set survivor_id = ? where survivor_id = ?")
+                .params(survivorId, mergedId)
+                .update();
         jdbc.sql("""
                         insert into merged_lead (merged_id, merged_email, survivor_id, merged_at, merged_by)
-                        select id, email, ?, ?, ? from lead where id = ?""")
-                .params(survivorId, Timestamp.from(at), by, mergedId).update();
+                        select id, email, ?, ?, ? from lead where id = ?""").params(survivorId, Timestamp.from(at), by, mergedId).update();
         jdbc.sql("delete from lead where id = ?").param(mergedId).update();
     }
 
     @Override
     public Optional<Long> survivorOf(long mergedId) {
-        return jdbc.sql("select survivor_id from merged_lead where merged_id = ?").param(mergedId).query(Long.class).optional();
+        return jdbc.sql("select survivor_id from merged_lead where merged_id = ?")
+                .param(mergedId)
+                .query(Long.class)
+                .optional();
     }
 }

@@ -31,12 +31,16 @@ class JdbcFormSubmissions implements PendingSubmissions, FormTokenUses {
     @Override
     public boolean firstUse(String nonce, Instant at) {
         return jdbc.sql("insert into form_token_use (nonce, used_at) values (?, ?) on conflict (nonce) do nothing")
-                .params(nonce, Timestamp.from(at)).update() == 1;
+                        .params(nonce, Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     @Override
     public void forget(Instant usedBefore) {
-        jdbc.sql("delete from form_token_use where used_at < ?").param(Timestamp.from(usedBefore)).update();
+        jdbc.sql("delete from form_token_use where used_at < ?")
+                .param(Timestamp.from(usedBefore))
+                .update();
     }
 
     @Override
@@ -45,9 +49,19 @@ class JdbcFormSubmissions implements PendingSubmissions, FormTokenUses {
                         insert into pending_submission (lead_id, campaign, submitted_at, full_name, company, job_title,
                                                         company_size, country, source, attributes)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) returning id""")
-                .params(leadId, campaign, Timestamp.from(submittedAt), p.fullName(), p.company(), p.jobTitle(), p.companySize(),
-                        p.country(), p.source(), JsonObjects.of(p.attributes()))
-                .query(Long.class).single();
+                .params(
+                        leadId,
+                        campaign,
+                        Timestamp.from(submittedAt),
+                        p.fullName(),
+                        p.company(),
+                        p.jobTitle(),
+                        p.companySize(),
+                        p.country(),
+                        p.source(),
+                        JsonObjects.of(p.attributes()))
+                .query(Long.class)
+                .single();
     }
 
     @Override
@@ -56,7 +70,9 @@ class JdbcFormSubmissions implements PendingSubmissions, FormTokenUses {
                         select s.*, l.email, """ + ATTRIBUTES + """
                         from pending_submission s join lead l on l.id = s.lead_id
                         where s.lead_id = ? and s.decided_at is null order by s.submitted_at, s.id""")
-                .param(leadId).query(this::submission).list();
+                .param(leadId)
+                .query(this::submission)
+                .list();
     }
 
     @Override
@@ -67,7 +83,9 @@ class JdbcFormSubmissions implements PendingSubmissions, FormTokenUses {
                             where id = ? and lead_id = ? and decided_at is null returning *)
                         select s.*, l.email, """ + ATTRIBUTES + """
                         from decided s join lead l on l.id = s.lead_id""")
-                .params(Timestamp.from(at), by, accepted, id, leadId).query(this::submission).optional();
+                .params(Timestamp.from(at), by, accepted, id, leadId)
+                .query(this::submission)
+                .optional();
     }
 
     /** The custom fields as two aligned arrays, read with the row (no query per submission). */
@@ -79,11 +97,21 @@ class JdbcFormSubmissions implements PendingSubmissions, FormTokenUses {
     private PendingSubmission submission(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
         Integer size = rs.getObject("company_size") == null ? null : rs.getInt("company_size");
-        var profile = new LeadProfile(rs.getString("full_name"), EmailAddress.parse(rs.getString("email")).orElse(null),
-                rs.getString("company"), rs.getString("job_title"), size, rs.getString("country"), rs.getString("source"),
+        var profile = new LeadProfile(
+                rs.getString("full_name"),
+                EmailAddress.parse(rs.getString("email")).orElse(null),
+                rs.getString("company"),
+                rs.getString("job_title"),
+                size,
+                rs.getString("country"),
+                rs.getString("source"),
                 attributes(rs));
-        return new PendingSubmission(id, rs.getLong("lead_id"), rs.getString("campaign"),
-                rs.getTimestamp("submitted_at").toInstant(), profile);
+        return new PendingSubmission(
+                id,
+                rs.getLong("lead_id"),
+                rs.getString("campaign"),
+                rs.getTimestamp("submitted_at").toInstant(),
+                profile);
     }
 
     private static Map<String, String> attributes(ResultSet rs) throws SQLException {

@@ -13,10 +13,14 @@ record CsvDialect(Charset charset, int bom, char delimiter) {
 
     /** @param truncated whether {@code head} stops before the end of the file */
     static CsvDialect of(byte[] head, boolean truncated, CsvFile.Reading reading) {
-        boolean utf8Bom = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF;
+        boolean utf8Bom =
+                head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF;
         // Excel's "Unicode text" is UTF-16 (little-endian) with a byte-order mark, and tab-separated.
-        Charset utf16 = head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE ? StandardCharsets.UTF_16LE
-                : head.length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF ? StandardCharsets.UTF_16BE : null;
+        Charset utf16 = head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE
+                ? StandardCharsets.UTF_16LE
+                : head.length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF
+                        ? StandardCharsets.UTF_16BE
+                        : null;
         Charset chosen = reading.encoding() == null ? null : Charset.forName(reading.encoding());
         boolean sixteen = utf16 != null || chosen != null && chosen.name().startsWith("UTF-16");
         int nuls = 0;
@@ -25,12 +29,15 @@ record CsvDialect(Charset charset, int bom, char delimiter) {
         }
         // A stray NUL is a bad cell (removed when the row is read); a file of them is not text at all.
         if (!sixteen && nuls > 16 && nuls > head.length / 100) {
-            throw new CsvFile.UnreadableFileException("This is not a text file (it holds binary data); export the data as CSV.");
+            throw new CsvFile.UnreadableFileException(
+                    "This is not a text file (it holds binary data); export the data as CSV.");
         }
         int bom = utf8Bom ? 3 : utf16 != null ? 2 : 0;
-        Charset charset = chosen != null ? chosen : utf16 != null ? utf16
-                : isUtf8(head, bom, truncated) ? StandardCharsets.UTF_8 : WINDOWS_1252;
-        if (bom == 3 && !charset.equals(StandardCharsets.UTF_8) || bom == 2 && !charset.name().startsWith("UTF-16")) {
+        Charset charset = chosen != null
+                ? chosen
+                : utf16 != null ? utf16 : isUtf8(head, bom, truncated) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        if (bom == 3 && !charset.equals(StandardCharsets.UTF_8)
+                || bom == 2 && !charset.name().startsWith("UTF-16")) {
             bom = 0; // the user says the file is not what its first bytes claim: read them as data
         }
         String start = new String(head, bom, Math.min(head.length - bom, 64 * 1024), charset);
@@ -57,7 +64,9 @@ record CsvDialect(Charset charset, int bom, char delimiter) {
         int invalid = 0;
         for (int i = from; i < end; ) {
             int b = bytes[i] & 0xff;
-            int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            int length = b < 0x80
+                    ? 1
+                    : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
             if (length == 1) {
                 i++;
                 continue;

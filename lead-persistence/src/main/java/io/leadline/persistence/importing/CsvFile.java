@@ -1,5 +1,6 @@
 package io.leadline.persistence.importing;
 
+import io.leadline.core.importing.CellText;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.List;
-import io.leadline.core.importing.CellText;
+import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -29,7 +29,8 @@ public final class CsvFile {
     private static final int SNIFF_BYTES = 1 << 20;
 
     /** The encodings a user can choose on the mapping page, by the names the page shows. */
-    public static final List<String> ENCODINGS = List.of("UTF-8", "windows-1252", "ISO-8859-15", "UTF-16LE", "UTF-16BE");
+    public static final List<String> ENCODINGS =
+            List.of("UTF-8", "windows-1252", "ISO-8859-15", "UTF-16LE", "UTF-16BE");
     /** The separators a user can choose. */
     public static final String DELIMITERS = ",;\t|";
 
@@ -123,7 +124,9 @@ public final class CsvFile {
     public String unreadableFrom(long line) {
         long left = Math.max(1, lineCount() - line + 1);
         return "a quote opened on line " + line + " is never closed, so the file cannot be read from there on: "
-                + (left == 1 ? "that line is" : "lines " + line + " to " + (line + left - 1) + " (" + left + " lines) are")
+                + (left == 1
+                        ? "that line is"
+                        : "lines " + line + " to " + (line + left - 1) + " (" + left + " lines) are")
                 + " not imported; close the quote and import the file again (the rows before line " + line + " are in)";
     }
 
@@ -149,8 +152,11 @@ public final class CsvFile {
             InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
             in.skipNBytes(bom);
             CountingStream counted = new CountingStream(in);
-            Reader reader = new InputStreamReader(counted, charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+            Reader reader = new InputStreamReader(
+                    counted,
+                    charset.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(CodingErrorAction.REPLACE));
             CSVParser parser = format().parse(reader);
             return new Rows(parser, counted);
         } catch (IOException e) {
@@ -160,7 +166,11 @@ public final class CsvFile {
 
     /** The file's format, to write a record back as the user sent it (the rejected-rows file). */
     public CSVFormat format() {
-        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+        return CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(true)
+                .get();
     }
 
     public long size() {
@@ -172,8 +182,7 @@ public final class CsvFile {
     }
 
     /** One parsed record: the file line it starts on (the header is line 1) and its cells. */
-    public record Row(long number, List<String> cells) {
-    }
+    public record Row(long number, List<String> cells) {}
 
     /**
      * A stream of rows that knows how many bytes it has read, for the progress bar. After the header, a record whose

@@ -33,8 +33,10 @@ public record ImportJob(
         Long fileLines,
         boolean slaClock) {
 
-    public enum Kind { LEADS, OUTCOMES }
-
+    public enum Kind {
+        LEADS,
+        OUTCOMES
+    }
 
     /** 0–100, from the bytes read so far. */
     public int percent() {

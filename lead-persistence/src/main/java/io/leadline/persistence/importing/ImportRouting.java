@@ -36,8 +36,7 @@ final class ImportRouting implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ImportRouting.class);
 
     /** What reading the file did; {@code straightMqls}: the leads stored straight that became MQLs. */
-    record Reading(long rowsRead, long rejected, long straight, List<Long> straightMqls) {
-    }
+    record Reading(long rowsRead, long rejected, long straight, List<Long> straightMqls) {}
 
     private final ImportJob job;
     private final StoredLeadKeys stored;
@@ -46,6 +45,7 @@ final class ImportRouting implements AutoCloseable {
     private final Map<String, Long> accountIds = new HashMap<>();
     /** Account keys not stored yet, with the company as the file first spelled it. */
     private final Map<String, String> firstSpellings = new HashMap<>();
+
     private final List<ImportJobs.Rejection> rejections = new ArrayList<>();
     private final List<ImportFindings.Warning> warnings = new ArrayList<>();
     private final CopyBinary stagedRows = new CopyBinary(1 << 16);
@@ -58,13 +58,20 @@ final class ImportRouting implements AutoCloseable {
     private NewLeadChunk chunk = new NewLeadChunk();
     /** Stored chunks, emptied for reuse: a chunk's buffers are large, and allocating them anew costs collections. */
     private final ConcurrentLinkedQueue<NewLeadChunk> spareChunks = new ConcurrentLinkedQueue<>();
+
     private long rowsRead;
     private long rejected;
     private long straight;
     private final List<Long> straightMqls = new ArrayList<>();
 
-    ImportRouting(ImportJob job, StoredLeadKeys stored, long fileBytes, PGConnection connection, ImportJobs jobs,
-                  Accounts accounts, ImportSpill staged) {
+    ImportRouting(
+            ImportJob job,
+            StoredLeadKeys stored,
+            long fileBytes,
+            PGConnection connection,
+            ImportJobs jobs,
+            Accounts accounts,
+            ImportSpill staged) {
         this.job = job;
         this.connection = connection;
         this.jobs = jobs;
@@ -74,7 +81,8 @@ final class ImportRouting implements AutoCloseable {
         this.seenEmails = new LeadKeyFilter(stored == null ? 0 : fileBytes / 32);
         this.seenExternalIds = new LeadKeyFilter(stored == null ? 0 : fileBytes / 32);
         this.staged = staged;
-        this.storer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import-" + job.id() + "-store").factory());
+        this.storer = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("import-" + job.id() + "-store").factory());
     }
 
     /** The file cannot be read on from this row: the row counts as read and rejected, the rest is left out. */
@@ -96,7 +104,10 @@ final class ImportRouting implements AutoCloseable {
             if (straightRows[i]) {
                 String key = slice.accountKeys()[i];
                 Long account = key == null ? null : accountIds.get(key);
-                chunk.leads.row(LeadFileImport.LEAD_FIELDS + 1).raw(text, start, leadEnd - start).int8(account);
+                chunk.leads
+                        .row(LeadFileImport.LEAD_FIELDS + 1)
+                        .raw(text, start, leadEnd - start)
+                        .int8(account);
                 chunk.scores.row(LeadFileImport.SCORE_FIELDS).raw(text, leadEnd, scoreEnd - leadEnd);
                 if (changeEnd > scoreEnd) {
                     chunk.changes.row(LeadFileImport.CHANGE_FIELDS).raw(text, scoreEnd, changeEnd - scoreEnd);
@@ -107,8 +118,13 @@ final class ImportRouting implements AutoCloseable {
                     straightMqls.add(slice.mqlIds()[i]);
                 }
             } else {
-                stagedRows.row(2 + LeadFileImport.LEAD_FIELDS + LeadFileImport.SCORE_FIELDS + LeadFileImport.CHANGE_FIELDS)
-                        .int8(slice.rowNumbers()[i]).text(slice.accountKeys()[i])
+                stagedRows
+                        .row(2
+                                + LeadFileImport.LEAD_FIELDS
+                                + LeadFileImport.SCORE_FIELDS
+                                + LeadFileImport.CHANGE_FIELDS)
+                        .int8(slice.rowNumbers()[i])
+                        .text(slice.accountKeys()[i])
                         .raw(text, start, scoreEnd - start);
                 if (changeEnd > scoreEnd) {
                     stagedRows.raw(text, scoreEnd, changeEnd - scoreEnd);
@@ -178,7 +194,8 @@ final class ImportRouting implements AutoCloseable {
         saveFindings();
         jobs.progress(job.id(), "storing new leads", rowsRead, rejected, job.fileBytes());
         storeAndWait();
-        phases.done("read, validate, score and store " + straight + " new leads straight, with scores and stage history");
+        phases.done(
+                "read, validate, score and store " + straight + " new leads straight, with scores and stage history");
         staged.copyIn(connection);
         phases.done("stage the other " + (rowsRead - rejected - straight) + " rows");
         return new Reading(rowsRead, rejected, straight, List.copyOf(straightMqls));

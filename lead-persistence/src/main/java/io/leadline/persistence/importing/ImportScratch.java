@@ -51,8 +51,12 @@ public class ImportScratch {
                 String name = entry.getFileName().toString();
                 if (name.startsWith(PREFIX) && Files.isDirectory(entry) && !running(name.substring(PREFIX.length()))) {
                     removed += deleteTree(entry);
-                } else if (name.startsWith("leadline-import-") && name.endsWith(".copy") && Files.isRegularFile(entry)
-                        && Files.getLastModifiedTime(entry).toInstant().isBefore(Instant.now().minus(LOOSE_FILE_AGE))) {
+                } else if (name.startsWith("leadline-import-")
+                        && name.endsWith(".copy")
+                        && Files.isRegularFile(entry)
+                        && Files.getLastModifiedTime(entry)
+                                .toInstant()
+                                .isBefore(Instant.now().minus(LOOSE_FILE_AGE))) {
                     removed += Files.deleteIfExists(entry) ? 1 : 0;
                 }
             }
@@ -64,7 +68,9 @@ public class ImportScratch {
 
     private static boolean running(String pid) {
         try {
-            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+            return ProcessHandle.of(Long.parseLong(pid))
+                    .map(ProcessHandle::isAlive)
+                    .orElse(false);
         } catch (NumberFormatException e) {
             return true; // not one of ours: leave it
         }

@@ -30,14 +30,15 @@ class ImportedStages {
         this.jobs = jobs;
     }
 
-    private record Move(long row, long leadId, LifecycleStage stage) {
-    }
+    private record Move(long row, long leadId, LifecycleStage stage) {}
 
     /** Moves the matched leads of {@code import_row} to the stages their rows give; answers how many moved. */
     int apply(long jobId, Instant now) {
-        List<Move> moves = jdbc.query("select row_no, lead_id, change_to from import_row where not dup and lead_id is not null "
+        List<Move> moves = jdbc.query(
+                "select row_no, lead_id, change_to from import_row where not dup and lead_id is not null "
                         + "and change_actor = ? order by row_no",
-                (rs, n) -> new Move(rs.getLong(1), rs.getLong(2), LifecycleStage.valueOf(rs.getString(3))), Lead.IMPORT);
+                (rs, n) -> new Move(rs.getLong(1), rs.getLong(2), LifecycleStage.valueOf(rs.getString(3))),
+                Lead.IMPORT);
         List<ImportFindings.Warning> warnings = new ArrayList<>();
         int moved = 0;
         for (Move move : moves) {
@@ -49,8 +50,10 @@ class ImportedStages {
                     moved++;
                 }
             } catch (IllegalStageChangeException e) {
-                warnings.add(new ImportFindings.Warning(move.row(), "stage " + move.stage().label() + " not applied: the lead is "
-                        + lead.stage().label() + " already, and a closed lead is not reopened by a file"));
+                warnings.add(new ImportFindings.Warning(
+                        move.row(),
+                        "stage " + move.stage().label() + " not applied: the lead is "
+                                + lead.stage().label() + " already, and a closed lead is not reopened by a file"));
             }
         }
         if (!warnings.isEmpty()) {

@@ -1,8 +1,8 @@
 package io.leadline.persistence.importing;
 
-import io.leadline.core.lead.SourceAliasBook;
 import io.leadline.core.importing.DuplicatePolicy;
 import io.leadline.core.importing.ImportCounts;
+import io.leadline.core.lead.SourceAliasBook;
 import io.leadline.core.scoring.ScoringModels;
 import io.leadline.persistence.BackgroundWork;
 import io.leadline.persistence.CopyBinary;
@@ -56,6 +56,7 @@ public class LeadFileImport {
     static final String LEAD_COLUMNS = "email, external_id, full_name, company, job_title, company_size, country, "
             + "source, attributes, created_at, stage, version, updated_at, import_job_id, consent, consent_at, consent_source, "
             + "do_not_contact";
+
     static final String SCORE_COLUMNS = "lead_id, model_version, score, fit_points, engagement_points, grade, "
             + "priority, stage, queued_at, scored_at";
     static final String CHANGE_COLUMNS = "lead_id, from_stage, to_stage, actor, reason, changed_at, reason_code";
@@ -65,6 +66,7 @@ public class LeadFileImport {
             + "change_lead_id, change_from, change_to, change_actor, change_reason, changed_at, change_code";
     /** Fields of a lead row as a slice writes it (with its id), of a score row and of a stage change row. */
     static final int LEAD_FIELDS = 19;
+
     static final int SCORE_FIELDS = 10;
     static final int CHANGE_FIELDS = 7;
     /** The stage change fields of a staged row that moved no stage: seven nulls. */
@@ -93,9 +95,18 @@ public class LeadFileImport {
     private final ImportScratch scratch;
     private final SourceAliasBook sources;
 
-    LeadFileImport(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, ImportJobs jobs,
-                   ScoringModels models, Rescoring rescoring, Accounts accounts, StageHistory history, ImportedStages stages,
-                   ImportScratch scratch, SourceAliasBook sources) {
+    LeadFileImport(
+            JdbcTemplate jdbc,
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            ImportJobs jobs,
+            ScoringModels models,
+            Rescoring rescoring,
+            Accounts accounts,
+            StageHistory history,
+            ImportedStages stages,
+            ImportScratch scratch,
+            SourceAliasBook sources) {
         this.sources = sources;
         this.scratch = scratch;
         this.jdbc = jdbc;
@@ -119,8 +130,7 @@ public class LeadFileImport {
                     insert into account_change (account_id)
                     select distinct l.account_id from lead l
                     where l.account_id is not null
-                      and (l.import_job_id = ? or l.id in (select lead_id from import_update where job_id = ?))""",
-                    job.id(), job.id());
+                      and (l.import_job_id = ? or l.id in (select lead_id from import_update where job_id = ?))""", job.id(), job.id());
             if (job.dryRun()) {
                 status.setRollbackOnly();
             }
@@ -163,15 +173,21 @@ public class LeadFileImport {
         // Duplicates within the file: the first row with an email or external id wins, later ones merge into it.
         for (String key : new String[] {"email", "external_id"}) {
             jdbc.update("update import_row r set dup = true from (select row_no, row_number() over (partition by " + key
-                    + " order by row_no) as n from import_row where " + key + " is not null) d where d.row_no = r.row_no and d.n > 1");
+                    + " order by row_no) as n from import_row where " + key
+                    + " is not null) d where d.row_no = r.row_no and d.n > 1");
         }
         // Against stored leads, by either key (the email's lead first). A lead this import stored straight came from an
         // earlier row of the file, so a staged row that shares a key with it is a duplicate within the file too.
         String ours = "coalesce(e.import_job_id = ?, false) or coalesce(x.import_job_id = ?, false)";
-        jdbc.update("update import_row r set dup = " + ours + ", lead_id = case when " + ours + " then null else coalesce(e.id, x.id) end "
-                + "from import_row s left join lead e on e.email = s.email left join lead x on x.external_id = s.external_id "
-                + "where s.row_no = r.row_no and not s.dup and (e.id is not null or x.id is not null)",
-                job.id(), job.id(), job.id(), job.id());
+        jdbc.update(
+                "update import_row r set dup = " + ours + ", lead_id = case when " + ours
+                        + " then null else coalesce(e.id, x.id) end "
+                        + "from import_row s left join lead e on e.email = s.email left join lead x on x.external_id = s.external_id "
+                        + "where s.row_no = r.row_no and not s.dup and (e.id is not null or x.id is not null)",
+                job.id(),
+                job.id(),
+                job.id(),
+                job.id());
 
         // Accounts: every company of a new or matched lead gets its account, named as the file first spells it.
         jdbc.update("""
@@ -188,28 +204,36 @@ public class LeadFileImport {
         // speculative insertion costs about a third more at a million rows. If it happens, the same INSERT again
         // with ON CONFLICT DO NOTHING leaves those rows out (they are counted as merged below).
         String insertLeads = "insert into lead (id, " + LEAD_COLUMNS + ", account_id) select r.new_id, "
-                + prefixed("r.", LEAD_COLUMNS) + ", a.id from import_row r left join account a on a.key = r.account_key where"
+                + prefixed("r.", LEAD_COLUMNS)
+                + ", a.id from import_row r left join account a on a.key = r.account_key where"
                 + MAKES_A_LEAD;
         int imported = insertRacing(insertLeads);
         long newRows = jdbc.queryForObject("select count(*) from import_row r where" + MAKES_A_LEAD, Long.class);
         // Rows that lost a race with another writer (on conflict do nothing) have no lead: leave them out below.
-        String inserted = imported == newRows ? "" : " join lead l on l.id = r.new_id and l.import_job_id = " + job.id();
-        jdbc.update("insert into lead_score (" + SCORE_COLUMNS + ") select r.new_id, r.model_version, r.score, r.fit_points, "
-                + "r.engagement_points, r.grade, r.priority, r.stage, r.queued_at, r.scored_at from import_row r" + inserted
+        String inserted =
+                imported == newRows ? "" : " join lead l on l.id = r.new_id and l.import_job_id = " + job.id();
+        jdbc.update("insert into lead_score (" + SCORE_COLUMNS
+                + ") select r.new_id, r.model_version, r.score, r.fit_points, "
+                + "r.engagement_points, r.grade, r.priority, r.stage, r.queued_at, r.scored_at from import_row r"
+                + inserted
                 + " where" + MAKES_A_LEAD);
-        List<Long> stagedMqls = jdbc.queryForList("with moved as (insert into stage_change (" + CHANGE_COLUMNS + ") select "
-                + "r.new_id, r.change_from, r.change_to, r.change_actor, r.change_reason, r.changed_at, r.change_code "
-                + "from import_row r" + inserted + " where r.change_to is not null and" + MAKES_A_LEAD
-                + " returning lead_id, to_stage) select lead_id from moved where to_stage = 'MQL' order by lead_id", Long.class);
+        List<Long> stagedMqls = jdbc.queryForList(
+                "with moved as (insert into stage_change (" + CHANGE_COLUMNS + ") select "
+                        + "r.new_id, r.change_from, r.change_to, r.change_actor, r.change_reason, r.changed_at, r.change_code "
+                        + "from import_row r" + inserted + " where r.change_to is not null and" + MAKES_A_LEAD
+                        + " returning lead_id, to_stage) select lead_id from moved where to_stage = 'MQL' order by lead_id",
+                Long.class);
         // The COPY wrote the straight leads' moves itself: announced here, with the staged ones, once all are stored.
-        history.announceMqls(Stream.concat(reading.straightMqls().stream(), stagedMqls.stream()).toList());
+        history.announceMqls(Stream.concat(reading.straightMqls().stream(), stagedMqls.stream())
+                .toList());
         phases.done("store " + imported + " staged new leads");
 
         int updated = job.duplicatePolicy() == DuplicatePolicy.SKIP ? 0 : update(job, now);
         if (job.duplicatePolicy() != DuplicatePolicy.SKIP) {
             stages.apply(job.id(), now);
         }
-        long matched = jdbc.queryForObject("select count(*) from import_row where not dup and lead_id is not null", Long.class);
+        long matched = jdbc.queryForObject(
+                "select count(*) from import_row where not dup and lead_id is not null", Long.class);
         long duplicates = jdbc.queryForObject("select count(*) from import_row where dup", Long.class);
         long merged = duplicates + (matched - updated) + (newRows - imported);
         phases.done("update existing leads and count");
@@ -232,8 +256,11 @@ public class LeadFileImport {
             connection.releaseSavepoint(beforeReading);
             return reading;
         } catch (StraightInsertRaced raced) {
-            log.info("import {}: another writer stored one of the file's new leads meanwhile ({}); reading the file again, "
-                    + "every row through the staging table", job.id(), raced.getMessage());
+            log.info(
+                    "import {}: another writer stored one of the file's new leads meanwhile ({}); reading the file again, "
+                            + "every row through the staging table",
+                    job.id(),
+                    raced.getMessage());
             try {
                 connection.rollback(beforeReading);
             } catch (SQLException e) {
@@ -286,29 +313,40 @@ public class LeadFileImport {
             before.append("l.").append(f).append(", ");
             after.append(value).append(", ");
         }
-        String attributes = overwrite
-                ? "l.attributes || r.attributes"
-                : "r.attributes || l.attributes";
+        String attributes = overwrite ? "l.attributes || r.attributes" : "r.attributes || l.attributes";
         before.append("l.attributes)");
         after.append(attributes).append(")");
-        // The file's consent answer, when it gives one, is the latest (FILL_BLANKS too: a person's answer is no blank to
+        // The file's consent answer, when it gives one, is the latest (FILL_BLANKS too: a person's answer is no blank
+        // to
         // keep); a refusal sets do-not-contact, which only a person lifts.
-        set.append("consent = coalesce(r.consent, l.consent), consent_at = case when r.consent is null then l.consent_at else r.consent_at end, ")
-                .append("consent_source = case when r.consent is null then l.consent_source else r.consent_source end, ")
+        set.append(
+                        "consent = coalesce(r.consent, l.consent), consent_at = case when r.consent is null then l.consent_at else r.consent_at end, ")
+                .append(
+                        "consent_source = case when r.consent is null then l.consent_source else r.consent_source end, ")
                 .append("do_not_contact = l.do_not_contact or r.do_not_contact, ");
         String changed = before + " is distinct from " + after
                 + " or (r.consent is not null and r.consent is distinct from l.consent) or (r.do_not_contact and not l.do_not_contact)";
         // The account follows the company: the file's when it brings one (update) or when the lead had none (fill).
-        String account = overwrite ? "case when r.company is null then l.account_id else a.id end"
+        String account = overwrite
+                ? "case when r.company is null then l.account_id else a.id end"
                 : "case when l.company is null then a.id else l.account_id end";
         // One pass finds the leads the file changes, keeps how they were (for undo) and updates them.
-        long[] updated = jdbc.queryForList("with changed as (select l.id, to_jsonb(l) as before from lead l "
-                + "join import_row r on r.lead_id = l.id and not r.dup where " + changed + "), "
-                + "kept as (insert into import_update (job_id, lead_id, before) select ?, id, before from changed) "
-                + "update lead l set " + set + "attributes = " + attributes + ", account_id = " + account
-                + ", version = l.version + 1, updated_at = ? from changed c join import_row r on r.lead_id = c.id and not r.dup "
-                + "left join account a on a.key = r.account_key where l.id = c.id returning l.id", Long.class, job.id(), Timestamp.from(now))
-                .stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] updated = jdbc
+                .queryForList(
+                        "with changed as (select l.id, to_jsonb(l) as before from lead l "
+                                + "join import_row r on r.lead_id = l.id and not r.dup where " + changed + "), "
+                                + "kept as (insert into import_update (job_id, lead_id, before) select ?, id, before from changed) "
+                                + "update lead l set " + set + "attributes = " + attributes + ", account_id = "
+                                + account
+                                + ", version = l.version + 1, updated_at = ? from changed c join import_row r on r.lead_id = c.id and not r.dup "
+                                + "left join account a on a.key = r.account_key where l.id = c.id returning l.id",
+                        Long.class,
+                        job.id(),
+                        Timestamp.from(now))
+                .stream()
+                .mapToLong(Long::longValue)
+                .sorted()
+                .toArray();
         jobs.progress(job.id(), "rescoring updated leads", 0, 0, job.fileBytes());
         // Set-based, with each lead's activities: the same rescoring a model change runs, in this transaction.
         rescoring.rescore(models.active(), updated, now);
@@ -334,15 +372,23 @@ public class LeadFileImport {
      */
     private ImportRouting.Reading read(ImportJob job, Instant now, StoredLeadKeys stored, ImportPhases phases) {
         CsvFile file = CsvFile.of(job);
-        SliceReader slicing = new SliceReader(job.mapping(), models.active(), sources.current(), file.format(), now, job.id(),
-                job.slaClock());
+        SliceReader slicing = new SliceReader(
+                job.mapping(), models.active(), sources.current(), file.format(), now, job.id(), job.slaClock());
         // One core is left to Postgres, which stores the new leads while this thread and the scorers read on.
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        ExecutorService scorers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("import-" + job.id() + "-", 1).factory());
+        ExecutorService scorers = Executors.newFixedThreadPool(
+                threads, Thread.ofPlatform().name("import-" + job.id() + "-", 1).factory());
         ArrayDeque<Future<Slice>> inFlight = new ArrayDeque<>();
         ArrayDeque<Long> ids = new ArrayDeque<>();
-        try (CsvFile.Rows rows = file.rows(); ImportRouting routing = new ImportRouting(job, stored, file.size(), connection(), jobs, accounts,
-                     new ImportSpill("import_row (" + STAGED_COLUMNS + ")", scratch.newFile()))) {
+        try (CsvFile.Rows rows = file.rows();
+                ImportRouting routing = new ImportRouting(
+                        job,
+                        stored,
+                        file.size(),
+                        connection(),
+                        jobs,
+                        accounts,
+                        new ImportSpill("import_row (" + STAGED_COLUMNS + ")", scratch.newFile()))) {
             boolean header = true;
             List<CsvFile.Row> slice = new ArrayList<>(SLICE);
             while (true) {
@@ -415,7 +461,8 @@ public class LeadFileImport {
         /** A unique violation (23505) or foreign key violation (23503), however wrapped. */
         static boolean isRace(Throwable e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState()) || "23503".equals(sql.getSQLState()))) {
+                if (t instanceof SQLException sql
+                        && ("23505".equals(sql.getSQLState()) || "23503".equals(sql.getSQLState()))) {
                     return true;
                 }
             }
@@ -424,7 +471,8 @@ public class LeadFileImport {
     }
 
     /** Hands a slice to a scoring thread with a lead id for each of its rows (a rejected row leaves a gap). */
-    private Future<Slice> submit(ExecutorService scorers, SliceReader slicing, List<CsvFile.Row> rows, ArrayDeque<Long> ids) {
+    private Future<Slice> submit(
+            ExecutorService scorers, SliceReader slicing, List<CsvFile.Row> rows, ArrayDeque<Long> ids) {
         long[] sliceIds = new long[rows.size()];
         for (int i = 0; i < sliceIds.length; i++) {
             if (ids.isEmpty()) {

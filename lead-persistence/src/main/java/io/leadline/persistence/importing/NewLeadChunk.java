@@ -29,7 +29,8 @@ final class NewLeadChunk {
 
     private static void copy(PGConnection connection, String table, CopyBinary rows) throws SQLException, IOException {
         if (rows.size() > 0) {
-            try (PGCopyOutputStream copy = new PGCopyOutputStream(connection, "copy " + table + " from stdin (format binary)", 1 << 16)) {
+            try (PGCopyOutputStream copy =
+                    new PGCopyOutputStream(connection, "copy " + table + " from stdin (format binary)", 1 << 16)) {
                 copy.write(CopyBinary.HEADER);
                 copy.write(rows.bytes(), 0, rows.size());
                 copy.write(CopyBinary.TRAILER);

@@ -26,8 +26,8 @@ public class RejectedRowRetention {
     private final Clock clock;
     private final Duration retention;
 
-    RejectedRowRetention(JdbcClient jdbc, Clock clock,
-                         @Value("${leadline.import.rejected-rows-retention:90d}") Duration retention) {
+    RejectedRowRetention(
+            JdbcClient jdbc, Clock clock, @Value("${leadline.import.rejected-rows-retention:90d}") Duration retention) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.retention = retention;
@@ -40,8 +40,10 @@ public class RejectedRowRetention {
         Timestamp before = Timestamp.from(Instant.now(clock).minus(retention));
         long rows = 0;
         for (String table : new String[] {"import_rejection", "import_warning"}) {
-            rows += jdbc.sql("delete from " + table + " r using import_job j where j.id = r.job_id and j.finished_at < ?")
-                    .param(before).update();
+            rows += jdbc.sql("delete from " + table
+                            + " r using import_job j where j.id = r.job_id and j.finished_at < ?")
+                    .param(before)
+                    .update();
         }
         if (rows > 0) {
             log.info("deleted {} rejected rows and warnings of imports that ended more than {} ago", rows, retention);

@@ -12,9 +12,19 @@ import java.util.List;
  * lead's id if the lead became an MQL (0 otherwise). And its rejections with their reasons, and the warnings of
  * rows it kept with a field left out.
  */
-record Slice(int rows, CopyBinary text, int[] ends, long[] rowNumbers, long[] emails, long[] externalIds,
-             String[] accountKeys, String[] companies, long[] mqlIds, int accepted, List<ImportJobs.Rejection> rejections,
-             List<ImportFindings.Warning> warnings) {
+record Slice(
+        int rows,
+        CopyBinary text,
+        int[] ends,
+        long[] rowNumbers,
+        long[] emails,
+        long[] externalIds,
+        String[] accountKeys,
+        String[] companies,
+        long[] mqlIds,
+        int accepted,
+        List<ImportJobs.Rejection> rejections,
+        List<ImportFindings.Warning> warnings) {
 
     /** Where the {@code i}th accepted row's lead fields begin. */
     int start(int i) {

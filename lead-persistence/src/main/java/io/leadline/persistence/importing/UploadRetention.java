@@ -5,10 +5,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -41,8 +41,13 @@ public class UploadRetention {
     private final Duration retention;
     private final Path directory;
 
-    UploadRetention(JdbcClient jdbc, ImportScratch scratch, Clock clock, @Value("${leadline.import.retention:24h}") Duration retention,
-                    @Value("${leadline.import.dir:#{systemProperties['java.io.tmpdir'] + '/leadline-imports'}}") String directory) {
+    UploadRetention(
+            JdbcClient jdbc,
+            ImportScratch scratch,
+            Clock clock,
+            @Value("${leadline.import.retention:24h}") Duration retention,
+            @Value("${leadline.import.dir:#{systemProperties['java.io.tmpdir'] + '/leadline-imports'}}")
+                    String directory) {
         this.jdbc = jdbc;
         this.scratch = scratch;
         this.clock = clock;
@@ -75,7 +80,9 @@ public class UploadRetention {
     }
 
     /** Deletes every upload that is due; how many files went. */
-    @Scheduled(fixedDelayString = "${leadline.import.sweep-millis:600000}", initialDelayString = "${leadline.import.sweep-millis:600000}")
+    @Scheduled(
+            fixedDelayString = "${leadline.import.sweep-millis:600000}",
+            initialDelayString = "${leadline.import.sweep-millis:600000}")
     public int sweep() {
         Instant now = Instant.now(clock);
         int deleted = 0;
@@ -94,7 +101,8 @@ public class UploadRetention {
         int deleted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
-                if (!kept.contains(file.toString()) && Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(retention))) {
+                if (!kept.contains(file.toString())
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(retention))) {
                     deleted += delete(file) ? 1 : 0;
                 }
             }
@@ -114,16 +122,17 @@ public class UploadRetention {
         Map<Long, String> out = new HashMap<>();
         jdbc.sql("""
                         select id, stored_file from import_job where file_deleted_at is null
-                          and (status in ('FAILED', 'UNDONE') or status = 'DONE' and not dry_run or requested_at < ?)""")
-                .param(Timestamp.from(keptSince)).query(rs -> {
-                    out.put(rs.getLong(1), rs.getString(2));
-                });
+                          and (status in ('FAILED', 'UNDONE') or status = 'DONE' and not dry_run or requested_at < ?)""").param(Timestamp.from(keptSince)).query(rs -> {
+            out.put(rs.getLong(1), rs.getString(2));
+        });
         return out;
     }
 
     /** The paths of every upload still kept, to tell a stray file in the import folder from a job's. */
     private Set<String> keptUploads() {
-        return new HashSet<>(jdbc.sql("select stored_file from import_job where file_deleted_at is null").query(String.class).list());
+        return new HashSet<>(jdbc.sql("select stored_file from import_job where file_deleted_at is null")
+                .query(String.class)
+                .list());
     }
 
     /**
@@ -131,7 +140,9 @@ public class UploadRetention {
      * so (the user uploads the file again).
      */
     private void uploadDeleted(long id, Instant at) {
-        jdbc.sql("update import_job set file_deleted_at = ? where id = ?").params(Timestamp.from(at), id).update();
+        jdbc.sql("update import_job set file_deleted_at = ? where id = ?")
+                .params(Timestamp.from(at), id)
+                .update();
         jdbc.sql("""
                         update import_job set status = 'FAILED', phase = 'failed', finished_at = ?,
                                error = 'The uploaded file was deleted: uploads are kept for at most a day until they are imported. Upload it again.'

@@ -35,23 +35,37 @@ class JdbcAlerts implements Alerts {
     }
 
     private static Set<InboxItem.Kind> kinds(Array stored) throws SQLException {
-        return stored == null ? null : Arrays.stream(PostgresArrays.strings(stored)).map(InboxItem.Kind::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(InboxItem.Kind.class)));
+        return stored == null
+                ? null
+                : Arrays.stream(PostgresArrays.strings(stored))
+                        .map(InboxItem.Kind::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(InboxItem.Kind.class)));
     }
 
     @Override
     public Preference preference(String username) {
-        return jdbc.sql("select email, alert_mode, alert_kinds from app_user where username = ?").param(username)
-                .query((rs, n) -> new Preference(rs.getString(1), AlertMode.valueOf(rs.getString(2)), kinds(rs.getArray(3))))
-                .optional().orElse(new Preference(null, AlertMode.INSTANT));
+        return jdbc.sql("select email, alert_mode, alert_kinds from app_user where username = ?")
+                .param(username)
+                .query((rs, n) ->
+                        new Preference(rs.getString(1), AlertMode.valueOf(rs.getString(2)), kinds(rs.getArray(3))))
+                .optional()
+                .orElse(new Preference(null, AlertMode.INSTANT));
     }
 
     @Override
     public void save(String username, Preference preference) {
         boolean every = preference.kinds().containsAll(EnumSet.allOf(InboxItem.Kind.class));
         jdbc.sql("update app_user set email = ?, alert_mode = ?, alert_kinds = ?::text[] where username = ?")
-                .params(preference.email(), preference.mode().name(),
-                        every ? null : PostgresArrays.literal(preference.kinds().stream().map(Enum::name).sorted().toList()), username)
+                .params(
+                        preference.email(),
+                        preference.mode().name(),
+                        every
+                                ? null
+                                : PostgresArrays.literal(preference.kinds().stream()
+                                        .map(Enum::name)
+                                        .sorted()
+                                        .toList()),
+                        username)
                 .update();
     }
 
@@ -72,25 +86,40 @@ class JdbcAlerts implements Alerts {
                             order by n.id limit :limit
                             for update of n skip locked)
                         returning i.id, i.username, i.kind, i.lead_id, i.text, i.at, u.email, u.alert_mode""")
-                .param("lease", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
-                .param("digestFrom", Timestamp.from(now.minus(DIGEST))).param("limit", limit)
-                .query((rs, n) -> new Object[] {new InboxItem(rs.getLong("id"), rs.getString("username"),
-                        InboxItem.Kind.valueOf(rs.getString("kind")), rs.getLong("lead_id"), rs.getString("text"),
-                        rs.getTimestamp("at").toInstant(), null), rs.getString("email"), AlertMode.valueOf(rs.getString("alert_mode"))})
+                .param("lease", Timestamp.from(leaseUntil))
+                .param("now", Timestamp.from(now))
+                .param("digestFrom", Timestamp.from(now.minus(DIGEST)))
+                .param("limit", limit)
+                .query((rs, n) -> new Object[] {
+                    new InboxItem(
+                            rs.getLong("id"),
+                            rs.getString("username"),
+                            InboxItem.Kind.valueOf(rs.getString("kind")),
+                            rs.getLong("lead_id"),
+                            rs.getString("text"),
+                            rs.getTimestamp("at").toInstant(),
+                            null),
+                    rs.getString("email"),
+                    AlertMode.valueOf(rs.getString("alert_mode"))
+                })
                 .list();
         List<Mail> mails = new ArrayList<>();
         Map<String, List<InboxItem>> digests = new LinkedHashMap<>();
         Map<String, String> digestEmails = new LinkedHashMap<>();
-        rows.stream().sorted(Comparator.comparingLong(r -> ((InboxItem) r[0]).id())).forEach(r -> {
-            InboxItem item = (InboxItem) r[0];
-            if (r[2] == AlertMode.HOURLY) {
-                digests.computeIfAbsent(item.username(), u -> new ArrayList<>()).add(item);
-                digestEmails.put(item.username(), (String) r[1]);
-            } else {
-                mails.add(new Mail(item.username(), (String) r[1], AlertMode.INSTANT, List.of(item)));
-            }
-        });
-        digests.forEach((user, items) -> mails.add(new Mail(user, digestEmails.get(user), AlertMode.HOURLY, List.copyOf(items))));
+        rows.stream()
+                .sorted(Comparator.comparingLong(r -> ((InboxItem) r[0]).id()))
+                .forEach(r -> {
+                    InboxItem item = (InboxItem) r[0];
+                    if (r[2] == AlertMode.HOURLY) {
+                        digests.computeIfAbsent(item.username(), u -> new ArrayList<>())
+                                .add(item);
+                        digestEmails.put(item.username(), (String) r[1]);
+                    } else {
+                        mails.add(new Mail(item.username(), (String) r[1], AlertMode.INSTANT, List.of(item)));
+                    }
+                });
+        digests.forEach((user, items) ->
+                mails.add(new Mail(user, digestEmails.get(user), AlertMode.HOURLY, List.copyOf(items))));
         return mails;
     }
 
@@ -98,7 +127,9 @@ class JdbcAlerts implements Alerts {
     public void mailed(List<Long> itemIds, Instant at) {
         if (!itemIds.isEmpty()) {
             jdbc.sql("update inbox_item set mailed_at = :at, mail_lease_until = null where id in (:ids)")
-                    .param("at", Timestamp.from(at)).param("ids", itemIds).update();
+                    .param("at", Timestamp.from(at))
+                    .param("ids", itemIds)
+                    .update();
         }
     }
 }

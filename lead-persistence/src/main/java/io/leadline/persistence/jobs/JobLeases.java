@@ -52,15 +52,21 @@ public class JobLeases {
      * caller's transaction, which should then reset the job's progress.
      */
     public Optional<Long> claim(JobTable job, String worker, Instant at, Instant staleBefore, String exhausted) {
-        jdbc.sql("update " + job.table + " set status = 'FAILED', finished_at = ?, error = ?" + (job.phased ? ", phase = 'failed'" : "")
+        jdbc.sql("update " + job.table + " set status = 'FAILED', finished_at = ?, error = ?"
+                        + (job.phased ? ", phase = 'failed'" : "")
                         + " where status = 'RUNNING' and heartbeat_at < ? and attempts >= ?")
-                .params(Timestamp.from(at), exhausted, Timestamp.from(staleBefore), MAX_ATTEMPTS).update();
+                .params(Timestamp.from(at), exhausted, Timestamp.from(staleBefore), MAX_ATTEMPTS)
+                .update();
         Optional<Long> id = jdbc.sql("select id from " + job.table + " where status = 'QUEUED' "
-                        + "or (status = 'RUNNING' and heartbeat_at < ?) order by " + job.order + " limit 1 for update skip locked")
-                .param(Timestamp.from(staleBefore)).query(Long.class).optional();
+                        + "or (status = 'RUNNING' and heartbeat_at < ?) order by " + job.order
+                        + " limit 1 for update skip locked")
+                .param(Timestamp.from(staleBefore))
+                .query(Long.class)
+                .optional();
         id.ifPresent(jobId -> jdbc.sql("update " + job.table + " set status = 'RUNNING', worker = ?, heartbeat_at = ?, "
                         + "attempts = attempts + 1, started_at = ? where id = ?")
-                .params(worker, Timestamp.from(at), Timestamp.from(at), jobId).update());
+                .params(worker, Timestamp.from(at), Timestamp.from(at), jobId)
+                .update());
         return id;
     }
 
@@ -71,23 +77,32 @@ public class JobLeases {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean renew(JobTable job, long id, String worker, Instant at) {
         if (jdbc.sql("update " + job.table + " set heartbeat_at = ? where id = ? and worker = ? and status = 'RUNNING'")
-                .params(Timestamp.from(at), id, worker).update() == 1) {
+                        .params(Timestamp.from(at), id, worker)
+                        .update()
+                == 1) {
             return true;
         }
         return jdbc.sql("select count(*) from " + job.table + " where id = ? and status = 'RUNNING' and worker <> ?")
-                .params(id, worker).query(Long.class).single() == 0;
+                        .params(id, worker)
+                        .query(Long.class)
+                        .single()
+                == 0;
     }
 
     /** Fails a job with the message its page shows: the one way every kind of job fails, in a transaction of its own. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void fail(JobTable job, long id, String error, Instant at) {
-        jdbc.sql("update " + job.table + " set status = 'FAILED', error = ?, finished_at = ?" + (job.phased ? ", phase = 'failed'" : "")
-                        + " where id = ?")
-                .params(error, Timestamp.from(at), id).update();
+        jdbc.sql("update " + job.table + " set status = 'FAILED', error = ?, finished_at = ?"
+                        + (job.phased ? ", phase = 'failed'" : "") + " where id = ?")
+                .params(error, Timestamp.from(at), id)
+                .update();
     }
 
     /** How many times the job was started (more than once when an instance died running it). */
     public int attempts(JobTable job, long id) {
-        return jdbc.sql("select attempts from " + job.table + " where id = ?").param(id).query(Integer.class).single();
+        return jdbc.sql("select attempts from " + job.table + " where id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -5,7 +5,12 @@ package io.leadline.persistence.jobs;
  * {@code status}). Only an import has a draft (its mapping still being chosen) and can be undone.
  */
 public enum JobStatus {
-    DRAFT, QUEUED, RUNNING, DONE, FAILED, UNDONE;
+    DRAFT,
+    QUEUED,
+    RUNNING,
+    DONE,
+    FAILED,
+    UNDONE;
 
     /** Waiting for a worker or being worked on. */
     public boolean running() {

@@ -29,8 +29,7 @@ public class ActivityIngest {
 
     /** The leads found, by id and by email; locked until the transaction ends. */
     /** The leads found, by the id and by the address asked for (a merged lead's id or address maps to its survivor). */
-    public record Found(Map<Long, Long> byId, Map<String, Long> byEmail) {
-    }
+    public record Found(Map<Long, Long> byId, Map<String, Long> byEmail) {}
 
     public Found lock(Collection<Long> ids, Collection<String> emails) {
         Map<Long, Long> byId = new HashMap<>();
@@ -38,26 +37,32 @@ public class ActivityIngest {
         if (ids.isEmpty() && emails.isEmpty()) {
             return new Found(byId, byEmail);
         }
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("select id, email from lead where id = any(?) or email = any(?)");
-            ps.setArray(1, con.createArrayOf("bigint", ids.toArray(Long[]::new)));
-            ps.setArray(2, con.createArrayOf("text", emails.toArray(String[]::new)));
-            return ps;
-        }, rs -> {
-            byId.put(rs.getLong(1), rs.getLong(1));
-            byEmail.put(rs.getString(2), rs.getLong(1));
-        });
+        jdbc.query(
+                con -> {
+                    var ps = con.prepareStatement("select id, email from lead where id = any(?) or email = any(?)");
+                    ps.setArray(1, con.createArrayOf("bigint", ids.toArray(Long[]::new)));
+                    ps.setArray(2, con.createArrayOf("text", emails.toArray(String[]::new)));
+                    return ps;
+                },
+                rs -> {
+                    byId.put(rs.getLong(1), rs.getLong(1));
+                    byEmail.put(rs.getString(2), rs.getLong(1));
+                });
         followMerges(ids, emails, byId, byEmail);
         // The lock is taken on the leads' score rows, which rescoring rewrites next anyway: locking the lead rows too
         // would dirty a second random page per lead.
-        Long[] found = java.util.stream.Stream.concat(byId.values().stream(), byEmail.values().stream()).distinct().sorted()
+        Long[] found = java.util.stream.Stream.concat(byId.values().stream(), byEmail.values().stream())
+                .distinct()
+                .sorted()
                 .toArray(Long[]::new);
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("select lead_id from lead_score where lead_id = any(?) order by lead_id for no key update");
-            ps.setArray(1, con.createArrayOf("bigint", found));
-            return ps;
-        }, rs -> {
-        });
+        jdbc.query(
+                con -> {
+                    var ps = con.prepareStatement(
+                            "select lead_id from lead_score where lead_id = any(?) order by lead_id for no key update");
+                    ps.setArray(1, con.createArrayOf("bigint", found));
+                    return ps;
+                },
+                rs -> {});
         return new Found(byId, byEmail);
     }
 
@@ -65,33 +70,36 @@ public class ActivityIngest {
      * Ids and addresses of leads merged into others, asked for but not found, found as their survivors: an event for a
      * merged lead is the survivor's. Only asked when something was not found.
      */
-    private void followMerges(Collection<Long> ids, Collection<String> emails, Map<Long, Long> byId, Map<String, Long> byEmail) {
+    private void followMerges(
+            Collection<Long> ids, Collection<String> emails, Map<Long, Long> byId, Map<String, Long> byEmail) {
         Long[] missingIds = ids.stream().filter(id -> !byId.containsKey(id)).toArray(Long[]::new);
-        String[] missingEmails = emails.stream().filter(e -> !byEmail.containsKey(e)).toArray(String[]::new);
+        String[] missingEmails =
+                emails.stream().filter(e -> !byEmail.containsKey(e)).toArray(String[]::new);
         if (missingIds.length == 0 && missingEmails.length == 0) {
             return;
         }
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("select merged_id, merged_email, survivor_id from merged_lead "
-                    + "where merged_id = any(?) or merged_email = any(?) order by merged_at");
-            ps.setArray(1, con.createArrayOf("bigint", missingIds));
-            ps.setArray(2, con.createArrayOf("text", missingEmails));
-            return ps;
-        }, rs -> {
-            long survivor = rs.getLong(3);
-            if (java.util.Arrays.asList(missingIds).contains(rs.getLong(1))) {
-                byId.put(rs.getLong(1), survivor);
-            }
-            String email = rs.getString(2);
-            if (email != null && java.util.Arrays.asList(missingEmails).contains(email)) {
-                byEmail.put(email, survivor);
-            }
-        });
+        jdbc.query(
+                con -> {
+                    var ps = con.prepareStatement("select merged_id, merged_email, survivor_id from merged_lead "
+                            + "where merged_id = any(?) or merged_email = any(?) order by merged_at");
+                    ps.setArray(1, con.createArrayOf("bigint", missingIds));
+                    ps.setArray(2, con.createArrayOf("text", missingEmails));
+                    return ps;
+                },
+                rs -> {
+                    long survivor = rs.getLong(3);
+                    if (java.util.Arrays.asList(missingIds).contains(rs.getLong(1))) {
+                        byId.put(rs.getLong(1), survivor);
+                    }
+                    String email = rs.getString(2);
+                    if (email != null && java.util.Arrays.asList(missingEmails).contains(email)) {
+                        byEmail.put(email, survivor);
+                    }
+                });
     }
 
     /** One activity of one lead. */
-    public record LeadActivity(long leadId, Activity activity) {
-    }
+    public record LeadActivity(long leadId, Activity activity) {}
 
     /** Stores the activities in one statement, and announces them ({@link ActivitiesRecorded}) in the same transaction. */
     public void insertAll(List<LeadActivity> activities) {
@@ -120,6 +128,8 @@ public class ActivityIngest {
             return ps;
         });
         events.publishEvent(new ActivitiesRecorded(activities.stream()
-                .map(a -> new ActivitiesRecorded.Recorded(a.leadId(), a.activity().type().key(), a.activity().at())).toList()));
+                .map(a -> new ActivitiesRecorded.Recorded(
+                        a.leadId(), a.activity().type().key(), a.activity().at()))
+                .toList()));
     }
 }

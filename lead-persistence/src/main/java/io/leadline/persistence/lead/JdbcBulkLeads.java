@@ -56,13 +56,22 @@ class JdbcBulkLeads implements BulkLeads {
         if (leads.isEmpty()) {
             return 0;
         }
-        List<Long> ids = jdbc.queryForList("select nextval('lead_seq') from generate_series(1, ?)", Long.class, leads.size());
+        List<Long> ids =
+                jdbc.queryForList("select nextval('lead_seq') from generate_series(1, ?)", Long.class, leads.size());
         Timestamp now = Timestamp.from(clock.instant());
-        Map<String, Long> accountIds = accounts.idsFor(leads.stream().map(l -> l.lead().profile().company()).filter(Objects::nonNull).toList());
-        batch(INSERT_LEAD, leads.size(), (ps, i) -> bindLead(ps, ids.get(i), leads.get(i).lead(), now, accountIds));
+        Map<String, Long> accountIds = accounts.idsFor(leads.stream()
+                .map(l -> l.lead().profile().company())
+                .filter(Objects::nonNull)
+                .toList());
+        batch(
+                INSERT_LEAD,
+                leads.size(),
+                (ps, i) -> bindLead(ps, ids.get(i), leads.get(i).lead(), now, accountIds));
         batch(INSERT_SCORE, leads.size(), (ps, i) -> bindScore(ps, ids.get(i), leads.get(i), now));
-        history.recordAll(IntStream.range(0, leads.size()).filter(i -> leads.get(i).change() != null)
-                .mapToObj(i -> new RecordedMove(ids.get(i), leads.get(i).change())).toList());
+        history.recordAll(IntStream.range(0, leads.size())
+                .filter(i -> leads.get(i).change() != null)
+                .mapToObj(i -> new RecordedMove(ids.get(i), leads.get(i).change()))
+                .toList());
         return leads.size();
     }
 

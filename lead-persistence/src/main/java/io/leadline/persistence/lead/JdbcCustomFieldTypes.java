@@ -20,6 +20,7 @@ class JdbcCustomFieldTypes implements CustomFieldTypes {
 
     /** Leads sampled per check, and values kept per field. */
     static final int SAMPLE_LEADS = 20_000;
+
     static final int VALUES_PER_FIELD = 2_000;
 
     private final JdbcClient jdbc;
@@ -43,8 +44,7 @@ class JdbcCustomFieldTypes implements CustomFieldTypes {
         check("""
                 (select attributes from lead where import_job_id = :job limit :leads)
                 union all
-                (select l.attributes from import_update u join lead l on l.id = u.lead_id where u.job_id = :job limit :leads)""",
-                Map.of("job", importJobId, "leads", SAMPLE_LEADS), at);
+                (select l.attributes from import_update u join lead l on l.id = u.lead_id where u.job_id = :job limit :leads)""", Map.of("job", importJobId, "leads", SAMPLE_LEADS), at);
     }
 
     @Override
@@ -56,7 +56,8 @@ class JdbcCustomFieldTypes implements CustomFieldTypes {
     private Map<String, FieldType> check(String leads, Map<String, Object> params, Instant at) {
         Map<String, List<String>> values = new HashMap<>();
         jdbc.sql("select k.key, k.value from (" + leads + ") l cross join lateral jsonb_each_text(l.attributes) k")
-                .params(params).query(rs -> {
+                .params(params)
+                .query(rs -> {
                     List<String> kept = values.computeIfAbsent(rs.getString(1), key -> new ArrayList<>());
                     if (kept.size() < VALUES_PER_FIELD) {
                         kept.add(rs.getString(2));
@@ -64,10 +65,10 @@ class JdbcCustomFieldTypes implements CustomFieldTypes {
                 });
         Map<String, FieldType> types = new TreeMap<>();
         values.forEach((key, sample) -> types.put(key, FieldTypes.detect(sample)));
-        types.forEach((key, type) -> jdbc.sql("""
+        types.forEach((key, type) ->
+                jdbc.sql("""
                         insert into custom_field (key, type, checked_at) values (?, ?, ?)
-                        on conflict (key) do update set type = excluded.type, checked_at = excluded.checked_at""")
-                .params(key, type.name(), Timestamp.from(at)).update());
+                        on conflict (key) do update set type = excluded.type, checked_at = excluded.checked_at""").params(key, type.name(), Timestamp.from(at)).update());
         return types;
     }
 }

@@ -2,9 +2,9 @@ package io.leadline.persistence.lead;
 
 import io.leadline.core.lead.FieldFilter;
 import io.leadline.core.lead.LeadList;
-import io.leadline.core.lead.SearchWords;
 import io.leadline.core.lead.LeadSearch;
 import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.lead.SearchWords;
 import io.leadline.core.scoring.FitGrade;
 import io.leadline.persistence.prediction.LiveLikelihoodSql;
 import java.math.BigDecimal;
@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,16 +54,20 @@ class JdbcLeadList implements LeadList {
     public List<Long> ids(LeadSearch search, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("limit", limit);
-        return jdbc.sql("select id from (" + sql(search, null, params) + " limit :limit) selected").params(params)
-                .query(Long.class).list();
+        return jdbc.sql("select id from (" + sql(search, null, params) + " limit :limit) selected")
+                .params(params)
+                .query(Long.class)
+                .list();
     }
 
     @Override
     public long countUpTo(LeadSearch search, long cap) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("cap", cap);
-        return jdbc.sql("select count(*) from (" + sql(search, null, params) + " limit :cap) selected").params(params)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from (" + sql(search, null, params) + " limit :cap) selected")
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
     @Override
@@ -75,15 +78,22 @@ class JdbcLeadList implements LeadList {
                         """ + LIKELIHOOD_JOIN + """
                         where me.id = ? and me.account_id is not null
                         order by sc.score desc nulls last, l.id desc limit ?""")
-                .params(leadId, size).query(JdbcLeadList::row).list();
+                .params(leadId, size)
+                .query(JdbcLeadList::row)
+                .list();
     }
 
     @Override
-    public void each(LeadSearch search, List<String> customFields, java.util.function.BiConsumer<Row, List<String>> each) {
+    public void each(
+            LeadSearch search, List<String> customFields, java.util.function.BiConsumer<Row, List<String>> each) {
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder fields = new StringBuilder();
         for (int i = 0; i < customFields.size(); i++) {
-            fields.append(", l.attributes ->> :field").append(i).append(" as field").append(i).append('\n');
+            fields.append(", l.attributes ->> :field")
+                    .append(i)
+                    .append(" as field")
+                    .append(i)
+                    .append('\n');
             params.put("field" + i, io.leadline.core.lead.FieldKey.of(customFields.get(i)));
         }
         jdbc.sql(sql(search, null, params, fields.toString())).params(params).query(rs -> {
@@ -119,17 +129,21 @@ class JdbcLeadList implements LeadList {
 
     @Override
     public List<String> customFields() {
-        return jdbc.sql("select distinct jsonb_object_keys(attributes) as k from (select attributes from lead limit 100000) l order by k")
-                .query(String.class).list();
+        return jdbc.sql(
+                        "select distinct jsonb_object_keys(attributes) as k from (select attributes from lead limit 100000) l order by k")
+                .query(String.class)
+                .list();
     }
 
     @Override
     public List<ValueCount> valueCounts(String field, int limit) {
         String key = io.leadline.core.lead.FieldKey.of(field);
-        String column = io.leadline.core.lead.LeadField.byKey(key).map(f -> switch (f) {
-            case COMPANY_SIZE -> "company_size::text";
-            default -> f.key();
-        }).orElse("attributes ->> :key");
+        String column = io.leadline.core.lead.LeadField.byKey(key)
+                .map(f -> switch (f) {
+                    case COMPANY_SIZE -> "company_size::text";
+                    default -> f.key();
+                })
+                .orElse("attributes ->> :key");
         return jdbc.sql("""
                         select v, count(*) as leads,
                                count(*) filter (where outcome = 'WON' or stage = 'WON') as won,
@@ -137,8 +151,10 @@ class JdbcLeadList implements LeadList {
                                                   and outcome is distinct from 'WON' and stage <> 'WON') as lost
                         from (select %s as v, outcome, stage from lead) x where v is not null
                         group by v order by count(*) desc, v limit :limit""".formatted(column))
-                .param("key", key).param("limit", limit)
-                .query((rs, n) -> new ValueCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).list();
+                .param("key", key)
+                .param("limit", limit)
+                .query((rs, n) -> new ValueCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
     }
 
     private static String sql(LeadSearch s, After after, Map<String, Object> params) {
@@ -146,14 +162,18 @@ class JdbcLeadList implements LeadList {
     }
 
     private static String sql(LeadSearch s, After after, Map<String, Object> params, String extraColumns) {
-        StringBuilder sql = new StringBuilder(ROW + extraColumns + "from lead l left join lead_score sc on sc.lead_id = l.id\n"
-                + LIKELIHOOD_JOIN + "where true");
+        StringBuilder sql = new StringBuilder(ROW + extraColumns
+                + "from lead l left join lead_score sc on sc.lead_id = l.id\n" + LIKELIHOOD_JOIN + "where true");
         if (s.text() != null) {
             // Every word somewhere in name, email or company, in any order, accents and case folded (V38).
             List<String> words = SearchWords.of(s.text());
             for (int i = 0; i < words.size(); i++) {
-                sql.append(" and l.search_text like ('%' || leadline_fold(:word").append(i).append(") || '%')");
-                params.put("word" + i, words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+                sql.append(" and l.search_text like ('%' || leadline_fold(:word")
+                        .append(i)
+                        .append(") || '%')");
+                params.put(
+                        "word" + i,
+                        words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
             }
         }
         if (s.field() != null) {
@@ -173,8 +193,12 @@ class JdbcLeadList implements LeadList {
         }
         if (s.minGrade() != null) {
             sql.append(" and sc.grade in (:grades)");
-            params.put("grades", java.util.Arrays.stream(FitGrade.values())
-                    .filter(g -> g.rank() >= s.minGrade().rank()).map(Enum::name).toList());
+            params.put(
+                    "grades",
+                    java.util.Arrays.stream(FitGrade.values())
+                            .filter(g -> g.rank() >= s.minGrade().rank())
+                            .map(Enum::name)
+                            .toList());
         }
         if (s.withinDays() != null) {
             sql.append(" and l.created_at >= now() - make_interval(days => :withinDays)");
@@ -210,7 +234,9 @@ class JdbcLeadList implements LeadList {
         }
         if (s.createdTo() != null) {
             sql.append(" and l.created_at < :to");
-            params.put("to", Timestamp.from(s.createdTo().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+            params.put(
+                    "to",
+                    Timestamp.from(s.createdTo().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
         }
         if (s.order() == LeadSearch.Order.SCORE) {
             if (after != null) {
@@ -237,10 +263,20 @@ class JdbcLeadList implements LeadList {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getLong("id"), rs.getString("name"), rs.getString("email"), rs.getString("company"),
-                rs.getString("job_title"), rs.getString("source"), LifecycleStage.valueOf(rs.getString("stage")),
-                rs.getInt("score"), FitGrade.valueOf(rs.getString("grade").strip()), rs.getString("owner"),
-                rs.getTimestamp("created_at").toInstant(), (Double) rs.getObject("likelihood"), rs.getString("consent"),
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("email"),
+                rs.getString("company"),
+                rs.getString("job_title"),
+                rs.getString("source"),
+                LifecycleStage.valueOf(rs.getString("stage")),
+                rs.getInt("score"),
+                FitGrade.valueOf(rs.getString("grade").strip()),
+                rs.getString("owner"),
+                rs.getTimestamp("created_at").toInstant(),
+                (Double) rs.getObject("likelihood"),
+                rs.getString("consent"),
                 rs.getBoolean("do_not_contact"));
     }
 }

@@ -30,6 +30,7 @@ class JdbcNurtureHistory implements NurtureHistory {
                                       order by c.changed_at desc, c.id desc limit 1) recycled on true
                         where l.id = any (?) and l.stage = 'MQL'""")
                 .param(leadIds.toArray(Long[]::new))
-                .query((rs, n) -> new Returned(rs.getLong("id"), rs.getString("name"), rs.getString("actor"))).list();
+                .query((rs, n) -> new Returned(rs.getLong("id"), rs.getString("name"), rs.getString("actor")))
+                .list();
     }
 }

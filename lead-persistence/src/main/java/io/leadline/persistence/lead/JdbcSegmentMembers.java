@@ -22,7 +22,8 @@ class JdbcSegmentMembers implements SegmentMembers {
     @Override
     public List<SegmentList> lists() {
         return jdbc.sql("select id, name from segment where query = 'segment=' || id order by name")
-                .query((rs, n) -> new SegmentList(rs.getLong(1), rs.getString(2))).list();
+                .query((rs, n) -> new SegmentList(rs.getLong(1), rs.getString(2)))
+                .list();
     }
 
     @Override
@@ -35,11 +36,16 @@ class JdbcSegmentMembers implements SegmentMembers {
         long id;
         try {
             id = jdbc.sql("insert into segment (name, query, created_by, created_at) values (?, '', ?, ?) returning id")
-                    .params(stripped, by, Timestamp.from(at)).query(Long.class).single();
+                    .params(stripped, by, Timestamp.from(at))
+                    .query(Long.class)
+                    .single();
         } catch (DuplicateKeyException e) {
-            throw new IllegalArgumentException("A segment is called " + stripped + " already; choose it, or another name.");
+            throw new IllegalArgumentException(
+                    "A segment is called " + stripped + " already; choose it, or another name.");
         }
-        jdbc.sql("update segment set query = 'segment=' || id where id = ?").param(id).update();
+        jdbc.sql("update segment set query = 'segment=' || id where id = ?")
+                .param(id)
+                .update();
         return new SegmentList(id, stripped);
     }
 
@@ -51,7 +57,9 @@ class JdbcSegmentMembers implements SegmentMembers {
                         insert into segment_member (segment_id, lead_id, added_by, added_at)
                         select ?, l.id, ?, ? from lead l where l.id = any(?)
                         on conflict do nothing returning lead_id""")
-                .params(segmentId, by, Timestamp.from(at), leadIds.toArray(Long[]::new)).query(Long.class).list();
+                .params(segmentId, by, Timestamp.from(at), leadIds.toArray(Long[]::new))
+                .query(Long.class)
+                .list();
     }
 
     @Override
@@ -59,15 +67,21 @@ class JdbcSegmentMembers implements SegmentMembers {
     public List<Long> remove(long segmentId, List<Long> leadIds) {
         requireList(segmentId);
         return jdbc.sql("delete from segment_member where segment_id = ? and lead_id = any(?) returning lead_id")
-                .params(segmentId, leadIds.toArray(Long[]::new)).query(Long.class).list();
+                .params(segmentId, leadIds.toArray(Long[]::new))
+                .query(Long.class)
+                .list();
     }
 
     private void requireList(long segmentId) {
-        String query = jdbc.sql("select query from segment where id = ?").param(segmentId).query(String.class).optional()
+        String query = jdbc.sql("select query from segment where id = ?")
+                .param(segmentId)
+                .query(String.class)
+                .optional()
                 .orElseThrow(() -> new IllegalArgumentException("That segment is gone."));
         if (!query.equals("segment=" + segmentId)) {
-            throw new IllegalArgumentException("That segment is a saved search: its leads are the ones its filters find. "
-                    + "Choose a list, or make a new one.");
+            throw new IllegalArgumentException(
+                    "That segment is a saved search: its leads are the ones its filters find. "
+                            + "Choose a list, or make a new one.");
         }
     }
 }

@@ -40,7 +40,8 @@ class JdbcSourceAliases implements SourceAliasBook {
     @Override
     public List<SourceUse> inUse() {
         return jdbc.sql("select source, count(*) from lead where source is not null group by 1 order by 2 desc, 1")
-                .query((rs, n) -> new SourceUse(rs.getString(1), rs.getLong(2))).list();
+                .query((rs, n) -> new SourceUse(rs.getString(1), rs.getLong(2)))
+                .list();
     }
 
     @Override
@@ -55,13 +56,17 @@ class JdbcSourceAliases implements SourceAliasBook {
         SourceAliases after = before.merging(alias, into);
         String from = LeadSources.key(alias);
         String to = after.resolve(from);
-        jdbc.sql("delete from source_alias where not (alias = any(?))").param(after.sourceOf().keySet().toArray(String[]::new)).update();
-        after.sourceOf().forEach((a, s) -> jdbc.sql("""
+        jdbc.sql("delete from source_alias where not (alias = any(?))")
+                .param(after.sourceOf().keySet().toArray(String[]::new))
+                .update();
+        after.sourceOf()
+                .forEach((a, s) ->
+                        jdbc.sql("""
                         insert into source_alias (alias, source, merged_by, merged_at) values (?, ?, ?, ?)
-                        on conflict (alias) do update set source = excluded.source""")
-                .params(a, s, by, Timestamp.from(at)).update());
+                        on conflict (alias) do update set source = excluded.source""").params(a, s, by, Timestamp.from(at)).update());
         int moved = jdbc.sql("update lead set source = ?, version = version + 1, updated_at = ? where source = ?")
-                .params(to, Timestamp.from(at), from).update();
+                .params(to, Timestamp.from(at), from)
+                .update();
         if (moved > 0) {
             rescores.queue(by, "source " + from + " merged into " + to, at);
         }
@@ -71,13 +76,20 @@ class JdbcSourceAliases implements SourceAliasBook {
     @Override
     @Transactional
     public boolean forget(String alias) {
-        return jdbc.sql("delete from source_alias where alias = ?").param(LeadSources.key(alias)).update() == 1;
+        return jdbc.sql("delete from source_alias where alias = ?")
+                        .param(LeadSources.key(alias))
+                        .update()
+                == 1;
     }
 
     @Override
     public List<Merged> merged() {
         return jdbc.sql("select alias, source, merged_by, merged_at from source_alias order by source, alias")
-                .query((rs, n) -> new Merged(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .query((rs, n) -> new Merged(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
                 .list();
     }
 }

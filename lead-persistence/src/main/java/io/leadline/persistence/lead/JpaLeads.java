@@ -41,7 +41,8 @@ class JpaLeads implements Leads {
 
     @Override
     public Lead save(Lead lead) {
-        LeadEntity row = lead.id() == null ? new LeadEntity() : rows.findById(lead.id()).orElseThrow();
+        LeadEntity row =
+                lead.id() == null ? new LeadEntity() : rows.findById(lead.id()).orElseThrow();
         if (lead.id() != null && !row.version.equals(lead.version())) {
             throw new ObjectOptimisticLockingFailureException(LeadEntity.class, lead.id());
         }
@@ -87,12 +88,21 @@ class JpaLeads implements Leads {
     public java.util.Map<Long, Owned> owned(java.util.Collection<Long> ids) {
         java.util.Map<Long, Owned> owned = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.sql("select id, owner, full_name, email, external_id from lead where id = any(?) and owner is not null")
+            jdbc.sql(
+                            "select id, owner, full_name, email, external_id from lead where id = any(?) and owner is not null")
                     .param(ids.toArray(Long[]::new))
                     .query(rs -> {
                         long id = rs.getLong("id");
-                        owned.put(id, new Owned(id, rs.getString("owner"), Lead.displayName(rs.getString("full_name"),
-                                rs.getString("email"), rs.getString("external_id"), id)));
+                        owned.put(
+                                id,
+                                new Owned(
+                                        id,
+                                        rs.getString("owner"),
+                                        Lead.displayName(
+                                                rs.getString("full_name"),
+                                                rs.getString("email"),
+                                                rs.getString("external_id"),
+                                                id)));
                     });
         }
         return owned;
@@ -102,9 +112,12 @@ class JpaLeads implements Leads {
     @Transactional(readOnly = true)
     public Optional<Long> idWithEmail(EmailAddress email) {
         // The address of a lead merged into another is the survivor's: a form or the API naming it reaches that lead.
-        return rows.findIdByEmail(email.value()).or(() -> jdbc.sql(
-                "select survivor_id from merged_lead where merged_email = ? order by merged_at desc limit 1")
-                .param(email.value()).query(Long.class).optional());
+        return rows.findIdByEmail(email.value())
+                .or(() -> jdbc.sql(
+                                "select survivor_id from merged_lead where merged_email = ? order by merged_at desc limit 1")
+                        .param(email.value())
+                        .query(Long.class)
+                        .optional());
     }
 
     @Override
@@ -126,21 +139,46 @@ class JpaLeads implements Leads {
                         select from_stage, to_stage, actor, reason, changed_at, reason_code from stage_change
                         where lead_id = ? order by changed_at, id""")
                 .param(leadId)
-                .query((rs, n) -> new StageChange(LifecycleStage.valueOf(rs.getString("from_stage")),
-                        LifecycleStage.valueOf(rs.getString("to_stage")), rs.getString("actor"), rs.getString("reason"),
-                        rs.getTimestamp("changed_at").toInstant(), rs.getString("reason_code")))
+                .query((rs, n) -> new StageChange(
+                        LifecycleStage.valueOf(rs.getString("from_stage")),
+                        LifecycleStage.valueOf(rs.getString("to_stage")),
+                        rs.getString("actor"),
+                        rs.getString("reason"),
+                        rs.getTimestamp("changed_at").toInstant(),
+                        rs.getString("reason_code")))
                 .list();
     }
 
     private Lead toLead(LeadEntity row) {
         // Only an MQL's origin matters (a score undoes only its own MQL): one look at its history.
-        return toLead(row, row.stage != LifecycleStage.MQL || jdbc.sql("select " + StageHistory.STAGE_BY_SCORE
-                + " from lead where id = ?").param(row.id).query(Boolean.class).single());
+        return toLead(
+                row,
+                row.stage != LifecycleStage.MQL
+                        || jdbc.sql("select " + StageHistory.STAGE_BY_SCORE + " from lead where id = ?")
+                                .param(row.id)
+                                .query(Boolean.class)
+                                .single());
     }
 
     private static Lead toLead(LeadEntity row, boolean byScore) {
-        var profile = new LeadProfile(row.fullName, row.email == null ? null : new EmailAddress(row.email), row.company, row.jobTitle,
-                row.companySize, row.country, row.source, row.attributes);
-        return new Lead(row.id, row.version, row.externalId, profile, row.stage, row.owner, row.revisitOn, row.createdAt, byScore);
+        var profile = new LeadProfile(
+                row.fullName,
+                row.email == null ? null : new EmailAddress(row.email),
+                row.company,
+                row.jobTitle,
+                row.companySize,
+                row.country,
+                row.source,
+                row.attributes);
+        return new Lead(
+                row.id,
+                row.version,
+                row.externalId,
+                profile,
+                row.stage,
+                row.owner,
+                row.revisitOn,
+                row.createdAt,
+                byScore);
     }
 }

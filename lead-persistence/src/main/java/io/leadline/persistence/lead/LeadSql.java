@@ -8,6 +8,5 @@ public final class LeadSql {
     /** {@link Lead#displayName()} of the lead aliased {@code l}: its name, else its email, else "Lead " and its external id. */
     public static final String DISPLAY_NAME = "coalesce(l.full_name, l.email, 'Lead ' || l.external_id)";
 
-    private LeadSql() {
-    }
+    private LeadSql() {}
 }

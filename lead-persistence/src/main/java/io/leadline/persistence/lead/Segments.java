@@ -17,14 +17,14 @@ public class Segments {
         this.jdbc = jdbc;
     }
 
-    public record Segment(long id, String name, String query, String createdBy) {
-    }
+    public record Segment(long id, String name, String query, String createdBy) {}
 
     /** @return false when a segment has that name already */
     public boolean save(String name, String query, String by, Instant at) {
         try {
             jdbc.sql("insert into segment (name, query, created_by, created_at) values (?, ?, ?, ?)")
-                    .params(name.strip(), query, by, Timestamp.from(at)).update();
+                    .params(name.strip(), query, by, Timestamp.from(at))
+                    .update();
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -33,7 +33,8 @@ public class Segments {
 
     public List<Segment> all() {
         return jdbc.sql("select id, name, query, created_by from segment order by name")
-                .query((rs, n) -> new Segment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+                .query((rs, n) -> new Segment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
     }
 
     public void delete(long id) {

@@ -2,8 +2,8 @@ package io.leadline.persistence.lead;
 
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadsBecameMql;
-import io.leadline.core.lead.LeadsMoved;
 import io.leadline.core.lead.LeadsBecameMql.RecordedMove;
+import io.leadline.core.lead.LeadsMoved;
 import io.leadline.core.lead.StageChange;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -58,9 +58,19 @@ public class StageHistory {
         if (moves.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(INSERT, moves.stream().map(m -> new Object[] {m.leadId(), m.change().from().name(),
-                m.change().to().name(), m.change().actor(), m.change().reason(), Timestamp.from(m.change().at()),
-                m.change().reasonCode()}).toList());
+        jdbc.batchUpdate(
+                INSERT,
+                moves.stream()
+                        .map(m -> new Object[] {
+                            m.leadId(),
+                            m.change().from().name(),
+                            m.change().to().name(),
+                            m.change().actor(),
+                            m.change().reason(),
+                            Timestamp.from(m.change().at()),
+                            m.change().reasonCode()
+                        })
+                        .toList());
         LeadsBecameMql.among(moves, clock.instant()).forEach(events::publishEvent);
         LeadsMoved.among(moves, clock.instant()).forEach(events::publishEvent);
     }

@@ -28,15 +28,19 @@ class JdbcStoredLikelihoods implements StoredLikelihoods {
             return;
         }
         Timestamp when = Timestamp.from(at);
-        batch.batchUpdate("""
+        batch.batchUpdate(
+                """
                         insert into lead_likelihood (lead_id, model_id, probability, computed_at)
                         select ?, ?, ?, ? where exists (select 1 from lead where id = ?)
                         on conflict (lead_id) do update set model_id = excluded.model_id, probability = excluded.probability,
                             computed_at = excluded.computed_at""",
                 // In lead id order: two writers storing overlapping leads at once (a rescoring's refresh beside an
-                // activity batch's) then lock the rows in the same order and wait for each other instead of deadlocking.
-                probabilities.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .map(e -> new Object[] {e.getKey(), modelId, e.getValue(), when, e.getKey()}).toList());
+                // activity batch's) then lock the rows in the same order and wait for each other instead of
+                // deadlocking.
+                probabilities.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(e -> new Object[] {e.getKey(), modelId, e.getValue(), when, e.getKey()})
+                        .toList());
     }
 
     @Override
@@ -46,12 +50,16 @@ class JdbcStoredLikelihoods implements StoredLikelihoods {
                                k.model_id = ? and k.computed_at >= coalesce(s.scored_at, k.computed_at) as current
                         from lead_likelihood k left join lead_score s on s.lead_id = k.lead_id where k.lead_id = ?""")
                 .params(liveModelId, leadId)
-                .query((rs, n) -> new Stored(rs.getDouble(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getBoolean(4)))
+                .query((rs, n) -> new Stored(
+                        rs.getDouble(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getBoolean(4)))
                 .optional();
     }
 
     @Override
     public List<Long> leadIdsAfter(long afterId, int limit) {
-        return jdbc.sql("select id from lead where id > ? order by id limit ?").params(afterId, limit).query(Long.class).list();
+        return jdbc.sql("select id from lead where id > ? order by id limit ?")
+                .params(afterId, limit)
+                .query(Long.class)
+                .list();
     }
 }

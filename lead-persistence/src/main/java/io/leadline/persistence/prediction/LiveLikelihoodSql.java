@@ -8,11 +8,11 @@ public final class LiveLikelihoodSql {
             "(select id from likelihood_model where live_since is not null order by live_since desc, id desc limit 1)";
 
     /** Joins the live model's stored likelihood as {@code lk} onto a query whose lead is {@code l}. */
-    public static final String JOIN = "left join lead_likelihood lk on lk.lead_id = l.id and lk.model_id = " + LIVE_MODEL_ID + "\n";
+    public static final String JOIN =
+            "left join lead_likelihood lk on lk.lead_id = l.id and lk.model_id = " + LIVE_MODEL_ID + "\n";
 
     /** The likelihood order's sort value: the probability in millionths, -1 for none (as the cores' positions compute it). */
     public static final String SORT_KEY = "coalesce(round(lk.probability * 1000000)::bigint, -1)";
 
-    private LiveLikelihoodSql() {
-    }
+    private LiveLikelihoodSql() {}
 }

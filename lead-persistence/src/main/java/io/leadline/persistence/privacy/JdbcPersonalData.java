@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcPersonalData implements PersonalData {
 
     /** Phone-like attributes, as the duplicate phone key reads them (V49). */
-    static final List<String> PHONE_FIELDS = List.of("phone", "phone_number", "mobile", "mobile_phone", "mobile_number",
-            "telephone", "work_phone", "whatsapp");
+    static final List<String> PHONE_FIELDS = List.of(
+            "phone", "phone_number", "mobile", "mobile_phone", "mobile_number", "telephone", "work_phone", "whatsapp");
     /** Shorter names and ids than this are not searched for in free text: "Ana" or "17" would match strangers. */
     private static final int SEARCHABLE = 5;
 
@@ -52,9 +52,21 @@ class JdbcPersonalData implements PersonalData {
                          where email = ? or email in (coalesce(leadline_email_key(?), ?)) or email_key = coalesce(leadline_email_key(?), ?)
                             or position(? in lower(attributes ->> ?)) > 0
                             or id in (select survivor_id from merged_lead where merged_email = ?)
-                         order by id""".formatted(String.join(", ", PHONE_FIELDS.stream().map(f -> "attributes ->> '" + f + "'").toList())))
-                .params(MergePlan.OTHER_EMAILS, email.value(), email.value(), email.value(), email.value(), email.value(), email.value(),
-                        MergePlan.OTHER_EMAILS, email.value())
+                         order by id""".formatted(String.join(
+                        ", ",
+                        PHONE_FIELDS.stream()
+                                .map(f -> "attributes ->> '" + f + "'")
+                                .toList())))
+                .params(
+                        MergePlan.OTHER_EMAILS,
+                        email.value(),
+                        email.value(),
+                        email.value(),
+                        email.value(),
+                        email.value(),
+                        email.value(),
+                        MergePlan.OTHER_EMAILS,
+                        email.value())
                 .query(rs -> {
                     ids.add(rs.getLong("id"));
                     add(identifiers, rs.getString("email"));
@@ -95,8 +107,16 @@ class JdbcPersonalData implements PersonalData {
                 select id, email, full_name, company, job_title, company_size, country, source, external_id, attributes::text as attributes,
                        stage, owner, revisit_on, outcome, outcome_at, outcome_reason, created_at, updated_at
                   from lead where id = any(?::bigint[]) order by id""", (Object) leads));
-        sections.put("score", rows("select lead_id, score, priority, stage, scored_at from lead_score where lead_id = any(?::bigint[]) order by lead_id", (Object) leads));
-        sections.put("activities", rows("select lead_id, type, occurred_at, detail from activity where lead_id = any(?::bigint[]) order by occurred_at, id", (Object) leads));
+        sections.put(
+                "score",
+                rows(
+                        "select lead_id, score, priority, stage, scored_at from lead_score where lead_id = any(?::bigint[]) order by lead_id",
+                        (Object) leads));
+        sections.put(
+                "activities",
+                rows(
+                        "select lead_id, type, occurred_at, detail from activity where lead_id = any(?::bigint[]) order by occurred_at, id",
+                        (Object) leads));
         sections.put("website_visits", rows("""
                 select v.lead_id, h.received_at, h.kind, h.url, h.title, h.referrer, h.utm_source, h.utm_medium, h.utm_campaign, h.millis
                   from tracked_visitor v join tracking_hit h on h.visitor_id = v.id
@@ -115,10 +135,15 @@ class JdbcPersonalData implements PersonalData {
         sections.put("webhook_deliveries", rows("""
                 select lead_id, event, created_at, status, delivered_at from webhook_delivery
                  where lead_id = any(?::bigint[]) order by id""", (Object) leads));
-        sections.put("audit_entries", rows("""
+        sections.put(
+                "audit_entries",
+                rows(
+                        """
                 select at, actor, action, target, detail from audit_event
                  where target = any(?::text[]) or detail ilike any(?::text[]) or target ilike any(?::text[]) order by at, id""",
-                person.leadIds().stream().map(id -> "lead " + id).toArray(String[]::new), patterns, patterns));
+                        person.leadIds().stream().map(id -> "lead " + id).toArray(String[]::new),
+                        patterns,
+                        patterns));
         return sections;
     }
 
@@ -131,8 +156,13 @@ class JdbcPersonalData implements PersonalData {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             Object value = rs.getObject(i);
-            row.put(meta.getColumnLabel(i), value instanceof Timestamp t ? t.toInstant().toString()
-                    : value == null || value instanceof Number || value instanceof Boolean ? value : value.toString());
+            row.put(
+                    meta.getColumnLabel(i),
+                    value instanceof Timestamp t
+                            ? t.toInstant().toString()
+                            : value == null || value instanceof Number || value instanceof Boolean
+                                    ? value
+                                    : value.toString());
         }
         return row;
     }
@@ -145,10 +175,15 @@ class JdbcPersonalData implements PersonalData {
 
     @Override
     public List<Erasure> latestErasures(int limit) {
-        record Row(long id, String by, Instant at) {
-        }
-        return jdbc.sql("select id, erased_by, erased_at from erasure order by id desc limit ?").param(limit)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list().stream()
-                .map(row -> new Erasure(row.id(), row.by(), row.at(), erasure.counts(row.id()))).toList();
+        record Row(long id, String by, Instant at) {}
+        return jdbc
+                .sql("select id, erased_by, erased_at from erasure order by id desc limit ?")
+                .param(limit)
+                .query((rs, n) -> new Row(
+                        rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list()
+                .stream()
+                .map(row -> new Erasure(row.id(), row.by(), row.at(), erasure.counts(row.id())))
+                .toList();
     }
 }

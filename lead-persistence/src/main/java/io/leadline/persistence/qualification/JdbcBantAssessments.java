@@ -25,9 +25,12 @@ class JdbcBantAssessments implements BantAssessments {
                         select criterion, status, evidence, months_to_decision, answered_by, answered_at
                         from bant_answer where lead_id = ?""")
                 .param(leadId)
-                .query((rs, n) -> new BantAnswer(BantCriterion.valueOf(rs.getString("criterion")),
-                        BantStatus.valueOf(rs.getString("status")), rs.getString("evidence"),
-                        (Integer) rs.getObject("months_to_decision"), rs.getString("answered_by"),
+                .query((rs, n) -> new BantAnswer(
+                        BantCriterion.valueOf(rs.getString("criterion")),
+                        BantStatus.valueOf(rs.getString("status")),
+                        rs.getString("evidence"),
+                        (Integer) rs.getObject("months_to_decision"),
+                        rs.getString("answered_by"),
                         rs.getTimestamp("answered_at").toInstant()))
                 .list();
         return BantAssessment.of(answers.toArray(BantAnswer[]::new));
@@ -41,8 +44,14 @@ class JdbcBantAssessments implements BantAssessments {
                         on conflict (lead_id, criterion) do update set status = excluded.status,
                             evidence = excluded.evidence, months_to_decision = excluded.months_to_decision,
                             answered_by = excluded.answered_by, answered_at = excluded.answered_at""")
-                .params(leadId, answer.criterion().name(), answer.status().name(), answer.evidence(),
-                        answer.monthsToDecision(), answer.by(), Timestamp.from(answer.at()))
+                .params(
+                        leadId,
+                        answer.criterion().name(),
+                        answer.status().name(),
+                        answer.evidence(),
+                        answer.monthsToDecision(),
+                        answer.by(),
+                        Timestamp.from(answer.at()))
                 .update();
     }
 }

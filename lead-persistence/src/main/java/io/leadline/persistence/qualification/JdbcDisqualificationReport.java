@@ -29,7 +29,8 @@ class JdbcDisqualificationReport implements DisqualificationReport {
                         order by count(*) desc, reason_code""")
                 .param("system", Lead.SYSTEM)
                 .param("disqualified", LifecycleStage.DISQUALIFIED.name())
-                .query((rs, n) -> new ReasonCount(rs.getString("reason_code"), rs.getLong("by_reps"), rs.getLong("by_rules")))
+                .query((rs, n) ->
+                        new ReasonCount(rs.getString("reason_code"), rs.getLong("by_reps"), rs.getLong("by_rules")))
                 .list();
     }
 

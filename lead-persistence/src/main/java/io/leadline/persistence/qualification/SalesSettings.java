@@ -30,16 +30,23 @@ class SalesSettings implements SalesRules {
 
     @Override
     public int slaHours() {
-        return jdbc.sql("select sla_hours from sales_setting where id = 1").query(Integer.class).optional().orElse(defaultSlaHours);
+        return jdbc.sql("select sla_hours from sales_setting where id = 1")
+                .query(Integer.class)
+                .optional()
+                .orElse(defaultSlaHours);
     }
 
     @Override
     public BantPolicy bantPolicy() {
         return jdbc.sql("select bant_required, bant_minimum_met, bant_timeline_months from sales_setting where id = 1")
                 .query((rs, n) -> new BantPolicy(
-                        Arrays.stream(PostgresArrays.strings(rs.getArray(1))).map(BantCriterion::valueOf).collect(Collectors.toSet()),
-                        rs.getInt(2), (Integer) rs.getObject(3)))
-                .optional().orElse(BantPolicy.standard());
+                        Arrays.stream(PostgresArrays.strings(rs.getArray(1)))
+                                .map(BantCriterion::valueOf)
+                                .collect(Collectors.toSet()),
+                        rs.getInt(2),
+                        (Integer) rs.getObject(3)))
+                .optional()
+                .orElse(BantPolicy.standard());
     }
 
     @Override
@@ -52,38 +59,54 @@ class SalesSettings implements SalesRules {
                         on conflict (id) do update set sla_hours = excluded.sla_hours, bant_required = excluded.bant_required,
                             bant_minimum_met = excluded.bant_minimum_met, bant_timeline_months = excluded.bant_timeline_months,
                             updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
-                .params(slaHours, PostgresArrays.literal(policy.required().stream().sorted().map(Enum::name).toList()),
-                        policy.minimumMet(), policy.timelineWithinMonths(), by, Timestamp.from(at))
+                .params(
+                        slaHours,
+                        PostgresArrays.literal(policy.required().stream()
+                                .sorted()
+                                .map(Enum::name)
+                                .toList()),
+                        policy.minimumMet(),
+                        policy.timelineWithinMonths(),
+                        by,
+                        Timestamp.from(at))
                 .update();
     }
 
     @Override
     public List<DisqualificationReason> reasons() {
-        return jdbc.sql("select code, label, needs_note from disqualification_reason where active order by position, code")
-                .query((rs, n) -> new DisqualificationReason(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();
+        return jdbc.sql(
+                        "select code, label, needs_note from disqualification_reason where active order by position, code")
+                .query((rs, n) -> new DisqualificationReason(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                .list();
     }
 
     @Override
     public List<DisqualificationReason> allReasons() {
         return jdbc.sql("select code, label, needs_note from disqualification_reason order by position, code")
-                .query((rs, n) -> new DisqualificationReason(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();
+                .query((rs, n) -> new DisqualificationReason(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                .list();
     }
 
     @Override
     @Transactional
     public void addReason(DisqualificationReason reason) {
-        int updated = jdbc.sql("update disqualification_reason set label = ?, needs_note = ?, active = true where code = ?")
-                .params(reason.label(), reason.needsNote(), reason.code()).update();
+        int updated = jdbc.sql(
+                        "update disqualification_reason set label = ?, needs_note = ?, active = true where code = ?")
+                .params(reason.label(), reason.needsNote(), reason.code())
+                .update();
         if (updated == 0) {
             jdbc.sql("""
                             insert into disqualification_reason (code, label, needs_note, position)
                             values (?, ?, ?, (select coalesce(max(position), 0) + 1 from disqualification_reason))""")
-                    .params(reason.code(), reason.label(), reason.needsNote()).update();
+                    .params(reason.code(), reason.label(), reason.needsNote())
+                    .update();
         }
     }
 
     @Override
     public void retireReason(String code) {
-        jdbc.sql("update disqualification_reason set active = false where code = ?").param(code).update();
+        jdbc.sql("update disqualification_reason set active = false where code = ?")
+                .param(code)
+                .update();
     }
 }

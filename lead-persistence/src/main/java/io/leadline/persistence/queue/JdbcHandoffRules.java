@@ -41,23 +41,34 @@ class JdbcHandoffRules implements HandoffRules {
 
     @Override
     public HandoffPolicy policy() {
-        return jdbc.sql("select hot_types, hot_days, queue_order, round_robin, work_zone, work_days, work_start, work_end, sla_warn_minutes "
-                        + "from handoff_setting where id = 1")
+        return jdbc.sql(
+                        "select hot_types, hot_days, queue_order, round_robin, work_zone, work_days, work_start, work_end, sla_warn_minutes "
+                                + "from handoff_setting where id = 1")
                 .query((rs, n) -> new HandoffPolicy(
-                        new HandRaisers(Arrays.stream(PostgresArrays.strings(rs.getArray(1))).map(ActivityType::new)
-                                .collect(Collectors.toSet()), rs.getInt(2)),
-                        QueueFilter.Order.valueOf(rs.getString(3)), rs.getBoolean(4), workingHours(rs),
+                        new HandRaisers(
+                                Arrays.stream(PostgresArrays.strings(rs.getArray(1)))
+                                        .map(ActivityType::new)
+                                        .collect(Collectors.toSet()),
+                                rs.getInt(2)),
+                        QueueFilter.Order.valueOf(rs.getString(3)),
+                        rs.getBoolean(4),
+                        workingHours(rs),
                         (Integer) rs.getObject("sla_warn_minutes")))
-                .optional().orElseGet(() -> HandoffPolicy.standard(defaultRoundRobin));
+                .optional()
+                .orElseGet(() -> HandoffPolicy.standard(defaultRoundRobin));
     }
 
     private static WorkingHours workingHours(ResultSet rs) throws SQLException {
         if (rs.getString("work_zone") == null) {
             return null;
         }
-        Set<DayOfWeek> days = Arrays.stream(PostgresArrays.strings(rs.getArray("work_days"))).map(DayOfWeek::valueOf)
+        Set<DayOfWeek> days = Arrays.stream(PostgresArrays.strings(rs.getArray("work_days")))
+                .map(DayOfWeek::valueOf)
                 .collect(Collectors.toSet());
-        return new WorkingHours(ZoneId.of(rs.getString("work_zone")), days, rs.getTime("work_start").toLocalTime(),
+        return new WorkingHours(
+                ZoneId.of(rs.getString("work_zone")),
+                days,
+                rs.getTime("work_start").toLocalTime(),
                 rs.getTime("work_end").toLocalTime());
     }
 
@@ -74,11 +85,25 @@ class JdbcHandoffRules implements HandoffRules {
                             work_zone = excluded.work_zone, work_days = excluded.work_days,
                             work_start = excluded.work_start, work_end = excluded.work_end,
                             sla_warn_minutes = excluded.sla_warn_minutes""")
-                .params(PostgresArrays.literal(policy.handRaisers().types().stream().map(ActivityType::key).sorted().toList()),
-                        policy.handRaisers().days(), policy.order().name(), policy.roundRobin(), by, Timestamp.from(at),
+                .params(
+                        PostgresArrays.literal(policy.handRaisers().types().stream()
+                                .map(ActivityType::key)
+                                .sorted()
+                                .toList()),
+                        policy.handRaisers().days(),
+                        policy.order().name(),
+                        policy.roundRobin(),
+                        by,
+                        Timestamp.from(at),
                         hours == null ? null : hours.zone().getId(),
-                        hours == null ? null : PostgresArrays.literal(hours.days().stream().sorted().map(Enum::name).toList()),
-                        hours == null ? null : Time.valueOf(hours.start()), hours == null ? null : Time.valueOf(hours.end()),
+                        hours == null
+                                ? null
+                                : PostgresArrays.literal(hours.days().stream()
+                                        .sorted()
+                                        .map(Enum::name)
+                                        .toList()),
+                        hours == null ? null : Time.valueOf(hours.start()),
+                        hours == null ? null : Time.valueOf(hours.end()),
                         policy.slaWarningMinutes())
                 .update();
     }
@@ -86,7 +111,8 @@ class JdbcHandoffRules implements HandoffRules {
     @Override
     public List<AssignmentRule> assignmentRules() {
         return jdbc.sql("select kind, value, rep from assignment_rule order by position")
-                .query((rs, n) -> new AssignmentRule(AssignmentRule.Kind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> new AssignmentRule(
+                        AssignmentRule.Kind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
                 .list();
     }
 
@@ -96,7 +122,8 @@ class JdbcHandoffRules implements HandoffRules {
         jdbc.sql("delete from assignment_rule").update();
         for (int i = 0; i < rules.size(); i++) {
             AssignmentRule rule = rules.get(i);
-            jdbc.sql("insert into assignment_rule (position, kind, value, rep, updated_by, updated_at) values (?, ?, ?, ?, ?, ?)")
+            jdbc.sql(
+                            "insert into assignment_rule (position, kind, value, rep, updated_by, updated_at) values (?, ?, ?, ?, ?, ?)")
                     .params(i + 1, rule.kind().name(), rule.value(), rule.rep(), by, Timestamp.from(at))
                     .update();
         }

@@ -5,11 +5,11 @@ import io.leadline.core.activity.ActivityType;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.queue.QueueEntry;
 import io.leadline.core.queue.QueueFilter;
-import io.leadline.persistence.prediction.LiveLikelihoodSql;
 import io.leadline.core.queue.QueuePosition;
 import io.leadline.core.queue.SalesQueue;
 import io.leadline.core.scoring.FitGrade;
 import io.leadline.persistence.lead.LeadSql;
+import io.leadline.persistence.prediction.LiveLikelihoodSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -48,7 +48,9 @@ class JdbcSalesQueue implements SalesQueue {
 
     @Override
     public List<QueueEntry> page(QueueFilter filter, Collection<Long> shownAbove, QueuePosition after, int size) {
-        StringBuilder sql = new StringBuilder(COLUMNS).append(", null::timestamptz as hand_raised_at from lead_score s\n").append(IN_QUEUE);
+        StringBuilder sql = new StringBuilder(COLUMNS)
+                .append(", null::timestamptz as hand_raised_at from lead_score s\n")
+                .append(IN_QUEUE);
         Map<String, Object> params = new LinkedHashMap<>();
         narrow(filter, sql, params);
         if (!shownAbove.isEmpty()) {
@@ -64,7 +66,10 @@ class JdbcSalesQueue implements SalesQueue {
         }
         sql.append(" order by " + key + ", s.lead_id limit :size");
         params.put("size", size);
-        return jdbc.sql(sql.toString()).params(params).query(JdbcSalesQueue::entry).list();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(JdbcSalesQueue::entry)
+                .list();
     }
 
     @Override
@@ -86,17 +91,26 @@ class JdbcSalesQueue implements SalesQueue {
         if (filter.handRaisedSince() == null) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder(COLUMNS).append(", h.raised_at as hand_raised_at from (select a.lead_id, "
-                + "max(a.occurred_at) as raised_at from activity a where " + HAND_RAISE + " group by a.lead_id) h\n"
-                + "join lead_score s on s.lead_id = h.lead_id\n").append(IN_QUEUE)
-                .append(" and not l.do_not_contact"); // a lead that asked not to be contacted is never a hand-raiser to call
+        StringBuilder sql = new StringBuilder(COLUMNS)
+                .append(", h.raised_at as hand_raised_at from (select a.lead_id, "
+                        + "max(a.occurred_at) as raised_at from activity a where " + HAND_RAISE
+                        + " group by a.lead_id) h\n"
+                        + "join lead_score s on s.lead_id = h.lead_id\n")
+                .append(IN_QUEUE)
+                .append(" and not l.do_not_contact"); // a lead that asked not to be contacted is never a hand-raiser to
+        // call
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("hotTypes", filter.handRaisers().types().stream().map(ActivityType::key).toList());
+        params.put(
+                "hotTypes",
+                filter.handRaisers().types().stream().map(ActivityType::key).toList());
         params.put("hotSince", Timestamp.from(filter.handRaisedSince()));
         narrow(filter, sql, params);
         sql.append(" order by h.raised_at desc, s.lead_id limit :size");
         params.put("size", size);
-        return jdbc.sql(sql.toString()).params(params).query(JdbcSalesQueue::entry).list();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(JdbcSalesQueue::entry)
+                .list();
     }
 
     /** The order's sort key in SQL, as {@link QueueFilter.Order#key} computes it from an entry. */
@@ -105,14 +119,19 @@ class JdbcSalesQueue implements SalesQueue {
             case PRIORITY -> "-s.priority"; // as the partial index lead_score_queue_idx orders
             case SCORE -> "(-s.score)::bigint";
             case LIKELIHOOD -> "-" + LiveLikelihoodSql.SORT_KEY;
-            case WAITING -> "floor(extract(epoch from coalesce(s.queued_at, s.scored_at)) * 1000)::bigint"; // whole ms, as Instant.toEpochMilli
+            case WAITING ->
+                "floor(extract(epoch from coalesce(s.queued_at, s.scored_at)) * 1000)::bigint"; // whole ms, as
+            // Instant.toEpochMilli
         };
     }
 
     /** Whether {@link #narrow} reads the lead or its likelihood, not only the score row. */
     private static boolean readsLead(QueueFilter filter) {
-        return filter.scope() != QueueFilter.Scope.ALL || filter.source() != null || filter.company() != null
-                || filter.queuedBefore() != null || filter.minLikelihood() != null;
+        return filter.scope() != QueueFilter.Scope.ALL
+                || filter.source() != null
+                || filter.company() != null
+                || filter.queuedBefore() != null
+                || filter.minLikelihood() != null;
     }
 
     /** The filter's conditions (on {@code l} and {@code lk} only where {@link #readsLead} says so). */
@@ -123,7 +142,7 @@ class JdbcSalesQueue implements SalesQueue {
                 params.put("viewer", filter.viewer());
             }
             case UNASSIGNED -> sql.append(" and l.owner is null");
-            case ALL -> { }
+            case ALL -> {}
         }
         if (filter.stage() != null) {
             sql.append(" and s.stage = :stage");
@@ -155,12 +174,23 @@ class JdbcSalesQueue implements SalesQueue {
     }
 
     private static QueueEntry entry(ResultSet rs, int rowNum) throws SQLException {
-        return new QueueEntry(rs.getLong("lead_id"), rs.getString("full_name"), rs.getString("email"),
-                rs.getString("company"), rs.getString("job_title"), rs.getString("source"), rs.getInt("score"),
-                FitGrade.valueOf(rs.getString("grade")), rs.getInt("priority"),
-                LifecycleStage.valueOf(rs.getString("stage")), rs.getString("owner"),
-                rs.getTimestamp("in_queue_since").toInstant(), (Double) rs.getObject("likelihood"),
-                instant(rs.getTimestamp("sla_clock_from")), instant(rs.getTimestamp("hand_raised_at")), rs.getBoolean("do_not_contact"));
+        return new QueueEntry(
+                rs.getLong("lead_id"),
+                rs.getString("full_name"),
+                rs.getString("email"),
+                rs.getString("company"),
+                rs.getString("job_title"),
+                rs.getString("source"),
+                rs.getInt("score"),
+                FitGrade.valueOf(rs.getString("grade")),
+                rs.getInt("priority"),
+                LifecycleStage.valueOf(rs.getString("stage")),
+                rs.getString("owner"),
+                rs.getTimestamp("in_queue_since").toInstant(),
+                (Double) rs.getObject("likelihood"),
+                instant(rs.getTimestamp("sla_clock_from")),
+                instant(rs.getTimestamp("hand_raised_at")),
+                rs.getBoolean("do_not_contact"));
     }
 
     private static Instant instant(Timestamp at) {

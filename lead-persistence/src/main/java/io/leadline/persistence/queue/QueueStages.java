@@ -15,6 +15,5 @@ public final class QueueStages {
             .map(s -> "'" + s.name() + "'")
             .collect(Collectors.joining(", ", "(", ")"));
 
-    private QueueStages() {
-    }
+    private QueueStages() {}
 }

@@ -31,7 +31,9 @@ class JdbcReports implements Reports {
     @Override
     public List<String> sourcesInUse() {
         var sources = new java.util.TreeSet<>(io.leadline.core.lead.LeadSources.STANDARD);
-        sources.addAll(jdbc.sql("select distinct source from report_funnel_day where source <> '(none)'").query(String.class).list());
+        sources.addAll(jdbc.sql("select distinct source from report_funnel_day where source <> '(none)'")
+                .query(String.class)
+                .list());
         return List.copyOf(sources);
     }
 
@@ -45,8 +47,16 @@ class JdbcReports implements Reports {
         String sql = """
                 select %s as grp, sum(leads) as leads, sum(mqls) as mqls, sum(sqls) as sqls, sum(won) as won, sum(lost) as lost
                 from report_funnel_day where true %s group by 1 order by %s""".formatted(group, where(scope, params), order);
-        return jdbc.sql(sql).params(params).query((rs, n) -> new FunnelRow(rs.getString("grp"), rs.getLong("leads"),
-                rs.getLong("mqls"), rs.getLong("sqls"), rs.getLong("won"), rs.getLong("lost"))).list();
+        return jdbc.sql(sql)
+                .params(params)
+                .query((rs, n) -> new FunnelRow(
+                        rs.getString("grp"),
+                        rs.getLong("leads"),
+                        rs.getLong("mqls"),
+                        rs.getLong("sqls"),
+                        rs.getLong("won"),
+                        rs.getLong("lost")))
+                .list();
     }
 
     @Override
@@ -54,7 +64,9 @@ class JdbcReports implements Reports {
         Map<String, Object> params = new LinkedHashMap<>();
         return jdbc.sql("select band, sum(leads) as leads from report_score_day where true" + where(scope, params)
                         + " group by 1 order by 1")
-                .params(params).query((rs, n) -> new Band(rs.getInt("band"), rs.getLong("leads"))).list();
+                .params(params)
+                .query((rs, n) -> new Band(rs.getInt("band"), rs.getLong("leads")))
+                .list();
     }
 
     /**
@@ -74,14 +86,17 @@ class JdbcReports implements Reports {
                                coalesce(sum(leads) filter (where claimed_at = 'infinity' and now() - mql_at > %1$s), 0)
                         from report_sla_day where true""".formatted(LIMIT) + where)
                 .params(params)
-                .query((rs, n) -> new Sla(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+                .query((rs, n) -> new Sla(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .single();
         if (sla.workingHours() == null) {
             return clear;
         }
         Instant now = Instant.now();
-        long[] late = new long[4];   // claimed in time, claimed late, waiting in time, waiting late
-        jdbc.sql("select mql_at, claimed_at = 'infinity', claimed_at, leads from report_sla_day where least(claimed_at, now()) - mql_at > %s"
-                        .formatted(LIMIT) + where)
+        long[] late = new long[4]; // claimed in time, claimed late, waiting in time, waiting late
+        jdbc.sql(
+                        "select mql_at, claimed_at = 'infinity', claimed_at, leads from report_sla_day where least(claimed_at, now()) - mql_at > %s"
+                                        .formatted(LIMIT)
+                                + where)
                 .params(params)
                 .query(rs -> {
                     Instant mql = rs.getTimestamp(1).toInstant();

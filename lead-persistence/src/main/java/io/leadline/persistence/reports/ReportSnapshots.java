@@ -31,7 +31,10 @@ public class ReportSnapshots {
     /** Refreshes every snapshot unless a refresh is running already (scheduled refreshes); false when skipped. */
     @Transactional
     public boolean refreshUnlessRunning() {
-        if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
+        if (!jdbc.sql("select pg_try_advisory_xact_lock(?)")
+                .param(LOCK)
+                .query(Boolean.class)
+                .single()) {
             return false;
         }
         refreshAll();
@@ -47,6 +50,9 @@ public class ReportSnapshots {
 
     /** When the figures were last brought up to date. */
     public Instant refreshedAt() {
-        return jdbc.sql("select refreshed_at from report_refresh where id = 1").query(java.sql.Timestamp.class).single().toInstant();
+        return jdbc.sql("select refreshed_at from report_refresh where id = 1")
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
     }
 }

@@ -5,13 +5,13 @@ import io.leadline.core.scoring.FitGrade;
 import io.leadline.core.scoring.LeadScores;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoresCrossed;
-import java.util.List;
-import org.springframework.context.ApplicationEventPublisher;
+import io.leadline.persistence.queue.QueueStages;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import io.leadline.persistence.queue.QueueStages;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,7 +55,8 @@ class JdbcLeadScores implements LeadScores {
                 // Entering the queue starts the response-time clock; a lead already queued keeps its time.
                 .param("queuedAt", stage.inSalesQueue() ? Timestamp.from(scoredAt) : null, Types.TIMESTAMP)
                 .query((rs, n) -> (Integer) rs.getObject(1))
-                .optional().orElse(null);
+                .optional()
+                .orElse(null);
         if (previous != null) {
             ScoresCrossed.Crossing.of(leadId, previous, score.total(), score.mqlThreshold())
                     .ifPresent(crossing -> events.publishEvent(new ScoresCrossed(List.of(crossing), scoredAt)));
@@ -68,9 +69,14 @@ class JdbcLeadScores implements LeadScores {
                         select lead_id, model_version, score, grade, priority, stage, scored_at
                         from lead_score where lead_id = ?""")
                 .param(leadId)
-                .query((rs, n) -> new StoredScore(rs.getLong("lead_id"), rs.getInt("model_version"),
-                        rs.getInt("score"), FitGrade.valueOf(rs.getString("grade")), rs.getInt("priority"),
-                        LifecycleStage.valueOf(rs.getString("stage")), rs.getTimestamp("scored_at").toInstant()))
+                .query((rs, n) -> new StoredScore(
+                        rs.getLong("lead_id"),
+                        rs.getInt("model_version"),
+                        rs.getInt("score"),
+                        FitGrade.valueOf(rs.getString("grade")),
+                        rs.getInt("priority"),
+                        LifecycleStage.valueOf(rs.getString("stage")),
+                        rs.getTimestamp("scored_at").toInstant()))
                 .optional();
     }
 }

@@ -48,15 +48,18 @@ public class JdbcScoringModels implements ScoringModels {
     }
 
     /** One stored version: the model and who saved it, when, why, and whether it is live. */
-    public record Version(ScoringModel model, boolean active, String createdBy, Instant createdAt, String note) {
-    }
+    public record Version(ScoringModel model, boolean active, String createdBy, Instant createdAt, String note) {}
 
     @Override
     public ScoringModel active() {
-        Optional<Integer> live = jdbc.sql("select version from scoring_model where active").query(Integer.class).optional();
+        Optional<Integer> live = jdbc.sql("select version from scoring_model where active")
+                .query(Integer.class)
+                .optional();
         if (live.isEmpty()) {
             seedStarter();
-            live = jdbc.sql("select version from scoring_model where active").query(Integer.class).optional();
+            live = jdbc.sql("select version from scoring_model where active")
+                    .query(Integer.class)
+                    .optional();
         }
         ScoringModel model = cached;
         if (model == null || model.version() != live.orElseThrow()) {
@@ -67,13 +70,16 @@ public class JdbcScoringModels implements ScoringModels {
     }
 
     public int nextVersion() {
-        return jdbc.sql("select coalesce(max(version), 0) + 1 from scoring_model").query(Integer.class).single();
+        return jdbc.sql("select coalesce(max(version), 0) + 1 from scoring_model")
+                .query(Integer.class)
+                .single();
     }
 
     public List<Version> versions() {
         active();
         return jdbc.sql("select version from scoring_model order by version desc").query(Integer.class).list().stream()
-                .map(v -> find(v).orElseThrow()).toList();
+                .map(v -> find(v).orElseThrow())
+                .toList();
     }
 
     /** Stores a new version, not yet active. */
@@ -83,24 +89,55 @@ public class JdbcScoringModels implements ScoringModels {
                         insert into scoring_model (version, active, created_by, created_at, note, fit_cap, engagement_cap, total_cap,
                                                    half_life_days, decay_steps, grade_a, grade_b, grade_c, mql_threshold, mql_minimum_grade)
                         values (?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(model.version(), by, Timestamp.from(at), note == null ? "" : note, model.caps().fit(),
-                        model.caps().engagement(), model.caps().total(),
+                .params(
+                        model.version(),
+                        by,
+                        Timestamp.from(at),
+                        note == null ? "" : note,
+                        model.caps().fit(),
+                        model.caps().engagement(),
+                        model.caps().total(),
                         model.decay() instanceof Decay.HalfLife(int days) ? days : null,
                         model.decay() instanceof Decay.Stepped stepped ? stepped.text() : null,
-                        model.gradeBands().minimumForA(), model.gradeBands().minimumForB(), model.gradeBands().minimumForC(),
-                        model.mqlThreshold().points(), model.mqlThreshold().minimumGrade().name())
+                        model.gradeBands().minimumForA(),
+                        model.gradeBands().minimumForB(),
+                        model.gradeBands().minimumForC(),
+                        model.mqlThreshold().points(),
+                        model.mqlThreshold().minimumGrade().name())
                 .update();
         List<Object[]> rules = new ArrayList<>();
         int position = 0;
         for (FitRule r : model.fitRules()) {
-            rules.add(row(model.version(), position++, "FIT", r.name(), r.when(), r.points(), null, null, null, null, null));
+            rules.add(row(
+                    model.version(), position++, "FIT", r.name(), r.when(), r.points(), null, null, null, null, null));
         }
         for (EngagementRule r : model.engagementRules()) {
-            rules.add(row(model.version(), position++, "ENGAGEMENT", r.name(), null, r.pointsEach(), r.type().key(), r.cap(),
-                    r.withinDays(), null, r.pages()));
+            rules.add(row(
+                    model.version(),
+                    position++,
+                    "ENGAGEMENT",
+                    r.name(),
+                    null,
+                    r.pointsEach(),
+                    r.type().key(),
+                    r.cap(),
+                    r.withinDays(),
+                    null,
+                    r.pages()));
         }
         for (DisqualifyingRule r : model.disqualifyingRules()) {
-            rules.add(row(model.version(), position++, "DISQUALIFY", r.name(), r.when(), null, null, null, null, r.reason().code(), null));
+            rules.add(row(
+                    model.version(),
+                    position++,
+                    "DISQUALIFY",
+                    r.name(),
+                    r.when(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    r.reason().code(),
+                    null));
         }
         batch.batchUpdate("""
                 insert into scoring_rule (version, position, kind, name, condition_type, field, term_list, range_min, range_max,
@@ -111,53 +148,98 @@ public class JdbcScoringModels implements ScoringModels {
     /** Makes the version live (rolling back is activating an older one). */
     @Transactional
     public void activate(int version) {
-        if (jdbc.sql("select count(*) from scoring_model where version = ?").param(version).query(Long.class).single() == 0) {
+        if (jdbc.sql("select count(*) from scoring_model where version = ?")
+                        .param(version)
+                        .query(Long.class)
+                        .single()
+                == 0) {
             throw new IllegalArgumentException("There is no model version " + version + ".");
         }
         jdbc.sql("update scoring_model set active = false where active").update();
-        jdbc.sql("update scoring_model set active = true where version = ?").param(version).update();
+        jdbc.sql("update scoring_model set active = true where version = ?")
+                .param(version)
+                .update();
         cached = null;
     }
 
     public Optional<Version> find(int version) {
-        return jdbc.sql("select * from scoring_model where version = ?").param(version).query((rs, n) -> {
-            List<FitRule> fit = new ArrayList<>();
-            List<EngagementRule> engagement = new ArrayList<>();
-            List<DisqualifyingRule> disqualifying = new ArrayList<>();
-            jdbc.sql("select * from scoring_rule where version = ? order by position").param(version).query(r -> {
-                switch (r.getString("kind")) {
-                    case "FIT" -> fit.add(new FitRule(r.getString("name"), condition(r), r.getInt("points")));
-                    case "ENGAGEMENT" -> engagement.add(new EngagementRule(r.getString("name"),
-                            new ActivityType(r.getString("activity_type")), r.getInt("points"), (Integer) r.getObject("cap"),
-                            (Integer) r.getObject("within_days"), r.getString("page_pattern")));
-                    default -> disqualifying.add(new DisqualifyingRule(r.getString("name"), condition(r), reason(r.getString("reason_code"))));
-                }
-            });
-            Integer halfLife = (Integer) rs.getObject("half_life_days");
-            String steps = rs.getString("decay_steps");
-            ScoringModel model = new ScoringModel(version, fit, engagement, disqualifying,
-                    new ScoreCaps((Integer) rs.getObject("fit_cap"), (Integer) rs.getObject("engagement_cap"),
-                            (Integer) rs.getObject("total_cap")),
-                    steps != null ? Decay.Stepped.parse(steps) : halfLife == null ? new Decay.None() : new Decay.HalfLife(halfLife),
-                    new GradeBands(rs.getInt("grade_a"), rs.getInt("grade_b"), rs.getInt("grade_c")),
-                    new MqlThreshold(rs.getInt("mql_threshold"), FitGrade.valueOf(rs.getString("mql_minimum_grade").strip())));
-            return new Version(model, rs.getBoolean("active"), rs.getString("created_by"),
-                    rs.getTimestamp("created_at").toInstant(), rs.getString("note"));
-        }).optional();
+        return jdbc.sql("select * from scoring_model where version = ?")
+                .param(version)
+                .query((rs, n) -> {
+                    List<FitRule> fit = new ArrayList<>();
+                    List<EngagementRule> engagement = new ArrayList<>();
+                    List<DisqualifyingRule> disqualifying = new ArrayList<>();
+                    jdbc.sql("select * from scoring_rule where version = ? order by position")
+                            .param(version)
+                            .query(r -> {
+                                switch (r.getString("kind")) {
+                                    case "FIT" ->
+                                        fit.add(new FitRule(r.getString("name"), condition(r), r.getInt("points")));
+                                    case "ENGAGEMENT" ->
+                                        engagement.add(new EngagementRule(
+                                                r.getString("name"),
+                                                new ActivityType(r.getString("activity_type")),
+                                                r.getInt("points"),
+                                                (Integer) r.getObject("cap"),
+                                                (Integer) r.getObject("within_days"),
+                                                r.getString("page_pattern")));
+                                    default ->
+                                        disqualifying.add(new DisqualifyingRule(
+                                                r.getString("name"), condition(r), reason(r.getString("reason_code"))));
+                                }
+                            });
+                    Integer halfLife = (Integer) rs.getObject("half_life_days");
+                    String steps = rs.getString("decay_steps");
+                    ScoringModel model = new ScoringModel(
+                            version,
+                            fit,
+                            engagement,
+                            disqualifying,
+                            new ScoreCaps(
+                                    (Integer) rs.getObject("fit_cap"),
+                                    (Integer) rs.getObject("engagement_cap"),
+                                    (Integer) rs.getObject("total_cap")),
+                            steps != null
+                                    ? Decay.Stepped.parse(steps)
+                                    : halfLife == null ? new Decay.None() : new Decay.HalfLife(halfLife),
+                            new GradeBands(rs.getInt("grade_a"), rs.getInt("grade_b"), rs.getInt("grade_c")),
+                            new MqlThreshold(
+                                    rs.getInt("mql_threshold"),
+                                    FitGrade.valueOf(
+                                            rs.getString("mql_minimum_grade").strip())));
+                    return new Version(
+                            model,
+                            rs.getBoolean("active"),
+                            rs.getString("created_by"),
+                            rs.getTimestamp("created_at").toInstant(),
+                            rs.getString("note"));
+                })
+                .optional();
     }
 
     private void seedStarter() {
         try {
             save(StarterModel.version1(), "system", "the starter model", Instant.now());
             jdbc.sql("update scoring_model set active = true where version = 1 and not exists "
-                    + "(select 1 from scoring_model where active)").update();
+                            + "(select 1 from scoring_model where active)")
+                    .update();
         } catch (DuplicateKeyException alreadySeeded) {
             // another request seeded it first
         }
     }
 
-    private static Object[] row(int version, int position, String kind, String name, LeadCondition when, Integer points,
-                                String activityType, Integer cap, Integer withinDays, String reasonCode, String pages) {
+    private static Object[] row(
+            int version,
+            int position,
+            String kind,
+            String name,
+            LeadCondition when,
+            Integer points,
+            String activityType,
+            Integer cap,
+            Integer withinDays,
+            String reasonCode,
+            String pages) {
         String type = null;
         String field = null;
         String terms = "{}";
@@ -190,8 +272,23 @@ public class JdbcScoringModels implements ScoringModels {
                 }
             }
         }
-        return new Object[] {version, position, kind, name, type, field, terms, min, max, points, activityType, cap, withinDays,
-                reasonCode, pages};
+        return new Object[] {
+            version,
+            position,
+            kind,
+            name,
+            type,
+            field,
+            terms,
+            min,
+            max,
+            points,
+            activityType,
+            cap,
+            withinDays,
+            reasonCode,
+            pages
+        };
     }
 
     private static LeadCondition condition(ResultSet r) throws SQLException {
@@ -200,7 +297,8 @@ public class JdbcScoringModels implements ScoringModels {
         return switch (r.getString("condition_type")) {
             case "ONE_OF" -> new LeadCondition.OneOf(field, Set.copyOf(terms));
             case "CONTAINS" -> new LeadCondition.Contains(field, terms);
-            case "RANGE" -> new LeadCondition.NumericRange(field, (Long) r.getObject("range_min"), (Long) r.getObject("range_max"));
+            case "RANGE" ->
+                new LeadCondition.NumericRange(field, (Long) r.getObject("range_min"), (Long) r.getObject("range_max"));
             case "EMAIL_DOMAIN" -> new LeadCondition.EmailDomain(Set.copyOf(terms));
             case "MISSING" -> new LeadCondition.Missing(field);
             default -> new LeadCondition.Matches(field, terms.getFirst());
@@ -208,7 +306,9 @@ public class JdbcScoringModels implements ScoringModels {
     }
 
     private static DisqualificationReason reason(String code) {
-        return DisqualificationReason.STANDARD.stream().filter(r -> r.code().equals(code)).findFirst()
+        return DisqualificationReason.STANDARD.stream()
+                .filter(r -> r.code().equals(code))
+                .findFirst()
                 .orElse(new DisqualificationReason(code, code.replace('_', ' '), false));
     }
 }

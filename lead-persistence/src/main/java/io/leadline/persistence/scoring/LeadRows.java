@@ -16,8 +16,7 @@ import java.util.Map;
  */
 final class LeadRows {
 
-    private LeadRows() {
-    }
+    private LeadRows() {}
 
     /**
      * The columns {@link #lead} reads, each custom attribute in {@code keys} as a column of its own (its key a parameter):
@@ -34,8 +33,10 @@ final class LeadRows {
         StringBuilder columns = new StringBuilder();
         if (keys.length > WIDE) {
             // Postgres takes at most 1,664 columns: many keys come as two aligned arrays instead.
-            columns.append(", array(select key from jsonb_each_text(lead.attributes) where key = any(?) order by key) as attr_keys")
-                    .append(", array(select value from jsonb_each_text(lead.attributes) where key = any(?) order by key) as attr_values");
+            columns.append(
+                            ", array(select key from jsonb_each_text(lead.attributes) where key = any(?) order by key) as attr_keys")
+                    .append(
+                            ", array(select value from jsonb_each_text(lead.attributes) where key = any(?) order by key) as attr_values");
             return columns.toString();
         }
         for (int i = 0; i < keys.length; i++) {
@@ -64,9 +65,15 @@ final class LeadRows {
     /** A lead from the columns of {@link #leadColumns}. */
     static Lead lead(ResultSet rs, String[] keys) throws SQLException {
         var revisit = rs.getDate("revisit_on");
-        return new Lead(rs.getLong("id"), rs.getLong("version"), rs.getString("external_id"), profile(rs, keys),
-                LifecycleStage.valueOf(rs.getString("stage")), rs.getString("owner"),
-                revisit == null ? null : revisit.toLocalDate(), rs.getTimestamp("created_at").toInstant(),
+        return new Lead(
+                rs.getLong("id"),
+                rs.getLong("version"),
+                rs.getString("external_id"),
+                profile(rs, keys),
+                LifecycleStage.valueOf(rs.getString("stage")),
+                rs.getString("owner"),
+                revisit == null ? null : revisit.toLocalDate(),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getBoolean("stage_by_score"));
     }
 
@@ -87,8 +94,14 @@ final class LeadRows {
             }
         }
         String email = rs.getString("email");
-        return new LeadProfile(rs.getString("full_name"), email == null ? null : new EmailAddress(email),
-                rs.getString("company"), rs.getString("job_title"), (Integer) rs.getObject("company_size"),
-                rs.getString("country"), rs.getString("source"), attributes);
+        return new LeadProfile(
+                rs.getString("full_name"),
+                email == null ? null : new EmailAddress(email),
+                rs.getString("company"),
+                rs.getString("job_title"),
+                (Integer) rs.getObject("company_size"),
+                rs.getString("country"),
+                rs.getString("source"),
+                attributes);
     }
 }

@@ -50,13 +50,15 @@ public class LeadsInScope {
         }
         String[] types = scope.types().stream().map(ActivityType::key).toArray(String[]::new);
         LongList ids = new LongList();
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("select distinct lead_id from activity where type = any(?)");
-            ps.setArray(1, con.createArrayOf("text", types));
-            return ps;
-        }, rs -> {
-            ids.add(rs.getLong(1));
-        });
+        jdbc.query(
+                con -> {
+                    var ps = con.prepareStatement("select distinct lead_id from activity where type = any(?)");
+                    ps.setArray(1, con.createArrayOf("text", types));
+                    return ps;
+                },
+                rs -> {
+                    ids.add(rs.getLong(1));
+                });
         return ids.toArray();
     }
 
@@ -71,11 +73,15 @@ public class LeadsInScope {
      * in one row, from a query Postgres may run on several cores (a cursor never does).
      */
     private long[] selectedInSql(String where, List<Object> params) {
-        Long[] selected = jdbc.query(con -> bind(con.prepareStatement("select coalesce(array_agg(lead.id), '{}') from lead where "
-                + where), 1, params), rs -> {
-            rs.next();
-            return (Long[]) rs.getArray(1).getArray();
-        });
+        Long[] selected = jdbc.query(
+                con -> bind(
+                        con.prepareStatement("select coalesce(array_agg(lead.id), '{}') from lead where " + where),
+                        1,
+                        params),
+                rs -> {
+                    rs.next();
+                    return (Long[]) rs.getArray(1).getArray();
+                });
         return Arrays.stream(selected).mapToLong(Long::longValue).toArray();
     }
 
@@ -87,22 +93,30 @@ public class LeadsInScope {
         // Only the fields the conditions read come over the wire; the others are sent as nulls.
         StringBuilder columns = new StringBuilder("lead.id");
         for (LeadField field : LeadField.values()) {
-            columns.append(", ").append(read.contains(field.key()) ? "lead." + field.key()
-                    : (field == LeadField.COMPANY_SIZE ? "null::integer as " : "null::text as ") + field.key());
+            columns.append(", ")
+                    .append(
+                            read.contains(field.key())
+                                    ? "lead." + field.key()
+                                    : (field == LeadField.COMPANY_SIZE ? "null::integer as " : "null::text as ")
+                                            + field.key());
         }
         columns.append(LeadRows.attributeColumns(keys));
         LongList ids = new LongList();
         // A cursor (fetch size inside a transaction): a million profiles are never held at once.
-        readOnly.executeWithoutResult(status -> jdbc.query(con -> {
-            var ps = con.prepareStatement("select " + columns + " from lead where " + where);   // in any order: sorted below
-            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);   // binary rows, as rescoring reads them
-            ps.setFetchSize(FETCH);
-            return bind(ps, LeadRows.bindAttributeKeys(ps, keys), params);
-        }, rs -> {
-            if (scope.meetsACondition(LeadRows.profile(rs, keys))) {
-                ids.add(rs.getLong(1));
-            }
-        }));
+        readOnly.executeWithoutResult(status -> jdbc.query(
+                con -> {
+                    var ps = con.prepareStatement(
+                            "select " + columns + " from lead where " + where); // in any order: sorted below
+                    ps.unwrap(org.postgresql.PGStatement.class)
+                            .setPrepareThreshold(-1); // binary rows, as rescoring reads them
+                    ps.setFetchSize(FETCH);
+                    return bind(ps, LeadRows.bindAttributeKeys(ps, keys), params);
+                },
+                rs -> {
+                    if (scope.meetsACondition(LeadRows.profile(rs, keys))) {
+                        ids.add(rs.getLong(1));
+                    }
+                }));
         return ids.toArray();
     }
 
@@ -121,8 +135,10 @@ public class LeadsInScope {
      * an email domain as the email's ending (with the rare other domain that ends alike, {@code notgmail.com}).
      */
     static boolean tight(Set<LeadCondition> conditions) {
-        return conditions.stream().allMatch(c -> c instanceof LeadCondition.EmailDomain
-                || c instanceof LeadCondition.NumericRange range && LeadField.COMPANY_SIZE.key().equals(range.field()));
+        return conditions.stream()
+                .allMatch(c -> c instanceof LeadCondition.EmailDomain
+                        || c instanceof LeadCondition.NumericRange range
+                                && LeadField.COMPANY_SIZE.key().equals(range.field()));
     }
 
     /**
@@ -134,22 +150,29 @@ public class LeadsInScope {
     static String prefilter(Set<LeadCondition> conditions, List<Object> params) {
         List<String> tests = new ArrayList<>();
         for (LeadCondition condition : conditions) {
-            String column = LeadField.byKey(condition.field()).map(f -> "lead." + f.key()).orElse(null);
+            String column = LeadField.byKey(condition.field())
+                    .map(f -> "lead." + f.key())
+                    .orElse(null);
             String value = column != null ? column : "(lead.attributes ->> ?)";
             switch (condition) {
                 case LeadCondition.Missing missing -> {
-                    params.clear();   // a blank field: no test narrows it
+                    params.clear(); // a blank field: no test narrows it
                     return "true";
                 }
-                case LeadCondition.NumericRange range when LeadField.COMPANY_SIZE.key().equals(range.field()) -> {
+                case LeadCondition.NumericRange range
+                when LeadField.COMPANY_SIZE.key().equals(range.field()) -> {
                     tests.add("lead.company_size between ? and ?");
                     params.add(range.min() == null ? Long.MIN_VALUE : range.min());
                     params.add(range.max() == null ? Long.MAX_VALUE : range.max());
                 }
                 case LeadCondition.EmailDomain domains -> {
-                    tests.add("lead.email like any(?)");   // stored as EmailAddress normalises it: lower case
-                    params.add(domains.domains().stream().map(d -> "%" + d.replace("\\", "\\\\").replace("%", "\\%")
-                            .replace("_", "\\_")).toArray(String[]::new));
+                    tests.add("lead.email like any(?)"); // stored as EmailAddress normalises it: lower case
+                    params.add(domains.domains().stream()
+                            .map(d -> "%"
+                                    + d.replace("\\", "\\\\")
+                                            .replace("%", "\\%")
+                                            .replace("_", "\\_"))
+                            .toArray(String[]::new));
                 }
                 default -> {
                     tests.add(value + " is not null");

@@ -51,7 +51,8 @@ final class NewScores {
      * The number arrays go as primitive arrays in binary (the statement is prepared on the server at once), not as
      * text for Postgres to parse.
      */
-    java.sql.PreparedStatement bind(java.sql.Connection con, java.sql.PreparedStatement ps, Object... then) throws SQLException {
+    java.sql.PreparedStatement bind(java.sql.Connection con, java.sql.PreparedStatement ps, Object... then)
+            throws SQLException {
         ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
         org.postgresql.PGConnection pg = con.unwrap(org.postgresql.PGConnection.class);
         int p = 1;

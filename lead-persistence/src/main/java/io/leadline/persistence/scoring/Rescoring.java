@@ -4,13 +4,12 @@ import io.leadline.core.activity.Activity;
 import io.leadline.core.activity.ActivityType;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadsBecameMql.RecordedMove;
-import io.leadline.persistence.lead.StageHistory;
 import io.leadline.core.lead.StageChange;
 import io.leadline.core.scoring.Score;
-import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.ScoresCrossed;
-import org.springframework.context.ApplicationEventPublisher;
+import io.leadline.core.scoring.ScoringModel;
 import io.leadline.persistence.BackgroundWork;
+import io.leadline.persistence.lead.StageHistory;
 import io.leadline.persistence.queue.QueueStages;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -26,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,7 +51,11 @@ public class Rescoring {
     private final StageHistory history;
     private final ApplicationEventPublisher events;
 
-    Rescoring(JdbcTemplate jdbc, PlatformTransactionManager transactions, StageHistory history, ApplicationEventPublisher events) {
+    Rescoring(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            StageHistory history,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.history = history;
@@ -68,7 +72,11 @@ public class Rescoring {
         public static final Result NOTHING = new Result(0, 0, 0);
 
         Result plus(Chunk chunk) {
-            return new Result(leads + chunk.leads(), changed + chunk.changed(), moved + chunk.moved(), mqlsIn + chunk.mqlsIn(),
+            return new Result(
+                    leads + chunk.leads(),
+                    changed + chunk.changed(),
+                    moved + chunk.moved(),
+                    mqlsIn + chunk.mqlsIn(),
                     mqlsOut + chunk.mqlsOut());
         }
     }
@@ -81,9 +89,15 @@ public class Rescoring {
         long started = System.nanoTime();
         Timings timings = new Timings();
         Result result = rescore(model, now, progress, timings);
-        log.info("rescored {} leads in {} ms ({} ms reading, {} ms scoring, {} ms writing): {} scores changed, {} stage changes",
-                result.leads(), (System.nanoTime() - started) / 1_000_000, timings.reading / 1_000_000,
-                timings.scoring / 1_000_000, timings.writing / 1_000_000, result.changed(), result.moved());
+        log.info(
+                "rescored {} leads in {} ms ({} ms reading, {} ms scoring, {} ms writing): {} scores changed, {} stage changes",
+                result.leads(),
+                (System.nanoTime() - started) / 1_000_000,
+                timings.reading / 1_000_000,
+                timings.scoring / 1_000_000,
+                timings.writing / 1_000_000,
+                result.changed(),
+                result.moved());
         return result;
     }
 
@@ -99,9 +113,16 @@ public class Rescoring {
 
     /** Every lead, chunk after chunk in id order, each chunk's read starting after the last lead of the one before. */
     private Result rescore(ScoringModel model, Instant now, LongConsumer progress, Timings timings) {
-        return pipelined(previous -> previous == null ? () -> readAndScore(model, 0, now, timings)
-                : previous.leads().isEmpty() ? null
-                : () -> readAndScore(model, previous.leads().getLast().id(), now, timings), now, progress, timings);
+        return pipelined(
+                previous -> previous == null
+                        ? () -> readAndScore(model, 0, now, timings)
+                        : previous.leads().isEmpty()
+                                ? null
+                                : () -> readAndScore(
+                                        model, previous.leads().getLast().id(), now, timings),
+                now,
+                progress,
+                timings);
     }
 
     /**
@@ -114,19 +135,31 @@ public class Rescoring {
         }
         long started = System.nanoTime();
         Timings timings = new Timings();
-        int[] from = {-CHUNK};   // where the chunk last asked for starts
-        Result result = pipelined(previous -> {
-            int start = from[0] += CHUNK;
-            return start >= leadIds.length ? null : () -> {
-                long read = System.nanoTime();
-                Scored scored = readAndScore(model, chunk(leadIds, start), now);
-                timings.reading += System.nanoTime() - read;
-                return scored;
-            };
-        }, now, progress, timings);
-        log.info("rescored {} leads of {} asked in {} ms ({} ms reading and scoring, {} ms writing): {} scores changed, {} stage changes",
-                result.leads(), leadIds.length, (System.nanoTime() - started) / 1_000_000, timings.reading / 1_000_000,
-                timings.writing / 1_000_000, result.changed(), result.moved());
+        int[] from = {-CHUNK}; // where the chunk last asked for starts
+        Result result = pipelined(
+                previous -> {
+                    int start = from[0] += CHUNK;
+                    return start >= leadIds.length
+                            ? null
+                            : () -> {
+                                long read = System.nanoTime();
+                                Scored scored = readAndScore(model, chunk(leadIds, start), now);
+                                timings.reading += System.nanoTime() - read;
+                                return scored;
+                            };
+                },
+                now,
+                progress,
+                timings);
+        log.info(
+                "rescored {} leads of {} asked in {} ms ({} ms reading and scoring, {} ms writing): {} scores changed, {} stage changes",
+                result.leads(),
+                leadIds.length,
+                (System.nanoTime() - started) / 1_000_000,
+                timings.reading / 1_000_000,
+                timings.writing / 1_000_000,
+                result.changed(),
+                result.moved());
         return result;
     }
 
@@ -136,9 +169,11 @@ public class Rescoring {
      * behind the writing instead of adding to it. {@code readAfter} gives the read of the chunk after the one it is
      * handed ({@code null}: the first chunk), or {@code null} when there is none.
      */
-    private Result pipelined(Function<Scored, Callable<Scored>> readAfter, Instant now, LongConsumer progress, Timings timings) {
+    private Result pipelined(
+            Function<Scored, Callable<Scored>> readAfter, Instant now, LongConsumer progress, Timings timings) {
         Result result = Result.NOTHING;
-        ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("rescoring-reader").factory());
+        ExecutorService reader = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("rescoring-reader").factory());
         try {
             Future<Scored> next = reader.submit(readAfter.apply(null));
             while (next != null) {
@@ -164,8 +199,7 @@ public class Rescoring {
     }
 
     /** What writing a chunk did: leads in it, scores changed, leads moved, scores that crossed the threshold up and down. */
-    record Chunk(int leads, long changed, long moved, long mqlsIn, long mqlsOut) {
-    }
+    record Chunk(int leads, long changed, long moved, long mqlsIn, long mqlsOut) {}
 
     private Scored readAndScore(ScoringModel model, long afterId, Instant now, Timings timings) {
         long t0 = System.nanoTime();
@@ -178,8 +212,12 @@ public class Rescoring {
         List<Lead> leads = read.leads();
         Map<Long, List<Activity>> activities = new HashMap<>();
         if (!leads.isEmpty()) {
-            jdbc.query("select " + ACTIVITY_COLUMNS + " from activity where lead_id between ? and ?", collect(activities),
-                    pageTypes(model), leads.getFirst().id(), leads.getLast().id());
+            jdbc.query(
+                    "select " + ACTIVITY_COLUMNS + " from activity where lead_id between ? and ?",
+                    collect(activities),
+                    pageTypes(model),
+                    leads.getFirst().id(),
+                    leads.getLast().id());
         }
         long t1 = System.nanoTime();
         Scored scored = score(model, read, activities, now, false);
@@ -215,12 +253,15 @@ public class Rescoring {
         });
         Map<Long, List<Activity>> activities = new HashMap<>();
         if (!read.leads().isEmpty()) {
-            jdbc.query(con -> {
-                var ps = con.prepareStatement("select " + ACTIVITY_COLUMNS + " from activity where lead_id = any(?)");
-                ps.setArray(1, con.createArrayOf("text", pageTypes(model)));
-                ps.setArray(2, ids(con, leadIds));
-                return ps;
-            }, collect(activities));
+            jdbc.query(
+                    con -> {
+                        var ps = con.prepareStatement(
+                                "select " + ACTIVITY_COLUMNS + " from activity where lead_id = any(?)");
+                        ps.setArray(1, con.createArrayOf("text", pageTypes(model)));
+                        ps.setArray(2, ids(con, leadIds));
+                        return ps;
+                    },
+                    collect(activities));
         }
         return score(model, read, activities, now, read.leads().size() >= PARALLEL_FROM);
     }
@@ -229,7 +270,8 @@ public class Rescoring {
      * What scoring reads of an activity: lead, type, time, and the detail (the page) only for the types a rule reads
      * pages of (the first parameter, {@link #pageTypes}): the detail is most of an activity row's width.
      */
-    static final String ACTIVITY_COLUMNS = "lead_id, type, occurred_at, case when type = any(?::text[]) then detail end";
+    static final String ACTIVITY_COLUMNS =
+            "lead_id, type, occurred_at, case when type = any(?::text[]) then detail end";
 
     static String[] pageTypes(ScoringModel model) {
         return model.typesReadByPage().toArray(String[]::new);
@@ -237,8 +279,10 @@ public class Rescoring {
 
     /** Collects rows of (lead_id, type, occurred_at, detail) into each lead's activities. */
     static org.springframework.jdbc.core.RowCallbackHandler collect(Map<Long, List<Activity>> activities) {
-        return rs -> activities.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                .add(new Activity(new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant(), rs.getString(4)));
+        return rs -> activities
+                .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(new Activity(
+                        new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant(), rs.getString(4)));
     }
 
     private static java.sql.Array ids(java.sql.Connection con, long[] ids) throws SQLException {
@@ -255,8 +299,7 @@ public class Rescoring {
      * wrote it; {@link #NO_SCORE} when it has none): the score is rewritten only if still that version; and the
      * stored score's points, to tell which new scores cross the MQL threshold.
      */
-    private record ReadLeads(List<Lead> leads, long[] scoreVersions, int[] storedScores) {
-    }
+    private record ReadLeads(List<Lead> leads, long[] scoreVersions, int[] storedScores) {}
 
     /** The version of a lead that had no score row when read. */
     private static final long NO_SCORE = -1;
@@ -270,43 +313,53 @@ public class Rescoring {
         String[] keys = model.customAttributes().toArray(String[]::new);
         List<Long> versions = new ArrayList<>();
         List<Integer> stored = new ArrayList<>();
-        List<Lead> leads = jdbc.query(con -> {
-            var ps = con.prepareStatement("select " + LeadRows.leadColumns(keys) + ", coalesce(s.xmin::text::bigint, " + NO_SCORE
-                    + ") as score_version, coalesce(s.score, 0) as stored_score from lead left join lead_score s on s.lead_id = lead.id and " + scoreCondition
-                    + " where " + condition);
-            // Binary results: ids, numbers and timestamps arrive as bytes instead of text to parse, a good part of
-            // reading a chunk (a negative threshold makes pgjdbc prepare on the server and ask for binary at once).
-            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-            binder.bind(con, ps, LeadRows.bindAttributeKeys(ps, keys));
-            return ps;
-        }, (rs, n) -> {
-            versions.add(rs.getLong("score_version"));
-            stored.add(rs.getInt("stored_score"));
-            return LeadRows.lead(rs, keys);
-        });
-        return new ReadLeads(leads, versions.stream().mapToLong(Long::longValue).toArray(),
+        List<Lead> leads = jdbc.query(
+                con -> {
+                    var ps = con.prepareStatement(
+                            "select " + LeadRows.leadColumns(keys) + ", coalesce(s.xmin::text::bigint, " + NO_SCORE
+                                    + ") as score_version, coalesce(s.score, 0) as stored_score from lead left join lead_score s on s.lead_id = lead.id and "
+                                    + scoreCondition
+                                    + " where " + condition);
+                    // Binary results: ids, numbers and timestamps arrive as bytes instead of text to parse, a good part
+                    // of
+                    // reading a chunk (a negative threshold makes pgjdbc prepare on the server and ask for binary at
+                    // once).
+                    ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+                    binder.bind(con, ps, LeadRows.bindAttributeKeys(ps, keys));
+                    return ps;
+                },
+                (rs, n) -> {
+                    versions.add(rs.getLong("score_version"));
+                    stored.add(rs.getInt("stored_score"));
+                    return LeadRows.lead(rs, keys);
+                });
+        return new ReadLeads(
+                leads,
+                versions.stream().mapToLong(Long::longValue).toArray(),
                 stored.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** A chunk scored in Java: its leads in id order, their new scores, and the stage moves the scores cause. */
-    record Scored(List<Lead> leads, long[] scoreVersions, int[] storedScores, List<Score> scores, List<Move> moves) {
-    }
+    record Scored(List<Lead> leads, long[] scoreVersions, int[] storedScores, List<Score> scores, List<Move> moves) {}
 
     /** A stage move a new score causes, for the lead as it was read (its version is checked when it is written). */
-    record Move(Lead lead, StageChange change) {
-    }
+    record Move(Lead lead, StageChange change) {}
 
     /**
      * Scores the leads in Java. Scoring is a pure function of lead-core, so a large set is scored on every core when
      * nothing else needs them ({@code parallel}); rescoring everything scores on its reader thread instead, while the
      * other core runs the writing.
      */
-    private Scored score(ScoringModel model, ReadLeads read, Map<Long, List<Activity>> activities, Instant now, boolean parallel) {
+    private Scored score(
+            ScoringModel model, ReadLeads read, Map<Long, List<Activity>> activities, Instant now, boolean parallel) {
         List<Lead> leads = read.leads();
         Score[] scores = new Score[leads.size()];
         java.util.stream.IntStream range = java.util.stream.IntStream.range(0, leads.size());
-        (parallel ? range.parallel() : range).forEach(i -> scores[i] =
-                model.score(leads.get(i).profile(), activities.getOrDefault(leads.get(i).id(), List.of()), now));
+        (parallel ? range.parallel() : range)
+                .forEach(i -> scores[i] = model.score(
+                        leads.get(i).profile(),
+                        activities.getOrDefault(leads.get(i).id(), List.of()),
+                        now));
         List<Score> scored = java.util.Arrays.asList(scores);
         List<Move> moves = new ArrayList<>();
         for (int i = 0; i < leads.size(); i++) {
@@ -330,7 +383,10 @@ public class Rescoring {
         List<Lead> leads = chunk.leads();
         List<Move> moves = chunk.moves();
         NewScores source = new NewScores(leads, chunk.scoreVersions(), chunk.scores());
-        List<Long> rewritten = jdbc.query(con -> source.bind(con, con.prepareStatement("""
+        List<Long> rewritten = jdbc.query(
+                con -> source.bind(
+                        con,
+                        con.prepareStatement("""
                 update lead_score s set model_version = r.model_version, score = r.score, fit_points = r.fit_points,
                        engagement_points = r.engagement_points, grade = r.grade, priority = r.priority, scored_at = ?
                 from %s
@@ -338,29 +394,40 @@ public class Rescoring {
                   and s.xmin::text::bigint = r.read_version
                   and (s.score, s.fit_points, s.engagement_points, s.grade, s.priority)
                       is distinct from (r.score, r.fit_points, r.engagement_points, r.grade, r.priority)
-                returning s.lead_id"""
-                .formatted(source.relation(), leads.getFirst().id(), leads.getLast().id())), Timestamp.from(now)),
+                returning s.lead_id""".formatted(
+                                        source.relation(),
+                                        leads.getFirst().id(),
+                                        leads.getLast().id())),
+                        Timestamp.from(now)),
                 (rs, n) -> rs.getLong(1));
         int changed = rewritten.size();
         List<ScoresCrossed.Crossing> crossings = announceCrossings(chunk, rewritten, now);
         if (changed < leads.size()) {
             // Leads with no score row yet (created outside the application, or just now by activity ingestion): give
             // them one. Only looked for when the update did not reach every lead.
-            jdbc.update(con -> source.bind(con, con.prepareStatement("""
+            jdbc.update(con ->
+                    source.bind(con, con.prepareStatement("""
                     insert into lead_score (lead_id, model_version, score, fit_points, engagement_points, grade, priority, stage, scored_at)
                     select r.lead_id, r.model_version, r.score, r.fit_points, r.engagement_points, r.grade, r.priority, l.stage, ?
                     from %s join lead l on l.id = r.lead_id
-                    where not exists (select 1 from lead_score s where s.lead_id = r.lead_id)""".formatted(source.relation())),
-                    Timestamp.from(now)));
+                    where not exists (select 1 from lead_score s where s.lead_id = r.lead_id)""".formatted(source.relation())), Timestamp.from(now)));
         }
         if (!moves.isEmpty()) {
             // Only leads still at the version read: a rep who claimed, qualified or disqualified the lead meanwhile
             // decided its stage, and a move computed from the older lead would undo that (as a lost update).
             // As Lead.moveTo: a revisit date belongs to a recycled lead only.
-            int[] updated = jdbc.batchUpdate("update lead set stage = ?, revisit_on = case when ? = 'RECYCLED' then revisit_on end, "
+            int[] updated = jdbc.batchUpdate(
+                    "update lead set stage = ?, revisit_on = case when ? = 'RECYCLED' then revisit_on end, "
                             + "version = version + 1, updated_at = ? where id = ? and version = ?",
-                    moves.stream().map(m -> new Object[] {m.change().to().name(), m.change().to().name(), Timestamp.from(now),
-                            m.lead().id(), m.lead().version()}).toList());
+                    moves.stream()
+                            .map(m -> new Object[] {
+                                m.change().to().name(),
+                                m.change().to().name(),
+                                Timestamp.from(now),
+                                m.lead().id(),
+                                m.lead().version()
+                            })
+                            .toList());
             List<Move> made = new ArrayList<>();
             for (int i = 0; i < updated.length; i++) {
                 if (updated[i] == 1) {
@@ -368,13 +435,24 @@ public class Rescoring {
                 }
             }
             moves = made;
-            history.recordAll(moves.stream().map(m -> new RecordedMove(m.lead().id(), m.change())).toList());
-            jdbc.batchUpdate("update lead_score set stage = ?, queued_at = case when ? in " + QueueStages.SQL_LIST
+            history.recordAll(moves.stream()
+                    .map(m -> new RecordedMove(m.lead().id(), m.change()))
+                    .toList());
+            jdbc.batchUpdate(
+                    "update lead_score set stage = ?, queued_at = case when ? in " + QueueStages.SQL_LIST
                             + " then ? else queued_at end where lead_id = ?",
-                    moves.stream().map(m -> new Object[] {m.change().to().name(), m.change().to().name(), Timestamp.from(now),
-                            m.lead().id()}).toList());
+                    moves.stream()
+                            .map(m -> new Object[] {
+                                m.change().to().name(),
+                                m.change().to().name(),
+                                Timestamp.from(now),
+                                m.lead().id()
+                            })
+                            .toList());
         }
-        long up = crossings.stream().filter(c -> c.direction() == ScoresCrossed.Direction.UP).count();
+        long up = crossings.stream()
+                .filter(c -> c.direction() == ScoresCrossed.Direction.UP)
+                .count();
         return new Chunk(leads.size(), changed, moves.size(), up, crossings.size() - up);
     }
 
@@ -389,7 +467,8 @@ public class Rescoring {
             long id = chunk.leads().get(i).id();
             Score score = chunk.scores().get(i);
             if (chunk.scoreVersions()[i] != NO_SCORE && Arrays.binarySearch(written, id) >= 0) {
-                ScoresCrossed.Crossing.of(id, chunk.storedScores()[i], score.total(), score.mqlThreshold()).ifPresent(crossings::add);
+                ScoresCrossed.Crossing.of(id, chunk.storedScores()[i], score.total(), score.mqlThreshold())
+                        .ifPresent(crossings::add);
             }
         }
         ScoresCrossed.of(crossings, now).forEach(events::publishEvent);

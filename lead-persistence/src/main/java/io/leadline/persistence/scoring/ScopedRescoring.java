@@ -49,7 +49,11 @@ public class ScopedRescoring {
             case RescoreScope.Bounded bounded -> {
                 long found = System.nanoTime();
                 long[] ids = leadsInScope.of(bounded);
-                log.info("{}: {} leads, found in {} ms", bounded.describe(), ids.length, (System.nanoTime() - found) / 1_000_000);
+                log.info(
+                        "{}: {} leads, found in {} ms",
+                        bounded.describe(),
+                        ids.length,
+                        (System.nanoTime() - found) / 1_000_000);
                 long all = rescoring.countLeads();
                 if (ids.length > all / 2) {
                     // Most leads: the pass over everyone reads them faster (in id ranges, the next chunk while this
@@ -59,12 +63,18 @@ public class ScopedRescoring {
                 jobs.reads(job.id(), model.version(), bounded.describe(), ids.length);
                 yield new Outcome(rescoring.rescoreOnly(model, ids, now, progress), ids);
             }
-            case RescoreScope.Everyone everyone -> everyone(job, model, now, progress, rescoring.countLeads(), "every lead");
+            case RescoreScope.Everyone everyone ->
+                everyone(job, model, now, progress, rescoring.countLeads(), "every lead");
         };
     }
 
-    private Outcome everyone(RescoreJobs.RescoreJob job, ScoringModel model, Instant now, LongConsumer progress, long leads,
-                             String scope) {
+    private Outcome everyone(
+            RescoreJobs.RescoreJob job,
+            ScoringModel model,
+            Instant now,
+            LongConsumer progress,
+            long leads,
+            String scope) {
         jobs.reads(job.id(), model.version(), scope, leads);
         return new Outcome(rescoring.rescoreAll(model, now, progress), null);
     }
@@ -73,7 +83,8 @@ public class ScopedRescoring {
         if (!job.modelChange()) {
             return new RescoreScope.Everyone();
         }
-        return jobs.baseVersion(job.id()).flatMap(versions::find)
+        return jobs.baseVersion(job.id())
+                .flatMap(versions::find)
                 .map(base -> RescoreScope.between(base.model(), model))
                 .orElseGet(RescoreScope.Everyone::new);
     }

@@ -27,15 +27,16 @@ public class ScoringSamples {
     private final JdbcTemplate jdbc;
     private final OutcomeRule outcomes;
 
-    ScoringSamples(JdbcTemplate jdbc,
-                   @Value("${leadline.outcomes.stale-after-days:" + OutcomeRule.DEFAULT_STALE_AFTER_DAYS + "}") int staleAfterDays) {
+    ScoringSamples(
+            JdbcTemplate jdbc,
+            @Value("${leadline.outcomes.stale-after-days:" + OutcomeRule.DEFAULT_STALE_AFTER_DAYS + "}")
+                    int staleAfterDays) {
         this.jdbc = jdbc;
         this.outcomes = new OutcomeRule(staleAfterDays);
     }
 
     /** The leads, and how they were chosen in words for the page. */
-    public record Drawn(List<ModelComparison.Sample> samples, long ofLeads, String how) {
-    }
+    public record Drawn(List<ModelComparison.Sample> samples, long ofLeads, String how) {}
 
     public Drawn draw(int limit, Set<String> customAttributes, Instant now) {
         long total = jdbc.queryForObject("select count(*) from lead", Long.class);
@@ -43,17 +44,21 @@ public class ScoringSamples {
         List<Object[]> rows = new ArrayList<>();
         List<Lead> leads = load(customAttributes, "id % ? = 0 order by id limit ?", rows, step, limit);
         long won = rows.stream().filter(r -> "WON".equals(r[1])).count();
-        long notWon = rows.stream().filter(r -> r[1] != null && !"WON".equals(r[1])).count();
+        long notWon =
+                rows.stream().filter(r -> r[1] != null && !"WON".equals(r[1])).count();
         boolean lossesRecorded = OutcomeRule.lossesRecorded(won, notWon);
         Map<Long, List<Activity>> activities = activities(leads);
         List<ModelComparison.Sample> samples = new ArrayList<>();
         for (int i = 0; i < leads.size(); i++) {
             String known = (String) rows.get(i)[1];
             Lead lead = leads.get(i);
-            Boolean outcome = outcomes.outcome(known == null ? null : "WON".equals(known), lead.createdAt(), now, lossesRecorded);
-            samples.add(new ModelComparison.Sample(lead.id(), lead.profile(), activities.getOrDefault(lead.id(), List.of()), outcome));
+            Boolean outcome =
+                    outcomes.outcome(known == null ? null : "WON".equals(known), lead.createdAt(), now, lossesRecorded);
+            samples.add(new ModelComparison.Sample(
+                    lead.id(), lead.profile(), activities.getOrDefault(lead.id(), List.of()), outcome));
         }
-        String how = step == 1 ? "all " + total + " leads" : "every " + step + "th lead: " + samples.size() + " of " + total;
+        String how =
+                step == 1 ? "all " + total + " leads" : "every " + step + "th lead: " + samples.size() + " of " + total;
         if (won > 0 && !lossesRecorded) {
             how += "; " + outcomes.describe(false);
         }
@@ -68,38 +73,44 @@ public class ScoringSamples {
         List<Lead> leads = load(customAttributes, "id = any(?)", new ArrayList<>(), (Object) ids.toArray(Long[]::new));
         Map<Long, List<Activity>> activities = activities(leads);
         Map<Long, ModelComparison.Sample> byId = new HashMap<>();
-        leads.forEach(l -> byId.put(l.id(), new ModelComparison.Sample(l.id(), l.profile(), activities.getOrDefault(l.id(), List.of()), null)));
+        leads.forEach(l -> byId.put(
+                l.id(),
+                new ModelComparison.Sample(l.id(), l.profile(), activities.getOrDefault(l.id(), List.of()), null)));
         return byId;
     }
 
     /** Leads by a condition (its parameters after the attribute keys), each with its known outcome in {@code rows}. */
     private List<Lead> load(Set<String> customAttributes, String condition, List<Object[]> rows, Object... parameters) {
         String[] keys = new TreeSet<>(customAttributes).toArray(String[]::new);
-        return jdbc.query(con -> {
-            var ps = con.prepareStatement("select " + LeadRows.leadColumns(keys) + """
+        return jdbc.query(
+                con -> {
+                    var ps = con.prepareStatement("select " + LeadRows.leadColumns(keys) + """
                     , case when outcome is not null then outcome
                            when lead.stage in ('WON', 'LOST', 'DISQUALIFIED') then lead.stage end as known
                     from lead where\s""" + condition);
-            int first = LeadRows.bindAttributeKeys(ps, keys);
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof Long[] array) {
-                    ps.setArray(first + i, con.createArrayOf("bigint", array));
-                } else {
-                    ps.setObject(first + i, parameters[i]);
-                }
-            }
-            return ps;
-        }, (rs, n) -> {
-            rows.add(new Object[] {rs.getLong("id"), rs.getString("known")});
-            return LeadRows.lead(rs, keys);
-        });
+                    int first = LeadRows.bindAttributeKeys(ps, keys);
+                    for (int i = 0; i < parameters.length; i++) {
+                        if (parameters[i] instanceof Long[] array) {
+                            ps.setArray(first + i, con.createArrayOf("bigint", array));
+                        } else {
+                            ps.setObject(first + i, parameters[i]);
+                        }
+                    }
+                    return ps;
+                },
+                (rs, n) -> {
+                    rows.add(new Object[] {rs.getLong("id"), rs.getString("known")});
+                    return LeadRows.lead(rs, keys);
+                });
     }
 
     private Map<Long, List<Activity>> activities(List<Lead> leads) {
         Map<Long, List<Activity>> activities = new HashMap<>();
         if (!leads.isEmpty()) {
             // A preview scores with two models: every detail is read (a sample is a few thousand leads).
-            jdbc.query("select lead_id, type, occurred_at, detail from activity where lead_id = any(?)", Rescoring.collect(activities),
+            jdbc.query(
+                    "select lead_id, type, occurred_at, detail from activity where lead_id = any(?)",
+                    Rescoring.collect(activities),
                     (Object) leads.stream().map(Lead::id).toArray(Long[]::new));
         }
         return activities;
@@ -126,10 +137,9 @@ public class ScoringSamples {
                     cross join lateral jsonb_object_keys(r.attributes) k(key)
                     where not jsonb_exists(coalesce(u.before -> 'attributes', '{}'::jsonb), k.key)
                     group by 1)
-                select f.key, coalesce(a.leads, 0), f.leads from filled f left join after_mql a on a.key = f.key""",
-                rs -> {
-                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
-                });
+                select f.key, coalesce(a.leads, 0), f.leads from filled f left join after_mql a on a.key = f.key""", rs -> {
+            counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+        });
         return new io.leadline.core.prediction.FieldHistory(counts);
     }
 }

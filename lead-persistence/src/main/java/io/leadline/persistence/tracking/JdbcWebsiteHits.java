@@ -46,24 +46,27 @@ class JdbcWebsiteHits implements WebsiteHits {
         List<UUID> visitors = new ArrayList<>(new TreeSet<>(firsts.keySet()));
         UUID[] ids = visitors.toArray(UUID[]::new);
         Long[] sites = visitors.stream().map(v -> firsts.get(v).siteId()).toArray(Long[]::new);
-        Timestamp[] seen = visitors.stream().map(v -> Timestamp.from(firsts.get(v).at())).toArray(Timestamp[]::new);
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("""
+        Timestamp[] seen =
+                visitors.stream().map(v -> Timestamp.from(firsts.get(v).at())).toArray(Timestamp[]::new);
+        jdbc.query(
+                con -> {
+                    var ps = con.prepareStatement("""
                     insert into tracked_visitor (id, site_id, first_seen, last_seen)
                     select id, site, seen, seen from unnest(?::uuid[], ?::bigint[], ?::timestamptz[]) as v (id, site, seen)
                     order by id
                     on conflict (id) do update set last_seen = greatest(tracked_visitor.last_seen, excluded.last_seen)
                     returning id, lead_id""");
-            ps.setArray(1, con.createArrayOf("uuid", ids));
-            ps.setArray(2, con.createArrayOf("bigint", sites));
-            ps.setArray(3, con.createArrayOf("timestamptz", seen));
-            return ps;
-        }, rs -> {
-            long lead = rs.getLong(2);
-            if (!rs.wasNull()) {
-                leads.put(rs.getObject(1, UUID.class), lead);
-            }
-        });
+                    ps.setArray(1, con.createArrayOf("uuid", ids));
+                    ps.setArray(2, con.createArrayOf("bigint", sites));
+                    ps.setArray(3, con.createArrayOf("timestamptz", seen));
+                    return ps;
+                },
+                rs -> {
+                    long lead = rs.getLong(2);
+                    if (!rs.wasNull()) {
+                        leads.put(rs.getObject(1, UUID.class), lead);
+                    }
+                });
         int n = hits.size();
         Timestamp[] at = new Timestamp[n];
         Long[] site = new Long[n];
@@ -76,7 +79,17 @@ class JdbcWebsiteHits implements WebsiteHits {
             site[i] = h.siteId();
             visitor[i] = h.visitor();
             millis[i] = h.millis();
-            String[] row = {h.kind().key(), h.pageView(), h.url(), h.title(), h.referrer(), h.utmSource(), h.utmMedium(), h.utmCampaign(), h.eventKey()};
+            String[] row = {
+                h.kind().key(),
+                h.pageView(),
+                h.url(),
+                h.title(),
+                h.referrer(),
+                h.utmSource(),
+                h.utmMedium(),
+                h.utmCampaign(),
+                h.eventKey()
+            };
             for (int c = 0; c < row.length; c++) {
                 texts[c][i] = row[c];
             }
@@ -111,28 +124,49 @@ class JdbcWebsiteHits implements WebsiteHits {
         if (stitched.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(jdbc.query("""
+        return Optional.of(jdbc.query(
+                """
                 select * from tracking_hit where visitor_id = ? and site_id = ? and kind in ('page_view', 'event')
-                order by received_at""", (rs, row) -> new Hit(rs.getLong("site_id"), visitor, rs.getTimestamp("received_at").toInstant(),
-                HitKind.of(rs.getString("kind")), rs.getString("page_view"), rs.getString("url"), rs.getString("title"), rs.getString("referrer"),
-                rs.getString("utm_source"), rs.getString("utm_medium"), rs.getString("utm_campaign"), null, rs.getString("event_key")),
-                visitor, siteId));
+                order by received_at""",
+                (rs, row) -> new Hit(
+                        rs.getLong("site_id"),
+                        visitor,
+                        rs.getTimestamp("received_at").toInstant(),
+                        HitKind.of(rs.getString("kind")),
+                        rs.getString("page_view"),
+                        rs.getString("url"),
+                        rs.getString("title"),
+                        rs.getString("referrer"),
+                        rs.getString("utm_source"),
+                        rs.getString("utm_medium"),
+                        rs.getString("utm_campaign"),
+                        null,
+                        rs.getString("event_key")),
+                visitor,
+                siteId));
     }
 
     @Override
     public List<PageView> pagesOf(long leadId, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select v.received_at, v.url, v.title,
                        (select sum(t.millis) from tracking_hit t where t.visitor_id = v.visitor_id and t.kind = 'page_time'
                           and t.page_view = v.page_view and t.received_at >= v.received_at) as millis
                 from tracking_hit v
                 where v.visitor_id in (select id from tracked_visitor where lead_id = ?) and v.kind = 'page_view'
-                order by v.received_at desc limit ?""", (rs, row) -> {
-            long millis = rs.getLong("millis");
-            Duration inView = rs.wasNull() ? null : Duration.ofMillis(millis);
-            return new PageView(rs.getTimestamp("received_at").toInstant(), rs.getString("url"), rs.getString("title"),
-                    inView);
-        }, leadId, limit);
+                order by v.received_at desc limit ?""",
+                (rs, row) -> {
+                    long millis = rs.getLong("millis");
+                    Duration inView = rs.wasNull() ? null : Duration.ofMillis(millis);
+                    return new PageView(
+                            rs.getTimestamp("received_at").toInstant(),
+                            rs.getString("url"),
+                            rs.getString("title"),
+                            inView);
+                },
+                leadId,
+                limit);
     }
 
     @Override

@@ -26,21 +26,30 @@ class TrackingPartitions {
     /** Makes the partitions of {@code today}'s month and the next if missing. */
     @Transactional
     void prepare(LocalDate today) {
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query(Object.class).single();
+        jdbc.sql("select pg_advisory_xact_lock(?)")
+                .param(LOCK)
+                .query(Object.class)
+                .single();
         YearMonth month = YearMonth.from(today);
         for (YearMonth m : List.of(month, month.plusMonths(1))) {
             jdbc.sql("create table if not exists " + name(m) + " partition of tracking_hit for values from ('"
-                    + m.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC) + "') to ('"
-                    + m.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC) + "')").update();
+                            + m.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC) + "') to ('"
+                            + m.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC) + "')")
+                    .update();
         }
     }
 
     /** Drops every month that ended more than {@code months} months before {@code today}'s; answers the names dropped. */
     @Transactional
     List<String> dropOlderThan(int months, LocalDate today) {
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query(Object.class).single();
+        jdbc.sql("select pg_advisory_xact_lock(?)")
+                .param(LOCK)
+                .query(Object.class)
+                .single();
         YearMonth keepFrom = YearMonth.from(today).minusMonths(months);
-        List<String> old = existing().stream().filter(name -> month(name).isBefore(keepFrom)).toList();
+        List<String> old = existing().stream()
+                .filter(name -> month(name).isBefore(keepFrom))
+                .toList();
         old.forEach(name -> jdbc.sql("drop table " + name).update());
         return old;
     }
@@ -49,8 +58,9 @@ class TrackingPartitions {
     public List<String> existing() {
         return jdbc.sql("""
                         select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
-                        join pg_class p on p.oid = i.inhparent where p.relname = 'tracking_hit' order by c.relname""")
-                .query(String.class).list().stream().filter(n -> n.matches("tracking_hit_y\\d{4}m\\d{2}")).toList();
+                        join pg_class p on p.oid = i.inhparent where p.relname = 'tracking_hit' order by c.relname""").query(String.class).list().stream()
+                .filter(n -> n.matches("tracking_hit_y\\d{4}m\\d{2}"))
+                .toList();
     }
 
     static String name(YearMonth m) {

@@ -47,8 +47,7 @@ public class AppUser {
     @Column(name = "session_stamp", nullable = false)
     private int sessionStamp;
 
-    protected AppUser() {
-    }
+    protected AppUser() {}
 
     public AppUser(String username, String passwordHash, Role role, Instant createdAt) {
         this.username = username;

@@ -24,8 +24,11 @@ import org.springframework.stereotype.Repository;
 class JdbcSalesReps implements SalesReps {
 
     /** A rep's open work: leads they own that are not yet won, lost, disqualified or recycled. */
-    private static final List<String> OPEN = EnumSet.of(LifecycleStage.MQL, LifecycleStage.ACCEPTED, LifecycleStage.SQL,
-            LifecycleStage.OPPORTUNITY).stream().map(Enum::name).toList();
+    private static final List<String> OPEN =
+            EnumSet.of(LifecycleStage.MQL, LifecycleStage.ACCEPTED, LifecycleStage.SQL, LifecycleStage.OPPORTUNITY)
+                    .stream()
+                    .map(Enum::name)
+                    .toList();
 
     private final JdbcClient jdbc;
 
@@ -43,15 +46,22 @@ class JdbcSalesReps implements SalesReps {
                         order by u.username""")
                 .param("open", OPEN)
                 .param("role", Role.SALES.name())
-                .query((rs, n) -> new RepLoad(rs.getString("username"), rs.getInt("capacity"), rs.getInt("open_leads"),
-                        rs.getTimestamp("last_assigned_at") == null ? null : rs.getTimestamp("last_assigned_at").toInstant(),
+                .query((rs, n) -> new RepLoad(
+                        rs.getString("username"),
+                        rs.getInt("capacity"),
+                        rs.getInt("open_leads"),
+                        rs.getTimestamp("last_assigned_at") == null
+                                ? null
+                                : rs.getTimestamp("last_assigned_at").toInstant(),
                         rs.getBoolean("in_rotation")))
                 .list();
     }
 
     @Override
     public void setInRotation(String username, boolean inRotation) {
-        jdbc.sql("update app_user set in_rotation = ? where username = ?").params(inRotation, username).update();
+        jdbc.sql("update app_user set in_rotation = ? where username = ?")
+                .params(inRotation, username)
+                .update();
     }
 
     /**
@@ -71,18 +81,26 @@ class JdbcSalesReps implements SalesReps {
         if (leadIds.isEmpty()) {
             return List.of();
         }
-        Map<Long, AssignmentRule.NewMql> found = jdbc.sql(NEW_MQL + " where l.id in (:ids)")
-                .param("ruledOut", RULED_OUT).param("ids", leadIds)
-                .query(JdbcSalesReps::newMql).list().stream()
+        Map<Long, AssignmentRule.NewMql> found = jdbc
+                .sql(NEW_MQL + " where l.id in (:ids)")
+                .param("ruledOut", RULED_OUT)
+                .param("ids", leadIds)
+                .query(JdbcSalesReps::newMql)
+                .list()
+                .stream()
                 .collect(Collectors.toMap(AssignmentRule.NewMql::leadId, m -> m));
         return leadIds.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     @Override
     public List<AssignmentRule.NewMql> unassignedMqls(int limit) {
-        return jdbc.sql(NEW_MQL + " where l.stage = 'MQL' and l.owner is null order by coalesce(s.queued_at, s.scored_at), l.id limit :limit")
-                .param("ruledOut", RULED_OUT).param("limit", limit)
-                .query(JdbcSalesReps::newMql).list();
+        return jdbc.sql(
+                        NEW_MQL
+                                + " where l.stage = 'MQL' and l.owner is null order by coalesce(s.queued_at, s.scored_at), l.id limit :limit")
+                .param("ruledOut", RULED_OUT)
+                .param("limit", limit)
+                .query(JdbcSalesReps::newMql)
+                .list();
     }
 
     @Override
@@ -93,15 +111,24 @@ class JdbcSalesReps implements SalesReps {
                         where l.stage = 'MQL' and l.owner is null and s.queued_at > ? and s.queued_at <= ?
                         order by s.queued_at, l.id limit ?""")
                 .params(Timestamp.from(queuedAfter), Timestamp.from(queuedBefore), limit)
-                .query((rs, n) -> new SlaWatch.WaitingMql(rs.getLong("id"), rs.getString("name"), rs.getTimestamp("queued_at").toInstant()))
+                .query((rs, n) -> new SlaWatch.WaitingMql(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getTimestamp("queued_at").toInstant()))
                 .list();
     }
 
-    private static final List<String> RULED_OUT = LifecycleStage.ruledOut().stream().map(Enum::name).toList();
+    private static final List<String> RULED_OUT =
+            LifecycleStage.ruledOut().stream().map(Enum::name).toList();
 
     private static AssignmentRule.NewMql newMql(ResultSet rs, int n) throws SQLException {
-        return new AssignmentRule.NewMql(rs.getLong("id"), rs.getString("name"), rs.getString("source"), rs.getString("country"),
-                rs.getInt("score"), rs.getString("account_owner"));
+        return new AssignmentRule.NewMql(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("source"),
+                rs.getString("country"),
+                rs.getInt("score"),
+                rs.getString("account_owner"));
     }
 
     @Override
@@ -112,6 +139,8 @@ class JdbcSalesReps implements SalesReps {
 
     @Override
     public void assigned(String username, Instant at) {
-        jdbc.sql("update app_user set last_assigned_at = ? where username = ?").params(Timestamp.from(at), username).update();
+        jdbc.sql("update app_user set last_assigned_at = ? where username = ?")
+                .params(Timestamp.from(at), username)
+                .update();
     }
 }

@@ -22,8 +22,12 @@ class JdbcUserAccess implements UserAccess {
 
     @Override
     public Optional<Access> of(String username) {
-        return jdbc.sql("select role, enabled, session_stamp, language, time_zone from app_user where username = ?").param(username)
-                .query((rs, n) -> new Access(Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), rs.getInt("session_stamp"),
+        return jdbc.sql("select role, enabled, session_stamp, language, time_zone from app_user where username = ?")
+                .param(username)
+                .query((rs, n) -> new Access(
+                        Role.valueOf(rs.getString("role")),
+                        rs.getBoolean("enabled"),
+                        rs.getInt("session_stamp"),
                         Preferences.stored(rs.getString("language"), rs.getString("time_zone"))))
                 .optional();
     }
@@ -31,13 +35,17 @@ class JdbcUserAccess implements UserAccess {
     @Override
     public boolean savePreferences(String username, Preferences preferences) {
         return jdbc.sql("update app_user set language = ?, time_zone = ? where username = ?")
-                .param(preferences.language().map(Language::tag).orElse(null))
-                .param(preferences.timeZone().map(ZoneId::getId).orElse(null))
-                .param(username).update() == 1;
+                        .param(preferences.language().map(Language::tag).orElse(null))
+                        .param(preferences.timeZone().map(ZoneId::getId).orElse(null))
+                        .param(username)
+                        .update()
+                == 1;
     }
 
     @Override
     public List<String> activeAdmins() {
-        return jdbc.sql("select username from app_user where role = 'ADMIN' and enabled order by username").query(String.class).list();
+        return jdbc.sql("select username from app_user where role = 'ADMIN' and enabled order by username")
+                .query(String.class)
+                .list();
     }
 }

@@ -35,31 +35,47 @@ class JdbcWebhooks implements Webhooks {
 
     @Override
     public long addEndpoint(String url, Set<WebhookEvent> events, String secret, String by, Instant at) {
-        return jdbc.sql("insert into webhook_endpoint (url, events, secret, created_by, created_at) values (?, ?::text[], ?, ?, ?) returning id")
-                .params(url, PostgresArrays.literal(events.stream().map(WebhookEvent::type).sorted().toList()), secret, by, Timestamp.from(at))
-                .query(Long.class).single();
+        return jdbc.sql(
+                        "insert into webhook_endpoint (url, events, secret, created_by, created_at) values (?, ?::text[], ?, ?, ?) returning id")
+                .params(
+                        url,
+                        PostgresArrays.literal(
+                                events.stream().map(WebhookEvent::type).sorted().toList()),
+                        secret,
+                        by,
+                        Timestamp.from(at))
+                .query(Long.class)
+                .single();
     }
 
     @Override
     public List<Endpoint> endpoints() {
-        return jdbc.sql("select * from webhook_endpoint order by id").query(JdbcWebhooks::endpoint).list();
+        return jdbc.sql("select * from webhook_endpoint order by id")
+                .query(JdbcWebhooks::endpoint)
+                .list();
     }
 
     @Override
     public Optional<Endpoint> endpoint(long id) {
-        return jdbc.sql("select * from webhook_endpoint where id = ?").param(id).query(JdbcWebhooks::endpoint).optional();
+        return jdbc.sql("select * from webhook_endpoint where id = ?")
+                .param(id)
+                .query(JdbcWebhooks::endpoint)
+                .optional();
     }
 
     @Override
     public void setEnabled(long id, boolean enabled, String reason) {
         jdbc.sql("update webhook_endpoint set enabled = ?, disabled_reason = ? where id = ?")
-                .params(enabled, enabled ? null : reason, id).update();
+                .params(enabled, enabled ? null : reason, id)
+                .update();
     }
 
     @Override
     public boolean anyWants(WebhookEvent event) {
         return jdbc.sql("select exists (select 1 from webhook_endpoint where enabled and ? = any(events))")
-                .param(event.type()).query(Boolean.class).single();
+                .param(event.type())
+                .query(Boolean.class)
+                .single();
     }
 
     @Override
@@ -88,8 +104,11 @@ class JdbcWebhooks implements Webhooks {
                             order by d.id limit :limit
                             for update of d skip locked)
                         returning *""")
-                .param("lease", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now)).param("limit", limit)
-                .query(JdbcWebhooks::delivery).list();
+                .param("lease", Timestamp.from(leaseUntil))
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(JdbcWebhooks::delivery)
+                .list();
     }
 
     @Override
@@ -97,17 +116,24 @@ class JdbcWebhooks implements Webhooks {
         jdbc.sql("""
                         update webhook_delivery set status = 'DELIVERED', delivered_at = ?, last_status_code = ?, last_millis = ?,
                                last_excerpt = ?, locked_until = null where id = ?""")
-                .params(Timestamp.from(at), statusCode, millis, excerpt, id).update();
+                .params(Timestamp.from(at), statusCode, millis, excerpt, id)
+                .update();
     }
 
     @Override
     @Transactional
-    public void failed(long id, Integer statusCode, long millis, String excerpt, Optional<Instant> nextAttempt, Instant at) {
+    public void failed(
+            long id, Integer statusCode, long millis, String excerpt, Optional<Instant> nextAttempt, Instant at) {
         jdbc.sql("""
                         update webhook_delivery set status = ?, next_attempt_at = coalesce(?, next_attempt_at), last_status_code = ?,
                                last_millis = ?, last_excerpt = ?, locked_until = null where id = ?""")
-                .params(nextAttempt.isPresent() ? "PENDING" : "GAVE_UP", nextAttempt.map(Timestamp::from).orElse(null),
-                        statusCode, millis, excerpt, id)
+                .params(
+                        nextAttempt.isPresent() ? "PENDING" : "GAVE_UP",
+                        nextAttempt.map(Timestamp::from).orElse(null),
+                        statusCode,
+                        millis,
+                        excerpt,
+                        id)
                 .update();
         if (nextAttempt.isEmpty()) {
             // Only the attempt that turns a still-enabled endpoint off tells the admins: once, from one instance.
@@ -118,7 +144,8 @@ class JdbcWebhooks implements Webhooks {
                             where d.id = ? and e.id = d.endpoint_id and e.enabled
                             returning e.id, e.url, e.disabled_reason, d.lead_id""")
                     .params(statusCode == null ? String.valueOf(excerpt) : "HTTP " + statusCode, Timestamp.from(at), id)
-                    .query((rs, n) -> new WebhookTurnedOff(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), at))
+                    .query((rs, n) ->
+                            new WebhookTurnedOff(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), at))
                     .optional()
                     .ifPresent(events::publishEvent);
         }
@@ -126,32 +153,53 @@ class JdbcWebhooks implements Webhooks {
 
     @Override
     public List<Delivery> deliveries(long endpointId, int limit) {
-        return jdbc.sql("select * from webhook_delivery where endpoint_id = ? order by id desc limit ?").params(endpointId, limit)
-                .query(JdbcWebhooks::delivery).list();
+        return jdbc.sql("select * from webhook_delivery where endpoint_id = ? order by id desc limit ?")
+                .params(endpointId, limit)
+                .query(JdbcWebhooks::delivery)
+                .list();
     }
 
     @Override
     public boolean sendAgain(long deliveryId, Instant at) {
         return jdbc.sql("""
                         update webhook_delivery set status = 'PENDING', next_attempt_at = ?, first_tried_at = null, attempts = 0,
-                               locked_until = null, delivered_at = null where id = ?""")
-                .params(Timestamp.from(at), deliveryId).update() == 1;
+                               locked_until = null, delivered_at = null where id = ?""").params(Timestamp.from(at), deliveryId).update() == 1;
     }
 
     private static Endpoint endpoint(ResultSet rs, int n) throws SQLException {
-        return new Endpoint(rs.getLong("id"), rs.getString("url"),
-                Arrays.stream(PostgresArrays.strings(rs.getArray("events"))).map(WebhookEvent::ofType).collect(Collectors.toSet()),
-                rs.getString("secret"), rs.getBoolean("enabled"), rs.getString("disabled_reason"), rs.getString("created_by"),
+        return new Endpoint(
+                rs.getLong("id"),
+                rs.getString("url"),
+                Arrays.stream(PostgresArrays.strings(rs.getArray("events")))
+                        .map(WebhookEvent::ofType)
+                        .collect(Collectors.toSet()),
+                rs.getString("secret"),
+                rs.getBoolean("enabled"),
+                rs.getString("disabled_reason"),
+                rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant());
     }
 
     private static Delivery delivery(ResultSet rs, int n) throws SQLException {
-        return new Delivery(rs.getLong("id"), rs.getLong("endpoint_id"), rs.getString("event_id"),
-                WebhookEvent.valueOf(rs.getString("event")), rs.getLong("lead_id"), rs.getString("body"),
-                Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("first_tried_at") == null ? null : rs.getTimestamp("first_tried_at").toInstant(),
-                rs.getTimestamp("next_attempt_at").toInstant(), (Integer) rs.getObject("last_status_code"),
-                (Long) rs.getObject("last_millis"), rs.getString("last_excerpt"),
-                rs.getTimestamp("delivered_at") == null ? null : rs.getTimestamp("delivered_at").toInstant());
+        return new Delivery(
+                rs.getLong("id"),
+                rs.getLong("endpoint_id"),
+                rs.getString("event_id"),
+                WebhookEvent.valueOf(rs.getString("event")),
+                rs.getLong("lead_id"),
+                rs.getString("body"),
+                Status.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("first_tried_at") == null
+                        ? null
+                        : rs.getTimestamp("first_tried_at").toInstant(),
+                rs.getTimestamp("next_attempt_at").toInstant(),
+                (Integer) rs.getObject("last_status_code"),
+                (Long) rs.getObject("last_millis"),
+                rs.getString("last_excerpt"),
+                rs.getTimestamp("delivered_at") == null
+                        ? null
+                        : rs.getTimestamp("delivered_at").toInstant());
     }
 }

@@ -25,10 +25,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The stored account score follows its leads whichever way they change: after random sequences of creations, score
@@ -52,12 +52,16 @@ class AccountScoresTest {
 
     @Autowired
     AccountRollup rollup;
+
     @Autowired
     AccountScores scores;
+
     @Autowired
     Leads leads;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Announcements announcements;
 
@@ -65,12 +69,27 @@ class AccountScoresTest {
     private final Instant now = Instant.parse("2026-12-03T12:00:00Z");
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
     private static final String[] TITLES = {"CEO", "VP Marketing", "Sales Manager", "Analyst", null, "Head of IT"};
-    private static final LifecycleStage[] STAGES = {LifecycleStage.NEW, LifecycleStage.MQL, LifecycleStage.SQL,
-            LifecycleStage.DISQUALIFIED, LifecycleStage.LOST, LifecycleStage.RECYCLED};
+    private static final LifecycleStage[] STAGES = {
+        LifecycleStage.NEW,
+        LifecycleStage.MQL,
+        LifecycleStage.SQL,
+        LifecycleStage.DISQUALIFIED,
+        LifecycleStage.LOST,
+        LifecycleStage.RECYCLED
+    };
 
     private Lead capture(String name, String company, String title) {
-        return leads.save(Lead.capture(new LeadProfile(name, new EmailAddress(name + "-" + tag + "@example.org"), company,
-                title, 50, "BR", "webinar", Map.of()), now));
+        return leads.save(Lead.capture(
+                new LeadProfile(
+                        name,
+                        new EmailAddress(name + "-" + tag + "@example.org"),
+                        company,
+                        title,
+                        50,
+                        "BR",
+                        "webinar",
+                        Map.of()),
+                now));
     }
 
     private void score(long leadId, int score, int engagement) {
@@ -79,7 +98,8 @@ class AccountScoresTest {
                 select id, 1, ?, ? - ?, ?, 'B', 200000 + ?, stage, now() from lead where id = ?
                 on conflict (lead_id) do update set score = excluded.score, fit_points = excluded.fit_points,
                     engagement_points = excluded.engagement_points""")
-                .params(score, score, engagement, engagement, score, leadId).update();
+                .params(score, score, engagement, engagement, score, leadId)
+                .update();
     }
 
     /** Rolls up until none of these accounts waits (other tests' roll-ups may hold the pass a moment). */
@@ -89,7 +109,9 @@ class AccountScoresTest {
             long waiting = jdbc.sql("""
                             select count(*) from account_change c left join lead l on l.id = c.lead_id
                             where coalesce(c.account_id, l.account_id) = any(?)""")
-                    .param(accounts.toArray(Long[]::new)).query(Long.class).single();
+                    .param(accounts.toArray(Long[]::new))
+                    .query(Long.class)
+                    .single();
             if (waiting == 0) {
                 return;
             }
@@ -99,25 +121,39 @@ class AccountScoresTest {
     }
 
     private Long accountOf(long leadId) {
-        return jdbc.sql("select account_id from lead where id = ?").param(leadId).query(Long.class).optional().orElse(null);
+        return jdbc.sql("select account_id from lead where id = ?")
+                .param(leadId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     /** The roll-up from every lead of the account, read in full and filtered here rather than by the roll-up's query. */
     private AccountScore recomputed(long accountId) {
-        List<AccountMember> members = jdbc.sql("""
+        List<AccountMember> members = jdbc
+                .sql("""
                         select l.id, l.full_name, l.job_title, l.stage, s.score, s.engagement_points
                         from lead l join lead_score s on s.lead_id = l.id where l.account_id = ?""")
                 .param(accountId)
-                .query((rs, n) -> LifecycleStage.ruledOut().contains(LifecycleStage.valueOf(rs.getString("stage"))) ? null
-                        : new AccountMember(rs.getLong("id"), rs.getString("full_name"), rs.getString("job_title"),
-                                rs.getInt("score"), rs.getInt("engagement_points")))
-                .list().stream().filter(java.util.Objects::nonNull).toList();
+                .query((rs, n) -> LifecycleStage.ruledOut().contains(LifecycleStage.valueOf(rs.getString("stage")))
+                        ? null
+                        : new AccountMember(
+                                rs.getLong("id"),
+                                rs.getString("full_name"),
+                                rs.getString("job_title"),
+                                rs.getInt("score"),
+                                rs.getInt("engagement_points")))
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .toList();
         return AccountScore.rollUp(members, policy);
     }
 
     @ParameterizedTest
     @ValueSource(longs = {1, 7, 42, 1_001, 31_337})
-    void the_stored_account_score_equals_the_one_recomputed_after_random_changes(long seed) throws InterruptedException {
+    void the_stored_account_score_equals_the_one_recomputed_after_random_changes(long seed)
+            throws InterruptedException {
         Random random = new Random(seed);
         String[] companies = {"Umbrella " + tag, "Cyberdyne " + tag, "Tyrell " + tag};
         List<Lead> alive = new ArrayList<>();
@@ -126,23 +162,40 @@ class AccountScoresTest {
             int move = alive.size() < 3 ? 0 : random.nextInt(9);
             switch (move) {
                 case 0 -> {
-                    Lead lead = capture("p" + step + "s" + seed, companies[random.nextInt(3)], TITLES[random.nextInt(TITLES.length)]);
+                    Lead lead = capture(
+                            "p" + step + "s" + seed,
+                            companies[random.nextInt(3)],
+                            TITLES[random.nextInt(TITLES.length)]);
                     score(lead.id(), random.nextInt(120), random.nextInt(40));
                     alive.add(lead);
                 }
-                case 1, 2 -> score(alive.get(random.nextInt(alive.size())).id(), random.nextInt(120), random.nextInt(40));
+                case 1, 2 ->
+                    score(alive.get(random.nextInt(alive.size())).id(), random.nextInt(120), random.nextInt(40));
                 case 3 -> {
                     long id = alive.get(random.nextInt(alive.size())).id();
                     String stage = STAGES[random.nextInt(STAGES.length)].name();
-                    jdbc.sql("update lead set stage = ? where id = ?").params(stage, id).update();
-                    jdbc.sql("update lead_score set stage = ? where lead_id = ?").params(stage, id).update();
+                    jdbc.sql("update lead set stage = ? where id = ?")
+                            .params(stage, id)
+                            .update();
+                    jdbc.sql("update lead_score set stage = ? where lead_id = ?")
+                            .params(stage, id)
+                            .update();
                 }
                 case 4 -> {
                     int i = random.nextInt(alive.size());
                     Lead lead = leads.byId(alive.get(i).id()).orElseThrow();
                     LeadProfile p = lead.profile();
-                    alive.set(i, leads.save(lead.withProfile(new LeadProfile(p.fullName(), p.email(), p.company(),
-                            TITLES[random.nextInt(TITLES.length)], p.companySize(), p.country(), p.source(), p.attributes()))));
+                    alive.set(
+                            i,
+                            leads.save(lead.withProfile(new LeadProfile(
+                                    p.fullName(),
+                                    p.email(),
+                                    p.company(),
+                                    TITLES[random.nextInt(TITLES.length)],
+                                    p.companySize(),
+                                    p.country(),
+                                    p.source(),
+                                    p.attributes()))));
                 }
                 case 5 -> {
                     int i = random.nextInt(alive.size());
@@ -152,8 +205,17 @@ class AccountScoresTest {
                     if (before != null) {
                         accounts.add(before);
                     }
-                    alive.set(i, leads.save(lead.withProfile(new LeadProfile(p.fullName(), p.email(), companies[random.nextInt(3)],
-                            p.jobTitle(), p.companySize(), p.country(), p.source(), p.attributes()))));
+                    alive.set(
+                            i,
+                            leads.save(lead.withProfile(new LeadProfile(
+                                    p.fullName(),
+                                    p.email(),
+                                    companies[random.nextInt(3)],
+                                    p.jobTitle(),
+                                    p.companySize(),
+                                    p.country(),
+                                    p.source(),
+                                    p.attributes()))));
                 }
                 case 6 -> {
                     Lead gone = alive.remove(random.nextInt(alive.size()));
@@ -166,12 +228,17 @@ class AccountScoresTest {
                 case 7 -> {
                     // The import's update path writes the lead's columns by SQL, its score row untouched.
                     jdbc.sql("update lead set job_title = ? where id = ?")
-                            .params(TITLES[random.nextInt(TITLES.length)], alive.get(random.nextInt(alive.size())).id()).update();
+                            .params(
+                                    TITLES[random.nextInt(TITLES.length)],
+                                    alive.get(random.nextInt(alive.size())).id())
+                            .update();
                 }
                 default -> {
                     // A set-based statement over several leads at once, as rescoring writes its chunks.
-                    jdbc.sql("update lead_score set engagement_points = engagement_points + 5, score = score + 5 where lead_id = any(?)")
-                            .param(alive.stream().map(Lead::id).toArray(Long[]::new)).update();
+                    jdbc.sql(
+                                    "update lead_score set engagement_points = engagement_points + 5, score = score + 5 where lead_id = any(?)")
+                            .param(alive.stream().map(Lead::id).toArray(Long[]::new))
+                            .update();
                 }
             }
             if (random.nextInt(10) == 0) {
@@ -184,10 +251,17 @@ class AccountScoresTest {
         for (long account : touched) {
             AccountScore expected = recomputed(account);
             var stored = scores.byId(account);
-            long leadsLeft = jdbc.sql("select count(*) from lead where account_id = ?").param(account).query(Long.class).single();
+            long leadsLeft = jdbc.sql("select count(*) from lead where account_id = ?")
+                    .param(account)
+                    .query(Long.class)
+                    .single();
             if (leadsLeft == 0) {
-                assertThat(jdbc.sql("select count(*) from account_score where account_id = ?").param(account).query(Long.class).single())
-                        .as("an account without leads has no stored score").isZero();
+                assertThat(jdbc.sql("select count(*) from account_score where account_id = ?")
+                                .param(account)
+                                .query(Long.class)
+                                .single())
+                        .as("an account without leads has no stored score")
+                        .isZero();
                 assertThat(stored.orElseThrow().score()).isZero();
                 continue;
             }
@@ -196,8 +270,12 @@ class AccountScoresTest {
             assertThat(summary.mqa()).isEqualTo(expected.mqa());
             assertThat(summary.engagedContacts()).isEqualTo(expected.engagedContacts());
             assertThat(summary.rolesEngaged()).isEqualTo(expected.rolesEngaged());
-            assertThat(scores.history(account, 100).stream().findFirst().map(c -> c.mqa()).orElse(false))
-                    .as("the newest MQA history entry says what the account is now").isEqualTo(expected.mqa());
+            assertThat(scores.history(account, 100).stream()
+                            .findFirst()
+                            .map(c -> c.mqa())
+                            .orElse(false))
+                    .as("the newest MQA history entry says what the account is now")
+                    .isEqualTo(expected.mqa());
         }
     }
 
@@ -213,7 +291,8 @@ class AccountScoresTest {
     }
 
     @Test
-    void an_account_becomes_an_mqa_once_with_history_and_an_announcement_and_pages_by_score() throws InterruptedException {
+    void an_account_becomes_an_mqa_once_with_history_and_an_announcement_and_pages_by_score()
+            throws InterruptedException {
         String company = "Massive Dynamic " + tag;
         Lead ceo = capture("ceo", company, "CEO");
         Lead vp = capture("vp", company, "VP Sales");
@@ -221,7 +300,9 @@ class AccountScoresTest {
         score(vp.id(), 30, 15);
         long account = accountOf(ceo.id());
         settle(List.of(account));
-        assertThat(scores.byId(account).orElseThrow().mqa()).as("60 + 15 + 10 for a second role is under 100").isFalse();
+        assertThat(scores.byId(account).orElseThrow().mqa())
+                .as("60 + 15 + 10 for a second role is under 100")
+                .isFalse();
 
         score(vp.id(), 80, 40);
         settle(List.of(account));
@@ -234,24 +315,36 @@ class AccountScoresTest {
             assertThat(c.mqa()).isTrue();
             assertThat(c.reason()).contains("Score 110", "2 engaged contacts");
         });
-        assertThat(announcements.heard).filteredOn(e -> e.accountId() == account).singleElement()
+        assertThat(announcements.heard)
+                .filteredOn(e -> e.accountId() == account)
+                .singleElement()
                 .satisfies(e -> assertThat(e.bestLeadId()).isEqualTo(vp.id()));
 
         score(ceo.id(), 61, 20);
         settle(List.of(account));
-        assertThat(announcements.heard).as("still an MQA: not announced again").filteredOn(e -> e.accountId() == account).hasSize(1);
+        assertThat(announcements.heard)
+                .as("still an MQA: not announced again")
+                .filteredOn(e -> e.accountId() == account)
+                .hasSize(1);
         assertThat(scores.byId(account).orElseThrow().mqaSince()).isEqualTo(now.mqaSince());
 
         List<AccountSummary> mqas = scores.page(new AccountFilter(true, null, "webinar", 2), null, 1_000);
         assertThat(mqas).extracting(AccountSummary::accountId).contains(account);
-        assertThat(mqas).isSortedAccordingTo(java.util.Comparator.comparingInt(AccountSummary::score).reversed());
-        var after = mqas.get(mqas.indexOf(mqas.stream().filter(a -> a.accountId() == account).findFirst().orElseThrow()));
+        assertThat(mqas)
+                .isSortedAccordingTo(
+                        java.util.Comparator.comparingInt(AccountSummary::score).reversed());
+        var after = mqas.get(mqas.indexOf(
+                mqas.stream().filter(a -> a.accountId() == account).findFirst().orElseThrow()));
         assertThat(scores.page(new AccountFilter(true, null, "webinar", 2), after.position(), 1_000))
-                .extracting(AccountSummary::accountId).doesNotContain(account);
-        assertThat(scores.page(new AccountFilter(true, null, "no-such-source", 0), null, 10)).isEmpty();
+                .extracting(AccountSummary::accountId)
+                .doesNotContain(account);
+        assertThat(scores.page(new AccountFilter(true, null, "no-such-source", 0), null, 10))
+                .isEmpty();
         assertThat(scores.timeline(account, 10)).isEmpty();
-        assertThat(scores.scoreOverTime(account, 90)).singleElement()
-                .satisfies(d -> assertThat(d.score()).isEqualTo(scores.byId(account).orElseThrow().score()));
+        assertThat(scores.scoreOverTime(account, 90))
+                .singleElement()
+                .satisfies(d -> assertThat(d.score())
+                        .isEqualTo(scores.byId(account).orElseThrow().score()));
         assertThat(scores.contacts(account, 10)).extracting(c -> c.leadId()).containsExactly(vp.id(), ceo.id());
     }
 }

@@ -30,22 +30,36 @@ class DuplicatesAndMergesTest {
 
     @Autowired
     Leads leads;
+
     @Autowired
     DuplicateCandidates candidates;
+
     @Autowired
     LeadMerges merges;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     io.leadline.persistence.lead.ActivityIngest ingest;
+
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
     private Lead lead(String name, String email, String company, Map<String, String> attributes) {
-        return leads.save(Lead.capture(new LeadProfile(name, email == null ? null : new EmailAddress(email), company, null,
-                null, null, null, attributes), NOW));
+        return leads.save(Lead.capture(
+                new LeadProfile(
+                        name,
+                        email == null ? null : new EmailAddress(email),
+                        company,
+                        null,
+                        null,
+                        null,
+                        null,
+                        attributes),
+                NOW));
     }
 
     @Test
@@ -56,30 +70,48 @@ class DuplicatesAndMergesTest {
         Lead plus = lead("T. Almeida", "tiagoalmeida" + tag + "+news@googlemail.com", null, Map.of());
         String digits = String.valueOf(Math.abs(tag.hashCode()) % 90_000_000 + 10_000_000);
         Lead phone = lead("Rui " + tag, "rui" + tag + "@a.com", null, Map.of("phone", "+55 11 9" + digits));
-        Lead phoneAgain = lead("Rui P. " + tag, "rui" + tag + "@b.com", null, Map.of("mobile_phone", "(11) 9" + digits.substring(0, 4) + "-" + digits.substring(4)));
+        Lead phoneAgain = lead(
+                "Rui P. " + tag,
+                "rui" + tag + "@b.com",
+                null,
+                Map.of("mobile_phone", "(11) 9" + digits.substring(0, 4) + "-" + digits.substring(4)));
         Lead stranger = lead("Someone Else " + tag, "else" + tag + "@c.com", "Cerâmica " + tag, Map.of());
 
-        assertThat(candidates.of(work.id())).extracting(DuplicateCandidate::otherId).containsExactly(typo.id());
+        assertThat(candidates.of(work.id()))
+                .extracting(DuplicateCandidate::otherId)
+                .containsExactly(typo.id());
         DuplicateCandidate found = candidates.of(work.id()).getFirst();
-        assertThat(found.signals().sameAccount()).as("Cerâmica and Ceramica are one account").isTrue();
+        assertThat(found.signals().sameAccount())
+                .as("Cerâmica and Ceramica are one account")
+                .isTrue();
         assertThat(found.confidence()).isGreaterThan(0.7);
         assertThat(found.signals().reasons()).contains("similar name", "same company");
-        assertThat(candidates.of(gmail.id())).extracting(DuplicateCandidate::otherId).containsExactly(plus.id());
+        assertThat(candidates.of(gmail.id()))
+                .extracting(DuplicateCandidate::otherId)
+                .containsExactly(plus.id());
         assertThat(candidates.of(gmail.id()).getFirst().signals().reasons()).containsExactly("same mailbox");
-        assertThat(candidates.of(phone.id())).extracting(DuplicateCandidate::otherId).containsExactly(phoneAgain.id());
+        assertThat(candidates.of(phone.id()))
+                .extracting(DuplicateCandidate::otherId)
+                .containsExactly(phoneAgain.id());
         assertThat(candidates.of(stranger.id())).isEmpty();
         // The same last nine digits in London and São Paulo: two numbers, as E.164 says.
         String eight = String.valueOf(10_000_000 + Math.abs(tag.hashCode()) % 89_999_999);
         Lead london = lead("Someone " + tag, "london" + tag + "@c.com", null, Map.of("phone", "+44 20 " + eight));
         Lead paulo = lead("Other " + tag, "paulo" + tag + "@c.com", null, Map.of("phone", "+55 11 0" + eight));
-        assertThat(jdbc.sql("select count(distinct phone_key) from lead where id in (?, ?)").params(london.id(), paulo.id())
-                .query(Long.class).single()).as("one key").isOne();
+        assertThat(jdbc.sql("select count(distinct phone_key) from lead where id in (?, ?)")
+                        .params(london.id(), paulo.id())
+                        .query(Long.class)
+                        .single())
+                .as("one key")
+                .isOne();
         assertThat(candidates.of(london.id())).as("two numbers").isEmpty();
 
         assertThat(candidates.scan(NOW)).isPositive();
         List<DuplicateCandidate> review = candidates.review(0, 10_000);
-        assertThat(review).extracting(c -> c.leadId() + "-" + c.otherId())
-                .contains(work.id() + "-" + typo.id(), gmail.id() + "-" + plus.id(), phone.id() + "-" + phoneAgain.id());
+        assertThat(review)
+                .extracting(c -> c.leadId() + "-" + c.otherId())
+                .contains(
+                        work.id() + "-" + typo.id(), gmail.id() + "-" + plus.id(), phone.id() + "-" + phoneAgain.id());
         assertThat(review).isSortedAccordingTo((x, y) -> Double.compare(y.confidence(), x.confidence()));
 
         long before = candidates.reviewable();
@@ -88,7 +120,9 @@ class DuplicatesAndMergesTest {
         assertThat(candidates.of(work.id())).as("not a duplicate, remembered").isEmpty();
         assertThat(candidates.reviewable()).isEqualTo(before - 1);
         candidates.scan(NOW);
-        assertThat(candidates.review(0, 10_000)).extracting(DuplicateCandidate::leadId).doesNotContain(work.id());
+        assertThat(candidates.review(0, 10_000))
+                .extracting(DuplicateCandidate::leadId)
+                .doesNotContain(work.id());
     }
 
     @Test
@@ -97,21 +131,42 @@ class DuplicatesAndMergesTest {
         Lead merged = lead("Ana L. " + tag, "ana" + tag + "@y.com", null, Map.of());
         Lead earlier = lead("A. Lima " + tag, "ana" + tag + "@z.com", null, Map.of());
         for (Lead l : List.of(survivor, merged, earlier)) {
-            jdbc.sql("insert into activity (lead_id, type, occurred_at) values (?, 'EMAIL_CLICK', ?)").params(l.id(), java.sql.Timestamp.from(NOW)).update();
+            jdbc.sql("insert into activity (lead_id, type, occurred_at) values (?, 'EMAIL_CLICK', ?)")
+                    .params(l.id(), java.sql.Timestamp.from(NOW))
+                    .update();
         }
-        jdbc.sql("insert into bant_answer (lead_id, criterion, status, evidence, answered_by, answered_at) values (?, 'BUDGET', 'MET', 'said so', 'rita', now()), "
-                + "(?, 'BUDGET', 'NOT_MET', 'said so', 'rita', now()), (?, 'NEED', 'MET', 'said so', 'rita', now())").params(survivor.id(), merged.id(), merged.id()).update();
-        new TransactionTemplate(transactions).executeWithoutResult(s -> merges.move(merged.id(), earlier.id(), "marta", NOW));
-        new TransactionTemplate(transactions).executeWithoutResult(s -> merges.move(survivor.id(), merged.id(), "marta", NOW));
+        jdbc.sql(
+                        "insert into bant_answer (lead_id, criterion, status, evidence, answered_by, answered_at) values (?, 'BUDGET', 'MET', 'said so', 'rita', now()), "
+                                + "(?, 'BUDGET', 'NOT_MET', 'said so', 'rita', now()), (?, 'NEED', 'MET', 'said so', 'rita', now())")
+                .params(survivor.id(), merged.id(), merged.id())
+                .update();
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(s -> merges.move(merged.id(), earlier.id(), "marta", NOW));
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(s -> merges.move(survivor.id(), merged.id(), "marta", NOW));
 
         assertThat(leads.byId(merged.id())).isEmpty();
         assertThat(merges.survivorOf(merged.id())).contains(survivor.id());
-        assertThat(merges.survivorOf(earlier.id())).as("merged into the merged one before").contains(survivor.id());
-        assertThat(jdbc.sql("select count(*) from activity where lead_id = ?").param(survivor.id()).query(Long.class).single()).isEqualTo(3);
-        assertThat(jdbc.sql("select criterion || ':' || status from bant_answer where lead_id = ? order by 1").param(survivor.id())
-                .query(String.class).list()).as("the survivor's answer wins").containsExactly("BUDGET:MET", "NEED:MET");
-        assertThat(leads.idWithEmail(new EmailAddress("ana" + tag + "@y.com"))).as("the merged lead's address").contains(survivor.id());
-        assertThat(leads.idWithEmail(new EmailAddress("ana" + tag + "@z.com"))).as("merged twice over").contains(survivor.id());
+        assertThat(merges.survivorOf(earlier.id()))
+                .as("merged into the merged one before")
+                .contains(survivor.id());
+        assertThat(jdbc.sql("select count(*) from activity where lead_id = ?")
+                        .param(survivor.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+        assertThat(jdbc.sql("select criterion || ':' || status from bant_answer where lead_id = ? order by 1")
+                        .param(survivor.id())
+                        .query(String.class)
+                        .list())
+                .as("the survivor's answer wins")
+                .containsExactly("BUDGET:MET", "NEED:MET");
+        assertThat(leads.idWithEmail(new EmailAddress("ana" + tag + "@y.com")))
+                .as("the merged lead's address")
+                .contains(survivor.id());
+        assertThat(leads.idWithEmail(new EmailAddress("ana" + tag + "@z.com")))
+                .as("merged twice over")
+                .contains(survivor.id());
         var found = ingest.lock(List.of(merged.id()), List.of("ana" + tag + "@z.com"));
         assertThat(found.byId()).containsEntry(merged.id(), survivor.id());
         assertThat(found.byEmail()).containsEntry("ana" + tag + "@z.com", survivor.id());
@@ -125,13 +180,17 @@ class DuplicatesAndMergesTest {
                         union select c.table_name from information_schema.columns c join information_schema.tables t
                           on t.table_schema = c.table_schema and t.table_name = c.table_name
                          where c.table_schema = current_schema() and t.table_type = 'BASE TABLE' and c.column_name = 'lead_id'
-                           and c.table_name not in (select inhrelid::regclass::text from pg_inherits)""")
-                .query(String.class).list());
+                           and c.table_name not in (select inhrelid::regclass::text from pg_inherits)""").query(String.class).list());
         Set<String> handled = new HashSet<>();
-        Stream.of(JdbcLeadMerges.MOVED, JdbcLeadMerges.MOVED_UNLESS_SURVIVOR_HAS, JdbcLeadMerges.DROPPED, JdbcLeadMerges.REDIRECTED,
+        Stream.of(
+                        JdbcLeadMerges.MOVED,
+                        JdbcLeadMerges.MOVED_UNLESS_SURVIVOR_HAS,
+                        JdbcLeadMerges.DROPPED,
+                        JdbcLeadMerges.REDIRECTED,
                         JdbcLeadMerges.LEFT)
                 .forEach(handled::addAll);
-        assertThat(handled).as("tables a merge handles; add a new table that names a lead to JdbcLeadMerges")
+        assertThat(handled)
+                .as("tables a merge handles; add a new table that names a lead to JdbcLeadMerges")
                 .containsExactlyInAnyOrderElementsOf(naming);
     }
 }

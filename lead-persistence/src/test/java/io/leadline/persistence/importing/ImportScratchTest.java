@@ -32,7 +32,9 @@ class ImportScratchTest {
         assertThat(mine).exists();
         assertThat(dead).doesNotExist();
         assertThat(oldLoose).doesNotExist();
-        assertThat(newLoose).as("may be an older instance's import still running").exists();
+        assertThat(newLoose)
+                .as("may be an older instance's import still running")
+                .exists();
         assertThat(other).exists();
     }
 

@@ -35,8 +35,11 @@ class LeadKeyFilterTest {
     @ValueSource(longs = {7, 99, 31337})
     void at_the_planned_size_under_one_key_in_fifty_never_added_reads_as_maybe_seen(long seed) {
         LeadKeyFilter filter = new LeadKeyFilter(100_000);
-        long firstAddsSeen = keys(seed, 100_000, "acme.com").stream().filter(filter::add).count();
-        long falseMaybes = keys(seed + 1, 100_000, "other.org").stream().filter(filter::mayContain).count();
+        long firstAddsSeen =
+                keys(seed, 100_000, "acme.com").stream().filter(filter::add).count();
+        long falseMaybes = keys(seed + 1, 100_000, "other.org").stream()
+                .filter(filter::mayContain)
+                .count();
 
         // About 0.8 % at ten bits a key and seven probes; the bound leaves room for the seed.
         assertThat(falseMaybes).isLessThan(2_000);

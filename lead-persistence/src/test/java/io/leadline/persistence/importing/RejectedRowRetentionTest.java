@@ -16,21 +16,33 @@ class RejectedRowRetentionTest {
 
     @Autowired
     RejectedRowRetention retention;
+
     @Autowired
     JdbcClient jdbc;
 
     private long job(Instant finished) {
-        long id = jdbc.sql("insert into import_job (kind, file_name, stored_file, requested_by, requested_at, dry_run, duplicate_policy, "
-                        + "status, finished_at) values ('LEADS', 'x.csv', ?, 'mia', ?, false, 'SKIP', 'DONE', ?) returning id")
-                .params("/tmp/" + UUID.randomUUID(), Timestamp.from(finished), Timestamp.from(finished)).query(Long.class).single();
-        jdbc.sql("insert into import_rejection (job_id, row_number, raw, reason) values (?, 2, 'ana@acme.com,x', 'no date')").param(id).update();
-        jdbc.sql("insert into import_warning (job_id, row_number, reason) values (?, 3, 'ana@acme.com looks odd')").param(id).update();
+        long id = jdbc.sql(
+                        "insert into import_job (kind, file_name, stored_file, requested_by, requested_at, dry_run, duplicate_policy, "
+                                + "status, finished_at) values ('LEADS', 'x.csv', ?, 'mia', ?, false, 'SKIP', 'DONE', ?) returning id")
+                .params("/tmp/" + UUID.randomUUID(), Timestamp.from(finished), Timestamp.from(finished))
+                .query(Long.class)
+                .single();
+        jdbc.sql(
+                        "insert into import_rejection (job_id, row_number, raw, reason) values (?, 2, 'ana@acme.com,x', 'no date')")
+                .param(id)
+                .update();
+        jdbc.sql("insert into import_warning (job_id, row_number, reason) values (?, 3, 'ana@acme.com looks odd')")
+                .param(id)
+                .update();
         return id;
     }
 
     private long rows(long job) {
-        return jdbc.sql("select (select count(*) from import_rejection where job_id = ?) + (select count(*) from import_warning where job_id = ?)")
-                .params(job, job).query(Long.class).single();
+        return jdbc.sql(
+                        "select (select count(*) from import_rejection where job_id = ?) + (select count(*) from import_warning where job_id = ?)")
+                .params(job, job)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -43,7 +55,11 @@ class RejectedRowRetentionTest {
 
         assertThat(rows(old)).isZero();
         assertThat(rows(recent)).isEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from import_job where id = ?").param(old).query(Long.class).single())
-                .as("the job and its counts stay").isOne();
+        assertThat(jdbc.sql("select count(*) from import_job where id = ?")
+                        .param(old)
+                        .query(Long.class)
+                        .single())
+                .as("the job and its counts stay")
+                .isOne();
     }
 }

@@ -23,8 +23,10 @@ class JobLeasesTest {
 
     @Autowired
     RescoreJobs jobs;
+
     @Autowired
     JobLeases leases;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -52,10 +54,12 @@ class JobLeasesTest {
             start.countDown();
             long claimed = 0;
             for (var claim : claims) {
-                claimed += claim.get().map(job -> {
-                    assertThat(job.id()).isEqualTo(id);
-                    return 1;
-                }).orElse(0);
+                claimed += claim.get()
+                        .map(job -> {
+                            assertThat(job.id()).isEqualTo(id);
+                            return 1;
+                        })
+                        .orElse(0);
             }
             assertThat(claimed).isEqualTo(1);
         } finally {
@@ -70,14 +74,18 @@ class JobLeasesTest {
         assertThat(jobs.claimNext("node-a", now, now.minusSeconds(30))).isPresent();
 
         Instant later = now.plusSeconds(20);
-        assertThat(leases.renew(JobLeases.JobTable.RESCORE, id, "node-a", later)).isTrue();
-        assertThat(jobs.claimNext("node-b", later, later.minusSeconds(30))).as("node-a is alive").isEmpty();
+        assertThat(leases.renew(JobLeases.JobTable.RESCORE, id, "node-a", later))
+                .isTrue();
+        assertThat(jobs.claimNext("node-b", later, later.minusSeconds(30)))
+                .as("node-a is alive")
+                .isEmpty();
 
         Instant afterDeath = later.plusSeconds(31);
         var taken = jobs.claimNext("node-b", afterDeath, afterDeath.minusSeconds(30));
         assertThat(taken).map(RescoreJobs.RescoreJob::id).contains(id);
         assertThat(leases.renew(JobLeases.JobTable.RESCORE, id, "node-a", afterDeath))
-                .as("node-a lost the job: its heartbeat no longer renews it").isFalse();
+                .as("node-a lost the job: its heartbeat no longer renews it")
+                .isFalse();
         assertThat(leases.attempts(JobLeases.JobTable.RESCORE, id)).isEqualTo(2);
     }
 
@@ -103,6 +111,7 @@ class JobLeasesTest {
         jobs.finish(id, new io.leadline.persistence.scoring.Rescoring.Result(10, 10, 0), now.plusSeconds(1));
 
         assertThat(leases.renew(JobLeases.JobTable.RESCORE, id, "node-a", now.plusSeconds(5)))
-                .as("the runner is still winding up: nothing was taken from it").isTrue();
+                .as("the runner is still winding up: nothing was taken from it")
+                .isTrue();
     }
 }

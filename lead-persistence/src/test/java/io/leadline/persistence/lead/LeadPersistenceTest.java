@@ -8,16 +8,16 @@ import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LifecycleStage;
-import io.leadline.core.queue.QueueFilter;
 import io.leadline.core.queue.QueueEntry;
+import io.leadline.core.queue.QueueFilter;
 import io.leadline.core.queue.SalesQueue;
 import io.leadline.core.scoring.LeadScores;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.StarterModel;
+import io.leadline.core.user.Role;
 import io.leadline.persistence.user.AppUser;
 import io.leadline.persistence.user.AppUsers;
-import io.leadline.core.user.Role;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -37,12 +37,16 @@ class LeadPersistenceTest {
 
     @Autowired
     Leads leads;
+
     @Autowired
     LeadScores scores;
+
     @Autowired
     SalesQueue queue;
+
     @Autowired
     AppUsers users;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -67,12 +71,28 @@ class LeadPersistenceTest {
     void the_sql_display_name_is_the_one_the_domain_gives() {
         String tag = UUID.randomUUID().toString();
         for (Lead lead : List.of(
-                Lead.capture(new LeadProfile("Paula Lima", new EmailAddress(unique("named")), null, null, null, null, null, Map.of()), NOW),
-                Lead.capture(new LeadProfile(null, new EmailAddress(unique("unnamed")), null, null, null, null, null, Map.of()), NOW),
+                Lead.capture(
+                        new LeadProfile(
+                                "Paula Lima",
+                                new EmailAddress(unique("named")),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                Map.of()),
+                        NOW),
+                Lead.capture(
+                        new LeadProfile(
+                                null, new EmailAddress(unique("unnamed")), null, null, null, null, null, Map.of()),
+                        NOW),
                 Lead.capture(new LeadProfile(null, null, null, null, null, null, null, Map.of()), "crm-" + tag, NOW))) {
             Lead saved = leads.save(lead);
-            assertThat(jdbc.sql("select " + LeadSql.DISPLAY_NAME + " from lead l where l.id = ?").param(saved.id())
-                    .query(String.class).single()).isEqualTo(saved.displayName());
+            assertThat(jdbc.sql("select " + LeadSql.DISPLAY_NAME + " from lead l where l.id = ?")
+                            .param(saved.id())
+                            .query(String.class)
+                            .single())
+                    .isEqualTo(saved.displayName());
         }
     }
 
@@ -89,7 +109,9 @@ class LeadPersistenceTest {
     void the_database_refuses_an_email_that_is_not_lower_case() {
         Lead saved = leads.save(Lead.capture(profile(unique("case"), null, null, Map.of()), NOW));
 
-        assertThatThrownBy(() -> jdbc.sql("update lead set email = upper(email) where id = ?").param(saved.id()).update())
+        assertThatThrownBy(() -> jdbc.sql("update lead set email = upper(email) where id = ?")
+                        .param(saved.id())
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("lead_email_is_normalised");
     }
@@ -99,7 +121,8 @@ class LeadPersistenceTest {
         Lead original = leads.save(Lead.capture(profile(unique("stale"), null, null, Map.of()), NOW));
         leads.save(original.moveTo(LifecycleStage.MQL, "system", "test", NOW).lead());
 
-        Lead stale = original.moveTo(LifecycleStage.DISQUALIFIED, "rita", "test", NOW).lead();
+        Lead stale = original.moveTo(LifecycleStage.DISQUALIFIED, "rita", "test", NOW)
+                .lead();
 
         assertThatThrownBy(() -> leads.save(stale)).isInstanceOf(ObjectOptimisticLockingFailureException.class);
         assertThat(leads.byId(original.id()).orElseThrow().stage()).isEqualTo(LifecycleStage.MQL);
@@ -112,16 +135,24 @@ class LeadPersistenceTest {
         Lead best = storeScored(profile(unique("best"), "CEO", 5000, Map.of()));
         Lead middle = storeScored(profile(unique("mid"), "VP Sales", 300, Map.of()));
         Lead notMql = storeScored(profile(unique("low"), "Student", null, Map.of()));
-        Lead claimed = leads.save(leads.byId(middle.id()).orElseThrow().claim(rep, NOW).lead());
+        Lead claimed =
+                leads.save(leads.byId(middle.id()).orElseThrow().claim(rep, NOW).lead());
 
         var firstTwo = queue.page(null, 2);
-        var ids = jdbc.sql("select lead_id from lead_score where stage in ('MQL','ACCEPTED','SQL') order by priority desc, lead_id desc")
-                .query(Long.class).list();
+        var ids = jdbc.sql(
+                        "select lead_id from lead_score where stage in ('MQL','ACCEPTED','SQL') order by priority desc, lead_id desc")
+                .query(Long.class)
+                .list();
 
-        assertThat(firstTwo).extracting(QueueEntry::leadId).containsExactlyElementsOf(ids.subList(0, Math.min(2, ids.size())));
+        assertThat(firstTwo)
+                .extracting(QueueEntry::leadId)
+                .containsExactlyElementsOf(ids.subList(0, Math.min(2, ids.size())));
         assertThat(ids).contains(best.id(), claimed.id()).doesNotContain(notMql.id());
         assertThat(ids.indexOf(best.id())).isLessThan(ids.indexOf(claimed.id()));
-        QueueEntry claimedEntry = queue.page(null, 1000).stream().filter(e -> e.leadId() == claimed.id()).findFirst().orElseThrow();
+        QueueEntry claimedEntry = queue.page(null, 1000).stream()
+                .filter(e -> e.leadId() == claimed.id())
+                .findFirst()
+                .orElseThrow();
         assertThat(claimedEntry.stage()).isEqualTo(LifecycleStage.ACCEPTED);
         assertThat(claimedEntry.owner()).isEqualTo(rep);
 
@@ -131,9 +162,13 @@ class LeadPersistenceTest {
 
     @Test
     void the_partial_queue_index_covers_exactly_the_stages_the_domain_puts_in_the_queue() {
-        String index = jdbc.sql("select pg_get_indexdef('lead_score_queue_idx'::regclass)").query(String.class).single();
+        String index = jdbc.sql("select pg_get_indexdef('lead_score_queue_idx'::regclass)")
+                .query(String.class)
+                .single();
         for (LifecycleStage stage : LifecycleStage.values()) {
-            assertThat(index.contains("'" + stage.name() + "'")).as(stage + " in " + index).isEqualTo(stage.inSalesQueue());
+            assertThat(index.contains("'" + stage.name() + "'"))
+                    .as(stage + " in " + index)
+                    .isEqualTo(stage.inSalesQueue());
         }
         assertThat(io.leadline.persistence.queue.QueueStages.SQL_LIST).isEqualTo("('MQL', 'ACCEPTED', 'SQL')");
     }
@@ -141,11 +176,17 @@ class LeadPersistenceTest {
     @Test
     void a_lead_entering_the_queue_starts_its_response_clock() {
         Lead lead = storeScored(profile(unique("clock"), "CEO", 5000, Map.of()));
-        var queuedAt = jdbc.sql("select queued_at from lead_score where lead_id = ?").param(lead.id()).query(java.sql.Timestamp.class).single();
+        var queuedAt = jdbc.sql("select queued_at from lead_score where lead_id = ?")
+                .param(lead.id())
+                .query(java.sql.Timestamp.class)
+                .single();
         assertThat(queuedAt).isNotNull();
         Lead low = storeScored(profile(unique("noclock"), "Student", null, Map.of()));
-        assertThat(jdbc.sql("select queued_at from lead_score where lead_id = ?").param(low.id()).query(java.sql.Timestamp.class)
-                .optional()).isEmpty();
+        assertThat(jdbc.sql("select queued_at from lead_score where lead_id = ?")
+                        .param(low.id())
+                        .query(java.sql.Timestamp.class)
+                        .optional())
+                .isEmpty();
     }
 
     private Lead storeScored(LeadProfile profile) {
@@ -162,7 +203,8 @@ class LeadPersistenceTest {
     }
 
     private static LeadProfile profile(String email, String title, Integer size, Map<String, String> attributes) {
-        return new LeadProfile("Paula Lima", new EmailAddress(email), "Acme", title, size, "BR", "paid_search", attributes);
+        return new LeadProfile(
+                "Paula Lima", new EmailAddress(email), "Acme", title, size, "BR", "paid_search", attributes);
     }
 
     private static String unique(String prefix) {

@@ -18,26 +18,34 @@ import org.junit.jupiter.api.Test;
 class AttributeKeysMigrationTest {
 
     private final TestDatabase server = TestDatabase.get();
-    private final String name = "leadline_v22_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+    private final String name =
+            "leadline_v22_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
 
     @AfterEach
     void drop() throws Exception {
-        try (Connection admin = DriverManager.getConnection(server.adminUrl(), server.adminUser(), server.adminPassword());
-             Statement s = admin.createStatement()) {
+        try (Connection admin =
+                        DriverManager.getConnection(server.adminUrl(), server.adminUser(), server.adminPassword());
+                Statement s = admin.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
         }
     }
 
     @Test
     void rekeys_attributes_and_folds_sources_of_leads_stored_before() throws Exception {
-        try (Connection admin = DriverManager.getConnection(server.adminUrl(), server.adminUser(), server.adminPassword());
-             Statement s = admin.createStatement()) {
+        try (Connection admin =
+                        DriverManager.getConnection(server.adminUrl(), server.adminUser(), server.adminPassword());
+                Statement s = admin.createStatement()) {
             s.execute("create database " + name);
         }
         String url = DatabaseProvisioning.withDatabase(server.adminUrl(), name);
-        Flyway.configure().dataSource(url, server.adminUser(), server.adminPassword()).locations("classpath:db/migration")
-                .target("21").load().migrate();
-        try (Connection c = DriverManager.getConnection(url, server.adminUser(), server.adminPassword()); Statement s = c.createStatement()) {
+        Flyway.configure()
+                .dataSource(url, server.adminUser(), server.adminPassword())
+                .locations("classpath:db/migration")
+                .target("21")
+                .load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection(url, server.adminUser(), server.adminPassword());
+                Statement s = c.createStatement()) {
             s.execute("""
                     insert into lead (id, version, full_name, email, source, stage, created_at, updated_at, attributes) values
                     (1, 0, 'Ana', 'ana@acme.com', 'Organic Search', 'NEW', now(), now(),
@@ -45,13 +53,20 @@ class AttributeKeysMigrationTest {
                     (2, 0, 'Bo', 'bo@acme.com', 'organic_search', 'NEW', now(), now(), '{"industry": "Health"}'),
                     (3, 0, 'Cy', 'cy@acme.com', 'Paid-Search', 'NEW', now(), now(), '{}')""");
         }
-        Flyway.configure().dataSource(url, server.adminUser(), server.adminPassword()).locations("classpath:db/migration")
-                .load().migrate();
-        try (Connection c = DriverManager.getConnection(url, server.adminUser(), server.adminPassword()); Statement s = c.createStatement()) {
+        Flyway.configure()
+                .dataSource(url, server.adminUser(), server.adminPassword())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection(url, server.adminUser(), server.adminPassword());
+                Statement s = c.createStatement()) {
             assertThat(single(s, "select attributes::text from lead where id = 1"))
-                    .isEqualTo("{\"budget\": \"10k\", \"prénom\": \"Ana\", \"unnamed_1\": \"7\", \"lead_quality\": \"High\"}");
-            assertThat(single(s, "select attributes::text from lead where id = 2")).isEqualTo("{\"industry\": \"Health\"}");
-            assertThat(single(s, "select string_agg(source, ',' order by id) from lead")).isEqualTo("organic_search,organic_search,paid_search");
+                    .isEqualTo(
+                            "{\"budget\": \"10k\", \"prénom\": \"Ana\", \"unnamed_1\": \"7\", \"lead_quality\": \"High\"}");
+            assertThat(single(s, "select attributes::text from lead where id = 2"))
+                    .isEqualTo("{\"industry\": \"Health\"}");
+            assertThat(single(s, "select string_agg(source, ',' order by id) from lead"))
+                    .isEqualTo("organic_search,organic_search,paid_search");
         }
     }
 

@@ -25,20 +25,26 @@ class StoredLikelihoodsTest {
 
     @Autowired
     StoredLikelihoods stored;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
 
     @Test
     void overlapping_stores_at_once_wait_for_each_other_instead_of_deadlocking() throws Exception {
-        long model = jdbc.sql("insert into likelihood_model (requested_by, requested_at, status) values ('t', now(), 'DONE') returning id")
-                .query(Long.class).single();
+        long model = jdbc.sql(
+                        "insert into likelihood_model (requested_by, requested_at, status) values ('t', now(), 'DONE') returning id")
+                .query(Long.class)
+                .single();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             ids.add(jdbc.sql("insert into lead (id, version, full_name, email, stage, created_at, updated_at) "
                             + "values (nextval('lead_seq'), 0, 'Likely', ?, 'NEW', now(), now()) returning id")
-                    .param("likely-" + UUID.randomUUID() + "@acme.com").query(Long.class).single());
+                    .param("likely-" + UUID.randomUUID() + "@acme.com")
+                    .query(Long.class)
+                    .single());
         }
         Map<Long, Double> forward = new LinkedHashMap<>();
         Map<Long, Double> backward = new LinkedHashMap<>();
@@ -59,13 +65,16 @@ class StoredLikelihoodsTest {
                 }
                 start.countDown();
                 for (Future<?> f : both) {
-                    f.get();   // a deadlock would surface here as an ExecutionException
+                    f.get(); // a deadlock would surface here as an ExecutionException
                 }
             }
         } finally {
             pool.shutdownNow();
         }
-        assertThat(jdbc.sql("select count(*) from lead_likelihood where model_id = ?").param(model).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from lead_likelihood where model_id = ?")
+                        .param(model)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(300);
     }
 }

@@ -18,8 +18,10 @@ class ReportSnapshotsTest {
 
     @Autowired
     Reports reports;
+
     @Autowired
     ReportSnapshots snapshots;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -35,10 +37,11 @@ class ReportSnapshotsTest {
                 insert into lead_score (lead_id, model_version, score, fit_points, engagement_points, grade, priority, stage, scored_at)
                 values (?, 1, ?, ?, 0, 'B', 0, ?, now())""").params(id, score, score, stage).update();
         for (String move : history) {
-            String[] parts = move.split("@");   // "MQL@-30" : into MQL 30 hours ago
+            String[] parts = move.split("@"); // "MQL@-30" : into MQL 30 hours ago
             jdbc.sql("insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at) "
                             + "values (?, 'NEW', ?, 'system', 'fixture', now() + make_interval(hours => ?))")
-                    .params(id, parts[0], Integer.parseInt(parts[1])).update();
+                    .params(id, parts[0], Integer.parseInt(parts[1]))
+                    .update();
         }
         queued(id);
         return id;
@@ -46,27 +49,36 @@ class ReportSnapshotsTest {
 
     /** As the application does: an MQL's response clock runs from its last move into the queue. */
     private void queued(long id) {
-        jdbc.sql("update lead_score set queued_at = (select max(changed_at) from stage_change where lead_id = ? and to_stage = 'MQL') "
-                + "where lead_id = ? and stage = 'MQL'").params(id, id).update();
+        jdbc.sql(
+                        "update lead_score set queued_at = (select max(changed_at) from stage_change where lead_id = ? and to_stage = 'MQL') "
+                                + "where lead_id = ? and stage = 'MQL'")
+                .params(id, id)
+                .update();
     }
 
     @Test
     void funnel_scores_and_sla_are_counted_as_by_hand() {
-        lead("NEW", 12);                                      // a lead, nothing more
-        lead("MQL", 45, "MQL@-1");                            // MQL an hour ago, waiting within a 24 h SLA
-        lead("MQL", 47, "MQL@-47");                           // MQL 47 h ago, waiting past a 24 h SLA
-        lead("ACCEPTED", 61, "MQL@-50", "ACCEPTED@-48");      // claimed 2 h after MQL: in time
+        lead("NEW", 12); // a lead, nothing more
+        lead("MQL", 45, "MQL@-1"); // MQL an hour ago, waiting within a 24 h SLA
+        lead("MQL", 47, "MQL@-47"); // MQL 47 h ago, waiting past a 24 h SLA
+        lead("ACCEPTED", 61, "MQL@-50", "ACCEPTED@-48"); // claimed 2 h after MQL: in time
         lead("SQL", 68, "MQL@-80", "ACCEPTED@-40", "SQL@-30"); // claimed 40 h after MQL: late; reached SQL
         lead("WON", 90, "MQL@-100", "ACCEPTED@-99", "SQL@-90", "OPPORTUNITY@-80", "WON@-10");
         snapshots.refresh();
 
         var scope = new Reports.Scope(null, null, source);
         assertThat(reports.funnelBySource(scope)).containsExactly(new FunnelRow(source, 6, 5, 2, 1, 0));
-        assertThat(reports.scoreDistribution(scope)).extracting(Reports.Band::from, Reports.Band::leads)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(10, 1L), org.assertj.core.groups.Tuple.tuple(40, 2L),
-                        org.assertj.core.groups.Tuple.tuple(60, 2L), org.assertj.core.groups.Tuple.tuple(90, 1L));
+        assertThat(reports.scoreDistribution(scope))
+                .extracting(Reports.Band::from, Reports.Band::leads)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(10, 1L),
+                        org.assertj.core.groups.Tuple.tuple(40, 2L),
+                        org.assertj.core.groups.Tuple.tuple(60, 2L),
+                        org.assertj.core.groups.Tuple.tuple(90, 1L));
         assertThat(reports.slaCompliance(scope, ResponseSla.hours(24))).isEqualTo(new Reports.Sla(2, 1, 1, 1));
-        assertThat(reports.slaCompliance(scope, ResponseSla.hours(48))).as("a longer SLA from the same snapshot").isEqualTo(new Reports.Sla(3, 0, 2, 0));
+        assertThat(reports.slaCompliance(scope, ResponseSla.hours(48)))
+                .as("a longer SLA from the same snapshot")
+                .isEqualTo(new Reports.Sla(3, 0, 2, 0));
     }
 
     @Test
@@ -76,7 +88,10 @@ class ReportSnapshotsTest {
         snapshots.refresh();
         assertThat(reports.funnelBySource(scope)).extracting(FunnelRow::leads).containsExactly(1L);
         lead("NEW", 5);
-        assertThat(reports.funnelBySource(scope)).as("until refreshed").extracting(FunnelRow::leads).containsExactly(1L);
+        assertThat(reports.funnelBySource(scope))
+                .as("until refreshed")
+                .extracting(FunnelRow::leads)
+                .containsExactly(1L);
         snapshots.refresh();
         assertThat(reports.funnelBySource(scope)).extracting(FunnelRow::leads).containsExactly(2L);
         assertThat(snapshots.refreshedAt()).isAfter(java.time.Instant.now().minusSeconds(60));
@@ -86,17 +101,24 @@ class ReportSnapshotsTest {
     void mqls_an_import_brought_as_history_are_not_counted_as_answered_late_but_later_moves_are() {
         long historyJob = importJob(false);
         long freshJob = importJob(true);
-        long history = lead("MQL", 47, "MQL@-47");       // stamped before its import: history
-        long fresh = lead("MQL", 47, "MQL@-47");         // the same, from an import that started the clock
-        long later = lead("MQL", 47, "MQL@-5");          // history imported, then an MQL again after the import
-        jdbc.sql("update lead set import_job_id = ? where id in (?, ?)").params(historyJob, history, later).update();
+        long history = lead("MQL", 47, "MQL@-47"); // stamped before its import: history
+        long fresh = lead("MQL", 47, "MQL@-47"); // the same, from an import that started the clock
+        long later = lead("MQL", 47, "MQL@-5"); // history imported, then an MQL again after the import
+        jdbc.sql("update lead set import_job_id = ? where id in (?, ?)")
+                .params(historyJob, history, later)
+                .update();
         // The history import started no clock for its MQL (the later move, after it, did).
-        jdbc.sql("update lead_score set queued_at = null where lead_id = ?").param(history).update();
-        jdbc.sql("update lead set import_job_id = ? where id = ?").params(freshJob, fresh).update();
+        jdbc.sql("update lead_score set queued_at = null where lead_id = ?")
+                .param(history)
+                .update();
+        jdbc.sql("update lead set import_job_id = ? where id = ?")
+                .params(freshJob, fresh)
+                .update();
         snapshots.refresh();
 
         // Waiting past 24 h: only the fresh one; within it: the later move. The history import's MQL is left out.
-        assertThat(reports.slaCompliance(new Reports.Scope(null, null, source), ResponseSla.hours(24))).isEqualTo(new Reports.Sla(0, 0, 1, 1));
+        assertThat(reports.slaCompliance(new Reports.Scope(null, null, source), ResponseSla.hours(24)))
+                .isEqualTo(new Reports.Sla(0, 0, 1, 1));
     }
 
     /** An import requested ten hours ago, which did or did not start the response clock. */
@@ -115,10 +137,13 @@ class ReportSnapshotsTest {
         lead("WON", 90, "MQL@-100", "WON@-10");
         lead("LOST", 50, "MQL@-100", "LOST@-5");
         lead("DISQUALIFIED", 0);
-        jdbc.sql("update lead set outcome = 'LOST' where source = ? and stage = 'MQL'").param(source).update();   // lost per the CRM
+        jdbc.sql("update lead set outcome = 'LOST' where source = ? and stage = 'MQL'")
+                .param(source)
+                .update(); // lost per the CRM
         snapshots.refresh();
 
-        FunnelRow row = reports.funnelBySource(new Reports.Scope(null, null, source)).getFirst();
+        FunnelRow row =
+                reports.funnelBySource(new Reports.Scope(null, null, source)).getFirst();
         assertThat(row).isEqualTo(new FunnelRow(source, 5, 3, 0, 1, 3));
         assertThat(row.open()).isEqualTo(1);
         assertThat(row.winRateOfResolved()).isEqualTo(0.25);
@@ -127,13 +152,18 @@ class ReportSnapshotsTest {
 
     @Test
     void a_lead_that_left_the_queue_unclaimed_or_was_never_watched_waits_for_nobody() {
-        lead("MQL", 47, "MQL@-47");                                   // waiting past 24 h
+        lead("MQL", 47, "MQL@-47"); // waiting past 24 h
         long fellBack = lead("MQL", 30, "MQL@-40");
-        jdbc.sql("update lead set stage = 'NEW' where id = ?").param(fellBack).update();   // its score fell below the threshold
-        long seeded = lead("MQL", 50, "MQL@-9000");                    // the demo's history: no clock
-        jdbc.sql("update lead_score set queued_at = null where lead_id = ?").param(seeded).update();
+        jdbc.sql("update lead set stage = 'NEW' where id = ?")
+                .param(fellBack)
+                .update(); // its score fell below the threshold
+        long seeded = lead("MQL", 50, "MQL@-9000"); // the demo's history: no clock
+        jdbc.sql("update lead_score set queued_at = null where lead_id = ?")
+                .param(seeded)
+                .update();
         snapshots.refresh();
-        assertThat(reports.slaCompliance(new Reports.Scope(null, null, source), ResponseSla.hours(24))).isEqualTo(new Reports.Sla(0, 0, 0, 1));
+        assertThat(reports.slaCompliance(new Reports.Scope(null, null, source), ResponseSla.hours(24)))
+                .isEqualTo(new Reports.Sla(0, 0, 0, 1));
     }
 
     @Test
@@ -152,11 +182,17 @@ class ReportSnapshotsTest {
         var scope = new Reports.Scope(null, null, source);
 
         assertThat(reports.slaCompliance(scope, sla)).isEqualTo(new Reports.Sla(2, 1, 0, 1));
-        assertThat(reports.slaCompliance(scope, ResponseSla.hours(4))).as("around the clock").isEqualTo(new Reports.Sla(1, 2, 0, 1));
+        assertThat(reports.slaCompliance(scope, ResponseSla.hours(4)))
+                .as("around the clock")
+                .isEqualTo(new Reports.Sla(1, 2, 0, 1));
 
         // A working day of one minute: a lead waiting 30 h on the clock has used at most two minutes of its SLA.
-        var minuteADay = ResponseSla.hours(4).within(new WorkingHours(java.time.ZoneOffset.UTC,
-                java.util.EnumSet.allOf(java.time.DayOfWeek.class), java.time.LocalTime.of(0, 0), java.time.LocalTime.of(0, 1)));
+        var minuteADay = ResponseSla.hours(4)
+                .within(new WorkingHours(
+                        java.time.ZoneOffset.UTC,
+                        java.util.EnumSet.allOf(java.time.DayOfWeek.class),
+                        java.time.LocalTime.of(0, 0),
+                        java.time.LocalTime.of(0, 1)));
         lead("MQL", 60, "MQL@-30");
         snapshots.refresh();
         assertThat(reports.slaCompliance(scope, minuteADay)).isEqualTo(new Reports.Sla(3, 0, 1, 1));
@@ -167,7 +203,8 @@ class ReportSnapshotsTest {
         for (int i = 0; i < stageThenInstant.length; i += 2) {
             jdbc.sql("insert into stage_change (lead_id, from_stage, to_stage, actor, reason, changed_at) "
                             + "values (?, 'NEW', ?, 'system', 'fixture', ?::timestamptz)")
-                    .params(lead, stageThenInstant[i], stageThenInstant[i + 1]).update();
+                    .params(lead, stageThenInstant[i], stageThenInstant[i + 1])
+                    .update();
         }
         queued(lead);
     }

@@ -29,14 +29,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest
 class LeadsInScopeTest {
 
-    private static final List<String> TITLES = List.of("CEO", "VP Sales", "Head of Growth", "Analyst", "sales manager", "");
+    private static final List<String> TITLES =
+            List.of("CEO", "VP Sales", "Head of Growth", "Analyst", "sales manager", "");
     private static final List<String> COUNTRIES = List.of("BR", "PT", "US", "");
     private static final List<String> INDUSTRIES = List.of("Retail", "retail ", "Health", "");
-    private static final List<ActivityType> TYPES = List.of(ActivityType.DEMO_REQUEST, ActivityType.EMAIL_OPEN,
-            ActivityType.PRICING_PAGE_VISIT);
+    private static final List<ActivityType> TYPES =
+            List.of(ActivityType.DEMO_REQUEST, ActivityType.EMAIL_OPEN, ActivityType.PRICING_PAGE_VISIT);
 
     @Autowired
     LeadsInScope leadsInScope;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -58,27 +60,48 @@ class LeadsInScopeTest {
                             insert into lead (id, version, full_name, email, company, job_title, company_size, country, source,
                                               stage, created_at, updated_at, attributes)
                             values (nextval('lead_seq'), 0, 'Gen', ?, ?, ?, ?, ?, 'email', 'NEW', now(), now(), ?::jsonb) returning id""")
-                    .params(email, company, blank(title), size, blank(country),
+                    .params(
+                            email,
+                            company,
+                            blank(title),
+                            size,
+                            blank(country),
                             industry.isEmpty() ? "{}" : "{\"industry\": \"" + industry + "\"}")
-                    .query(Long.class).single();
-            generated.put(id, new LeadProfile("Gen", new EmailAddress(email), company, blank(title), size, blank(country), "email",
-                    industry.isEmpty() ? Map.of() : Map.of("industry", industry)));
+                    .query(Long.class)
+                    .single();
+            generated.put(
+                    id,
+                    new LeadProfile(
+                            "Gen",
+                            new EmailAddress(email),
+                            company,
+                            blank(title),
+                            size,
+                            blank(country),
+                            "email",
+                            industry.isEmpty() ? Map.of() : Map.of("industry", industry)));
             if (random.nextInt(6) == 0) {
                 ActivityType type = pick(random, TYPES);
-                jdbc.sql("insert into activity (lead_id, type, occurred_at) values (?, ?, now())").params(id, type.key()).update();
+                jdbc.sql("insert into activity (lead_id, type, occurred_at) values (?, ?, now())")
+                        .params(id, type.key())
+                        .update();
                 if (type.equals(ActivityType.DEMO_REQUEST)) {
                     withDemo.add(id);
                 }
             }
         }
-        List<LeadCondition> conditions = new ArrayList<>(List.of(new LeadCondition.Missing("company"), new LeadCondition.Contains("job_title", List.of("vp", "head")),
-                new LeadCondition.NumericRange("company_size", 100L, 999L), new LeadCondition.OneOf("industry", Set.of("retail")),
-                new LeadCondition.EmailDomain(Set.of("gmail.com")), new LeadCondition.OneOf("country", Set.of("BR"))));
+        List<LeadCondition> conditions = new ArrayList<>(List.of(
+                new LeadCondition.Missing("company"),
+                new LeadCondition.Contains("job_title", List.of("vp", "head")),
+                new LeadCondition.NumericRange("company_size", 100L, 999L),
+                new LeadCondition.OneOf("industry", Set.of("retail")),
+                new LeadCondition.EmailDomain(Set.of("gmail.com")),
+                new LeadCondition.OneOf("country", Set.of("BR"))));
         // Pairs of conditions; the last pair is one the SQL test selects on its own (LeadsInScope.tight).
         int[][] pairs = {{0, 1}, {2, 3}, {4, 5}, {2, 4}};
         int[] pair = pairs[(int) seed - 1];
-        var scope = new RescoreScope.Bounded(Set.of(conditions.get(pair[0]), conditions.get(pair[1])),
-                Set.of(ActivityType.DEMO_REQUEST));
+        var scope = new RescoreScope.Bounded(
+                Set.of(conditions.get(pair[0]), conditions.get(pair[1])), Set.of(ActivityType.DEMO_REQUEST));
 
         Set<Long> expected = new HashSet<>(withDemo);
         generated.forEach((id, profile) -> {

@@ -15,6 +15,7 @@ class RescoreJobsTest {
 
     @Autowired
     RescoreJobs jobs;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -28,12 +29,16 @@ class RescoreJobsTest {
     @Test
     void consecutive_activations_are_one_pass_and_any_other_reason_makes_it_read_everyone() {
         long first = jobs.queueModelChange("ada", "model version 2 activated", now);
-        assertThat(jobs.queueModelChange("ada", "model version 3 activated", now)).isEqualTo(first);
+        assertThat(jobs.queueModelChange("ada", "model version 3 activated", now))
+                .isEqualTo(first);
         assertThat(jobs.find(first).orElseThrow().modelChange()).isTrue();
 
         assertThat(jobs.queue("ada", "source a merged into b", now)).isEqualTo(first);
-        assertThat(jobs.find(first).orElseThrow().modelChange()).as("a merge moves leads no model diff bounds").isFalse();
-        assertThat(jobs.queueModelChange("ada", "model version 4 activated", now)).isEqualTo(first);
+        assertThat(jobs.find(first).orElseThrow().modelChange())
+                .as("a merge moves leads no model diff bounds")
+                .isFalse();
+        assertThat(jobs.queueModelChange("ada", "model version 4 activated", now))
+                .isEqualTo(first);
         assertThat(jobs.find(first).orElseThrow().modelChange()).isFalse();
     }
 
@@ -44,10 +49,14 @@ class RescoreJobsTest {
         assertThat(jobs.baseVersion(next)).contains(7);
 
         long failed = finished("FAILED", 8, 30);
-        assertThat(jobs.baseVersion(next)).as("a failed pass leaves scores of two models").isEmpty();
+        assertThat(jobs.baseVersion(next))
+                .as("a failed pass leaves scores of two models")
+                .isEmpty();
         jdbc.sql("delete from rescore_job where id = ?").param(failed).update();
 
-        jdbc.sql("insert into rescore_job (requested_by, requested_at, status, started_at) values ('x', now(), 'RUNNING', now())").update();
+        jdbc.sql(
+                        "insert into rescore_job (requested_by, requested_at, status, started_at) values ('x', now(), 'RUNNING', now())")
+                .update();
         assertThat(jobs.baseVersion(next)).as("a pass still running").isEmpty();
         assertThat(done).isPositive();
     }
@@ -55,7 +64,9 @@ class RescoreJobsTest {
     @Test
     void with_no_pass_ever_the_base_is_the_one_version_every_stored_score_has_if_they_share_one() {
         long next = jobs.queueModelChange("ada", "model version 2 activated", now);
-        var versions = jdbc.sql("select distinct model_version from lead_score").query(Integer.class).list();
+        var versions = jdbc.sql("select distinct model_version from lead_score")
+                .query(Integer.class)
+                .list();
         if (versions.size() == 1) {
             assertThat(jobs.baseVersion(next)).contains(versions.getFirst());
         } else {
@@ -68,6 +79,8 @@ class RescoreJobsTest {
         return jdbc.sql("""
                         insert into rescore_job (requested_by, requested_at, status, model_version, started_at, finished_at)
                         values ('x', now(), ?, ?, now(), now() - make_interval(mins => ?)) returning id""")
-                .params(status, version, minutesAgo).query(Long.class).single();
+                .params(status, version, minutesAgo)
+                .query(Long.class)
+                .single();
     }
 }

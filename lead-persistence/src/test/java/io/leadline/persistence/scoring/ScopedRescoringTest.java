@@ -22,10 +22,13 @@ class ScopedRescoringTest {
 
     @Autowired
     ScopedRescoring rescoring;
+
     @Autowired
     RescoreJobs jobs;
+
     @Autowired
     JdbcScoringModels models;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -33,17 +36,25 @@ class ScopedRescoringTest {
 
     @BeforeEach
     void lastPassScoredWithTheStarterModel() {
-        models.active();   // stores the starter model as version 1 on an empty database
+        models.active(); // stores the starter model as version 1 on an empty database
         jdbc.sql("delete from rescore_job").update();
         jdbc.sql("insert into rescore_job (requested_by, requested_at, status, model_version, started_at, finished_at) "
-                + "values ('x', now(), 'DONE', 1, now(), now())").update();
+                        + "values ('x', now(), 'DONE', 1, now(), now())")
+                .update();
     }
 
     private static ScoringModel starterWith(FitRule rule) {
         ScoringModel v1 = StarterModel.version1();
         List<FitRule> fit = new ArrayList<>(v1.fitRules());
         fit.add(rule);
-        return new ScoringModel(99, fit, v1.engagementRules(), v1.disqualifyingRules(), v1.caps(), v1.decay(), v1.gradeBands(),
+        return new ScoringModel(
+                99,
+                fit,
+                v1.engagementRules(),
+                v1.disqualifyingRules(),
+                v1.caps(),
+                v1.decay(),
+                v1.gradeBands(),
                 v1.mqlThreshold());
     }
 
@@ -51,9 +62,14 @@ class ScopedRescoringTest {
         long id = jdbc.sql("""
                         insert into lead (id, version, full_name, email, job_title, stage, created_at, updated_at)
                         values (nextval('lead_seq'), 0, 'Scoped', ?, ?, 'NEW', now(), now()) returning id""")
-                .params("scoped-" + UUID.randomUUID() + "@acme.com", title).query(Long.class).single();
-        jdbc.sql("insert into lead_score (lead_id, model_version, score, fit_points, engagement_points, grade, priority, stage, scored_at) "
-                + "values (?, 1, 5, 5, 0, 'D', 0, 'NEW', now())").param(id).update();
+                .params("scoped-" + UUID.randomUUID() + "@acme.com", title)
+                .query(Long.class)
+                .single();
+        jdbc.sql(
+                        "insert into lead_score (lead_id, model_version, score, fit_points, engagement_points, grade, priority, stage, scored_at) "
+                                + "values (?, 1, 5, 5, 0, 'D', 0, 'NEW', now())")
+                .param(id)
+                .update();
         return id;
     }
 
@@ -63,24 +79,38 @@ class ScopedRescoringTest {
         long rare = lead(title);
         long job = jobs.queueModelChange("ada", "test", now);
 
-        var outcome = rescoring.run(jobs.find(job).orElseThrow(), starterWith(new FitRule("Unicorns", new LeadCondition.Contains("job_title",
-                List.of(title.substring("Chief Unicorn ".length()))), 7)), now);
+        var outcome = rescoring.run(
+                jobs.find(job).orElseThrow(),
+                starterWith(new FitRule(
+                        "Unicorns",
+                        new LeadCondition.Contains("job_title", List.of(title.substring("Chief Unicorn ".length()))),
+                        7)),
+                now);
 
         assertThat(outcome.readEveryone()).isFalse();
         assertThat(outcome.leadIds()).containsExactly(rare);
         assertThat(outcome.result().changed()).isEqualTo(1);
         assertThat(jobs.find(job).orElseThrow().scope()).isEqualTo("leads meeting 1 changed fit condition");
-        assertThat(jdbc.sql("select model_version from lead_score where lead_id = ?").param(rare).query(Integer.class).single()).isEqualTo(99);
+        assertThat(jdbc.sql("select model_version from lead_score where lead_id = ?")
+                        .param(rare)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(99);
     }
 
     @Test
     void a_change_that_lifts_a_lead_over_the_threshold_counts_it_as_an_mql_in() {
         String title = "Chief Crossing " + UUID.randomUUID().toString().substring(0, 6);
-        long rare = lead(title);   // stored: 5 points
+        long rare = lead(title); // stored: 5 points
         long job = jobs.queueModelChange("ada", "test", now);
 
-        var outcome = rescoring.run(jobs.find(job).orElseThrow(), starterWith(new FitRule("Crossers", new LeadCondition.Contains("job_title",
-                List.of(title.substring("Chief Crossing ".length()))), 60)), now);
+        var outcome = rescoring.run(
+                jobs.find(job).orElseThrow(),
+                starterWith(new FitRule(
+                        "Crossers",
+                        new LeadCondition.Contains("job_title", List.of(title.substring("Chief Crossing ".length()))),
+                        60)),
+                now);
 
         assertThat(outcome.leadIds()).containsExactly(rare);
         assertThat(outcome.result().mqlsIn()).isEqualTo(1);
@@ -92,12 +122,17 @@ class ScopedRescoringTest {
         lead("Analyst");
         long job = jobs.queueModelChange("ada", "test", now);
 
-        var outcome = rescoring.run(jobs.find(job).orElseThrow(),
-                starterWith(new FitRule("Everyone", new LeadCondition.Missing("never_an_attribute"), 1)), now);
+        var outcome = rescoring.run(
+                jobs.find(job).orElseThrow(),
+                starterWith(new FitRule("Everyone", new LeadCondition.Missing("never_an_attribute"), 1)),
+                now);
 
         assertThat(outcome.readEveryone()).isTrue();
-        assertThat(jobs.find(job).orElseThrow().scope()).isEqualTo("leads meeting 1 changed fit condition: most leads, so every lead");
-        assertThat(outcome.result().leads()).isEqualTo(jdbc.sql("select count(*) from lead").query(Long.class).single());
+        assertThat(jobs.find(job).orElseThrow().scope())
+                .isEqualTo("leads meeting 1 changed fit condition: most leads, so every lead");
+        assertThat(outcome.result().leads())
+                .isEqualTo(
+                        jdbc.sql("select count(*) from lead").query(Long.class).single());
     }
 
     @Test

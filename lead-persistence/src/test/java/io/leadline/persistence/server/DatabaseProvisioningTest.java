@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 class DatabaseProvisioningTest {
 
     private final TestDatabase server = TestDatabase.get();
-    private final String name = "leadline_prov_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+    private final String name =
+            "leadline_prov_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
     private final String password = UUID.randomUUID().toString();
 
     @AfterEach
     void dropDatabaseAndRole() throws Exception {
-        try (Connection admin = admin("postgres"); Statement s = admin.createStatement()) {
+        try (Connection admin = admin("postgres");
+                Statement s = admin.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
             s.execute("drop role if exists " + name);
         }
@@ -34,26 +36,39 @@ class DatabaseProvisioningTest {
 
         assertThat(outcome.roleCreated()).isTrue();
         assertThat(outcome.databaseCreated()).isTrue();
-        try (Connection admin = admin("postgres"); Statement s = admin.createStatement()) {
-            assertThat(single(s, "select rolsuper::text || rolcreatedb::text || rolcreaterole::text from pg_roles where rolname = '" + name + "'"))
+        try (Connection admin = admin("postgres");
+                Statement s = admin.createStatement()) {
+            assertThat(single(
+                            s,
+                            "select rolsuper::text || rolcreatedb::text || rolcreaterole::text from pg_roles where rolname = '"
+                                    + name + "'"))
                     .isEqualTo("falsefalsefalse");
-            assertThat(single(s, "select pg_get_userbyid(datdba) from pg_database where datname = '" + name + "'")).isEqualTo(name);
+            assertThat(single(s, "select pg_get_userbyid(datdba) from pg_database where datname = '" + name + "'"))
+                    .isEqualTo(name);
         }
         String url = DatabaseProvisioning.withDatabase(server.adminUrl(), name);
-        Flyway.configure().dataSource(url, name, password).locations("classpath:db/migration").load().migrate();
-        try (Connection app = DriverManager.getConnection(url, name, password); Statement s = app.createStatement()) {
+        Flyway.configure()
+                .dataSource(url, name, password)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        try (Connection app = DriverManager.getConnection(url, name, password);
+                Statement s = app.createStatement()) {
             assertThat(single(s, "select count(*) from lead")).isEqualTo("0");
             s.execute("refresh materialized view report_funnel_day");
         }
-        assertThat(provisioning().provide(name, password, name)).isEqualTo(new DatabaseProvisioning.Outcome(false, false, 0));
+        assertThat(provisioning().provide(name, password, name))
+                .isEqualTo(new DatabaseProvisioning.Outcome(false, false, 0));
     }
 
     @Test
     void hands_over_a_database_an_earlier_leadline_created_as_the_superuser() throws Exception {
-        try (Connection admin = admin("postgres"); Statement s = admin.createStatement()) {
+        try (Connection admin = admin("postgres");
+                Statement s = admin.createStatement()) {
             s.execute("create database " + name);
         }
-        try (Connection admin = admin(name); Statement s = admin.createStatement()) {
+        try (Connection admin = admin(name);
+                Statement s = admin.createStatement()) {
             s.execute("create table lead (id bigserial primary key, email text)");
             s.execute("create sequence lead_seq");
             s.execute("create materialized view lead_count as select count(*) from lead");
@@ -66,7 +81,8 @@ class DatabaseProvisioningTest {
         assertThat(outcome.databaseCreated()).isFalse();
         assertThat(outcome.objectsHandedOver()).isEqualTo(3); // the table (with its serial), the sequence, the view
         String url = DatabaseProvisioning.withDatabase(server.adminUrl(), name);
-        try (Connection app = DriverManager.getConnection(url, name, password); Statement s = app.createStatement()) {
+        try (Connection app = DriverManager.getConnection(url, name, password);
+                Statement s = app.createStatement()) {
             s.execute("insert into lead (email) values ('ana@acme.com')");
             s.execute("select nextval('lead_seq')");
             s.execute("refresh materialized view concurrently lead_count");
@@ -80,8 +96,10 @@ class DatabaseProvisioningTest {
     }
 
     private Connection admin(String database) throws Exception {
-        return DriverManager.getConnection(DatabaseProvisioning.withDatabase(server.adminUrl(), database),
-                server.adminUser(), server.adminPassword());
+        return DriverManager.getConnection(
+                DatabaseProvisioning.withDatabase(server.adminUrl(), database),
+                server.adminUser(),
+                server.adminPassword());
     }
 
     private static String single(Statement s, String sql) throws Exception {

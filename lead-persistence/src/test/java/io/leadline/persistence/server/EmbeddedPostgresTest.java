@@ -32,8 +32,10 @@ class EmbeddedPostgresTest {
     @Test
     void starts_keeps_its_data_across_a_restart_and_stops() throws Exception {
         home = Files.createTempDirectory("leadline-embedded");
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x")); // the system user enters it under root
-        var settings = new EmbeddedPostgres.Settings(home.resolve("pgdata"), home.resolve("postgres"), freePort(), "leadline");
+        Files.setPosixFilePermissions(
+                home, PosixFilePermissions.fromString("rwxr-xr-x")); // the system user enters it under root
+        var settings =
+                new EmbeddedPostgres.Settings(home.resolve("pgdata"), home.resolve("postgres"), freePort(), "leadline");
 
         try (EmbeddedPostgres server = EmbeddedPostgres.start(settings);
                 Connection c = server.superuserConnection();
@@ -50,7 +52,9 @@ class EmbeddedPostgresTest {
                 assertThat(server.systemUser()).isEmpty();
             }
         }
-        assertThat(Files.exists(settings.dataDirectory().resolve("postmaster.pid"))).as("stopped by close()").isFalse();
+        assertThat(Files.exists(settings.dataDirectory().resolve("postmaster.pid")))
+                .as("stopped by close()")
+                .isFalse();
 
         try (EmbeddedPostgres again = EmbeddedPostgres.start(settings);
                 Connection c = again.superuserConnection();
@@ -63,7 +67,8 @@ class EmbeddedPostgresTest {
     void a_second_start_on_a_running_data_directory_uses_the_running_server_and_leaves_it_running() throws Exception {
         home = Files.createTempDirectory("leadline-embedded");
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-        var settings = new EmbeddedPostgres.Settings(home.resolve("pgdata"), home.resolve("postgres"), freePort(), "leadline");
+        var settings =
+                new EmbeddedPostgres.Settings(home.resolve("pgdata"), home.resolve("postgres"), freePort(), "leadline");
 
         try (EmbeddedPostgres first = EmbeddedPostgres.start(settings)) {
             try (EmbeddedPostgres second = EmbeddedPostgres.start(settings);
@@ -71,7 +76,8 @@ class EmbeddedPostgresTest {
                     Statement s = c.createStatement()) {
                 assertThat(single(s, "select 1")).isEqualTo("1");
             }
-            try (Connection c = first.superuserConnection(); Statement s = c.createStatement()) {
+            try (Connection c = first.superuserConnection();
+                    Statement s = c.createStatement()) {
                 assertThat(single(s, "select 'still running'")).isEqualTo("still running");
             }
         }

@@ -14,9 +14,9 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.util.FileSystemUtils;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The one PostgreSQL database a test run uses, picked once per JVM: a Testcontainers Postgres where a Docker engine
@@ -57,8 +57,8 @@ public final class TestDatabase {
             try {
                 instance = start();
                 Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::close, "drop-test-database"));
-                System.out.println("Leadline tests use the database " + instance.name + ", owned by the role of the same name, on "
-                        + instance.server.description());
+                System.out.println("Leadline tests use the database " + instance.name
+                        + ", owned by the role of the same name, on " + instance.server.description());
             } catch (RuntimeException e) {
                 unavailable = e;
             }
@@ -107,14 +107,17 @@ public final class TestDatabase {
 
     private static TestDatabase start() {
         Server server = server();
-        String name = "leadline_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        String name = "leadline_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         String password = UUID.randomUUID().toString();
         try {
             new DatabaseProvisioning(server.url(), server.user(), server.password()).provide(name, password, name);
         } catch (SQLException e) {
             server.stop().run();
-            throw new IllegalStateException("The tests could not create their role and database on " + server.description()
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The tests could not create their role and database on " + server.description() + ": "
+                            + e.getMessage(),
+                    e);
         }
         return new TestDatabase(server, name, password);
     }
@@ -123,22 +126,30 @@ public final class TestDatabase {
         if (dockerAnswers()) {
             PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
             container.start();
-            return new Server(DatabaseProvisioning.withDatabase(container.getJdbcUrl(), "postgres"), container.getUsername(),
-                    container.getPassword(), "a Testcontainers " + IMAGE, container::stop);
+            return new Server(
+                    DatabaseProvisioning.withDatabase(container.getJdbcUrl(), "postgres"),
+                    container.getUsername(),
+                    container.getPassword(),
+                    "a Testcontainers " + IMAGE,
+                    container::stop);
         }
         String adminUrl = System.getenv().getOrDefault("LEADLINE_TEST_ADMIN_URL", LOCAL_ADMIN_URL);
         try (Connection admin = DriverManager.getConnection(adminUrl)) {
-            return new Server(adminUrl.replaceFirst("\\?.*", ""), admin.getMetaData().getUserName(), parameter(adminUrl, "password"),
-                    "the local server at " + adminUrl.replaceFirst("\\?.*", ""), () -> {});
+            return new Server(
+                    adminUrl.replaceFirst("\\?.*", ""),
+                    admin.getMetaData().getUserName(),
+                    parameter(adminUrl, "password"),
+                    "the local server at " + adminUrl.replaceFirst("\\?.*", ""),
+                    () -> {});
         } catch (SQLException local) {
             if (!EmbeddedPostgres.supported()) {
-                throw new IllegalStateException("""
+                throw new IllegalStateException(
+                        """
                         The tests need PostgreSQL and found none: no Docker engine answered for Testcontainers, \
                         the local server at %s refused (%s), and Leadline's embedded PostgreSQL has no binaries for \
                         this platform. Start Docker, or start a local Postgres 15+ with trust auth for user postgres \
                         (on Debian: pg_ctlcluster --skip-systemctl-redirect 15 main start), or set \
-                        LEADLINE_TEST_ADMIN_URL to a server where the tests may create databases and roles."""
-                        .formatted(adminUrl.replaceFirst("\\?.*", ""), local.getMessage()), local);
+                        LEADLINE_TEST_ADMIN_URL to a server where the tests may create databases and roles.""".formatted(adminUrl.replaceFirst("\\?.*", ""), local.getMessage()), local);
             }
             return embedded();
         }
@@ -148,15 +159,20 @@ public final class TestDatabase {
     private static Server embedded() {
         try {
             Path home = Files.createTempDirectory("leadline-test-postgres");
-            Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x")); // entered by its user under root
+            Files.setPosixFilePermissions(
+                    home, PosixFilePermissions.fromString("rwxr-xr-x")); // entered by its user under root
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
             EmbeddedPostgres pg = EmbeddedPostgres.start(
                     new EmbeddedPostgres.Settings(home.resolve("pgdata"), home.resolve("postgres"), port, "leadline"));
-            return new Server(pg.jdbcUrl("postgres"), EmbeddedPostgres.SUPERUSER, null,
-                    "Leadline's embedded PostgreSQL on port " + port + " (no Docker engine, no local server)", () -> {
+            return new Server(
+                    pg.jdbcUrl("postgres"),
+                    EmbeddedPostgres.SUPERUSER,
+                    null,
+                    "Leadline's embedded PostgreSQL on port " + port + " (no Docker engine, no local server)",
+                    () -> {
                         pg.close();
                         try {
                             FileSystemUtils.deleteRecursively(home);
@@ -165,7 +181,8 @@ public final class TestDatabase {
                         }
                     });
         } catch (IOException e) {
-            throw new IllegalStateException("The tests found no PostgreSQL and could not start the embedded one: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The tests found no PostgreSQL and could not start the embedded one: " + e.getMessage(), e);
         }
     }
 

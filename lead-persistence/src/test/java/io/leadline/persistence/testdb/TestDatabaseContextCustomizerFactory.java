@@ -17,7 +17,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         return new TestDatabaseCustomizer();
     }
 
@@ -33,7 +34,9 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
             // The database is dropped when the test run ends, before the JVM closes the cached contexts: a background
             // job asking for a connection then must give up quickly, or it holds the JVM's exit for Hikari's 30 s.
             properties.put("spring.datasource.hikari.connection-timeout", "2000");
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("leadlineTestDatabase", properties));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("leadlineTestDatabase", properties));
         }
 
         @Override

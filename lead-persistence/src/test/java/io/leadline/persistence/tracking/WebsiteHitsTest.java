@@ -28,26 +28,39 @@ class WebsiteHitsTest {
 
     @Autowired
     WebsiteHits hits;
+
     @Autowired
     TrackedSites sites;
+
     @Autowired
     Leads leads;
+
     @Autowired
     JdbcClient jdbc;
 
     private long site() {
         hits.prepareMonths(NOW);
-        return sites.add(new TrackedSites.NewSite("Site", SiteOrigins.parse("https://www.example.com").origins(), false, true),
-                "site_" + UUID.randomUUID().toString().substring(0, 8), "secret", "admin", NOW);
+        return sites.add(
+                new TrackedSites.NewSite(
+                        "Site", SiteOrigins.parse("https://www.example.com").origins(), false, true),
+                "site_" + UUID.randomUUID().toString().substring(0, 8),
+                "secret",
+                "admin",
+                NOW);
     }
 
     private long lead() {
         String email = "visitor-" + UUID.randomUUID() + "@example.com";
-        return leads.save(Lead.capture(new LeadProfile("Ana", EmailAddress.parse(email).orElseThrow(), null, null, null, null, null, null), NOW)).id();
+        return leads.save(Lead.capture(
+                        new LeadProfile(
+                                "Ana", EmailAddress.parse(email).orElseThrow(), null, null, null, null, null, null),
+                        NOW))
+                .id();
     }
 
     private static Hit view(long site, UUID visitor, Instant at, String pv, String url) {
-        return new Hit(site, visitor, at, HitKind.PAGE_VIEW, pv, url, "Title of " + url, null, null, null, null, null, null);
+        return new Hit(
+                site, visitor, at, HitKind.PAGE_VIEW, pv, url, "Title of " + url, null, null, null, null, null, null);
     }
 
     private static Hit time(long site, UUID visitor, Instant at, String pv, int millis) {
@@ -58,16 +71,23 @@ class WebsiteHitsTest {
     void a_stitch_attaches_the_anonymous_history_once_and_later_batches_name_the_lead() {
         long site = site();
         UUID visitor = UUID.randomUUID();
-        assertThat(hits.store(List.of(view(site, visitor, NOW.minusSeconds(600), "pv1", "https://www.example.com/pricing"),
-                time(site, visitor, NOW.minusSeconds(500), "pv1", 40_000),
-                view(site, visitor, NOW.minusSeconds(400), "pv2", "https://www.example.com/docs")))).isEmpty();
+        assertThat(hits.store(List.of(
+                        view(site, visitor, NOW.minusSeconds(600), "pv1", "https://www.example.com/pricing"),
+                        time(site, visitor, NOW.minusSeconds(500), "pv1", 40_000),
+                        view(site, visitor, NOW.minusSeconds(400), "pv2", "https://www.example.com/docs"))))
+                .isEmpty();
         long lead = lead();
 
         var history = hits.stitch(site, visitor, lead, NOW).orElseThrow();
 
-        assertThat(history).extracting(Hit::url).containsExactly("https://www.example.com/pricing", "https://www.example.com/docs");
-        assertThat(hits.store(List.of(view(site, visitor, NOW, "pv3", "https://www.example.com/plans")))).containsEntry(visitor, lead);
-        assertThat(hits.stitch(site, visitor, lead(), NOW)).as("another lead cannot take the visitor").isEmpty();
+        assertThat(history)
+                .extracting(Hit::url)
+                .containsExactly("https://www.example.com/pricing", "https://www.example.com/docs");
+        assertThat(hits.store(List.of(view(site, visitor, NOW, "pv3", "https://www.example.com/plans"))))
+                .containsEntry(visitor, lead);
+        assertThat(hits.stitch(site, visitor, lead(), NOW))
+                .as("another lead cannot take the visitor")
+                .isEmpty();
         var pages = hits.pagesOf(lead, 10);
         assertThat(pages).extracting(p -> p.path()).containsExactly("/plans", "/docs", "/pricing");
         assertThat(pages.get(2).timeOnPage()).isEqualTo(Duration.ofSeconds(40));
@@ -91,7 +111,8 @@ class WebsiteHitsTest {
         long lead = lead();
 
         assertThat(hits.stitch(site, visitor, lead, NOW)).hasValue(List.of());
-        assertThat(hits.store(List.of(view(site, visitor, NOW, "pv1", "https://www.example.com/")))).containsEntry(visitor, lead);
+        assertThat(hits.store(List.of(view(site, visitor, NOW, "pv1", "https://www.example.com/"))))
+                .containsEntry(visitor, lead);
     }
 
     @Test
@@ -101,14 +122,24 @@ class WebsiteHitsTest {
         hits.prepareMonths(NOW);
         long site = site();
         hits.store(List.of(view(site, UUID.randomUUID(), old, "pv1", "https://www.example.com/")));
-        assertThat(jdbc.sql("select count(*) from tracking_hit_y2019m03").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from tracking_hit_y2019m03")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         List<String> dropped = hits.dropMonthsBefore(13, NOW);
 
         assertThat(dropped).contains("tracking_hit_y2019m03", "tracking_hit_y2019m04");
-        assertThat(jdbc.sql("select count(*) from pg_class where relname like 'tracking_hit_y2019%'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from pg_class where relname like 'tracking_hit_y2019%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         String thisMonth = "tracking_hit_y%1$tYm%1$tm".formatted(java.util.Date.from(NOW));
-        assertThat(jdbc.sql("select count(*) from pg_class where relname = ?").param(thisMonth.replace("y", "y")).query(Long.class).single())
-                .as("this month stays").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from pg_class where relname = ?")
+                        .param(thisMonth.replace("y", "y"))
+                        .query(Long.class)
+                        .single())
+                .as("this month stays")
+                .isEqualTo(1);
     }
 }

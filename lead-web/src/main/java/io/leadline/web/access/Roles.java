@@ -6,8 +6,7 @@ import org.springframework.security.core.Authentication;
 /** Whether the signed-in user has a role: the one way controllers ask (an admin may act on anyone's lead). */
 public final class Roles {
 
-    private Roles() {
-    }
+    private Roles() {}
 
     public static boolean has(Authentication user, Role role) {
         String authority = "ROLE_" + role.name();

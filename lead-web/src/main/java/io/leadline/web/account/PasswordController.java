@@ -36,9 +36,14 @@ class PasswordController {
     }
 
     @PostMapping("/account/password")
-    String change(@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
-                  @RequestParam(defaultValue = "") String confirmPassword, Principal user, Model model,
-                  HttpServletRequest request, RedirectAttributes redirect) {
+    String change(
+            @RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String newPassword,
+            @RequestParam(defaultValue = "") String confirmPassword,
+            Principal user,
+            Model model,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         if (!newPassword.equals(confirmPassword)) {
             model.addAttribute("errors", Map.of("confirmPassword", messages.get("password.differ")));
             return VIEW;

@@ -27,9 +27,12 @@ class PreferencesController {
 
     private static final String VIEW = "account/preferences";
     /** Region zones (America/Sao_Paulo) and UTC: the old aliases (Brazil/East, EST5EDT, Etc/GMT+3) are left out. */
-    static final List<String> ZONES = Stream.concat(Stream.of("UTC"), ZoneId.getAvailableZoneIds().stream()
-                    .filter(id -> id.matches("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+"))
-                    .sorted())
+    static final List<String> ZONES = Stream.concat(
+                    Stream.of("UTC"),
+                    ZoneId.getAvailableZoneIds().stream()
+                            .filter(id -> id.matches(
+                                    "(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+"))
+                            .sorted())
             .toList();
 
     private final UserAccess users;
@@ -57,14 +60,19 @@ class PreferencesController {
 
     @GetMapping("/account/preferences")
     String form(Principal user, Model model) {
-        Preferences now = users.of(user.getName()).map(UserAccess.Access::preferences).orElse(Preferences.BROWSER);
+        Preferences now =
+                users.of(user.getName()).map(UserAccess.Access::preferences).orElse(Preferences.BROWSER);
         model.addAttribute("preferences", PreferencesForm.of(now));
         return VIEW;
     }
 
     @PostMapping("/account/preferences")
-    String save(@ModelAttribute("preferences") PreferencesForm form, BindingResult binding, Principal user,
-                HttpServletRequest request, RedirectAttributes redirect) {
+    String save(
+            @ModelAttribute("preferences") PreferencesForm form,
+            BindingResult binding,
+            Principal user,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         if (!form.languageKnown()) {
             binding.rejectValue("language", "preferences.language.unknown");
         }

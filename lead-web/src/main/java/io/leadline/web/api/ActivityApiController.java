@@ -35,20 +35,33 @@ class ActivityApiController {
         this.json = json;
     }
 
-    @PostMapping(path = "/api/activities", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = "/api/activities",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record a batch of events", description = """
             The batch is taken whole or refused whole: one invalid event refuses it with a problem listing every invalid \
             event, and nothing is stored. The leads it touches are rescored before the answer, so their scores are fresh. \
             An event for an email no lead has creates a lead with that address (or refuses the batch with 422 when \
             leadline.api.unknown-email=REJECT). Re-sending a batch with the same Idempotency-Key stores nothing and answers \
             as the first time (with the header Idempotent-Replayed: true); the same key with a different batch is refused (422).""")
-    @ApiResponse(responseCode = "200", description = "stored and scored",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IngestResult.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "stored and scored",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = IngestResult.class)))
     ResponseEntity<String> record(
-            @Parameter(description = "a new unique value per batch (a UUID, say); the same value only to re-send the same batch")
-            @RequestHeader(IDEMPOTENCY_KEY) @NotBlank(message = "Send an Idempotency-Key header with a new value per batch.")
-            @Size(max = 255, message = "Keep the Idempotency-Key under 255 characters.") String key,
-            @Valid @RequestBody ActivityBatch batch, @AuthenticationPrincipal ApiClient client) {
+            @Parameter(
+                            description =
+                                    "a new unique value per batch (a UUID, say); the same value only to re-send the same batch")
+                    @RequestHeader(IDEMPOTENCY_KEY)
+                    @NotBlank(message = "Send an Idempotency-Key header with a new value per batch.")
+                    @Size(max = 255, message = "Keep the Idempotency-Key under 255 characters.")
+                    String key,
+            @Valid @RequestBody ActivityBatch batch,
+            @AuthenticationPrincipal ApiClient client) {
         var answer = ingestion.ingest(client, key.strip(), fingerprint(batch), batch.items());
         var response = ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON);
         if (answer.replayed()) {

@@ -48,7 +48,10 @@ public class ActivityIngestion {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     /** What to do with an event for an email no lead has. */
-    public enum UnknownEmail { CREATE, REJECT }
+    public enum UnknownEmail {
+        CREATE,
+        REJECT
+    }
 
     private final ActivityIngest ingest;
     private final ApiRequests requests;
@@ -61,9 +64,17 @@ public class ActivityIngestion {
     private final Duration retention;
     private final LeadLikelihood likelihood;
 
-    ActivityIngestion(ActivityIngest ingest, ApiRequests requests, Leads leads, Rescoring rescoring, ScoringModels models,
-                      JsonMapper json, Clock clock, @Value("${leadline.api.unknown-email:CREATE}") UnknownEmail unknownEmail,
-                      @Value("${leadline.api.idempotency-retention:7d}") Duration retention, LeadLikelihood likelihood) {
+    ActivityIngestion(
+            ActivityIngest ingest,
+            ApiRequests requests,
+            Leads leads,
+            Rescoring rescoring,
+            ScoringModels models,
+            JsonMapper json,
+            Clock clock,
+            @Value("${leadline.api.unknown-email:CREATE}") UnknownEmail unknownEmail,
+            @Value("${leadline.api.idempotency-retention:7d}") Duration retention,
+            LeadLikelihood likelihood) {
         this.likelihood = likelihood;
         this.retention = retention;
         this.ingest = ingest;
@@ -77,8 +88,7 @@ public class ActivityIngestion {
     }
 
     /** The answer to give: its status, its JSON body, and whether it is the stored answer to an earlier send. */
-    public record Answer(int status, String body, boolean replayed) {
-    }
+    public record Answer(int status, String body, boolean replayed) {}
 
     @Transactional
     public Answer ingest(ApiClient client, String idempotencyKey, String requestHash, List<TrackedEvent> events) {
@@ -89,8 +99,10 @@ public class ActivityIngestion {
         Optional<ApiRequests.Earlier> earlier = requests.begin(client.tokenId(), idempotencyKey, requestHash, now);
         if (earlier.isPresent()) {
             if (!earlier.get().requestHash().equals(requestHash)) {
-                throw new InvalidInputException(HttpStatus.UNPROCESSABLE_CONTENT, "This Idempotency-Key was used for a different "
-                        + "batch. Use a new key for every new batch, and the same key only to re-send the same batch.",
+                throw new InvalidInputException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "This Idempotency-Key was used for a different "
+                                + "batch. Use a new key for every new batch, and the same key only to re-send the same batch.",
                         List.of(new FieldError("Idempotency-Key", "used before for a different request")));
             }
             return new Answer(earlier.get().status(), earlier.get().body(), true);
@@ -111,31 +123,37 @@ public class ActivityIngestion {
         for (Event e : checked) {
             if (e.leadId != null && !found.byId().containsKey(e.leadId)) {
                 unknown.add(new FieldError("items[" + e.index + "].leadId", "there is no lead " + e.leadId));
-            } else if (e.email != null && !found.byEmail().containsKey(e.email.value()) && !created.containsKey(e.email.value())) {
+            } else if (e.email != null
+                    && !found.byEmail().containsKey(e.email.value())
+                    && !created.containsKey(e.email.value())) {
                 if (unknownEmail == UnknownEmail.REJECT) {
-                    unknown.add(new FieldError("items[" + e.index + "].email", "no lead has the email " + e.email.value()));
+                    unknown.add(
+                            new FieldError("items[" + e.index + "].email", "no lead has the email " + e.email.value()));
                 } else {
                     created.put(e.email.value(), anonymousLead(e.email, now));
                 }
             }
         }
         if (!unknown.isEmpty()) {
-            throw new InvalidInputException(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "The batch names leads that do not exist; nothing was stored.", unknown);
+            throw new InvalidInputException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "The batch names leads that do not exist; nothing was stored.",
+                    unknown);
         }
 
         List<LeadActivity> activities = new ArrayList<>(checked.size());
         Set<Long> touched = new TreeSet<>();
         for (Event e : checked) {
-            long leadId = e.leadId != null ? found.byId().get(e.leadId)
+            long leadId = e.leadId != null
+                    ? found.byId().get(e.leadId)
                     : found.byEmail().getOrDefault(e.email.value(), created.get(e.email.value()));
             activities.add(new LeadActivity(leadId, e.activity));
             touched.add(leadId);
         }
         Rescoring.Result rescored = storeAndRescore(activities, touched, now);
 
-        String body = json.writeValueAsString(new IngestResult(activities.size(), created.size(), (int) rescored.leads(),
-                (int) rescored.moved()));
+        String body = json.writeValueAsString(
+                new IngestResult(activities.size(), created.size(), (int) rescored.leads(), (int) rescored.moved()));
         requests.finish(client.tokenId(), idempotencyKey, HttpStatus.OK.value(), body);
         return new Answer(HttpStatus.OK.value(), body, false);
     }
@@ -155,9 +173,10 @@ public class ActivityIngestion {
         List<LeadActivity> activities = new ArrayList<>();
         Set<Long> touched = new TreeSet<>();
         byLead.forEach((asked, list) -> {
-            Long lead = found.byId().get(asked);   // a merged lead's events are its survivor's
+            Long lead = found.byId().get(asked); // a merged lead's events are its survivor's
             if (lead != null) {
-                list.forEach(a -> activities.add(new LeadActivity(lead, a.at().isAfter(now) ? new Activity(a.type(), now, a.detail()) : a)));
+                list.forEach(a -> activities.add(
+                        new LeadActivity(lead, a.at().isAfter(now) ? new Activity(a.type(), now, a.detail()) : a)));
                 touched.add(lead);
             }
         });
@@ -167,7 +186,8 @@ public class ActivityIngestion {
     /** Stores the activities (their leads' score rows locked already) and rescores the leads they touched, once each. */
     private Rescoring.Result storeAndRescore(List<LeadActivity> activities, Set<Long> touched, Instant now) {
         ingest.insertAll(activities);
-        Rescoring.Result rescored = rescoring.rescore(models.active(), touched.stream().mapToLong(Long::longValue).toArray(), now);
+        Rescoring.Result rescored = rescoring.rescore(
+                models.active(), touched.stream().mapToLong(Long::longValue).toArray(), now);
         likelihood.refresh(touched);
         return rescored;
     }
@@ -178,8 +198,7 @@ public class ActivityIngestion {
         requests.forgetBefore(Instant.now(clock).minus(retention));
     }
 
-    private record Event(int index, EmailAddress email, Long leadId, Activity activity) {
-    }
+    private record Event(int index, EmailAddress email, Long leadId, Activity activity) {}
 
     /** Every event checked before anything is stored; all problems are reported at once. */
     private static List<Event> check(List<TrackedEvent> events, Instant now) {
@@ -215,21 +234,30 @@ public class ActivityIngestion {
                 when = now;
             }
             if (type != null && (email != null || e.leadId() != null)) {
-                String detail = e.url() != null && !e.url().isBlank() ? e.url().strip()
-                        + (e.detail() == null || e.detail().isBlank() ? "" : " — " + e.detail().strip())
-                        : e.detail() == null || e.detail().isBlank() ? null : e.detail().strip();
+                String detail = e.url() != null && !e.url().isBlank()
+                        ? e.url().strip()
+                                + (e.detail() == null || e.detail().isBlank()
+                                        ? ""
+                                        : " — " + e.detail().strip())
+                        : e.detail() == null || e.detail().isBlank()
+                                ? null
+                                : e.detail().strip();
                 checked.add(new Event(i, email, e.leadId(), new Activity(type, when, detail)));
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(HttpStatus.BAD_REQUEST, "The batch has " + errors.size()
-                    + (errors.size() == 1 ? " invalid event" : " invalid events") + "; nothing was stored.", errors);
+            throw new InvalidInputException(
+                    HttpStatus.BAD_REQUEST,
+                    "The batch has " + errors.size() + (errors.size() == 1 ? " invalid event" : " invalid events")
+                            + "; nothing was stored.",
+                    errors);
         }
         return checked;
     }
 
     /** A lead known only by the address an event came from; marketers complete it later. */
     private long anonymousLead(EmailAddress email, Instant now) {
-        return leads.save(Lead.capture(new LeadProfile(email.value(), email, null, null, null, null, null, null), now)).id();
+        return leads.save(Lead.capture(new LeadProfile(email.value(), email, null, null, null, null, null, null), now))
+                .id();
     }
 }

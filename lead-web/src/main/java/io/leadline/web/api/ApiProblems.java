@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -50,8 +50,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     private static final JsonMapper JSON = new JsonMapper();
 
     /** One field's problem: {@code items[3].email} and why. */
-    public record FieldError(String field, String reason) {
-    }
+    public record FieldError(String field, String reason) {}
 
     /** Input the API refuses: the whole request is refused, with one reason per field. */
     public static class InvalidInputException extends RuntimeException {
@@ -82,7 +81,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(EditConflictException.class)
     ProblemDetail conflict(EditConflictException e) {
-        return titled(HttpStatus.CONFLICT, "Edit conflict",
+        return titled(
+                HttpStatus.CONFLICT,
+                "Edit conflict",
                 "The lead changed since the version you sent. Read it again and send your change with the new version.");
     }
 
@@ -94,21 +95,31 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     /** Two requests stored the same thing at once (say, a lead for one new email): nothing of this one was kept. */
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
     ProblemDetail concurrent(org.springframework.dao.DataIntegrityViolationException e) {
-        return titled(HttpStatus.CONFLICT, "Conflict", "Another request stored the same lead at the same moment; nothing of this "
-                + "one was kept. Send it again (with the same Idempotency-Key).");
+        return titled(
+                HttpStatus.CONFLICT,
+                "Conflict",
+                "Another request stored the same lead at the same moment; nothing of this "
+                        + "one was kept. Send it again (with the same Idempotency-Key).");
     }
 
     /** Two requests changed the same lead at once (optimistic lock, lock wait): this one lost and stored nothing. */
     @ExceptionHandler(ConcurrencyFailureException.class)
     ProblemDetail changedMeanwhile(ConcurrencyFailureException e) {
-        return titled(HttpStatus.CONFLICT, "Edit conflict", "The lead changed at the same moment by another request; nothing of "
-                + "this one was stored. Read the lead again and send the request again if it still applies.");
+        return titled(
+                HttpStatus.CONFLICT,
+                "Edit conflict",
+                "The lead changed at the same moment by another request; nothing of "
+                        + "this one was stored. Read the lead again and send the request again if it still applies.");
     }
 
     @ExceptionHandler(NoSuchElementException.class)
     ProblemDetail notFound(NoSuchElementException e) {
-        return titled(HttpStatus.NOT_FOUND, "Not found", e.getMessage() == null || e.getMessage().startsWith("No value present")
-                ? "There is no such lead." : e.getMessage());
+        return titled(
+                HttpStatus.NOT_FOUND,
+                "Not found",
+                e.getMessage() == null || e.getMessage().startsWith("No value present")
+                        ? "There is no such lead."
+                        : e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -120,46 +131,67 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** A body that is not JSON of the expected shape, or that ran past the endpoint's size limit while read. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Object tooLarge = request.getAttribute(BODY_TOO_LARGE, WebRequest.SCOPE_REQUEST);
         if (tooLarge != null) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .header(HttpHeaders.CONNECTION, "close")
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(titled(HttpStatus.CONTENT_TOO_LARGE, "Request too large", tooLarge.toString()));
         }
         if (e.getCause() instanceof JacksonException json && CONTROL_CHARACTERS.equals(json.getOriginalMessage())) {
-            ProblemDetail problem = withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request has 1 invalid field."), List.of(new FieldError(path(json), CONTROL_CHARACTERS)));
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            ProblemDetail problem = withErrors(
+                    ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has 1 invalid field."),
+                    List.of(new FieldError(path(json), CONTROL_CHARACTERS)));
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The body is not JSON of the shape this endpoint takes (see /v3/api-docs).");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The body is not JSON of the shape this endpoint takes (see /v3/api-docs).");
         problem.setType(INVALID_INPUT);
         problem.setTitle("Unreadable body");
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        e.getBindingResult().getFieldErrors().forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
-        e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
-        ProblemDetail problem = withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has " + errors.size() + (errors.size() == 1 ? " invalid field." : " invalid fields.")), errors);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        e.getBindingResult()
+                .getFieldErrors()
+                .forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
+        ProblemDetail problem = withErrors(
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST,
+                        "The request has " + errors.size()
+                                + (errors.size() == 1 ? " invalid field." : " invalid fields.")),
+                errors);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
-                                                                           HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(error ->
-                errors.add(new FieldError(r.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
-        ProblemDetail problem = withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has invalid parameters."), errors);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        e.getParameterValidationResults()
+                .forEach(r -> r.getResolvableErrors()
+                        .forEach(error -> errors.add(
+                                new FieldError(r.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        ProblemDetail problem = withErrors(
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid parameters."),
+                errors);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** {@code items[3].properties.note} */

@@ -34,10 +34,13 @@ public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         }
         var client = registry.authenticate(header.substring(7).strip());
         if (client.isEmpty()) {
-            ApiProblems.writeUnauthorized(response, "The API token is unknown or was revoked. Ask an admin for a new one.");
+            ApiProblems.writeUnauthorized(
+                    response, "The API token is unknown or was revoked. Ask an admin for a new one.");
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(client.get(), null,
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                client.get(),
+                null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + client.get().role().name())));
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

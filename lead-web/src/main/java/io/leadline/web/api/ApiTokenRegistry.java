@@ -43,8 +43,7 @@ public class ApiTokenRegistry {
      * A new token and the secret to hand over (it cannot be shown again). Serializable: the settings page passes it as a
      * flash attribute, which lives in the session, in Postgres.
      */
-    public record Issued(long id, String name, Role role, String secret) implements java.io.Serializable {
-    }
+    public record Issued(long id, String name, Role role, String secret) implements java.io.Serializable {}
 
     @Transactional
     public Issued issue(String name, Role role, String admin) {
@@ -93,7 +92,8 @@ public class ApiTokenRegistry {
     }
 
     /** When this instance last noted each token's use: a busy integration is noted once a minute, not on every call. */
-    private final java.util.concurrent.ConcurrentMap<Long, Instant> lastTouched = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentMap<Long, Instant> lastTouched =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private void touch(ApiToken token) {
         Instant now = Instant.now(clock);
@@ -107,7 +107,8 @@ public class ApiTokenRegistry {
     /** The SHA-256 of the text as hex: how tokens are stored, and how a batch is fingerprinted for its idempotency key. */
     static String hash(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -1,14 +1,14 @@
 package io.leadline.web.api;
 
+import io.leadline.core.activity.Activities;
 import io.leadline.core.contact.ConsentSource;
+import io.leadline.core.lead.FieldFilter;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadList;
-import io.leadline.core.lead.FieldFilter;
 import io.leadline.core.lead.LeadSearch;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.scoring.ScoringModels;
-import io.leadline.core.activity.Activities;
 import io.leadline.web.api.LeadResources.LeadPage;
 import io.leadline.web.api.LeadResources.LeadSummary;
 import io.leadline.web.api.LeadResources.LeadUpdate;
@@ -59,8 +59,16 @@ class LeadApiController {
     private final Clock clock;
     private final LeadRepresentation representation;
 
-    LeadApiController(Leads leads, LeadList list, ScoringModels models, Activities activities, LeadCapture capture,
-                      LeadEditing editing, SalesActions sales, Clock clock, LeadRepresentation representation) {
+    LeadApiController(
+            Leads leads,
+            LeadList list,
+            ScoringModels models,
+            Activities activities,
+            LeadCapture capture,
+            LeadEditing editing,
+            SalesActions sales,
+            Clock clock,
+            LeadRepresentation representation) {
         this.representation = representation;
         this.leads = leads;
         this.list = list;
@@ -74,8 +82,10 @@ class LeadApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a lead", description = "Stores, scores and (when its score says so) makes the lead an MQL. "
-            + "409 when a lead with the email or external id exists.")
+    @Operation(
+            summary = "Create a lead",
+            description = "Stores, scores and (when its score says so) makes the lead an MQL. "
+                    + "409 when a lead with the email or external id exists.")
     ResponseEntity<LeadView> create(@Valid @RequestBody NewLead lead) {
         Lead stored = capture.capture(lead.profile(), lead.externalId(), lead.marketingConsent(), ConsentSource.API);
         return ResponseEntity.created(URI.create("/api/leads/" + stored.id())).body(view(stored));
@@ -88,31 +98,61 @@ class LeadApiController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Update a lead's profile", description = "Send the version you read; 409 when the lead changed since.")
+    @Operation(
+            summary = "Update a lead's profile",
+            description = "Send the version you read; 409 when the lead changed since.")
     LeadView update(@PathVariable long id, @Valid @RequestBody LeadUpdate update) {
         Lead before = lead(id);
         return view(editing.edit(id, update.version(), update.profile(before.profile())));
     }
 
     @GetMapping
-    @Operation(summary = "Search leads", description = "Free text over name, email and company, with filters; newest first, "
-            + "best score first or most likely to close first (LIKELIHOOD); pages by keyset: pass the previous page's next as after.")
-    LeadPage search(@RequestParam(required = false) String q, @RequestParam(required = false) LifecycleStage stage,
-                    @RequestParam(required = false) String source,
-                    @RequestParam(required = false) Integer minScore, @RequestParam(required = false) Integer maxScore,
-                    @Parameter(description = "at least this likelihood to close, in percent") @RequestParam(required = false)
+    @Operation(
+            summary = "Search leads",
+            description =
+                    "Free text over name, email and company, with filters; newest first, "
+                            + "best score first or most likely to close first (LIKELIHOOD); pages by keyset: pass the previous page's next as after.")
+    LeadPage search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) LifecycleStage stage,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) Integer minScore,
+            @RequestParam(required = false) Integer maxScore,
+            @Parameter(description = "at least this likelihood to close, in percent")
+                    @RequestParam(required = false)
                     @Min(value = 0, message = "The likelihood is a percentage from 0 to 100.")
-                    @Max(value = 100, message = "The likelihood is a percentage from 0 to 100.") Integer minLikelihood,
-                    @RequestParam(defaultValue = "NEWEST") LeadSearch.Order order,
-                    @Parameter(description = "a custom field to filter on (with customValue, or customMin/customMax for numbers)")
-                    @RequestParam(required = false) String customField,
-                    @RequestParam(required = false) String customValue, @RequestParam(required = false) Double customMin,
-                    @RequestParam(required = false) Double customMax,
-                    @Parameter(description = "the next value of the previous page") @RequestParam(required = false) String after,
-                    @RequestParam(defaultValue = "50") @Min(value = 1, message = "Ask for at least 1 lead.")
-                    @Max(value = 500, message = "Ask for at most 500 leads a page.") int size) {
-        LeadSearch search = new LeadSearch(q, stage, source, null, null, null, minScore, maxScore, null, null, null, order,
-                minLikelihood, FieldFilter.of(customField, customValue, customMin, customMax));
+                    @Max(value = 100, message = "The likelihood is a percentage from 0 to 100.")
+                    Integer minLikelihood,
+            @RequestParam(defaultValue = "NEWEST") LeadSearch.Order order,
+            @Parameter(
+                            description =
+                                    "a custom field to filter on (with customValue, or customMin/customMax for numbers)")
+                    @RequestParam(required = false)
+                    String customField,
+            @RequestParam(required = false) String customValue,
+            @RequestParam(required = false) Double customMin,
+            @RequestParam(required = false) Double customMax,
+            @Parameter(description = "the next value of the previous page") @RequestParam(required = false)
+                    String after,
+            @RequestParam(defaultValue = "50")
+                    @Min(value = 1, message = "Ask for at least 1 lead.")
+                    @Max(value = 500, message = "Ask for at most 500 leads a page.")
+                    int size) {
+        LeadSearch search = new LeadSearch(
+                q,
+                stage,
+                source,
+                null,
+                null,
+                null,
+                minScore,
+                maxScore,
+                null,
+                null,
+                null,
+                order,
+                minLikelihood,
+                FieldFilter.of(customField, customValue, customMin, customMax));
         var rows = list.page(search, cursor(after), size + 1);
         boolean more = rows.size() > size;
         var page = more ? rows.subList(0, size) : rows;
@@ -121,16 +161,21 @@ class LeadApiController {
     }
 
     @GetMapping("/{id}/score")
-    @Operation(summary = "A lead's score now, with its receipt", description = "Computed with the live model; the lines add up to the total.")
+    @Operation(
+            summary = "A lead's score now, with its receipt",
+            description = "Computed with the live model; the lines add up to the total.")
     ScoreView score(@PathVariable long id) {
         Lead lead = lead(id);
         return ScoreView.of(id, models.active().score(lead.profile(), activities.of(id), Instant.now(clock)));
     }
 
     @PostMapping("/{id}/outcome")
-    @Operation(summary = "Record a won or lost deal", description = "As the CRM reports it, from any stage; the reason (required "
-            + "when lost) is kept in the lead's history. Sending the same outcome again changes nothing.")
-    LeadView outcome(@PathVariable long id, @Valid @RequestBody Outcome outcome, @AuthenticationPrincipal ApiClient client) {
+    @Operation(
+            summary = "Record a won or lost deal",
+            description = "As the CRM reports it, from any stage; the reason (required "
+                    + "when lost) is kept in the lead's history. Sending the same outcome again changes nothing.")
+    LeadView outcome(
+            @PathVariable long id, @Valid @RequestBody Outcome outcome, @AuthenticationPrincipal ApiClient client) {
         lead(id);
         return view(sales.recordCrmOutcome(id, client.actor(), outcome.outcome(), outcome.reason()));
     }

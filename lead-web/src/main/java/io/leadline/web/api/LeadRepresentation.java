@@ -22,7 +22,10 @@ public class LeadRepresentation {
     }
 
     public LeadView of(Lead lead) {
-        return LeadView.of(lead, scores.of(lead.id()).orElse(null), likelihood.of(lead.id()).orElse(null),
+        return LeadView.of(
+                lead,
+                scores.of(lead.id()).orElse(null),
+                likelihood.of(lead.id()).orElse(null),
                 contacts.of(lead.id()));
     }
 }

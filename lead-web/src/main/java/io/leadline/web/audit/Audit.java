@@ -37,11 +37,11 @@ public class Audit {
     void recordAll(List<Entry> entries) {
         String client = client();
         log.recordAll(entries.stream()
-                .map(e -> new AuditEvent(e.at(), e.actor(), e.action(), e.target(), e.detail(), client)).toList());
+                .map(e -> new AuditEvent(e.at(), e.actor(), e.action(), e.target(), e.detail(), client))
+                .toList());
     }
 
-    record Entry(Instant at, String actor, AuditAction action, String target, String detail) {
-    }
+    record Entry(Instant at, String actor, AuditAction action, String target, String detail) {}
 
     /**
      * Who is acting in this request: the signed-in user or API client, {@link #VISITOR} on a public page, "system" in
@@ -58,7 +58,8 @@ public class Audit {
     /** The request's path ("/api/leads", "/forms/webinar"), or null outside a request: how an action came in. */
     static String channel() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest().getRequestURI() : null;
+                ? attributes.getRequest().getRequestURI()
+                : null;
     }
 
     private static String client() {

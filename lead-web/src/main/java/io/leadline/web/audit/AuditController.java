@@ -27,11 +27,17 @@ class AuditController {
     }
 
     @GetMapping("/settings/audit")
-    String audit(@RequestParam(required = false) AuditAction action, @RequestParam(required = false) String actor,
-                 @RequestParam(required = false) Long lead,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-        AuditQuery query = new AuditQuery(action, actor, lead == null ? null : "lead " + lead,
+    String audit(
+            @RequestParam(required = false) AuditAction action,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) Long lead,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
+        AuditQuery query = new AuditQuery(
+                action,
+                actor,
+                lead == null ? null : "lead " + lead,
                 from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         model.addAttribute("events", log.search(query, SHOWN));

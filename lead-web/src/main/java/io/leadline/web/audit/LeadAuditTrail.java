@@ -30,22 +30,31 @@ class LeadAuditTrail {
     void on(LeadsMoved event) {
         List<Audit.Entry> entries = new ArrayList<>();
         for (var move : event.moves()) {
-            AuditAction.ofMove(move.change()).ifPresent(action -> entries.add(new Audit.Entry(move.change().at(),
-                    move.change().actor(), action, target(move.leadId()), move.change().reason())));
+            AuditAction.ofMove(move.change())
+                    .ifPresent(action -> entries.add(new Audit.Entry(
+                            move.change().at(),
+                            move.change().actor(),
+                            action,
+                            target(move.leadId()),
+                            move.change().reason())));
         }
         audit.recordAll(entries);
     }
 
     @EventListener
     void on(LeadAssigned event) {
-        audit.recordAll(List.of(new Audit.Entry(event.at(), event.by(), AuditAction.LEAD_ASSIGNED,
-                target(event.leadId()), "to " + event.rep() + " " + event.because())));
+        audit.recordAll(List.of(new Audit.Entry(
+                event.at(),
+                event.by(),
+                AuditAction.LEAD_ASSIGNED,
+                target(event.leadId()),
+                "to " + event.rep() + " " + event.because())));
     }
 
     @EventListener
     void on(LeadMerged event) {
-        audit.recordAll(List.of(new Audit.Entry(event.at(), event.by(), AuditAction.LEAD_MERGED, target(event.survivorId()),
-                event.describe())));
+        audit.recordAll(List.of(new Audit.Entry(
+                event.at(), event.by(), AuditAction.LEAD_MERGED, target(event.survivorId()), event.describe())));
     }
 
     @EventListener
@@ -55,15 +64,18 @@ class LeadAuditTrail {
             case CREATED -> via == null ? "" : "via " + via;
             case EDITED -> "changed " + String.join(", ", event.fields());
         };
-        audit.recordAll(List.of(new Audit.Entry(event.at(), Audit.currentActor(),
+        audit.recordAll(List.of(new Audit.Entry(
+                event.at(),
+                Audit.currentActor(),
                 event.kind() == LeadRecorded.Kind.CREATED ? AuditAction.LEAD_CREATED : AuditAction.LEAD_EDITED,
-                target(event.leadId()), detail)));
+                target(event.leadId()),
+                detail)));
     }
 
     @EventListener
     void on(BantAnswered event) {
-        audit.recordAll(List.of(new Audit.Entry(event.at(), event.by(), AuditAction.BANT_ANSWERED, target(event.leadId()),
-                event.describe())));
+        audit.recordAll(List.of(new Audit.Entry(
+                event.at(), event.by(), AuditAction.BANT_ANSWERED, target(event.leadId()), event.describe())));
     }
 
     private static String target(long leadId) {

@@ -73,9 +73,13 @@ class BulkActionJob implements BackgroundJob<BulkJobs.Job> {
                 try {
                     apply(job.action(), leadId, actor);
                     changed++;
-                } catch (IllegalArgumentException | IllegalStateException | IllegalStageChangeException
-                         | LeadAlreadyClaimedException | NotSalesReadyException | NoSuchElementException
-                         | ConcurrencyFailureException e) {
+                } catch (IllegalArgumentException
+                        | IllegalStateException
+                        | IllegalStageChangeException
+                        | LeadAlreadyClaimedException
+                        | NotSalesReadyException
+                        | NoSuchElementException
+                        | ConcurrencyFailureException e) {
                     refusals.add(new BulkJobs.Refusal(leadId, reason(e)));
                 }
             }
@@ -96,10 +100,12 @@ class BulkActionJob implements BackgroundJob<BulkJobs.Job> {
     /** A chunk added to or taken out of a segment list in one statement; the leads it did not change are refused. */
     private void membership(BulkJobs.Job job, List<Long> chunk, int done) {
         boolean add = job.action().kind() == BulkAction.Kind.ADD_TO_SEGMENT;
-        java.util.Set<Long> changed = new java.util.HashSet<>(add
-                ? segments.add(job.action().segmentId(), chunk, job.requestedBy(), Instant.now(clock))
-                : segments.remove(job.action().segmentId(), chunk));
-        List<BulkJobs.Refusal> refusals = chunk.stream().filter(id -> !changed.contains(id))
+        java.util.Set<Long> changed = new java.util.HashSet<>(
+                add
+                        ? segments.add(job.action().segmentId(), chunk, job.requestedBy(), Instant.now(clock))
+                        : segments.remove(job.action().segmentId(), chunk));
+        List<BulkJobs.Refusal> refusals = chunk.stream()
+                .filter(id -> !changed.contains(id))
                 .map(id -> new BulkJobs.Refusal(id, add ? "Already in the segment (or gone)." : "Not in the segment."))
                 .toList();
         jobs.progress(job.id(), done, changed.size(), refusals);

@@ -7,6 +7,7 @@ import io.leadline.core.lead.LeadSearch;
 import io.leadline.core.lead.SegmentMembers;
 import io.leadline.core.user.Role;
 import io.leadline.web.access.Roles;
+import io.leadline.web.i18n.PageMessages;
 import io.leadline.web.leads.LeadFilter;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,7 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class BulkActionsController {
 
-    private static final java.util.regex.Pattern QUERY = java.util.regex.Pattern.compile("[A-Za-z0-9_.~%&=+\\-]{0,2000}");
+    private static final java.util.regex.Pattern QUERY =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_.~%&=+\\-]{0,2000}");
 
     private final BulkJobs jobs;
     private final LeadList leads;
@@ -53,16 +54,24 @@ class BulkActionsController {
     }
 
     @PostMapping("/leads/bulk")
-    String request(@ModelAttribute("filter") LeadFilter filter, BindingResult binding,
-                   @RequestParam(defaultValue = "selected") String scope, @RequestParam(name = "lead", required = false) List<Long> ticked,
-                   @RequestParam(required = false) BulkAction.Kind kind, @RequestParam(required = false) String rep,
-                   @RequestParam(required = false) String reason, @RequestParam(required = false) String note,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate revisitOn,
-                   @RequestParam(required = false) Long toSegment, @RequestParam(required = false) String newSegment,
-                   @RequestParam(name = "back", defaultValue = "") String listQuery,
-                   Authentication user, RedirectAttributes redirect) {
+    String request(
+            @ModelAttribute("filter") LeadFilter filter,
+            BindingResult binding,
+            @RequestParam(defaultValue = "selected") String scope,
+            @RequestParam(name = "lead", required = false) List<Long> ticked,
+            @RequestParam(required = false) BulkAction.Kind kind,
+            @RequestParam(required = false) String rep,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate revisitOn,
+            @RequestParam(required = false) Long toSegment,
+            @RequestParam(required = false) String newSegment,
+            @RequestParam(name = "back", defaultValue = "") String listQuery,
+            Authentication user,
+            RedirectAttributes redirect) {
         // Back to the list as it was filtered (its query string, only if it reads as one).
-        String back = "redirect:/leads" + (QUERY.matcher(listQuery).matches() && !listQuery.isEmpty() ? "?" + listQuery : "");
+        String back =
+                "redirect:/leads" + (QUERY.matcher(listQuery).matches() && !listQuery.isEmpty() ? "?" + listQuery : "");
         boolean admin = Roles.has(user, Role.ADMIN);
         BulkAction action;
         try {
@@ -71,7 +80,8 @@ class BulkActionsController {
             }
             Long segmentId = toSegment;
             if (kind == BulkAction.Kind.ADD_TO_SEGMENT && newSegment != null && !newSegment.isBlank()) {
-                segmentId = segments.createList(newSegment, user.getName(), Instant.now(clock)).id();
+                segmentId = segments.createList(newSegment, user.getName(), Instant.now(clock))
+                        .id();
             }
             action = new BulkAction(kind, rep, reason, note, revisitOn, segmentId);
         } catch (IllegalArgumentException e) {
@@ -80,8 +90,12 @@ class BulkActionsController {
         }
         boolean sales = admin || Roles.has(user, Role.SALES);
         boolean marketer = admin || Roles.has(user, Role.MARKETER);
-        if (action.kind().adminOnly() && !admin || action.kind().move() && !sales || !action.kind().move() && !marketer) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Your role may not " + action.kind().label().toLowerCase() + ".");
+        if (action.kind().adminOnly() && !admin
+                || action.kind().move() && !sales
+                || !action.kind().move() && !marketer) {
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN,
+                    "Your role may not " + action.kind().label().toLowerCase() + ".");
         }
         List<Long> selected;
         if ("all".equals(scope)) {
@@ -109,7 +123,8 @@ class BulkActionsController {
 
     @GetMapping("/leads/bulk/{id}")
     String progress(@PathVariable long id, Model model) {
-        BulkJobs.Job job = jobs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No bulk action " + id));
+        BulkJobs.Job job = jobs.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No bulk action " + id));
         model.addAttribute("job", job);
         model.addAttribute("reasons", jobs.refusalReasons(id, 20));
         if (job.open()) {

@@ -3,9 +3,9 @@ package io.leadline.web.capture;
 import io.leadline.core.duplicates.DuplicateCandidates;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadSources;
+import io.leadline.web.i18n.PageMessages;
 import jakarta.validation.groups.Default;
 import java.util.List;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -52,8 +52,11 @@ class CaptureController {
     }
 
     @PostMapping
-    String create(@Validated({Default.class, NewLeadForm.New.class}) @ModelAttribute("lead") NewLeadForm form, BindingResult result,
-                  Model model, RedirectAttributes redirect) {
+    String create(
+            @Validated({Default.class, NewLeadForm.New.class}) @ModelAttribute("lead") NewLeadForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         if (result.hasErrors()) {
             return FORM;
         }
@@ -66,8 +69,13 @@ class CaptureController {
             return FORM;
         }
         int possible = duplicates.of(lead.id()).size();
-        redirect.addFlashAttribute("message", messages.get("capture.saved", lead.displayName(),
-                messages.get("stage." + lead.stage().name()), possible));
+        redirect.addFlashAttribute(
+                "message",
+                messages.get(
+                        "capture.saved",
+                        lead.displayName(),
+                        messages.get("stage." + lead.stage().name()),
+                        possible));
         return "redirect:/leads/" + lead.id();
     }
 }

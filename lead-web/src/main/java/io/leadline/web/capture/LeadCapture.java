@@ -1,18 +1,18 @@
 package io.leadline.web.capture;
 
-import io.leadline.core.lead.LeadRecorded;
-import org.springframework.context.ApplicationEventPublisher;
 import io.leadline.core.contact.ConsentSource;
 import io.leadline.core.contact.ContactStatus;
 import io.leadline.core.contact.ContactStatuses;
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
+import io.leadline.core.lead.LeadRecorded;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.SourceAliasBook;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +31,13 @@ public class LeadCapture {
     private final ContactStatuses contacts;
     private final ApplicationEventPublisher events;
 
-    LeadCapture(Leads leads, LeadEditing editing, Clock clock, SourceAliasBook sources, ContactStatuses contacts,
-                ApplicationEventPublisher events) {
+    LeadCapture(
+            Leads leads,
+            LeadEditing editing,
+            Clock clock,
+            SourceAliasBook sources,
+            ContactStatuses contacts,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.contacts = contacts;
         this.sources = sources;
@@ -61,7 +66,8 @@ public class LeadCapture {
             lead = leads.save(Lead.capture(profile, externalId, Instant.now(clock)));
         } catch (DataIntegrityViolationException e) {
             // Another request stored the same address (or external id) between our check and our insert.
-            throw externalId == null ? new DuplicateLeadException(profile.email(), Optional.empty())
+            throw externalId == null
+                    ? new DuplicateLeadException(profile.email(), Optional.empty())
                     : new DuplicateLeadException(profile.email(), externalId);
         }
         events.publishEvent(LeadRecorded.created(lead.id(), Instant.now(clock)));
@@ -80,7 +86,14 @@ public class LeadCapture {
 
     static LeadProfile profileOf(NewLeadForm form) {
         String email = form.getEmail();
-        return new LeadProfile(form.getFullName(), email == null || email.isBlank() ? null : new EmailAddress(email), form.getCompany(),
-                form.getJobTitle(), form.getCompanySize(), form.getCountry(), form.getSource(), form.filledAttributes());
+        return new LeadProfile(
+                form.getFullName(),
+                email == null || email.isBlank() ? null : new EmailAddress(email),
+                form.getCompany(),
+                form.getJobTitle(),
+                form.getCompanySize(),
+                form.getCountry(),
+                form.getSource(),
+                form.filledAttributes());
     }
 }

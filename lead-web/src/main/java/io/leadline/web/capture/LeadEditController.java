@@ -5,6 +5,7 @@ import io.leadline.core.activity.ActivityType;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadSources;
 import io.leadline.core.lead.Leads;
+import io.leadline.web.i18n.PageMessages;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.Clock;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.http.HttpStatus;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,6 +33,7 @@ class LeadEditController {
     private static final String FORM = "capture/edit-lead";
     /** What a person logs by hand; the model may give them points like any activity type. */
     static final List<String> MANUAL_TYPES = List.of("call", "email_sent", "meeting", "note");
+
     static final int MAX_ATTRIBUTE = 1000;
 
     private final Leads leads;
@@ -49,7 +50,8 @@ class LeadEditController {
 
     @InitBinder("lead")
     void allowOnlyFormFields(WebDataBinder binder) {
-        binder.setAllowedFields("fullName", "email", "company", "jobTitle", "companySize", "country", "source", "attributes[*]");
+        binder.setAllowedFields(
+                "fullName", "email", "company", "jobTitle", "companySize", "country", "source", "attributes[*]");
     }
 
     @ModelAttribute("sources")
@@ -67,24 +69,39 @@ class LeadEditController {
     }
 
     @PostMapping("/leads/{id}/edit")
-    String save(@PathVariable long id, @RequestParam long version, @Valid @ModelAttribute("lead") NewLeadForm form,
-                BindingResult result, Model model, RedirectAttributes redirect) {
+    String save(
+            @PathVariable long id,
+            @RequestParam long version,
+            @Valid @ModelAttribute("lead") NewLeadForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         model.addAttribute("leadId", id);
         model.addAttribute("version", version);
         if ((form.getEmail() == null || form.getEmail().isBlank()) && lead(id).externalId() == null) {
-            result.rejectValue("email", "lead.email.requiredWithoutExternalId", "Enter an email address: this lead has no external id to go by.");
+            result.rejectValue(
+                    "email",
+                    "lead.email.requiredWithoutExternalId",
+                    "Enter an email address: this lead has no external id to go by.");
         }
         Lead before = lead(id);
         // The form edits the lead's custom fields: a field it does not send stays, a blank one goes, no new ones come.
         var edited = new java.util.TreeMap<>(before.profile().attributes());
-        form.getAttributes().forEach((key, value) -> edited.computeIfPresent(key, (k, old) -> value == null ? "" : value));
+        form.getAttributes()
+                .forEach((key, value) -> edited.computeIfPresent(key, (k, old) -> value == null ? "" : value));
         form.setAttributes(edited);
         form.getAttributes().forEach((key, value) -> {
             if (value != null && value.length() > MAX_ATTRIBUTE) {
-                result.rejectValue("attributes[" + key + "]", "lead.attribute.size", new Object[] {MAX_ATTRIBUTE},
+                result.rejectValue(
+                        "attributes[" + key + "]",
+                        "lead.attribute.size",
+                        new Object[] {MAX_ATTRIBUTE},
                         "Keep it under " + MAX_ATTRIBUTE + " characters.");
             } else if (io.leadline.core.importing.CellText.invisibleTrouble(value)) {
-                result.rejectValue("attributes[" + key + "]", "lead.attribute.invisible", "Remove the invisible or control characters.");
+                result.rejectValue(
+                        "attributes[" + key + "]",
+                        "lead.attribute.invisible",
+                        "Remove the invisible or control characters.");
             }
         });
         if (result.hasErrors()) {
@@ -107,15 +124,20 @@ class LeadEditController {
     }
 
     @PostMapping("/leads/{id}/activities")
-    String log(@PathVariable long id, @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String detail,
-               Principal user, RedirectAttributes redirect) {
+    String log(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String type,
+            @RequestParam(defaultValue = "") String detail,
+            Principal user,
+            RedirectAttributes redirect) {
         if (!MANUAL_TYPES.contains(type)) {
             redirect.addFlashAttribute("error", messages.get("lead.log.type.unknown"));
         } else if (detail.isBlank() || detail.length() > 2000) {
             redirect.addFlashAttribute("error", messages.get("lead.log.detail.size"));
         } else {
             lead(id);
-            editing.logActivity(id, new Activity(new ActivityType(type), Instant.now(clock), detail.strip()), user.getName());
+            editing.logActivity(
+                    id, new Activity(new ActivityType(type), Instant.now(clock), detail.strip()), user.getName());
             redirect.addFlashAttribute("message", messages.get("lead.log.saved", messages.get("lead.log." + type)));
         }
         return "redirect:/leads/" + id;

@@ -1,11 +1,10 @@
 package io.leadline.web.capture;
 
-import io.leadline.core.lead.LeadRecorded;
-import org.springframework.context.ApplicationEventPublisher;
 import io.leadline.core.activity.Activities;
 import io.leadline.core.activity.Activity;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
+import io.leadline.core.lead.LeadRecorded;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.SourceAliasBook;
 import io.leadline.core.scoring.LeadScores;
@@ -17,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -36,8 +36,15 @@ public class LeadEditing {
 
     private final ApplicationEventPublisher events;
 
-    LeadEditing(Leads leads, LeadScores scores, ScoringModels models, Activities activities, Clock clock, LeadLikelihood likelihood,
-                SourceAliasBook sources, ApplicationEventPublisher events) {
+    LeadEditing(
+            Leads leads,
+            LeadScores scores,
+            ScoringModels models,
+            Activities activities,
+            Clock clock,
+            LeadLikelihood likelihood,
+            SourceAliasBook sources,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.sources = sources;
         this.likelihood = likelihood;

@@ -10,8 +10,7 @@ import jakarta.validation.constraints.Size;
 class NewLeadForm {
 
     /** Checks only a new lead needs: an edited lead may keep going by its external id alone. */
-    interface New {
-    }
+    interface New {}
 
     @NotBlank(message = "{lead.fullName.required}")
     @Size(max = 200, message = "{lead.fullName.size}")

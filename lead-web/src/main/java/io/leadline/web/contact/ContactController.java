@@ -2,9 +2,9 @@ package io.leadline.web.contact;
 
 import io.leadline.core.contact.Consent;
 import io.leadline.core.lead.Leads;
+import io.leadline.web.i18n.PageMessages;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,8 +28,12 @@ class ContactController {
     }
 
     @PostMapping("/leads/{id}/contact")
-    String change(@PathVariable long id, @RequestParam(required = false) Boolean doNotContact,
-                  @RequestParam(required = false) Consent consent, Principal user, RedirectAttributes redirect) {
+    String change(
+            @PathVariable long id,
+            @RequestParam(required = false) Boolean doNotContact,
+            @RequestParam(required = false) Consent consent,
+            Principal user,
+            RedirectAttributes redirect) {
         if (leads.byId(id).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead " + id);
         }
@@ -38,7 +42,8 @@ class ContactController {
             redirect.addFlashAttribute("message", messages.get(doNotContact ? "contact.flagged" : "contact.lifted"));
         } else if (consent != null) {
             rules.answered(id, consent, user.getName());
-            redirect.addFlashAttribute("message", messages.get("contact.recorded", messages.get("contact.consent." + consent.name())));
+            redirect.addFlashAttribute(
+                    "message", messages.get("contact.recorded", messages.get("contact.consent." + consent.name())));
         } else {
             redirect.addFlashAttribute("error", messages.get("contact.nothing"));
         }

@@ -54,16 +54,25 @@ public class ContactRules {
     public ContactStatus flag(long leadId, boolean doNotContact, String by) {
         ContactStatus status = contacts.of(leadId).flagged(doNotContact);
         contacts.save(leadId, status);
-        audit.record(by, AuditAction.CONTACT_CHANGED, "lead " + leadId, doNotContact ? "do not contact" : "may be contacted again");
+        audit.record(
+                by,
+                AuditAction.CONTACT_CHANGED,
+                "lead " + leadId,
+                doNotContact ? "do not contact" : "may be contacted again");
         return status;
     }
 
     /** A user records the person's answer to marketing, as the person gave it to them. */
     @Transactional
     public ContactStatus answered(long leadId, Consent consent, String by) {
-        ContactStatus status = contacts.of(leadId).answered(consent == Consent.GIVEN, ConsentSource.PERSON, Instant.now(clock));
+        ContactStatus status =
+                contacts.of(leadId).answered(consent == Consent.GIVEN, ConsentSource.PERSON, Instant.now(clock));
         contacts.save(leadId, status);
-        audit.record(by, AuditAction.CONTACT_CHANGED, "lead " + leadId, "marketing consent " + consent.label().toLowerCase());
+        audit.record(
+                by,
+                AuditAction.CONTACT_CHANGED,
+                "lead " + leadId,
+                "marketing consent " + consent.label().toLowerCase());
         return status;
     }
 }

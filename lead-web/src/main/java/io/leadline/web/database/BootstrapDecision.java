@@ -40,34 +40,50 @@ record BootstrapDecision(Plan plan, String reason) {
      * @param root this process runs as root, where PostgreSQL must run as another user
      * @param canSwitchUser {@code runuser} and {@code useradd} are there to run it as that user
      */
-    record Situation(Probe probe, boolean local, boolean dockerWithCompose, boolean embeddedEnabled,
-            boolean embeddedSupported, boolean root, boolean canSwitchUser) {}
+    record Situation(
+            Probe probe,
+            boolean local,
+            boolean dockerWithCompose,
+            boolean embeddedEnabled,
+            boolean embeddedSupported,
+            boolean root,
+            boolean canSwitchUser) {}
 
     static BootstrapDecision decide(Situation s) {
         return switch (s.probe()) {
             case REACHED -> new BootstrapDecision(Plan.USE_CONFIGURED, "the configured database answers");
-            case DATABASE_MISSING -> new BootstrapDecision(Plan.PROVISION_CONFIGURED, "the server answers, the database does not exist yet");
-            case LOGIN_REFUSED -> new BootstrapDecision(Plan.PROVISION_CONFIGURED, "the server refused the application's login");
-            case NOT_OWNER -> new BootstrapDecision(Plan.PROVISION_CONFIGURED, "the application's role may not create its tables in the database");
+            case DATABASE_MISSING ->
+                new BootstrapDecision(Plan.PROVISION_CONFIGURED, "the server answers, the database does not exist yet");
+            case LOGIN_REFUSED ->
+                new BootstrapDecision(Plan.PROVISION_CONFIGURED, "the server refused the application's login");
+            case NOT_OWNER ->
+                new BootstrapDecision(
+                        Plan.PROVISION_CONFIGURED, "the application's role may not create its tables in the database");
             case NO_SERVER -> noServer(s);
         };
     }
 
     private static BootstrapDecision noServer(Situation s) {
         if (!s.local()) {
-            return new BootstrapDecision(Plan.REFUSE, "the configured server is not on this machine and does not answer");
+            return new BootstrapDecision(
+                    Plan.REFUSE, "the configured server is not on this machine and does not answer");
         }
         if (s.dockerWithCompose()) {
             return new BootstrapDecision(Plan.DOCKER_COMPOSE, "no PostgreSQL answers and a Docker engine does");
         }
         if (!s.embeddedEnabled()) {
-            return new BootstrapDecision(Plan.REFUSE, "no PostgreSQL answers, no Docker engine, and the embedded server is switched off");
+            return new BootstrapDecision(
+                    Plan.REFUSE, "no PostgreSQL answers, no Docker engine, and the embedded server is switched off");
         }
         if (!s.embeddedSupported()) {
-            return new BootstrapDecision(Plan.REFUSE, "no PostgreSQL answers, no Docker engine, and the embedded server has no binaries for this platform");
+            return new BootstrapDecision(
+                    Plan.REFUSE,
+                    "no PostgreSQL answers, no Docker engine, and the embedded server has no binaries for this platform");
         }
         if (s.root() && !s.canSwitchUser()) {
-            return new BootstrapDecision(Plan.REFUSE, "PostgreSQL refuses to run as root, and runuser and useradd are not there to run it as another user");
+            return new BootstrapDecision(
+                    Plan.REFUSE,
+                    "PostgreSQL refuses to run as root, and runuser and useradd are not there to run it as another user");
         }
         return new BootstrapDecision(Plan.EMBEDDED, "no PostgreSQL answers and no Docker engine");
     }

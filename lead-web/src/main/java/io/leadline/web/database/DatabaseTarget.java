@@ -9,7 +9,8 @@ record DatabaseTarget(String url, String user, String password, String adminUser
     private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     static DatabaseTarget of(Environment env, String url) {
-        return new DatabaseTarget(url,
+        return new DatabaseTarget(
+                url,
                 env.getProperty("spring.datasource.username", ""),
                 env.getProperty("spring.datasource.password", ""),
                 env.getProperty("leadline.database.admin-username", "postgres"),
@@ -33,7 +34,9 @@ record DatabaseTarget(String url, String user, String password, String adminUser
     /** Whether the URL names this machine, where Leadline may start a server of its own in its place. */
     boolean local() {
         String hostAndPort = url.replaceFirst("^jdbc:postgresql://", "").replaceFirst("/.*$", "");
-        String host = hostAndPort.startsWith("[") ? hostAndPort.replaceFirst("].*$", "]") : hostAndPort.replaceFirst(":.*$", "");
+        String host = hostAndPort.startsWith("[")
+                ? hostAndPort.replaceFirst("].*$", "]")
+                : hostAndPort.replaceFirst(":.*$", "");
         return LOCAL_HOSTS.contains(host);
     }
 }

@@ -20,7 +20,8 @@ record EmbeddedSettings(boolean enabled, Path dataDirectory, int port, String sy
     static final int DEFAULT_PORT = 54329;
 
     static EmbeddedSettings of(Environment env) {
-        Path home = EmbeddedPostgres.runningAsRoot() ? Path.of("/var/lib/leadline")
+        Path home = EmbeddedPostgres.runningAsRoot()
+                ? Path.of("/var/lib/leadline")
                 : Path.of(System.getProperty("user.home"), ".leadline");
         String dataDirectory = env.getProperty("leadline.database.embedded.data-dir", "");
         return new EmbeddedSettings(
@@ -42,11 +43,13 @@ record EmbeddedSettings(boolean enabled, Path dataDirectory, int port, String sy
      */
     EmbeddedPostgres start(Log log, SpringApplication application) {
         log.info("No PostgreSQL answered and no Docker engine is there: starting Leadline's embedded PostgreSQL 17 on "
-                + "127.0.0.1:" + port + " with its data in " + dataDirectory + " (the first start unpacks it, a few seconds)");
-        EmbeddedPostgres server = EmbeddedPostgres.start(new EmbeddedPostgres.Settings(dataDirectory,
-                dataDirectory.resolveSibling("postgres"), port, systemUser));
-        application.addInitializers((ConfigurableApplicationContext context) ->
-                ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("embeddedPostgres", server::close));
+                + "127.0.0.1:" + port + " with its data in " + dataDirectory
+                + " (the first start unpacks it, a few seconds)");
+        EmbeddedPostgres server = EmbeddedPostgres.start(new EmbeddedPostgres.Settings(
+                dataDirectory, dataDirectory.resolveSibling("postgres"), port, systemUser));
+        application.addInitializers(
+                (ConfigurableApplicationContext context) -> ((DefaultSingletonBeanRegistry) context.getBeanFactory())
+                        .registerDisposableBean("embeddedPostgres", server::close));
         return server;
     }
 

@@ -42,7 +42,8 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
         String url = env.getProperty("spring.datasource.url");
         if (!env.getProperty("leadline.database.bootstrap", Boolean.class, true)
                 || env.containsProperty("spring.docker.compose.enabled")
-                || url == null || !url.startsWith("jdbc:postgresql:")) {
+                || url == null
+                || !url.startsWith("jdbc:postgresql:")) {
             return;
         }
         DatabaseTarget target = DatabaseTarget.of(env, url);
@@ -54,16 +55,23 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
         try {
             rights = rights(target);
             // Unless Flyway migrates as a role of its own, the application's role must be able to create the tables.
-            probe = env.containsProperty("spring.flyway.user") || rights.mayCreateTables() ? Probe.REACHED : Probe.NOT_OWNER;
+            probe = env.containsProperty("spring.flyway.user") || rights.mayCreateTables()
+                    ? Probe.REACHED
+                    : Probe.NOT_OWNER;
         } catch (SQLException e) {
             refusal = e;
             probe = probe(e);
         }
         Path compose = probe == Probe.NO_SERVER ? findComposeFile() : null;
         EmbeddedSettings embedded = EmbeddedSettings.of(env);
-        BootstrapDecision decision = BootstrapDecision.decide(new Situation(probe, target.local(),
-                compose != null && env.getProperty("leadline.database.docker", Boolean.class, true) && dockerAnswers(), embedded.enabled(), EmbeddedPostgres.supported(),
-                EmbeddedPostgres.runningAsRoot(), embedded.canSwitchUser()));
+        BootstrapDecision decision = BootstrapDecision.decide(new Situation(
+                probe,
+                target.local(),
+                compose != null && env.getProperty("leadline.database.docker", Boolean.class, true) && dockerAnswers(),
+                embedded.enabled(),
+                EmbeddedPostgres.supported(),
+                EmbeddedPostgres.runningAsRoot(),
+                embedded.canSwitchUser()));
         switch (decision.plan()) {
             case USE_CONFIGURED -> {
                 if (rights.superuser()) {
@@ -73,7 +81,8 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
             }
             case PROVISION_CONFIGURED -> provision(target, target.adminUser(), target.adminPassword(), refusal);
             case DOCKER_COMPOSE -> {
-                log.info("No PostgreSQL answered at " + target.server() + "; starting the one in " + compose + " with Docker Compose");
+                log.info("No PostgreSQL answered at " + target.server() + "; starting the one in " + compose
+                        + " with Docker Compose");
                 decided.put("spring.docker.compose.enabled", true);
                 decided.put("spring.docker.compose.file", compose.toString());
             }
@@ -84,7 +93,9 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
                 decided.put("spring.datasource.url", onEmbedded.url());
                 log.info("Leadline uses the embedded PostgreSQL at " + onEmbedded.url() + " as role '" + target.user()
                         + "', data in " + server.settings().dataDirectory()
-                        + server.systemUser().map(u -> " (run as the system user '" + u + "')").orElse(""));
+                        + server.systemUser()
+                                .map(u -> " (run as the system user '" + u + "')")
+                                .orElse(""));
             }
             case REFUSE -> throw refused(target, decision, refusal);
         }
@@ -101,22 +112,27 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
 
     private void provision(DatabaseTarget target, String adminUser, String adminPassword, SQLException refusal) {
         if (!DatabaseProvisioning.plainName(target.user()) || !DatabaseProvisioning.plainName(target.database())) {
-            throw new DatabaseUnavailableException("The role '" + target.user() + "' or the database '" + target.database()
-                    + "' is missing on " + target.server() + ", and Leadline creates only names of letters, digits and underscores.",
+            throw new DatabaseUnavailableException(
+                    "The role '" + target.user() + "' or the database '" + target.database() + "' is missing on "
+                            + target.server() + ", and Leadline creates only names of letters, digits and underscores.",
                     "Create them yourself (see the README, Database roles), or choose such names.");
         }
         try {
             var outcome = new DatabaseProvisioning(target.url(), adminUser, adminPassword)
                     .provide(target.user(), target.password(), target.database());
-            log.info("Database '" + target.database() + "' on " + target.server() + " belongs to the role '" + target.user() + "'"
+            log.info("Database '" + target.database() + "' on " + target.server() + " belongs to the role '"
+                    + target.user() + "'"
                     + (outcome.roleCreated() ? "; created the role" : "")
                     + (outcome.databaseCreated() ? "; created the database" : "")
-                    + (outcome.objectsHandedOver() > 0 ? "; handed over " + outcome.objectsHandedOver() + " tables, views and sequences" : ""));
+                    + (outcome.objectsHandedOver() > 0
+                            ? "; handed over " + outcome.objectsHandedOver() + " tables, views and sequences"
+                            : ""));
             rights(target); // the role now logs in
         } catch (SQLException e) {
             throw new DatabaseUnavailableException(
                     "PostgreSQL at " + target.server() + " refused the role '" + target.user() + "' ("
-                            + (refusal == null ? e.getMessage() : refusal.getMessage()) + "), and Leadline could not create it as '"
+                            + (refusal == null ? e.getMessage() : refusal.getMessage())
+                            + "), and Leadline could not create it as '"
                             + adminUser + "': " + e.getMessage(),
                     "Set LEADLINE_DB_USER and LEADLINE_DB_PASSWORD to a role that may connect, or LEADLINE_DB_ADMIN_USER and "
                             + "LEADLINE_DB_ADMIN_PASSWORD to one that may create roles and databases (see the README, Database roles).");
@@ -124,12 +140,12 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
     }
 
     /** What the application's role is and may do in the configured database. */
-    private record Rights(boolean superuser, boolean mayCreateTables) {
-    }
+    private record Rights(boolean superuser, boolean mayCreateTables) {}
 
     /** Logs in as the application's role (one connection, one query); fails as the login or the database does. */
     private static Rights rights(DatabaseTarget target) throws SQLException {
-        try (Connection c = DriverManager.getConnection(target.url(), DatabaseProvisioning.credentials(target.user(), target.password()));
+        try (Connection c = DriverManager.getConnection(
+                        target.url(), DatabaseProvisioning.credentials(target.user(), target.password()));
                 Statement s = c.createStatement();
                 var rows = s.executeQuery("select rolsuper, has_schema_privilege(current_user, 'public', 'CREATE') "
                         + "from pg_roles where rolname = current_user")) {
@@ -138,7 +154,8 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
         }
     }
 
-    private static DatabaseUnavailableException refused(DatabaseTarget target, BootstrapDecision decision, SQLException refusal) {
+    private static DatabaseUnavailableException refused(
+            DatabaseTarget target, BootstrapDecision decision, SQLException refusal) {
         String what = "Leadline found no PostgreSQL at " + target.server()
                 + (refusal == null ? "" : " (" + refusal.getMessage() + ")") + ": " + decision.reason() + ".";
         String action = decision.reason().contains("root")
@@ -161,8 +178,10 @@ class PostgresBootstrap implements EnvironmentPostProcessor {
 
     private static boolean dockerAnswers() {
         try {
-            Process docker = new ProcessBuilder("docker", "info").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process docker = new ProcessBuilder("docker", "info")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!docker.waitFor(10, TimeUnit.SECONDS)) {
                 docker.destroyForcibly();
                 return false;

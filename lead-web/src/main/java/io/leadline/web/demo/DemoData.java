@@ -6,11 +6,11 @@ import io.leadline.core.lead.Lead;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.ScoringModels;
 import io.leadline.core.user.Role;
+import io.leadline.persistence.reports.ReportSnapshots;
 import io.leadline.web.security.UserAccounts;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.leadline.persistence.reports.ReportSnapshots;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -37,8 +37,13 @@ class DemoData implements ApplicationRunner {
     private final String password;
     private final ReportSnapshots snapshots;
 
-    DemoData(UserAccounts accounts, BulkLeads bulk, ScoringModels models, JdbcClient jdbc, ReportSnapshots snapshots,
-             @Value("${leadline.demo.password}") String password) {
+    DemoData(
+            UserAccounts accounts,
+            BulkLeads bulk,
+            ScoringModels models,
+            JdbcClient jdbc,
+            ReportSnapshots snapshots,
+            @Value("${leadline.demo.password}") String password) {
         this.snapshots = snapshots;
         this.accounts = accounts;
         this.bulk = bulk;
@@ -59,14 +64,22 @@ class DemoData implements ApplicationRunner {
             return;
         }
         ScoringModel model = models.active();
-        List<ScoredLead> scored = OlistDemoLeads.read().stream().map(lead -> {
-            var score = model.score(lead.profile());
-            var qualified = lead.qualifyBy(score, lead.createdAt());
-            Lead stored = qualified.map(Lead.Transition::lead).orElse(lead);
-            return new ScoredLead(stored, score, qualified.map(Lead.Transition::change).orElse(null));
-        }).toList();
+        List<ScoredLead> scored = OlistDemoLeads.read().stream()
+                .map(lead -> {
+                    var score = model.score(lead.profile());
+                    var qualified = lead.qualifyBy(score, lead.createdAt());
+                    Lead stored = qualified.map(Lead.Transition::lead).orElse(lead);
+                    return new ScoredLead(
+                            stored,
+                            score,
+                            qualified.map(Lead.Transition::change).orElse(null));
+                })
+                .toList();
         int stored = bulk.insertAll(scored);
-        log.info("Demo: stored {} Olist leads, {} of them MQLs", stored, scored.stream().filter(s -> s.change() != null).count());
+        log.info(
+                "Demo: stored {} Olist leads, {} of them MQLs",
+                stored,
+                scored.stream().filter(s -> s.change() != null).count());
         markWonDeals();
         // The reports read snapshots: bring them up to date now rather than at the first scheduled refresh.
         snapshots.refresh();
@@ -74,7 +87,9 @@ class DemoData implements ApplicationRunner {
 
     /** The 842 Olist deals that were won, as outcomes of their MQLs: the back-test in the model editor uses them. */
     private void markWonDeals() {
-        long known = jdbc.sql("select count(*) from lead where outcome is not null").query(Long.class).single();
+        long known = jdbc.sql("select count(*) from lead where outcome is not null")
+                .query(Long.class)
+                .single();
         if (known > 0) {
             return;
         }
@@ -85,7 +100,8 @@ class DemoData implements ApplicationRunner {
                                    stage = 'WON', owner = null, version = version + 1
                             where external_id = ? and outcome is null""").param(mqlId).update();
         }
-        jdbc.sql("update lead_score s set stage = l.stage from lead l where l.id = s.lead_id and s.stage <> l.stage").update();
+        jdbc.sql("update lead_score s set stage = l.stage from lead l where l.id = s.lead_id and s.stage <> l.stage")
+                .update();
         log.info("Demo: marked {} Olist leads won from the closed-deals file", won);
     }
 }

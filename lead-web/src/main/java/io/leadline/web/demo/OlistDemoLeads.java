@@ -28,18 +28,70 @@ final class OlistDemoLeads {
     static final String RESOURCE = "/demo/olist_marketing_qualified_leads.csv";
 
     private static final DateTimeFormatter OLIST_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-    private static final List<String> FIRST = List.of("Ana", "Bruno", "Carla", "Diego", "Elisa", "Fábio", "Gabriela",
-            "Hugo", "Isabela", "João", "Larissa", "Marcos", "Natália", "Otávio", "Paula", "Rafael", "Sofia", "Tiago");
-    private static final List<String> LAST = List.of("Souza", "Oliveira", "Santos", "Lima", "Pereira", "Costa",
-            "Ferreira", "Almeida", "Ribeiro", "Carvalho", "Gomes", "Martins", "Rocha", "Barbosa");
-    private static final List<String> COMPANY = List.of("Casa Verde", "Loja Sol", "Moda Rio", "TecnoPar", "Auto Peças Sul",
-            "Bela Pet", "Sabor Mineiro", "EletroNorte Shop", "Papelaria Central", "Esporte Vivo", "Lar Doce", "Vita Saúde");
-    private static final List<String> TITLE = List.of("Owner", "Founder", "CEO", "Director of Sales", "Head of E-commerce",
-            "Marketing Manager", "Sales Manager", "Store Manager", "Buyer", "Assistant", "Analyst", "Student", "");
+    private static final List<String> FIRST = List.of(
+            "Ana",
+            "Bruno",
+            "Carla",
+            "Diego",
+            "Elisa",
+            "Fábio",
+            "Gabriela",
+            "Hugo",
+            "Isabela",
+            "João",
+            "Larissa",
+            "Marcos",
+            "Natália",
+            "Otávio",
+            "Paula",
+            "Rafael",
+            "Sofia",
+            "Tiago");
+    private static final List<String> LAST = List.of(
+            "Souza",
+            "Oliveira",
+            "Santos",
+            "Lima",
+            "Pereira",
+            "Costa",
+            "Ferreira",
+            "Almeida",
+            "Ribeiro",
+            "Carvalho",
+            "Gomes",
+            "Martins",
+            "Rocha",
+            "Barbosa");
+    private static final List<String> COMPANY = List.of(
+            "Casa Verde",
+            "Loja Sol",
+            "Moda Rio",
+            "TecnoPar",
+            "Auto Peças Sul",
+            "Bela Pet",
+            "Sabor Mineiro",
+            "EletroNorte Shop",
+            "Papelaria Central",
+            "Esporte Vivo",
+            "Lar Doce",
+            "Vita Saúde");
+    private static final List<String> TITLE = List.of(
+            "Owner",
+            "Founder",
+            "CEO",
+            "Director of Sales",
+            "Head of E-commerce",
+            "Marketing Manager",
+            "Sales Manager",
+            "Store Manager",
+            "Buyer",
+            "Assistant",
+            "Analyst",
+            "Student",
+            "");
     private static final int[] SIZE = {3, 8, 15, 25, 40, 60, 120, 250, 600, 1500};
 
-    private OlistDemoLeads() {
-    }
+    private OlistDemoLeads() {}
 
     static List<Lead> read() {
         try (InputStream in = OlistDemoLeads.class.getResourceAsStream(RESOURCE)) {
@@ -59,7 +111,11 @@ final class OlistDemoLeads {
                 throw new IllegalStateException("The demo data olist_closed_deals.csv is missing from the application");
             }
             List<String> ids = new ArrayList<>();
-            try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+            try (CSVParser parser = CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
                     .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 parser.forEach(row -> ids.add(row.get("mql_id")));
             }
@@ -71,9 +127,17 @@ final class OlistDemoLeads {
 
     static List<Lead> read(Reader csv) throws IOException {
         List<Lead> leads = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(csv)) {
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(csv)) {
             for (CSVRecord row : parser) {
-                leads.add(toLead(row.get("mql_id"), row.get("first_contact_date"), row.get("landing_page_id"),
+                leads.add(toLead(
+                        row.get("mql_id"),
+                        row.get("first_contact_date"),
+                        row.get("landing_page_id"),
                         row.get("origin")));
             }
         }
@@ -85,13 +149,25 @@ final class OlistDemoLeads {
         String first = pick(FIRST, h[0]);
         String last = pick(LAST, h[1]);
         String company = pick(COMPANY, h[2]);
-        String domain = (h[3] & 0xff) % 10 == 0 ? "gmail.com"
+        String domain = (h[3] & 0xff) % 10 == 0
+                ? "gmail.com"
                 : company.toLowerCase().replaceAll("[^a-z]", "") + "-" + mqlId.substring(0, 4) + ".com.br";
-        String email = (first + "." + last).toLowerCase()
-                .replace('á', 'a').replace('ã', 'a').replace('é', 'e').replace('ó', 'o').replace('í', 'i')
+        String email = (first + "." + last)
+                        .toLowerCase()
+                        .replace('á', 'a')
+                        .replace('ã', 'a')
+                        .replace('é', 'e')
+                        .replace('ó', 'o')
+                        .replace('í', 'i')
                 + "." + mqlId.substring(0, 6) + "@" + domain;
-        var profile = new LeadProfile(first + " " + last, new EmailAddress(email), company, pick(TITLE, h[4]),
-                SIZE[(h[5] & 0xff) % SIZE.length], "BR", origin.isBlank() ? null : origin,
+        var profile = new LeadProfile(
+                first + " " + last,
+                new EmailAddress(email),
+                company,
+                pick(TITLE, h[4]),
+                SIZE[(h[5] & 0xff) % SIZE.length],
+                "BR",
+                origin.isBlank() ? null : origin,
                 Map.of("landing_page_id", landingPage));
         var created = LocalDate.parse(firstContact, OLIST_DATE).atTime(9, 0).toInstant(ZoneOffset.UTC);
         return Lead.capture(profile, mqlId, created);

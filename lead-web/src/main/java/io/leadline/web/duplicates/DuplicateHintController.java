@@ -22,17 +22,24 @@ class DuplicateHintController {
     }
 
     /** One possible duplicate as the hint shows it. */
-    record Hint(long id, String name, int percent, List<String> reasons, String url) {
-    }
+    record Hint(long id, String name, int percent, List<String> reasons, String url) {}
 
     @GetMapping("/leads/duplicates/check")
-    List<Hint> check(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String fullName,
-                     @RequestParam(defaultValue = "") String company, @RequestParam(defaultValue = "") String phone) {
-        if (email.length() > MAX_TYPED || fullName.length() > MAX_TYPED || company.length() > MAX_TYPED || phone.length() > MAX_TYPED) {
+    List<Hint> check(
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String fullName,
+            @RequestParam(defaultValue = "") String company,
+            @RequestParam(defaultValue = "") String phone) {
+        if (email.length() > MAX_TYPED
+                || fullName.length() > MAX_TYPED
+                || company.length() > MAX_TYPED
+                || phone.length() > MAX_TYPED) {
             return List.of();
         }
-        return candidates.like(email, fullName, company, phone).stream().limit(5)
-                .map(c -> new Hint(c.otherId(), c.otherName(), c.percent(), c.signals().reasons(), "/leads/" + c.otherId()))
+        return candidates.like(email, fullName, company, phone).stream()
+                .limit(5)
+                .map(c -> new Hint(
+                        c.otherId(), c.otherName(), c.percent(), c.signals().reasons(), "/leads/" + c.otherId()))
                 .toList();
     }
 }

@@ -4,10 +4,10 @@ import io.leadline.core.audit.AuditAction;
 import io.leadline.core.duplicates.DuplicateCandidates;
 import io.leadline.core.duplicates.DuplicateScans;
 import io.leadline.web.audit.Audit;
+import io.leadline.web.i18n.PageMessages;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.security.core.Authentication;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +28,8 @@ class DuplicatesController {
 
     private final PageMessages messages;
 
-    DuplicatesController(DuplicateCandidates candidates, DuplicateScans scans, Audit audit, Clock clock, PageMessages messages) {
+    DuplicatesController(
+            DuplicateCandidates candidates, DuplicateScans scans, Audit audit, Clock clock, PageMessages messages) {
         this.messages = messages;
         this.candidates = candidates;
         this.scans = scans;
@@ -55,18 +56,30 @@ class DuplicatesController {
     @PostMapping("/leads/duplicates/scan")
     String scan(Authentication user, RedirectAttributes redirect) {
         var scan = scans.request(user.getName(), Instant.now(clock));
-        redirect.addFlashAttribute("message", scan.requestedBy().equals(user.getName())
-                ? messages.get("dup.scanning") : messages.get("dup.scanningOther", scan.requestedBy()));
+        redirect.addFlashAttribute(
+                "message",
+                scan.requestedBy().equals(user.getName())
+                        ? messages.get("dup.scanning")
+                        : messages.get("dup.scanningOther", scan.requestedBy()));
         return "redirect:/leads/duplicates";
     }
 
     /** "Not a duplicate": back to the lead page it was said on, or the review list. */
     @PostMapping("/leads/duplicates/dismiss")
-    String dismiss(@RequestParam long lead, @RequestParam long other, @RequestParam(defaultValue = "false") boolean fromLead,
-                   Authentication user, RedirectAttributes redirect) {
+    String dismiss(
+            @RequestParam long lead,
+            @RequestParam long other,
+            @RequestParam(defaultValue = "false") boolean fromLead,
+            Authentication user,
+            RedirectAttributes redirect) {
         candidates.dismiss(lead, other, user.getName(), Instant.now(clock));
-        audit.record(user.getName(), AuditAction.DUPLICATE_DISMISSED, "lead " + lead, "lead " + other + " is another person");
-        redirect.addFlashAttribute("message", messages.get("dup.dismissed", String.valueOf(lead), String.valueOf(other)));
+        audit.record(
+                user.getName(),
+                AuditAction.DUPLICATE_DISMISSED,
+                "lead " + lead,
+                "lead " + other + " is another person");
+        redirect.addFlashAttribute(
+                "message", messages.get("dup.dismissed", String.valueOf(lead), String.valueOf(other)));
         return fromLead ? "redirect:/leads/" + lead : "redirect:/leads/duplicates";
     }
 }

@@ -60,15 +60,23 @@ public class LeadMerging {
      * the fields named in {@code fromMerged} from the merged lead; answers the survivor as stored and scored.
      */
     @Transactional
-    public Lead merge(long survivorId, long survivorVersion, long mergedId, long mergedVersion, Set<String> fromMerged,
-                      String by, boolean admin) {
+    public Lead merge(
+            long survivorId,
+            long survivorVersion,
+            long mergedId,
+            long mergedVersion,
+            Set<String> fromMerged,
+            String by,
+            boolean admin) {
         MergePlan plan = plan(survivorId, mergedId);
-        if (!Objects.equals(plan.survivor().version(), survivorVersion) || !Objects.equals(plan.merged().version(), mergedVersion)) {
+        if (!Objects.equals(plan.survivor().version(), survivorVersion)
+                || !Objects.equals(plan.merged().version(), mergedVersion)) {
             throw new EditConflictException();
         }
         if (plan.needsAdmin() && !admin) {
-            throw new MergeRefusedException("These leads belong to two reps (" + plan.survivor().owner() + " and "
-                    + plan.merged().owner() + "): an admin merges them, so that neither rep loses a lead unawares.");
+            throw new MergeRefusedException("These leads belong to two reps ("
+                    + plan.survivor().owner() + " and " + plan.merged().owner()
+                    + "): an admin merges them, so that neither rep loses a lead unawares.");
         }
         Instant now = Instant.now(clock);
         Lead result;
@@ -80,8 +88,13 @@ public class LeadMerging {
         List<String> taken = plan.taken(fromMerged);
         merges.move(survivorId, mergedId, by, now);
         Lead saved = editing.scoreNow(leads.save(result));
-        events.publishEvent(new LeadMerged(survivorId, mergedId,
-                plan.merged().displayName() + ", " + plan.merged().stage().label(), taken, by, now));
+        events.publishEvent(new LeadMerged(
+                survivorId,
+                mergedId,
+                plan.merged().displayName() + ", " + plan.merged().stage().label(),
+                taken,
+                by,
+                now));
         return saved;
     }
 

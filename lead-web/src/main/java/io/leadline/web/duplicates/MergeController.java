@@ -3,9 +3,9 @@ package io.leadline.web.duplicates;
 import io.leadline.core.duplicates.MergePlan;
 import io.leadline.core.lead.Lead;
 import io.leadline.web.capture.LeadEditing.EditConflictException;
+import io.leadline.web.i18n.PageMessages;
 import jakarta.validation.Valid;
 import org.springframework.security.core.Authentication;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,7 +32,8 @@ class MergeController {
 
     /** The side-by-side page: {@code keep} survives; without it, the lead further along the funnel does. */
     @GetMapping("/leads/merge")
-    String compare(@RequestParam long lead, @RequestParam long other, @RequestParam(required = false) Long keep, Model model) {
+    String compare(
+            @RequestParam long lead, @RequestParam long other, @RequestParam(required = false) Long keep, Model model) {
         MergePlan plan = merging.plan(lead, other);
         if (keep == null) {
             plan = MergePlan.suggested(plan.survivor(), plan.merged());
@@ -45,22 +46,33 @@ class MergeController {
     }
 
     @PostMapping("/leads/merge")
-    String merge(@Valid @ModelAttribute MergeForm form, BindingResult result, Authentication user, RedirectAttributes redirect) {
+    String merge(
+            @Valid @ModelAttribute MergeForm form,
+            BindingResult result,
+            Authentication user,
+            RedirectAttributes redirect) {
         if (result.hasErrors()) {
             redirect.addFlashAttribute("error", messages.get("merge.incomplete"));
             return "redirect:/leads/duplicates";
         }
-        String back = "redirect:/leads/merge?lead=" + form.getSurvivorId() + "&other=" + form.getMergedId()
-                + "&keep=" + form.getSurvivorId();
+        String back = "redirect:/leads/merge?lead=" + form.getSurvivorId() + "&other=" + form.getMergedId() + "&keep="
+                + form.getSurvivorId();
         Lead merged;
         try {
-            merged = merging.merge(form.getSurvivorId(), form.getSurvivorVersion(), form.getMergedId(), form.getMergedVersion(),
-                    form.fields(), user.getName(), io.leadline.web.access.Roles.has(user, io.leadline.core.user.Role.ADMIN));
+            merged = merging.merge(
+                    form.getSurvivorId(),
+                    form.getSurvivorVersion(),
+                    form.getMergedId(),
+                    form.getMergedVersion(),
+                    form.fields(),
+                    user.getName(),
+                    io.leadline.web.access.Roles.has(user, io.leadline.core.user.Role.ADMIN));
         } catch (EditConflictException | LeadMerging.MergeRefusedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
             return back;
         }
-        redirect.addFlashAttribute("message", messages.get("merge.done", String.valueOf(form.getMergedId()), merged.displayName()));
+        redirect.addFlashAttribute(
+                "message", messages.get("merge.done", String.valueOf(form.getMergedId()), merged.displayName()));
         return "redirect:/leads/" + merged.id();
     }
 }

@@ -10,12 +10,16 @@ public class MergeForm {
 
     @NotNull
     private Long survivorId;
+
     @NotNull
     private Long survivorVersion;
+
     @NotNull
     private Long mergedId;
+
     @NotNull
     private Long mergedVersion;
+
     private List<String> fromMerged = List.of();
 
     public Long getSurvivorId() {

@@ -46,13 +46,19 @@ class MergedLeadRedirects implements WebMvcConfigurer, HandlerInterceptor {
         }
         boolean api = lead.group(1) != null;
         String rest = lead.group(3) == null ? "" : lead.group(3);
-        String target = request.getContextPath() + (api ? "/api/leads/" + survivor.get() + rest : "/leads/" + survivor.get()
-                + ("GET".equals(request.getMethod()) ? rest : ""));
+        String target = request.getContextPath()
+                + (api
+                        ? "/api/leads/" + survivor.get() + rest
+                        : "/leads/" + survivor.get() + ("GET".equals(request.getMethod()) ? rest : ""));
         if (request.getQueryString() != null && (api || "GET".equals(request.getMethod()))) {
             target += "?" + request.getQueryString();
         }
-        response.setStatus(api ? HttpStatus.PERMANENT_REDIRECT.value()
-                : "GET".equals(request.getMethod()) ? HttpStatus.MOVED_PERMANENTLY.value() : HttpStatus.SEE_OTHER.value());
+        response.setStatus(
+                api
+                        ? HttpStatus.PERMANENT_REDIRECT.value()
+                        : "GET".equals(request.getMethod())
+                                ? HttpStatus.MOVED_PERMANENTLY.value()
+                                : HttpStatus.SEE_OTHER.value());
         response.setHeader("Location", target);
         return false;
     }

@@ -1,5 +1,6 @@
 package io.leadline.web.errors;
 
+import io.leadline.web.i18n.PageMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.regex.Matcher;
@@ -10,7 +11,6 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -30,11 +30,14 @@ class PageConflicts {
     PageConflicts(PageMessages messages) {
         this.messages = messages;
     }
+
     private static final Pattern LEAD_ACTION = Pattern.compile("^/leads/(\\d+)/.+");
 
     @ExceptionHandler(ConcurrencyFailureException.class)
-    String conflict(HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect, Model model) {
-        Matcher lead = LEAD_ACTION.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+    String conflict(
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect, Model model) {
+        Matcher lead = LEAD_ACTION.matcher(
+                request.getRequestURI().substring(request.getContextPath().length()));
         if (lead.matches() && "POST".equals(request.getMethod())) {
             redirect.addFlashAttribute("error", messages.get("error.409"));
             return "redirect:/leads/" + lead.group(1);

@@ -1,12 +1,12 @@
 package io.leadline.web.forms;
 
+import io.leadline.web.signing.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import io.leadline.web.signing.Hmac;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +34,8 @@ class FormTokens {
             random.nextBytes(key);
         } else if (secret.length() < MINIMUM_SECRET_LENGTH) {
             throw new IllegalStateException("leadline.forms.secret (LEADLINE_FORMS_SECRET) has " + secret.length()
-                    + " characters; use at least " + MINIMUM_SECRET_LENGTH + " random ones (openssl rand -base64 32), or leave it "
+                    + " characters; use at least " + MINIMUM_SECRET_LENGTH
+                    + " random ones (openssl rand -base64 32), or leave it "
                     + "unset for a random key per start.");
         } else {
             key = secret.getBytes(StandardCharsets.UTF_8);
@@ -45,7 +46,8 @@ class FormTokens {
     String formToken(String campaign) {
         byte[] nonce = new byte[12];
         random.nextBytes(nonce);
-        String value = campaign + ":" + clock.millis() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+        String value = campaign + ":" + clock.millis() + ":"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
         return value + ":" + sign(value);
     }
 

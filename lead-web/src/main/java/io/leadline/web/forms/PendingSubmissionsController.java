@@ -19,17 +19,21 @@ class PendingSubmissionsController {
     }
 
     @PostMapping("/leads/{id}/submissions/{submission}/accept")
-    String accept(@PathVariable long id, @PathVariable long submission, Principal marketer, RedirectAttributes redirect) {
+    String accept(
+            @PathVariable long id, @PathVariable long submission, Principal marketer, RedirectAttributes redirect) {
         boolean accepted = capture.accept(id, submission, marketer.getName()).isPresent();
-        redirect.addFlashAttribute(accepted ? "message" : "error",
+        redirect.addFlashAttribute(
+                accepted ? "message" : "error",
                 accepted ? "Accepted: its answers filled the blank fields and the submission counts now." : DECIDED);
         return "redirect:/leads/" + id;
     }
 
     @PostMapping("/leads/{id}/submissions/{submission}/dismiss")
-    String dismiss(@PathVariable long id, @PathVariable long submission, Principal marketer, RedirectAttributes redirect) {
+    String dismiss(
+            @PathVariable long id, @PathVariable long submission, Principal marketer, RedirectAttributes redirect) {
         boolean dismissed = capture.dismiss(id, submission, marketer.getName());
-        redirect.addFlashAttribute(dismissed ? "message" : "error", dismissed ? "Dismissed: the lead stays as it was." : DECIDED);
+        redirect.addFlashAttribute(
+                dismissed ? "message" : "error", dismissed ? "Dismissed: the lead stays as it was." : DECIDED);
         return "redirect:/leads/" + id;
     }
 }

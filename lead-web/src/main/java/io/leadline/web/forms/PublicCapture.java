@@ -1,10 +1,10 @@
 package io.leadline.web.forms;
 
-import io.leadline.core.contact.ConsentSource;
-import io.leadline.core.contact.ContactStatuses;
 import io.leadline.core.activity.Activity;
 import io.leadline.core.activity.ActivityType;
 import io.leadline.core.audit.AuditAction;
+import io.leadline.core.contact.ConsentSource;
+import io.leadline.core.contact.ContactStatuses;
 import io.leadline.core.lead.FormTokenUses;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
@@ -48,9 +48,16 @@ class PublicCapture {
     private final TransactionTemplate transactions;
     private final ContactStatuses contacts;
 
-    PublicCapture(Leads leads, LeadCapture capture, LeadEditing editing, PendingSubmissions pending,
-                  FormTokenUses tokenUses, Audit audit, Clock clock, PlatformTransactionManager transactions,
-                  ContactStatuses contacts) {
+    PublicCapture(
+            Leads leads,
+            LeadCapture capture,
+            LeadEditing editing,
+            PendingSubmissions pending,
+            FormTokenUses tokenUses,
+            Audit audit,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            ContactStatuses contacts) {
         this.contacts = contacts;
         this.leads = leads;
         this.capture = capture;
@@ -70,12 +77,15 @@ class PublicCapture {
      * @return the lead this browser may now be recognised as (the visitor cookie): a new lead or the one it updated;
      *     empty when the submission was held for a marketer or the form had been sent already
      */
-    Optional<Lead> submit(String campaign, LeadProfile submitted, String nonce, Optional<Long> visitorLead, boolean consented) {
+    Optional<Lead> submit(
+            String campaign, LeadProfile submitted, String nonce, Optional<Long> visitorLead, boolean consented) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> submitOnce(campaign, submitted, nonce, visitorLead, consented));
-            } catch (DuplicateLeadException | DataIntegrityViolationException | ConcurrencyFailureException
-                     | LeadEditing.EditConflictException e) {
+            } catch (DuplicateLeadException
+                    | DataIntegrityViolationException
+                    | ConcurrencyFailureException
+                    | LeadEditing.EditConflictException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
@@ -83,8 +93,8 @@ class PublicCapture {
         }
     }
 
-    private Optional<Lead> submitOnce(String campaign, LeadProfile submitted, String nonce, Optional<Long> visitorLead,
-                                      boolean consented) {
+    private Optional<Lead> submitOnce(
+            String campaign, LeadProfile submitted, String nonce, Optional<Long> visitorLead, boolean consented) {
         Instant now = Instant.now(clock);
         if (!tokenUses.firstUse(nonce, now)) {
             return Optional.empty();
@@ -128,7 +138,8 @@ class PublicCapture {
     @Transactional
     public boolean dismiss(long leadId, long submissionId, String by) {
         Optional<PendingSubmission> decided = pending.decide(submissionId, leadId, false, by, Instant.now(clock));
-        decided.ifPresent(s -> audit.record(by, AuditAction.SUBMISSION_DISMISSED, "lead " + leadId, "form " + s.campaign()));
+        decided.ifPresent(
+                s -> audit.record(by, AuditAction.SUBMISSION_DISMISSED, "lead " + leadId, "form " + s.campaign()));
         return decided.isPresent();
     }
 

@@ -1,12 +1,13 @@
 package io.leadline.web.forms;
 
 import io.leadline.core.contact.ContactStatuses;
+import io.leadline.core.importing.CellText;
 import io.leadline.core.lead.EmailAddress;
-import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LeadProfile;
+import io.leadline.core.lead.Leads;
 import io.leadline.core.scoring.ProgressiveProfiling;
 import io.leadline.core.scoring.ScoringModels;
-import io.leadline.core.importing.CellText;
+import io.leadline.web.i18n.PageMessages;
 import io.leadline.web.security.RecentEvents;
 import io.leadline.web.tracking.WebsiteTracking;
 import jakarta.servlet.http.Cookie;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,8 +54,15 @@ class PublicFormController {
     private final ContactStatuses contacts;
     private final PageMessages messages;
 
-    PublicFormController(FormTokens tokens, PublicCapture capture, Leads leads, ScoringModels models, Clock clock,
-                         WebsiteTracking tracking, ContactStatuses contacts, PageMessages messages) {
+    PublicFormController(
+            FormTokens tokens,
+            PublicCapture capture,
+            Leads leads,
+            ScoringModels models,
+            Clock clock,
+            WebsiteTracking tracking,
+            ContactStatuses contacts,
+            PageMessages messages) {
         this.contacts = contacts;
         this.messages = messages;
         this.tracking = tracking;
@@ -67,12 +74,17 @@ class PublicFormController {
     }
 
     @GetMapping("/forms/{campaign}")
-    String form(@PathVariable String campaign, @RequestParam Map<String, String> query, HttpServletRequest request, Model model) {
+    String form(
+            @PathVariable String campaign,
+            @RequestParam Map<String, String> query,
+            HttpServletRequest request,
+            Model model) {
         checkCampaign(campaign);
         model.addAttribute("campaign", campaign);
         model.addAttribute("token", tokens.formToken(campaign));
         model.addAttribute("utm", utm(query));
-        model.addAttribute("referrer", Optional.ofNullable(query.get("referrer")).orElse(request.getHeader("Referer")));
+        model.addAttribute(
+                "referrer", Optional.ofNullable(query.get("referrer")).orElse(request.getHeader("Referer")));
         model.addAttribute("fields", fieldsFor(request));
         model.addAttribute("values", Map.of());
         model.addAttribute("visitor", visitorToken(query.get("lv")));
@@ -86,8 +98,12 @@ class PublicFormController {
     }
 
     @PostMapping("/forms/{campaign}")
-    String submit(@PathVariable String campaign, @RequestParam Map<String, String> form, HttpServletRequest request,
-                  HttpServletResponse response, Model model) {
+    String submit(
+            @PathVariable String campaign,
+            @RequestParam Map<String, String> form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         checkCampaign(campaign);
         Instant now = Instant.now(clock);
         String client = "client:" + request.getRemoteAddr();
@@ -160,23 +176,31 @@ class PublicFormController {
             attributes.put("referrer", referrer.length() > 500 ? referrer.substring(0, 500) : referrer);
         }
         attributes.put("form_campaign", campaign);
-        var profile = new LeadProfile(form.get("full_name"), email.get(), form.get("company"), form.get("job_title"), size,
-                io.leadline.core.importing.Countries.isoCode(form.get("country")).orElse(null),
-                utm(form).get("utm_source"), attributes);
+        var profile = new LeadProfile(
+                form.get("full_name"),
+                email.get(),
+                form.get("company"),
+                form.get("job_title"),
+                size,
+                io.leadline.core.importing.Countries.isoCode(form.get("country"))
+                        .orElse(null),
+                utm(form).get("utm_source"),
+                attributes);
         boolean consented = consentText().isPresent() && "yes".equals(form.get("marketing_consent"));
-        capture.submit(campaign, profile, nonce.get(), visitorLead(request), consented).ifPresent(lead -> {
-            String trackedVisitor = visitorToken(form.get("lv"));
-            if (trackedVisitor != null) {
-                tracking.formSubmitted(trackedVisitor, lead.id());
-            }
-            Cookie visitor = new Cookie(VISITOR_COOKIE, tokens.visitor(lead.id()));
-            visitor.setHttpOnly(true);
-            visitor.setPath("/forms");
-            visitor.setMaxAge((int) Duration.ofDays(365).toSeconds());
-            visitor.setAttribute("SameSite", "Lax");
-            visitor.setSecure(request.isSecure());
-            response.addCookie(visitor);
-        });
+        capture.submit(campaign, profile, nonce.get(), visitorLead(request), consented)
+                .ifPresent(lead -> {
+                    String trackedVisitor = visitorToken(form.get("lv"));
+                    if (trackedVisitor != null) {
+                        tracking.formSubmitted(trackedVisitor, lead.id());
+                    }
+                    Cookie visitor = new Cookie(VISITOR_COOKIE, tokens.visitor(lead.id()));
+                    visitor.setHttpOnly(true);
+                    visitor.setPath("/forms");
+                    visitor.setMaxAge((int) Duration.ofDays(365).toSeconds());
+                    visitor.setAttribute("SameSite", "Lax");
+                    visitor.setSecure(request.isSecure());
+                    response.addCookie(visitor);
+                });
         return "redirect:/forms/" + campaign + "/thanks";
     }
 
@@ -189,23 +213,30 @@ class PublicFormController {
 
     /** A returning visitor is asked the unknown fields that move their score most; a new one the basics. */
     private List<String> fieldsFor(HttpServletRequest request) {
-        return visitorLead(request).flatMap(leads::byId)
+        return visitorLead(request)
+                .flatMap(leads::byId)
                 .map(lead -> ProgressiveProfiling.nextFields(models.active(), lead.profile(), 3).stream()
-                        .map(ProgressiveProfiling.FieldToAsk::field).filter(ASKABLE::contains).toList())
+                        .map(ProgressiveProfiling.FieldToAsk::field)
+                        .filter(ASKABLE::contains)
+                        .toList())
                 .filter(next -> !next.isEmpty())
                 .orElse(FIRST_VISIT_FIELDS);
     }
 
     /** The lead this browser submitted as before, from the signed visitor cookie. */
     private Optional<Long> visitorLead(HttpServletRequest request) {
-        return Optional.ofNullable(request.getCookies()).stream().flatMap(Arrays::stream)
-                .filter(c -> c.getName().equals(VISITOR_COOKIE)).findFirst()
+        return Optional.ofNullable(request.getCookies()).stream()
+                .flatMap(Arrays::stream)
+                .filter(c -> c.getName().equals(VISITOR_COOKIE))
+                .findFirst()
                 .flatMap(c -> tokens.visitorLead(c.getValue()));
     }
 
     /** The website visitor id the page's tracking snippet put in the form's address, kept as sent (it is checked when used). */
     private static String visitorToken(String value) {
-        return value == null || value.isBlank() || value.length() > 120 || !value.matches("[A-Za-z0-9._-]+") ? null : value;
+        return value == null || value.isBlank() || value.length() > 120 || !value.matches("[A-Za-z0-9._-]+")
+                ? null
+                : value;
     }
 
     private static Map<String, String> utm(Map<String, String> params) {

@@ -2,6 +2,7 @@ package io.leadline.web.handoff;
 
 import io.leadline.core.queue.AssignmentRule;
 import io.leadline.core.queue.QueueFilter;
+import io.leadline.web.i18n.PageMessages;
 import io.leadline.web.queue.LeadAssignment;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -12,7 +13,6 @@ import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -62,19 +62,26 @@ class HandoffController {
     }
 
     /** A weekday as the form shows it. */
-    record Day(String name, String label) {
-    }
+    record Day(String name, String label) {}
 
     private static final List<Day> WEEK = Arrays.stream(DayOfWeek.values())
-            .map(d -> new Day(d.name(), d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))).toList();
+            .map(d -> new Day(d.name(), d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)))
+            .toList();
 
     /** The zones a browser can offer while the admin types (region/city names only). */
     private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+            .sorted()
+            .toList();
 
     @PostMapping("/settings/handoff")
-    String save(@Valid @ModelAttribute("handoffForm") HandoffForm form, BindingResult errors, Principal admin, Model model,
-                HttpServletResponse response, RedirectAttributes redirect) {
+    String save(
+            @Valid @ModelAttribute("handoffForm") HandoffForm form,
+            BindingResult errors,
+            Principal admin,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 settings.save(form.policy(), admin.getName());
@@ -91,8 +98,13 @@ class HandoffController {
     }
 
     @PostMapping("/settings/handoff/rules")
-    String addRule(@Valid @ModelAttribute("ruleForm") RuleForm form, BindingResult errors, Principal admin, Model model,
-                   HttpServletResponse response, RedirectAttributes redirect) {
+    String addRule(
+            @Valid @ModelAttribute("ruleForm") RuleForm form,
+            BindingResult errors,
+            Principal admin,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 AssignmentRule rule = form.rule();
@@ -111,7 +123,9 @@ class HandoffController {
     @PostMapping("/settings/handoff/rules/{position}/delete")
     String removeRule(@PathVariable int position, Principal admin, RedirectAttributes redirect) {
         boolean removed = settings.remove(position, admin.getName());
-        redirect.addFlashAttribute(removed ? "message" : "error", removed ? "Rule " + position + " removed." : "There is no rule " + position + ".");
+        redirect.addFlashAttribute(
+                removed ? "message" : "error",
+                removed ? "Rule " + position + " removed." : "There is no rule " + position + ".");
         return "redirect:/settings/handoff";
     }
 
@@ -126,11 +140,15 @@ class HandoffController {
     }
 
     @PostMapping("/settings/handoff/reps/{rep}/rotation")
-    String rotation(@PathVariable String rep, @RequestParam(defaultValue = "false") boolean inRotation, Principal admin,
-                    RedirectAttributes redirect) {
+    String rotation(
+            @PathVariable String rep,
+            @RequestParam(defaultValue = "false") boolean inRotation,
+            Principal admin,
+            RedirectAttributes redirect) {
         try {
             settings.setInRotation(rep, inRotation, admin.getName());
-            redirect.addFlashAttribute("message", messages.get(inRotation ? "handoff.rotation.in" : "handoff.rotation.out", rep));
+            redirect.addFlashAttribute(
+                    "message", messages.get(inRotation ? "handoff.rotation.in" : "handoff.rotation.out", rep));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

@@ -5,6 +5,10 @@ import io.leadline.core.queue.HandoffPolicy;
 import io.leadline.core.queue.QueueFilter;
 import io.leadline.core.queue.ResponseSla;
 import io.leadline.core.queue.WorkingHours;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -14,10 +18,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.TreeSet;
 import org.springframework.format.annotation.DateTimeFormat;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /** The hand-off policy as the settings form sends it. */
 public class HandoffForm {
@@ -37,7 +37,9 @@ public class HandoffForm {
 
     /** How long before the SLA runs out the reps are warned; empty: when three quarters of it have passed. */
     @Min(value = 1, message = "Warn 1 minute to " + ResponseSla.MAX_HOURS + " hours before.")
-    @Max(value = HandoffPolicy.MAX_WARNING_MINUTES, message = "Warn 1 minute to " + ResponseSla.MAX_HOURS + " hours before.")
+    @Max(
+            value = HandoffPolicy.MAX_WARNING_MINUTES,
+            message = "Warn 1 minute to " + ResponseSla.MAX_HOURS + " hours before.")
     private Integer slaWarningMinutes;
 
     /** Count the SLA in working hours only. */
@@ -74,7 +76,11 @@ public class HandoffForm {
 
     /** The policy; an activity type that is not one is refused with the domain's message. */
     HandoffPolicy policy() {
-        return new HandoffPolicy(HandRaisers.parse(handRaiserTypes, handRaiserDays), order, roundRobin, workingHours(),
+        return new HandoffPolicy(
+                HandRaisers.parse(handRaiserTypes, handRaiserDays),
+                order,
+                roundRobin,
+                workingHours(),
                 slaWarningMinutes);
     }
 
@@ -91,15 +97,23 @@ public class HandoffForm {
         try {
             zone = ZoneId.of(workZone == null ? "" : workZone.strip());
         } catch (DateTimeException e) {
-            throw new WorkingHoursException("workZone", "\"" + workZone + "\" is no time zone Leadline knows; use a name such as America/Sao_Paulo.");
+            throw new WorkingHoursException(
+                    "workZone",
+                    "\"" + workZone + "\" is no time zone Leadline knows; use a name such as America/Sao_Paulo.");
         }
         if (workStart == null || workEnd == null) {
-            throw new WorkingHoursException("workStart", "Give the hours the working day starts and ends, like 09:00 and 17:00.");
+            throw new WorkingHoursException(
+                    "workStart", "Give the hours the working day starts and ends, like 09:00 and 17:00.");
         }
         try {
-            return new WorkingHours(zone, workDays == null ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(workDays), workStart, workEnd);
+            return new WorkingHours(
+                    zone,
+                    workDays == null ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(workDays),
+                    workStart,
+                    workEnd);
         } catch (IllegalArgumentException e) {
-            throw new WorkingHoursException(workDays == null || workDays.isEmpty() ? "workDays" : "workEnd", e.getMessage());
+            throw new WorkingHoursException(
+                    workDays == null || workDays.isEmpty() ? "workDays" : "workEnd", e.getMessage());
         }
     }
 

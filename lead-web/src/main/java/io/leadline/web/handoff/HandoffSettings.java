@@ -45,18 +45,28 @@ class HandoffSettings {
     @Transactional
     void save(HandoffPolicy policy, String admin) {
         rules.save(policy, admin, Instant.now(clock));
-        audit.record(admin, AuditAction.SETTINGS_CHANGED, "hand-off", "hand-raisers " + policy.handRaisers().typesText()
-                + " within " + policy.handRaisers().days() + " days; then " + policy.order().label().toLowerCase()
-                + "; round-robin " + (policy.roundRobin() ? "on" : "off") + "; SLA counts "
-                + (policy.workingHours() == null ? "every hour" : "working hours " + policy.workingHours().describe())
-                + "; reps warned " + (policy.slaWarningMinutes() == null ? "at three quarters of it"
-                        : policy.slaWarningMinutes() + " minutes before it runs out"));
+        audit.record(
+                admin,
+                AuditAction.SETTINGS_CHANGED,
+                "hand-off",
+                "hand-raisers " + policy.handRaisers().typesText()
+                        + " within " + policy.handRaisers().days() + " days; then "
+                        + policy.order().label().toLowerCase()
+                        + "; round-robin " + (policy.roundRobin() ? "on" : "off") + "; SLA counts "
+                        + (policy.workingHours() == null
+                                ? "every hour"
+                                : "working hours " + policy.workingHours().describe())
+                        + "; reps warned "
+                        + (policy.slaWarningMinutes() == null
+                                ? "at three quarters of it"
+                                : policy.slaWarningMinutes() + " minutes before it runs out"));
     }
 
     /** Adds a rule at the end; its rep must be an active sales rep. */
     @Transactional
     void add(AssignmentRule rule, String admin) {
-        if (rule.rep() != null && reps.loads().stream().noneMatch(r -> r.username().equals(rule.rep()))) {
+        if (rule.rep() != null
+                && reps.loads().stream().noneMatch(r -> r.username().equals(rule.rep()))) {
             throw new IllegalArgumentException(rule.rep() + " is not an active sales rep.");
         }
         List<AssignmentRule> changed = new ArrayList<>(rules.assignmentRules());
@@ -84,7 +94,10 @@ class HandoffSettings {
             return false;
         }
         changed.add(position - 2, changed.remove(position - 1));
-        store(changed, admin, "moved rule " + position + " up: " + changed.get(position - 2).describe());
+        store(
+                changed,
+                admin,
+                "moved rule " + position + " up: " + changed.get(position - 2).describe());
         return true;
     }
 
@@ -94,7 +107,11 @@ class HandoffSettings {
             throw new IllegalArgumentException(rep + " is not an active sales rep.");
         }
         reps.setInRotation(rep, inRotation);
-        audit.record(admin, AuditAction.SETTINGS_CHANGED, "user " + rep, inRotation ? "takes part in round-robin" : "left out of round-robin");
+        audit.record(
+                admin,
+                AuditAction.SETTINGS_CHANGED,
+                "user " + rep,
+                inRotation ? "takes part in round-robin" : "left out of round-robin");
     }
 
     private void store(List<AssignmentRule> changed, String admin, String what) {

@@ -17,8 +17,11 @@ class TodayController {
 
     @GetMapping("/")
     String today(HttpServletRequest request, Model model) {
-        var viewer = new TodayBoard.Viewer(request.getRemoteUser(), request.isUserInRole("SALES"),
-                request.isUserInRole("MARKETER"), request.isUserInRole("ADMIN"));
+        var viewer = new TodayBoard.Viewer(
+                request.getRemoteUser(),
+                request.isUserInRole("SALES"),
+                request.isUserInRole("MARKETER"),
+                request.isUserInRole("ADMIN"));
         model.addAttribute("today", board.of(viewer));
         model.addAttribute("viewer", viewer);
         return "home/today";

@@ -31,9 +31,11 @@ public class Countries {
 
     /** Every ISO country, by its name in the reader's language in that language's alphabetical order. */
     public List<Country> all() {
-        return sorted.computeIfAbsent(LocaleContextHolder.getLocale(), locale -> Arrays.stream(Locale.getISOCountries())
-                .map(code -> new Country(code, Locale.of("", code).getDisplayCountry(locale)))
-                .sorted(Comparator.comparing(Country::name, Collator.getInstance(locale)))
-                .toList());
+        return sorted.computeIfAbsent(
+                LocaleContextHolder.getLocale(),
+                locale -> Arrays.stream(Locale.getISOCountries())
+                        .map(code -> new Country(code, Locale.of("", code).getDisplayCountry(locale)))
+                        .sorted(Comparator.comparing(Country::name, Collator.getInstance(locale)))
+                        .toList());
     }
 }

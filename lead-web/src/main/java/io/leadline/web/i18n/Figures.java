@@ -20,7 +20,10 @@ public class Figures {
 
     /** A whole number with the reader's grouping. */
     public String number(Number n) {
-        return n == null ? "" : NumberFormat.getIntegerInstance(LocaleContextHolder.getLocale()).format(n);
+        return n == null
+                ? ""
+                : NumberFormat.getIntegerInstance(LocaleContextHolder.getLocale())
+                        .format(n);
     }
 
     /** "1,718", or "10,000+" past what pages count. */

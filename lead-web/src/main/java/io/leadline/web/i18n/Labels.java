@@ -18,7 +18,8 @@ public class Labels {
     }
 
     public String join(String prefix, Collection<? extends Enum<?>> values) {
-        return values.stream().sorted((a, b) -> Integer.compare(a.ordinal(), b.ordinal()))
+        return values.stream()
+                .sorted((a, b) -> Integer.compare(a.ordinal(), b.ordinal()))
                 .map(value -> messages.get(prefix + value.name()))
                 .collect(Collectors.joining(", "));
     }

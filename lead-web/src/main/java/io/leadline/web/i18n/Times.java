@@ -30,8 +30,7 @@ public class Times {
     private final Map<Format, DateTimeFormatter> formats = new ConcurrentHashMap<>();
 
     /** {@code time} null: the date alone. */
-    private record Format(Locale locale, FormatStyle time) {
-    }
+    private record Format(Locale locale, FormatStyle time) {}
 
     /** A moment with its date, time and zone: "3 Dec 2026, 16:08 BRT", "3 de dez. de 2026 16:08 BRT". */
     public String at(Object moment) {
@@ -68,11 +67,15 @@ public class Times {
     }
 
     private DateTimeFormatter format(FormatStyle timeStyle) {
-        return formats.computeIfAbsent(new Format(locale(), timeStyle), f -> (f.time() == null
-                ? new DateTimeFormatterBuilder().appendLocalized(FormatStyle.MEDIUM, null)
-                : new DateTimeFormatterBuilder().appendLocalized(FormatStyle.MEDIUM, f.time()).appendLiteral(' ')
-                        .appendZoneText(TextStyle.SHORT))
-                .toFormatter(f.locale()));
+        return formats.computeIfAbsent(
+                new Format(locale(), timeStyle),
+                f -> (f.time() == null
+                                ? new DateTimeFormatterBuilder().appendLocalized(FormatStyle.MEDIUM, null)
+                                : new DateTimeFormatterBuilder()
+                                        .appendLocalized(FormatStyle.MEDIUM, f.time())
+                                        .appendLiteral(' ')
+                                        .appendZoneText(TextStyle.SHORT))
+                        .toFormatter(f.locale()));
     }
 
     private ZonedDateTime zoned(Object moment) {
@@ -85,7 +88,9 @@ public class Times {
             case LocalDate date -> date.atStartOfDay(zone);
             case java.util.Date date -> date.toInstant().atZone(zone);
             case TemporalAccessor other -> Instant.from(other).atZone(zone);
-            default -> throw new IllegalArgumentException("Not a moment: " + moment.getClass().getName());
+            default ->
+                throw new IllegalArgumentException(
+                        "Not a moment: " + moment.getClass().getName());
         };
     }
 

@@ -68,8 +68,8 @@ public class UserLocales implements LocaleContextResolver {
 
     /** Languages and zones are chosen on the preferences page, not by a request parameter. */
     @Override
-    public void setLocaleContext(HttpServletRequest request, @Nullable HttpServletResponse response,
-                                 @Nullable LocaleContext localeContext) {
+    public void setLocaleContext(
+            HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable LocaleContext localeContext) {
         throw new UnsupportedOperationException("A user's language and time zone are set on the preferences page");
     }
 

@@ -6,12 +6,12 @@ import io.leadline.core.lead.CustomFieldTypes;
 import io.leadline.persistence.importing.CsvFile;
 import io.leadline.persistence.importing.ImportJob;
 import io.leadline.persistence.importing.ImportJobs;
-import io.leadline.persistence.importing.UploadRetention;
 import io.leadline.persistence.importing.LeadFileImport;
 import io.leadline.persistence.importing.OutcomeFileImport;
-import io.leadline.web.audit.Audit;
+import io.leadline.persistence.importing.UploadRetention;
 import io.leadline.persistence.jobs.JobLeases;
 import io.leadline.persistence.reports.ReportSnapshots;
+import io.leadline.web.audit.Audit;
 import io.leadline.web.jobs.BackgroundJob;
 import io.leadline.web.prediction.LeadLikelihood;
 import java.time.Clock;
@@ -41,8 +41,16 @@ class BackgroundImport implements BackgroundJob<ImportJob> {
     private final UploadRetention retention;
     private final CustomFieldTypes fieldTypes;
 
-    BackgroundImport(ImportJobs jobs, LeadFileImport leads, OutcomeFileImport outcomes, Audit audit, Clock clock,
-                     ReportSnapshots snapshots, LeadLikelihood likelihood, UploadRetention retention, CustomFieldTypes fieldTypes) {
+    BackgroundImport(
+            ImportJobs jobs,
+            LeadFileImport leads,
+            OutcomeFileImport outcomes,
+            Audit audit,
+            Clock clock,
+            ReportSnapshots snapshots,
+            LeadLikelihood likelihood,
+            UploadRetention retention,
+            CustomFieldTypes fieldTypes) {
         this.fieldTypes = fieldTypes;
         this.retention = retention;
         this.likelihood = likelihood;
@@ -83,7 +91,9 @@ class BackgroundImport implements BackgroundJob<ImportJob> {
     @Override
     public void run(ImportJob job) {
         try {
-            ImportCounts counts = job.kind() == ImportJob.Kind.LEADS ? leads.run(job, Instant.now(clock)) : outcomes.run(job, Instant.now(clock));
+            ImportCounts counts = job.kind() == ImportJob.Kind.LEADS
+                    ? leads.run(job, Instant.now(clock))
+                    : outcomes.run(job, Instant.now(clock));
             jobs.finish(job.id(), counts, Instant.now(clock));
             if (!job.dryRun()) {
                 retention.importEnded(); // the file is read and its rows stored: it goes now
@@ -92,9 +102,14 @@ class BackgroundImport implements BackgroundJob<ImportJob> {
             if (!job.dryRun()) {
                 followUp(job);
             }
-            audit.record(job.requestedBy(), AuditAction.IMPORT_RUN, "import " + job.id(), (job.dryRun() ? "dry run of " : "")
-                    + job.fileName() + ": " + counts.rowsRead() + " read, " + counts.imported() + " imported, "
-                    + counts.updated() + " updated, " + counts.merged() + " merged, " + counts.rejected() + " rejected");
+            audit.record(
+                    job.requestedBy(),
+                    AuditAction.IMPORT_RUN,
+                    "import " + job.id(),
+                    (job.dryRun() ? "dry run of " : "")
+                            + job.fileName() + ": " + counts.rowsRead() + " read, " + counts.imported() + " imported, "
+                            + counts.updated() + " updated, " + counts.merged() + " merged, " + counts.rejected()
+                            + " rejected");
         } catch (CsvFile.UnreadableFileException e) {
             throw new ExpectedFailure(e.getMessage(), e);
         }
@@ -123,7 +138,10 @@ class BackgroundImport implements BackgroundJob<ImportJob> {
             try {
                 leads.refreshStatistics(job, counts);
             } catch (RuntimeException e) {
-                log.warn("Import {} is done, but refreshing the planner's statistics failed: {}", job.id(), e.getMessage());
+                log.warn(
+                        "Import {} is done, but refreshing the planner's statistics failed: {}",
+                        job.id(),
+                        e.getMessage());
             }
         }
     }

@@ -16,8 +16,8 @@ import java.util.Map;
  */
 record DateHints(Map<Integer, String> samples, Map<Integer, Boolean> ambiguous) {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SHOWN =
+            DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     static DateHints of(ColumnMapping mapping, List<List<String>> rows) {
         Map<Integer, String> samples = new HashMap<>();
@@ -29,9 +29,16 @@ record DateHints(Map<Integer, String> samples, Map<Integer, Boolean> ambiguous) 
             }
             int at = i;
             List<String> values = ColumnMapping.values(rows, i);
-            ambiguous.put(i, DateFormat.guess(values).map(DateFormat.Guess::ambiguous).orElse(false));
-            values.stream().map(CellText::clean).filter(v -> !v.isEmpty()).findFirst().ifPresent(first ->
-                    samples.put(at, "\"" + first + "\" reads as " + column.date(first).map(SHOWN::format).orElse("no date in this format")));
+            ambiguous.put(
+                    i, DateFormat.guess(values).map(DateFormat.Guess::ambiguous).orElse(false));
+            values.stream()
+                    .map(CellText::clean)
+                    .filter(v -> !v.isEmpty())
+                    .findFirst()
+                    .ifPresent(first -> samples.put(
+                            at,
+                            "\"" + first + "\" reads as "
+                                    + column.date(first).map(SHOWN::format).orElse("no date in this format")));
         }
         return new DateHints(samples, ambiguous);
     }

@@ -3,25 +3,24 @@ package io.leadline.web.importing;
 import io.leadline.core.audit.AuditAction;
 import io.leadline.core.importing.ColumnMapping;
 import io.leadline.core.importing.DateFormat;
-import io.leadline.core.importing.ImportFindings;
 import io.leadline.core.importing.DuplicatePolicy;
 import io.leadline.core.importing.ImportField;
-import io.leadline.core.importing.SpreadsheetSafety;
+import io.leadline.core.importing.ImportFindings;
 import io.leadline.persistence.importing.CsvFile;
 import io.leadline.persistence.importing.ImportJob;
-import io.leadline.persistence.jobs.JobStatus;
 import io.leadline.persistence.importing.ImportJobs;
-import io.leadline.persistence.importing.UploadRetention;
 import io.leadline.persistence.importing.ImportTemplates;
 import io.leadline.persistence.importing.OutcomeFileImport;
+import io.leadline.persistence.importing.UploadRetention;
+import io.leadline.persistence.jobs.JobStatus;
 import io.leadline.web.audit.Audit;
+import io.leadline.web.i18n.PageMessages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpStatus;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,8 +56,15 @@ class ImportController {
 
     private final PageMessages messages;
 
-    ImportController(ImportUploads uploads, ImportJobs jobs, ImportTemplates templates, Audit audit, ImportFindings findings,
-                     UploadRetention retention, OutcomeFileImport outcomes, PageMessages messages) {
+    ImportController(
+            ImportUploads uploads,
+            ImportJobs jobs,
+            ImportTemplates templates,
+            Audit audit,
+            ImportFindings findings,
+            UploadRetention retention,
+            OutcomeFileImport outcomes,
+            PageMessages messages) {
         this.messages = messages;
         this.outcomes = outcomes;
         this.retention = retention;
@@ -77,8 +82,12 @@ class ImportController {
     }
 
     @PostMapping("/imports")
-    String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "LEADS") ImportJob.Kind kind,
-                  Principal user, RedirectAttributes redirect) throws IOException {
+    String upload(
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(defaultValue = "LEADS") ImportJob.Kind kind,
+            Principal user,
+            RedirectAttributes redirect)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             redirect.addFlashAttribute("error", messages.get("import.empty"));
             return "redirect:/imports";
@@ -104,20 +113,39 @@ class ImportController {
             try {
                 file = CsvFile.of(job);
             } catch (CsvFile.UnreadableFileException | UncheckedIOException e) {
-                model.addAttribute("unreadable", e instanceof CsvFile.UnreadableFileException ? e.getMessage()
-                        : "The uploaded file is no longer on this server: upload it again.");
+                model.addAttribute(
+                        "unreadable",
+                        e instanceof CsvFile.UnreadableFileException
+                                ? e.getMessage()
+                                : "The uploaded file is no longer on this server: upload it again.");
                 return "importing/import";
             }
-            model.addAttribute("encodings", CsvFile.ENCODINGS.stream()
-                    .map(name -> new Choice(name, FileFacts.encodingName(name), name.equals(job.reading().encoding()))).toList());
-            model.addAttribute("separators", CsvFile.DELIMITERS.chars()
-                    .mapToObj(c -> new Choice(c == '\t' ? "tab" : String.valueOf((char) c), FileFacts.separatorName((char) c),
-                            job.reading().delimiter() != null && job.reading().delimiter() == c)).toList());
+            model.addAttribute(
+                    "encodings",
+                    CsvFile.ENCODINGS.stream()
+                            .map(name -> new Choice(
+                                    name,
+                                    FileFacts.encodingName(name),
+                                    name.equals(job.reading().encoding())))
+                            .toList());
+            model.addAttribute(
+                    "separators",
+                    CsvFile.DELIMITERS
+                            .chars()
+                            .mapToObj(c -> new Choice(
+                                    c == '\t' ? "tab" : String.valueOf((char) c),
+                                    FileFacts.separatorName((char) c),
+                                    job.reading().delimiter() != null
+                                            && job.reading().delimiter() == c))
+                            .toList());
             List<List<String>> preview = file.preview(ImportUploads.GUESS_ROWS);
             List<List<String>> rows = preview.subList(1, preview.size());
             ColumnMapping mapping = job.mapping();
             model.addAttribute("emptyValues", String.join(", ", new java.util.TreeSet<>(mapping.emptyValues())));
-            model.addAttribute("facts", FileFacts.of(file.charset(), file.delimiter(), mapping.columns().size(), rows));
+            model.addAttribute(
+                    "facts",
+                    FileFacts.of(
+                            file.charset(), file.delimiter(), mapping.columns().size(), rows));
             model.addAttribute("preview", rows.subList(0, Math.min(PREVIEW_ROWS, rows.size())));
             model.addAttribute("dates", DateHints.of(mapping, rows));
             model.addAttribute("values", ValueHints.of(mapping, rows));
@@ -139,7 +167,11 @@ class ImportController {
     }
 
     @PostMapping("/imports/{id}/start")
-    String start(@PathVariable long id, @RequestParam Map<String, String> form, Principal user, RedirectAttributes redirect) {
+    String start(
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            Principal user,
+            RedirectAttributes redirect) {
         ImportJob job = job(id);
         List<ColumnMapping.Column> columns = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -147,7 +179,9 @@ class ImportController {
             String header = job.mapping().columns().get(i).header();
             try {
                 String format = form.getOrDefault("format" + i, "");
-                columns.add(new ColumnMapping.Column(header, ImportField.valueOf(form.getOrDefault("field" + i, "IGNORE")),
+                columns.add(new ColumnMapping.Column(
+                        header,
+                        ImportField.valueOf(form.getOrDefault("field" + i, "IGNORE")),
                         format.isEmpty() ? null : DateFormat.valueOf(format)));
             } catch (IllegalArgumentException e) {
                 problems.add("Choose what column \"" + header + "\" holds.");
@@ -155,8 +189,10 @@ class ImportController {
         }
         ColumnMapping mapping = null;
         try {
-            mapping = new ColumnMapping(columns, StageChoices.read(form), ColumnMapping.emptyValuesFrom(form.get("emptyValues")));
-            problems.addAll(job.kind() == ImportJob.Kind.LEADS ? mapping.problemsForLeads() : mapping.problemsForOutcomes());
+            mapping = new ColumnMapping(
+                    columns, StageChoices.read(form), ColumnMapping.emptyValuesFrom(form.get("emptyValues")));
+            problems.addAll(
+                    job.kind() == ImportJob.Kind.LEADS ? mapping.problemsForLeads() : mapping.problemsForOutcomes());
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
@@ -191,21 +227,28 @@ class ImportController {
     }
 
     /** An option of the "read as" choices: its form value, what the page calls it, whether the user chose it. */
-    record Choice(String value, String label, boolean chosen) {
-    }
+    record Choice(String value, String label, boolean chosen) {}
 
     /** The user says how the file is written (encoding, separator; blank: as detected): read again, mapping guessed anew. */
     @PostMapping("/imports/{id}/reading")
-    String reading(@PathVariable long id, @RequestParam(defaultValue = "") String encoding,
-                   @RequestParam(defaultValue = "") String separator, RedirectAttributes redirect) {
+    String reading(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String encoding,
+            @RequestParam(defaultValue = "") String separator,
+            RedirectAttributes redirect) {
         ImportJob job = job(id);
         if (job.status() != JobStatus.DRAFT) {
             redirect.addFlashAttribute("error", messages.get("import.started.reading"));
             return "redirect:/imports/" + id;
         }
         try {
-            CsvFile.Reading reading = new CsvFile.Reading(encoding.isBlank() ? null : encoding,
-                    separator.isBlank() ? null : separator.equals("tab") ? Character.valueOf('\t') : Character.valueOf(separator.charAt(0)));
+            CsvFile.Reading reading = new CsvFile.Reading(
+                    encoding.isBlank() ? null : encoding,
+                    separator.isBlank()
+                            ? null
+                            : separator.equals("tab")
+                                    ? Character.valueOf('\t')
+                                    : Character.valueOf(separator.charAt(0)));
             uploads.reread(job, reading);
             redirect.addFlashAttribute("message", messages.get("import.readAgain.done"));
         } catch (IllegalArgumentException | CsvFile.UnreadableFileException e) {
@@ -222,8 +265,11 @@ class ImportController {
     }
 
     @PostMapping("/imports/{id}/undo")
-    String undo(@PathVariable long id, @RequestParam(defaultValue = "") String confirm, Principal user,
-                RedirectAttributes redirect) {
+    String undo(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String confirm,
+            Principal user,
+            RedirectAttributes redirect) {
         ImportJob job = job(id);
         if (!job.undoable()) {
             redirect.addFlashAttribute("error", messages.get("import.undo.unfinished"));
@@ -231,8 +277,11 @@ class ImportController {
         }
         boolean leads = job.kind() == ImportJob.Kind.LEADS;
         if (!"yes".equals(confirm)) {
-            redirect.addFlashAttribute("error", leads ? messages.get("import.undo.confirm.leads", job.imported())
-                    : messages.get("import.undo.confirm.outcomes", job.updated()));
+            redirect.addFlashAttribute(
+                    "error",
+                    leads
+                            ? messages.get("import.undo.confirm.leads", job.imported())
+                            : messages.get("import.undo.confirm.outcomes", job.updated()));
             return "redirect:/imports/" + id;
         }
         String message;
@@ -244,7 +293,9 @@ class ImportController {
         } else {
             OutcomeFileImport.OutcomesUndone undone = outcomes.undo(id, user.getName(), Instant.now());
             message = "Import undone: " + undone.restored() + " leads have their stage and outcome back"
-                    + (undone.changedSince() == 0 ? "." : "; " + undone.changedSince() + " changed since the import and stay as they are.");
+                    + (undone.changedSince() == 0
+                            ? "."
+                            : "; " + undone.changedSince() + " changed since the import and stay as they are.");
             shown = messages.get("import.undone.outcomes", undone.restored(), undone.changedSince());
         }
         retention.importEnded();

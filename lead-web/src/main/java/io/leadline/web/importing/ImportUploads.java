@@ -55,15 +55,20 @@ class ImportUploads {
         List<List<String>> preview = file.preview(GUESS_ROWS);
         boolean noHeader = preview.isEmpty() || preview.getFirst().stream().allMatch(String::isBlank);
         if (noHeader || preview.size() == 1) {
-            throw new CsvFile.UnreadableFileException(noHeader ? "The file has no header row."
-                    : "The file has a header row and no rows under it: nothing to import.");
+            throw new CsvFile.UnreadableFileException(
+                    noHeader
+                            ? "The file has no header row."
+                            : "The file has a header row and no rows under it: nothing to import.");
         }
         if (preview.getFirst().size() > MAX_COLUMNS) {
-            throw new CsvFile.UnreadableFileException("The file has " + preview.getFirst().size() + " columns; Leadline "
-                    + "imports at most " + MAX_COLUMNS + ": remove the columns you do not need and upload it again.");
+            throw new CsvFile.UnreadableFileException(
+                    "The file has " + preview.getFirst().size() + " columns; Leadline " + "imports at most "
+                            + MAX_COLUMNS + ": remove the columns you do not need and upload it again.");
         }
         List<String> headers = ColumnMapping.uniqueHeaders(preview.getFirst());
-        return templates.forHeaders(headers).map(ImportTemplates.Named::mapping)
+        return templates
+                .forHeaders(headers)
+                .map(ImportTemplates.Named::mapping)
                 .orElseGet(() -> ColumnMapping.guess(headers, preview.subList(1, preview.size())));
     }
 
@@ -75,8 +80,17 @@ class ImportUploads {
             try {
                 CsvFile file = CsvFile.open(stored);
                 ColumnMapping mapping = guess(file);
-                String name = fileName == null || fileName.isBlank() ? "upload.csv" : Path.of(fileName).getFileName().toString();
-                return jobs.create(kind, name, stored.toString(), Files.size(stored), file.lineCount(), user, mapping,
+                String name = fileName == null || fileName.isBlank()
+                        ? "upload.csv"
+                        : Path.of(fileName).getFileName().toString();
+                return jobs.create(
+                        kind,
+                        name,
+                        stored.toString(),
+                        Files.size(stored),
+                        file.lineCount(),
+                        user,
+                        mapping,
                         Instant.now(clock));
             } catch (RuntimeException e) {
                 Files.deleteIfExists(stored);

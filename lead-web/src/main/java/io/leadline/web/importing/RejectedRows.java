@@ -20,7 +20,8 @@ final class RejectedRows {
     private final List<String> headers;
 
     RejectedRows(ColumnMapping mapping) {
-        this.headers = mapping.columns().stream().map(ColumnMapping.Column::header).toList();
+        this.headers =
+                mapping.columns().stream().map(ColumnMapping.Column::header).toList();
     }
 
     List<String> header() {

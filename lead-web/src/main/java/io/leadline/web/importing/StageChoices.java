@@ -24,10 +24,10 @@ record StageChoices(String header, List<Choice> values) {
 
     /** At most this many distinct values are listed; others are read by their words. */
     static final int MAX_VALUES = 50;
+
     static final String IGNORE = "IGNORE";
 
-    record Choice(String value, int rows, LifecycleStage stage) {
-    }
+    record Choice(String value, int rows, LifecycleStage stage) {}
 
     static Optional<StageChoices> of(ColumnMapping mapping, List<List<String>> rows) {
         int column = mapping.indexOf(ImportField.STAGE);
@@ -44,7 +44,9 @@ record StageChoices(String header, List<Choice> values) {
             }
         }
         List<Choice> values = new ArrayList<>();
-        counts.forEach((key, n) -> values.add(new Choice(firstSpelling.get(key), n,
+        counts.forEach((key, n) -> values.add(new Choice(
+                firstSpelling.get(key),
+                n,
                 mapping.stages().stageOf(firstSpelling.get(key)).orElse(null))));
         return Optional.of(new StageChoices(mapping.columns().get(column).header(), values));
     }

@@ -1,7 +1,7 @@
 package io.leadline.web.importing;
 
-import org.springframework.beans.factory.annotation.Value;
 import io.leadline.web.i18n.PageMessages;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;

@@ -15,8 +15,11 @@ record ValueHints(Map<Integer, String> samples) {
         for (int i = 0; i < mapping.columns().size(); i++) {
             ColumnMapping.Column column = mapping.columns().get(i);
             int at = i;
-            ColumnMapping.values(rows, i).stream().filter(v -> !CellText.clean(v).isEmpty()).findFirst()
-                    .flatMap(first -> CellReading.of(column.field(), first)).ifPresent(hint -> samples.put(at, hint));
+            ColumnMapping.values(rows, i).stream()
+                    .filter(v -> !CellText.clean(v).isEmpty())
+                    .findFirst()
+                    .flatMap(first -> CellReading.of(column.field(), first))
+                    .ifPresent(hint -> samples.put(at, hint));
         }
         return new ValueHints(samples);
     }

@@ -25,8 +25,14 @@ class AdminNotices {
         String text = "The webhook to " + event.url() + " was turned off: " + event.reason()
                 + " The CRM is told nothing more until an admin turns it on again on the webhooks page.";
         for (String admin : users.activeAdmins()) {
-            inbox.deliver(admin, InboxItem.Kind.WEBHOOK_OFF, event.leadId(), text, event.at(),
-                    "webhook-off:" + event.endpointId() + ":" + admin + ":" + event.at().toEpochMilli());
+            inbox.deliver(
+                    admin,
+                    InboxItem.Kind.WEBHOOK_OFF,
+                    event.leadId(),
+                    text,
+                    event.at(),
+                    "webhook-off:" + event.endpointId() + ":" + admin + ":"
+                            + event.at().toEpochMilli());
         }
     }
 }

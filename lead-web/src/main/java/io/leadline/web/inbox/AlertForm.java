@@ -2,11 +2,11 @@ package io.leadline.web.inbox;
 
 import io.leadline.core.inbox.AlertMode;
 import io.leadline.core.inbox.InboxItem;
-import java.util.EnumSet;
-import java.util.Set;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** A user's mail alert settings as the form sends them. */
 public class AlertForm {

@@ -36,9 +36,12 @@ class AlertMails {
     private final String from;
     private final String baseUrl;
 
-    AlertMails(Alerts alerts, ObjectProvider<JavaMailSender> mail, Clock clock,
-               @Value("${leadline.mail.from:leadline@localhost}") String from,
-               @Value("${leadline.mail.base-url:http://localhost:8080}") String baseUrl) {
+    AlertMails(
+            Alerts alerts,
+            ObjectProvider<JavaMailSender> mail,
+            Clock clock,
+            @Value("${leadline.mail.from:leadline@localhost}") String from,
+            @Value("${leadline.mail.base-url:http://localhost:8080}") String baseUrl) {
         this.alerts = alerts;
         this.mail = mail;
         this.clock = clock;
@@ -64,7 +67,10 @@ class AlertMails {
                 alerts.mailed(due.items().stream().map(InboxItem::id).toList(), Instant.now(clock));
             } catch (MailException e) {
                 // Left leased: tried again once the lease runs out.
-                log.warn("An alert mail to user {} failed ({}); it is tried again later", due.username(), e.getClass().getSimpleName());
+                log.warn(
+                        "An alert mail to user {} failed ({}); it is tried again later",
+                        due.username(),
+                        e.getClass().getSimpleName());
             }
         }
     }
@@ -74,11 +80,14 @@ class AlertMails {
         message.setFrom(from);
         message.setTo(due.email());
         List<InboxItem> items = due.items();
-        message.setSubject(due.mode() == AlertMode.HOURLY || items.size() > 1
-                ? "Leadline: " + items.size() + (items.size() == 1 ? " notice" : " notices") + " in your inbox"
-                : "Leadline: " + items.getFirst().text());
-        message.setText(items.stream().map(i -> i.kind().label() + ": " + i.text() + "\n" + baseUrl + NoticeLinks.pathOf(i))
-                .collect(Collectors.joining("\n\n")) + "\n\nYour inbox: " + baseUrl + "/inbox\n"
+        message.setSubject(
+                due.mode() == AlertMode.HOURLY || items.size() > 1
+                        ? "Leadline: " + items.size() + (items.size() == 1 ? " notice" : " notices") + " in your inbox"
+                        : "Leadline: " + items.getFirst().text());
+        message.setText(items.stream()
+                        .map(i -> i.kind().label() + ": " + i.text() + "\n" + baseUrl + NoticeLinks.pathOf(i))
+                        .collect(Collectors.joining("\n\n"))
+                + "\n\nYour inbox: " + baseUrl + "/inbox\n"
                 + "Change how you get these: " + baseUrl + "/account/alerts\n");
         return message;
     }

@@ -1,16 +1,16 @@
 package io.leadline.web.inbox;
 
 import io.leadline.core.inbox.AlertMode;
+import io.leadline.core.inbox.Alerts;
 import io.leadline.core.inbox.InboxItem;
 import io.leadline.core.user.Role;
-import java.util.Arrays;
-import io.leadline.core.inbox.Alerts;
+import io.leadline.web.i18n.PageMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.EnumSet;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -47,14 +47,24 @@ class AlertsController {
         model.addAttribute("modes", AlertMode.values());
         // Notices about settings go to admins only: a rep is not offered them.
         boolean admin = request.isUserInRole(Role.ADMIN.name());
-        model.addAttribute("kinds", Arrays.stream(InboxItem.Kind.values()).filter(k -> admin || k.aboutLead()).toList());
+        model.addAttribute(
+                "kinds",
+                Arrays.stream(InboxItem.Kind.values())
+                        .filter(k -> admin || k.aboutLead())
+                        .toList());
         model.addAttribute("mailOn", mails.on());
         return "inbox/alerts";
     }
 
     @PostMapping("/account/alerts")
-    String save(@Valid @ModelAttribute("alertForm") AlertForm form, BindingResult errors, Principal user, Model model,
-                HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+    String save(
+            @Valid @ModelAttribute("alertForm") AlertForm form,
+            BindingResult errors,
+            Principal user,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (form.getMode() != AlertMode.OFF && form.getKinds().isEmpty()) {
             errors.rejectValue("kinds", "empty", "Tick at least one kind of notice, or choose no mail.");
         }
@@ -63,8 +73,11 @@ class AlertsController {
             return page(user, model, request);
         }
         alerts.save(user.getName(), new Alerts.Preference(form.getEmail(), form.getMode(), form.getKinds()));
-        redirect.addFlashAttribute("message", form.getEmail() == null || form.getMode() == AlertMode.OFF
-                ? messages.get("alerts.saved.inbox") : messages.get("alerts.saved", form.getEmail()));
+        redirect.addFlashAttribute(
+                "message",
+                form.getEmail() == null || form.getMode() == AlertMode.OFF
+                        ? messages.get("alerts.saved.inbox")
+                        : messages.get("alerts.saved", form.getEmail()));
         return "redirect:/account/alerts";
     }
 }

@@ -1,10 +1,10 @@
 package io.leadline.web.inbox;
 
 import io.leadline.core.inbox.Inbox;
+import io.leadline.web.i18n.PageMessages;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +38,9 @@ class InboxController {
     /** Marks the notice read and opens what it is about (its lead, or the settings). */
     @PostMapping("/inbox/{id}/open")
     String open(@PathVariable long id, Principal user) {
-        return inbox.latest(user.getName(), SHOWN).stream().filter(i -> i.id() == id).findFirst()
+        return inbox.latest(user.getName(), SHOWN).stream()
+                .filter(i -> i.id() == id)
+                .findFirst()
                 .map(item -> {
                     inbox.markRead(id, user.getName(), Instant.now(clock));
                     return "redirect:" + NoticeLinks.pathOf(item);

@@ -2,11 +2,10 @@ package io.leadline.web.inbox;
 
 import io.leadline.core.account.AccountBecameMqa;
 import io.leadline.core.activity.ActivitiesRecorded;
-import io.leadline.core.contact.ContactStatuses;
 import io.leadline.core.activity.ActivityType;
+import io.leadline.core.contact.ContactStatuses;
 import io.leadline.core.inbox.Inbox;
 import io.leadline.core.inbox.InboxItem;
-import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LeadsBecameMql;
 import io.leadline.core.lead.NurtureHistory;
@@ -41,8 +40,14 @@ class InboxNotices {
     private final SalesReps reps;
     private final ContactStatuses contacts;
 
-    InboxNotices(Inbox inbox, Leads leads, HandoffRules handoff, NurtureHistory nurture, SalesReps reps, Clock clock,
-                 ContactStatuses contacts) {
+    InboxNotices(
+            Inbox inbox,
+            Leads leads,
+            HandoffRules handoff,
+            NurtureHistory nurture,
+            SalesReps reps,
+            Clock clock,
+            ContactStatuses contacts) {
         this.contacts = contacts;
         this.inbox = inbox;
         this.leads = leads;
@@ -62,8 +67,12 @@ class InboxNotices {
         Set<String> activeReps = reps.loads().stream().map(RepLoad::username).collect(Collectors.toSet());
         for (NurtureHistory.Returned lead : returned) {
             if (activeReps.contains(lead.recycledBy())) {
-                inbox.deliver(lead.recycledBy(), InboxItem.Kind.BACK_FROM_NURTURE, lead.leadId(),
-                        lead.name() + ", whom you recycled, is back from nurture as an MQL.", event.at(),
+                inbox.deliver(
+                        lead.recycledBy(),
+                        InboxItem.Kind.BACK_FROM_NURTURE,
+                        lead.leadId(),
+                        lead.name() + ", whom you recycled, is back from nurture as an MQL.",
+                        event.at(),
                         "back-from-nurture:" + lead.leadId() + ":" + event.at().toEpochMilli());
             }
         }
@@ -73,18 +82,27 @@ class InboxNotices {
     @ApplicationModuleListener
     void on(AccountBecameMqa event) {
         if (event.owner() != null) {
-            inbox.deliver(event.owner(), InboxItem.Kind.ACCOUNT_MQA, event.bestLeadId(),
+            inbox.deliver(
+                    event.owner(),
+                    InboxItem.Kind.ACCOUNT_MQA,
+                    event.bestLeadId(),
                     event.name() + " is an MQA: score " + event.score() + " with " + event.engagedContacts()
-                            + " engaged contacts.", event.at(),
+                            + " engaged contacts.",
+                    event.at(),
                     "account-mqa:" + event.accountId() + ":" + event.at().toEpochMilli());
         }
     }
 
     @ApplicationModuleListener
     void on(LeadAssigned event) {
-        inbox.deliver(event.rep(), InboxItem.Kind.ASSIGNED, event.leadId(),
-                event.leadName() + " is yours (" + event.because() + ").", event.at(),
-                "assigned:" + event.leadId() + ":" + event.rep() + ":" + event.at().toEpochMilli());
+        inbox.deliver(
+                event.rep(),
+                InboxItem.Kind.ASSIGNED,
+                event.leadId(),
+                event.leadName() + " is yours (" + event.because() + ").",
+                event.at(),
+                "assigned:" + event.leadId() + ":" + event.rep() + ":"
+                        + event.at().toEpochMilli());
     }
 
     /**
@@ -98,13 +116,14 @@ class InboxNotices {
         HandRaisers raisers = handoff.policy().handRaisers();
         Instant now = Instant.now(clock);
         List<ActivitiesRecorded.Recorded> raised = event.activities().stream()
-                .filter(a -> raisers.raisedBy(new ActivityType(a.type()), a.at(), now)).toList();
+                .filter(a -> raisers.raisedBy(new ActivityType(a.type()), a.at(), now))
+                .toList();
         if (raised.isEmpty()) {
             return;
         }
         // One query for the batch's owned leads: a batch of 1,000 events must not load its leads one by one.
-        Map<Long, Leads.Owned> owned = new java.util.HashMap<>(
-                leads.owned(raised.stream().map(ActivitiesRecorded.Recorded::leadId).collect(Collectors.toSet())));
+        Map<Long, Leads.Owned> owned = new java.util.HashMap<>(leads.owned(
+                raised.stream().map(ActivitiesRecorded.Recorded::leadId).collect(Collectors.toSet())));
         // A lead that asked not to be contacted raises no hand for a rep to call back.
         owned.keySet().removeAll(contacts.doNotContact(owned.keySet()));
         for (ActivitiesRecorded.Recorded activity : raised) {
@@ -113,9 +132,14 @@ class InboxNotices {
                 continue;
             }
             ActivityType type = new ActivityType(activity.type());
-            inbox.deliver(lead.owner(), InboxItem.Kind.HAND_RAISED, activity.leadId(),
-                    lead.displayName() + ", one of your leads: " + type.label() + ".", activity.at(),
-                    "hand-raised:" + activity.leadId() + ":" + type.key() + ":" + activity.at().toEpochMilli());
+            inbox.deliver(
+                    lead.owner(),
+                    InboxItem.Kind.HAND_RAISED,
+                    activity.leadId(),
+                    lead.displayName() + ", one of your leads: " + type.label() + ".",
+                    activity.at(),
+                    "hand-raised:" + activity.leadId() + ":" + type.key() + ":"
+                            + activity.at().toEpochMilli());
         }
     }
 }

@@ -2,8 +2,8 @@ package io.leadline.web.inbox;
 
 import io.leadline.core.inbox.Inbox;
 import io.leadline.core.qualification.SalesRules;
-import io.leadline.core.queue.RepLoad;
 import io.leadline.core.queue.HandoffRules;
+import io.leadline.core.queue.RepLoad;
 import io.leadline.core.queue.SalesReps;
 import io.leadline.core.queue.SlaWatch;
 import java.time.Clock;
@@ -36,7 +36,9 @@ class SlaNotices {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${leadline.inbox.sla-poll-millis:60000}", initialDelayString = "${leadline.inbox.sla-poll-millis:60000}")
+    @Scheduled(
+            fixedDelayString = "${leadline.inbox.sla-poll-millis:60000}",
+            initialDelayString = "${leadline.inbox.sla-poll-millis:60000}")
     void poll() {
         notifyNow(Instant.now(clock));
     }
@@ -44,7 +46,8 @@ class SlaNotices {
     /** @return how many notices were given */
     int notifyNow(Instant now) {
         SlaWatch watch = handoff.policy().slaWatch(rules.slaHours());
-        List<SlaWatch.WaitingMql> waiting = reps.waitingMqls(watch.oldestQueuedAt(now), watch.atRiskQueuedBefore(now), LEADS_PER_POLL);
+        List<SlaWatch.WaitingMql> waiting =
+                reps.waitingMqls(watch.oldestQueuedAt(now), watch.atRiskQueuedBefore(now), LEADS_PER_POLL);
         if (waiting.isEmpty()) {
             return 0;
         }
@@ -56,7 +59,13 @@ class SlaNotices {
                 continue;
             }
             for (String rep : recipients) {
-                if (inbox.deliver(rep, notice.get().kind(), lead.leadId(), notice.get().text(), notice.get().at(), notice.get().keyFor(rep))) {
+                if (inbox.deliver(
+                        rep,
+                        notice.get().kind(),
+                        lead.leadId(),
+                        notice.get().text(),
+                        notice.get().at(),
+                        notice.get().keyFor(rep))) {
                     given++;
                 }
             }
@@ -66,7 +75,10 @@ class SlaNotices {
 
     private List<String> recipients() {
         List<RepLoad> loads = reps.loads();
-        List<String> inRotation = loads.stream().filter(RepLoad::inRotation).map(RepLoad::username).toList();
+        List<String> inRotation = loads.stream()
+                .filter(RepLoad::inRotation)
+                .map(RepLoad::username)
+                .toList();
         return inRotation.isEmpty() ? loads.stream().map(RepLoad::username).toList() : inRotation;
     }
 }

@@ -2,9 +2,9 @@ package io.leadline.web.inbox;
 
 import io.leadline.core.inbox.Inbox;
 import java.security.Principal;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.stereotype.Controller;
 
 /** The signed-in user's unread notices, for the header of every page. */
 @ControllerAdvice(annotations = Controller.class)

@@ -29,6 +29,7 @@ public class JobHeartbeat {
     private final Duration lease;
     /** This instance, as the job tables' worker column names it: process id and host. */
     private final String worker = ManagementFactory.getRuntimeMXBean().getName();
+
     private final Map<JobTable, Long> running = new ConcurrentHashMap<>();
 
     JobHeartbeat(JobLeases leases, Clock clock, @Value("${leadline.jobs.lease-seconds:30}") long leaseSeconds) {
@@ -60,7 +61,10 @@ public class JobHeartbeat {
     void renew() {
         running.forEach((table, id) -> {
             if (!leases.renew(table, id, worker, Instant.now(clock))) {
-                log.warn("{} {} is no longer leased to this instance (another took it over after a missed heartbeat)", table, id);
+                log.warn(
+                        "{} {} is no longer leased to this instance (another took it over after a missed heartbeat)",
+                        table,
+                        id);
             }
         });
     }

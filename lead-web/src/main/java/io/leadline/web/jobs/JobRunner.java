@@ -28,8 +28,11 @@ class JobRunner implements SchedulingConfigurer {
     private final Clock clock;
     private final Duration poll;
 
-    JobRunner(List<BackgroundJob<?>> kinds, JobHeartbeat heartbeat, Clock clock,
-              @Value("${leadline.import.poll-millis:1000}") long pollMillis) {
+    JobRunner(
+            List<BackgroundJob<?>> kinds,
+            JobHeartbeat heartbeat,
+            Clock clock,
+            @Value("${leadline.import.poll-millis:1000}") long pollMillis) {
         this.kinds = kinds;
         this.heartbeat = heartbeat;
         this.clock = clock;

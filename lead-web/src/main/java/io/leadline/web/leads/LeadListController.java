@@ -47,9 +47,15 @@ class LeadListController {
     private final io.leadline.core.queue.SalesReps reps;
     private final io.leadline.core.lead.SegmentMembers lists;
 
-    LeadListController(LeadList leads, Segments segments, Audit audit, io.leadline.core.reports.Reports reports,
-                       LeadLikelihood likelihood, io.leadline.core.qualification.SalesRules salesRules,
-                       io.leadline.core.queue.SalesReps reps, io.leadline.core.lead.SegmentMembers lists) {
+    LeadListController(
+            LeadList leads,
+            Segments segments,
+            Audit audit,
+            io.leadline.core.reports.Reports reports,
+            LeadLikelihood likelihood,
+            io.leadline.core.qualification.SalesRules salesRules,
+            io.leadline.core.queue.SalesReps reps,
+            io.leadline.core.lead.SegmentMembers lists) {
         this.lists = lists;
         this.salesRules = salesRules;
         this.reps = reps;
@@ -87,19 +93,33 @@ class LeadListController {
     }
 
     @GetMapping("/leads")
-    String list(@ModelAttribute("filter") LeadFilter filter, BindingResult binding,
-                @RequestParam(required = false) Long afterValue, @RequestParam(required = false) Long afterId,
-                jakarta.servlet.http.HttpServletRequest request, Model model) {
+    String list(
+            @ModelAttribute("filter") LeadFilter filter,
+            BindingResult binding,
+            @RequestParam(required = false) Long afterValue,
+            @RequestParam(required = false) Long afterId,
+            jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
         model.addAttribute("rows", List.of());
         model.addAttribute("segments", segments.all());
         model.addAttribute("bulkKinds", io.leadline.core.bulk.BulkAction.Kind.values());
-        model.addAttribute("bulkReps", reps.loads().stream().map(io.leadline.core.queue.RepLoad::username).toList());
+        model.addAttribute(
+                "bulkReps",
+                reps.loads().stream()
+                        .map(io.leadline.core.queue.RepLoad::username)
+                        .toList());
         model.addAttribute("bulkReasons", salesRules.reasons());
         model.addAttribute("bulkLists", lists.lists());
-        model.addAttribute("query", SegmentController.filtersOf(request.getQueryString() == null ? "" : request.getQueryString()));
+        model.addAttribute(
+                "query", SegmentController.filtersOf(request.getQueryString() == null ? "" : request.getQueryString()));
         if (binding.hasErrors()) {
-            model.addAttribute("error", "Some filters could not be read: " + binding.getFieldErrors().stream()
-                    .map(e -> e.getField()).distinct().toList() + ". Correct them and search again.");
+            model.addAttribute(
+                    "error",
+                    "Some filters could not be read: "
+                            + binding.getFieldErrors().stream()
+                                    .map(e -> e.getField())
+                                    .distinct()
+                                    .toList() + ". Correct them and search again.");
             return "leads/list";
         }
         LeadSearch search;
@@ -129,33 +149,76 @@ class LeadListController {
     }
 
     /** The current selection as CSV: every row, with the custom fields asked for, cells that look like formulas escaped. */
-    @RequestMapping(path = "/leads/export.csv", method = {RequestMethod.GET, RequestMethod.POST})
-    void export(@ModelAttribute("filter") LeadFilter filter, BindingResult binding,
-                @RequestParam(name = "field", required = false) List<String> fields,
-                @RequestParam(defaultValue = "all") String scope, @RequestParam(name = "lead", required = false) List<Long> ticked,
-                Principal user, HttpServletResponse response)
+    @RequestMapping(
+            path = "/leads/export.csv",
+            method = {RequestMethod.GET, RequestMethod.POST})
+    void export(
+            @ModelAttribute("filter") LeadFilter filter,
+            BindingResult binding,
+            @RequestParam(name = "field", required = false) List<String> fields,
+            @RequestParam(defaultValue = "all") String scope,
+            @RequestParam(name = "lead", required = false) List<Long> ticked,
+            Principal user,
+            HttpServletResponse response)
             throws IOException {
         LeadSearch search = binding.hasErrors() ? LeadSearch.everything() : filter.toSearch();
         if ("selected".equals(scope) && ticked != null && !ticked.isEmpty()) {
             // The leads ticked on the page (the bulk form's export), within the same filters.
-            search = search.only(ticked.stream().limit(io.leadline.core.bulk.BulkAction.MAX_LEADS).toList());
+            search = search.only(ticked.stream()
+                    .limit(io.leadline.core.bulk.BulkAction.MAX_LEADS)
+                    .toList());
         }
-        List<String> custom = fields == null ? List.of() : fields.stream().map(io.leadline.core.lead.FieldKey::of)
-                .filter(k -> !k.isEmpty()).distinct().limit(MAX_EXPORT_FIELDS).toList();
+        List<String> custom = fields == null
+                ? List.of()
+                : fields.stream()
+                        .map(io.leadline.core.lead.FieldKey::of)
+                        .filter(k -> !k.isEmpty())
+                        .distinct()
+                        .limit(MAX_EXPORT_FIELDS)
+                        .toList();
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"leads.csv\"");
-        audit.record(user.getName(), AuditAction.EXPORT, "lead list", "filter " + search + (custom.isEmpty() ? "" : ", fields " + custom));
-        var csv = new CSVPrinter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), CSVFormat.DEFAULT);
-        List<String> header = new java.util.ArrayList<>(List.of("id", "name", "email", "company", "job title", "source", "stage",
-                "score", "fit grade", "owner", "created", "likelihood to close", "marketing consent", "do not contact"));
+        audit.record(
+                user.getName(),
+                AuditAction.EXPORT,
+                "lead list",
+                "filter " + search + (custom.isEmpty() ? "" : ", fields " + custom));
+        var csv = new CSVPrinter(
+                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), CSVFormat.DEFAULT);
+        List<String> header = new java.util.ArrayList<>(List.of(
+                "id",
+                "name",
+                "email",
+                "company",
+                "job title",
+                "source",
+                "stage",
+                "score",
+                "fit grade",
+                "owner",
+                "created",
+                "likelihood to close",
+                "marketing consent",
+                "do not contact"));
         header.addAll(custom);
         csv.printRecord(header);
         leads.each(search, custom, (r, values) -> {
             try {
-                List<Object> record = new java.util.ArrayList<>(java.util.Arrays.asList(r.id(), safe(r.name()), safe(r.email()), safe(r.company()),
-                        safe(r.jobTitle()), safe(r.source()), r.stage().name(), r.score(), r.grade().name(), safe(r.owner()),
-                        r.createdAt(), r.likelihood() == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", r.likelihood()),
-                        r.consent() == null ? "" : r.consent().toLowerCase(java.util.Locale.ROOT), r.doNotContact() ? "yes" : "no"));
+                List<Object> record = new java.util.ArrayList<>(java.util.Arrays.asList(
+                        r.id(),
+                        safe(r.name()),
+                        safe(r.email()),
+                        safe(r.company()),
+                        safe(r.jobTitle()),
+                        safe(r.source()),
+                        r.stage().name(),
+                        r.score(),
+                        r.grade().name(),
+                        safe(r.owner()),
+                        r.createdAt(),
+                        r.likelihood() == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", r.likelihood()),
+                        r.consent() == null ? "" : r.consent().toLowerCase(java.util.Locale.ROOT),
+                        r.doNotContact() ? "yes" : "no"));
                 values.forEach(v -> record.add(safe(v)));
                 csv.printRecord(record);
             } catch (IOException e) {

@@ -12,6 +12,7 @@ import io.leadline.core.lead.PendingSubmissions;
 import io.leadline.core.qualification.BantAssessments;
 import io.leadline.core.qualification.BantCriterion;
 import io.leadline.core.qualification.BantStatus;
+import io.leadline.core.qualification.SalesRules;
 import io.leadline.core.scoring.MqlGap;
 import io.leadline.core.scoring.ProgressiveProfiling;
 import io.leadline.core.scoring.ScoringModel;
@@ -19,7 +20,6 @@ import io.leadline.core.scoring.ScoringModels;
 import io.leadline.core.tracking.WebsiteHits;
 import io.leadline.core.tracking.WebsiteVisits;
 import io.leadline.web.prediction.LeadLikelihood;
-import io.leadline.core.qualification.SalesRules;
 import io.leadline.web.queue.LeadAssignment;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,9 +52,21 @@ public class LeadPage {
     private final ContactStatuses contacts;
     private final AccountScores accounts;
 
-    LeadPage(Leads leads, ScoringModels models, BantAssessments bant, SalesRules salesRules, LeadAssignment assignment,
-             Activities activities, LeadList list, LeadLikelihood likelihood, PendingSubmissions pending, WebsiteHits hits, DuplicateCandidates duplicates, ContactStatuses contacts,
-             AccountScores accounts, Clock clock) {
+    LeadPage(
+            Leads leads,
+            ScoringModels models,
+            BantAssessments bant,
+            SalesRules salesRules,
+            LeadAssignment assignment,
+            Activities activities,
+            LeadList list,
+            LeadLikelihood likelihood,
+            PendingSubmissions pending,
+            WebsiteHits hits,
+            DuplicateCandidates duplicates,
+            ContactStatuses contacts,
+            AccountScores accounts,
+            Clock clock) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.duplicates = duplicates;
@@ -72,7 +84,8 @@ public class LeadPage {
     }
 
     public String show(long id, Model model) {
-        Lead lead = leads.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead " + id));
+        Lead lead =
+                leads.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead " + id));
         ScoringModel active = models.active();
         Instant now = Instant.now(clock);
         var assessment = bant.of(id);

@@ -1,6 +1,7 @@
 package io.leadline.web.leads;
 
 import io.leadline.persistence.lead.Segments;
+import io.leadline.web.i18n.PageMessages;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,8 +22,25 @@ import org.springframework.web.util.UriUtils;
 class SegmentController {
 
     /** The lead list's filters: a segment keeps these and nothing else (not the page it was on). */
-    static final Set<String> FILTERS = Set.of("segment", "text", "stage", "source", "grade", "minGrade", "owner", "minScore", "maxScore", "minLikelihood",
-            "createdFrom", "createdTo", "withinDays", "order", "customField", "customValue", "customMin", "customMax");
+    static final Set<String> FILTERS = Set.of(
+            "segment",
+            "text",
+            "stage",
+            "source",
+            "grade",
+            "minGrade",
+            "owner",
+            "minScore",
+            "maxScore",
+            "minLikelihood",
+            "createdFrom",
+            "createdTo",
+            "withinDays",
+            "order",
+            "customField",
+            "customValue",
+            "customMin",
+            "customMax");
 
     private final Segments segments;
     private final Clock clock;
@@ -37,8 +54,11 @@ class SegmentController {
     }
 
     @PostMapping("/segments")
-    String save(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String query, Principal user,
-                RedirectAttributes redirect) {
+    String save(
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String query,
+            Principal user,
+            RedirectAttributes redirect) {
         String filters = filtersOf(query);
         if (name.isBlank() || name.length() > 100) {
             redirect.addFlashAttribute("error", messages.get("segment.name"));
@@ -79,7 +99,8 @@ class SegmentController {
             String key = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             return FILTERS.contains(key) && !value.isBlank()
-                    ? UriUtils.encodeQueryParam(key, StandardCharsets.UTF_8) + "=" + UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8)
+                    ? UriUtils.encodeQueryParam(key, StandardCharsets.UTF_8) + "="
+                            + UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8)
                     : "";
         } catch (IllegalArgumentException malformed) {
             return "";

@@ -38,8 +38,13 @@ class BackgroundTraining implements BackgroundJob<LikelihoodModels.Version> {
     private final Clock clock;
     private final LeadLikelihood likelihood;
 
-    BackgroundTraining(LikelihoodModels models, FieldReview review, ScoringModels scoring, Audit audit, Clock clock,
-                       LeadLikelihood likelihood) {
+    BackgroundTraining(
+            LikelihoodModels models,
+            FieldReview review,
+            ScoringModels scoring,
+            Audit audit,
+            Clock clock,
+            LeadLikelihood likelihood) {
         this.likelihood = likelihood;
         this.models = models;
         this.review = review;
@@ -84,8 +89,13 @@ class BackgroundTraining implements BackgroundJob<LikelihoodModels.Version> {
             List<Example> examples = drawn.examples();
             List<Example> open = drawn.open();
             models.phase(version.id(), "training on " + examples.size() + " leads");
-            var trained = LikelihoodTrainer.train(examples, open, Set.copyOf(version.includeFields()),
-                    Set.copyOf(version.excludeFields()), LikelihoodTrainer.Settings.defaults(), drawn.history());
+            var trained = LikelihoodTrainer.train(
+                    examples,
+                    open,
+                    Set.copyOf(version.includeFields()),
+                    Set.copyOf(version.excludeFields()),
+                    LikelihoodTrainer.Settings.defaults(),
+                    drawn.history());
             int[] heldOut = trained.heldOut();
             double[] pointScores = new double[heldOut.length];
             boolean[] won = new boolean[heldOut.length];
@@ -94,14 +104,20 @@ class BackgroundTraining implements BackgroundJob<LikelihoodModels.Version> {
                 pointScores[i] = points.score(s.profile(), s.activities(), now).total();
                 won[i] = s.won();
             }
-            boolean live = models.finish(version.id(), trained, RankingQuality.auc(pointScores, won), Instant.now(clock));
-            audit.record(version.requestedBy(), AuditAction.LIKELIHOOD_TRAINED, "likelihood model " + version.id(),
-                    examples.size() + " leads, held-out AUC " + (trained.auc() == null ? "—" : String.format("%.3f", trained.auc())));
+            boolean live =
+                    models.finish(version.id(), trained, RankingQuality.auc(pointScores, won), Instant.now(clock));
+            audit.record(
+                    version.requestedBy(),
+                    AuditAction.LIKELIHOOD_TRAINED,
+                    "likelihood model " + version.id(),
+                    examples.size() + " leads, held-out AUC "
+                            + (trained.auc() == null ? "—" : String.format("%.3f", trained.auc())));
             if (live) {
                 scoreEveryLead(version);
             }
         } catch (IllegalArgumentException e) {
-            throw new ExpectedFailure(e.getMessage(), e);   // too few outcomes, one kind only: said as the trainer says it
+            throw new ExpectedFailure(
+                    e.getMessage(), e); // too few outcomes, one kind only: said as the trainer says it
         }
     }
 
@@ -110,7 +126,10 @@ class BackgroundTraining implements BackgroundJob<LikelihoodModels.Version> {
         try {
             likelihood.refreshAll();
         } catch (RuntimeException e) {
-            log.warn("Likelihood model {} is live, but computing every lead's likelihood failed: {}", version.id(), e.getMessage());
+            log.warn(
+                    "Likelihood model {} is live, but computing every lead's likelihood failed: {}",
+                    version.id(),
+                    e.getMessage());
         } finally {
             models.phase(version.id(), "done");
         }

@@ -35,20 +35,24 @@ class FieldReview {
     }
 
     /** Leads with a known outcome ({@code known}, as examples in the same order) and open leads, as of {@code now}. */
-    record Drawn(List<ModelComparison.Sample> known, List<Example> examples, List<Example> open, FieldHistory history) {
-    }
+    record Drawn(
+            List<ModelComparison.Sample> known, List<Example> examples, List<Example> open, FieldHistory history) {}
 
     /** {@code note}: why there is nothing to show, or {@code null}. */
-    record Result(List<LikelihoodTrainer.FieldCheck> fields, String note) {
-    }
+    record Result(List<LikelihoodTrainer.FieldCheck> fields, String note) {}
 
     Drawn draw(Instant now) {
         var drawn = samples.draw(MAX_LEADS, new TreeSet<>(leads.customFields()), now);
-        List<ModelComparison.Sample> known = drawn.samples().stream().filter(s -> s.won() != null).toList();
-        List<Example> examples = known.stream().map(s -> LeadFeatures.of(s.profile(), s.activities(), now, s.won())).toList();
+        List<ModelComparison.Sample> known =
+                drawn.samples().stream().filter(s -> s.won() != null).toList();
+        List<Example> examples = known.stream()
+                .map(s -> LeadFeatures.of(s.profile(), s.activities(), now, s.won()))
+                .toList();
         // Open leads show which fields are filled only once a lead is resolved (the leak guard reads their fill rates).
-        List<Example> open = drawn.samples().stream().filter(s -> s.won() == null)
-                .map(s -> LeadFeatures.of(s.profile(), s.activities(), now, false)).toList();
+        List<Example> open = drawn.samples().stream()
+                .filter(s -> s.won() == null)
+                .map(s -> LeadFeatures.of(s.profile(), s.activities(), now, false))
+                .toList();
         return new Drawn(known, examples, open, samples.fieldHistory());
     }
 
@@ -57,14 +61,20 @@ class FieldReview {
         long won = drawn.examples().stream().filter(Example::won).count();
         long others = drawn.examples().size() - won;
         if (won < 2 || others < 2) {
-            return new Result(List.of(), "The fields can be checked once at least two leads are won and two lost or "
-                    + "disqualified (now " + won + " won and " + others + " others).");
+            return new Result(
+                    List.of(),
+                    "The fields can be checked once at least two leads are won and two lost or " + "disqualified (now "
+                            + won + " won and " + others + " others).");
         }
-        List<LikelihoodTrainer.FieldCheck> checks = LikelihoodTrainer.review(drawn.examples(), drawn.open(),
-                LikelihoodTrainer.Settings.defaults(), drawn.history()).stream()
-                .sorted(Comparator.comparing(LikelihoodTrainer.FieldCheck::leaking).reversed()
-                        .thenComparing(Comparator.comparingDouble(LikelihoodTrainer.FieldCheck::aloneAuc).reversed()))
-                .toList();
+        List<LikelihoodTrainer.FieldCheck> checks =
+                LikelihoodTrainer.review(
+                                drawn.examples(), drawn.open(), LikelihoodTrainer.Settings.defaults(), drawn.history())
+                        .stream()
+                        .sorted(Comparator.comparing(LikelihoodTrainer.FieldCheck::leaking)
+                                .reversed()
+                                .thenComparing(Comparator.comparingDouble(LikelihoodTrainer.FieldCheck::aloneAuc)
+                                        .reversed()))
+                        .toList();
         return new Result(checks, null);
     }
 }

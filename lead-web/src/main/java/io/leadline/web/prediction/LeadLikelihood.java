@@ -1,8 +1,8 @@
 package io.leadline.web.prediction;
 
 import io.leadline.core.prediction.LeadFeatures;
-import io.leadline.persistence.prediction.LikelihoodModels;
 import io.leadline.core.prediction.StoredLikelihoods;
+import io.leadline.persistence.prediction.LikelihoodModels;
 import io.leadline.persistence.scoring.ScoringSamples;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,8 +52,13 @@ public class LeadLikelihood {
     public Optional<Estimate> of(long leadId) {
         return model().flatMap(inUse -> {
             var current = stored.of(leadId, inUse.version().id()).filter(StoredLikelihoods.Stored::current);
-            double probability = current.isPresent() ? current.get().probability() : compute(inUse, List.of(leadId)).getOrDefault(leadId, -1.0);
-            return probability < 0 ? Optional.empty() : Optional.of(new Estimate(probability, inUse.version().id(), inUse.version().auc()));
+            double probability = current.isPresent()
+                    ? current.get().probability()
+                    : compute(inUse, List.of(leadId)).getOrDefault(leadId, -1.0);
+            return probability < 0
+                    ? Optional.empty()
+                    : Optional.of(new Estimate(
+                            probability, inUse.version().id(), inUse.version().auc()));
         });
     }
 
@@ -79,7 +84,9 @@ public class LeadLikelihood {
         }
         long done = 0;
         long after = 0;
-        for (List<Long> ids = stored.leadIdsAfter(after, CHUNK); !ids.isEmpty(); ids = stored.leadIdsAfter(after, CHUNK)) {
+        for (List<Long> ids = stored.leadIdsAfter(after, CHUNK);
+                !ids.isEmpty();
+                ids = stored.leadIdsAfter(after, CHUNK)) {
             compute(inUse.get(), ids);
             done += ids.size();
             after = ids.getLast();
@@ -91,8 +98,9 @@ public class LeadLikelihood {
         Instant now = Instant.now(clock);
         Set<String> fields = inUse.model().inputFields();
         Map<Long, Double> probabilities = new HashMap<>();
-        samples.of(leadIds, fields).forEach((id, s) ->
-                probabilities.put(id, inUse.model().likelihood(LeadFeatures.of(s.profile(), s.activities(), now, false))));
+        samples.of(leadIds, fields)
+                .forEach((id, s) -> probabilities.put(
+                        id, inUse.model().likelihood(LeadFeatures.of(s.profile(), s.activities(), now, false))));
         stored.store(inUse.version().id(), probabilities, now);
         return probabilities;
     }

@@ -6,6 +6,7 @@ import io.leadline.core.prediction.PredictiveModel;
 import io.leadline.persistence.prediction.LikelihoodModels;
 import io.leadline.persistence.scoring.RescoreJobs;
 import io.leadline.web.audit.Audit;
+import io.leadline.web.i18n.PageMessages;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +37,13 @@ class LikelihoodController {
 
     private final PageMessages messages;
 
-    LikelihoodController(LikelihoodModels models, FieldReview review, RescoreJobs rescoring, Audit audit, Clock clock, PageMessages messages) {
+    LikelihoodController(
+            LikelihoodModels models,
+            FieldReview review,
+            RescoreJobs rescoring,
+            Audit audit,
+            Clock clock,
+            PageMessages messages) {
         this.messages = messages;
         this.models = models;
         this.review = review;
@@ -48,22 +54,34 @@ class LikelihoodController {
 
     /** {@code model}: the version to show (default the live one, else the newest finished); {@code review}: check the fields now. */
     @GetMapping("/settings/likelihood")
-    String page(@RequestParam(name = "model", required = false) Long shown,
-                @RequestParam(name = "review", defaultValue = "false") boolean reviewNow, Model model) {
+    String page(
+            @RequestParam(name = "model", required = false) Long shown,
+            @RequestParam(name = "review", defaultValue = "false") boolean reviewNow,
+            Model model) {
         List<LikelihoodModels.Version> versions = models.latest(20);
         model.addAttribute("versions", versions);
         Optional<Long> live = models.live();
         model.addAttribute("liveId", live.orElse(null));
-        Optional<LikelihoodModels.Version> current = Optional.ofNullable(shown).flatMap(models::find).filter(LikelihoodModels.Version::done)
+        Optional<LikelihoodModels.Version> current = Optional.ofNullable(shown)
+                .flatMap(models::find)
+                .filter(LikelihoodModels.Version::done)
                 .or(() -> live.flatMap(models::find))
-                .or(() -> versions.stream().filter(LikelihoodModels.Version::done).findFirst());
+                .or(() ->
+                        versions.stream().filter(LikelihoodModels.Version::done).findFirst());
         current.ifPresent(v -> {
             model.addAttribute("current", v);
             var calibration = models.calibration(v.id());
             model.addAttribute("calibration", calibration);
-            // The chart's scale: the highest predicted or observed rate, so that low win rates do not huddle in a corner.
-            model.addAttribute("maxRate", Math.max(0.01, calibration.stream()
-                    .mapToDouble(d -> Math.max(d.predicted(), d.observed())).max().orElse(1)));
+            // The chart's scale: the highest predicted or observed rate, so that low win rates do not huddle in a
+            // corner.
+            model.addAttribute(
+                    "maxRate",
+                    Math.max(
+                            0.01,
+                            calibration.stream()
+                                    .mapToDouble(d -> Math.max(d.predicted(), d.observed()))
+                                    .max()
+                                    .orElse(1)));
             model.addAttribute("points", new PredictiveModel(0, models.columns(v.id())).strongest(15));
         });
         if (reviewNow || current.isEmpty()) {
@@ -82,14 +100,20 @@ class LikelihoodController {
     }
 
     @PostMapping("/settings/likelihood/train")
-    String train(@RequestParam(name = "include", required = false) List<String> include,
-                 @RequestParam(name = "exclude", required = false) List<String> exclude, Principal admin, RedirectAttributes redirect) {
+    String train(
+            @RequestParam(name = "include", required = false) List<String> include,
+            @RequestParam(name = "exclude", required = false) List<String> exclude,
+            Principal admin,
+            RedirectAttributes redirect) {
         Set<String> fields = fieldNames(include);
         Set<String> leftOut = fieldNames(exclude);
         long id = models.queue(admin.getName(), fields, leftOut, Instant.now(clock));
-        redirect.addFlashAttribute("message", messages.get("likely.training", String.valueOf(id))
-                + (fields.isEmpty() ? "" : messages.get("likely.training.including", String.join(", ", fields)))
-                + (leftOut.isEmpty() ? "" : messages.get("likely.training.leaving", String.join(", ", leftOut))) + ".");
+        redirect.addFlashAttribute(
+                "message",
+                messages.get("likely.training", String.valueOf(id))
+                        + (fields.isEmpty() ? "" : messages.get("likely.training.including", String.join(", ", fields)))
+                        + (leftOut.isEmpty() ? "" : messages.get("likely.training.leaving", String.join(", ", leftOut)))
+                        + ".");
         return "redirect:/settings/likelihood";
     }
 
@@ -97,7 +121,9 @@ class LikelihoodController {
     private static Set<String> fieldNames(List<String> sent) {
         Set<String> names = new TreeSet<>();
         if (sent != null) {
-            sent.stream().filter(n -> n != null && !CellText.hasControlCharacters(n)).forEach(names::add);
+            sent.stream()
+                    .filter(n -> n != null && !CellText.hasControlCharacters(n))
+                    .forEach(names::add);
         }
         return names;
     }
@@ -107,19 +133,29 @@ class LikelihoodController {
      * lead's likelihood is then computed again, in the background.
      */
     @PostMapping("/settings/likelihood/{id}/live")
-    String makeLive(@PathVariable long id, @RequestParam(name = "confirm", required = false) String confirm, Principal admin,
-                    RedirectAttributes redirect) {
+    String makeLive(
+            @PathVariable long id,
+            @RequestParam(name = "confirm", required = false) String confirm,
+            Principal admin,
+            RedirectAttributes redirect) {
         var version = models.find(id).filter(LikelihoodModels.Version::done);
         if (version.isEmpty()) {
             redirect.addFlashAttribute("error", messages.get("likely.notFinished", String.valueOf(id)));
         } else if (version.get().flaggedIncluded() && !"yes".equals(confirm)) {
-            redirect.addFlashAttribute("error", messages.get("likely.flagged", String.valueOf(id),
-                    String.join(", ", version.get().includeFields())));
+            redirect.addFlashAttribute(
+                    "error",
+                    messages.get(
+                            "likely.flagged",
+                            String.valueOf(id),
+                            String.join(", ", version.get().includeFields())));
         } else {
             Instant now = Instant.now(clock);
             models.makeLive(id, now);
             rescoring.queue(admin.getName(), "likelihood model " + id + " made live", now);
-            audit.record(admin.getName(), AuditAction.LIKELIHOOD_LIVE, "likelihood model " + id,
+            audit.record(
+                    admin.getName(),
+                    AuditAction.LIKELIHOOD_LIVE,
+                    "likelihood model " + id,
                     version.get().flaggedIncluded() ? "with flagged fields included, confirmed" : "");
             redirect.addFlashAttribute("message", messages.get("likely.isLive", String.valueOf(id)));
         }

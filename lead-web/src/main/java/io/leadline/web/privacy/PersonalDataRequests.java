@@ -34,14 +34,22 @@ public class PersonalDataRequests {
     }
 
     public Map<String, List<Map<String, Object>>> export(Person person, String by, String format) {
-        audit.record(by, AuditAction.PERSONAL_DATA_EXPORTED, "personal data request", "everything held about "
-                + person.email().value() + " (" + person.leadIds().size() + " leads), as " + format);
+        audit.record(
+                by,
+                AuditAction.PERSONAL_DATA_EXPORTED,
+                "personal data request",
+                "everything held about " + person.email().value() + " ("
+                        + person.leadIds().size() + " leads), as " + format);
         return data.export(person);
     }
 
     public Erasure erase(EmailAddress email, String by) {
         Erasure erasure = data.erase(data.find(email), by, Instant.now(clock));
-        audit.record(by, AuditAction.PERSONAL_DATA_ERASED, "erasure " + erasure.id(), erasure.total() + " rows removed or cleared");
+        audit.record(
+                by,
+                AuditAction.PERSONAL_DATA_ERASED,
+                "erasure " + erasure.id(),
+                erasure.total() + " rows removed or cleared");
         return erasure;
     }
 

@@ -7,6 +7,8 @@ import io.leadline.core.qualification.BantAnswer;
 import io.leadline.core.qualification.BantCriterion;
 import io.leadline.core.qualification.BantStatus;
 import io.leadline.core.qualification.NotSalesReadyException;
+import io.leadline.web.i18n.PageMessages;
+import io.leadline.web.i18n.Times;
 import io.leadline.web.leads.LeadPage;
 import io.leadline.web.queue.LeadAssignment;
 import java.time.Clock;
@@ -21,8 +23,6 @@ import java.util.function.Supplier;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import io.leadline.web.i18n.PageMessages;
-import io.leadline.web.i18n.Times;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +42,13 @@ class QualificationController {
     private final PageMessages messages;
     private final Times times;
 
-    QualificationController(SalesActions actions, LeadAssignment assignment, LeadPage page, Clock clock, PageMessages messages,
-                            Times times) {
+    QualificationController(
+            SalesActions actions,
+            LeadAssignment assignment,
+            LeadPage page,
+            Clock clock,
+            PageMessages messages,
+            Times times) {
         this.messages = messages;
         this.times = times;
         this.actions = actions;
@@ -53,8 +58,12 @@ class QualificationController {
     }
 
     @PostMapping("/leads/{id}/bant")
-    String bant(@PathVariable long id, @RequestParam Map<String, String> form, Authentication user, Model model,
-                RedirectAttributes redirect) {
+    String bant(
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            Authentication user,
+            Model model,
+            RedirectAttributes redirect) {
         Map<BantCriterion, String> errors = new EnumMap<>(BantCriterion.class);
         List<BantAnswer> answers = new ArrayList<>();
         Instant now = Instant.now(clock);
@@ -63,12 +72,21 @@ class QualificationController {
             try {
                 BantStatus status = BantStatus.valueOf(form.getOrDefault(key + "Status", "UNKNOWN"));
                 String months = form.getOrDefault(key + "Months", "").strip();
-                answers.add(new BantAnswer(criterion, status, form.get(key + "Evidence"),
-                        months.isEmpty() ? null : Integer.valueOf(months), user.getName(), now));
+                answers.add(new BantAnswer(
+                        criterion,
+                        status,
+                        form.get(key + "Evidence"),
+                        months.isEmpty() ? null : Integer.valueOf(months),
+                        user.getName(),
+                        now));
             } catch (NumberFormatException e) {
                 errors.put(criterion, messages.get("bant.months.invalid"));
             } catch (IllegalArgumentException e) {
-                errors.put(criterion, e.getMessage().startsWith("No enum") ? messages.get("bant.status.choose") : sentence(e.getMessage()));
+                errors.put(
+                        criterion,
+                        e.getMessage().startsWith("No enum")
+                                ? messages.get("bant.status.choose")
+                                : sentence(e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {
@@ -76,8 +94,9 @@ class QualificationController {
             String saved = answers.isEmpty() ? "" : savedBesides(id, user, answers);
             model.addAttribute("bantErrors", errors);
             model.addAttribute("bantInput", form);
-            model.addAttribute("error", saved.isEmpty() ? messages.get("bant.notSaved")
-                    : saved + " " + messages.get("bant.correct"));
+            model.addAttribute(
+                    "error",
+                    saved.isEmpty() ? messages.get("bant.notSaved") : saved + " " + messages.get("bant.correct"));
             return page.show(id, model);
         }
         return act(id, redirect, () -> {
@@ -88,33 +107,74 @@ class QualificationController {
 
     @PostMapping("/leads/{id}/promote")
     String promote(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
-        return act(id, redirect, () -> messages.get("sales.promoted", actions.promote(id, actor(user)).displayName()));
+        return act(
+                id,
+                redirect,
+                () -> messages.get(
+                        "sales.promoted", actions.promote(id, actor(user)).displayName()));
     }
 
     @PostMapping("/leads/{id}/disqualify")
-    String disqualify(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
-                      @RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
-        return act(id, redirect, () -> messages.get("sales.disqualified", actions.disqualify(id, actor(user), reason, note).displayName()));
+    String disqualify(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String note,
+            Authentication user,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                () -> messages.get(
+                        "sales.disqualified",
+                        actions.disqualify(id, actor(user), reason, note).displayName()));
     }
 
     @PostMapping("/leads/{id}/recycle")
-    String recycle(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate revisitOn,
-                   @RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
-        return act(id, redirect, () -> messages.get("sales.recycled", actions.recycle(id, actor(user), revisitOn, note).displayName(),
-                times.day(revisitOn)));
+    String recycle(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate revisitOn,
+            @RequestParam(defaultValue = "") String note,
+            Authentication user,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                () -> messages.get(
+                        "sales.recycled",
+                        actions.recycle(id, actor(user), revisitOn, note).displayName(),
+                        times.day(revisitOn)));
     }
 
     @PostMapping("/leads/{id}/outcome")
-    String outcome(@PathVariable long id, @RequestParam(required = false) LifecycleStage outcome,
-                   @RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
-        return act(id, redirect, () -> messages.get("sales.recorded",
-                messages.get("stage." + actions.recordOutcome(id, actor(user), outcome, note).stage().name())));
+    String outcome(
+            @PathVariable long id,
+            @RequestParam(required = false) LifecycleStage outcome,
+            @RequestParam(defaultValue = "") String note,
+            Authentication user,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                () -> messages.get(
+                        "sales.recorded",
+                        messages.get("stage."
+                                + actions.recordOutcome(id, actor(user), outcome, note)
+                                        .stage()
+                                        .name())));
     }
 
     @PostMapping("/leads/{id}/assign")
-    String assign(@PathVariable long id, @RequestParam(defaultValue = "") String rep, Authentication admin,
-                  RedirectAttributes redirect) {
-        return act(id, redirect, () -> messages.get("sales.assigned", assignment.assignByAdmin(id, rep, admin.getName()).owner()));
+    String assign(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String rep,
+            Authentication admin,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                () -> messages.get(
+                        "sales.assigned",
+                        assignment.assignByAdmin(id, rep, admin.getName()).owner()));
     }
 
     /** Runs the action; its domain refusal becomes a message on the lead page (POST-redirect-GET). */
@@ -135,11 +195,17 @@ class QualificationController {
     private String savedBesides(long id, Authentication user, List<BantAnswer> answers) {
         try {
             actions.recordBant(id, actor(user), answers);
-        } catch (LeadAlreadyClaimedException | IllegalStageChangeException | NotSalesReadyException | IllegalArgumentException e) {
+        } catch (LeadAlreadyClaimedException
+                | IllegalStageChangeException
+                | NotSalesReadyException
+                | IllegalArgumentException e) {
             return "";
         }
-        return messages.get("bant.savedSome", answers.stream().map(a -> messages.get("bant." + a.criterion().name()))
-                .collect(java.util.stream.Collectors.joining(", ")));
+        return messages.get(
+                "bant.savedSome",
+                answers.stream()
+                        .map(a -> messages.get("bant." + a.criterion().name()))
+                        .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     private static SalesActions.Actor actor(Authentication user) {

@@ -8,13 +8,13 @@ import io.leadline.core.qualification.BantAnswered;
 import io.leadline.core.qualification.BantAssessment;
 import io.leadline.core.qualification.BantAssessments;
 import io.leadline.core.qualification.DisqualificationReason;
+import io.leadline.core.qualification.SalesRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
-import io.leadline.core.qualification.SalesRules;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SalesActions {
 
     /** Where a lead can go once sales works it, beside SQL (promotion) and DISQUALIFIED / RECYCLED. */
-    static final EnumSet<LifecycleStage> OUTCOMES = EnumSet.of(LifecycleStage.OPPORTUNITY, LifecycleStage.WON, LifecycleStage.LOST);
+    static final EnumSet<LifecycleStage> OUTCOMES =
+            EnumSet.of(LifecycleStage.OPPORTUNITY, LifecycleStage.WON, LifecycleStage.LOST);
 
     private final Leads leads;
     private final BantAssessments bant;
@@ -35,7 +36,8 @@ public class SalesActions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SalesActions(Leads leads, BantAssessments bant, SalesRules settings, ApplicationEventPublisher events, Clock clock) {
+    SalesActions(
+            Leads leads, BantAssessments bant, SalesRules settings, ApplicationEventPublisher events, Clock clock) {
         this.leads = leads;
         this.settings = settings;
         this.events = events;
@@ -44,8 +46,7 @@ public class SalesActions {
     }
 
     /** The rep who acts, and whether they are an admin (who may act on anyone's lead). */
-    public record Actor(String username, boolean admin) {
-    }
+    public record Actor(String username, boolean admin) {}
 
     @Transactional
     public void recordBant(long leadId, Actor actor, List<BantAnswer> answers) {
@@ -54,7 +55,8 @@ public class SalesActions {
         List<BantAnswer> saved = new java.util.ArrayList<>();
         for (BantAnswer answer : answers) {
             BantAnswer before = stored.answer(answer.criterion());
-            boolean changed = before.status() != answer.status() || !before.evidence().equals(answer.evidence())
+            boolean changed = before.status() != answer.status()
+                    || !before.evidence().equals(answer.evidence())
                     || !java.util.Objects.equals(before.monthsToDecision(), answer.monthsToDecision());
             if (changed) {
                 bant.save(lead.id(), answer);
@@ -68,13 +70,18 @@ public class SalesActions {
 
     @Transactional
     public Lead promote(long leadId, Actor actor) {
-        return apply(leadId, actor, lead -> lead.promoteToSql(actor.username(), bant.of(leadId), settings.bantPolicy(), now()));
+        return apply(
+                leadId,
+                actor,
+                lead -> lead.promoteToSql(actor.username(), bant.of(leadId), settings.bantPolicy(), now()));
     }
 
     @Transactional
     public Lead disqualify(long leadId, Actor actor, String reasonCode, String note) {
-        DisqualificationReason reason = settings.reasons().stream().filter(r -> r.code().equals(reasonCode))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("Choose a reason from the list."));
+        DisqualificationReason reason = settings.reasons().stream()
+                .filter(r -> r.code().equals(reasonCode))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Choose a reason from the list."));
         return apply(leadId, actor, lead -> lead.disqualify(actor.username(), reason, note, now()));
     }
 

@@ -1,10 +1,10 @@
 package io.leadline.web.queue;
 
 import io.leadline.core.lead.Lead;
-import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.lead.Leads;
-import io.leadline.core.queue.AssignmentRule;
+import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.lead.StageChange;
+import io.leadline.core.queue.AssignmentRule;
 import io.leadline.core.queue.HandoffRules;
 import io.leadline.core.queue.LeadAssigned;
 import io.leadline.core.queue.LeadRouting;
@@ -92,9 +92,8 @@ public class LeadAssignment {
         Lead lead = leads.byId(leadId).orElseThrow();
         Instant now = Instant.now(clock);
         String how = "by " + admin;
-        Lead.Transition transition = lead.owner() == null
-                ? lead.assignTo(rep, admin, how, now)
-                : lead.reassign(rep, admin, now);
+        Lead.Transition transition =
+                lead.owner() == null ? lead.assignTo(rep, admin, how, now) : lead.reassign(rep, admin, now);
         return apply(transition, how);
     }
 
@@ -109,7 +108,8 @@ public class LeadAssignment {
     private Lead apply(Lead.Transition transition, String how) {
         Lead saved = leads.apply(transition);
         StageChange change = transition.change();
-        events.publishEvent(new LeadAssigned(saved.id(), saved.displayName(), saved.owner(), how, change.actor(), change.at()));
+        events.publishEvent(
+                new LeadAssigned(saved.id(), saved.displayName(), saved.owner(), how, change.actor(), change.at()));
         return saved;
     }
 }

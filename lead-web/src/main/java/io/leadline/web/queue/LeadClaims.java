@@ -4,8 +4,8 @@ import io.leadline.core.lead.IllegalStageChangeException;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadAlreadyClaimedException;
 import io.leadline.core.lead.Leads;
-import java.time.Clock;
 import io.leadline.core.queue.QueueEntry;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -57,7 +57,8 @@ class LeadClaims {
             });
         } catch (ObjectOptimisticLockingFailureException lostTheRace) {
             // Read the winner in a fresh transaction: the failed one saw only its own attempt.
-            String owner = transaction.execute(tx -> leads.byId(leadId).map(Lead::owner).orElse(null));
+            String owner = transaction.execute(
+                    tx -> leads.byId(leadId).map(Lead::owner).orElse(null));
             throw new LeadAlreadyClaimedException(owner == null ? "another rep" : owner);
         }
     }

@@ -2,7 +2,9 @@ package io.leadline.web.queue;
 
 import io.leadline.core.lead.IllegalStageChangeException;
 import io.leadline.core.lead.LeadAlreadyClaimedException;
+import io.leadline.core.lead.LeadCount;
 import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.qualification.SalesRules;
 import io.leadline.core.queue.HandoffPolicy;
 import io.leadline.core.queue.HandoffRules;
 import io.leadline.core.queue.QueueEntry;
@@ -12,8 +14,8 @@ import io.leadline.core.queue.ResponseSla;
 import io.leadline.core.queue.SalesQueue;
 import io.leadline.core.user.Role;
 import io.leadline.web.access.Roles;
-import io.leadline.core.lead.LeadCount;
-import io.leadline.core.qualification.SalesRules;
+import io.leadline.web.i18n.PageMessages;
+import io.leadline.web.prediction.LeadLikelihood;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Clock;
@@ -24,8 +26,6 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import io.leadline.web.prediction.LeadLikelihood;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,8 +56,16 @@ class QueueController {
     private final PageMessages messages;
     private final QueueRows rows;
 
-    QueueController(SalesQueue queue, LeadClaims claims, SalesRules settings, Clock clock, LeadLikelihood likelihood,
-                    io.leadline.core.reports.Reports reports, HandoffRules handoff, PageMessages messages, QueueRows rows) {
+    QueueController(
+            SalesQueue queue,
+            LeadClaims claims,
+            SalesRules settings,
+            Clock clock,
+            LeadLikelihood likelihood,
+            io.leadline.core.reports.Reports reports,
+            HandoffRules handoff,
+            PageMessages messages,
+            QueueRows rows) {
         this.rows = rows;
         this.messages = messages;
         this.handoff = handoff;
@@ -70,30 +78,53 @@ class QueueController {
     }
 
     /** What the filter form sends; every field optional. */
-    record Filters(QueueFilter.Scope scope, LifecycleStage stage, String source, String company, boolean breached,
-                   Integer minLikelihood, QueueFilter.Order order) {
-    }
+    record Filters(
+            QueueFilter.Scope scope,
+            LifecycleStage stage,
+            String source,
+            String company,
+            boolean breached,
+            Integer minLikelihood,
+            QueueFilter.Order order) {}
 
     @GetMapping("/queue")
-    String queue(@RequestParam(required = false) QueueFilter.Scope scope,
-                 @RequestParam(required = false) LifecycleStage stage,
-                 @RequestParam(required = false) String source,
-                 @RequestParam(required = false) String company,
-                 @RequestParam(defaultValue = "false") boolean breached,
-                 @RequestParam(required = false) Integer minLikelihood,
-                 @RequestParam(required = false) QueueFilter.Order order,
-                 @RequestParam(required = false) Long afterKey, @RequestParam(required = false) Long afterId,
-                 Authentication viewer, HttpServletRequest request, Model model) {
+    String queue(
+            @RequestParam(required = false) QueueFilter.Scope scope,
+            @RequestParam(required = false) LifecycleStage stage,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String company,
+            @RequestParam(defaultValue = "false") boolean breached,
+            @RequestParam(required = false) Integer minLikelihood,
+            @RequestParam(required = false) QueueFilter.Order order,
+            @RequestParam(required = false) Long afterKey,
+            @RequestParam(required = false) Long afterId,
+            Authentication viewer,
+            HttpServletRequest request,
+            Model model) {
         Instant now = Instant.now(clock);
         HandoffPolicy policy = handoff.policy();
         ResponseSla sla = policy.sla(settings.slaHours());
         boolean live = likelihood.live();
         order = orderOrDefault(order, policy, live);
-        Filters filters = new Filters(scope == null ? QueueFilter.Scope.ALL : scope,
-                stage != null && stage.inSalesQueue() ? stage : null, source, company, breached,
-                minLikelihood == null ? null : Math.max(0, Math.min(100, minLikelihood)), order);
-        QueueFilter filter = new QueueFilter(filters.scope(), viewer.getName(), filters.stage(), source, company,
-                breached ? sla.queuedBefore(now) : null, filters.minLikelihood(), order, policy.handRaisers(), now);
+        Filters filters = new Filters(
+                scope == null ? QueueFilter.Scope.ALL : scope,
+                stage != null && stage.inSalesQueue() ? stage : null,
+                source,
+                company,
+                breached,
+                minLikelihood == null ? null : Math.max(0, Math.min(100, minLikelihood)),
+                order);
+        QueueFilter filter = new QueueFilter(
+                filters.scope(),
+                viewer.getName(),
+                filters.stage(),
+                source,
+                company,
+                breached ? sla.queuedBefore(now) : null,
+                filters.minLikelihood(),
+                order,
+                policy.handRaisers(),
+                now);
         QueuePosition after = afterKey != null && afterId != null ? new QueuePosition(afterKey, afterId) : null;
         // The lane is worked out on every page, so that no page ranks its leads again; it is shown on the first.
         List<QueueEntry> lane = queue.handRaisers(filter, HOT_LANE_SIZE);
@@ -101,14 +132,22 @@ class QueueController {
         boolean more = page.size() > PAGE_SIZE;
         List<QueueEntry> shown = more ? page.subList(0, PAGE_SIZE) : page;
         List<QueueEntry> hot = after == null ? lane : List.of();
-        Set<Long> late = Stream.concat(hot.stream(), shown.stream()).filter(e -> sla.breachedBy(e, now))
-                .map(QueueEntry::leadId).collect(Collectors.toSet());
+        Set<Long> late = Stream.concat(hot.stream(), shown.stream())
+                .filter(e -> sla.breachedBy(e, now))
+                .map(QueueEntry::leadId)
+                .collect(Collectors.toSet());
         long slaHours = sla.limit().toHours();
         // Asked once for the page, not by a sec:authorize in each of its rows.
         boolean worksLeads = Roles.has(viewer, Role.SALES) || Roles.has(viewer, Role.ADMIN);
-        var shared = new QueueRows.Page(now, live, late, sla.workingHours() != null
-                ? messages.get("queue.late.working", slaHours) : messages.get("queue.late", slaHours),
-                worksLeads, request.getContextPath());
+        var shared = new QueueRows.Page(
+                now,
+                live,
+                late,
+                sla.workingHours() != null
+                        ? messages.get("queue.late.working", slaHours)
+                        : messages.get("queue.late", slaHours),
+                worksLeads,
+                request.getContextPath());
         model.addAttribute("hot", hot);
         model.addAttribute("entries", shown);
         model.addAttribute("late", late);
@@ -116,15 +155,19 @@ class QueueController {
         model.addAttribute("rows", rows.of(shown, shared));
         model.addAttribute("total", new LeadCount(queue.countUpTo(filter, LeadCount.CAP)));
         model.addAttribute("handRaisers", policy.handRaisers());
-        model.addAttribute("orders", Arrays.stream(QueueFilter.Order.values())
-                .filter(o -> o != QueueFilter.Order.LIKELIHOOD || live).toList());
+        model.addAttribute(
+                "orders",
+                Arrays.stream(QueueFilter.Order.values())
+                        .filter(o -> o != QueueFilter.Order.LIKELIHOOD || live)
+                        .toList());
         model.addAttribute("likelihoodLive", live);
         model.addAttribute("slaHours", slaHours);
         model.addAttribute("next", more ? shown.getLast().position(order) : null);
         model.addAttribute("firstPage", after == null);
         model.addAttribute("worksLeads", worksLeads);
         model.addAttribute("filters", filters);
-        model.addAttribute("stages", LifecycleStage.salesQueueStages().stream().sorted().toList());
+        model.addAttribute(
+                "stages", LifecycleStage.salesQueueStages().stream().sorted().toList());
         model.addAttribute("sources", reports.sourcesInUse());
         return "queue/queue";
     }
@@ -136,10 +179,21 @@ class QueueController {
     @PostMapping("/queue/next")
     String claimNext(Principal rep, RedirectAttributes redirect) {
         HandoffPolicy policy = handoff.policy();
-        QueueFilter unassigned = new QueueFilter(QueueFilter.Scope.UNASSIGNED, rep.getName(), LifecycleStage.MQL, null, null,
-                null, null, orderOrDefault(null, policy, likelihood.live()), policy.handRaisers(), Instant.now(clock));
+        QueueFilter unassigned = new QueueFilter(
+                QueueFilter.Scope.UNASSIGNED,
+                rep.getName(),
+                LifecycleStage.MQL,
+                null,
+                null,
+                null,
+                null,
+                orderOrDefault(null, policy, likelihood.live()),
+                policy.handRaisers(),
+                Instant.now(clock));
         List<QueueEntry> lane = queue.handRaisers(unassigned, NEXT_CANDIDATES);
-        List<QueueEntry> candidates = Stream.concat(lane.stream(), ranked(unassigned, lane, null, NEXT_CANDIDATES).stream()).toList();
+        List<QueueEntry> candidates = Stream.concat(
+                        lane.stream(), ranked(unassigned, lane, null, NEXT_CANDIDATES).stream())
+                .toList();
         return claims.claimFirst(candidates, rep.getName())
                 .map(lead -> {
                     redirect.addFlashAttribute("message", messages.get("queue.claimed", lead.displayName()));
@@ -156,7 +210,8 @@ class QueueController {
      * one: the admin's order; the admin's order without one: best fit first).
      */
     private static QueueFilter.Order orderOrDefault(QueueFilter.Order asked, HandoffPolicy policy, boolean live) {
-        QueueFilter.Order order = asked == null || asked == QueueFilter.Order.LIKELIHOOD && !live ? policy.order() : asked;
+        QueueFilter.Order order =
+                asked == null || asked == QueueFilter.Order.LIKELIHOOD && !live ? policy.order() : asked;
         return order == QueueFilter.Order.LIKELIHOOD && !live ? QueueFilter.Order.PRIORITY : order;
     }
 

@@ -11,8 +11,26 @@ package io.leadline.web.queue;
  * @param lateTitle   why the SLA badge shows, {@code null} when the lead is not late
  * @param claimAction where the claim button posts, {@code null} when there is no button
  */
-record QueueRow(String rowClass, String href, String name, boolean doNotContact, String email, String company,
-                String jobTitle, String source, int score, String grade, String gradeClass, String likelihood,
-                String stage, String stageClass, String waiting, String since, String hotBadge,
-                String lateTitle, String owner, String claimAction, String claimLabel, boolean unassignedNote) {
-}
+record QueueRow(
+        String rowClass,
+        String href,
+        String name,
+        boolean doNotContact,
+        String email,
+        String company,
+        String jobTitle,
+        String source,
+        int score,
+        String grade,
+        String gradeClass,
+        String likelihood,
+        String stage,
+        String stageClass,
+        String waiting,
+        String since,
+        String hotBadge,
+        String lateTitle,
+        String owner,
+        String claimAction,
+        String claimLabel,
+        boolean unassignedNote) {}

@@ -34,27 +34,45 @@ class QueueRows {
      * @param worksLeads  whether the reader may claim (a rep or an admin)
      * @param contextPath the application's context path, for the links
      */
-    record Page(Instant now, boolean likelihoodLive, Set<Long> late, String lateTitle, boolean worksLeads,
-                String contextPath) {
-    }
+    record Page(
+            Instant now,
+            boolean likelihoodLive,
+            Set<Long> late,
+            String lateTitle,
+            boolean worksLeads,
+            String contextPath) {}
 
     List<QueueRow> of(List<QueueEntry> entries, Page page) {
         Map<LifecycleStage, String> stages = new EnumMap<>(LifecycleStage.class);
-        return entries.stream().map(e -> row(e, page, stages.computeIfAbsent(e.stage(), s -> messages.get("stage." + s.name()))))
+        return entries.stream()
+                .map(e -> row(e, page, stages.computeIfAbsent(e.stage(), s -> messages.get("stage." + s.name()))))
                 .toList();
     }
 
     private QueueRow row(QueueEntry e, Page page, String stage) {
-        String likelihood = !page.likelihoodLive() ? null
-                : e.likelihoodPercent() == null ? NONE : e.likelihoodPercent() + " %";
+        String likelihood =
+                !page.likelihoodLive() ? null : e.likelihoodPercent() == null ? NONE : e.likelihoodPercent() + " %";
         boolean claimable = e.owner() == null && page.worksLeads();
-        return new QueueRow(e.hot() ? "hot" : null, page.contextPath() + "/leads/" + e.leadId(), e.fullName(),
-                e.doNotContact(), e.email(), orNone(e.company()), orNone(e.jobTitle()), orNone(e.source()), e.score(),
-                e.grade().name(), "grade grade-" + e.grade().name(), likelihood, stage,
-                "stage stage-" + e.stage().name().toLowerCase(Locale.ROOT), e.waitingFor(page.now()),
+        return new QueueRow(
+                e.hot() ? "hot" : null,
+                page.contextPath() + "/leads/" + e.leadId(),
+                e.fullName(),
+                e.doNotContact(),
+                e.email(),
+                orNone(e.company()),
+                orNone(e.jobTitle()),
+                orNone(e.source()),
+                e.score(),
+                e.grade().name(),
+                "grade grade-" + e.grade().name(),
+                likelihood,
+                stage,
+                "stage stage-" + e.stage().name().toLowerCase(Locale.ROOT),
+                e.waitingFor(page.now()),
                 messages.get("queue.since", times.at(e.inQueueSince())),
                 e.hot() ? messages.get("queue.hot", messages.get("time.ago", e.handRaisedFor(page.now()))) : null,
-                page.late().contains(e.leadId()) ? page.lateTitle() : null, e.owner(),
+                page.late().contains(e.leadId()) ? page.lateTitle() : null,
+                e.owner(),
                 claimable ? page.contextPath() + "/queue/" + e.leadId() + "/claim" : null,
                 claimable ? messages.get("queue.claim.label", e.fullName()) : null,
                 e.owner() == null && !page.worksLeads());

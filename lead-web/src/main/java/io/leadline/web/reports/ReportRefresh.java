@@ -22,7 +22,9 @@ public class ReportRefresh {
         refreshRegularly();
     }
 
-    @Scheduled(fixedDelayString = "${leadline.reports.refresh-millis:300000}", initialDelayString = "${leadline.reports.refresh-millis:300000}")
+    @Scheduled(
+            fixedDelayString = "${leadline.reports.refresh-millis:300000}",
+            initialDelayString = "${leadline.reports.refresh-millis:300000}")
     void refreshRegularly() {
         snapshots.refreshUnlessRunning();
     }

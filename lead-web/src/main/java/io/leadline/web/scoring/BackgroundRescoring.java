@@ -2,10 +2,10 @@ package io.leadline.web.scoring;
 
 import io.leadline.core.audit.AuditAction;
 import io.leadline.core.scoring.ScoringModels;
+import io.leadline.persistence.jobs.JobLeases;
 import io.leadline.persistence.scoring.RescoreJobs;
 import io.leadline.persistence.scoring.ScopedRescoring;
 import io.leadline.web.audit.Audit;
-import io.leadline.persistence.jobs.JobLeases;
 import io.leadline.web.jobs.BackgroundJob;
 import io.leadline.web.prediction.LeadLikelihood;
 import java.time.Clock;
@@ -28,8 +28,13 @@ class BackgroundRescoring implements BackgroundJob<RescoreJobs.RescoreJob> {
     private final Clock clock;
     private final LeadLikelihood likelihood;
 
-    BackgroundRescoring(RescoreJobs jobs, ScopedRescoring rescoring, ScoringModels models, Audit audit, Clock clock,
-                        LeadLikelihood likelihood) {
+    BackgroundRescoring(
+            RescoreJobs jobs,
+            ScopedRescoring rescoring,
+            ScoringModels models,
+            Audit audit,
+            Clock clock,
+            LeadLikelihood likelihood) {
         this.likelihood = likelihood;
         this.jobs = jobs;
         this.rescoring = rescoring;
@@ -71,11 +76,16 @@ class BackgroundRescoring implements BackgroundJob<RescoreJobs.RescoreJob> {
         if (outcome.readEveryone()) {
             likelihood.refreshAll();
         } else {
-            likelihood.refresh(java.util.Arrays.stream(outcome.leadIds()).boxed().toList());
+            likelihood.refresh(
+                    java.util.Arrays.stream(outcome.leadIds()).boxed().toList());
         }
         var result = outcome.result();
         jobs.finish(job.id(), result, Instant.now(clock));
-        audit.record(job.requestedBy(), AuditAction.RESCORED, "model version " + model.version(),
-                result.leads() + " leads scored, " + result.changed() + " changed, " + result.moved() + " changed stage");
+        audit.record(
+                job.requestedBy(),
+                AuditAction.RESCORED,
+                "model version " + model.version(),
+                result.leads() + " leads scored, " + result.changed() + " changed, " + result.moved()
+                        + " changed stage");
     }
 }

@@ -27,6 +27,9 @@ class NightlyRescoring {
     @Scheduled(cron = "${leadline.rescore.nightly-cron:0 30 2 * * *}", zone = "UTC")
     boolean queueTonight() {
         Instant now = Instant.now(clock);
-        return jobs.queueScheduled("nightly " + LocalDate.ofInstant(now, ZoneOffset.UTC), "nightly rescoring: engagement decays with time", now);
+        return jobs.queueScheduled(
+                "nightly " + LocalDate.ofInstant(now, ZoneOffset.UTC),
+                "nightly rescoring: engagement decays with time",
+                now);
     }
 }

@@ -6,10 +6,10 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +27,10 @@ class FirstAdmin implements ApplicationRunner {
     private final String username;
     private final String password;
 
-    FirstAdmin(UserAccounts accounts, @Value("${leadline.admin.username:admin}") String username,
-               @Value("${leadline.admin.password:}") String password) {
+    FirstAdmin(
+            UserAccounts accounts,
+            @Value("${leadline.admin.username:admin}") String username,
+            @Value("${leadline.admin.password:}") String password) {
         this.accounts = accounts;
         this.username = username;
         this.password = password;

@@ -75,7 +75,8 @@ public class LoginThrottle {
 
     /** Whether a signed-in user must wait before their current password is checked again. */
     public boolean passwordGuessesBlocked(String username) {
-        return !records.blocks(List.of(passwordKey(normalised(username))), Instant.now(clock)).isEmpty();
+        return !records.blocks(List.of(passwordKey(normalised(username))), Instant.now(clock))
+                .isEmpty();
     }
 
     public void passwordGuessFailed(String username) {
@@ -89,12 +90,12 @@ public class LoginThrottle {
     /** What waits now, for the users page. */
     public List<Wait> blocks() {
         return records.blocked(Instant.now(clock)).stream()
-                .map(b -> new Wait(b.key(), describe(b.key()), b.failures(), b.until())).toList();
+                .map(b -> new Wait(b.key(), describe(b.key()), b.failures(), b.until()))
+                .toList();
     }
 
     /** A key that must wait, with its subject in words. */
-    public record Wait(String key, String who, int failures, Instant until) {
-    }
+    public record Wait(String key, String who, int failures, Instant until) {}
 
     public void clear(String key) {
         records.clear(key);
@@ -108,14 +109,17 @@ public class LoginThrottle {
 
     private void count(String key, Throttling throttling) {
         Instant now = Instant.now(clock);
-        records.failed(key, now, now.minus(throttling.forgetAfter()),
+        records.failed(
+                key,
+                now,
+                now.minus(throttling.forgetAfter()),
                 failures -> throttling.delayAfter(failures).map(now::plus).orElse(null));
     }
 
     /** The key's subject in words, for admins: "admin from 10.0.0.1", "address 10.0.0.1". */
     static String describe(String key) {
-        Map<String, String> kinds = Map.of("pair:", "", "user:", "username ", "address:", "address ", "password:",
-                "current-password guesses of ");
+        Map<String, String> kinds = Map.of(
+                "pair:", "", "user:", "username ", "address:", "address ", "password:", "current-password guesses of ");
         for (var kind : kinds.entrySet()) {
             if (key.startsWith(kind.getKey())) {
                 return kind.getValue() + key.substring(kind.getKey().length()).replace("@@", " from ");

@@ -37,12 +37,13 @@ public class RequestBodyLimits extends OncePerRequestFilter {
     private final long pages;
     private final long uploads;
 
-    RequestBodyLimits(@Value("${leadline.limits.api-activities:2MB}") DataSize activities,
-                      @Value("${leadline.limits.api:256KB}") DataSize api,
-                      @Value("${leadline.limits.public-forms:16KB}") DataSize forms,
-                      @Value("${leadline.limits.pages:2MB}") DataSize pages,
-                      @Value("${leadline.limits.tracking:8KB}") DataSize tracking,
-                      @Value("${spring.servlet.multipart.max-request-size:200MB}") DataSize uploads) {
+    RequestBodyLimits(
+            @Value("${leadline.limits.api-activities:2MB}") DataSize activities,
+            @Value("${leadline.limits.api:256KB}") DataSize api,
+            @Value("${leadline.limits.public-forms:16KB}") DataSize forms,
+            @Value("${leadline.limits.pages:2MB}") DataSize pages,
+            @Value("${leadline.limits.tracking:8KB}") DataSize tracking,
+            @Value("${spring.servlet.multipart.max-request-size:200MB}") DataSize uploads) {
         this.activities = activities.toBytes();
         this.api = api.toBytes();
         this.forms = forms.toBytes();
@@ -83,8 +84,14 @@ public class RequestBodyLimits extends OncePerRequestFilter {
         long limit = limitFor(request.getMethod(), path);
         long declared = request.getContentLengthLong();
         String type = request.getContentType();
-        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/") && !uploadRoute(request.getMethod(), path)) {
-            refuse(isApi(path), response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Files can be sent only to the import page.");
+        if (type != null
+                && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
+                && !uploadRoute(request.getMethod(), path)) {
+            refuse(
+                    isApi(path),
+                    response,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Files can be sent only to the import page.");
             return;
         }
         if (declared > limit) {
@@ -100,10 +107,12 @@ public class RequestBodyLimits extends OncePerRequestFilter {
     }
 
     static String tooLarge(long limit) {
-        return "The request body is larger than this endpoint takes (" + DataSize.ofBytes(limit).toKilobytes() + " KB).";
+        return "The request body is larger than this endpoint takes ("
+                + DataSize.ofBytes(limit).toKilobytes() + " KB).";
     }
 
-    private static void refuse(boolean api, HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    private static void refuse(boolean api, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
         response.setHeader("Connection", "close");
         if (api) {
             ApiProblems.write(response, status, detail);

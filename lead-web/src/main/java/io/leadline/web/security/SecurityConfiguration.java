@@ -4,36 +4,35 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
-import org.springframework.http.HttpMethod;
-
 import io.leadline.core.user.Role;
 import io.leadline.web.api.ApiProblems;
 import io.leadline.web.api.ApiTokenAuthenticationFilter;
 import io.leadline.web.api.ApiTokenRegistry;
 import io.leadline.web.tracking.TrackingCors;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -58,24 +57,32 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain api(HttpSecurity http, ApiTokenRegistry tokens) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(routes -> routes
-                        .requestMatchers(POST, "/api/leads").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers(PUT, "/api/leads/*").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers(GET, "/api/leads", "/api/leads/*", "/api/leads/*/score").hasAnyRole(MARKETER, SALES, ADMIN)
-                        .requestMatchers(POST, "/api/leads/*/outcome").hasAnyRole(SALES, ADMIN)
-                        .requestMatchers(POST, "/api/activities", "/api/email-links").hasAnyRole(MARKETER, ADMIN)
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(routes -> routes.requestMatchers(POST, "/api/leads")
+                        .hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(PUT, "/api/leads/*")
+                        .hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(GET, "/api/leads", "/api/leads/*", "/api/leads/*/score")
+                        .hasAnyRole(MARKETER, SALES, ADMIN)
+                        .requestMatchers(POST, "/api/leads/*/outcome")
+                        .hasAnyRole(SALES, ADMIN)
+                        .requestMatchers(POST, "/api/activities", "/api/email-links")
+                        .hasAnyRole(MARKETER, ADMIN)
+                        .anyRequest()
+                        .denyAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> ApiProblems.writeUnauthorized(response,
-                                "Send an API token as Authorization: Bearer <token>. Admins create tokens on the settings page."))
-                        .accessDeniedHandler((request, response, e) -> ApiProblems.write(response, HttpStatus.FORBIDDEN,
-                                "This token's role may not use this endpoint.")))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, e) -> ApiProblems.writeUnauthorized(
+                                        response,
+                                        "Send an API token as Authorization: Bearer <token>. Admins create tokens on the settings page."))
+                        .accessDeniedHandler((request, response, e) -> ApiProblems.write(
+                                response, HttpStatus.FORBIDDEN, "This token's role may not use this endpoint.")))
+                .headers(headers -> headers.contentSecurityPolicy(
+                        csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
     }
 
@@ -88,20 +95,26 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain tracking(HttpSecurity http, TrackingCors cors) throws Exception {
         http.securityMatcher("/t/**")
-                .authorizeHttpRequests(routes -> routes
-                        .requestMatchers(GET, "/t/leadline.js", "/t/o/*", "/t/c/*").permitAll()
-                        .requestMatchers(POST, "/t/*/collect").permitAll()
-                        .requestMatchers(HttpMethod.OPTIONS, "/t/*/collect").permitAll()
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(routes -> routes.requestMatchers(GET, "/t/leadline.js", "/t/o/*", "/t/c/*")
+                        .permitAll()
+                        .requestMatchers(POST, "/t/*/collect")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/t/*/collect")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
                 .cors(c -> c.configurationSource(cors))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers
-                        // The script is cached (TrackingScriptResource); the pixel and the collect answers say no-store themselves.
+                        // The script is cached (TrackingScriptResource); the pixel and the collect answers say no-store
+                        // themselves.
                         .cacheControl(cache -> cache.disable())
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .contentSecurityPolicy(
+                                csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
@@ -112,18 +125,20 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain publicForms(HttpSecurity http, @Value("${leadline.forms.frame-ancestors:*}") String frameAncestors)
-            throws Exception {
+    SecurityFilterChain publicForms(
+            HttpSecurity http, @Value("${leadline.forms.frame-ancestors:*}") String frameAncestors) throws Exception {
         http.securityMatcher("/forms/**")
-                .authorizeHttpRequests(routes -> routes
-                        .requestMatchers(GET, "/forms/*", "/forms/*/thanks").permitAll()
-                        .requestMatchers(POST, "/forms/*").permitAll()
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(routes -> routes.requestMatchers(GET, "/forms/*", "/forms/*/thanks")
+                        .permitAll()
+                        .requestMatchers(POST, "/forms/*")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY
-                                .replace("frame-ancestors 'none'", "frame-ancestors " + frameAncestors)))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY.replace(
+                                        "frame-ancestors 'none'", "frame-ancestors " + frameAncestors)))
                         .frameOptions(frame -> frame.disable())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
@@ -131,9 +146,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain web(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
-                            AuthenticationEventPublisher events, Clock clock, SessionStanding standing,
-                            @Value("${leadline.session.absolute-timeout:8h}") Duration absoluteTimeout) throws Exception {
+    SecurityFilterChain web(
+            HttpSecurity http,
+            UserDetailsService users,
+            PasswordEncoder encoder,
+            LoginThrottle throttle,
+            AuthenticationEventPublisher events,
+            Clock clock,
+            SessionStanding standing,
+            @Value("${leadline.session.absolute-timeout:8h}") Duration absoluteTimeout)
+            throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         // One provider and no parent: a blocked sign-in must not fall through to another password check.
@@ -141,43 +163,89 @@ class SecurityConfiguration {
         signIn.setAuthenticationEventPublisher(events);
         var failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl("/login?error");
-        failures.setExceptionMappings(Map.of(ThrottledAuthenticationProvider.SignInBlockedException.class.getName(), "/login?blocked"));
+        failures.setExceptionMappings(
+                Map.of(ThrottledAuthenticationProvider.SignInBlockedException.class.getName(), "/login?blocked"));
 
         http.authenticationManager(signIn)
-                .authorizeHttpRequests(routes -> routes
-                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/leads/new").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers("/imports", "/imports/**").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers(GET, "/reports", "/reports/*").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers(POST, "/reports/refresh").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers(POST, "/leads/*/bant", "/leads/*/promote", "/leads/*/disqualify",
-                                "/leads/*/recycle", "/leads/*/outcome").hasAnyRole(SALES, ADMIN)
-                        .requestMatchers(GET, "/leads/export.csv", "/leads/email-links", "/leads/email-links.csv").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers(POST, "/leads/export.csv").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers("/leads/*/edit").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers("/leads/duplicates", "/leads/duplicates/**", "/leads/merge").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers("/leads/bulk", "/leads/bulk/*").hasAnyRole(MARKETER, SALES, ADMIN)
-                        .requestMatchers(POST, "/leads/*/submissions/*/accept", "/leads/*/submissions/*/dismiss").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers(POST, "/segments", "/segments/*/delete").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers(POST, "/leads/*/activities", "/leads/*/contact").hasAnyRole(MARKETER, SALES, ADMIN)
-                        .requestMatchers(GET, "/leads", "/leads/*").hasAnyRole(MARKETER, SALES, ADMIN)
-                        .requestMatchers(GET, "/queue", "/queue/accounts", "/accounts", "/accounts/*").hasAnyRole(MARKETER, SALES, ADMIN)
-                        .requestMatchers(POST, "/accounts/*/owner").hasRole(ADMIN)
-                        .requestMatchers(POST, "/leads/*/assign").hasRole(ADMIN)
-                        .requestMatchers(POST, "/queue/**").hasAnyRole(SALES, ADMIN)
-                        .requestMatchers("/settings", "/settings/**").hasRole(ADMIN)
-                        .requestMatchers(GET, "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").hasRole(ADMIN)
-                        .requestMatchers("/account/password", "/account/preferences", "/account/sessions/end", "/account/alerts", "/inbox", "/inbox/**").authenticated()
-                        .requestMatchers(GET, "/").authenticated()
-                        .anyRequest().denyAll())
-                .formLogin(login -> login.loginPage("/login").successHandler(standing.stampingSuccessHandler()).failureHandler(failures).permitAll())
+                .authorizeHttpRequests(routes -> routes.requestMatchers(
+                                "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/leads/new")
+                        .hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers("/imports", "/imports/**")
+                        .hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(GET, "/reports", "/reports/*")
+                        .hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(POST, "/reports/refresh")
+                        .hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(
+                                POST,
+                                "/leads/*/bant",
+                                "/leads/*/promote",
+                                "/leads/*/disqualify",
+                                "/leads/*/recycle",
+                                "/leads/*/outcome")
+                        .hasAnyRole(SALES, ADMIN)
+                        .requestMatchers(GET, "/leads/export.csv", "/leads/email-links", "/leads/email-links.csv")
+                        .hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(POST, "/leads/export.csv")
+                        .hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers("/leads/*/edit")
+                        .hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers("/leads/duplicates", "/leads/duplicates/**", "/leads/merge")
+                        .hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers("/leads/bulk", "/leads/bulk/*")
+                        .hasAnyRole(MARKETER, SALES, ADMIN)
+                        .requestMatchers(POST, "/leads/*/submissions/*/accept", "/leads/*/submissions/*/dismiss")
+                        .hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(POST, "/segments", "/segments/*/delete")
+                        .hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(POST, "/leads/*/activities", "/leads/*/contact")
+                        .hasAnyRole(MARKETER, SALES, ADMIN)
+                        .requestMatchers(GET, "/leads", "/leads/*")
+                        .hasAnyRole(MARKETER, SALES, ADMIN)
+                        .requestMatchers(GET, "/queue", "/queue/accounts", "/accounts", "/accounts/*")
+                        .hasAnyRole(MARKETER, SALES, ADMIN)
+                        .requestMatchers(POST, "/accounts/*/owner")
+                        .hasRole(ADMIN)
+                        .requestMatchers(POST, "/leads/*/assign")
+                        .hasRole(ADMIN)
+                        .requestMatchers(POST, "/queue/**")
+                        .hasAnyRole(SALES, ADMIN)
+                        .requestMatchers("/settings", "/settings/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers(
+                                GET,
+                                "/swagger-ui.html",
+                                "/swagger-ui/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs.yaml",
+                                "/v3/api-docs/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers(
+                                "/account/password",
+                                "/account/preferences",
+                                "/account/sessions/end",
+                                "/account/alerts",
+                                "/inbox",
+                                "/inbox/**")
+                        .authenticated()
+                        .requestMatchers(GET, "/")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
+                .formLogin(login -> login.loginPage("/login")
+                        .successHandler(standing.stampingSuccessHandler())
+                        .failureHandler(failures)
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterAfter(standing.filter(), SecurityContextHolderFilter.class)
-                .addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, clock), UsernamePasswordAuthenticationFilter.class)
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .addFilterBefore(
+                        new AbsoluteSessionTimeout(absoluteTimeout, clock), UsernamePasswordAuthenticationFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny())
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));

@@ -50,13 +50,16 @@ public class SessionStanding {
     /** The user's access when the session still stands; empty when it must end. */
     Optional<UserAccess.Access> standing(HttpSession session, Authentication auth) {
         return access.of(auth.getName())
-                .filter(now -> session.getAttribute(STAMP) instanceof Integer stamp && now.admits(stamp, grantedRole(auth)));
+                .filter(now ->
+                        session.getAttribute(STAMP) instanceof Integer stamp && now.admits(stamp, grantedRole(auth)));
     }
 
     private static Role grantedRole(Authentication auth) {
         return Arrays.stream(Role.values())
-                .filter(role -> auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role.name()).equals(a.getAuthority())))
-                .findFirst().orElse(null);
+                .filter(role ->
+                        auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role.name()).equals(a.getAuthority())))
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -71,7 +74,8 @@ public class SessionStanding {
                 HttpSession session = request.getSession(false);
                 Authentication auth = SecurityContextHolder.getContext().getAuthentication();
                 boolean signedInBySession = session != null
-                        && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
+                        && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                                != null;
                 if (signedInBySession && auth != null && auth.isAuthenticated()) {
                     Optional<UserAccess.Access> now = standing(session, auth);
                     if (now.isEmpty()) {
@@ -91,7 +95,8 @@ public class SessionStanding {
     SimpleUrlAuthenticationSuccessHandler stampingSuccessHandler() {
         var home = new SimpleUrlAuthenticationSuccessHandler("/") {
             @Override
-            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
+            public void onAuthenticationSuccess(
+                    HttpServletRequest request, HttpServletResponse response, Authentication auth)
                     throws IOException, ServletException {
                 stamp(request.getSession(), auth.getName());
                 super.onAuthenticationSuccess(request, response, auth);

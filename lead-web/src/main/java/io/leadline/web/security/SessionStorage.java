@@ -20,7 +20,8 @@ class SessionStorage {
 
     /** Spring Session picks this up by its name for all its reads and writes. */
     @Bean(name = "springSessionTransactionOperations")
-    TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactions, JdbcTemplate jdbc) {
+    TransactionOperations springSessionTransactionOperations(
+            PlatformTransactionManager transactions, JdbcTemplate jdbc) {
         TransactionTemplate template = new TransactionTemplate(transactions);
         return new TransactionOperations() {
             @Override

@@ -36,11 +36,19 @@ class SignInEvents {
             return;
         }
         throttle.failed(typed, client);
-        audit.record(typed, AuditAction.SIGN_IN_FAILED, "user " + typed, event.getException().getClass().getSimpleName());
+        audit.record(
+                typed,
+                AuditAction.SIGN_IN_FAILED,
+                "user " + typed,
+                event.getException().getClass().getSimpleName());
     }
 
     @EventListener
     void signedOut(LogoutSuccessEvent event) {
-        audit.record(event.getAuthentication().getName(), AuditAction.SIGN_OUT, "user " + event.getAuthentication().getName(), "");
+        audit.record(
+                event.getAuthentication().getName(),
+                AuditAction.SIGN_OUT,
+                "user " + event.getAuthentication().getName(),
+                "");
     }
 }

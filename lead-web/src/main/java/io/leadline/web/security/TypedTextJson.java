@@ -37,7 +37,8 @@ class TypedTextJson {
             @Override
             public Object deserializeKey(String key, DeserializationContext ctxt) {
                 if (CellText.hasControlCharacters(key)) {
-                    throw InvalidFormatException.from(ctxt.getParser(), ApiProblems.CONTROL_CHARACTERS, key, String.class);
+                    throw InvalidFormatException.from(
+                            ctxt.getParser(), ApiProblems.CONTROL_CHARACTERS, key, String.class);
                 }
                 return key;
             }

@@ -2,9 +2,9 @@ package io.leadline.web.security;
 
 import io.leadline.core.audit.AuditAction;
 import io.leadline.core.user.Role;
-import io.leadline.web.audit.Audit;
 import io.leadline.persistence.user.AppUser;
 import io.leadline.persistence.user.AppUsers;
+import io.leadline.web.audit.Audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.NoSuchElementException;
@@ -32,7 +32,6 @@ public class UserAccounts {
         this.clock = clock;
         this.throttle = throttle;
     }
-
 
     /** Creates the account unless the username is taken; answers whether it created one. */
     @Transactional
@@ -63,20 +62,33 @@ public class UserAccounts {
     public void changePassword(String username, String current, String replacement) {
         // The new password is judged first, on what was typed alone: no answer tells a right guess of the current one.
         if (replacement == null || replacement.length() < MINIMUM_PASSWORD_LENGTH) {
-            throw new PasswordChangeException("newPassword", "password.tooShort", "Use at least " + MINIMUM_PASSWORD_LENGTH + " characters.", MINIMUM_PASSWORD_LENGTH);
+            throw new PasswordChangeException(
+                    "newPassword",
+                    "password.tooShort",
+                    "Use at least " + MINIMUM_PASSWORD_LENGTH + " characters.",
+                    MINIMUM_PASSWORD_LENGTH);
         }
         if (replacement.equals(current)) {
-            throw new PasswordChangeException("newPassword", "password.same", "The new password must differ from the current one.");
+            throw new PasswordChangeException(
+                    "newPassword", "password.same", "The new password must differ from the current one.");
         }
         if (throttle.passwordGuessesBlocked(username)) {
-            audit.record(username, AuditAction.PASSWORD_CHANGE_FAILED, "user " + username, "refused without checking: too many wrong guesses");
-            throw new PasswordChangeException("currentPassword", "password.blocked", "Too many wrong current passwords: wait a little and try again.");
+            audit.record(
+                    username,
+                    AuditAction.PASSWORD_CHANGE_FAILED,
+                    "user " + username,
+                    "refused without checking: too many wrong guesses");
+            throw new PasswordChangeException(
+                    "currentPassword",
+                    "password.blocked",
+                    "Too many wrong current passwords: wait a little and try again.");
         }
         AppUser user = users.findByUsername(username).orElse(null);
         if (user == null || current == null || !encoder.matches(current, user.getPasswordHash())) {
             throttle.passwordGuessFailed(username);
             audit.record(username, AuditAction.PASSWORD_CHANGE_FAILED, "user " + username, "wrong current password");
-            throw new PasswordChangeException("currentPassword", "password.wrong", "This is not your current password.");
+            throw new PasswordChangeException(
+                    "currentPassword", "password.wrong", "This is not your current password.");
         }
         throttle.passwordGuessRight(username);
         user.changePasswordHash(encoder.encode(replacement));
@@ -92,9 +104,11 @@ public class UserAccounts {
     /** Ends every session of the user at its next request, on every instance (the caller's own may then be kept). */
     @Transactional
     public void endSessions(String username, String by) {
-        AppUser user = users.findByUsername(username).orElseThrow(() -> new NoSuchElementException("There is no such user."));
+        AppUser user =
+                users.findByUsername(username).orElseThrow(() -> new NoSuchElementException("There is no such user."));
         user.endSessions();
-        audit.record(by, AuditAction.SESSIONS_ENDED, "user " + username, by.equals(username) ? "by themself" : "by " + by);
+        audit.record(
+                by, AuditAction.SESSIONS_ENDED, "user " + username, by.equals(username) ? "by themself" : "by " + by);
     }
 
     /** A refused password change, with the form field it concerns and its message's key (messages.properties). */
@@ -127,7 +141,8 @@ public class UserAccounts {
     @Transactional
     public void create(String username, String rawPassword, Role role, int capacity, String by) {
         if (username == null || !username.strip().matches("[A-Za-z0-9._@-]{2,100}")) {
-            throw new IllegalArgumentException("A username is 2 to 100 letters, digits, dots, dashes, underscores or @.");
+            throw new IllegalArgumentException(
+                    "A username is 2 to 100 letters, digits, dots, dashes, underscores or @.");
         }
         if (users.existsByUsername(username.strip())) {
             throw new IllegalArgumentException("The username " + username.strip() + " is taken.");
@@ -177,13 +192,15 @@ public class UserAccounts {
         new java.security.SecureRandom().nextBytes(bytes);
         String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         user.changePasswordHash(encoder.encode(password));
-        audit.record(by, AuditAction.PASSWORD_CHANGED, "user " + username, "reset by an admin; their sessions signed out");
+        audit.record(
+                by, AuditAction.PASSWORD_CHANGED, "user " + username, "reset by an admin; their sessions signed out");
         return password;
     }
 
     private void guardLastAdmin(AppUser user, String action) {
         if (user.getRole() == Role.ADMIN && user.isEnabled() && users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
-            throw new IllegalArgumentException("You cannot " + action + " the last active admin: make someone else admin first.");
+            throw new IllegalArgumentException(
+                    "You cannot " + action + " the last active admin: make someone else admin first.");
         }
     }
 

@@ -2,9 +2,9 @@ package io.leadline.web.settings;
 
 import io.leadline.core.user.Role;
 import io.leadline.web.api.ApiTokenRegistry;
+import io.leadline.web.i18n.PageMessages;
 import java.security.Principal;
 import java.util.NoSuchElementException;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,12 +27,20 @@ class ApiTokensController {
     }
 
     @PostMapping("/settings/api-tokens")
-    String create(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Role role, Principal admin,
-                  RedirectAttributes redirect) {
+    String create(
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) Role role,
+            Principal admin,
+            RedirectAttributes redirect) {
         try {
             var issued = tokens.issue(name, role, admin.getName());
             redirect.addFlashAttribute("newToken", issued);
-            redirect.addFlashAttribute("message", messages.get("tokens.created", issued.name(), messages.get("role.label." + issued.role().name())));
+            redirect.addFlashAttribute(
+                    "message",
+                    messages.get(
+                            "tokens.created",
+                            issued.name(),
+                            messages.get("role.label." + issued.role().name())));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

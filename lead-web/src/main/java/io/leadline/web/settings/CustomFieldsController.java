@@ -4,13 +4,13 @@ import io.leadline.core.lead.CustomFieldTypes;
 import io.leadline.core.lead.FieldKey;
 import io.leadline.core.lead.FieldType;
 import io.leadline.core.lead.LeadList;
+import io.leadline.web.i18n.PageMessages;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,8 +38,7 @@ class CustomFieldsController {
     }
 
     /** A custom field on the page: its key, and its type (null when not checked yet). */
-    record Field(String key, FieldType type) {
-    }
+    record Field(String key, FieldType type) {}
 
     @GetMapping("/settings/fields")
     String fields(Model model) {
@@ -56,7 +55,8 @@ class CustomFieldsController {
     @PostMapping("/settings/fields/check")
     String check(RedirectAttributes redirect) {
         Map<String, FieldType> checked = types.checkAll(Instant.now(clock));
-        long numbers = checked.values().stream().filter(t -> t == FieldType.NUMBER).count();
+        long numbers =
+                checked.values().stream().filter(t -> t == FieldType.NUMBER).count();
         long dates = checked.values().stream().filter(t -> t == FieldType.DATE).count();
         redirect.addFlashAttribute("message", messages.get("fields.checked", checked.size(), numbers, dates));
         return "redirect:/settings/fields";

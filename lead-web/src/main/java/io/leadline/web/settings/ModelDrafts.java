@@ -3,11 +3,11 @@ package io.leadline.web.settings;
 import io.leadline.core.scoring.ConditionText;
 import io.leadline.core.scoring.Decay;
 import io.leadline.core.scoring.DisqualifyingRule;
-import io.leadline.core.scoring.LeadCondition;
 import io.leadline.core.scoring.EngagementRule;
 import io.leadline.core.scoring.FitGrade;
 import io.leadline.core.scoring.FitRule;
 import io.leadline.core.scoring.GradeBands;
+import io.leadline.core.scoring.LeadCondition;
 import io.leadline.core.scoring.MqlThreshold;
 import io.leadline.core.scoring.ScoreCaps;
 import io.leadline.core.scoring.ScoringModel;
@@ -22,17 +22,15 @@ import java.util.Map;
  */
 final class ModelDrafts {
 
-    private ModelDrafts() {
-    }
+    private ModelDrafts() {}
 
     /** The draft, or the messages by field name when some could not be read. */
-    record Result(ScoringModel draft, Map<String, String> errors) {
-    }
+    record Result(ScoringModel draft, Map<String, String> errors) {}
 
     static Result read(Map<String, String> form, ScoringModel base, int version) {
         Map<String, String> errors = new LinkedHashMap<>();
         List<FitRule> fit = new ArrayList<>();
-        List<String> fitKeys = new ArrayList<>();   // where each rule's condition errors show
+        List<String> fitKeys = new ArrayList<>(); // where each rule's condition errors show
         for (int i = 0; i < base.fitRules().size(); i++) {
             FitRule rule = base.fitRules().get(i);
             if ("on".equals(form.get("fitremove_" + i))) {
@@ -46,7 +44,9 @@ final class ModelDrafts {
             }
             LeadCondition when = rule.when() instanceof LeadCondition.EmailDomain && form.containsKey("fitdomains_" + i)
                     ? domains(form.get("fitdomains_" + i), "fitdomains_" + i, errors)
-                    : form.containsKey("fitkind_" + i) ? condition(form, "fit", "_" + i, errors).orElse(rule.when()) : rule.when();
+                    : form.containsKey("fitkind_" + i)
+                            ? condition(form, "fit", "_" + i, errors).orElse(rule.when())
+                            : rule.when();
             fit.add(new FitRule(name, when, points == null ? rule.points() : points));
             fitKeys.add("fitvalues_" + i);
         }
@@ -64,8 +64,13 @@ final class ModelDrafts {
             }
             Integer points = integer(form, "eng_" + i, true, null, errors);
             Integer cap = integer(form, "engcap_" + i, false, 0, errors);
-            engagement.add(new EngagementRule(rule.name(), rule.type(), points == null ? rule.pointsEach() : points, cap,
-                    rule.withinDays(), rule.pages()));
+            engagement.add(new EngagementRule(
+                    rule.name(),
+                    rule.type(),
+                    points == null ? rule.pointsEach() : points,
+                    cap,
+                    rule.withinDays(),
+                    rule.pages()));
         }
         newEngagementRule(form, errors).ifPresent(engagement::add);
         overlappingRanges(fit, fitKeys, errors);
@@ -95,15 +100,22 @@ final class ModelDrafts {
         for (int i = 0; i < base.disqualifyingRules().size(); i++) {
             DisqualifyingRule rule = base.disqualifyingRules().get(i);
             LeadCondition when = rule.when() instanceof LeadCondition.EmailDomain && form.containsKey("dqdomains_" + i)
-                    ? domains(form.get("dqdomains_" + i), "dqdomains_" + i, errors) : rule.when();
+                    ? domains(form.get("dqdomains_" + i), "dqdomains_" + i, errors)
+                    : rule.when();
             disqualifying.add(new DisqualifyingRule(rule.name(), when, rule.reason()));
         }
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
-        var draft = new ScoringModel(version, fit, engagement, disqualifying,
-                new ScoreCaps(fitCap, engagementCap, totalCap), decay,
-                new GradeBands(gradeA, gradeB, gradeC), new MqlThreshold(threshold, minGrade));
+        var draft = new ScoringModel(
+                version,
+                fit,
+                engagement,
+                disqualifying,
+                new ScoreCaps(fitCap, engagementCap, totalCap),
+                decay,
+                new GradeBands(gradeA, gradeB, gradeC),
+                new MqlThreshold(threshold, minGrade));
         return new Result(draft, Map.of());
     }
 
@@ -111,22 +123,25 @@ final class ModelDrafts {
     static final List<String> NEW_ROWS = List.of("", "_1", "_2");
 
     /** A fit rule the admin adds at the bottom of the editor, when its name is filled in. */
-    private static java.util.Optional<FitRule> newFitRule(Map<String, String> form, String row, Map<String, String> errors) {
+    private static java.util.Optional<FitRule> newFitRule(
+            Map<String, String> form, String row, Map<String, String> errors) {
         String name = form.getOrDefault("newfit_name" + row, "").strip();
         if (name.isEmpty()) {
             return java.util.Optional.empty();
         }
         Integer points = integer(form, "newfit_points" + row, true, null, errors);
         var when = condition(form, "newfit", row, errors);
-        return points == null || when.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new FitRule(name, when.get(), points));
+        return points == null || when.isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(new FitRule(name, when.get(), points));
     }
 
     /**
      * The condition of a rule row: {@code <prefix>_type}/{@code <prefix>_field}/{@code <prefix>_values} with the row's
      * suffix (the new rows), or {@code fitkind_i}/{@code fitfield_i}/{@code fitvalues_i} (an existing rule).
      */
-    private static java.util.Optional<LeadCondition> condition(Map<String, String> form, String prefix, String row,
-                                                               Map<String, String> errors) {
+    private static java.util.Optional<LeadCondition> condition(
+            Map<String, String> form, String prefix, String row, Map<String, String> errors) {
         boolean existing = prefix.equals("fit");
         String kindKey = existing ? "fitkind" + row : prefix + "_type" + row;
         String fieldKey = existing ? "fitfield" + row : prefix + "_field" + row;
@@ -151,7 +166,8 @@ final class ModelDrafts {
     }
 
     /** An engagement rule for an activity type (standard or custom), when its name is filled in. */
-    private static java.util.Optional<EngagementRule> newEngagementRule(Map<String, String> form, Map<String, String> errors) {
+    private static java.util.Optional<EngagementRule> newEngagementRule(
+            Map<String, String> form, Map<String, String> errors) {
         String name = form.getOrDefault("neweng_name", "").strip();
         if (name.isEmpty()) {
             return java.util.Optional.empty();
@@ -184,15 +200,18 @@ final class ModelDrafts {
     private static void overlappingRanges(List<FitRule> rules, List<String> keys, Map<String, String> errors) {
         for (int i = 0; i < rules.size(); i++) {
             for (int j = i + 1; j < rules.size(); j++) {
-                if (rules.get(i).when() instanceof LeadCondition.NumericRange a && rules.get(j).when() instanceof LeadCondition.NumericRange b
+                if (rules.get(i).when() instanceof LeadCondition.NumericRange a
+                        && rules.get(j).when() instanceof LeadCondition.NumericRange b
                         && a.field().equals(b.field())) {
                     long aMin = a.min() == null ? Long.MIN_VALUE : a.min();
                     long aMax = a.max() == null ? Long.MAX_VALUE : a.max();
                     long bMin = b.min() == null ? Long.MIN_VALUE : b.min();
                     long bMax = b.max() == null ? Long.MAX_VALUE : b.max();
                     if (aMin <= bMax && bMin <= aMax) {
-                        errors.put(keys.get(j), "The ranges of \"" + rules.get(i).name() + "\" and \"" + rules.get(j).name()
-                                + "\" on " + a.field() + " overlap.");
+                        errors.put(
+                                keys.get(j),
+                                "The ranges of \"" + rules.get(i).name() + "\" and \""
+                                        + rules.get(j).name() + "\" on " + a.field() + " overlap.");
                     }
                 }
             }
@@ -247,8 +266,14 @@ final class ModelDrafts {
         form.put("gradeB", Integer.toString(model.gradeBands().minimumForB()));
         form.put("gradeC", Integer.toString(model.gradeBands().minimumForC()));
         form.put("fitCap", model.caps().fit() == null ? "" : model.caps().fit().toString());
-        form.put("engagementCap", model.caps().engagement() == null ? "" : model.caps().engagement().toString());
-        form.put("totalCap", model.caps().total() == null ? "" : model.caps().total().toString());
+        form.put(
+                "engagementCap",
+                model.caps().engagement() == null
+                        ? ""
+                        : model.caps().engagement().toString());
+        form.put(
+                "totalCap",
+                model.caps().total() == null ? "" : model.caps().total().toString());
         form.put("halfLife", model.decay() instanceof Decay.HalfLife(int days) ? Integer.toString(days) : "");
         form.put("decaySteps", model.decay() instanceof Decay.Stepped stepped ? stepped.text() : "");
         form.put("note", "");
@@ -273,8 +298,8 @@ final class ModelDrafts {
         }
     }
 
-    private static Integer integer(Map<String, String> form, String field, boolean required, Integer minimum,
-                                   Map<String, String> errors) {
+    private static Integer integer(
+            Map<String, String> form, String field, boolean required, Integer minimum, Map<String, String> errors) {
         String text = form.getOrDefault(field, "").strip();
         if (text.isEmpty()) {
             if (required) {
@@ -289,7 +314,11 @@ final class ModelDrafts {
                 return null;
             }
             if (minimum != null && value < minimum) {
-                errors.put(field, minimum == 0 ? "A cap cannot be negative; leave it empty for none." : "At least " + minimum + ".");
+                errors.put(
+                        field,
+                        minimum == 0
+                                ? "A cap cannot be negative; leave it empty for none."
+                                : "At least " + minimum + ".");
                 return null;
             }
             return value;

@@ -4,19 +4,19 @@ import io.leadline.core.audit.AuditAction;
 import io.leadline.core.lead.LeadField;
 import io.leadline.core.scoring.ConditionText;
 import io.leadline.core.scoring.ModelComparison;
-import io.leadline.core.scoring.RuleReach;
 import io.leadline.core.scoring.ModelDiff;
+import io.leadline.core.scoring.RuleReach;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.persistence.scoring.JdbcScoringModels;
 import io.leadline.persistence.scoring.RescoreJobs;
 import io.leadline.persistence.scoring.ScoringSamples;
 import io.leadline.web.audit.Audit;
+import io.leadline.web.i18n.PageMessages;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeSet;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,8 +46,15 @@ class ModelEditorController {
 
     private final PageMessages messages;
 
-    ModelEditorController(JdbcScoringModels models, ScoringSamples samples, RescoreJobs rescores, Audit audit, Clock clock,
-                          io.leadline.core.lead.LeadList leadList, ModelSuggestions suggestions, PageMessages messages) {
+    ModelEditorController(
+            JdbcScoringModels models,
+            ScoringSamples samples,
+            RescoreJobs rescores,
+            Audit audit,
+            Clock clock,
+            io.leadline.core.lead.LeadList leadList,
+            ModelSuggestions suggestions,
+            PageMessages messages) {
         this.messages = messages;
         this.leadList = leadList;
         this.suggestions = suggestions;
@@ -71,7 +78,9 @@ class ModelEditorController {
 
     /** The version the editor starts from: a stored draft when asked for, else the live model. */
     private ScoringModel base(Integer version) {
-        return version == null ? models.active() : models.find(version).map(JdbcScoringModels.Version::model).orElseGet(models::active);
+        return version == null
+                ? models.active()
+                : models.find(version).map(JdbcScoringModels.Version::model).orElseGet(models::active);
     }
 
     private ScoringModel base(Map<String, String> form) {
@@ -98,8 +107,13 @@ class ModelEditorController {
         }
         var s = suggestion.get();
         models.save(s.model(), admin.getName(), s.note(), now);
-        redirect.addFlashAttribute("message", messages.get("model.suggested", String.valueOf(s.model().version()),
-                s.model().fitRules().size(), s.leads()));
+        redirect.addFlashAttribute(
+                "message",
+                messages.get(
+                        "model.suggested",
+                        String.valueOf(s.model().version()),
+                        s.model().fitRules().size(),
+                        s.leads()));
         redirect.addFlashAttribute("evidence", s.evidence());
         return "redirect:/settings/model?from=" + s.model().version();
     }
@@ -120,7 +134,8 @@ class ModelEditorController {
     }
 
     @PostMapping("/settings/model/preview")
-    String preview(@RequestParam Map<String, String> form, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String preview(
+            @RequestParam Map<String, String> form, Model model, jakarta.servlet.http.HttpServletResponse response) {
         ScoringModel live = models.active();
         ScoringModel base = base(form);
         editor(model, base, form);
@@ -137,8 +152,14 @@ class ModelEditorController {
         var drawn = samples.draw(PREVIEW_LEADS, attributes, Instant.now(clock));
         var comparison = ModelComparison.of(live, draft, drawn.samples(), Instant.now(clock), 20);
         model.addAttribute("comparison", comparison);
-        model.addAttribute("histogramMax", Math.max(1, comparison.histogram().stream()
-                .mapToInt(b -> Math.max(b.current(), b.draft())).max().orElse(1)));
+        model.addAttribute(
+                "histogramMax",
+                Math.max(
+                        1,
+                        comparison.histogram().stream()
+                                .mapToInt(b -> Math.max(b.current(), b.draft()))
+                                .max()
+                                .orElse(1)));
         model.addAttribute("sampled", drawn.how());
         model.addAttribute("changes", ModelDiff.between(live, draft));
         model.addAttribute("ruleWarnings", RuleReach.warnings(draft, drawn.samples()));
@@ -160,7 +181,11 @@ class ModelEditorController {
         ScoringModel live = models.active();
         var read = ModelDrafts.read(form, base(form), models.nextVersion());
         if (!read.errors().isEmpty()) {
-            redirect.addFlashAttribute("error", messages.get("model.unreadable", read.errors().values().iterator().next()));
+            redirect.addFlashAttribute(
+                    "error",
+                    messages.get(
+                            "model.unreadable",
+                            read.errors().values().iterator().next()));
             return "redirect:/settings/model";
         }
         var changes = ModelDiff.between(live, read.draft());
@@ -171,13 +196,22 @@ class ModelEditorController {
         Instant now = Instant.now(clock);
         models.save(read.draft(), admin.getName(), form.getOrDefault("note", ""), now);
         if (!activate) {
-            redirect.addFlashAttribute("message", messages.get("model.draftSaved", String.valueOf(read.draft().version())));
+            redirect.addFlashAttribute(
+                    "message",
+                    messages.get("model.draftSaved", String.valueOf(read.draft().version())));
             return "redirect:/settings";
         }
         models.activate(read.draft().version());
-        rescores.queueModelChange(admin.getName(), "model version " + read.draft().version() + " activated", now);
-        audit.record(admin.getName(), AuditAction.MODEL_ACTIVATED, "model version " + read.draft().version(), String.join("; ", changes));
-        redirect.addFlashAttribute("message", messages.get("model.isLive", String.valueOf(read.draft().version())));
+        rescores.queueModelChange(
+                admin.getName(), "model version " + read.draft().version() + " activated", now);
+        audit.record(
+                admin.getName(),
+                AuditAction.MODEL_ACTIVATED,
+                "model version " + read.draft().version(),
+                String.join("; ", changes));
+        redirect.addFlashAttribute(
+                "message",
+                messages.get("model.isLive", String.valueOf(read.draft().version())));
         return "redirect:/settings";
     }
 
@@ -190,7 +224,11 @@ class ModelEditorController {
             return "redirect:/settings";
         }
         rescores.queueModelChange(admin.getName(), "rolled back to model version " + version, Instant.now(clock));
-        audit.record(admin.getName(), AuditAction.MODEL_ACTIVATED, "model version " + version, "activated from the versions list");
+        audit.record(
+                admin.getName(),
+                AuditAction.MODEL_ACTIVATED,
+                "model version " + version,
+                "activated from the versions list");
         redirect.addFlashAttribute("message", messages.get("model.isLive", String.valueOf(version)));
         return "redirect:/settings";
     }

@@ -25,21 +25,28 @@ import org.springframework.stereotype.Component;
 class ModelSuggestions {
 
     /** The suggestion with its evidence and a note for the version list. */
-    record Suggested(ScoringModel model, List<String> evidence, int leads, String note) {
-    }
+    record Suggested(ScoringModel model, List<String> evidence, int leads, String note) {}
 
-    Optional<Suggested> suggest(List<ModelComparison.Sample> drawn, Set<String> customFields, ScoringModel base, int version,
-                                Instant now) {
-        List<ModelComparison.Sample> labelled = drawn.stream().filter(s -> s.won() != null).toList();
+    Optional<Suggested> suggest(
+            List<ModelComparison.Sample> drawn, Set<String> customFields, ScoringModel base, int version, Instant now) {
+        List<ModelComparison.Sample> labelled =
+                drawn.stream().filter(s -> s.won() != null).toList();
         long won = labelled.stream().filter(ModelComparison.Sample::won).count();
         if (won < 2 || labelled.size() - won < 2) {
             return Optional.empty();
         }
-        List<Example> examples = labelled.stream().map(s -> LeadFeatures.of(s.profile(), s.activities(), now, s.won())).toList();
-        List<Example> open = drawn.stream().filter(s -> s.won() == null)
-                .map(s -> LeadFeatures.of(s.profile(), s.activities(), now, false)).toList();
+        List<Example> examples = labelled.stream()
+                .map(s -> LeadFeatures.of(s.profile(), s.activities(), now, s.won()))
+                .toList();
+        List<Example> open = drawn.stream()
+                .filter(s -> s.won() == null)
+                .map(s -> LeadFeatures.of(s.profile(), s.activities(), now, false))
+                .toList();
         Map<String, String> flagged = LikelihoodTrainer.flagged(examples, open, LikelihoodTrainer.Settings.defaults());
-        Set<String> fields = new TreeSet<>(List.of(LeadField.SOURCE.key(), LeadField.COUNTRY.key(), LeadField.JOB_TITLE.key(),
+        Set<String> fields = new TreeSet<>(List.of(
+                LeadField.SOURCE.key(),
+                LeadField.COUNTRY.key(),
+                LeadField.JOB_TITLE.key(),
                 LeadField.COMPANY_SIZE.key()));
         customFields.stream().map(FieldKey::of).filter(k -> !k.isEmpty()).forEach(fields::add);
         Set<String> leftOut = new TreeSet<>();

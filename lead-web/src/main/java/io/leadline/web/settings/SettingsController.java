@@ -2,23 +2,23 @@ package io.leadline.web.settings;
 
 import io.leadline.core.qualification.DisqualificationReason;
 import io.leadline.core.qualification.DisqualificationReport;
-import io.leadline.core.scoring.ModelDiff;
-import io.leadline.persistence.scoring.JdbcScoringModels;
-import java.util.ArrayList;
-import java.util.List;
 import io.leadline.core.qualification.SalesRules;
 import io.leadline.core.queue.ResponseSla;
+import io.leadline.core.scoring.ModelDiff;
+import io.leadline.persistence.scoring.JdbcScoringModels;
 import io.leadline.persistence.scoring.RescoreJobs;
+import io.leadline.persistence.user.AppUsers;
 import io.leadline.web.api.ApiTokenRegistry;
-import io.leadline.web.security.LoginThrottle;
 import io.leadline.web.audit.Audit;
+import io.leadline.web.i18n.PageMessages;
+import io.leadline.web.security.LoginThrottle;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import io.leadline.persistence.user.AppUsers;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,8 +42,17 @@ class SettingsController {
 
     private final PageMessages messages;
 
-    SettingsController(JdbcScoringModels models, AppUsers users, DisqualificationReport disqualifications, RescoreJobs rescores,
-                       SalesRules salesSettings, Audit audit, Clock clock, ApiTokenRegistry tokens, LoginThrottle throttle, PageMessages messages) {
+    SettingsController(
+            JdbcScoringModels models,
+            AppUsers users,
+            DisqualificationReport disqualifications,
+            RescoreJobs rescores,
+            SalesRules salesSettings,
+            Audit audit,
+            Clock clock,
+            ApiTokenRegistry tokens,
+            LoginThrottle throttle,
+            PageMessages messages) {
         this.messages = messages;
         this.tokens = tokens;
         this.throttle = throttle;
@@ -63,7 +72,9 @@ class SettingsController {
         List<VersionRow> rows = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
             var v = versions.get(i);
-            List<String> changes = i + 1 < versions.size() ? ModelDiff.between(versions.get(i + 1).model(), v.model()) : List.of("the first version");
+            List<String> changes = i + 1 < versions.size()
+                    ? ModelDiff.between(versions.get(i + 1).model(), v.model())
+                    : List.of("the first version");
             rows.add(new VersionRow(v.model().version(), v.active(), v.createdBy(), v.createdAt(), v.note(), changes));
         }
         model.addAttribute("versions", rows);
@@ -89,43 +100,63 @@ class SettingsController {
     }
 
     /** One version for the versions list: who saved it, when, why, and what it changed against the one before. */
-    record VersionRow(int version, boolean active, String createdBy, Instant createdAt, String note, List<String> changes) {
-    }
+    record VersionRow(
+            int version, boolean active, String createdBy, Instant createdAt, String note, List<String> changes) {}
 
     /** The SLA and BANT policy. */
     @PostMapping("/settings/sales")
-    String sales(@org.springframework.web.bind.annotation.RequestParam Map<String, String> form, Principal admin,
-                 RedirectAttributes redirect) {
+    String sales(
+            @org.springframework.web.bind.annotation.RequestParam Map<String, String> form,
+            Principal admin,
+            RedirectAttributes redirect) {
         try {
             int sla = Integer.parseInt(form.getOrDefault("slaHours", "").strip());
             ResponseSla.hours(sla);
             var required = java.util.Arrays.stream(io.leadline.core.qualification.BantCriterion.values())
-                    .filter(c -> "on".equals(form.get("require_" + c.name()))).collect(java.util.stream.Collectors.toSet());
+                    .filter(c -> "on".equals(form.get("require_" + c.name())))
+                    .collect(java.util.stream.Collectors.toSet());
             int minimum = Integer.parseInt(form.getOrDefault("minimumMet", "0").strip());
             String months = form.getOrDefault("timelineMonths", "").strip();
-            var policy = new io.leadline.core.qualification.BantPolicy(required, minimum, months.isEmpty() ? null : Integer.valueOf(months));
+            var policy = new io.leadline.core.qualification.BantPolicy(
+                    required, minimum, months.isEmpty() ? null : Integer.valueOf(months));
             salesSettings.save(sla, policy, admin.getName(), Instant.now(clock));
-            audit.record(admin.getName(), io.leadline.core.audit.AuditAction.SETTINGS_CHANGED, "sales settings",
+            audit.record(
+                    admin.getName(),
+                    io.leadline.core.audit.AuditAction.SETTINGS_CHANGED,
+                    "sales settings",
                     "SLA " + sla + " h; BANT required " + required + ", at least " + minimum + " met, timeline "
                             + (months.isEmpty() ? "any" : "within " + months + " months"));
             redirect.addFlashAttribute("message", messages.get("settings.sales.saved"));
         } catch (NumberFormatException e) {
             redirect.addFlashAttribute("error", messages.get("settings.sales.numbers"));
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage().substring(0, 1).toUpperCase() + e.getMessage().substring(1)
-                    + (e.getMessage().endsWith(".") ? "" : "."));
+            redirect.addFlashAttribute(
+                    "error",
+                    e.getMessage().substring(0, 1).toUpperCase()
+                            + e.getMessage().substring(1)
+                            + (e.getMessage().endsWith(".") ? "" : "."));
         }
         return "redirect:/settings";
     }
 
     @PostMapping("/settings/reasons")
-    String addReason(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String label,
-                     @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean needsNote,
-                     Principal admin, RedirectAttributes redirect) {
-        String code = label.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    String addReason(
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String label,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean needsNote,
+            Principal admin,
+            RedirectAttributes redirect) {
+        String code = label.strip()
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_|_$", "");
         try {
-            salesSettings.addReason(new DisqualificationReason(code.length() > 40 ? code.substring(0, 40) : code, label.strip(), needsNote));
-            audit.record(admin.getName(), io.leadline.core.audit.AuditAction.SETTINGS_CHANGED, "disqualification reasons", "added " + label.strip());
+            salesSettings.addReason(new DisqualificationReason(
+                    code.length() > 40 ? code.substring(0, 40) : code, label.strip(), needsNote));
+            audit.record(
+                    admin.getName(),
+                    io.leadline.core.audit.AuditAction.SETTINGS_CHANGED,
+                    "disqualification reasons",
+                    "added " + label.strip());
             redirect.addFlashAttribute("message", messages.get("settings.reason.added", label.strip()));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", messages.get("settings.reason.name"));
@@ -134,10 +165,16 @@ class SettingsController {
     }
 
     @PostMapping("/settings/reasons/{code}/retire")
-    String retireReason(@org.springframework.web.bind.annotation.PathVariable String code, Principal admin,
-                        RedirectAttributes redirect) {
+    String retireReason(
+            @org.springframework.web.bind.annotation.PathVariable String code,
+            Principal admin,
+            RedirectAttributes redirect) {
         salesSettings.retireReason(code);
-        audit.record(admin.getName(), io.leadline.core.audit.AuditAction.SETTINGS_CHANGED, "disqualification reasons", "retired " + code);
+        audit.record(
+                admin.getName(),
+                io.leadline.core.audit.AuditAction.SETTINGS_CHANGED,
+                "disqualification reasons",
+                "retired " + code);
         redirect.addFlashAttribute("message", messages.get("settings.reason.retired"));
         return "redirect:/settings";
     }

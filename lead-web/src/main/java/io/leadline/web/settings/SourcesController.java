@@ -4,6 +4,7 @@ import io.leadline.core.audit.AuditAction;
 import io.leadline.core.lead.LeadSources;
 import io.leadline.core.lead.SourceAliasBook;
 import io.leadline.web.audit.Audit;
+import io.leadline.web.i18n.PageMessages;
 import io.leadline.web.reports.ReportRefresh;
 import java.security.Principal;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,12 +55,16 @@ class SourcesController {
     }
 
     @PostMapping("/settings/sources/merge")
-    String merge(@RequestParam(defaultValue = "") String alias, @RequestParam(defaultValue = "") String into,
-                 @RequestParam(defaultValue = "") String confirm, Principal admin, RedirectAttributes redirect) {
+    String merge(
+            @RequestParam(defaultValue = "") String alias,
+            @RequestParam(defaultValue = "") String into,
+            @RequestParam(defaultValue = "") String confirm,
+            Principal admin,
+            RedirectAttributes redirect) {
         List<String> problems = new ArrayList<>(sources.current().problemsMerging(alias, into));
         if (problems.isEmpty() && !"yes".equals(confirm)) {
-            problems.add("Tick the box to confirm: the leads of " + LeadSources.key(alias) + " move to the other source, and a "
-                    + "merge is not undone by stopping it.");
+            problems.add("Tick the box to confirm: the leads of " + LeadSources.key(alias)
+                    + " move to the other source, and a " + "merge is not undone by stopping it.");
         }
         if (!problems.isEmpty()) {
             redirect.addFlashAttribute("error", String.join(" ", problems));
@@ -68,16 +72,24 @@ class SourcesController {
         }
         SourceAliasBook.Merge merge = sources.merge(alias, into, admin.getName(), Instant.now(clock));
         reports.now();
-        audit.record(admin.getName(), AuditAction.SOURCE_MERGED, "source " + merge.source(),
+        audit.record(
+                admin.getName(),
+                AuditAction.SOURCE_MERGED,
+                "source " + merge.source(),
                 "merged into " + merge.into() + ": " + merge.leadsMoved() + " leads moved");
-        redirect.addFlashAttribute("message", messages.get("sources.merged.done", merge.source(), merge.into(), merge.leadsMoved()));
+        redirect.addFlashAttribute(
+                "message", messages.get("sources.merged.done", merge.source(), merge.into(), merge.leadsMoved()));
         return "redirect:/settings/sources";
     }
 
     @PostMapping("/settings/sources/forget")
     String forget(@RequestParam(defaultValue = "") String alias, Principal admin, RedirectAttributes redirect) {
         if (sources.forget(alias)) {
-            audit.record(admin.getName(), AuditAction.SETTINGS_CHANGED, "source " + LeadSources.key(alias), "no longer merged");
+            audit.record(
+                    admin.getName(),
+                    AuditAction.SETTINGS_CHANGED,
+                    "source " + LeadSources.key(alias),
+                    "no longer merged");
             redirect.addFlashAttribute("message", messages.get("sources.forgotten", LeadSources.key(alias)));
         } else {
             redirect.addFlashAttribute("error", messages.get("sources.notMerged", LeadSources.key(alias)));

@@ -1,13 +1,13 @@
 package io.leadline.web.settings;
 
 import io.leadline.core.user.Role;
+import io.leadline.web.i18n.PageMessages;
 import io.leadline.web.security.SessionStanding;
 import io.leadline.web.security.UserAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,9 +30,13 @@ class UsersController {
     }
 
     @PostMapping("/settings/users")
-    String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
-                  @RequestParam(defaultValue = "SALES") Role role, @RequestParam(defaultValue = "25") int capacity,
-                  Principal admin, RedirectAttributes redirect) {
+    String create(
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "SALES") Role role,
+            @RequestParam(defaultValue = "25") int capacity,
+            Principal admin,
+            RedirectAttributes redirect) {
         return act(redirect, () -> {
             accounts.create(username, password, role, capacity, admin.getName());
             return messages.get("users.created", username.strip(), messages.get("role.label." + role.name()));
@@ -48,7 +52,8 @@ class UsersController {
     }
 
     @PostMapping("/settings/users/{username}/capacity")
-    String capacity(@PathVariable String username, @RequestParam int capacity, Principal admin, RedirectAttributes redirect) {
+    String capacity(
+            @PathVariable String username, @RequestParam int capacity, Principal admin, RedirectAttributes redirect) {
         return act(redirect, () -> {
             accounts.setCapacity(username, capacity, admin.getName());
             return messages.get("users.capacity", username, capacity);
@@ -56,7 +61,11 @@ class UsersController {
     }
 
     @PostMapping("/settings/users/{username}/enabled")
-    String enabled(@PathVariable String username, @RequestParam boolean enabled, Principal admin, RedirectAttributes redirect) {
+    String enabled(
+            @PathVariable String username,
+            @RequestParam boolean enabled,
+            Principal admin,
+            RedirectAttributes redirect) {
         return act(redirect, () -> {
             accounts.setEnabled(username, enabled, admin.getName());
             return messages.get(enabled ? "users.enabled" : "users.disabled", username);
@@ -65,11 +74,14 @@ class UsersController {
 
     @PostMapping("/settings/users/{username}/password")
     String resetPassword(@PathVariable String username, Principal admin, RedirectAttributes redirect) {
-        return act(redirect, () -> messages.get("users.password", username, accounts.resetPassword(username, admin.getName())));
+        return act(
+                redirect,
+                () -> messages.get("users.password", username, accounts.resetPassword(username, admin.getName())));
     }
 
     @PostMapping("/settings/users/{username}/sessions/end")
-    String endSessions(@PathVariable String username, Principal admin, HttpServletRequest request, RedirectAttributes redirect) {
+    String endSessions(
+            @PathVariable String username, Principal admin, HttpServletRequest request, RedirectAttributes redirect) {
         return act(redirect, () -> {
             accounts.endSessions(username, admin.getName());
             if (username.equals(admin.getName())) {

@@ -13,8 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Hmac {
 
-    private Hmac() {
-    }
+    private Hmac() {}
 
     public static byte[] sign(byte[] key, String value) {
         try {
@@ -33,6 +32,8 @@ public final class Hmac {
     }
 
     public static boolean same(String a, String b) {
-        return a != null && b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        return a != null
+                && b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

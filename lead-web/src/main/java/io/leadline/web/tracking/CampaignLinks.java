@@ -17,8 +17,7 @@ public class CampaignLinks {
     public static final int MAX_URLS = 20;
 
     /** One lead's links: the pixel to put in the email, and the tracked link for each URL. */
-    public record LeadLinks(long leadId, String email, String openPixel, Map<String, String> links) {
-    }
+    public record LeadLinks(long leadId, String email, String openPixel, Map<String, String> links) {}
 
     private final EmailLinks links;
 
@@ -36,7 +35,9 @@ public class CampaignLinks {
     public static Map<String, String> problems(String campaign, List<String> urls) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (campaign == null || !campaign.matches("[A-Za-z0-9][A-Za-z0-9 _.-]{0,79}")) {
-            problems.put("campaign", "Name the campaign in 1 to 80 letters, digits, spaces, dots, dashes or underscores, like november-news.");
+            problems.put(
+                    "campaign",
+                    "Name the campaign in 1 to 80 letters, digits, spaces, dots, dashes or underscores, like november-news.");
         }
         if (urls.size() > MAX_URLS) {
             problems.put("urls", "At most " + MAX_URLS + " links per email.");
@@ -44,7 +45,8 @@ public class CampaignLinks {
         for (int i = 0; i < urls.size(); i++) {
             String url = urls.get(i);
             if (url == null || url.length() > 2000 || !url.matches("(?i)https?://[^\\s/?#]+[^\\s]*")) {
-                problems.put("urls[" + i + "]", "Not an http or https address of at most 2,000 characters: " + shorter(url));
+                problems.put(
+                        "urls[" + i + "]", "Not an http or https address of at most 2,000 characters: " + shorter(url));
             }
         }
         return problems;
@@ -59,7 +61,11 @@ public class CampaignLinks {
     }
 
     public static void csvRow(Appendable out, LeadLinks lead, List<String> urls) throws IOException {
-        out.append(Long.toString(lead.leadId())).append(',').append(quoted(lead.email())).append(',').append(lead.openPixel());
+        out.append(Long.toString(lead.leadId()))
+                .append(',')
+                .append(quoted(lead.email()))
+                .append(',')
+                .append(lead.openPixel());
         for (String url : urls) {
             out.append(',').append(lead.links().get(url));
         }

@@ -38,7 +38,11 @@ class CampaignLinksController {
     private final Audit audit;
     private final String baseUrl;
 
-    CampaignLinksController(LeadList leads, CampaignLinks links, Audit audit, @Value("${leadline.tracking.link-base-url:}") String baseUrl) {
+    CampaignLinksController(
+            LeadList leads,
+            CampaignLinks links,
+            Audit audit,
+            @Value("${leadline.tracking.link-base-url:}") String baseUrl) {
         this.leads = leads;
         this.links = links;
         this.audit = audit;
@@ -46,8 +50,13 @@ class CampaignLinksController {
     }
 
     @GetMapping("/leads/email-links")
-    String form(@ModelAttribute("filter") LeadFilter filter, BindingResult binding, @RequestParam(required = false) String campaign,
-                @RequestParam(required = false) String urls, Model model, HttpServletResponse response) {
+    String form(
+            @ModelAttribute("filter") LeadFilter filter,
+            BindingResult binding,
+            @RequestParam(required = false) String campaign,
+            @RequestParam(required = false) String urls,
+            Model model,
+            HttpServletResponse response) {
         LeadSearch search = binding.hasErrors() ? LeadSearch.everything() : filter.toSearch();
         model.addAttribute("total", new LeadCount(leads.countUpTo(search, LeadCount.CAP)));
         model.addAttribute("campaign", campaign);
@@ -57,31 +66,48 @@ class CampaignLinksController {
             if (!problems.isEmpty()) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 model.addAttribute("campaignError", problems.get("campaign"));
-                model.addAttribute("urlsError", problems.entrySet().stream().filter(e -> e.getKey().startsWith("urls"))
-                        .map(Map.Entry::getValue).findFirst().orElse(null));
+                model.addAttribute(
+                        "urlsError",
+                        problems.entrySet().stream()
+                                .filter(e -> e.getKey().startsWith("urls"))
+                                .map(Map.Entry::getValue)
+                                .findFirst()
+                                .orElse(null));
             }
         }
         return "tracking/campaign-links";
     }
 
     @GetMapping("/leads/email-links.csv")
-    void csv(@ModelAttribute("filter") LeadFilter filter, BindingResult binding, @RequestParam(defaultValue = "") String campaign,
-               @RequestParam(defaultValue = "") String urls, Principal user, HttpServletRequest request, HttpServletResponse response)
+    void csv(
+            @ModelAttribute("filter") LeadFilter filter,
+            BindingResult binding,
+            @RequestParam(defaultValue = "") String campaign,
+            @RequestParam(defaultValue = "") String urls,
+            Principal user,
+            HttpServletRequest request,
+            HttpServletResponse response)
             throws IOException {
         List<String> list = urlList(urls);
-        if (binding.hasErrors() || !CampaignLinks.problems(campaign.strip(), list).isEmpty()) {
+        if (binding.hasErrors()
+                || !CampaignLinks.problems(campaign.strip(), list).isEmpty()) {
             // Back to the form, which marks what to correct.
-            var back = org.springframework.web.util.UriComponentsBuilder.fromPath(request.getContextPath() + "/leads/email-links");
+            var back = org.springframework.web.util.UriComponentsBuilder.fromPath(
+                    request.getContextPath() + "/leads/email-links");
             request.getParameterMap().forEach((name, values) -> back.queryParam(name, (Object[]) values));
             response.sendRedirect(back.encode().build().toUriString());
             return;
         }
         LeadSearch search = filter.toSearch();
         String name = campaign.strip();
-        String base = baseUrl.isEmpty() ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() : baseUrl;
+        String base = baseUrl.isEmpty()
+                ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString()
+                : baseUrl;
         audit.record(user.getName(), AuditAction.EXPORT, "email links", "campaign " + name + ", filter " + search);
         response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9_.-]", "-") + "-links.csv\"");
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9_.-]", "-") + "-links.csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         CampaignLinks.csvHeader(out, list.size());
         leads.each(search, row -> {
@@ -95,6 +121,8 @@ class CampaignLinksController {
     }
 
     private static List<String> urlList(String urls) {
-        return urls == null ? List.of() : Arrays.stream(urls.split("\\s+")).filter(u -> !u.isBlank()).toList();
+        return urls == null
+                ? List.of()
+                : Arrays.stream(urls.split("\\s+")).filter(u -> !u.isBlank()).toList();
     }
 }

@@ -45,8 +45,14 @@ class CollectController {
     private final JsonMapper json;
     private final Clock clock;
 
-    CollectController(SiteDirectory sites, VisitorIds visitorIds, HitLimits limits, HitBuffer buffer, WebsiteTracking tracking,
-                      JsonMapper json, Clock clock) {
+    CollectController(
+            SiteDirectory sites,
+            VisitorIds visitorIds,
+            HitLimits limits,
+            HitBuffer buffer,
+            WebsiteTracking tracking,
+            JsonMapper json,
+            Clock clock) {
         this.sites = sites;
         this.visitorIds = visitorIds;
         this.limits = limits;
@@ -57,7 +63,8 @@ class CollectController {
     }
 
     @PostMapping("/t/{siteKey}/collect")
-    ResponseEntity<?> collect(@PathVariable String siteKey, @RequestBody(required = false) String body, HttpServletRequest request) {
+    ResponseEntity<?> collect(
+            @PathVariable String siteKey, @RequestBody(required = false) String body, HttpServletRequest request) {
         Optional<TrackedSite> found = sites.byKey(siteKey);
         if (found.isEmpty()) {
             return problem(HttpStatus.NOT_FOUND, "There is no tracked site " + siteKey + ".");
@@ -81,12 +88,15 @@ class CollectController {
         if (site.consentRequired() && !Integer.valueOf(1).equals(hit.c())) {
             return ResponseEntity.noContent().build();
         }
-        Optional<Visitor> known = visitorIds.read(hit.v()).filter(v -> v.site().id() == site.id())
+        Optional<Visitor> known = visitorIds
+                .read(hit.v())
+                .filter(v -> v.site().id() == site.id())
                 .or(() -> visitorIds.provisional(site, hit.pid()));
         if (known.isEmpty() && !hit.k().equals("page_view")) {
             return ResponseEntity.noContent().build();
         }
-        if (!limits.allow(request.getRemoteAddr(), known.map(v -> v.id().toString()).orElse(null))) {
+        if (!limits.allow(
+                request.getRemoteAddr(), known.map(v -> v.id().toString()).orElse(null))) {
             return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many hits; slow down.");
         }
         Visitor visitor = known.orElseGet(() -> visitorIds.issue(site));
@@ -114,7 +124,9 @@ class CollectController {
             case "page_view" -> HitKind.PAGE_VIEW;
             case "page_time" -> HitKind.PAGE_TIME;
             case "event" -> HitKind.EVENT;
-            default -> throw new IllegalArgumentException("k is page_view, page_time, event or identify, not " + shorter(hit.k(), 20) + ".");
+            default ->
+                throw new IllegalArgumentException(
+                        "k is page_view, page_time, event or identify, not " + shorter(hit.k(), 20) + ".");
         };
         String pageView = hit.pv();
         if (kind != HitKind.EVENT && (pageView == null || !pageView.matches("[a-z0-9]{1,24}"))) {
@@ -123,14 +135,17 @@ class CollectController {
         String url = null;
         if (kind != HitKind.PAGE_TIME) {
             url = text(hit.url(), 2000);
-            if (url == null || !url.matches("(?i)https?://.*") || !site.origins().allows(SiteOrigins.normalised(url))) {
+            if (url == null
+                    || !url.matches("(?i)https?://.*")
+                    || !site.origins().allows(SiteOrigins.normalised(url))) {
                 throw new IllegalArgumentException("url is the address of a page of this site.");
             }
         }
         Integer millis = null;
         if (kind == HitKind.PAGE_TIME) {
             if (hit.ms() == null || hit.ms() < 0 || hit.ms() > LONGEST_VIEW.toMillis()) {
-                throw new IllegalArgumentException("ms, the time the page was in view, is 0 to " + LONGEST_VIEW.toMillis() + ".");
+                throw new IllegalArgumentException(
+                        "ms, the time the page was in view, is 0 to " + LONGEST_VIEW.toMillis() + ".");
             }
             millis = hit.ms().intValue();
         }
@@ -138,8 +153,20 @@ class CollectController {
         if (kind == HitKind.EVENT) {
             event = new ActivityType(hit.e() == null ? "" : hit.e()).key();
         }
-        return new Hit(site.id(), visitor.id(), now, kind, pageView, url, text(hit.title(), 300), text(hit.ref(), 2000),
-                text(hit.utmSource(), 100), text(hit.utmMedium(), 100), text(hit.utmCampaign(), 100), millis, event);
+        return new Hit(
+                site.id(),
+                visitor.id(),
+                now,
+                kind,
+                pageView,
+                url,
+                text(hit.title(), 300),
+                text(hit.ref(), 2000),
+                text(hit.utmSource(), 100),
+                text(hit.utmMedium(), 100),
+                text(hit.utmCampaign(), 100),
+                millis,
+                event);
     }
 
     /** The page's own origin: the Origin header, or the Referer's when a browser sends none. */
@@ -168,6 +195,8 @@ class CollectController {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ProblemDetail.forStatusAndDetail(status, detail));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

@@ -1,7 +1,7 @@
 package io.leadline.web.tracking;
 
-import io.leadline.web.signing.Hmac;
 import io.leadline.core.tracking.SigningKeys;
+import io.leadline.web.signing.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
 class EmailLinks {
 
     /** What a link says once its signature is checked. */
-    record Link(boolean click, long leadId, String campaign, String url) {
-    }
+    record Link(boolean click, long leadId, String campaign, String url) {}
 
     private final SigningKeys keys;
     private volatile byte[] key;

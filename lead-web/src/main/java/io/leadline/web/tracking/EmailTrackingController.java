@@ -33,17 +33,24 @@ import org.springframework.web.bind.annotation.RestController;
 class EmailTrackingController {
 
     /** What to do with an open fetched by the mail service rather than the person. */
-    enum PrefetchedOpens { RECORD, DROP }
+    enum PrefetchedOpens {
+        RECORD,
+        DROP
+    }
 
-    private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+    private static final byte[] PIXEL =
+            Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
     private final EmailLinks links;
     private final ActivityIngestion activities;
     private final Clock clock;
     private final PrefetchedOpens prefetched;
 
-    EmailTrackingController(EmailLinks links, ActivityIngestion activities, Clock clock,
-                            @Value("${leadline.tracking.prefetched-opens:RECORD}") PrefetchedOpens prefetched) {
+    EmailTrackingController(
+            EmailLinks links,
+            ActivityIngestion activities,
+            Clock clock,
+            @Value("${leadline.tracking.prefetched-opens:RECORD}") PrefetchedOpens prefetched) {
         this.links = links;
         this.activities = activities;
         this.clock = clock;
@@ -52,25 +59,39 @@ class EmailTrackingController {
 
     @GetMapping("/t/o/{token}")
     ResponseEntity<byte[]> open(@PathVariable String token, HttpServletRequest request) {
-        links.read(token.replaceFirst("\\.gif$", "")).filter(link -> !link.click()).ifPresent(link -> {
-            boolean ahead = EmailOpens.prefetched(request.getHeader("User-Agent"));
-            if (!ahead || prefetched == PrefetchedOpens.RECORD) {
-                record(link.leadId(), ahead ? ActivityType.EMAIL_OPEN_PREFETCHED : ActivityType.EMAIL_OPEN, "campaign " + link.campaign());
-            }
-        });
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_GIF).cacheControl(CacheControl.noStore()).body(PIXEL);
+        links.read(token.replaceFirst("\\.gif$", ""))
+                .filter(link -> !link.click())
+                .ifPresent(link -> {
+                    boolean ahead = EmailOpens.prefetched(request.getHeader("User-Agent"));
+                    if (!ahead || prefetched == PrefetchedOpens.RECORD) {
+                        record(
+                                link.leadId(),
+                                ahead ? ActivityType.EMAIL_OPEN_PREFETCHED : ActivityType.EMAIL_OPEN,
+                                "campaign " + link.campaign());
+                    }
+                });
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_GIF)
+                .cacheControl(CacheControl.noStore())
+                .body(PIXEL);
     }
 
     @GetMapping("/t/c/{token}")
     ResponseEntity<String> click(@PathVariable String token, HttpServletRequest request) {
-        return links.read(token).filter(EmailLinks.Link::click).map(link -> {
-            if (!BotAgents.isBot(request.getHeader("User-Agent"))) {
-                record(link.leadId(), ActivityType.EMAIL_CLICK, link.url() + " — campaign " + link.campaign());
-            }
-            return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(link.url())).cacheControl(CacheControl.noStore())
-                    .<String>build();
-        }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
-                .body("This link is not one Leadline made."));
+        return links.read(token)
+                .filter(EmailLinks.Link::click)
+                .map(link -> {
+                    if (!BotAgents.isBot(request.getHeader("User-Agent"))) {
+                        record(link.leadId(), ActivityType.EMAIL_CLICK, link.url() + " — campaign " + link.campaign());
+                    }
+                    return ResponseEntity.status(HttpStatus.FOUND)
+                            .location(URI.create(link.url()))
+                            .cacheControl(CacheControl.noStore())
+                            .<String>build();
+                })
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .body("This link is not one Leadline made."));
     }
 
     private void record(long leadId, ActivityType type, String detail) {

@@ -48,8 +48,12 @@ class HitBuffer implements SmartLifecycle {
     private final Clock clock;
     private ScheduledExecutorService writer;
 
-    HitBuffer(WebsiteHits hits, ActivityIngestion activities, PlatformTransactionManager transactions, Clock clock,
-              @Value("${leadline.tracking.flush-millis:100}") long flushMillis) {
+    HitBuffer(
+            WebsiteHits hits,
+            ActivityIngestion activities,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${leadline.tracking.flush-millis:100}") long flushMillis) {
         this.clock = clock;
         this.hits = hits;
         this.activities = activities;
@@ -79,7 +83,9 @@ class HitBuffer implements SmartLifecycle {
             for (Hit hit : batch) {
                 Long lead = leads.get(hit.visitor());
                 if (lead != null) {
-                    HitKind.activity(hit).ifPresent(a -> byLead.computeIfAbsent(lead, k -> new ArrayList<>()).add(a));
+                    HitKind.activity(hit)
+                            .ifPresent(a -> byLead.computeIfAbsent(lead, k -> new ArrayList<>())
+                                    .add(a));
                 }
             }
             activities.recordFor(byLead);
@@ -97,7 +103,8 @@ class HitBuffer implements SmartLifecycle {
     @Override
     public synchronized void start() {
         hits.prepareMonths(Instant.now(clock));
-        writer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("tracking-hits").daemon().factory());
+        writer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("tracking-hits").daemon().factory());
         writer.scheduleWithFixedDelay(this::flushQuietly, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
     }
 

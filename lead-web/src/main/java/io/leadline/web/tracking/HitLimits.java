@@ -21,8 +21,10 @@ class HitLimits {
     private volatile long minute = -1;
     private volatile Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
-    HitLimits(@Value("${leadline.tracking.hits-per-visitor-minute:120}") int perVisitor,
-              @Value("${leadline.tracking.hits-per-address-minute:1200}") int perAddress, Clock clock) {
+    HitLimits(
+            @Value("${leadline.tracking.hits-per-visitor-minute:120}") int perVisitor,
+            @Value("${leadline.tracking.hits-per-address-minute:1200}") int perAddress,
+            Clock clock) {
         this.perVisitor = perVisitor;
         this.perAddress = perAddress;
         this.clock = clock;
@@ -40,8 +42,12 @@ class HitLimits {
             }
         }
         Map<String, AtomicInteger> window = counts;
-        boolean addressOk = window.computeIfAbsent("a:" + address, k -> new AtomicInteger()).incrementAndGet() <= perAddress;
-        boolean visitorOk = visitor == null || window.computeIfAbsent("v:" + visitor, k -> new AtomicInteger()).incrementAndGet() <= perVisitor;
+        boolean addressOk =
+                window.computeIfAbsent("a:" + address, k -> new AtomicInteger()).incrementAndGet() <= perAddress;
+        boolean visitorOk = visitor == null
+                || window.computeIfAbsent("v:" + visitor, k -> new AtomicInteger())
+                                .incrementAndGet()
+                        <= perVisitor;
         return addressOk && visitorOk;
     }
 }

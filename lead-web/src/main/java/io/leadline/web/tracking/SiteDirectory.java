@@ -21,8 +21,7 @@ class SiteDirectory {
     static final Duration FRESH = Duration.ofSeconds(30);
     private static final int MAX_KEYS = 10_000;
 
-    private record Entry(Optional<TrackedSite> site, Instant read) {
-    }
+    private record Entry(Optional<TrackedSite> site, Instant read) {}
 
     private final TrackedSites sites;
     private final Clock clock;

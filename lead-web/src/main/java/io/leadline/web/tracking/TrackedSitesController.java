@@ -5,6 +5,7 @@ import io.leadline.core.tracking.SiteOrigins;
 import io.leadline.core.tracking.TrackedSite;
 import io.leadline.core.tracking.TrackedSites;
 import io.leadline.web.audit.Audit;
+import io.leadline.web.i18n.PageMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.springframework.http.HttpStatus;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -41,7 +41,13 @@ class TrackedSitesController {
 
     private final PageMessages messages;
 
-    TrackedSitesController(TrackedSites sites, SiteDirectory directory, TrackingRetention retention, Audit audit, Clock clock, PageMessages messages) {
+    TrackedSitesController(
+            TrackedSites sites,
+            SiteDirectory directory,
+            TrackingRetention retention,
+            Audit audit,
+            Clock clock,
+            PageMessages messages) {
         this.messages = messages;
         this.sites = sites;
         this.directory = directory;
@@ -61,18 +67,31 @@ class TrackedSitesController {
     }
 
     @PostMapping("/settings/tracking")
-    String add(@Valid @ModelAttribute("siteForm") SiteForm form, BindingResult errors, Principal admin, Model model,
-               HttpServletResponse response, RedirectAttributes redirect) {
+    String add(
+            @Valid @ModelAttribute("siteForm") SiteForm form,
+            BindingResult errors,
+            Principal admin,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         SiteOrigins.Parsed origins = origins(form, errors);
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return list(model);
         }
-        long id = sites.add(newSite(form, origins), "site_" + randomKey(16), "lis_" + HexFormat.of().formatHex(bytes(24)),
-                admin.getName(), Instant.now(clock));
+        long id = sites.add(
+                newSite(form, origins),
+                "site_" + randomKey(16),
+                "lis_" + HexFormat.of().formatHex(bytes(24)),
+                admin.getName(),
+                Instant.now(clock));
         directory.changed();
-        audit.record(admin.getName(), AuditAction.SETTINGS_CHANGED, "tracked site " + id, "added " + form.getName().strip()
-                + " for " + String.join(", ", origins.origins().list()));
+        audit.record(
+                admin.getName(),
+                AuditAction.SETTINGS_CHANGED,
+                "tracked site " + id,
+                "added " + form.getName().strip() + " for "
+                        + String.join(", ", origins.origins().list()));
         redirect.addFlashAttribute("message", messages.get("sites.added"));
         return "redirect:/settings/tracking/" + id;
     }
@@ -84,13 +103,26 @@ class TrackedSitesController {
             model.addAttribute("siteForm", SiteForm.of(site));
         }
         model.addAttribute("site", site);
-        model.addAttribute("snippet", Snippet.of(site, ServletUriComponentsBuilder.fromContextPath(request).build().toUriString()));
+        model.addAttribute(
+                "snippet",
+                Snippet.of(
+                        site,
+                        ServletUriComponentsBuilder.fromContextPath(request)
+                                .build()
+                                .toUriString()));
         return "tracking/site";
     }
 
     @PostMapping("/settings/tracking/{id}")
-    String update(@PathVariable long id, @Valid @ModelAttribute("siteForm") SiteForm form, BindingResult errors, Principal admin,
-                  Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("siteForm") SiteForm form,
+            BindingResult errors,
+            Principal admin,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         find(id);
         SiteOrigins.Parsed origins = origins(form, errors);
         if (errors.hasErrors()) {
@@ -99,9 +131,14 @@ class TrackedSitesController {
         }
         sites.update(id, newSite(form, origins));
         directory.changed();
-        audit.record(admin.getName(), AuditAction.SETTINGS_CHANGED, "tracked site " + id, "changed to " + form.getName().strip()
-                + " for " + String.join(", ", origins.origins().list()) + (form.isConsentRequired() ? ", consent required" : "")
-                + (form.isHonourPrivacySignals() ? ", privacy signals honoured" : ""));
+        audit.record(
+                admin.getName(),
+                AuditAction.SETTINGS_CHANGED,
+                "tracked site " + id,
+                "changed to " + form.getName().strip()
+                        + " for " + String.join(", ", origins.origins().list())
+                        + (form.isConsentRequired() ? ", consent required" : "")
+                        + (form.isHonourPrivacySignals() ? ", privacy signals honoured" : ""));
         redirect.addFlashAttribute("message", messages.get("sites.saved"));
         return "redirect:/settings/tracking/" + id;
     }
@@ -116,11 +153,14 @@ class TrackedSitesController {
     }
 
     private TrackedSite find(long id) {
-        return sites.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no tracked site " + id + "."));
+        return sites.byId(id)
+                .orElseThrow(() ->
+                        new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no tracked site " + id + "."));
     }
 
     private static TrackedSites.NewSite newSite(SiteForm form, SiteOrigins.Parsed origins) {
-        return new TrackedSites.NewSite(form.getName().strip(), origins.origins(), form.isConsentRequired(), form.isHonourPrivacySignals());
+        return new TrackedSites.NewSite(
+                form.getName().strip(), origins.origins(), form.isConsentRequired(), form.isHonourPrivacySignals());
     }
 
     private static String randomKey(int length) {

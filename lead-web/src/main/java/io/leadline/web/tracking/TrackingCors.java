@@ -28,13 +28,16 @@ public class TrackingCors implements CorsConfigurationSource {
 
     @Override
     public CorsConfiguration getCorsConfiguration(HttpServletRequest request) {
-        Matcher path = COLLECT.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Matcher path = COLLECT.matcher(
+                request.getRequestURI().substring(request.getContextPath().length()));
         if (!path.matches()) {
             return null;
         }
         CorsConfiguration cors = new CorsConfiguration();
         String origin = request.getHeader("Origin");
-        sites.byKey(path.group(1)).filter(site -> site.origins().allows(origin)).map(TrackedSite::id)
+        sites.byKey(path.group(1))
+                .filter(site -> site.origins().allows(origin))
+                .map(TrackedSite::id)
                 .ifPresent(site -> cors.setAllowedOrigins(List.of(origin)));
         cors.setAllowedMethods(List.of("POST"));
         cors.setAllowedHeaders(List.of("Content-Type"));

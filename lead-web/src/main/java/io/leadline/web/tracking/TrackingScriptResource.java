@@ -17,7 +17,8 @@ class TrackingScriptResource implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/t/*.js").addResourceLocations("classpath:/static/t/")
+        registry.addResourceHandler("/t/*.js")
+                .addResourceLocations("classpath:/static/t/")
                 .setCacheControl(CacheControl.maxAge(CACHE).cachePublic());
     }
 }

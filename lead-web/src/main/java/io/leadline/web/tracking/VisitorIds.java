@@ -1,7 +1,7 @@
 package io.leadline.web.tracking;
 
-import io.leadline.web.signing.Hmac;
 import io.leadline.core.tracking.TrackedSite;
+import io.leadline.web.signing.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -18,8 +18,7 @@ import org.springframework.stereotype.Component;
 public class VisitorIds {
 
     /** A visitor of a site, read from a signed id. */
-    public record Visitor(TrackedSite site, UUID id, String token) {
-    }
+    public record Visitor(TrackedSite site, UUID id, String token) {}
 
     private final SiteDirectory sites;
 
@@ -76,11 +75,15 @@ public class VisitorIds {
      * keyed with the site's identify secret.
      */
     static String identifyToken(TrackedSite site, String email) {
-        return HexFormat.of().formatHex(Hmac.sign(site.secret().getBytes(StandardCharsets.UTF_8), email.strip().toLowerCase(Locale.ROOT)));
+        return HexFormat.of()
+                .formatHex(Hmac.sign(
+                        site.secret().getBytes(StandardCharsets.UTF_8),
+                        email.strip().toLowerCase(Locale.ROOT)));
     }
 
     static boolean identifies(TrackedSite site, String email, String token) {
-        return token != null && Hmac.same(identifyToken(site, email), token.strip().toLowerCase(Locale.ROOT));
+        return token != null
+                && Hmac.same(identifyToken(site, email), token.strip().toLowerCase(Locale.ROOT));
     }
 
     private static byte[] key(TrackedSite site) {

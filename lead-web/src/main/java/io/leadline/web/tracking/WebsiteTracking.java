@@ -31,7 +31,13 @@ public class WebsiteTracking {
     private final Leads leads;
     private final Clock clock;
 
-    WebsiteTracking(VisitorIds visitorIds, WebsiteHits hits, HitBuffer buffer, ActivityIngestion activities, Leads leads, Clock clock) {
+    WebsiteTracking(
+            VisitorIds visitorIds,
+            WebsiteHits hits,
+            HitBuffer buffer,
+            ActivityIngestion activities,
+            Leads leads,
+            Clock clock) {
         this.visitorIds = visitorIds;
         this.hits = hits;
         this.buffer = buffer;
@@ -43,7 +49,10 @@ public class WebsiteTracking {
     /** After a form submission recorded on the lead: attaches the visitor the form's page named, if its id is genuine. */
     @Transactional
     public int formSubmitted(String visitorToken, long leadId) {
-        return visitorIds.read(visitorToken).map(visitor -> stitch(visitor, leadId)).orElse(0);
+        return visitorIds
+                .read(visitorToken)
+                .map(visitor -> stitch(visitor, leadId))
+                .orElse(0);
     }
 
     /** An identify call from the snippet: attaches the visitor to the lead with the email, if the site's token is right. */
@@ -59,11 +68,13 @@ public class WebsiteTracking {
 
     /** Answers how many activities the visitor's history added to the lead. */
     private int stitch(Visitor visitor, long leadId) {
-        // Hits still waiting in this instance are written first (in this transaction), so the history read next has them.
+        // Hits still waiting in this instance are written first (in this transaction), so the history read next has
+        // them.
         buffer.flush();
         Instant now = Instant.now(clock);
         List<Activity> history = hits.stitch(visitor.site().id(), visitor.id(), leadId, now).orElse(List.of()).stream()
-                .flatMap(hit -> HitKind.activity(hit).stream()).toList();
+                .flatMap(hit -> HitKind.activity(hit).stream())
+                .toList();
         activities.recordFor(Map.of(leadId, history));
         return history.size();
     }

@@ -22,8 +22,11 @@ class WebhookDestinations {
     private final Set<String> allowedHosts;
 
     WebhookDestinations(@Value("${leadline.webhooks.allowed-hosts:}") String allowedHosts) {
-        this.allowedHosts = Arrays.stream(allowedHosts.split(",")).map(String::strip).filter(h -> !h.isEmpty())
-                .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.allowedHosts = Arrays.stream(allowedHosts.split(","))
+                .map(String::strip)
+                .filter(h -> !h.isEmpty())
+                .map(h -> h.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
     }
 
     /** The URL if webhooks may go there; otherwise an {@link IllegalArgumentException} saying why not. */
@@ -39,7 +42,8 @@ class WebhookDestinations {
             throw new IllegalArgumentException("A webhook URL starts with https:// (or http://) and names a host.");
         }
         if (uri.getUserInfo() != null) {
-            throw new IllegalArgumentException("Put no user name or password in the URL: deliveries are signed instead.");
+            throw new IllegalArgumentException(
+                    "Put no user name or password in the URL: deliveries are signed instead.");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (allowedHosts.contains(host)) {
@@ -53,8 +57,9 @@ class WebhookDestinations {
         }
         for (InetAddress address : addresses) {
             if (internal(address)) {
-                throw new IllegalArgumentException("The host " + host + " is an internal address (" + address.getHostAddress()
-                        + "): webhooks go to public hosts unless an administrator allows this one in leadline.webhooks.allowed-hosts.");
+                throw new IllegalArgumentException(
+                        "The host " + host + " is an internal address (" + address.getHostAddress()
+                                + "): webhooks go to public hosts unless an administrator allows this one in leadline.webhooks.allowed-hosts.");
             }
         }
         return uri;
@@ -64,7 +69,12 @@ class WebhookDestinations {
         byte[] b = a.getAddress();
         boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
         boolean carrierNat = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
-        return a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-                || a.isMulticastAddress() || uniqueLocal || carrierNat;
+        return a.isLoopbackAddress()
+                || a.isSiteLocalAddress()
+                || a.isLinkLocalAddress()
+                || a.isAnyLocalAddress()
+                || a.isMulticastAddress()
+                || uniqueLocal
+                || carrierNat;
     }
 }

@@ -34,7 +34,12 @@ class WebhookOutbox {
     private final JsonMapper json;
     private final ContactStatuses contacts;
 
-    WebhookOutbox(Webhooks webhooks, Leads leads, LeadRepresentation representation, JsonMapper json, ContactStatuses contacts) {
+    WebhookOutbox(
+            Webhooks webhooks,
+            Leads leads,
+            LeadRepresentation representation,
+            JsonMapper json,
+            ContactStatuses contacts) {
         this.contacts = contacts;
         this.webhooks = webhooks;
         this.leads = leads;
@@ -47,7 +52,9 @@ class WebhookOutbox {
     void on(LeadsBecameMql event) {
         if (webhooks.anyWants(WebhookEvent.MQL)) {
             Set<Long> doNotContact = contacts.doNotContact(event.leadIds());
-            event.leadIds().stream().filter(id -> !doNotContact.contains(id)).forEach(id -> owe(WebhookEvent.MQL, id, event.at()));
+            event.leadIds().stream()
+                    .filter(id -> !doNotContact.contains(id))
+                    .forEach(id -> owe(WebhookEvent.MQL, id, event.at()));
         }
     }
 
@@ -107,8 +114,9 @@ class WebhookOutbox {
 
     private void owe(WebhookEvent type, long leadId, Instant at, Map<String, Object> detail) {
         leads.byId(leadId).ifPresent(lead -> {
-            String eventId = UUID.nameUUIDFromBytes((type.type() + ":" + leadId + ":" + at.toEpochMilli())
-                    .getBytes(StandardCharsets.UTF_8)).toString();
+            String eventId = UUID.nameUUIDFromBytes(
+                            (type.type() + ":" + leadId + ":" + at.toEpochMilli()).getBytes(StandardCharsets.UTF_8))
+                    .toString();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", eventId);
             body.put("type", type.type());

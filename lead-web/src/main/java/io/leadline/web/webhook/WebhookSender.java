@@ -43,13 +43,19 @@ class WebhookSender {
     private final HttpClient http;
     private final boolean enabled;
 
-    WebhookSender(Webhooks webhooks, WebhookDestinations destinations, Clock clock,
-                  @Value("${leadline.webhooks.enabled:true}") boolean enabled) {
+    WebhookSender(
+            Webhooks webhooks,
+            WebhookDestinations destinations,
+            Clock clock,
+            @Value("${leadline.webhooks.enabled:true}") boolean enabled) {
         this.webhooks = webhooks;
         this.destinations = destinations;
         this.clock = clock;
         this.enabled = enabled;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Scheduled(fixedDelayString = "${leadline.webhooks.poll-millis:500}")
@@ -62,10 +68,12 @@ class WebhookSender {
         if (due.isEmpty()) {
             return;
         }
-        Map<Long, Endpoint> endpoints = webhooks.endpoints().stream().collect(Collectors.toMap(Endpoint::id, Function.identity()));
+        Map<Long, Endpoint> endpoints =
+                webhooks.endpoints().stream().collect(Collectors.toMap(Endpoint::id, Function.identity()));
         // Each endpoint and lead has at most one delivery in the batch, so they may all go at once.
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            due.stream().filter(d -> endpoints.containsKey(d.endpointId()))
+            due.stream()
+                    .filter(d -> endpoints.containsKey(d.endpointId()))
                     .forEach(d -> senders.submit(() -> send(d, endpoints.get(d.endpointId()))));
         }
     }
@@ -77,12 +85,15 @@ class WebhookSender {
         try {
             URI uri = destinations.check(endpoint.url());
             long timestamp = Instant.now(clock).getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Leadline-Webhooks/1")
                     .header("Leadline-Event-Id", delivery.eventId())
                     .header("Leadline-Event", delivery.event().type())
-                    .header(WebhookSignature.HEADER, WebhookSignature.header(endpoint.secret(), timestamp, delivery.body()))
+                    .header(
+                            WebhookSignature.HEADER,
+                            WebhookSignature.header(endpoint.secret(), timestamp, delivery.body()))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.body()))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -101,11 +112,18 @@ class WebhookSender {
             excerpt = excerpt(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
         Instant now = Instant.now(clock);
-        Optional<Instant> next = RetryPolicy.nextAttempt(delivery.attempts(),
-                delivery.firstTriedAt() == null ? now : delivery.firstTriedAt(), now, ThreadLocalRandom.current().nextDouble());
+        Optional<Instant> next = RetryPolicy.nextAttempt(
+                delivery.attempts(),
+                delivery.firstTriedAt() == null ? now : delivery.firstTriedAt(),
+                now,
+                ThreadLocalRandom.current().nextDouble());
         webhooks.failed(delivery.id(), status, millisSince(started), excerpt, next, now);
-        log.info("Webhook delivery {} to endpoint {} failed ({}); {}", delivery.id(), endpoint.id(),
-                status == null ? "no answer" : "HTTP " + status, next.map(t -> "next try " + t).orElse("given up, endpoint turned off"));
+        log.info(
+                "Webhook delivery {} to endpoint {} failed ({}); {}",
+                delivery.id(),
+                endpoint.id(),
+                status == null ? "no answer" : "HTTP " + status,
+                next.map(t -> "next try " + t).orElse("given up, endpoint turned off"));
     }
 
     private static long millisSince(long startedNanos) {

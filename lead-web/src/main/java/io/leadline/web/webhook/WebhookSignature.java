@@ -15,8 +15,7 @@ public final class WebhookSignature {
     public static final String HEADER = "Leadline-Signature";
     public static final long TOLERANCE_SECONDS = 300;
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** The header's value for this body signed at {@code epochSeconds}. */
     public static String header(String secret, long epochSeconds, String body) {

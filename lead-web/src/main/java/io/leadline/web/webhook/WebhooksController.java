@@ -4,6 +4,7 @@ import io.leadline.core.audit.AuditAction;
 import io.leadline.core.webhook.WebhookEvent;
 import io.leadline.core.webhook.Webhooks;
 import io.leadline.web.audit.Audit;
+import io.leadline.web.i18n.PageMessages;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
-import io.leadline.web.i18n.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -39,7 +39,8 @@ class WebhooksController {
 
     private final PageMessages messages;
 
-    WebhooksController(Webhooks webhooks, WebhookDestinations destinations, Audit audit, Clock clock, PageMessages messages) {
+    WebhooksController(
+            Webhooks webhooks, WebhookDestinations destinations, Audit audit, Clock clock, PageMessages messages) {
         this.messages = messages;
         this.webhooks = webhooks;
         this.destinations = destinations;
@@ -58,8 +59,13 @@ class WebhooksController {
     }
 
     @PostMapping("/settings/webhooks")
-    String add(@Valid @ModelAttribute("webhookForm") WebhookForm form, BindingResult errors, Principal admin, Model model,
-               HttpServletResponse response, RedirectAttributes redirect) {
+    String add(
+            @Valid @ModelAttribute("webhookForm") WebhookForm form,
+            BindingResult errors,
+            Principal admin,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (!errors.hasFieldErrors("url")) {
             try {
                 destinations.check(form.getUrl());
@@ -72,26 +78,44 @@ class WebhooksController {
             return list(model);
         }
         String secret = "whsec_" + HexFormat.of().formatHex(bytes(32));
-        long id = webhooks.addEndpoint(form.getUrl().strip(), form.getEvents(), secret, admin.getName(), Instant.now(clock));
-        audit.record(admin.getName(), AuditAction.SETTINGS_CHANGED, "webhook " + id, "added " + form.getUrl().strip() + " for "
-                + form.getEvents().stream().map(WebhookEvent::type).sorted().collect(Collectors.joining(", ")));
+        long id = webhooks.addEndpoint(
+                form.getUrl().strip(), form.getEvents(), secret, admin.getName(), Instant.now(clock));
+        audit.record(
+                admin.getName(),
+                AuditAction.SETTINGS_CHANGED,
+                "webhook " + id,
+                "added " + form.getUrl().strip() + " for "
+                        + form.getEvents().stream()
+                                .map(WebhookEvent::type)
+                                .sorted()
+                                .collect(Collectors.joining(", ")));
         redirect.addFlashAttribute("message", messages.get("webhooks.added"));
         return "redirect:/settings/webhooks/" + id;
     }
 
     @GetMapping("/settings/webhooks/{id}")
     String endpoint(@PathVariable long id, Model model) {
-        model.addAttribute("endpoint", webhooks.endpoint(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no webhook " + id + ".")));
+        model.addAttribute(
+                "endpoint",
+                webhooks.endpoint(id)
+                        .orElseThrow(() ->
+                                new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no webhook " + id + ".")));
         model.addAttribute("deliveries", webhooks.deliveries(id, LOG));
         return "webhook/endpoint";
     }
 
     @PostMapping("/settings/webhooks/{id}/enabled")
-    String enabled(@PathVariable long id, @RequestParam(defaultValue = "false") boolean enabled, Principal admin,
-                   RedirectAttributes redirect) {
-        webhooks.endpoint(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no webhook " + id + "."));
+    String enabled(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            Principal admin,
+            RedirectAttributes redirect) {
+        webhooks.endpoint(id)
+                .orElseThrow(
+                        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no webhook " + id + "."));
         webhooks.setEnabled(id, enabled, "turned off by " + admin.getName());
-        audit.record(admin.getName(), AuditAction.SETTINGS_CHANGED, "webhook " + id, enabled ? "turned on" : "turned off");
+        audit.record(
+                admin.getName(), AuditAction.SETTINGS_CHANGED, "webhook " + id, enabled ? "turned on" : "turned off");
         redirect.addFlashAttribute("message", messages.get(enabled ? "webhooks.turnedOn" : "webhooks.turnedOff"));
         return "redirect:/settings/webhooks/" + id;
     }
@@ -101,10 +125,17 @@ class WebhooksController {
         boolean queued = webhooks.deliveries(id, LOG).stream().anyMatch(d -> d.id() == delivery)
                 && webhooks.sendAgain(delivery, Instant.now(clock));
         if (queued) {
-            audit.record(admin.getName(), AuditAction.SETTINGS_CHANGED, "webhook " + id, "delivery " + delivery + " sent again");
+            audit.record(
+                    admin.getName(),
+                    AuditAction.SETTINGS_CHANGED,
+                    "webhook " + id,
+                    "delivery " + delivery + " sent again");
         }
-        redirect.addFlashAttribute(queued ? "message" : "error", queued ? "Delivery " + delivery + " will be sent again."
-                : "There is no such delivery of this endpoint.");
+        redirect.addFlashAttribute(
+                queued ? "message" : "error",
+                queued
+                        ? "Delivery " + delivery + " will be sent again."
+                        : "There is no such delivery of this endpoint.");
         return "redirect:/settings/webhooks/" + id;
     }
 

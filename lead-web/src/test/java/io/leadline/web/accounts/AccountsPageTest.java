@@ -38,10 +38,13 @@ class AccountsPageTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserAccounts users;
+
     @Autowired
     LeadCapture capture;
 
@@ -53,17 +56,31 @@ class AccountsPageTest {
     }
 
     private long lead(String name, String title) {
-        return capture.capture(new LeadProfile(name, new EmailAddress(UUID.randomUUID() + "@accounts.example.com"), company,
-                title, 3000, "BR", "paid_search", Map.of())).id();
+        return capture.capture(new LeadProfile(
+                        name,
+                        new EmailAddress(UUID.randomUUID() + "@accounts.example.com"),
+                        company,
+                        title,
+                        3000,
+                        "BR",
+                        "paid_search",
+                        Map.of()))
+                .id();
     }
 
     private long accountOf(long leadId) {
-        return jdbc.sql("select account_id from lead where id = ?").param(leadId).query(Long.class).single();
+        return jdbc.sql("select account_id from lead where id = ?")
+                .param(leadId)
+                .query(Long.class)
+                .single();
     }
 
     private boolean storedMqa(long account) {
-        return jdbc.sql("select mqa from account_score where account_id = ?").param(account).query(Boolean.class)
-                .optional().orElse(false);
+        return jdbc.sql("select mqa from account_score where account_id = ?")
+                .param(account)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     @Test
@@ -72,19 +89,34 @@ class AccountsPageTest {
         lead("Account Director", "Director of Sales");
         lead("Account Analyst", "Analyst");
         long account = accountOf(ceo);
-        jdbc.sql("update account set owner = 'rita' where id = ?").param(account).update();
+        jdbc.sql("update account set owner = 'rita' where id = ?")
+                .param(account)
+                .update();
         try (var receiver = new io.leadline.web.webhook.WebhookReceiver().subscribe(mvc, "ACCOUNT_MQA")) {
             jdbc.sql("update lead_score set engagement_points = 20, score = score + 20 where lead_id in "
-                    + "(select id from lead where company = ? and full_name <> 'Account Analyst')").param(company).update();
+                            + "(select id from lead where company = ? and full_name <> 'Account Analyst')")
+                    .param(company)
+                    .update();
 
-            eventually(() -> assertThat(storedMqa(account)).as("the roll-up ran in the background").isTrue());
-            eventually(() -> assertThat(receiver.bodies()).anySatisfy(body -> assertThat(body)
-                    .contains("\"type\":\"account.mqa\"", "\"id\":" + account + ",", "\"owner\":\"rita\"")));
-            eventually(() -> assertThat(jdbc.sql("select count(*) from inbox_item where username = 'rita' and kind = 'ACCOUNT_MQA' and text like ?")
-                    .param(company + " is an MQA%").query(Long.class).single()).as("the owner is told").isEqualTo(1));
+            eventually(() -> assertThat(storedMqa(account))
+                    .as("the roll-up ran in the background")
+                    .isTrue());
+            eventually(() -> assertThat(receiver.bodies())
+                    .anySatisfy(body -> assertThat(body)
+                            .contains("\"type\":\"account.mqa\"", "\"id\":" + account + ",", "\"owner\":\"rita\"")));
+            eventually(() -> assertThat(jdbc.sql(
+                                    "select count(*) from inbox_item where username = 'rita' and kind = 'ACCOUNT_MQA' and text like ?")
+                            .param(company + " is an MQA%")
+                            .query(Long.class)
+                            .single())
+                    .as("the owner is told")
+                    .isEqualTo(1));
         }
 
-        mvc.perform(get("/accounts").param("mqa", "true").param("roles", "2").with(user("mia").roles("MARKETER")))
+        mvc.perform(get("/accounts")
+                        .param("mqa", "true")
+                        .param("roles", "2")
+                        .with(user("mia").roles("MARKETER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(company)))
                 .andExpect(content().string(containsString("href=\"/accounts/" + account + "\"")));
@@ -96,7 +128,8 @@ class AccountsPageTest {
                 .andExpect(content().string(containsString("Account score by day")))
                 .andExpect(content().string(not(containsString("Save owner"))));
         mvc.perform(get("/queue/accounts").with(user("mia").roles("MARKETER"))).andExpect(redirectedUrl("/accounts"));
-        mvc.perform(get("/accounts/{id}", Long.MAX_VALUE).with(user("mia").roles("MARKETER"))).andExpect(status().isNotFound());
+        mvc.perform(get("/accounts/{id}", Long.MAX_VALUE).with(user("mia").roles("MARKETER")))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/leads/{id}", ceo).with(user("mia").roles("MARKETER")))
                 .andExpect(content().string(containsString("href=\"/accounts/" + account + "\"")));
     }
@@ -107,23 +140,49 @@ class AccountsPageTest {
         long account = accountOf(first);
         jdbc.sql("delete from assignment_rule").update();
         try {
-            mvc.perform(post("/settings/handoff/rules").with(user("admin").roles("ADMIN")).with(csrf()).param("kind", "ACCOUNT_OWNER"))
+            mvc.perform(post("/settings/handoff/rules")
+                            .with(user("admin").roles("ADMIN"))
+                            .with(csrf())
+                            .param("kind", "ACCOUNT_OWNER"))
                     .andExpect(redirectedUrl("/settings/handoff"));
-            mvc.perform(post("/accounts/{id}/owner", account).param("owner", "rita").with(user("rita").roles("SALES")).with(csrf()))
+            mvc.perform(post("/accounts/{id}/owner", account)
+                            .param("owner", "rita")
+                            .with(user("rita").roles("SALES"))
+                            .with(csrf()))
                     .andExpect(status().isForbidden());
-            mvc.perform(post("/accounts/{id}/owner", account).param("owner", "nobody-here").with(user("ada").roles("ADMIN")).with(csrf()))
+            mvc.perform(post("/accounts/{id}/owner", account)
+                            .param("owner", "nobody-here")
+                            .with(user("ada").roles("ADMIN"))
+                            .with(csrf()))
                     .andExpect(flash().attribute("error", "Choose an active sales rep."));
-            mvc.perform(post("/accounts/{id}/owner", account).param("owner", "rita").with(user("ada").roles("ADMIN")).with(csrf()))
+            mvc.perform(post("/accounts/{id}/owner", account)
+                            .param("owner", "rita")
+                            .with(user("ada").roles("ADMIN"))
+                            .with(csrf()))
                     .andExpect(redirectedUrl("/accounts/" + account));
-            assertThat(jdbc.sql("select owner from account where id = ?").param(account).query(String.class).single()).isEqualTo("rita");
-            assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCOUNT_OWNER_CHANGED' and target = ?")
-                    .param("account " + account).query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("select owner from account where id = ?")
+                            .param(account)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("rita");
+            assertThat(jdbc.sql(
+                                    "select count(*) from audit_event where action = 'ACCOUNT_OWNER_CHANGED' and target = ?")
+                            .param("account " + account)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
 
             long mql = lead("Owner Mql", "CEO");
 
-            eventually(() -> assertThat(jdbc.sql("select owner from lead where id = ?").param(mql).query(String.class)
-                    .optional().orElse(null)).isEqualTo("rita"));
-            eventually(() -> mvc.perform(get("/accounts").param("owner", "rita").with(user("mia").roles("MARKETER")))
+            eventually(() -> assertThat(jdbc.sql("select owner from lead where id = ?")
+                            .param(mql)
+                            .query(String.class)
+                            .optional()
+                            .orElse(null))
+                    .isEqualTo("rita"));
+            eventually(() -> mvc.perform(get("/accounts")
+                            .param("owner", "rita")
+                            .with(user("mia").roles("MARKETER")))
                     .andExpect(content().string(containsString(company))));
         } finally {
             jdbc.sql("delete from assignment_rule").update();

@@ -34,8 +34,10 @@ class ActivityApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApiTokenRegistry registry;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -47,7 +49,10 @@ class ActivityApiTest {
     }
 
     private ResultActions send(String key, String json) throws Exception {
-        var request = post("/api/activities").with(bearer(tracker)).contentType(MediaType.APPLICATION_JSON).content(json);
+        var request = post("/api/activities")
+                .with(bearer(tracker))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json);
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
@@ -55,9 +60,16 @@ class ActivityApiTest {
     }
 
     private long lead(String email, String title) throws Exception {
-        String body = mvc.perform(post("/api/leads").with(bearer(tracker)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"fullName\": \"Ana\", \"email\": \"%s\", \"jobTitle\": \"%s\", \"companySize\": 300}".formatted(email, title)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(post("/api/leads")
+                        .with(bearer(tracker))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"fullName\": \"Ana\", \"email\": \"%s\", \"jobTitle\": \"%s\", \"companySize\": 300}"
+                                        .formatted(email, title)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
@@ -81,13 +93,23 @@ class ActivityApiTest {
                 .andExpect(jsonPath("$.leadsCreated").value(0))
                 .andExpect(jsonPath("$.leadsRescored").value(1));
 
-        assertThat(jdbc.sql("select type from activity where lead_id = ?").param(id).query(String.class).list())
+        assertThat(jdbc.sql("select type from activity where lead_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .list())
                 .containsExactlyInAnyOrder("pricing_page_visit", "demo_request", "email_click");
-        // Fresh: the stored score (what the queue ranks by) is what the live model makes of the lead with its new activities.
-        String live = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/leads/" + id + "/score")
-                .with(bearer(tracker))).andReturn().getResponse().getContentAsString();
+        // Fresh: the stored score (what the queue ranks by) is what the live model makes of the lead with its new
+        // activities.
+        String live = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/api/leads/" + id + "/score")
+                        .with(bearer(tracker)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<String> evidence = JsonPath.read(live, "$.receipt[?(@.group == 'ENGAGEMENT')].evidence");
-        assertThat(storedScore(id)).as("the stored score counts the new activities").isEqualTo((Integer) JsonPath.read(live, "$.total"));
+        assertThat(storedScore(id))
+                .as("the stored score counts the new activities")
+                .isEqualTo((Integer) JsonPath.read(live, "$.total"));
         if (!evidence.isEmpty()) {
             assertThat(storedScore(id)).isNotEqualTo(before);
         }
@@ -98,18 +120,27 @@ class ActivityApiTest {
         String email = email();
         long id = lead(email, "Analyst");
         String key = UUID.randomUUID().toString();
-        String batch = "{\"items\": [{\"email\": \"" + email + "\", \"type\": \"email_open\"}, {\"email\": \"" + email + "\", \"type\": \"content_download\"}]}";
-        String first = send(key, batch).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String batch = "{\"items\": [{\"email\": \"" + email + "\", \"type\": \"email_open\"}, {\"email\": \"" + email
+                + "\", \"type\": \"content_download\"}]}";
+        String first = send(key, batch)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         int scoreAfterFirst = storedScore(id);
 
-        String again = send(key, batch.replace(", ", ",  ")).andExpect(status().isOk())
+        String again = send(key, batch.replace(", ", ",  "))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Idempotent-Replayed", "true"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(again).isEqualTo(first);
         assertThat(activities(id)).isEqualTo(2);
         assertThat(storedScore(id)).isEqualTo(scoreAfterFirst);
 
-        send(key, batch.replace("email_open", "email_click")).andExpect(status().isUnprocessableContent())
+        send(key, batch.replace("email_open", "email_click"))
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
         assertThat(activities(id)).isEqualTo(2);
     }
@@ -124,7 +155,8 @@ class ActivityApiTest {
         try {
             List<Future<Integer>> sends = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                sends.add(pool.submit((Callable<Integer>) () -> send(key, batch).andReturn().getResponse().getStatus()));
+                sends.add(pool.submit((Callable<Integer>)
+                        () -> send(key, batch).andReturn().getResponse().getStatus()));
             }
             for (Future<Integer> sent : sends) {
                 assertThat(sent.get()).isEqualTo(200);
@@ -149,13 +181,20 @@ class ActivityApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("The batch has 3 invalid events; nothing was stored."))
-                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("items[1].type", "items[2].email", "items[3].occurredAt")));
-        send(UUID.randomUUID().toString(), "{\"items\": [{\"leadId\": 999999999, \"type\": \"email_open\"}, {\"email\": \"" + email + "\", \"type\": \"email_open\"}]}")
+                .andExpect(jsonPath(
+                        "$.errors[*].field",
+                        containsInAnyOrder("items[1].type", "items[2].email", "items[3].occurredAt")));
+        send(
+                        UUID.randomUUID().toString(),
+                        "{\"items\": [{\"leadId\": 999999999, \"type\": \"email_open\"}, {\"email\": \"" + email
+                                + "\", \"type\": \"email_open\"}]}")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("items[0].leadId"));
-        send(null, "{\"items\": [{\"email\": \"" + email + "\", \"type\": \"email_open\"}]}").andExpect(status().isBadRequest())
+        send(null, "{\"items\": [{\"email\": \"" + email + "\", \"type\": \"email_open\"}]}")
+                .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        send(UUID.randomUUID().toString(), "{\"items\": []}").andExpect(status().isBadRequest())
+        send(UUID.randomUUID().toString(), "{\"items\": []}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].reason").value("Send at least one event."));
         assertThat(activities(id)).isZero();
     }
@@ -163,13 +202,23 @@ class ActivityApiTest {
     @Test
     void an_event_for_an_unknown_email_creates_a_lead_by_default() throws Exception {
         String email = email();
-        send(UUID.randomUUID().toString(), "{\"items\": [{\"email\": \"" + email + "\", \"type\": \"page_visit\", \"url\": \"/pricing\"}]}")
+        send(
+                        UUID.randomUUID().toString(),
+                        "{\"items\": [{\"email\": \"" + email
+                                + "\", \"type\": \"page_visit\", \"url\": \"/pricing\"}]}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.leadsCreated").value(1));
-        long id = jdbc.sql("select id from lead where email = ?").param(email).query(Long.class).single();
+        long id = jdbc.sql("select id from lead where email = ?")
+                .param(email)
+                .query(Long.class)
+                .single();
         assertThat(activities(id)).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from lead_score where lead_id = ?").param(id).query(Long.class).single())
-                .as("the new lead is scored").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from lead_score where lead_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .as("the new lead is scored")
+                .isEqualTo(1);
     }
 
     @Test
@@ -177,28 +226,46 @@ class ActivityApiTest {
         String email = email();
         long id = lead(email, "Analyst");
         String ahead = java.time.Instant.now().plusSeconds(90).toString();
-        send(UUID.randomUUID().toString(), "{\"items\": [{\"email\": \"" + email + "\", \"type\": \"demo_request\", \"occurredAt\": \"" + ahead + "\"}]}")
+        send(
+                        UUID.randomUUID().toString(),
+                        "{\"items\": [{\"email\": \"" + email + "\", \"type\": \"demo_request\", \"occurredAt\": \""
+                                + ahead + "\"}]}")
                 .andExpect(status().isOk());
-        assertThat(jdbc.sql("select occurred_at <= now() from activity where lead_id = ?").param(id).query(Boolean.class).single())
-                .as("stored at the time it arrived, so that scoring counts it").isTrue();
+        assertThat(jdbc.sql("select occurred_at <= now() from activity where lead_id = ?")
+                        .param(id)
+                        .query(Boolean.class)
+                        .single())
+                .as("stored at the time it arrived, so that scoring counts it")
+                .isTrue();
     }
 
     @Test
     void only_a_marketer_or_admin_token_may_send_events() throws Exception {
         String salesToken = ApiClients.token(registry, Role.SALES);
-        mvc.perform(post("/api/activities").with(bearer(salesToken)).header("Idempotency-Key", "k")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"items\": [{\"email\": \"a@b.co\", \"type\": \"email_open\"}]}"))
+        mvc.perform(post("/api/activities")
+                        .with(bearer(salesToken))
+                        .header("Idempotency-Key", "k")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\": [{\"email\": \"a@b.co\", \"type\": \"email_open\"}]}"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/activities").header("Idempotency-Key", "k")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"items\": [{\"email\": \"a@b.co\", \"type\": \"email_open\"}]}"))
+        mvc.perform(post("/api/activities")
+                        .header("Idempotency-Key", "k")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\": [{\"email\": \"a@b.co\", \"type\": \"email_open\"}]}"))
                 .andExpect(status().isUnauthorized());
     }
 
     private int storedScore(long id) {
-        return jdbc.sql("select score from lead_score where lead_id = ?").param(id).query(Integer.class).single();
+        return jdbc.sql("select score from lead_score where lead_id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
     }
 
     private long activities(long id) {
-        return jdbc.sql("select count(*) from activity where lead_id = ?").param(id).query(Long.class).single();
+        return jdbc.sql("select count(*) from activity where lead_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
     }
 }

@@ -23,22 +23,32 @@ class UnknownEmailRejectedTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApiTokenRegistry registry;
+
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void a_batch_with_an_unknown_email_is_refused_and_nothing_is_stored() throws Exception {
         String unknown = "nobody-" + UUID.randomUUID() + "@acme.com";
-        long activities = jdbc.sql("select count(*) from activity").query(Long.class).single();
-        mvc.perform(post("/api/activities").with(bearer(ApiClients.token(registry, Role.ADMIN)))
-                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+        long activities =
+                jdbc.sql("select count(*) from activity").query(Long.class).single();
+        mvc.perform(post("/api/activities")
+                        .with(bearer(ApiClients.token(registry, Role.ADMIN)))
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"items\": [{\"email\": \"" + unknown + "\", \"type\": \"email_open\"}]}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("items[0].email"))
                 .andExpect(jsonPath("$.errors[0].reason").value("no lead has the email " + unknown));
-        assertThat(jdbc.sql("select count(*) from lead where email = ?").param(unknown).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from activity").query(Long.class).single()).isEqualTo(activities);
+        assertThat(jdbc.sql("select count(*) from lead where email = ?")
+                        .param(unknown)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from activity").query(Long.class).single())
+                .isEqualTo(activities);
     }
 }

@@ -35,24 +35,43 @@ class WebArchitectureTest {
 
     @Test
     void web_reaches_storage_only_through_the_ports_of_lead_core() {
-        freeze(noClasses().that().resideInAPackage("io.leadline.web..").and().resideOutsideOfPackage(BOOTSTRAP)
-                .should().dependOnClassesThat().resideInAPackage("io.leadline.persistence..")
-                .because("pages, the API and jobs ask lead-core's ports (Leads, ScoringModels, …), which lead-persistence implements"))
+        freeze(
+                        noClasses()
+                                .that()
+                                .resideInAPackage("io.leadline.web..")
+                                .and()
+                                .resideOutsideOfPackage(BOOTSTRAP)
+                                .should()
+                                .dependOnClassesThat()
+                                .resideInAPackage("io.leadline.persistence..")
+                                .because(
+                                        "pages, the API and jobs ask lead-core's ports (Leads, ScoringModels, …), which lead-persistence implements"))
                 .check(web);
     }
 
     @Test
     void web_runs_no_sql_of_its_own() {
-        freeze(noClasses().that().resideInAPackage("io.leadline.web..").and().resideOutsideOfPackage(BOOTSTRAP)
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..",
-                        "jakarta.persistence..", "org.hibernate..")
-                .because("SQL belongs in lead-persistence, behind a port"))
+        freeze(noClasses()
+                        .that()
+                        .resideInAPackage("io.leadline.web..")
+                        .and()
+                        .resideOutsideOfPackage(BOOTSTRAP)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(
+                                "org.springframework.jdbc..",
+                                "java.sql..",
+                                "javax.sql..",
+                                "jakarta.persistence..",
+                                "org.hibernate..")
+                        .because("SQL belongs in lead-persistence, behind a port"))
                 .check(web);
     }
 
     @Test
     void feature_packages_have_no_cycles() {
-        freeze(slices().matching("io.leadline.web.(*)..").should().beFreeOfCycles()).check(web);
+        freeze(slices().matching("io.leadline.web.(*)..").should().beFreeOfCycles())
+                .check(web);
     }
 
     private static ArchRule freeze(ArchRule rule) {

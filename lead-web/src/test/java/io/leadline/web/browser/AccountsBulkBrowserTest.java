@@ -27,15 +27,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * An admin opens the accounts view, finds the account that is heating up, reads why on its page and gives it to a rep;
  * then disqualifies two of its leads at once from the lead list and reads the result.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "leadline.import.poll-millis=200")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "leadline.import.poll-millis=200")
 class AccountsBulkBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts users;
+
     @Autowired
     LeadCapture capture;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -58,8 +63,16 @@ class AccountsBulkBrowserTest {
     }
 
     private long lead(String name, String title) {
-        return capture.capture(new LeadProfile(name + " " + tag, new EmailAddress(UUID.randomUUID() + "@heating.example.com"),
-                company, title, 3000, "BR", "webinar", Map.of())).id();
+        return capture.capture(new LeadProfile(
+                        name + " " + tag,
+                        new EmailAddress(UUID.randomUUID() + "@heating.example.com"),
+                        company,
+                        title,
+                        3000,
+                        "BR",
+                        "webinar",
+                        Map.of()))
+                .id();
     }
 
     @Test
@@ -69,38 +82,58 @@ class AccountsBulkBrowserTest {
         lead("Diego Prado", "VP Engineering");
         lead("Ines Rocha", "Analyst");
         jdbc.sql("update lead_score set engagement_points = 25, score = score + 25 where lead_id in "
-                + "(select id from lead where company = ? and job_title <> 'Analyst')").param(company).update();
-        long account = jdbc.sql("select account_id from lead where id = ?").param(ceo).query(Long.class).single();
+                        + "(select id from lead where company = ? and job_title <> 'Analyst')")
+                .param(company)
+                .update();
+        long account = jdbc.sql("select account_id from lead where id = ?")
+                .param(ceo)
+                .query(Long.class)
+                .single();
         wait.until(d -> jdbc.sql("select coalesce(bool_or(mqa), false) from account_score where account_id = ?")
-                .param(account).query(Boolean.class).single());
+                .param(account)
+                .query(Boolean.class)
+                .single());
 
         Browser.signIn(browser, port, "acct-admin", "acct-admin-password");
         browser.get("http://localhost:" + port + "/accounts?mqa=true");
         browser.findElement(By.linkText(company)).click();
         wait.until(ExpectedConditions.urlContains("/accounts/" + account));
         String page = browser.findElement(By.tagName("main")).getText();
-        assertThat(page).contains("Why this score", "Best contact", "Buying-committee coverage", "Became an MQA",
-                "Carla Mendes " + tag, "Ines Rocha " + tag);
+        assertThat(page)
+                .contains(
+                        "Why this score",
+                        "Best contact",
+                        "Buying-committee coverage",
+                        "Became an MQA",
+                        "Carla Mendes " + tag,
+                        "Ines Rocha " + tag);
         new Select(browser.findElement(By.id("owner"))).selectByVisibleText("acct-rep");
-        browser.findElement(By.xpath("//button[normalize-space()='Save owner']")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='Save owner']"))
+                .click();
         Browser.waitForText(browser, By.cssSelector(".flash.ok"), "acct-rep's now", Duration.ofSeconds(10));
         Browser.screenshot(browser, "account-page");
 
         browser.get("http://localhost:" + port + "/leads?text=" + tag);
-        browser.findElement(By.xpath("//summary[normalize-space()='Act on several leads…']")).click();
+        browser.findElement(By.xpath("//summary[normalize-space()='Act on several leads…']"))
+                .click();
         for (String name : new String[] {"Diego Prado", "Ines Rocha"}) {
-            browser.findElement(By.cssSelector("input[aria-label='Select " + name + " " + tag + "']")).click();
+            browser.findElement(By.cssSelector("input[aria-label='Select " + name + " " + tag + "']"))
+                    .click();
         }
         new Select(browser.findElement(By.id("bulk-kind"))).selectByVisibleText("Disqualify");
         new Select(browser.findElement(By.id("bulk-reason"))).selectByIndex(1);
         Browser.type(browser, "bulk-note", "merged into the parent company");
-        browser.findElement(By.xpath("//button[normalize-space()='Run on the leads']")).click();
-        wait.until(ExpectedConditions.alertIsPresent()).accept();   // it asks first
+        browser.findElement(By.xpath("//button[normalize-space()='Run on the leads']"))
+                .click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept(); // it asks first
 
         wait.until(ExpectedConditions.urlMatches("/leads/bulk/\\d+$"));
         Browser.waitForText(browser, By.tagName("h2"), "Done: 2 leads changed, 0 refused", Duration.ofSeconds(20));
         Browser.screenshot(browser, "bulk-result");
-        assertThat(jdbc.sql("select count(*) from lead where company = ? and stage = 'DISQUALIFIED'").param(company)
-                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from lead where company = ? and stage = 'DISQUALIFIED'")
+                        .param(company)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 }

@@ -17,10 +17,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class Browser {
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("LEADLINE_CHROMIUM", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("LEADLINE_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    static final Path CHROMEDRIVER =
+            Path.of(System.getenv().getOrDefault("LEADLINE_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
-    private Browser() {
-    }
+    private Browser() {}
 
     static ChromeDriver start() {
         return start(null);
@@ -34,19 +34,29 @@ final class Browser {
     /** A browser with extra Chromium switches (such as {@code --user-agent=…}: headless Chromium names itself a robot). */
     static ChromeDriver start(Path downloads, String... switches) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("Browser tests need Chromium at " + CHROMIUM + " and chromedriver at "
-                    + CHROMEDRIVER + ": install the Debian packages chromium and chromium-driver "
-                    + "(apt-get install chromium chromium-driver), or set LEADLINE_CHROMIUM and LEADLINE_CHROMEDRIVER.");
+            throw new IllegalStateException(
+                    "Browser tests need Chromium at " + CHROMIUM + " and chromedriver at "
+                            + CHROMEDRIVER + ": install the Debian packages chromium and chromium-driver "
+                            + "(apt-get install chromium chromium-driver), or set LEADLINE_CHROMIUM and LEADLINE_CHROMEDRIVER.");
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
                 "--window-size=1280,900");
         options.addArguments(switches);
         if (downloads != null) {
-            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
-                    "download.prompt_for_download", false));
+            options.setExperimentalOption(
+                    "prefs",
+                    java.util.Map.of(
+                            "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -62,7 +72,8 @@ final class Browser {
         driver.get("http://localhost:" + port + "/login");
         type(driver, "username", username);
         type(driver, "password", password);
-        driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+        driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]"))
+                .click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.not(
                         org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login")));
@@ -75,7 +86,8 @@ final class Browser {
     static void waitForText(ChromeDriver driver, org.openqa.selenium.By element, String text, Duration timeout) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout)
                 .ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(element, text));
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                        element, text));
     }
 
     /** Replaces the text of the field with this id. */
@@ -89,7 +101,8 @@ final class Browser {
      * Waits until the page an action answered with has replaced the one holding {@code element}: the element is
      * stale, or (mid-navigation, as Chrome reports it) a node no longer in any document.
      */
-    static void waitUntilReplaced(ChromeDriver driver, org.openqa.selenium.WebElement element, java.time.Duration timeout) {
+    static void waitUntilReplaced(
+            ChromeDriver driver, org.openqa.selenium.WebElement element, java.time.Duration timeout) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout).until(d -> {
             try {
                 element.isEnabled();

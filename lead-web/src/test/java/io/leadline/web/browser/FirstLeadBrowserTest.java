@@ -27,6 +27,7 @@ class FirstLeadBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
 
@@ -60,8 +61,10 @@ class FirstLeadBrowserTest {
         browser.findElement(By.id("email")).sendKeys("carla@lojasol");
         browser.findElement(By.cssSelector("button[type=submit].primary")).click();
         assertThat(browser.findElement(By.id("fullName-error")).getText()).isEqualTo("Enter the lead's name.");
-        assertThat(browser.findElement(By.id("email-error")).getText()).isEqualTo("Enter an email address like name@company.com.");
-        assertThat(browser.findElement(By.id("fullName")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("email-error")).getText())
+                .isEqualTo("Enter an email address like name@company.com.");
+        assertThat(browser.findElement(By.id("fullName")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         Browser.screenshot(browser, "new-lead-errors");
 
         // Then good input.
@@ -84,10 +87,12 @@ class FirstLeadBrowserTest {
         signOut();
 
         signIn("browser-rep");
-        assertThat(browser.findElement(By.cssSelector("ul.figures")).getText()).contains("MQLs waiting for a rep", "your open leads");
+        assertThat(browser.findElement(By.cssSelector("ul.figures")).getText())
+                .contains("MQLs waiting for a rep", "your open leads");
         browser.findElement(By.linkText("Sales queue")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/queue");
-        WebElement row = browser.findElement(By.xpath("//table[contains(@class,'queue')]//tr[td//text()[contains(., '" + email + "')]]"));
+        WebElement row = browser.findElement(
+                By.xpath("//table[contains(@class,'queue')]//tr[td//text()[contains(., '" + email + "')]]"));
         assertThat(row.getText()).contains("Carla Mendes", "Loja Sol", "60", "Marketing qualified");
         Browser.screenshot(browser, "sales-queue");
 

@@ -38,12 +38,16 @@ class HandoffBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     LeadCapture capture;
+
     @Autowired
     ApiTokenRegistry tokens;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -68,7 +72,8 @@ class HandoffBrowserTest {
     }
 
     @Test
-    void a_rule_sends_a_demo_requesting_lead_to_its_rep_who_sees_the_badge_the_notice_and_the_hot_lane() throws Exception {
+    void a_rule_sends_a_demo_requesting_lead_to_its_rep_who_sees_the_badge_the_notice_and_the_hot_lane()
+            throws Exception {
         String source = "browser_" + tag;
         Browser.signIn(browser, port, "handoff-admin", "handoff-admin-password");
         browser.get("http://localhost:" + port + "/settings/handoff");
@@ -76,28 +81,45 @@ class HandoffBrowserTest {
         Browser.type(browser, "value", source);
         new Select(browser.findElement(By.id("rep"))).selectByVisibleText(rep);
         browser.findElement(By.xpath("//button[normalize-space()='Add rule']")).click();
-        Browser.waitForText(browser, By.cssSelector("ol.rules"), "Source is " + source + " → " + rep, Duration.ofSeconds(10));
+        Browser.waitForText(
+                browser, By.cssSelector("ol.rules"), "Source is " + source + " → " + rep, Duration.ofSeconds(10));
         browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
 
-        long id = capture.capture(new LeadProfile("Browser Hand " + tag, new EmailAddress("hand-" + tag + "@acme.com"), "Acme",
-                "CEO", 3000, "BR", source, Map.of())).id();
+        long id = capture.capture(new LeadProfile(
+                        "Browser Hand " + tag,
+                        new EmailAddress("hand-" + tag + "@acme.com"),
+                        "Acme",
+                        "CEO",
+                        3000,
+                        "BR",
+                        source,
+                        Map.of()))
+                .id();
         String token = ApiClients.token(tokens, Role.MARKETER);
-        HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/activities"))
-                .header("Authorization", "Bearer " + token).header("Idempotency-Key", UUID.randomUUID().toString())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"items\": [{\"leadId\": " + id + ", \"type\": \"demo_request\"}]}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> sent = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/activities"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"items\": [{\"leadId\": " + id + ", \"type\": \"demo_request\"}]}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
 
         Browser.signIn(browser, port, rep, "hand-rep-password");
         // The notices arrive after their events commit: the badge shows on a page opened once they are in.
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
             d.navigate().refresh();
-            return d.findElement(By.cssSelector("a.inbox")).getAttribute("aria-label").equals("Inbox, 2 unread");
+            return d.findElement(By.cssSelector("a.inbox"))
+                    .getAttribute("aria-label")
+                    .equals("Inbox, 2 unread");
         });
         browser.findElement(By.cssSelector("a.inbox")).click();
         String inbox = browser.findElement(By.cssSelector("table.inbox")).getText();
-        assertThat(inbox).contains("Browser Hand " + tag + " is yours (by rule 1: Source is " + source + " → " + rep + ").")
+        assertThat(inbox)
+                .contains("Browser Hand " + tag + " is yours (by rule 1: Source is " + source + " → " + rep + ").")
                 .contains("Browser Hand " + tag + ", one of your leads: demo request.");
 
         browser.findElement(By.linkText("Sales queue")).click();

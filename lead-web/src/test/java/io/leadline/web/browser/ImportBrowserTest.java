@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,10 +29,13 @@ class ImportBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     JdbcClient jdbc;
+
     @TempDir
     Path dir;
 
@@ -65,10 +68,13 @@ class ImportBrowserTest {
 
         browser.findElement(By.linkText("Imports")).click();
         browser.findElement(By.id("file")).sendKeys(file.toString());
-        browser.findElement(By.xpath("//button[normalize-space()='Upload and preview']")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='Upload and preview']"))
+                .click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/imports/\\d+$"));
 
-        assertThat(browser.findElement(By.cssSelector("table.preview")).getText().toLowerCase())
+        assertThat(browser.findElement(By.cssSelector("table.preview"))
+                        .getText()
+                        .toLowerCase())
                 .contains("mql_id", "dac32acd4db4c29c230538b72f8dd87d", "01-02-2018");
         assertThat(browser.findElement(By.name("field0")).getAttribute("value")).isEqualTo("EXTERNAL_ID");
         assertThat(browser.findElement(By.name("field1")).getAttribute("value")).isEqualTo("CREATED_AT");
@@ -89,17 +95,22 @@ class ImportBrowserTest {
     @Test
     void the_rejected_rows_of_a_malformed_file_download_with_their_reasons() throws Exception {
         Path file = dir.resolve("malformed.csv");
-        Files.writeString(file, "email,name,company size\ngood-" + System.nanoTime() + "@acme.com,Good,10\n"
-                + "not-an-email,Bad,10\nragged@acme.com,Acme, Inc,10\n=2+3,Formula,5\n");
+        Files.writeString(
+                file,
+                "email,name,company size\ngood-" + System.nanoTime() + "@acme.com,Good,10\n"
+                        + "not-an-email,Bad,10\nragged@acme.com,Acme, Inc,10\n=2+3,Formula,5\n");
         importWithTheGuessedMapping(file);
-        assertThat(browser.findElement(By.cssSelector("table.counts")).getText()).contains("Rows read 4", "Rejected 3");
+        assertThat(browser.findElement(By.cssSelector("table.counts")).getText())
+                .contains("Rows read 4", "Rejected 3");
 
         browser.findElement(By.partialLinkText("Download the rejected rows")).click();
         Path downloaded = null;
         for (int i = 0; i < 100 && downloaded == null; i++) {
             try (var files = Files.list(downloads)) {
                 downloaded = files.filter(p -> p.getFileName().toString().startsWith("rejected-rows-")
-                        && p.getFileName().toString().endsWith(".csv")).findFirst().orElse(null);
+                                && p.getFileName().toString().endsWith(".csv"))
+                        .findFirst()
+                        .orElse(null);
             }
             if (downloaded == null) {
                 Thread.sleep(100);
@@ -107,10 +118,13 @@ class ImportBrowserTest {
         }
         assertThat(downloaded).as("the rejected rows file was downloaded").isNotNull();
         String csv = Files.readString(downloaded);
-        assertThat(csv).startsWith("email,name,company size,line,reason")
-                .contains("not-an-email,Bad,10,3,\"\"\"not-an-email\"\" is not a valid email address\"",
+        assertThat(csv)
+                .startsWith("email,name,company size,line,reason")
+                .contains(
+                        "not-an-email,Bad,10,3,\"\"\"not-an-email\"\" is not a valid email address\"",
                         "ragged@acme.com,Acme,\" Inc\",10,4,\"the row has 4 cells but the header has 3: a value holds the "
-                                + "separator without quotes, so its cells would land in the wrong columns\"", "'=2+3,Formula,5,5,");
+                                + "separator without quotes, so its cells would land in the wrong columns\"",
+                        "'=2+3,Formula,5,5,");
     }
 
     @Test
@@ -131,7 +145,8 @@ class ImportBrowserTest {
         Path file = dir.resolve("wide.csv");
         Files.writeString(file, csv);
         importWithTheGuessedMapping(file);
-        assertThat(browser.findElement(By.cssSelector("table.counts")).getText()).contains("Rows read 3", "Imported as new leads 3");
+        assertThat(browser.findElement(By.cssSelector("table.counts")).getText())
+                .contains("Rows read 3", "Imported as new leads 3");
     }
 
     /**
@@ -142,22 +157,27 @@ class ImportBrowserTest {
     void the_reading_the_date_format_and_the_statuses_are_chosen_on_the_mapping_page() throws Exception {
         String tag = Long.toString(System.nanoTime());
         Path file = dir.resolve("statuses.csv");
-        Files.writeString(file, "Email;Created;Status\n"
-                + "d1-" + tag + "@acme.com;03/05/2024;Working\n"
-                + "d2-" + tag + "@acme.com;04/06/2024;Bad timing\n"
-                + "d3-" + tag + "@acme.com;01/02/2024;New\n");
+        Files.writeString(
+                file,
+                "Email;Created;Status\n"
+                        + "d1-" + tag + "@acme.com;03/05/2024;Working\n"
+                        + "d2-" + tag + "@acme.com;04/06/2024;Bad timing\n"
+                        + "d3-" + tag + "@acme.com;01/02/2024;New\n");
         Browser.signIn(browser, port, "importer", "importer-password");
         browser.get("http://localhost:" + port + "/imports");
         browser.findElement(By.id("file")).sendKeys(file.toString());
-        browser.findElement(By.xpath("//button[normalize-space()='Upload and preview']")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='Upload and preview']"))
+                .click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/imports/\\d+$"));
         assertThat(browser.findElement(By.cssSelector(".file-facts")).getText()).contains("separated by semicolons");
 
         // Read it as commas by mistake, then back as semicolons: the columns are guessed anew each time.
         readAgain(",");
-        assertThat(browser.findElements(By.cssSelector("table.preview thead th"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("table.preview thead th")))
+                .hasSize(1);
         readAgain(";");
-        assertThat(browser.findElements(By.cssSelector("table.preview thead th"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("table.preview thead th")))
+                .hasSize(3);
         assertThat(browser.findElement(By.name("field1")).getAttribute("value")).isEqualTo("CREATED_AT");
         assertThat(browser.findElement(By.name("field2")).getAttribute("value")).isEqualTo("STAGE");
 
@@ -175,10 +195,14 @@ class ImportBrowserTest {
         Browser.screenshot(browser, "import-statuses-and-dates");
         browser.findElement(By.xpath("//button[normalize-space()='Import']")).click();
         Browser.waitForText(browser, By.cssSelector("h2"), "What the import did", Duration.ofSeconds(60));
-        assertThat(browser.findElement(By.cssSelector("table.counts")).getText()).contains("Rows read 3", "Imported as new leads 3");
+        assertThat(browser.findElement(By.cssSelector("table.counts")).getText())
+                .contains("Rows read 3", "Imported as new leads 3");
 
         assertThat(jdbc.sql("select stage || ' ' || to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') from lead "
-                        + "where email like ? order by email").param("d_-" + tag + "@acme.com").query(String.class).list())
+                                + "where email like ? order by email")
+                        .param("d_-" + tag + "@acme.com")
+                        .query(String.class)
+                        .list())
                 .containsExactly("SQL 2024-05-03", "RECYCLED 2024-06-04", "NEW 2024-02-01");
     }
 
@@ -195,7 +219,8 @@ class ImportBrowserTest {
         Browser.signIn(browser, port, "importer", "importer-password");
         browser.get("http://localhost:" + port + "/imports");
         browser.findElement(By.id("file")).sendKeys(file.toString());
-        browser.findElement(By.xpath("//button[normalize-space()='Upload and preview']")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='Upload and preview']"))
+                .click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/imports/\\d+$"));
         browser.findElement(By.xpath("//button[normalize-space()='Import']")).click();
         Browser.waitForText(browser, By.cssSelector("h2"), "What the import did", Duration.ofSeconds(60));

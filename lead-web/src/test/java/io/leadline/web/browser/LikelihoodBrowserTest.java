@@ -24,8 +24,10 @@ class LikelihoodBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -51,23 +53,34 @@ class LikelihoodBrowserTest {
     void an_admin_trains_the_model_and_a_sales_rep_sees_the_likelihood_in_the_queue() {
         Browser.signIn(browser, port, "likelihood-admin", "likelihood-admin-password");
         browser.get("http://localhost:" + port + "/settings");
-        browser.findElement(By.linkText("Likelihood to close (predictive model)")).click();
+        browser.findElement(By.linkText("Likelihood to close (predictive model)"))
+                .click();
         browser.findElement(By.xpath("//button[normalize-space()='Train now']")).click();
         assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).startsWith("Training model");
 
         // The page refreshes itself while the model trains.
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("td.auc")));
-        double auc = Double.parseDouble(browser.findElement(By.cssSelector("td.auc")).getText());
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("td.auc")));
+        double auc =
+                Double.parseDouble(browser.findElement(By.cssSelector("td.auc")).getText());
         assertThat(auc).isGreaterThan(0.75);
-        assertThat(browser.findElements(By.cssSelector("svg.calibration circle"))).hasSize(10);
-        assertThat(browser.findElement(By.cssSelector("tr.leak")).getText()).contains("deal_segment").contains("Leak?");
+        assertThat(browser.findElements(By.cssSelector("svg.calibration circle")))
+                .hasSize(10);
+        assertThat(browser.findElement(By.cssSelector("tr.leak")).getText())
+                .contains("deal_segment")
+                .contains("Leak?");
         Browser.screenshot(browser, "likelihood");
 
-        browser.findElement(By.xpath("//form[contains(@action,'/logout')]//button")).click();
+        browser.findElement(By.xpath("//form[contains(@action,'/logout')]//button"))
+                .click();
         Browser.signIn(browser, port, "likelihood-rep", "likelihood-rep-password");
         browser.get("http://localhost:" + port + "/queue");
-        assertThat(browser.findElement(By.xpath("//th[normalize-space()='Likelihood']")).isDisplayed()).isTrue();
-        assertThat(browser.findElement(By.xpath("//tr[td/a[normalize-space()='Likely Buyer']]/td[contains(@class,'likelihood')]")).getText())
+        assertThat(browser.findElement(By.xpath("//th[normalize-space()='Likelihood']"))
+                        .isDisplayed())
+                .isTrue();
+        assertThat(browser.findElement(By.xpath(
+                                "//tr[td/a[normalize-space()='Likely Buyer']]/td[contains(@class,'likelihood')]"))
+                        .getText())
                 .matches("\\d+ %");
         Browser.screenshot(browser, "queue-likelihood");
     }

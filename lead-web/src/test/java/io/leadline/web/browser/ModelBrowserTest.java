@@ -32,14 +32,19 @@ class ModelBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     LeadCapture capture;
+
     @Autowired
     LeadEditing editing;
+
     @Autowired
     RescoreJobs rescores;
+
     @Autowired
     io.leadline.persistence.scoring.JdbcScoringModels models;
 
@@ -66,34 +71,54 @@ class ModelBrowserTest {
 
     @Test
     void a_heavier_pricing_weight_previewed_and_activated_brings_a_lead_into_the_queue() throws InterruptedException {
-        long fan = capture.capture(new LeadProfile("Pricing Fan", new EmailAddress(UUID.randomUUID() + "@pricing.example.com"),
-                company, "Analyst", 20, "BR", "email", Map.of())).id();
+        long fan = capture.capture(new LeadProfile(
+                        "Pricing Fan",
+                        new EmailAddress(UUID.randomUUID() + "@pricing.example.com"),
+                        company,
+                        "Analyst",
+                        20,
+                        "BR",
+                        "email",
+                        Map.of()))
+                .id();
         for (int i = 1; i <= 2; i++) {
-            editing.logActivity(fan, Activity.of(ActivityType.PRICING_PAGE_VISIT, Instant.now().minusSeconds(3600L * i)), null);
+            editing.logActivity(
+                    fan,
+                    Activity.of(ActivityType.PRICING_PAGE_VISIT, Instant.now().minusSeconds(3600L * i)),
+                    null);
         }
         Browser.signIn(browser, port, "model-admin", "model-admin-password");
         browser.get("http://localhost:" + port + "/queue?company=" + company.replace(" ", "%20"));
         assertThat(browser.getPageSource()).doesNotContain("Pricing Fan");
 
         browser.get("http://localhost:" + port + "/settings/model");
-        String pricing = browser.findElement(By.xpath("//label[normalize-space()='Pricing-page visits']")).getAttribute("for");
+        String pricing = browser.findElement(By.xpath("//label[normalize-space()='Pricing-page visits']"))
+                .getAttribute("for");
         Browser.type(browser, pricing, "30");
-        browser.findElement(By.name(pricing.replace("eng_", "engcap_"))).clear();   // no cap on pricing visits
-        browser.findElement(By.xpath("//button[normalize-space()='Preview on the existing leads']")).click();
+        browser.findElement(By.name(pricing.replace("eng_", "engcap_"))).clear(); // no cap on pricing visits
+        browser.findElement(By.xpath("//button[normalize-space()='Preview on the existing leads']"))
+                .click();
         Browser.waitForText(browser, By.tagName("body"), "What would change", Duration.ofSeconds(30));
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Pricing-page visits: 10 → 30 points each", "Pricing-page visits: cap 30 → none",
-                "Would become MQLs (");
-        assertThat(browser.findElements(By.cssSelector("a[href='/leads/" + fan + "']"))).isNotEmpty();
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .contains(
+                        "Pricing-page visits: 10 → 30 points each",
+                        "Pricing-page visits: cap 30 → none",
+                        "Would become MQLs (");
+        assertThat(browser.findElements(By.cssSelector("a[href='/leads/" + fan + "']")))
+                .isNotEmpty();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2100));
         Browser.screenshot(browser, "model-preview");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 
-        browser.findElement(By.xpath("//button[normalize-space()='Save and activate this draft']")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='Save and activate this draft']"))
+                .click();
         assertThat(new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash.ok"))).getText())
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash.ok")))
+                        .getText())
                 .endsWith("is live; the leads it can move are being rescored.");
         Instant deadline = Instant.now().plusSeconds(30);
-        while (rescores.latest().map(RescoreJobs.RescoreJob::running).orElse(false) && Instant.now().isBefore(deadline)) {
+        while (rescores.latest().map(RescoreJobs.RescoreJob::running).orElse(false)
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
 
@@ -107,8 +132,16 @@ class ModelBrowserTest {
      */
     @Test
     void several_rules_are_edited_in_one_draft_previewed_once_and_activated_as_one_version() {
-        capture.capture(new LeadProfile("Quality Lead", new EmailAddress(UUID.randomUUID() + "@quality.example.com"),
-                company, "Analyst", 800, "BR", "email", Map.of("Lead Quality", "High", "Annual Revenue", "5000000"))).id();
+        capture.capture(new LeadProfile(
+                        "Quality Lead",
+                        new EmailAddress(UUID.randomUUID() + "@quality.example.com"),
+                        company,
+                        "Analyst",
+                        800,
+                        "BR",
+                        "email",
+                        Map.of("Lead Quality", "High", "Annual Revenue", "5000000")))
+                .id();
         var live = models.active();
         String renamed = live.fitRules().get(0).name();
         String removed = live.fitRules().get(1).name();
@@ -131,22 +164,35 @@ class ModelBrowserTest {
         Browser.type(browser, "newfit_field_1", "Annual Revenue");
         Browser.type(browser, "newfit_values_1", "1000000-100000000");
         Browser.type(browser, "newfit_points_1", "5");
-        browser.findElement(By.xpath("//button[normalize-space()='Preview on the existing leads']")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='Preview on the existing leads']"))
+                .click();
         Browser.waitForText(browser, By.tagName("body"), "What would change", Duration.ofSeconds(30));
         String preview = browser.findElement(By.tagName("body")).getText();
-        assertThat(preview).contains("new fit rule High quality (25 points): lead_quality is one of",
-                "new fit rule Big revenue (5 points): annual_revenue is between 1000000 and 100000000", "fit rule " + removed + " removed", "17 points");
+        assertThat(preview)
+                .contains(
+                        "new fit rule High quality (25 points): lead_quality is one of",
+                        "new fit rule Big revenue (5 points): annual_revenue is between 1000000 and 100000000",
+                        "fit rule " + removed + " removed",
+                        "17 points");
         assertThat(preview).doesNotContain("\u201cHigh quality\u201d (lead_quality is one of high) matches none");
 
-        browser.findElement(By.xpath("//button[normalize-space()='Save and activate this draft']")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='Save and activate this draft']"))
+                .click();
         assertThat(new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash.ok"))).getText())
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash.ok")))
+                        .getText())
                 .endsWith("is live; the leads it can move are being rescored.");
         var now = models.active();
         assertThat(models.versions()).as("one activation, one version").hasSize(versionsBefore + 1);
-        assertThat(now.fitRules()).extracting(r -> r.name()).contains(renamed + " (edited)", "High quality", "Big revenue")
+        assertThat(now.fitRules())
+                .extracting(r -> r.name())
+                .contains(renamed + " (edited)", "High quality", "Big revenue")
                 .doesNotContain(removed, renamed);
-        assertThat(now.fitRules().stream().filter(r -> r.name().equals(renamed + " (edited)")).findFirst().orElseThrow().points())
+        assertThat(now.fitRules().stream()
+                        .filter(r -> r.name().equals(renamed + " (edited)"))
+                        .findFirst()
+                        .orElseThrow()
+                        .points())
                 .isEqualTo(17);
     }
 }

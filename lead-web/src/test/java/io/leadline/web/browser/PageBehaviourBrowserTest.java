@@ -28,8 +28,10 @@ class PageBehaviourBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -51,7 +53,10 @@ class PageBehaviourBrowserTest {
     }
 
     private boolean enabled() {
-        return jdbc.sql("select enabled from app_user where username = ?").param(rep).query(Boolean.class).single();
+        return jdbc.sql("select enabled from app_user where username = ?")
+                .param(rep)
+                .query(Boolean.class)
+                .single();
     }
 
     @Test
@@ -80,11 +85,14 @@ class PageBehaviourBrowserTest {
         Browser.type(browser, "currentPassword", "not-my-password-at-all");
         Browser.type(browser, "newPassword", "a-new-password-long");
         Browser.type(browser, "confirmPassword", "a-new-password-long");
-        browser.findElement(By.xpath("//button[normalize-space()='Change password']")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='Change password']"))
+                .click();
         // the old page's focused element goes stale while the refused page loads: wait through that
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .ignoring(StaleElementReferenceException.class)
-                .until(d -> "currentPassword".equals(d.switchTo().activeElement().getAttribute("id")));
-        assertThat(browser.switchTo().activeElement().getAttribute("aria-invalid")).isEqualTo("true");
+                .until(d ->
+                        "currentPassword".equals(d.switchTo().activeElement().getAttribute("id")));
+        assertThat(browser.switchTo().activeElement().getAttribute("aria-invalid"))
+                .isEqualTo("true");
     }
 }

@@ -2,12 +2,12 @@ package io.leadline.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadline.core.lead.EmailAddress;
+import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.user.Language;
 import io.leadline.core.user.Preferences;
 import io.leadline.core.user.Role;
 import io.leadline.core.user.UserAccess;
-import io.leadline.core.lead.EmailAddress;
-import io.leadline.core.lead.LeadProfile;
 import io.leadline.web.capture.LeadCapture;
 import io.leadline.web.security.UserAccounts;
 import java.time.ZoneId;
@@ -35,12 +35,16 @@ class PageWidthsBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     LeadCapture capture;
+
     @Autowired
     UserAccess users;
 
@@ -64,24 +68,64 @@ class PageWidthsBrowserTest {
 
     @Test
     void no_main_page_scrolls_sideways_at_phone_tablet_or_desktop_width() {
-        long lead = capture.capture(new LeadProfile("Maria Aparecida dos Santos Albuquerque", new EmailAddress(
-                "maria.aparecida.albuquerque-" + System.nanoTime() + "@a-rather-long-company-domain.example.com"),
-                "Cerâmica Paraná Indústria e Comércio Ltda", "Diretora de Operações e Logística", 250, "BR", "paid_search",
-                java.util.Map.of())).id();
+        long lead = capture.capture(new LeadProfile(
+                        "Maria Aparecida dos Santos Albuquerque",
+                        new EmailAddress("maria.aparecida.albuquerque-" + System.nanoTime()
+                                + "@a-rather-long-company-domain.example.com"),
+                        "Cerâmica Paraná Indústria e Comércio Ltda",
+                        "Diretora de Operações e Logística",
+                        250,
+                        "BR",
+                        "paid_search",
+                        java.util.Map.of()))
+                .id();
         Browser.signIn(browser, port, "widths-admin", "widths-admin-password");
-        List<String> pages = new ArrayList<>(List.of("/", "/leads", "/leads/new", "/queue", "/accounts", "/imports",
-                "/reports", "/inbox", "/settings", "/settings/model", "/settings/handoff", "/settings/webhooks",
-                "/settings/tracking", "/settings/fields", "/settings/sources", "/settings/audit", "/account/alerts",
+        List<String> pages = new ArrayList<>(List.of(
+                "/",
+                "/leads",
+                "/leads/new",
+                "/queue",
+                "/accounts",
+                "/imports",
+                "/reports",
+                "/inbox",
+                "/settings",
+                "/settings/model",
+                "/settings/handoff",
+                "/settings/webhooks",
+                "/settings/tracking",
+                "/settings/fields",
+                "/settings/sources",
+                "/settings/audit",
+                "/account/alerts",
                 "/forms/spring-webinar"));
         pages.add("/leads/" + lead);
-        pages.add("/accounts/" + jdbc.sql("select account_id from lead where id = ?").param(lead).query(Long.class).single());
-        // A possible duplicate of it (a typo, a private address, the company without its accents): the lead page shows the
+        pages.add("/accounts/"
+                + jdbc.sql("select account_id from lead where id = ?")
+                        .param(lead)
+                        .query(Long.class)
+                        .single());
+        // A possible duplicate of it (a typo, a private address, the company without its accents): the lead page shows
+        // the
         // pair, and the merge page sets the two side by side.
-        long twin = capture.capture(new LeadProfile("Maria Aparecida dos Santos Albuquerqe", new EmailAddress(
-                "maria.albuquerque." + System.nanoTime() + "@gmail.com"), "Ceramica Parana Industria e Comercio Ltda", null, null,
-                "BR", null, java.util.Map.of("phone", "+55 41 99876-5432"))).id();
-        String email = jdbc.sql("select email from lead where id = ?").param(lead).query(String.class).single();
-        pages.addAll(List.of("/leads/duplicates", "/leads/merge?lead=" + lead + "&other=" + twin, "/settings/personal-data?email=" + email));
+        long twin = capture.capture(new LeadProfile(
+                        "Maria Aparecida dos Santos Albuquerqe",
+                        new EmailAddress("maria.albuquerque." + System.nanoTime() + "@gmail.com"),
+                        "Ceramica Parana Industria e Comercio Ltda",
+                        null,
+                        null,
+                        "BR",
+                        null,
+                        java.util.Map.of("phone", "+55 41 99876-5432")))
+                .id();
+        String email = jdbc.sql("select email from lead where id = ?")
+                .param(lead)
+                .query(String.class)
+                .single();
+        pages.addAll(List.of(
+                "/leads/duplicates",
+                "/leads/merge?lead=" + lead + "&other=" + twin,
+                "/settings/personal-data?email=" + email));
         List<String> wide = wideAt(pages, WIDTHS);
         for (int width : new int[] {390, 1280}) {
             browser.manage().window().setSize(new Dimension(width, 900));
@@ -103,16 +147,28 @@ class PageWidthsBrowserTest {
     @Test
     void the_portuguese_pages_fit_too() {
         accounts.createIfAbsent("widths-marketer-pt", "widths-marketer-pt-password", Role.MARKETER);
-        users.savePreferences("widths-marketer-pt", new Preferences(Optional.of(Language.PORTUGUESE_BRAZIL),
-                Optional.of(ZoneId.of("America/Sao_Paulo"))));
+        users.savePreferences(
+                "widths-marketer-pt",
+                new Preferences(Optional.of(Language.PORTUGUESE_BRAZIL), Optional.of(ZoneId.of("America/Sao_Paulo"))));
         Browser.signIn(browser, port, "widths-marketer-pt", "widths-marketer-pt-password");
         browser.get("http://localhost:" + port + "/");
-        assertThat(browser.findElement(org.openqa.selenium.By.tagName("h1")).getText()).isEqualTo("Hoje");
+        assertThat(browser.findElement(org.openqa.selenium.By.tagName("h1")).getText())
+                .isEqualTo("Hoje");
         assertThat(browser.getPageSource()).contains("BRT");
-        assertThat((String) browser.executeScript("return document.cookie")).as("leadline.js tells the browser's zone")
+        assertThat((String) browser.executeScript("return document.cookie"))
+                .as("leadline.js tells the browser's zone")
                 .contains("leadline_tz=");
-        List<String> pages = List.of("/", "/leads", "/leads/new", "/queue", "/accounts", "/imports", "/reports", "/inbox",
-                "/account/preferences", "/account/alerts");
+        List<String> pages = List.of(
+                "/",
+                "/leads",
+                "/leads/new",
+                "/queue",
+                "/accounts",
+                "/imports",
+                "/reports",
+                "/inbox",
+                "/account/preferences",
+                "/account/alerts");
         List<String> wide = wideAt(pages, 390, 1280);
         for (int width : new int[] {390, 1280}) {
             browser.manage().window().setSize(new Dimension(width, 900));

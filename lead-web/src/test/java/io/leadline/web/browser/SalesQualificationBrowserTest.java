@@ -31,8 +31,10 @@ class SalesQualificationBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     LeadCapture capture;
 
@@ -44,10 +46,25 @@ class SalesQualificationBrowserTest {
         accounts.createIfAbsent("closer", PASSWORD, Role.SALES);
         String tag = UUID.randomUUID().toString().substring(0, 8);
         // Founder (+30) and head (+25) of an enterprise (+25) from paid search (+10): above every other test lead.
-        capture.capture(new LeadProfile("Top Founder", new EmailAddress("top-" + tag + "@bigco.com"), "BigCo",
-                "Founder and Head of Sales", 5000, "BR", "paid_search", Map.of()));
-        second = capture.capture(new LeadProfile("Second Director", new EmailAddress("second-" + tag + "@midco.com"), "MidCo",
-                "Director of Operations", 2000, "BR", "paid_search", Map.of())).id();
+        capture.capture(new LeadProfile(
+                "Top Founder",
+                new EmailAddress("top-" + tag + "@bigco.com"),
+                "BigCo",
+                "Founder and Head of Sales",
+                5000,
+                "BR",
+                "paid_search",
+                Map.of()));
+        second = capture.capture(new LeadProfile(
+                        "Second Director",
+                        new EmailAddress("second-" + tag + "@midco.com"),
+                        "MidCo",
+                        "Director of Operations",
+                        2000,
+                        "BR",
+                        "paid_search",
+                        Map.of()))
+                .id();
         browser = Browser.start();
     }
 
@@ -77,12 +94,14 @@ class SalesQualificationBrowserTest {
         type("timelineMonths", "2");
         browser.findElement(By.cssSelector("#bant button[type=submit]")).click();
         assertThat(flash(".flash.ok")).isEqualTo("BANT saved.");
-        assertThat(browser.findElement(By.cssSelector(".verdict.ok")).getText()).isEqualTo("Ready for SQL: the BANT policy is met.");
+        assertThat(browser.findElement(By.cssSelector(".verdict.ok")).getText())
+                .isEqualTo("Ready for SQL: the BANT policy is met.");
         Browser.screenshot(browser, "lead-bant");
 
         click("Promote to SQL");
         assertThat(flash(".flash.ok")).isEqualTo("Promoted Top Founder to SQL.");
-        assertThat(browser.findElement(By.cssSelector(".heading .stage")).getText()).isEqualTo("Sales qualified");
+        assertThat(browser.findElement(By.cssSelector(".heading .stage")).getText())
+                .isEqualTo("Sales qualified");
 
         browser.get(url("/leads/" + second));
         click("Claim this lead");
@@ -93,8 +112,10 @@ class SalesQualificationBrowserTest {
         type("note", "Built their own routing");
         click("Disqualify");
         assertThat(flash(".flash.ok")).isEqualTo("Disqualified Second Director.");
-        assertThat(browser.findElement(By.cssSelector(".heading .stage")).getText()).isEqualTo("Disqualified");
-        assertThat(browser.findElement(By.cssSelector("ol.history")).getText()).contains("by closer: No need: Built their own routing");
+        assertThat(browser.findElement(By.cssSelector(".heading .stage")).getText())
+                .isEqualTo("Disqualified");
+        assertThat(browser.findElement(By.cssSelector("ol.history")).getText())
+                .contains("by closer: No need: Built their own routing");
     }
 
     /** Signs in (a rep starts on Today) and opens the sales queue from the header. */
@@ -105,7 +126,8 @@ class SalesQualificationBrowserTest {
 
     private String flash(String selector) {
         return new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(selector))).getText();
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(selector)))
+                .getText();
     }
 
     private void click(String buttonText) {

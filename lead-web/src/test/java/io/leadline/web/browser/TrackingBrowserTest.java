@@ -31,12 +31,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TrackingBrowserTest {
 
     /** A browser as people have it: headless Chromium's own user agent says "HeadlessChrome", which is dropped as a robot. */
-    static final String PERSON = "--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    static final String PERSON =
+            "--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -117,11 +120,14 @@ class TrackingBrowserTest {
 
     private long hitsOf(String site) {
         return jdbc.sql("select count(*) from tracking_hit h join tracked_site s on s.id = h.site_id where s.name = ?")
-                .param(site).query(Long.class).single();
+                .param(site)
+                .query(Long.class)
+                .single();
     }
 
     @Test
-    void a_visitor_who_reads_three_pages_and_sends_the_form_arrives_with_the_visits_and_the_pricing_points() throws Exception {
+    void a_visitor_who_reads_three_pages_and_sends_the_form_arrives_with_the_visits_and_the_pricing_points()
+            throws Exception {
         String site = "Acme site " + tag;
         snippet.set(registerSite(site, false));
         assertThat(snippet.get()).contains("/t/leadline.js").contains("data-site=\"site_");
@@ -141,15 +147,26 @@ class TrackingBrowserTest {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         Browser.waitForText(browser, By.cssSelector("h1"), "Thank", Duration.ofSeconds(10));
 
-        long lead = jdbc.sql("select id from lead where email = ?").param(email).query(Long.class).single();
-        assertThat(jdbc.sql("select type from activity where lead_id = ? and type <> 'form_submission' order by occurred_at")
-                .param(lead).query(String.class).list())
-                .as("hits are stamped when they arrive; a page view sent as the visitor clicks on may arrive after the next one")
+        long lead = jdbc.sql("select id from lead where email = ?")
+                .param(email)
+                .query(Long.class)
+                .single();
+        assertThat(jdbc.sql(
+                                "select type from activity where lead_id = ? and type <> 'form_submission' order by occurred_at")
+                        .param(lead)
+                        .query(String.class)
+                        .list())
+                .as(
+                        "hits are stamped when they arrive; a page view sent as the visitor clicks on may arrive after the next one")
                 .containsExactlyInAnyOrder("web_visit", "pricing_page_visit", "web_visit");
         Browser.signIn(browser, port, "tracking-admin", "tracking-admin-password");
         browser.get("http://localhost:" + port + "/leads/" + lead);
         String visits = browser.findElement(By.id("website-visits")).getText();
-        assertThat(visits).contains("1 session, 3 pages").contains("/pricing").contains("/about").contains("Acme /pricing");
+        assertThat(visits)
+                .contains("1 session, 3 pages")
+                .contains("/pricing")
+                .contains("/about")
+                .contains("Acme /pricing");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Pricing-page visits");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
             d.navigate().refresh();

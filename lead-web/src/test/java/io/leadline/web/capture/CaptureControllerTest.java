@@ -27,6 +27,7 @@ class CaptureControllerTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -48,17 +49,32 @@ class CaptureControllerTest {
 
     @Test
     void a_valid_lead_is_stored_scored_and_shown() throws Exception {
-        String location = mvc.perform(newLead().param("fullName", "Ana Souza").param("email", "  " + email.toUpperCase())
-                        .param("company", "Acme").param("jobTitle", "CTO").param("companySize", "1200")
-                        .param("country", "BR").param("source", "paid_search"))
+        String location = mvc.perform(newLead()
+                        .param("fullName", "Ana Souza")
+                        .param("email", "  " + email.toUpperCase())
+                        .param("company", "Acme")
+                        .param("jobTitle", "CTO")
+                        .param("companySize", "1200")
+                        .param("country", "BR")
+                        .param("source", "paid_search"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrlPattern("/leads/*"))
-                .andExpect(flash().attribute("message", org.hamcrest.Matchers.startsWith("Lead Ana Souza saved as Marketing qualified.")))
-                .andReturn().getResponse().getRedirectedUrl();
+                .andExpect(flash().attribute(
+                                "message",
+                                org.hamcrest.Matchers.startsWith("Lead Ana Souza saved as Marketing qualified.")))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
 
-        var stored = jdbc.sql("select l.email, l.stage, s.score, s.grade from lead l join lead_score s on s.lead_id = l.id where l.email = ?")
-                .param(email).query().singleRow();
-        assertThat(stored).containsEntry("stage", "MQL").containsEntry("score", 65).containsEntry("grade", "A");
+        var stored = jdbc.sql(
+                        "select l.email, l.stage, s.score, s.grade from lead l join lead_score s on s.lead_id = l.id where l.email = ?")
+                .param(email)
+                .query()
+                .singleRow();
+        assertThat(stored)
+                .containsEntry("stage", "MQL")
+                .containsEntry("score", 65)
+                .containsEntry("grade", "A");
 
         mvc.perform(get(location).with(user("sam").roles("SALES")))
                 .andExpect(status().isOk())
@@ -88,31 +104,46 @@ class CaptureControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors("lead", "companySize"))
                 .andExpect(content().string(containsString("Enter the company size as a whole number of employees.")));
-        assertThat(jdbc.sql("select count(*) from lead where email = ?").param(email).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from lead where email = ?")
+                        .param(email)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void a_duplicate_email_is_refused_next_to_the_email_field() throws Exception {
-        String first = mvc.perform(newLead().param("fullName", "Ana").param("email", email)).andExpect(status().is3xxRedirection())
-                .andReturn().getResponse().getRedirectedUrl();
+        String first = mvc.perform(newLead().param("fullName", "Ana").param("email", email))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         long before = leads();
 
         mvc.perform(newLead().param("fullName", "Ana again").param("email", email.toUpperCase()))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("lead", "email", "lead.duplicate"))
                 .andExpect(content().string(containsString("A lead with the email " + email + " exists already.")))
-                .andExpect(content().string(containsString("href=\"" + first + "\">Open the lead that has this address")));
+                .andExpect(
+                        content().string(containsString("href=\"" + first + "\">Open the lead that has this address")));
 
         assertThat(leads()).isEqualTo(before);
     }
 
     @Test
     void stage_owner_and_score_cannot_be_set_through_the_form() throws Exception {
-        mvc.perform(newLead().param("fullName", "Sneaky").param("email", email).param("stage", "WON")
-                        .param("owner", "mia").param("score", "999"))
+        mvc.perform(newLead()
+                        .param("fullName", "Sneaky")
+                        .param("email", email)
+                        .param("stage", "WON")
+                        .param("owner", "mia")
+                        .param("score", "999"))
                 .andExpect(status().is3xxRedirection());
 
-        var stored = jdbc.sql("select stage, owner from lead where email = ?").param(email).query().singleRow();
+        var stored = jdbc.sql("select stage, owner from lead where email = ?")
+                .param(email)
+                .query()
+                .singleRow();
         assertThat(stored.get("stage")).isEqualTo("NEW");
         assertThat(stored.get("owner")).isNull();
     }

@@ -36,30 +36,50 @@ class BootstrapDecisionTest {
 
     @ParameterizedTest(name = "{0}, local={1}, docker={2}, embedded={3}, binaries={4}, root={5}, runuser={6} → {7}")
     @MethodSource("cases")
-    void decides(Probe probe, boolean local, boolean docker, boolean embedded, boolean binaries, boolean root,
-            boolean switchUser, Plan expected) {
-        BootstrapDecision decision = BootstrapDecision.decide(new Situation(probe, local, docker, embedded, binaries, root, switchUser));
+    void decides(
+            Probe probe,
+            boolean local,
+            boolean docker,
+            boolean embedded,
+            boolean binaries,
+            boolean root,
+            boolean switchUser,
+            Plan expected) {
+        BootstrapDecision decision =
+                BootstrapDecision.decide(new Situation(probe, local, docker, embedded, binaries, root, switchUser));
 
         assertThat(decision.plan()).isEqualTo(expected);
         assertThat(decision.reason()).isNotBlank();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdbc:postgresql://127.0.0.1:5432/leadline", "jdbc:postgresql://localhost/leadline",
-            "jdbc:postgresql://[::1]:5432/leadline?ssl=false"})
+    @ValueSource(
+            strings = {
+                "jdbc:postgresql://127.0.0.1:5432/leadline",
+                "jdbc:postgresql://localhost/leadline",
+                "jdbc:postgresql://[::1]:5432/leadline?ssl=false"
+            })
     void a_url_on_this_machine_is_local(String url) {
         assertThat(DatabaseTarget.of(new MockEnvironment(), url).local()).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdbc:postgresql://db.example.com:5432/leadline", "jdbc:postgresql://10.0.0.5/leadline",
-            "jdbc:postgresql://localhost.example.com/leadline"})
+    @ValueSource(
+            strings = {
+                "jdbc:postgresql://db.example.com:5432/leadline",
+                "jdbc:postgresql://10.0.0.5/leadline",
+                "jdbc:postgresql://localhost.example.com/leadline"
+            })
     void a_url_elsewhere_is_not(String url) {
         assertThat(DatabaseTarget.of(new MockEnvironment(), url).local()).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdbc:postgresql://127.0.0.1:5432/leadline?user=x&password=secret", "jdbc:postgresql://h/leadline"})
+    @ValueSource(
+            strings = {
+                "jdbc:postgresql://127.0.0.1:5432/leadline?user=x&password=secret",
+                "jdbc:postgresql://h/leadline"
+            })
     void names_the_database_and_never_shows_the_urls_parameters(String url) {
         DatabaseTarget target = DatabaseTarget.of(new MockEnvironment(), url);
         assertThat(target.database()).isEqualTo("leadline");

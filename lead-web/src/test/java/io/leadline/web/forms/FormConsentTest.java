@@ -24,8 +24,10 @@ class FormConsentTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     FormTokens tokens;
 
@@ -33,22 +35,39 @@ class FormConsentTest {
 
     @Test
     void a_public_form_shows_the_admins_consent_text_and_a_ticked_box_records_consent() throws Exception {
-        mvc.perform(post("/settings/personal-data/consent-text").param("text", "Send me Leadline news " + tag)
-                .with(user("ada").roles("ADMIN")).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/settings/personal-data/consent-text")
+                        .param("text", "Send me Leadline news " + tag)
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
         try {
-            mvc.perform(get("/forms/consent-test")).andExpect(content().string(containsString("Send me Leadline news " + tag)));
+            mvc.perform(get("/forms/consent-test"))
+                    .andExpect(content().string(containsString("Send me Leadline news " + tag)));
             String email = "form-" + tag + "@contact.example";
-            mvc.perform(post("/forms/consent-test").with(from("10.77.1.1")).param("token", tokens.formToken("consent-test"))
-                    .param("email", email).param("marketing_consent", "yes")).andExpect(status().is3xxRedirection());
-            assertThat(jdbc.sql("select consent || ' ' || consent_source from lead where email = ?").param(email)
-                    .query(String.class).single()).isEqualTo("GIVEN FORM");
-            mvc.perform(post("/settings/personal-data/consent-text").param("text", "x".repeat(501))
-                            .with(user("ada").roles("ADMIN")).with(csrf()))
-                    .andExpect(status().isOk()).andExpect(content().string(containsString("Keep the text under 500 characters.")));
+            mvc.perform(post("/forms/consent-test")
+                            .with(from("10.77.1.1"))
+                            .param("token", tokens.formToken("consent-test"))
+                            .param("email", email)
+                            .param("marketing_consent", "yes"))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(jdbc.sql("select consent || ' ' || consent_source from lead where email = ?")
+                            .param(email)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("GIVEN FORM");
+            mvc.perform(post("/settings/personal-data/consent-text")
+                            .param("text", "x".repeat(501))
+                            .with(user("ada").roles("ADMIN"))
+                            .with(csrf()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Keep the text under 500 characters.")));
         } finally {
-            mvc.perform(post("/settings/personal-data/consent-text").param("text", "").with(user("ada").roles("ADMIN")).with(csrf()));
+            mvc.perform(post("/settings/personal-data/consent-text")
+                    .param("text", "")
+                    .with(user("ada").roles("ADMIN"))
+                    .with(csrf()));
         }
-        mvc.perform(get("/forms/consent-test")).andExpect(content().string(org.hamcrest.Matchers.not(containsString("marketing_consent"))));
+        mvc.perform(get("/forms/consent-test"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("marketing_consent"))));
     }
-
 }

@@ -24,6 +24,7 @@ class TodayTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -35,33 +36,45 @@ class TodayTest {
     void a_rep_sees_the_hot_lead_the_waiting_mqls_and_their_own_leads() throws Exception {
         String name = "Hot Today " + UUID.randomUUID().toString().substring(0, 6);
         long lead = TestLeads.capture(mvc, name, "CEO", 3000, "paid_search");
-        assertThat(jdbc.sql("select stage from lead where id = ?").param(lead).query(String.class).single()).isEqualTo("MQL");
+        assertThat(jdbc.sql("select stage from lead where id = ?")
+                        .param(lead)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("MQL");
         // Dated after every other test's hand-raises, so that it is the newest whatever ran before.
-        jdbc.sql("insert into activity (lead_id, type, occurred_at) values (?, 'demo_request', now() + interval '1 day')")
-                .param(lead).update();
+        jdbc.sql(
+                        "insert into activity (lead_id, type, occurred_at) values (?, 'demo_request', now() + interval '1 day')")
+                .param(lead)
+                .update();
         try {
             seesTheHotLead(lead, name);
         } finally {
             // Not left as the newest hand-raise for the tests that run after.
-            jdbc.sql("delete from activity where lead_id = ? and occurred_at > now()").param(lead).update();
+            jdbc.sql("delete from activity where lead_id = ? and occurred_at > now()")
+                    .param(lead)
+                    .update();
         }
     }
 
     private void seesTheHotLead(long lead, String name) throws Exception {
-        long waiting = count("select count(*) from lead l join lead_score s on s.lead_id = l.id where s.stage = 'MQL' and l.owner is null");
+        long waiting = count(
+                "select count(*) from lead l join lead_score s on s.lead_id = l.id where s.stage = 'MQL' and l.owner is null");
 
         var page = mvc.perform(get("/").with(user("rita").roles("SALES")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("your open leads")))
                 .andExpect(content().string(containsString("unread notices")))
-                .andExpect(content().string(containsString("href=\"/queue?scope=UNASSIGNED&amp;stage=MQL\"><strong>" + new io.leadline.core.lead.LeadCount(waiting).figure() + "</strong>")))
+                .andExpect(content()
+                        .string(containsString("href=\"/queue?scope=UNASSIGNED&amp;stage=MQL\"><strong>"
+                                + new io.leadline.core.lead.LeadCount(waiting).figure() + "</strong>")))
                 .andExpect(content().string(not(containsString("Latest imports"))))
                 .andExpect(content().string(not(containsString("Background work"))))
                 .andReturn();
         var today = (TodayBoard.Today) page.getModelAndView().getModel().get("today");
         assertThat(today.waitingForRep().counted()).isEqualTo(Math.min(waiting, io.leadline.core.lead.LeadCount.CAP));
-        assertThat(today.mine().counted()).isEqualTo(count("select count(*) from lead l join lead_score s on s.lead_id = l.id "
-                + "where s.stage in ('MQL', 'ACCEPTED', 'SQL') and l.owner = 'rita'"));
+        assertThat(today.mine().counted())
+                .isEqualTo(count("select count(*) from lead l join lead_score s on s.lead_id = l.id "
+                        + "where s.stage in ('MQL', 'ACCEPTED', 'SQL') and l.owner = 'rita'"));
         // The newest hand-raise comes first, within the page's five.
         assertThat(today.hot()).first().satisfies(e -> assertThat(e.leadId()).isEqualTo(lead));
         assertThat(page.getResponse().getContentAsString()).contains("href=\"/leads/" + lead + "\">" + name + "</a>");

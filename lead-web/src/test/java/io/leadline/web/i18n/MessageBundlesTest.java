@@ -37,7 +37,8 @@ class MessageBundlesTest {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final Pattern KEY_IN_TEMPLATE = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.]*)");
-    private static final Pattern KEY_IN_MESSAGES_CALL = Pattern.compile("#messages\\.msg\\('([A-Za-z][A-Za-z0-9_.]*)'\\)");
+    private static final Pattern KEY_IN_MESSAGES_CALL =
+            Pattern.compile("#messages\\.msg\\('([A-Za-z][A-Za-z0-9_.]*)'\\)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
 
     private static Properties bundle(String name) {
@@ -56,16 +57,21 @@ class MessageBundlesTest {
 
     @Test
     void both_languages_have_the_same_keys_none_blank() {
-        assertThat(english.stringPropertyNames()).as("keys in English and not in Portuguese, or the other way")
+        assertThat(english.stringPropertyNames())
+                .as("keys in English and not in Portuguese, or the other way")
                 .containsExactlyInAnyOrderElementsOf(portuguese.stringPropertyNames());
-        Stream.of(english, portuguese).forEach(bundle -> bundle.stringPropertyNames()
-                .forEach(key -> assertThat(bundle.getProperty(key)).as(key).isNotBlank()));
+        Stream.of(english, portuguese)
+                .forEach(bundle -> bundle.stringPropertyNames()
+                        .forEach(key ->
+                                assertThat(bundle.getProperty(key)).as(key).isNotBlank()));
     }
 
     @Test
     void a_translation_keeps_the_placeholders_of_the_english_text() {
         for (String key : english.stringPropertyNames()) {
-            assertThat(placeholders(portuguese.getProperty(key, ""))).as(key).isEqualTo(placeholders(english.getProperty(key)));
+            assertThat(placeholders(portuguese.getProperty(key, "")))
+                    .as(key)
+                    .isEqualTo(placeholders(english.getProperty(key)));
         }
     }
 
@@ -81,7 +87,9 @@ class MessageBundlesTest {
                 if (placeholders(text).isEmpty()) {
                     assertThat(text).as(key + " has no arguments: write ' once").doesNotContain("''");
                 } else {
-                    assertThat(text.replace("''", "")).as(key + " has arguments: write '' for an apostrophe").doesNotContain("'");
+                    assertThat(text.replace("''", ""))
+                            .as(key + " has arguments: write '' for an apostrophe")
+                            .doesNotContain("'");
                 }
             }
         }
@@ -104,7 +112,9 @@ class MessageBundlesTest {
                 }
             }
         }
-        assertThat(missing).as("keys named in templates and missing in messages.properties").isEmpty();
+        assertThat(missing)
+                .as("keys named in templates and missing in messages.properties")
+                .isEmpty();
     }
 
     /**
@@ -115,26 +125,32 @@ class MessageBundlesTest {
     @Test
     void templates_show_no_words_of_their_own() throws IOException {
         Pattern textNode = Pattern.compile("(<[^<>]*(?:\"[^\"]*\"[^<>]*)*>)([^<>]+)(?=<)");
-        Set<String> sameInBoth = Set.of("Leadline", "MQL", "MQLs", "SQL", "MQA", "AUC", "Brier", "URL", "CSV", "ms", "SLA",
-                "Website");
+        Set<String> sameInBoth =
+                Set.of("Leadline", "MQL", "MQLs", "SQL", "MQA", "AUC", "Brier", "URL", "CSV", "ms", "SLA", "Website");
         Set<String> shown = new TreeSet<>();
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
-                String html = Files.readString(file).replaceAll("(?s)<!--.*?-->", "")
+                String html = Files.readString(file)
+                        .replaceAll("(?s)<!--.*?-->", "")
                         .replaceAll("(?s)<(code|pre|script|style|option)\\b[^>]*>.*?</\\1>", "<x/>");
                 Matcher m = textNode.matcher(html);
                 while (m.find()) {
                     String tag = m.group(1);
                     String text = m.group(2).strip();
-                    boolean replaced = !tag.startsWith("</") && (tag.contains("th:text") || tag.contains("th:utext")
-                            || tag.contains("th:errors") || tag.contains("sec:authentication"));
+                    boolean replaced = !tag.startsWith("</")
+                            && (tag.contains("th:text")
+                                    || tag.contains("th:utext")
+                                    || tag.contains("th:errors")
+                                    || tag.contains("sec:authentication"));
                     if (!replaced && text.matches("(?s).*[A-Za-z]{2,}.*") && !sameInBoth.contains(text)) {
                         shown.add(TEMPLATES.relativize(file) + ": " + text);
                     }
                 }
             }
         }
-        assertThat(shown).as("words written into templates instead of messages*.properties").isEmpty();
+        assertThat(shown)
+                .as("words written into templates instead of messages*.properties")
+                .isEmpty();
     }
 
     @Test

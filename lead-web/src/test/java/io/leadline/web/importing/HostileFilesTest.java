@@ -34,15 +34,24 @@ class HostileFilesTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ImportJobs jobs;
+
     @Autowired
     JdbcClient jdbc;
 
     static Stream<CSVRecord> files() throws Exception {
         try (InputStream in = HostileFilesTest.class.getResourceAsStream("/exports/hostile/expected.csv");
-             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords().stream();
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords()
+                    .stream();
         }
     }
 
@@ -50,21 +59,30 @@ class HostileFilesTest {
     @MethodSource("files")
     void every_row_is_accounted_for_and_nothing_is_stored_wrong(CSVRecord expected) throws Exception {
         String file = expected.get("file");
-        ImportJob job = new ImportWizard(mvc, jobs).importWithTheGuessedMapping(file,
-                ImportWizard.fixture("hostile/" + file), "SKIP");
+        ImportJob job = new ImportWizard(mvc, jobs)
+                .importWithTheGuessedMapping(file, ImportWizard.fixture("hostile/" + file), "SKIP");
 
         assertThat(List.of(job.rowsRead(), job.imported(), job.merged(), job.rejected(), jobs.warned(job.id())))
                 .as("read, imported, merged, rejected, warned of " + file + " (rejections: "
                         + jobs.firstRejections(job.id(), 5) + ", warnings: " + jobs.firstWarnings(job.id(), 5) + ")")
-                .containsExactly(number(expected, "read"), number(expected, "imported"), number(expected, "merged"),
-                        number(expected, "rejected"), number(expected, "warned"));
+                .containsExactly(
+                        number(expected, "read"),
+                        number(expected, "imported"),
+                        number(expected, "merged"),
+                        number(expected, "rejected"),
+                        number(expected, "warned"));
         assertThat(job.rowsRead()).isEqualTo(job.imported() + job.updated() + job.merged() + job.rejected());
 
         String[] check = expected.get("check").split("\\|", 3);
         assertThat(check[1]).matches(COLUMN);
-        String stored = jdbc.sql("select (" + check[1] + ")::text from lead where email = ?").param(check[0])
-                .query(String.class).optional().orElse(null);
-        assertThat(stored == null ? "" : stored).as(check[1] + " of " + check[0]).isEqualTo(check[2]);
+        String stored = jdbc.sql("select (" + check[1] + ")::text from lead where email = ?")
+                .param(check[0])
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        assertThat(stored == null ? "" : stored)
+                .as(check[1] + " of " + check[0])
+                .isEqualTo(check[2]);
     }
 
     private static long number(CSVRecord record, String column) {

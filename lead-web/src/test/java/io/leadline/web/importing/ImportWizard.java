@@ -11,8 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.leadline.core.importing.ColumnMapping;
 import io.leadline.persistence.importing.ImportJob;
-import io.leadline.persistence.jobs.JobStatus;
 import io.leadline.persistence.importing.ImportJobs;
+import io.leadline.persistence.jobs.JobStatus;
 import java.io.InputStream;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,9 +32,15 @@ record ImportWizard(MockMvc mvc, ImportJobs jobs) {
     }
 
     long upload(String name, byte[] bytes, String kind) throws Exception {
-        String location = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", name, "text/csv", bytes))
-                        .param("kind", kind).with(user("mia").roles("MARKETER")).with(csrf()))
-                .andExpect(redirectedUrlPattern("/imports/*")).andReturn().getResponse().getRedirectedUrl();
+        String location = mvc.perform(multipart("/imports")
+                        .file(new MockMultipartFile("file", name, "text/csv", bytes))
+                        .param("kind", kind)
+                        .with(user("mia").roles("MARKETER"))
+                        .with(csrf()))
+                .andExpect(redirectedUrlPattern("/imports/*"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         return Long.parseLong(location.substring("/imports/".length()));
     }
 
@@ -46,8 +52,11 @@ record ImportWizard(MockMvc mvc, ImportJobs jobs) {
     /** Presses Import (or Dry run) on a draft with the mapping it has, and waits for the job to end. */
     ImportJob start(long id, String policy, boolean dryRun) throws Exception {
         ColumnMapping guessed = jobs.find(id).orElseThrow().mapping();
-        MockHttpServletRequestBuilder start = post("/imports/{id}/start", id).param("policy", policy)
-                .param("dryRun", Boolean.toString(dryRun)).with(user("mia").roles("MARKETER")).with(csrf());
+        MockHttpServletRequestBuilder start = post("/imports/{id}/start", id)
+                .param("policy", policy)
+                .param("dryRun", Boolean.toString(dryRun))
+                .with(user("mia").roles("MARKETER"))
+                .with(csrf());
         for (int i = 0; i < guessed.columns().size(); i++) {
             ColumnMapping.Column column = guessed.columns().get(i);
             start.param("field" + i, column.field().name());
@@ -56,8 +65,10 @@ record ImportWizard(MockMvc mvc, ImportJobs jobs) {
             }
         }
         mvc.perform(start).andExpect(status().is3xxRedirection());
-        eventually(() -> assertThat(jobs.find(id).orElseThrow().finished() || jobs.find(id).orElseThrow().dryRun()
-                && jobs.find(id).orElseThrow().status() == JobStatus.DONE).isTrue());
+        eventually(() -> assertThat(jobs.find(id).orElseThrow().finished()
+                        || jobs.find(id).orElseThrow().dryRun()
+                                && jobs.find(id).orElseThrow().status() == JobStatus.DONE)
+                .isTrue());
         ImportJob job = jobs.find(id).orElseThrow();
         assertThat(job.status()).as(job.error()).isEqualTo(JobStatus.DONE);
         return job;

@@ -56,10 +56,13 @@ class AlertMailTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Inbox inbox;
 
@@ -69,21 +72,32 @@ class AlertMailTest {
     void a_rep_who_wants_alerts_at_once_gets_one_mail_per_notice_and_never_a_second() throws Exception {
         String rep = "mail-" + tag;
         accounts.createIfAbsent(rep, "mail-password-1", Role.SALES);
-        mvc.perform(post("/account/alerts").with(user(rep).roles("SALES")).with(csrf())
-                        .param("email", "not an address").param("mode", "INSTANT"))
+        mvc.perform(post("/account/alerts")
+                        .with(user(rep).roles("SALES"))
+                        .with(csrf())
+                        .param("email", "not an address")
+                        .param("mode", "INSTANT"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.containsString("id=\"email-error\">That is not an email address.")));
-        mvc.perform(post("/account/alerts").with(user(rep).roles("SALES")).with(csrf())
-                        .param("email", rep + "@acme.com").param("mode", "INSTANT"))
+                .andExpect(
+                        content().string(Matchers.containsString("id=\"email-error\">That is not an email address.")));
+        mvc.perform(post("/account/alerts")
+                        .with(user(rep).roles("SALES"))
+                        .with(csrf())
+                        .param("email", rep + "@acme.com")
+                        .param("mode", "INSTANT"))
                 .andExpect(redirectedUrl("/account/alerts"));
 
         long id = TestLeads.capture(mvc, "Mailed Lead " + tag, "CEO", 3000, "webinar");
-        mvc.perform(post("/leads/{id}/assign", id).param("rep", rep).with(user("admin").roles("ADMIN")).with(csrf()))
+        mvc.perform(post("/leads/{id}/assign", id)
+                        .param("rep", rep)
+                        .with(user("admin").roles("ADMIN"))
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
 
         eventually(() -> assertThat(to(rep + "@acme.com")).hasSize(1));
         SmtpReceiver.Message mail = to(rep + "@acme.com").getFirst();
-        assertThat(mail.text()).contains("Subject: Leadline: Mailed Lead " + tag + " is yours (by admin).")
+        assertThat(mail.text())
+                .contains("Subject: Leadline: Mailed Lead " + tag + " is yours (by admin).")
                 .contains("https://leadline.example.com/leads/" + id);
         Thread.sleep(1_000); // several polls later
         assertThat(to(rep + "@acme.com")).as("never twice").hasSize(1);
@@ -95,54 +109,90 @@ class AlertMailTest {
     void an_hourly_digest_waits_for_its_hour_then_carries_every_notice_in_one_mail() throws Exception {
         String rep = "digest-" + tag;
         accounts.createIfAbsent(rep, "mail-password-1", Role.SALES);
-        mvc.perform(post("/account/alerts").with(user(rep).roles("SALES")).with(csrf())
-                        .param("email", rep + "@acme.com").param("mode", "HOURLY"))
+        mvc.perform(post("/account/alerts")
+                        .with(user(rep).roles("SALES"))
+                        .with(csrf())
+                        .param("email", rep + "@acme.com")
+                        .param("mode", "HOURLY"))
                 .andExpect(redirectedUrl("/account/alerts"));
         for (String name : List.of("First", "Second")) {
             long id = TestLeads.capture(mvc, name + " Digest " + tag, "CEO", 3000, "webinar");
-            mvc.perform(post("/leads/{id}/assign", id).param("rep", rep).with(user("admin").roles("ADMIN")).with(csrf()))
+            mvc.perform(post("/leads/{id}/assign", id)
+                            .param("rep", rep)
+                            .with(user("admin").roles("ADMIN"))
+                            .with(csrf()))
                     .andExpect(status().is3xxRedirection());
         }
-        eventually(() -> assertThat(jdbc.sql("select count(*) from inbox_item where username = ?").param(rep)
-                .query(Long.class).single()).isEqualTo(2));
+        eventually(() -> assertThat(jdbc.sql("select count(*) from inbox_item where username = ?")
+                        .param(rep)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2));
         Thread.sleep(600);
         assertThat(to(rep + "@acme.com")).as("the hour has not passed").isEmpty();
 
-        jdbc.sql("update inbox_item set at = at - interval '61 minutes' where username = ?").param(rep).update();
+        jdbc.sql("update inbox_item set at = at - interval '61 minutes' where username = ?")
+                .param(rep)
+                .update();
         eventually(() -> assertThat(to(rep + "@acme.com")).hasSize(1));
-        assertThat(to(rep + "@acme.com").getFirst().text()).contains("Subject: Leadline: 2 notices in your inbox")
-                .contains("First Digest " + tag).contains("Second Digest " + tag);
+        assertThat(to(rep + "@acme.com").getFirst().text())
+                .contains("Subject: Leadline: 2 notices in your inbox")
+                .contains("First Digest " + tag)
+                .contains("Second Digest " + tag);
     }
 
     @Test
     void a_rep_mails_only_the_kinds_of_notice_they_ticked() throws Exception {
         String rep = "kinds-" + tag;
         accounts.createIfAbsent(rep, "mail-password-1", Role.SALES);
-        mvc.perform(post("/account/alerts").with(user(rep).roles("SALES")).with(csrf())
-                        .param("email", rep + "@acme.com").param("mode", "INSTANT").param("_kinds", "on"))
+        mvc.perform(post("/account/alerts")
+                        .with(user(rep).roles("SALES"))
+                        .with(csrf())
+                        .param("email", rep + "@acme.com")
+                        .param("mode", "INSTANT")
+                        .param("_kinds", "on"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.containsString("Tick at least one kind of notice, or choose no mail.")));
-        mvc.perform(post("/account/alerts").with(user(rep).roles("SALES")).with(csrf())
-                        .param("email", rep + "@acme.com").param("mode", "INSTANT").param("kinds", "SLA_BREACHED").param("_kinds", "on"))
+                .andExpect(content()
+                        .string(Matchers.containsString("Tick at least one kind of notice, or choose no mail.")));
+        mvc.perform(post("/account/alerts")
+                        .with(user(rep).roles("SALES"))
+                        .with(csrf())
+                        .param("email", rep + "@acme.com")
+                        .param("mode", "INSTANT")
+                        .param("kinds", "SLA_BREACHED")
+                        .param("_kinds", "on"))
                 .andExpect(redirectedUrl("/account/alerts"));
         mvc.perform(get("/account/alerts").with(user(rep).roles("SALES")))
                 .andExpect(content().string(Matchers.matchesPattern("(?s).*value=\"SLA_BREACHED\"[^>]*checked.*")))
-                .andExpect(content().string(Matchers.not(Matchers.matchesPattern("(?s).*value=\"ASSIGNED\"[^>]*checked.*"))));
+                .andExpect(content()
+                        .string(Matchers.not(Matchers.matchesPattern("(?s).*value=\"ASSIGNED\"[^>]*checked.*"))));
 
         long id = TestLeads.capture(mvc, "Unmailed Lead " + tag, "CEO", 3000, "webinar");
-        mvc.perform(post("/leads/{id}/assign", id).param("rep", rep).with(user("admin").roles("ADMIN")).with(csrf()))
+        mvc.perform(post("/leads/{id}/assign", id)
+                        .param("rep", rep)
+                        .with(user("admin").roles("ADMIN"))
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
         eventually(() -> assertThat(inbox.unread(rep)).isEqualTo(1));
         Thread.sleep(600); // several polls
-        assertThat(to(rep + "@acme.com")).as("an assignment is not a kind they mail").isEmpty();
+        assertThat(to(rep + "@acme.com"))
+                .as("an assignment is not a kind they mail")
+                .isEmpty();
 
-        inbox.deliver(rep, InboxItem.Kind.SLA_BREACHED, id, "Unmailed Lead " + tag + " has waited past the 24 hours response time.",
-                Instant.now(), "test-breach:" + tag);
+        inbox.deliver(
+                rep,
+                InboxItem.Kind.SLA_BREACHED,
+                id,
+                "Unmailed Lead " + tag + " has waited past the 24 hours response time.",
+                Instant.now(),
+                "test-breach:" + tag);
         eventually(() -> assertThat(to(rep + "@acme.com")).hasSize(1));
         assertThat(to(rep + "@acme.com").getFirst().text()).contains("has waited past the 24 hours response time");
     }
 
     private static List<SmtpReceiver.Message> to(String address) {
-        return SMTP.messages().stream().filter(m -> m.recipients().contains(address)).toList();
+        return SMTP.messages().stream()
+                .filter(m -> m.recipients().contains(address))
+                .toList();
     }
 }

@@ -36,12 +36,16 @@ class InboxTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     ApiTokenRegistry tokens;
+
     @Autowired
     Inbox inbox;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -55,29 +59,42 @@ class InboxTest {
     @Test
     void an_assignment_and_a_hand_raise_reach_the_reps_inbox_and_opening_one_marks_it_read() throws Exception {
         long id = TestLeads.capture(mvc, "Inbox Lead " + rep, "CEO", 3000, "webinar");
-        mvc.perform(post("/leads/{id}/assign", id).param("rep", rep).with(user("admin").roles("ADMIN")).with(csrf()))
+        mvc.perform(post("/leads/{id}/assign", id)
+                        .param("rep", rep)
+                        .with(user("admin").roles("ADMIN"))
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
         eventually(() -> assertThat(inbox.unread(rep)).isEqualTo(1));
-        assertThat(page("/inbox")).contains("Inbox Lead " + rep + " is yours (by admin).").contains("aria-label=\"Inbox, 1 unread\"");
+        assertThat(page("/inbox"))
+                .contains("Inbox Lead " + rep + " is yours (by admin).")
+                .contains("aria-label=\"Inbox, 1 unread\"");
 
         String token = ApiClients.token(tokens, Role.MARKETER);
-        mvc.perform(post("/api/activities").with(bearer(token)).header("Idempotency-Key", UUID.randomUUID().toString())
+        mvc.perform(post("/api/activities")
+                        .with(bearer(token))
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"items\": [{\"leadId\": %d, \"type\": \"demo_request\"}, {\"leadId\": %d, \"type\": \"email_open\"}]}"
-                                .formatted(id, id)))
+                        .content(
+                                "{\"items\": [{\"leadId\": %d, \"type\": \"demo_request\"}, {\"leadId\": %d, \"type\": \"email_open\"}]}"
+                                        .formatted(id, id)))
                 .andExpect(status().isOk());
         eventually(() -> assertThat(inbox.unread(rep)).isEqualTo(2));
         InboxItem newest = inbox.latest(rep, 10).getFirst();
         assertThat(newest.kind()).isEqualTo(InboxItem.Kind.HAND_RAISED);
         assertThat(newest.text()).isEqualTo("Inbox Lead " + rep + ", one of your leads: demo request.");
 
-        mvc.perform(post("/inbox/{id}/open", newest.id()).with(user(rep).roles("SALES")).with(csrf()))
+        mvc.perform(post("/inbox/{id}/open", newest.id())
+                        .with(user(rep).roles("SALES"))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/leads/" + id));
         assertThat(inbox.unread(rep)).isEqualTo(1);
         // Someone else's notice is not theirs to open.
-        mvc.perform(post("/inbox/{id}/open", newest.id()).with(user("rita").roles("SALES")).with(csrf()))
+        mvc.perform(post("/inbox/{id}/open", newest.id())
+                        .with(user("rita").roles("SALES"))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/inbox"));
-        mvc.perform(post("/inbox/read").with(user(rep).roles("SALES")).with(csrf())).andExpect(redirectedUrl("/inbox"));
+        mvc.perform(post("/inbox/read").with(user(rep).roles("SALES")).with(csrf()))
+                .andExpect(redirectedUrl("/inbox"));
         assertThat(inbox.unread(rep)).isZero();
         assertThat(page("/queue")).contains("aria-label=\"Inbox\"");
     }
@@ -85,22 +102,33 @@ class InboxTest {
     @Test
     void the_rep_who_recycled_a_lead_hears_when_it_is_back_from_nurture() throws Exception {
         long id = TestLeads.capture(mvc, "Nurtured Lead " + rep, "CEO", 3000, "webinar");
-        mvc.perform(post("/leads/{id}/assign", id).param("rep", rep).with(user("admin").roles("ADMIN")).with(csrf()))
+        mvc.perform(post("/leads/{id}/assign", id)
+                        .param("rep", rep)
+                        .with(user("admin").roles("ADMIN"))
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/leads/{id}/recycle", id).param("revisitOn", LocalDate.now().plusDays(30).toString())
-                        .param("note", "next budget year").with(user(rep).roles("SALES")).with(csrf()))
+        mvc.perform(post("/leads/{id}/recycle", id)
+                        .param("revisitOn", LocalDate.now().plusDays(30).toString())
+                        .param("note", "next budget year")
+                        .with(user(rep).roles("SALES"))
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        jdbc.sql("update lead set revisit_on = current_date - 1 where id = ?").param(id).update();
+        jdbc.sql("update lead set revisit_on = current_date - 1 where id = ?")
+                .param(id)
+                .update();
 
         String token = ApiClients.token(tokens, Role.MARKETER);
-        mvc.perform(post("/api/activities").with(bearer(token)).header("Idempotency-Key", UUID.randomUUID().toString())
+        mvc.perform(post("/api/activities")
+                        .with(bearer(token))
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"items\": [{\"leadId\": %d, \"type\": \"email_open\"}]}".formatted(id)))
                 .andExpect(status().isOk());
 
         eventually(() -> assertThat(inbox.latest(rep, 20)).anySatisfy(item -> {
             assertThat(item.kind()).isEqualTo(InboxItem.Kind.BACK_FROM_NURTURE);
-            assertThat(item.text()).isEqualTo("Nurtured Lead " + rep + ", whom you recycled, is back from nurture as an MQL.");
+            assertThat(item.text())
+                    .isEqualTo("Nurtured Lead " + rep + ", whom you recycled, is back from nurture as an MQL.");
         }));
     }
 
@@ -108,12 +136,18 @@ class InboxTest {
     void the_same_event_delivered_twice_is_one_notice() throws Exception {
         long id = TestLeads.capture(mvc, "Twice " + rep, "Student", 1, "webinar");
         String key = "test:" + rep;
-        assertThat(inbox.deliver(rep, InboxItem.Kind.ASSIGNED, id, "once", Instant.now(), key)).isTrue();
-        assertThat(inbox.deliver(rep, InboxItem.Kind.ASSIGNED, id, "once", Instant.now(), key)).isFalse();
+        assertThat(inbox.deliver(rep, InboxItem.Kind.ASSIGNED, id, "once", Instant.now(), key))
+                .isTrue();
+        assertThat(inbox.deliver(rep, InboxItem.Kind.ASSIGNED, id, "once", Instant.now(), key))
+                .isFalse();
         assertThat(inbox.latest(rep, 10)).hasSize(1);
     }
 
     private String page(String url) throws Exception {
-        return mvc.perform(get(url).with(user(rep).roles("SALES"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return mvc.perform(get(url).with(user(rep).roles("SALES")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 }

@@ -34,12 +34,18 @@ final class AppNode implements AutoCloseable {
         Path jar;
         try (var files = Files.list(Path.of("target"))) {
             jar = files.filter(p -> p.getFileName().toString().matches("lead-web-.*\\.jar")
-                    && !p.getFileName().toString().endsWith("-tests.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No lead-web jar in target/: run the integration tests with mvn verify."));
+                            && !p.getFileName().toString().endsWith("-tests.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "No lead-web jar in target/: run the integration tests with mvn verify."));
         }
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx512m",
+                "-jar",
+                jar.toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + dbUrl,
                 "--spring.datasource.username=" + dbUser,
@@ -53,7 +59,10 @@ final class AppNode implements AutoCloseable {
                 "--leadline.jobs.lease-seconds=3"));
         command.addAll(List.of(extra));
         Path log = Path.of("target", "instance-" + name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new AppNode(name, port, process, log);
     }
 
@@ -65,7 +74,8 @@ final class AppNode implements AutoCloseable {
                 throw new IllegalStateException("Instance " + name + " stopped while starting; see " + log);
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                var response = http.send(
+                        HttpRequest.newBuilder(uri("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }

@@ -21,7 +21,8 @@ final class Browser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private String session;
 
     HttpResponse<String> get(AppNode node, String path) throws Exception {
@@ -33,27 +34,39 @@ final class Browser {
         Map<String, String> fields = new LinkedHashMap<>(form);
         fields.put("_csrf", csrf(node, from));
         String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return remember(http.send(request(node.uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        return remember(http.send(
+                request(node.uri(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     /** Uploads a file as the import page's form does. */
-    HttpResponse<String> upload(AppNode node, String from, String path, String fileName, byte[] content) throws Exception {
+    HttpResponse<String> upload(AppNode node, String from, String path, String fileName, byte[] content)
+            throws Exception {
         String boundary = "leadline-" + UUID.randomUUID();
         String csrf = csrf(node, from);
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nLEADS\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nLEADS\r\n"
+                        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + content.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(content, 0, body, head.length, content.length);
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        return remember(http.send(request(node.uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        return remember(http.send(
+                request(node.uri(path))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     private String csrf(AppNode node, String page) throws Exception {
@@ -76,7 +89,8 @@ final class Browser {
         response.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("SESSION="))
                 .findFirst()
-                .ifPresent(c -> session = c.substring("SESSION=".length(), c.indexOf(';') < 0 ? c.length() : c.indexOf(';')));
+                .ifPresent(c ->
+                        session = c.substring("SESSION=".length(), c.indexOf(';') < 0 ? c.length() : c.indexOf(';')));
         return response;
     }
 }

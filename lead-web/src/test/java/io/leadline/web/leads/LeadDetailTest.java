@@ -33,6 +33,7 @@ class LeadDetailTest {
 
     @Test
     void an_unknown_lead_id_is_a_404() throws Exception {
-        mvc.perform(get("/leads/{id}", 987654321L).with(user("mia").roles("MARKETER"))).andExpect(status().isNotFound());
+        mvc.perform(get("/leads/{id}", 987654321L).with(user("mia").roles("MARKETER")))
+                .andExpect(status().isNotFound());
     }
 }

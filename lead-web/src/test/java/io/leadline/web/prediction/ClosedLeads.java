@@ -5,8 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Test leads with known outcomes for training: referrals mostly won, paid search mostly lost. */
 public final class ClosedLeads {
 
-    private ClosedLeads() {
-    }
+    private ClosedLeads() {}
 
     /**
      * Inserts {@code count} closed leads; {@code deal segment} is filled for the won ones only (as the Olist

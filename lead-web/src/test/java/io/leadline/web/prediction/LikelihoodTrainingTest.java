@@ -26,6 +26,7 @@ class LikelihoodTrainingTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -34,39 +35,79 @@ class LikelihoodTrainingTest {
         ClosedLeads.insert(jdbc, 1000);
         long mql = ClosedLeads.inQueue(jdbc, "Queue Likelihood");
 
-        mvc.perform(post("/settings/likelihood/train").with(user("ada").roles("ADMIN")).with(csrf()));
+        mvc.perform(post("/settings/likelihood/train")
+                .with(user("ada").roles("ADMIN"))
+                .with(csrf()));
         Instant end = Instant.now().plus(Duration.ofSeconds(60));
         String status;
         do {
             Thread.sleep(300);
-            status = jdbc.sql("select status from likelihood_model order by id desc limit 1").query(String.class).single();
-        } while (!status.equals("DONE") && !status.equals("FAILED") && Instant.now().isBefore(end));
-        assertThat(jdbc.sql("select coalesce(error, status) from likelihood_model order by id desc limit 1").query(String.class).single())
+            status = jdbc.sql("select status from likelihood_model order by id desc limit 1")
+                    .query(String.class)
+                    .single();
+        } while (!status.equals("DONE")
+                && !status.equals("FAILED")
+                && Instant.now().isBefore(end));
+        assertThat(jdbc.sql("select coalesce(error, status) from likelihood_model order by id desc limit 1")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("DONE");
 
-        var row = jdbc.sql("select auc, points_auc, brier, held_out_leads from likelihood_model order by id desc limit 1").query().singleRow();
+        var row = jdbc.sql(
+                        "select auc, points_auc, brier, held_out_leads from likelihood_model order by id desc limit 1")
+                .query()
+                .singleRow();
         assertThat((Double) row.get("auc")).as("source carries the signal").isGreaterThan(0.75);
         assertThat((Double) row.get("brier")).isLessThan(0.25);
-        assertThat(jdbc.sql("select leaking and not used from likelihood_field where model_id = (select max(id) from likelihood_model) and field = 'deal_segment'")
-                .query(Boolean.class).single()).as("the won-only field is flagged and left out").isTrue();
+        assertThat(jdbc.sql(
+                                "select leaking and not used from likelihood_field where model_id = (select max(id) from likelihood_model) and field = 'deal_segment'")
+                        .query(Boolean.class)
+                        .single())
+                .as("the won-only field is flagged and left out")
+                .isTrue();
 
-        String page = mvc.perform(get("/settings/likelihood").with(user("ada").roles("ADMIN"))).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("AUC (0.5 is chance, 1 is perfect)", "Calibration by decile of prediction", "Leak?",
-                "deal_segment", "include anyway", "Points model (live)");
+        String page = mvc.perform(get("/settings/likelihood").with(user("ada").roles("ADMIN")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains(
+                        "AUC (0.5 is chance, 1 is perfect)",
+                        "Calibration by decile of prediction",
+                        "Leak?",
+                        "deal_segment",
+                        "include anyway",
+                        "Points model (live)");
 
-        String queue = mvc.perform(get("/queue").with(user("sam").roles("SALES"))).andReturn().getResponse().getContentAsString();
+        String queue = mvc.perform(get("/queue").with(user("sam").roles("SALES")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(queue).contains(">Likelihood<");
-        String lead = mvc.perform(get("/leads/" + mql).with(user("sam").roles("SALES"))).andReturn().getResponse().getContentAsString();
+        String lead = mvc.perform(get("/leads/" + mql).with(user("sam").roles("SALES")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(lead).contains("Likelihood to close:");
 
         // Including the flagged field knowingly: the next model uses it.
-        mvc.perform(post("/settings/likelihood/train").param("include", "deal_segment").with(user("ada").roles("ADMIN")).with(csrf()));
+        mvc.perform(post("/settings/likelihood/train")
+                .param("include", "deal_segment")
+                .with(user("ada").roles("ADMIN"))
+                .with(csrf()));
         end = Instant.now().plus(Duration.ofSeconds(60));
         do {
             Thread.sleep(300);
-            status = jdbc.sql("select status from likelihood_model order by id desc limit 1").query(String.class).single();
-        } while (!status.equals("DONE") && !status.equals("FAILED") && Instant.now().isBefore(end));
-        assertThat(jdbc.sql("select used from likelihood_field where model_id = (select max(id) from likelihood_model) and field = 'deal_segment'")
-                .query(Boolean.class).single()).isTrue();
+            status = jdbc.sql("select status from likelihood_model order by id desc limit 1")
+                    .query(String.class)
+                    .single();
+        } while (!status.equals("DONE")
+                && !status.equals("FAILED")
+                && Instant.now().isBefore(end));
+        assertThat(jdbc.sql(
+                                "select used from likelihood_field where model_id = (select max(id) from likelihood_model) and field = 'deal_segment'")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 }

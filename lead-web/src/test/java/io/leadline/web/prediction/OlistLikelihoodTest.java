@@ -27,8 +27,16 @@ import org.junit.jupiter.api.Test;
 class OlistLikelihoodTest {
 
     /** The README's win rate by origin, best first ("unknown" and blank are the missing source here). */
-    private static final List<String> README_ORDER = List.of("paid_search", "organic_search", "direct_traffic", "referral",
-            "social", "display", "other_publicities", "email", "other");
+    private static final List<String> README_ORDER = List.of(
+            "paid_search",
+            "organic_search",
+            "direct_traffic",
+            "referral",
+            "social",
+            "display",
+            "other_publicities",
+            "email",
+            "other");
 
     @Test
     void the_model_ranks_the_sources_as_the_olist_readme_does_and_beats_chance() throws IOException {
@@ -37,17 +45,21 @@ class OlistLikelihoodTest {
 
         Map<String, double[]> bySource = new HashMap<>();
         for (Example e : all) {
-            double[] sum = bySource.computeIfAbsent(e.categorical().getOrDefault("source", "(missing)"), k -> new double[2]);
+            double[] sum =
+                    bySource.computeIfAbsent(e.categorical().getOrDefault("source", "(missing)"), k -> new double[2]);
             sum[0] += trained.model().likelihood(e);
             sum[1]++;
         }
         List<String> predictedOrder = new ArrayList<>(README_ORDER);
         predictedOrder.sort((a, b) -> Double.compare(mean(bySource.get(b)), mean(bySource.get(a))));
-        assertThat(spearman(README_ORDER, predictedOrder)).as("rank correlation with the README, predicted " + predictedOrder)
+        assertThat(spearman(README_ORDER, predictedOrder))
+                .as("rank correlation with the README, predicted " + predictedOrder)
                 .isGreaterThan(0.9);
-        assertThat(predictedOrder.subList(0, 3)).as("the three best sources, in order")
+        assertThat(predictedOrder.subList(0, 3))
+                .as("the three best sources, in order")
                 .containsExactly("paid_search", "organic_search", "direct_traffic");
-        assertThat(mean(bySource.get("(missing)"))).as("unknown origin converts best of all")
+        assertThat(mean(bySource.get("(missing)")))
+                .as("unknown origin converts best of all")
                 .isGreaterThan(mean(bySource.get("paid_search")));
         assertThat(trained.auc()).isGreaterThan(0.6);
     }
@@ -55,9 +67,16 @@ class OlistLikelihoodTest {
     @Test
     void the_closed_deal_columns_joined_onto_the_mqls_are_flagged_as_leaks() throws IOException {
         var trained = LikelihoodTrainer.train(olist(true), Set.of(), LikelihoodTrainer.Settings.defaults());
-        var leaking = trained.fields().stream().filter(LikelihoodTrainer.FieldCheck::leaking).map(LikelihoodTrainer.FieldCheck::field).toList();
-        assertThat(leaking).contains("business segment", "lead type", "business type").doesNotContain("source", "landing page");
-        assertThat(trained.model().columns()).extracting(c -> c.field()).doesNotContain("business segment", "lead type");
+        var leaking = trained.fields().stream()
+                .filter(LikelihoodTrainer.FieldCheck::leaking)
+                .map(LikelihoodTrainer.FieldCheck::field)
+                .toList();
+        assertThat(leaking)
+                .contains("business segment", "lead type", "business type")
+                .doesNotContain("source", "landing page");
+        assertThat(trained.model().columns())
+                .extracting(c -> c.field())
+                .doesNotContain("business segment", "lead type");
     }
 
     private static double mean(double[] sum) {
@@ -105,8 +124,15 @@ class OlistLikelihoodTest {
     }
 
     private static void read(String resource, Consumer<CSVRecord> each) throws IOException {
-        try (Reader in = new InputStreamReader(OlistLikelihoodTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8)) {
-            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).forEach(each);
+        try (Reader in = new InputStreamReader(
+                OlistLikelihoodTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8)) {
+            CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)
+                    .forEach(each);
         }
     }
 }

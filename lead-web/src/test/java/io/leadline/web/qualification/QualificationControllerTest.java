@@ -29,8 +29,10 @@ class QualificationControllerTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserAccounts accounts;
 
@@ -50,14 +52,22 @@ class QualificationControllerTest {
 
     private MockHttpServletRequestBuilder bant(String rep, String needStatus, String needEvidence) {
         return as(rep, post("/leads/{id}/bant", lead))
-                .param("budgetStatus", "UNKNOWN").param("budgetEvidence", "")
-                .param("authorityStatus", "MET").param("authorityEvidence", "She signs contracts up to 100k")
-                .param("needStatus", needStatus).param("needEvidence", needEvidence)
-                .param("timelineStatus", "MET").param("timelineEvidence", "Go-live before Q2").param("timelineMonths", "3");
+                .param("budgetStatus", "UNKNOWN")
+                .param("budgetEvidence", "")
+                .param("authorityStatus", "MET")
+                .param("authorityEvidence", "She signs contracts up to 100k")
+                .param("needStatus", needStatus)
+                .param("needEvidence", needEvidence)
+                .param("timelineStatus", "MET")
+                .param("timelineEvidence", "Go-live before Q2")
+                .param("timelineMonths", "3");
     }
 
     private String stage() {
-        return jdbc.sql("select stage from lead where id = ?").param(lead).query(String.class).single();
+        return jdbc.sql("select stage from lead where id = ?")
+                .param(lead)
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -65,23 +75,35 @@ class QualificationControllerTest {
         mvc.perform(bant("rita", "MET", "Spreadsheets break at 5k leads"))
                 .andExpect(redirectedUrl("/leads/" + lead))
                 .andExpect(flash().attribute("message", "BANT saved."));
-        assertThat(jdbc.sql("select count(*) from bant_answer where lead_id = ? and answered_by = 'rita'").param(lead)
-                .query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from bant_answer where lead_id = ? and answered_by = 'rita'")
+                        .param(lead)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
 
         mvc.perform(as("rita", post("/leads/{id}/promote", lead)))
                 .andExpect(flash().attribute("message", "Promoted Bant Lead to SQL."));
 
         assertThat(stage()).isEqualTo("SQL");
-        assertThat(jdbc.sql("select stage from lead_score where lead_id = ?").param(lead).query(String.class).single()).isEqualTo("SQL");
+        assertThat(jdbc.sql("select stage from lead_score where lead_id = ?")
+                        .param(lead)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SQL");
         assertThat(jdbc.sql("select actor || ': ' || reason from stage_change where lead_id = ? and to_stage = 'SQL'")
-                .param(lead).query(String.class).single()).isEqualTo("rita: BANT qualified");
+                        .param(lead)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("rita: BANT qualified");
     }
 
     @Test
     void promotion_without_bant_says_which_criteria_are_missing() throws Exception {
         mvc.perform(as("rita", post("/leads/{id}/promote", lead)))
-                .andExpect(flash().attribute("error", "Not ready for SQL: Authority must be met; Need must be met; "
-                        + "Timeline must be met with a decision date."));
+                .andExpect(flash().attribute(
+                                "error",
+                                "Not ready for SQL: Authority must be met; Need must be met; "
+                                        + "Timeline must be met with a decision date."));
         assertThat(stage()).isEqualTo("ACCEPTED");
     }
 
@@ -89,22 +111,34 @@ class QualificationControllerTest {
     void a_criterion_marked_met_without_evidence_gets_a_message_next_to_it_and_the_others_are_saved() throws Exception {
         mvc.perform(bant("rita", "MET", " "))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Need marked Met needs evidence: say what you learned and from whom.")))
+                .andExpect(content()
+                        .string(containsString("Need marked Met needs evidence: say what you learned and from whom.")))
                 .andExpect(content().string(containsString("id=\"need-error\"")))
-                .andExpect(content().string(containsString("Saved: Budget, Authority, Timeline. Please correct the criteria marked below.")));
+                .andExpect(content()
+                        .string(containsString(
+                                "Saved: Budget, Authority, Timeline. Please correct the criteria marked below.")));
         // Budget was unknown and stays so (nothing to store); authority and timeline are kept; need waits.
-        assertThat(jdbc.sql("select criterion from bant_answer where lead_id = ? order by criterion").param(lead).query(String.class).list())
+        assertThat(jdbc.sql("select criterion from bant_answer where lead_id = ? order by criterion")
+                        .param(lead)
+                        .query(String.class)
+                        .list())
                 .containsExactly("AUTHORITY", "TIMELINE");
     }
 
     @Test
     void a_rep_disqualifies_with_a_reason_that_is_counted() throws Exception {
-        mvc.perform(as("rita", post("/leads/{id}/disqualify", lead)).param("reason", "no_budget").param("note", "frozen"))
+        mvc.perform(as("rita", post("/leads/{id}/disqualify", lead))
+                        .param("reason", "no_budget")
+                        .param("note", "frozen"))
                 .andExpect(flash().attribute("message", "Disqualified Bant Lead."));
 
         assertThat(stage()).isEqualTo("DISQUALIFIED");
-        assertThat(jdbc.sql("select reason_code || ' / ' || reason from stage_change where lead_id = ? and to_stage = 'DISQUALIFIED'")
-                .param(lead).query(String.class).single()).isEqualTo("no_budget / No budget: frozen");
+        assertThat(jdbc.sql(
+                                "select reason_code || ' / ' || reason from stage_change where lead_id = ? and to_stage = 'DISQUALIFIED'")
+                        .param(lead)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("no_budget / No budget: frozen");
     }
 
     @Test
@@ -117,17 +151,30 @@ class QualificationControllerTest {
     @Test
     void a_rep_recycles_to_nurture_with_a_revisit_date_and_the_lead_leaves_the_queue() throws Exception {
         LocalDate revisit = LocalDate.now().plusMonths(3);
-        mvc.perform(as("rita", post("/leads/{id}/recycle", lead)).param("revisitOn", revisit.toString()).param("note", "next budget year"))
-                .andExpect(flash().attribute("message", "Recycled Bant Lead to nurture until "
-                        + java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
-                                .withLocale(java.util.Locale.ENGLISH).format(revisit) + "."));
+        mvc.perform(as("rita", post("/leads/{id}/recycle", lead))
+                        .param("revisitOn", revisit.toString())
+                        .param("note", "next budget year"))
+                .andExpect(flash().attribute(
+                                "message",
+                                "Recycled Bant Lead to nurture until "
+                                        + java.time.format.DateTimeFormatter.ofLocalizedDate(
+                                                        java.time.format.FormatStyle.MEDIUM)
+                                                .withLocale(java.util.Locale.ENGLISH)
+                                                .format(revisit)
+                                        + "."));
 
-        var row = jdbc.sql("select stage, owner, revisit_on from lead where id = ?").param(lead).query().singleRow();
+        var row = jdbc.sql("select stage, owner, revisit_on from lead where id = ?")
+                .param(lead)
+                .query()
+                .singleRow();
         assertThat(row.get("stage")).isEqualTo("RECYCLED");
         assertThat(row.get("owner")).isNull();
         assertThat(row.get("revisit_on").toString()).isEqualTo(revisit.toString());
         assertThat(jdbc.sql("select count(*) from lead_score where lead_id = ? and stage in ('MQL','ACCEPTED','SQL')")
-                .param(lead).query(Long.class).single()).isZero();
+                        .param(lead)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -142,7 +189,10 @@ class QualificationControllerTest {
                 .andExpect(flash().attribute("error", "This lead is already claimed by rita."));
         assertThat(stage()).isEqualTo("ACCEPTED");
 
-        mvc.perform(post("/leads/{id}/disqualify", lead).with(user("ada").roles("ADMIN")).with(csrf()).param("reason", "duplicate"))
+        mvc.perform(post("/leads/{id}/disqualify", lead)
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf())
+                        .param("reason", "duplicate"))
                 .andExpect(flash().attribute("message", "Disqualified Bant Lead."));
         assertThat(stage()).isEqualTo("DISQUALIFIED");
     }
@@ -150,7 +200,9 @@ class QualificationControllerTest {
     @Test
     void a_marketer_cannot_qualify_or_disqualify() throws Exception {
         for (String action : new String[] {"bant", "promote", "disqualify", "recycle", "outcome"}) {
-            mvc.perform(post("/leads/{id}/" + action, lead).with(user("mia").roles("MARKETER")).with(csrf()))
+            mvc.perform(post("/leads/{id}/" + action, lead)
+                            .with(user("mia").roles("MARKETER"))
+                            .with(csrf()))
                     .andExpect(status().isForbidden());
         }
         assertThat(stage()).isEqualTo("ACCEPTED");
@@ -162,11 +214,15 @@ class QualificationControllerTest {
         mvc.perform(as("rita", post("/leads/{id}/promote", lead)));
 
         mvc.perform(as("rita", post("/leads/{id}/outcome", lead)).param("outcome", "WON"))
-                .andExpect(flash().attribute("error", "A lead cannot move from Sales qualified to Won; from Sales qualified it can move to "
-                        + "Opportunity, Lost, Disqualified, Recycled to nurture."));
+                .andExpect(flash().attribute(
+                                "error",
+                                "A lead cannot move from Sales qualified to Won; from Sales qualified it can move to "
+                                        + "Opportunity, Lost, Disqualified, Recycled to nurture."));
         mvc.perform(as("rita", post("/leads/{id}/outcome", lead)).param("outcome", "OPPORTUNITY"))
                 .andExpect(flash().attribute("message", "Recorded: Opportunity."));
-        mvc.perform(as("rita", post("/leads/{id}/outcome", lead)).param("outcome", "WON").param("note", "Signed 2-year plan"))
+        mvc.perform(as("rita", post("/leads/{id}/outcome", lead))
+                        .param("outcome", "WON")
+                        .param("note", "Signed 2-year plan"))
                 .andExpect(flash().attribute("message", "Recorded: Won."));
         assertThat(stage()).isEqualTo("WON");
     }

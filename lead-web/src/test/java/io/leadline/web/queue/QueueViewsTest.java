@@ -37,10 +37,13 @@ class QueueViewsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     LeadCapture capture;
 
@@ -53,8 +56,16 @@ class QueueViewsTest {
     }
 
     private long lead(String name, String title, int size, String source) {
-        return capture.capture(new LeadProfile(name, new EmailAddress(UUID.randomUUID() + "@views.example.com"), company,
-                title, size, "BR", source, Map.of())).id();
+        return capture.capture(new LeadProfile(
+                        name,
+                        new EmailAddress(UUID.randomUUID() + "@views.example.com"),
+                        company,
+                        title,
+                        size,
+                        "BR",
+                        source,
+                        Map.of()))
+                .id();
     }
 
     @SuppressWarnings("unchecked")
@@ -75,7 +86,9 @@ class QueueViewsTest {
     void filters_narrow_the_queue_to_mine_unassigned_stage_source_and_account() throws Exception {
         long mine = lead("Filter Mine", "CEO", 3000, "referral");
         long open = lead("Filter Open", "CTO", 3000, "organic_search");
-        mvc.perform(post("/queue/{id}/claim", mine).with(user("rita").roles("SALES")).with(csrf()));
+        mvc.perform(post("/queue/{id}/claim", mine)
+                .with(user("rita").roles("SALES"))
+                .with(csrf()));
 
         assertThat(ids(queue("rita", "scope", "MINE"))).containsExactly(mine);
         assertThat(ids(queue("rita", "scope", "UNASSIGNED"))).containsExactly(open);
@@ -85,7 +98,10 @@ class QueueViewsTest {
         assertThat(ids(queue("sam", "scope", "MINE"))).isEmpty();
         mvc.perform(get("/queue").param("company", company).with(user("rita").roles("SALES")))
                 .andExpect(content().string(containsString("2 leads in this view.")));
-        mvc.perform(get("/queue").param("company", company).param("scope", "MINE").with(user("rita").roles("SALES")))
+        mvc.perform(get("/queue")
+                        .param("company", company)
+                        .param("scope", "MINE")
+                        .with(user("rita").roles("SALES")))
                 .andExpect(content().string(containsString("1 lead in this view.")));
     }
 
@@ -93,9 +109,14 @@ class QueueViewsTest {
     void an_mql_unclaimed_past_the_sla_carries_a_badge_and_the_breached_filter_finds_it() throws Exception {
         long late = lead("Late Lead", "CEO", 3000, "paid_search");
         long fresh = lead("Fresh Lead", "CEO", 3000, "paid_search");
-        jdbc.sql("update lead_score set queued_at = now() - interval '30 hours' where lead_id = ?").param(late).update();
+        jdbc.sql("update lead_score set queued_at = now() - interval '30 hours' where lead_id = ?")
+                .param(late)
+                .update();
 
-        var result = mvc.perform(get("/queue").param("breached", "true").param("company", company).with(user("rita").roles("SALES")))
+        var result = mvc.perform(get("/queue")
+                        .param("breached", "true")
+                        .param("company", company)
+                        .with(user("rita").roles("SALES")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("title=\"Unclaimed for more than 24 hours\">SLA</span>")))
                 .andReturn();
@@ -108,16 +129,31 @@ class QueueViewsTest {
     @Test
     void with_working_hours_set_hours_outside_them_do_not_count_toward_the_sla() throws Exception {
         long late = lead("Weekend Lead", "CEO", 3000, "paid_search");
-        jdbc.sql("update lead_score set queued_at = now() - interval '30 hours' where lead_id = ?").param(late).update();
+        jdbc.sql("update lead_score set queued_at = now() - interval '30 hours' where lead_id = ?")
+                .param(late)
+                .update();
         // The only working day is three days ahead: none of the last 30 hours was working time.
-        String onlyDay = LocalDate.now(ZoneOffset.UTC).plusDays(3).getDayOfWeek().name();
+        String onlyDay =
+                LocalDate.now(ZoneOffset.UTC).plusDays(3).getDayOfWeek().name();
         try {
-            mvc.perform(post("/settings/handoff").with(user("admin").roles("ADMIN")).with(csrf()).param("handRaiserTypes", "demo_request")
-                            .param("handRaiserDays", "7").param("order", "PRIORITY").param("workingHoursOnly", "true")
-                            .param("workZone", "UTC").param("workDays", onlyDay).param("workStart", "09:00").param("workEnd", "17:00"))
+            mvc.perform(post("/settings/handoff")
+                            .with(user("admin").roles("ADMIN"))
+                            .with(csrf())
+                            .param("handRaiserTypes", "demo_request")
+                            .param("handRaiserDays", "7")
+                            .param("order", "PRIORITY")
+                            .param("workingHoursOnly", "true")
+                            .param("workZone", "UTC")
+                            .param("workDays", onlyDay)
+                            .param("workStart", "09:00")
+                            .param("workEnd", "17:00"))
                     .andExpect(status().is3xxRedirection());
-            var result = mvc.perform(get("/queue").param("breached", "true").param("company", company).with(user("rita").roles("SALES")))
-                    .andExpect(status().isOk()).andReturn();
+            var result = mvc.perform(get("/queue")
+                            .param("breached", "true")
+                            .param("company", company)
+                            .with(user("rita").roles("SALES")))
+                    .andExpect(status().isOk())
+                    .andReturn();
             @SuppressWarnings("unchecked")
             var entries = (List<QueueEntry>) result.getModelAndView().getModel().get("entries");
             assertThat(ids(entries)).doesNotContain(late);
@@ -138,25 +174,48 @@ class QueueViewsTest {
     void an_admin_assigns_an_unclaimed_mql_and_reassigns_it() throws Exception {
         long id = lead("Assign Me", "CEO", 3000, "paid_search");
 
-        mvc.perform(post("/leads/{id}/assign", id).param("rep", "rita").with(user("ada").roles("ADMIN")).with(csrf()))
+        mvc.perform(post("/leads/{id}/assign", id)
+                        .param("rep", "rita")
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
                 .andExpect(flash().attribute("message", "Assigned to rita."));
-        mvc.perform(post("/leads/{id}/assign", id).param("rep", "sam").with(user("ada").roles("ADMIN")).with(csrf()))
+        mvc.perform(post("/leads/{id}/assign", id)
+                        .param("rep", "sam")
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
                 .andExpect(flash().attribute("message", "Assigned to sam."));
-        mvc.perform(post("/leads/{id}/assign", id).param("rep", "nobody").with(user("ada").roles("ADMIN")).with(csrf()))
+        mvc.perform(post("/leads/{id}/assign", id)
+                        .param("rep", "nobody")
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
                 .andExpect(flash().attribute("error", "Choose an active sales rep."));
 
-        assertThat(jdbc.sql("select owner from lead where id = ?").param(id).query(String.class).single()).isEqualTo("sam");
-        assertThat(jdbc.sql("select reason from stage_change where lead_id = ? order by id").param(id).query(String.class).list())
+        assertThat(jdbc.sql("select owner from lead where id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("sam");
+        assertThat(jdbc.sql("select reason from stage_change where lead_id = ? order by id")
+                        .param(id)
+                        .query(String.class)
+                        .list())
                 .containsSubsequence("assigned to rita by ada", "reassigned from rita to sam");
-        mvc.perform(post("/leads/{id}/assign", id).param("rep", "rita").with(user("rita").roles("SALES")).with(csrf()))
+        mvc.perform(post("/leads/{id}/assign", id)
+                        .param("rep", "rita")
+                        .with(user("rita").roles("SALES"))
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void admins_see_disqualification_reasons_counted_beside_the_weights() throws Exception {
         long id = lead("Count Me", "CEO", 3000, "paid_search");
-        mvc.perform(post("/queue/{id}/claim", id).with(user("rita").roles("SALES")).with(csrf()));
-        mvc.perform(post("/leads/{id}/disqualify", id).param("reason", "bad_timing").with(user("rita").roles("SALES")).with(csrf()));
+        mvc.perform(
+                post("/queue/{id}/claim", id).with(user("rita").roles("SALES")).with(csrf()));
+        mvc.perform(post("/leads/{id}/disqualify", id)
+                .param("reason", "bad_timing")
+                .with(user("rita").roles("SALES"))
+                .with(csrf()));
 
         mvc.perform(get("/settings").with(user("ada").roles("ADMIN")))
                 .andExpect(status().isOk())

@@ -34,10 +34,13 @@ class SalesQueueTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     LeadClaims claims;
 
@@ -65,27 +68,46 @@ class SalesQueueTest {
     void a_rep_claims_an_unassigned_mql_and_it_becomes_theirs() throws Exception {
         long lead = TestLeads.capture(mvc, "Claim Me", "CTO", 2000, "organic_search");
 
-        mvc.perform(post("/queue/{id}/claim", lead).with(user("rita").roles("SALES")).with(csrf()))
+        mvc.perform(post("/queue/{id}/claim", lead)
+                        .with(user("rita").roles("SALES"))
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/queue"))
                 .andExpect(flash().attribute("message", "You claimed Claim Me."));
 
-        var row = jdbc.sql("select l.owner, l.stage, s.stage as queue_stage from lead l join lead_score s on s.lead_id = l.id where l.id = ?")
-                .param(lead).query().singleRow();
-        assertThat(row).containsEntry("owner", "rita").containsEntry("stage", "ACCEPTED").containsEntry("queue_stage", "ACCEPTED");
-        assertThat(jdbc.sql("select actor from stage_change where lead_id = ? and to_stage = 'ACCEPTED'").param(lead)
-                .query(String.class).single()).isEqualTo("rita");
+        var row = jdbc.sql(
+                        "select l.owner, l.stage, s.stage as queue_stage from lead l join lead_score s on s.lead_id = l.id where l.id = ?")
+                .param(lead)
+                .query()
+                .singleRow();
+        assertThat(row)
+                .containsEntry("owner", "rita")
+                .containsEntry("stage", "ACCEPTED")
+                .containsEntry("queue_stage", "ACCEPTED");
+        assertThat(jdbc.sql("select actor from stage_change where lead_id = ? and to_stage = 'ACCEPTED'")
+                        .param(lead)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("rita");
     }
 
     @Test
     void a_second_rep_is_told_who_claimed_the_lead_first() throws Exception {
         long lead = TestLeads.capture(mvc, "Taken Lead", "CTO", 2000, "organic_search");
-        mvc.perform(post("/queue/{id}/claim", lead).with(user("rita").roles("SALES")).with(csrf()));
+        mvc.perform(post("/queue/{id}/claim", lead)
+                .with(user("rita").roles("SALES"))
+                .with(csrf()));
 
-        mvc.perform(post("/queue/{id}/claim", lead).with(user("sam").roles("SALES")).with(csrf()))
+        mvc.perform(post("/queue/{id}/claim", lead)
+                        .with(user("sam").roles("SALES"))
+                        .with(csrf()))
                 .andExpect(flash().attribute("error", "This lead is already claimed by rita."));
 
-        assertThat(jdbc.sql("select owner from lead where id = ?").param(lead).query(String.class).single()).isEqualTo("rita");
+        assertThat(jdbc.sql("select owner from lead where id = ?")
+                        .param(lead)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("rita");
     }
 
     @Test
@@ -113,10 +135,16 @@ class SalesQueueTest {
             }
             pool.shutdown();
 
-            String owner = jdbc.sql("select owner from lead where id = ?").param(lead).query(String.class).single();
+            String owner = jdbc.sql("select owner from lead where id = ?")
+                    .param(lead)
+                    .query(String.class)
+                    .single();
             assertThat(results).containsExactlyInAnyOrder(owner, "lost to " + owner);
             assertThat(jdbc.sql("select count(*) from stage_change where lead_id = ? and to_stage = 'ACCEPTED'")
-                    .param(lead).query(Long.class).single()).isEqualTo(1);
+                            .param(lead)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
         }
     }
 
@@ -125,10 +153,16 @@ class SalesQueueTest {
         long lead = TestLeads.capture(mvc, "Marketer View", "CEO", 3000, "paid_search");
 
         mvc.perform(get("/queue").with(user("mia").roles("MARKETER"))).andExpect(status().isOk());
-        mvc.perform(post("/queue/{id}/claim", lead).with(user("mia").roles("MARKETER")).with(csrf()))
+        mvc.perform(post("/queue/{id}/claim", lead)
+                        .with(user("mia").roles("MARKETER"))
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
 
-        assertThat(jdbc.sql("select owner from lead where id = ?").param(lead).query(String.class).optional()).isEmpty();
+        assertThat(jdbc.sql("select owner from lead where id = ?")
+                        .param(lead)
+                        .query(String.class)
+                        .optional())
+                .isEmpty();
     }
 
     @Test
@@ -136,19 +170,26 @@ class SalesQueueTest {
         for (int i = 0; i < 3; i++) {
             TestLeads.capture(mvc, "Paging Lead " + i, "VP Marketing", 400, "referral");
         }
-        long all = jdbc.sql("select count(*) from lead_score where stage in ('MQL','ACCEPTED','SQL')").query(Long.class).single();
+        long all = jdbc.sql("select count(*) from lead_score where stage in ('MQL','ACCEPTED','SQL')")
+                .query(Long.class)
+                .single();
         List<Long> seen = new ArrayList<>();
         String url = "/queue";
         while (url != null) {
-            var result = mvc.perform(get(url).with(user("rita").roles("SALES"))).andExpect(status().isOk()).andReturn();
+            var result = mvc.perform(get(url).with(user("rita").roles("SALES")))
+                    .andExpect(status().isOk())
+                    .andReturn();
             @SuppressWarnings("unchecked")
-            List<QueueEntry> page = (List<QueueEntry>) result.getModelAndView().getModel().get("entries");
+            List<QueueEntry> page =
+                    (List<QueueEntry>) result.getModelAndView().getModel().get("entries");
             page.forEach(e -> seen.add(e.leadId()));
             // The hand-raisers' lane, on the first page only, holds the leads the ranked pages leave out.
             @SuppressWarnings("unchecked")
-            List<QueueEntry> hot = (List<QueueEntry>) result.getModelAndView().getModel().get("hot");
+            List<QueueEntry> hot =
+                    (List<QueueEntry>) result.getModelAndView().getModel().get("hot");
             hot.forEach(e -> seen.add(e.leadId()));
-            var next = (io.leadline.core.queue.QueuePosition) result.getModelAndView().getModel().get("next");
+            var next = (io.leadline.core.queue.QueuePosition)
+                    result.getModelAndView().getModel().get("next");
             url = next == null ? null : "/queue?afterKey=" + next.key() + "&afterId=" + next.leadId();
         }
         assertThat(seen).hasSize((int) all).doesNotHaveDuplicates();
@@ -156,7 +197,9 @@ class SalesQueueTest {
 
     @SuppressWarnings("unchecked")
     private List<QueueEntry> queueOf(String rep) throws Exception {
-        var result = mvc.perform(get("/queue").with(user(rep).roles("SALES"))).andExpect(status().isOk()).andReturn();
+        var result = mvc.perform(get("/queue").with(user(rep).roles("SALES")))
+                .andExpect(status().isOk())
+                .andReturn();
         return (List<QueueEntry>) result.getModelAndView().getModel().get("entries");
     }
 }

@@ -2,12 +2,12 @@ package io.leadline.web.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.leadline.core.importing.ColumnMapping;
@@ -38,14 +38,19 @@ class ReportsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ImportJobs jobs;
+
     @Autowired
     LeadFileImport leads;
+
     @Autowired
     OutcomeFileImport outcomes;
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @TempDir
     Path dir;
 
@@ -56,7 +61,8 @@ class ReportsTest {
         }
         CsvFile csv = CsvFile.open(file);
         ColumnMapping mapping = ColumnMapping.guess(csv.preview(0).getFirst());
-        long id = jobs.create(kind, name, file.toString(), csv.size(), csv.lineCount(), "tester", mapping, Instant.now());
+        long id =
+                jobs.create(kind, name, file.toString(), csv.size(), csv.lineCount(), "tester", mapping, Instant.now());
         jobs.queue(id, mapping, DuplicatePolicy.SKIP, false, false);
         ImportJob job = jobs.find(id).orElseThrow();
         if (kind == ImportJob.Kind.LEADS) {
@@ -73,7 +79,9 @@ class ReportsTest {
         mvc.perform(post("/reports/refresh").with(user("mia").roles("MARKETER")).with(csrf()))
                 .andExpect(flash().attribute("message", "The reports are up to date."));
 
-        var result = mvc.perform(get("/reports").param("from", "2017-01-01").param("to", "2018-12-31")
+        var result = mvc.perform(get("/reports")
+                        .param("from", "2017-01-01")
+                        .param("to", "2018-12-31")
                         .with(user("mia").roles("MARKETER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Funnel by source")))
@@ -81,7 +89,8 @@ class ReportsTest {
                 .andExpect(content().string(containsString(">2018-01</text>")))
                 .andReturn();
         @SuppressWarnings("unchecked")
-        List<FunnelRow> rows = (List<FunnelRow>) result.getModelAndView().getModel().get("bySource");
+        List<FunnelRow> rows =
+                (List<FunnelRow>) result.getModelAndView().getModel().get("bySource");
         assertThat(rows.stream().mapToLong(FunnelRow::leads).sum()).isEqualTo(8000);
         assertThat(rows.stream().mapToLong(FunnelRow::won).sum()).isEqualTo(842);
         // Olist records only its wins: a win rate over resolved leads would be 100 %, so the page divides by all leads.
@@ -91,15 +100,32 @@ class ReportsTest {
         assertThat(rate(rows, "paid_search")).isEqualTo(12.3);
         assertThat(rate(rows, "organic_search")).isEqualTo(11.8);
         assertThat(rate(rows, "email")).isEqualTo(3.0);
-        assertThat(rows.stream().filter(r -> r.group().equals("(none)")).findFirst().orElseThrow().leads()).isEqualTo(60 + 1099);
+        assertThat(rows.stream()
+                        .filter(r -> r.group().equals("(none)"))
+                        .findFirst()
+                        .orElseThrow()
+                        .leads())
+                .isEqualTo(60 + 1099);
         assertThat(rate(rows, "(none)")).isEqualTo(16.7);
 
-        String csv = mvc.perform(get("/reports/funnel-by-source.csv").param("from", "2017-01-01").param("to", "2018-12-31")
-                .with(user("mia").roles("MARKETER"))).andReturn().getResponse().getContentAsString();
-        assertThat(csv).startsWith("source,leads,mqls,sqls,won,lost or disqualified,open,mql rate,win rate of resolved,win rate of all").contains("\nemail,");
+        String csv = mvc.perform(get("/reports/funnel-by-source.csv")
+                        .param("from", "2017-01-01")
+                        .param("to", "2018-12-31")
+                        .with(user("mia").roles("MARKETER")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(csv)
+                .startsWith(
+                        "source,leads,mqls,sqls,won,lost or disqualified,open,mql rate,win rate of resolved,win rate of all")
+                .contains("\nemail,");
 
-        mvc.perform(get("/reports").param("source", "email").param("from", "2017-01-01").param("to", "2018-12-31")
-                .with(user("mia").roles("MARKETER"))).andExpect(content().string(containsString("3.0%")));
+        mvc.perform(get("/reports")
+                        .param("source", "email")
+                        .param("from", "2017-01-01")
+                        .param("to", "2018-12-31")
+                        .with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("3.0%")));
         mvc.perform(get("/reports").with(user("sam").roles("SALES"))).andExpect(status().isForbidden());
     }
 
@@ -108,23 +134,40 @@ class ReportsTest {
         mvc.perform(get("/reports").with(user("mia").roles("MARKETER")))
                 .andExpect(content().string(containsString("SLA 24 h)")));
         try {
-            mvc.perform(post("/settings/handoff").with(user("admin").roles("ADMIN")).with(csrf()).param("handRaiserTypes", "demo_request")
-                            .param("handRaiserDays", "7").param("order", "PRIORITY").param("workingHoursOnly", "true")
-                            .param("workZone", "America/Sao_Paulo").param("workDays", "MONDAY", "TUESDAY").param("workStart", "09:00")
+            mvc.perform(post("/settings/handoff")
+                            .with(user("admin").roles("ADMIN"))
+                            .with(csrf())
+                            .param("handRaiserTypes", "demo_request")
+                            .param("handRaiserDays", "7")
+                            .param("order", "PRIORITY")
+                            .param("workingHoursOnly", "true")
+                            .param("workZone", "America/Sao_Paulo")
+                            .param("workDays", "MONDAY", "TUESDAY")
+                            .param("workStart", "09:00")
                             .param("workEnd", "17:00"))
                     .andExpect(status().is3xxRedirection());
             mvc.perform(get("/reports").with(user("mia").roles("MARKETER")))
                     .andExpect(content().string(containsString("SLA 24 working hours)")))
-                    .andExpect(content().string(containsString("Time to claim counts only working hours: Mon, Tue 09:00–17:00 America/Sao_Paulo.")));
-            String csv = mvc.perform(get("/reports/sla.csv").with(user("mia").roles("MARKETER"))).andReturn().getResponse().getContentAsString();
-            assertThat(csv).startsWith("sla hours,counted in,claimed in time").contains("\n24,\"Mon, Tue 09:00–17:00 America/Sao_Paulo\",");
+                    .andExpect(
+                            content()
+                                    .string(
+                                            containsString(
+                                                    "Time to claim counts only working hours: Mon, Tue 09:00–17:00 America/Sao_Paulo.")));
+            String csv = mvc.perform(get("/reports/sla.csv").with(user("mia").roles("MARKETER")))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(csv)
+                    .startsWith("sla hours,counted in,claimed in time")
+                    .contains("\n24,\"Mon, Tue 09:00–17:00 America/Sao_Paulo\",");
         } finally {
             jdbc.sql("delete from handoff_setting").update();
         }
     }
 
     private static double rate(List<FunnelRow> rows, String source) {
-        FunnelRow row = rows.stream().filter(r -> r.group().equals(source)).findFirst().orElseThrow();
+        FunnelRow row =
+                rows.stream().filter(r -> r.group().equals(source)).findFirst().orElseThrow();
         return Math.round(row.winRateOfAll() * 1000) / 10.0;
     }
 }

@@ -32,12 +32,16 @@ class ImportedStagesUnderRescoringTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     RescoreJobs rescores;
+
     @Autowired
     Leads leads;
+
     @Autowired
     LeadEditing editing;
 
@@ -46,17 +50,38 @@ class ImportedStagesUnderRescoringTest {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String email = "crm-mql-" + tag + "@status-fixture.example";
         String csv = "Email,Full Name,Job Title,Lead Status\n" + email + ",Low Score,Student,MQL\n";
-        String location = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "crm.csv", "text/csv",
-                                csv.getBytes(StandardCharsets.UTF_8))).param("kind", "LEADS")
-                        .with(user("mia").roles("MARKETER")).with(csrf()))
-                .andExpect(redirectedUrlPattern("/imports/*")).andReturn().getResponse().getRedirectedUrl();
-        mvc.perform(post(location + "/start").param("field0", "EMAIL").param("field1", "FULL_NAME").param("field2", "JOB_TITLE")
-                .param("field3", "STAGE").param("stagevalue_0", "MQL").param("stage_0", "MQL").param("policy", "SKIP")
-                .param("dryRun", "false").with(user("mia").roles("MARKETER")).with(csrf()));
+        String location = mvc.perform(multipart("/imports")
+                        .file(new MockMultipartFile(
+                                "file", "crm.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .param("kind", "LEADS")
+                        .with(user("mia").roles("MARKETER"))
+                        .with(csrf()))
+                .andExpect(redirectedUrlPattern("/imports/*"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        mvc.perform(post(location + "/start")
+                .param("field0", "EMAIL")
+                .param("field1", "FULL_NAME")
+                .param("field2", "JOB_TITLE")
+                .param("field3", "STAGE")
+                .param("stagevalue_0", "MQL")
+                .param("stage_0", "MQL")
+                .param("policy", "SKIP")
+                .param("dryRun", "false")
+                .with(user("mia").roles("MARKETER"))
+                .with(csrf()));
         eventually(() -> assertThat(stage(email)).isEqualTo("MQL"));
-        long id = jdbc.sql("select id from lead where email = ?").param(email).query(Long.class).single();
-        assertThat(jdbc.sql("select score from lead_score where lead_id = ?").param(id).query(Integer.class).single())
-                .as("below the MQL threshold").isLessThan(40);
+        long id = jdbc.sql("select id from lead where email = ?")
+                .param(email)
+                .query(Long.class)
+                .single();
+        assertThat(jdbc.sql("select score from lead_score where lead_id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .as("below the MQL threshold")
+                .isLessThan(40);
 
         long job = rescores.queue("ada", "test", java.time.Instant.now());
         eventually(() -> assertThat(rescores.latest().orElseThrow().done()).isTrue());
@@ -67,11 +92,19 @@ class ImportedStagesUnderRescoringTest {
         assertThat(lead.stageByScore()).isFalse();
         editing.edit(id, lead.version(), lead.profile());
         assertThat(stage(email)).as("after an edit rescored it").isEqualTo("MQL");
-        assertThat(jdbc.sql("select count(*) from stage_change where lead_id = ?").param(id).query(Long.class).single())
-                .as("only the imported move").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from stage_change where lead_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .as("only the imported move")
+                .isEqualTo(1);
     }
 
     private String stage(String email) {
-        return jdbc.sql("select stage from lead where email = ?").param(email).query(String.class).optional().orElse(null);
+        return jdbc.sql("select stage from lead where email = ?")
+                .param(email)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 }

@@ -15,6 +15,7 @@ class NightlyRescoringTest {
 
     @Autowired
     NightlyRescoring nightly;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -28,6 +29,10 @@ class NightlyRescoringTest {
 
         assertThat(first).isTrue();
         assertThat(second).isFalse();
-        assertThat(jdbc.sql("select count(*) from rescore_job where schedule_key = ?").param(key).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from rescore_job where schedule_key = ?")
+                        .param(key)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 }

@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import io.leadline.core.user.Role;
 import java.util.stream.Stream;
@@ -28,16 +28,20 @@ class AccessRulesTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserAccounts accounts;
 
     static Stream<Arguments> pages() {
         return Stream.of(
-                Arguments.of("/leads/new", "MARKETER", 200), Arguments.of("/leads/new", "SALES", 403),
+                Arguments.of("/leads/new", "MARKETER", 200),
+                Arguments.of("/leads/new", "SALES", 403),
                 Arguments.of("/leads/new", "ADMIN", 200),
-                Arguments.of("/queue", "MARKETER", 200), Arguments.of("/queue", "SALES", 200),
+                Arguments.of("/queue", "MARKETER", 200),
+                Arguments.of("/queue", "SALES", 200),
                 Arguments.of("/queue", "ADMIN", 200),
-                Arguments.of("/settings", "MARKETER", 403), Arguments.of("/settings", "SALES", 403),
+                Arguments.of("/settings", "MARKETER", 403),
+                Arguments.of("/settings", "SALES", 403),
                 Arguments.of("/settings", "ADMIN", 200));
     }
 
@@ -50,7 +54,9 @@ class AccessRulesTest {
     @Test
     void an_anonymous_visitor_is_sent_to_the_login_page() throws Exception {
         mvc.perform(get("/queue")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
-        mvc.perform(get("/login")).andExpect(status().isOk()).andExpect(content().string(containsString("Sign in")));
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sign in")));
     }
 
     @Test
@@ -79,9 +85,15 @@ class AccessRulesTest {
     void a_user_signs_in_with_the_stored_password_and_lands_on_their_start_page() throws Exception {
         accounts.createIfAbsent("lena", "lena-password-1", Role.MARKETER);
 
-        mvc.perform(post("/login").param("username", "lena").param("password", "lena-password-1").with(csrf()))
+        mvc.perform(post("/login")
+                        .param("username", "lena")
+                        .param("password", "lena-password-1")
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/"));
-        mvc.perform(post("/login").param("username", "lena").param("password", "wrong-password").with(csrf()))
+        mvc.perform(post("/login")
+                        .param("username", "lena")
+                        .param("password", "wrong-password")
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/login?error"));
         mvc.perform(get("/").with(user("lena").roles("MARKETER"))).andExpect(view().name("home/today"));
         mvc.perform(get("/").with(user("sam").roles("SALES"))).andExpect(view().name("home/today"));
@@ -89,7 +101,9 @@ class AccessRulesTest {
 
     @Test
     void a_state_change_without_a_csrf_token_is_refused() throws Exception {
-        mvc.perform(post("/leads/new").with(user("mia").roles("MARKETER")).param("fullName", "No Token")
+        mvc.perform(post("/leads/new")
+                        .with(user("mia").roles("MARKETER"))
+                        .param("fullName", "No Token")
                         .param("email", "no-token@acme.com"))
                 .andExpect(status().isForbidden());
     }
@@ -97,7 +111,8 @@ class AccessRulesTest {
     @Test
     void the_settings_page_states_the_mql_threshold_in_words() throws Exception {
         mvc.perform(get("/settings").with(user("ada").roles("ADMIN")))
-                .andExpect(content().string(containsString("A lead becomes an MQL at 40 points (fit grade D or better).")));
+                .andExpect(content()
+                        .string(containsString("A lead becomes an MQL at 40 points (fit grade D or better).")));
     }
 
     @Test
@@ -107,7 +122,8 @@ class AccessRulesTest {
 
     @Test
     void passwords_shorter_than_twelve_characters_are_refused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.createIfAbsent("shorty", "short-pass", Role.SALES))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> accounts.createIfAbsent("shorty", "short-pass", Role.SALES))
                 .hasMessageContaining("at least 12 characters");
     }
 }

@@ -1,5 +1,6 @@
 package io.leadline.web.security;
 
+import static io.leadline.web.TestRequests.from;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -22,8 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import static io.leadline.web.TestRequests.from;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,8 +41,10 @@ class HardeningTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -69,7 +70,8 @@ class HardeningTest {
             assertThat(html).isNotEmpty();
             for (Path file : html) {
                 String text = Files.readString(file);
-                assertThat(text).as(file.toString())
+                assertThat(text)
+                        .as(file.toString())
                         .doesNotContainPattern("<script(?![^>]*\\bsrc=)")
                         .doesNotContainPattern("\\sstyle=\"")
                         .doesNotContainPattern("<style")
@@ -86,14 +88,24 @@ class HardeningTest {
         // Sessions live in Postgres (Spring Session JDBC): the session is named by the SESSION cookie.
         var login = mvc.perform(get("/login")).andReturn().getResponse();
         var before = login.getCookie("SESSION");
-        assertThat(before).as("the sign-in page starts a session for its CSRF token").isNotNull();
-        var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.getContentAsString());
+        assertThat(before)
+                .as("the sign-in page starts a session for its CSRF token")
+                .isNotNull();
+        var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(login.getContentAsString());
         assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
         String csrfToken = token.group(1);
 
-        var after = mvc.perform(post("/login").cookie(before).param("username", name).param("password", "rotate-password-1")
-                        .param("_csrf", csrfToken).with(from("10.1.0.1")))
-                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+        var after = mvc.perform(post("/login")
+                        .cookie(before)
+                        .param("username", name)
+                        .param("password", "rotate-password-1")
+                        .param("_csrf", csrfToken)
+                        .with(from("10.1.0.1")))
+                .andExpect(redirectedUrl("/"))
+                .andReturn()
+                .getResponse()
+                .getCookie("SESSION");
 
         assertThat(after).isNotNull();
         assertThat(after.getValue()).isNotEqualTo(before.getValue());
@@ -104,34 +116,64 @@ class HardeningTest {
         String name = unique("guessed");
         accounts.createIfAbsent(name, "right-password-1", Role.SALES);
         for (int i = 0; i < LoginThrottle.MAX_PER_USERNAME; i++) {
-            mvc.perform(post("/login").param("username", name).param("password", "wrong-" + i).with(csrf()).with(from("10.2.0." + i)))
+            mvc.perform(post("/login")
+                            .param("username", name)
+                            .param("password", "wrong-" + i)
+                            .with(csrf())
+                            .with(from("10.2.0." + i)))
                     .andExpect(redirectedUrl("/login?error"));
         }
-        mvc.perform(post("/login").param("username", name).param("password", "right-password-1").with(csrf()).with(from("10.2.1.1")))
+        mvc.perform(post("/login")
+                        .param("username", name)
+                        .param("password", "right-password-1")
+                        .with(csrf())
+                        .with(from("10.2.1.1")))
                 .andExpect(redirectedUrl("/login?blocked"));
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'SIGN_IN_FAILED' and actor = ?").param(name)
-                .query(Long.class).single()).isEqualTo(LoginThrottle.MAX_PER_USERNAME);
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'SIGN_IN_BLOCKED' and actor = ?").param(name)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'SIGN_IN_FAILED' and actor = ?")
+                        .param(name)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(LoginThrottle.MAX_PER_USERNAME);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'SIGN_IN_BLOCKED' and actor = ?")
+                        .param(name)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void unknown_usernames_get_the_same_answers_so_accounts_cannot_be_enumerated() throws Exception {
         String ghost = unique("ghost");
         for (int i = 0; i < LoginThrottle.MAX_PER_USERNAME; i++) {
-            mvc.perform(post("/login").param("username", ghost).param("password", "whatever-" + i).with(csrf()).with(from("10.3.0." + i)))
+            mvc.perform(post("/login")
+                            .param("username", ghost)
+                            .param("password", "whatever-" + i)
+                            .with(csrf())
+                            .with(from("10.3.0." + i)))
                     .andExpect(redirectedUrl("/login?error"));
         }
-        mvc.perform(post("/login").param("username", ghost).param("password", "whatever").with(csrf()).with(from("10.3.1.1")))
+        mvc.perform(post("/login")
+                        .param("username", ghost)
+                        .param("password", "whatever")
+                        .with(csrf())
+                        .with(from("10.3.1.1")))
                 .andExpect(redirectedUrl("/login?blocked"));
     }
 
     @Test
     void too_many_failures_from_one_address_block_it() throws Exception {
         for (int i = 0; i < LoginThrottle.MAX_PER_CLIENT; i++) {
-            mvc.perform(post("/login").param("username", unique("spray")).param("password", "x").with(csrf()).with(from("10.4.0.1")));
+            mvc.perform(post("/login")
+                    .param("username", unique("spray"))
+                    .param("password", "x")
+                    .with(csrf())
+                    .with(from("10.4.0.1")));
         }
-        mvc.perform(post("/login").param("username", unique("spray")).param("password", "x").with(csrf()).with(from("10.4.0.1")))
+        mvc.perform(post("/login")
+                        .param("username", unique("spray"))
+                        .param("password", "x")
+                        .with(csrf())
+                        .with(from("10.4.0.1")))
                 .andExpect(redirectedUrl("/login?blocked"));
     }
 
@@ -162,23 +204,47 @@ class HardeningTest {
         accounts.createIfAbsent(name, "old-password-12", Role.MARKETER);
         var me = user(name).roles("MARKETER");
 
-        mvc.perform(post("/account/password").with(me).with(csrf()).param("currentPassword", "nope")
-                        .param("newPassword", "new-password-12").param("confirmPassword", "new-password-12"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("This is not your current password.")));
-        mvc.perform(post("/account/password").with(me).with(csrf()).param("currentPassword", "old-password-12")
-                        .param("newPassword", "short").param("confirmPassword", "short"))
+        mvc.perform(post("/account/password")
+                        .with(me)
+                        .with(csrf())
+                        .param("currentPassword", "nope")
+                        .param("newPassword", "new-password-12")
+                        .param("confirmPassword", "new-password-12"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("This is not your current password.")));
+        mvc.perform(post("/account/password")
+                        .with(me)
+                        .with(csrf())
+                        .param("currentPassword", "old-password-12")
+                        .param("newPassword", "short")
+                        .param("confirmPassword", "short"))
                 .andExpect(content().string(containsString("Use at least 12 characters.")));
-        mvc.perform(post("/account/password").with(me).with(csrf()).param("currentPassword", "old-password-12")
-                        .param("newPassword", "new-password-12").param("confirmPassword", "new-password-13"))
+        mvc.perform(post("/account/password")
+                        .with(me)
+                        .with(csrf())
+                        .param("currentPassword", "old-password-12")
+                        .param("newPassword", "new-password-12")
+                        .param("confirmPassword", "new-password-13"))
                 .andExpect(content().string(containsString("The two new passwords differ.")));
-        mvc.perform(post("/account/password").with(me).with(csrf()).param("currentPassword", "old-password-12")
-                        .param("newPassword", "new-password-12").param("confirmPassword", "new-password-12"))
+        mvc.perform(post("/account/password")
+                        .with(me)
+                        .with(csrf())
+                        .param("currentPassword", "old-password-12")
+                        .param("newPassword", "new-password-12")
+                        .param("confirmPassword", "new-password-12"))
                 .andExpect(redirectedUrl("/"));
 
-        mvc.perform(post("/login").param("username", name).param("password", "new-password-12").with(csrf()).with(from("10.5.0.1")))
+        mvc.perform(post("/login")
+                        .param("username", name)
+                        .param("password", "new-password-12")
+                        .with(csrf())
+                        .with(from("10.5.0.1")))
                 .andExpect(redirectedUrl("/"));
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'PASSWORD_CHANGED' and actor = ?").param(name)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'PASSWORD_CHANGED' and actor = ?")
+                        .param(name)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -186,31 +252,53 @@ class HardeningTest {
         String script = "<script>alert('x')</script>";
         String sql = "Robert'); drop table lead; --";
         long id = TestLeads.capture(mvc, "Hostile " + script, "CEO " + sql, 3000, "paid_search");
-        mvc.perform(post("/leads/new").with(user("mia").roles("MARKETER")).with(csrf())
-                .param("fullName", sql).param("email", unique("hostile") + "@acme.com").param("company", "%_\\' OR 1=1 --")
-                .param("jobTitle", script).param("source", "' or ''='"));
+        mvc.perform(post("/leads/new")
+                .with(user("mia").roles("MARKETER"))
+                .with(csrf())
+                .param("fullName", sql)
+                .param("email", unique("hostile") + "@acme.com")
+                .param("company", "%_\\' OR 1=1 --")
+                .param("jobTitle", script)
+                .param("source", "' or ''='"));
 
         mvc.perform(get("/leads/{id}", id).with(user("mia").roles("MARKETER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(script))))
                 .andExpect(content().string(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")));
         for (String hostile : List.of(script, sql, "%", "_", "' OR 1=1 --", "\\")) {
-            mvc.perform(get("/queue").param("company", hostile).param("source", hostile).with(user("mia").roles("MARKETER")))
+            mvc.perform(get("/queue")
+                            .param("company", hostile)
+                            .param("source", hostile)
+                            .with(user("mia").roles("MARKETER")))
                     .andExpect(status().isOk());
         }
-        mvc.perform(get("/queue").param("stage", "WON; drop table lead").with(user("mia").roles("MARKETER")))
+        mvc.perform(get("/queue")
+                        .param("stage", "WON; drop table lead")
+                        .with(user("mia").roles("MARKETER")))
                 .andExpect(status().isBadRequest());
-        assertThat(jdbc.sql("select count(*) from lead where id = ?").param(id).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from lead where id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void sign_ins_and_disqualifications_land_in_the_audit_log_that_admins_read() throws Exception {
         String name = unique("audited");
         accounts.createIfAbsent(name, "audited-password", Role.SALES);
-        mvc.perform(post("/login").param("username", name).param("password", "audited-password").with(csrf()).with(from("10.6.0.1")));
+        mvc.perform(post("/login")
+                .param("username", name)
+                .param("password", "audited-password")
+                .with(csrf())
+                .with(from("10.6.0.1")));
         long lead = TestLeads.capture(mvc, "Audit Lead", "CEO", 3000, "paid_search");
-        mvc.perform(post("/queue/{id}/claim", lead).with(user(name).roles("SALES")).with(csrf()));
-        mvc.perform(post("/leads/{id}/disqualify", lead).param("reason", "no_need").with(user(name).roles("SALES")).with(csrf()));
+        mvc.perform(
+                post("/queue/{id}/claim", lead).with(user(name).roles("SALES")).with(csrf()));
+        mvc.perform(post("/leads/{id}/disqualify", lead)
+                .param("reason", "no_need")
+                .with(user(name).roles("SALES"))
+                .with(csrf()));
 
         mvc.perform(get("/settings/audit").with(user("ada").roles("ADMIN")))
                 .andExpect(status().isOk())
@@ -219,7 +307,9 @@ class HardeningTest {
                 .andExpect(content().string(containsString("Lead disqualified")))
                 .andExpect(content().string(containsString("lead " + lead)))
                 .andExpect(content().string(containsString("10.6.0.1")));
-        mvc.perform(get("/settings/audit").param("action", "LEAD_CLAIMED").with(user("ada").roles("ADMIN")))
+        mvc.perform(get("/settings/audit")
+                        .param("action", "LEAD_CLAIMED")
+                        .with(user("ada").roles("ADMIN")))
                 .andExpect(content().string(containsString("Lead claimed")))
                 .andExpect(content().string(not(containsString("<td>Signed in</td>"))));
     }

@@ -35,12 +35,20 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @AutoConfigureMockMvc
 class HostileInputRoutesTest {
 
-    private static final List<String> HOSTILE = List.of("nul\u0000here", "bell\u0007 and\r\nnew line", "q=a\r\nSet-Cookie: x=1&stage=MQL\r\n", "99999999999999999999", "-1", "");
+    private static final List<String> HOSTILE = List.of(
+            "nul\u0000here",
+            "bell\u0007 and\r\nnew line",
+            "q=a\r\nSet-Cookie: x=1&stage=MQL\r\n",
+            "99999999999999999999",
+            "-1",
+            "");
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -72,21 +80,27 @@ class HostileInputRoutesTest {
         Set<String> routes = new TreeSet<>();
         for (String route : RouteMatrixTest.mappedRoutes(mappings)) {
             String path = route.substring(route.indexOf(' ') + 1);
-            if ((route.startsWith("GET ") || route.startsWith("POST ")) && !path.startsWith("/api/") && !path.equals("/error")) {
+            if ((route.startsWith("GET ") || route.startsWith("POST "))
+                    && !path.startsWith("/api/")
+                    && !path.equals("/error")) {
                 routes.add(route);
             }
         }
         List<String> failures = new ArrayList<>();
         for (String route : routes) {
             String method = route.substring(0, route.indexOf(' '));
-            String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{(id|leadId)}", Long.toString(lead))
+            String path = route.substring(route.indexOf(' ') + 1)
+                    .replaceAll("\\{(id|leadId)}", Long.toString(lead))
                     .replaceAll("\\{[A-Za-z]+}", "hostile");
             for (String value : HOSTILE) {
-                var post = request(HttpMethod.valueOf(method), path).with(csrf()).with(user("hostile-admin").roles("ADMIN"));
+                var post = request(HttpMethod.valueOf(method), path)
+                        .with(csrf())
+                        .with(user("hostile-admin").roles("ADMIN"));
                 for (String field : fields) {
                     post = post.param(field, value);
                 }
-                String shown = value.replace("\u0000", "\\0").replace("\u0007", "\\a").replace("\r\n", "\\r\\n");
+                String shown =
+                        value.replace("\u0000", "\\0").replace("\u0007", "\\a").replace("\r\n", "\\r\\n");
                 try {
                     var response = mvc.perform(post).andReturn().getResponse();
                     if (response.getStatus() >= 500) {

@@ -31,6 +31,7 @@ class HttpBoundaryTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApiTokenRegistry tokens;
 
@@ -43,7 +44,9 @@ class HttpBoundaryTest {
             out.flush();
             AtomicLong sent = new AtomicLong();
             Thread sender = Thread.ofVirtual().start(() -> {
-                byte[] event = "{\"email\":\"flood@limits.example\",\"type\":\"page_visit\"},".repeat(200).getBytes(StandardCharsets.US_ASCII);
+                byte[] event = "{\"email\":\"flood@limits.example\",\"type\":\"page_visit\"},"
+                        .repeat(200)
+                        .getBytes(StandardCharsets.US_ASCII);
                 try {
                     byte[] start = "{\"items\":[".getBytes(StandardCharsets.US_ASCII);
                     out.write(chunked ? ("a\r\n{\"items\":[\r\n").getBytes(StandardCharsets.US_ASCII) : start);
@@ -61,7 +64,8 @@ class HttpBoundaryTest {
                     // The server answered and closed: what we wanted.
                 }
             });
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             String status = in.readLine();
             sender.interrupt();
             return new String[] {status, Long.toString(sent.get())};
@@ -70,7 +74,8 @@ class HttpBoundaryTest {
 
     private String head(String token, String lengthHeader) {
         return "POST /api/activities HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
-                + "\r\nIdempotency-Key: " + UUID.randomUUID() + "\r\nContent-Type: application/json\r\n" + lengthHeader + "\r\n\r\n";
+                + "\r\nIdempotency-Key: " + UUID.randomUUID() + "\r\nContent-Type: application/json\r\n" + lengthHeader
+                + "\r\n\r\n";
     }
 
     @Test
@@ -92,14 +97,16 @@ class HttpBoundaryTest {
 
     @Test
     void a_public_form_takes_kilobytes_and_no_files() throws Exception {
-        String big = "POST /forms/spring-webinar HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: 209715200\r\n\r\n";
+        String big =
+                "POST /forms/spring-webinar HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: 209715200\r\n\r\n";
         assertThat(exchange(big, 1024 * 1024, false)[0]).startsWith("HTTP/1.1 413");
         String multipart = "POST /forms/spring-webinar HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 2000\r\n\r\n";
         assertThat(exchange(multipart, 2000, false)[0]).startsWith("HTTP/1.1 415");
-        String chunked = "POST /forms/spring-webinar HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\n";
+        String chunked =
+                "POST /forms/spring-webinar HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n";
         assertThat(exchange(chunked, 1024 * 1024, true)[0]).startsWith("HTTP/1.1 411");
         assertThat(stillServes()).isTrue();
     }
@@ -108,8 +115,9 @@ class HttpBoundaryTest {
     private String headOf(String path, String host) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             StringBuilder head = new StringBuilder();
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
@@ -132,18 +140,26 @@ class HttpBoundaryTest {
     void health_names_no_components_to_anonymous_callers() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"status\":\"UP\"").doesNotContain("db").doesNotContain("components");
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 200")
+                    .contains("\"status\":\"UP\"")
+                    .doesNotContain("db")
+                    .doesNotContain("components");
         }
     }
 
     private boolean stillServes() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            socket.getOutputStream()
+                    .write("GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
             return status != null && status.startsWith("HTTP/1.1 200");
         }
     }

@@ -45,10 +45,13 @@ class RaceConflictsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     ApiTokenRegistry tokens;
 
@@ -83,14 +86,20 @@ class RaceConflictsTest {
     }
 
     private String formToken() throws Exception {
-        String page = mvc.perform(get("/forms/race-webinar")).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/forms/race-webinar"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page);
         assertThat(token.find()).isTrue();
         return token.group(1);
     }
 
     private MockHttpServletRequestBuilder submission(String email, String address) throws Exception {
-        return post("/forms/race-webinar").with(from(address)).param("token", formToken()).param("email", email)
+        return post("/forms/race-webinar")
+                .with(from(address))
+                .param("token", formToken())
+                .param("email", email)
                 .param("full_name", "Race Visitor");
     }
 
@@ -102,17 +111,23 @@ class RaceConflictsTest {
     void two_submissions_of_one_new_email_at_once_make_one_lead_and_lose_neither() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             String email = "race-" + UUID.randomUUID().toString().substring(0, 8) + "@forms.example";
-            var answers = atOnce(submission(email, "10.80." + round + ".1"), submission(email, "10.80." + round + ".2"));
+            var answers =
+                    atOnce(submission(email, "10.80." + round + ".1"), submission(email, "10.80." + round + ".2"));
             for (var answer : answers) {
                 assertThat(answer.getStatus()).as(shown(answer)).isEqualTo(302);
             }
-            assertThat(jdbc.sql("select count(*) from lead where email = ?").param(email).query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from lead where email = ?")
+                            .param(email)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
             // The winner made the lead; the other, from another browser, is held for a marketer (nothing lost).
             assertThat(jdbc.sql("""
                     select (select count(*) from activity a where a.lead_id = l.id and a.type = 'form_submission')
                          + (select count(*) from pending_submission p where p.lead_id = l.id)
                     from lead l where l.email = ?""").param(email).query(Long.class).single())
-                    .as("both submissions kept").isEqualTo(2);
+                    .as("both submissions kept")
+                    .isEqualTo(2);
         }
     }
 
@@ -120,10 +135,13 @@ class RaceConflictsTest {
     void two_submissions_of_a_known_lead_from_its_own_browser_at_once_both_count() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             String email = "known-race-" + UUID.randomUUID().toString().substring(0, 8) + "@forms.example";
-            var first = mvc.perform(submission(email, "10.81." + round + ".1")).andReturn().getResponse();
+            var first = mvc.perform(submission(email, "10.81." + round + ".1"))
+                    .andReturn()
+                    .getResponse();
             var visitor = first.getCookie("leadline_visitor");
             assertThat(visitor).isNotNull();
-            var answers = atOnce(submission(email, "10.81." + round + ".2").cookie(visitor),
+            var answers = atOnce(
+                    submission(email, "10.81." + round + ".2").cookie(visitor),
                     submission(email, "10.81." + round + ".3").cookie(visitor));
             for (var answer : answers) {
                 assertThat(answer.getStatus()).as(shown(answer)).isEqualTo(302);
@@ -131,7 +149,8 @@ class RaceConflictsTest {
             assertThat(jdbc.sql("""
                     select count(*) from activity a join lead l on l.id = a.lead_id
                     where l.email = ? and a.type = 'form_submission'""").param(email).query(Long.class).single())
-                    .as("all three submissions counted").isEqualTo(3);
+                    .as("all three submissions counted")
+                    .isEqualTo(3);
         }
     }
 
@@ -143,8 +162,14 @@ class RaceConflictsTest {
         for (int round = 0; round < ROUNDS; round++) {
             long lead = TestLeads.capture(mvc, "Race Lead " + round, "CTO", 2500, "paid_search");
             var answers = atOnce(
-                    post("/leads/{id}/disqualify", lead).param("reason", "no_budget").with(csrf()).with(user("race-rep").roles("SALES")),
-                    post("/leads/{id}/assign", lead).param("rep", "race-rep-two").with(csrf()).with(user("race-admin").roles("ADMIN")));
+                    post("/leads/{id}/disqualify", lead)
+                            .param("reason", "no_budget")
+                            .with(csrf())
+                            .with(user("race-rep").roles("SALES")),
+                    post("/leads/{id}/assign", lead)
+                            .param("rep", "race-rep-two")
+                            .with(csrf())
+                            .with(user("race-admin").roles("ADMIN")));
             for (var answer : answers) {
                 assertThat(answer.getStatus()).as(shown(answer)).isLessThan(500);
             }
@@ -156,9 +181,13 @@ class RaceConflictsTest {
         String token = ApiClients.token(tokens, Role.SALES);
         for (int round = 0; round < ROUNDS; round++) {
             long lead = TestLeads.capture(mvc, "Outcome Race " + round, "CTO", 2500, "paid_search");
-            var won = post("/api/leads/{id}/outcome", lead).with(bearer(token)).contentType(MediaType.APPLICATION_JSON)
+            var won = post("/api/leads/{id}/outcome", lead)
+                    .with(bearer(token))
+                    .contentType(MediaType.APPLICATION_JSON)
                     .content("{\"outcome\": \"WON\"}");
-            var lost = post("/api/leads/{id}/outcome", lead).with(bearer(token)).contentType(MediaType.APPLICATION_JSON)
+            var lost = post("/api/leads/{id}/outcome", lead)
+                    .with(bearer(token))
+                    .contentType(MediaType.APPLICATION_JSON)
                     .content("{\"outcome\": \"LOST\", \"reason\": \"price\"}");
             for (var answer : atOnce(won, lost)) {
                 assertThat(answer.getStatus()).as(shown(answer)).isIn(200, 409);

@@ -1,12 +1,11 @@
 package io.leadline.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import io.leadline.core.user.Role;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import io.leadline.core.user.Role;
 import io.leadline.web.TestLeads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +33,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class RouteMatrixTest {
 
     /** What a visitor gets: through to the page or action, refused (403), or sent to sign in. */
-    enum Outcome { IN, FORBIDDEN, LOGIN }
+    enum Outcome {
+        IN,
+        FORBIDDEN,
+        LOGIN
+    }
 
     private static final Outcome I = Outcome.IN;
     private static final Outcome F = Outcome.FORBIDDEN;
@@ -184,8 +187,10 @@ class RouteMatrixTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -209,8 +214,12 @@ class RouteMatrixTest {
     @Test
     void every_mapped_route_has_an_expected_outcome_for_every_role() throws Exception {
         Set<String> mapped = mappedRoutes(mappings);
-        assertThat(mapped).as("the application's routes").contains("GET /queue", "POST /leads/new").hasSizeGreaterThan(20);
-        assertThat(mapped).as("routes without an expected outcome in RouteMatrixTest (add an access rule and a line)")
+        assertThat(mapped)
+                .as("the application's routes")
+                .contains("GET /queue", "POST /leads/new")
+                .hasSizeGreaterThan(20);
+        assertThat(mapped)
+                .as("routes without an expected outcome in RouteMatrixTest (add an access rule and a line)")
                 .isSubsetOf(EXPECTED.keySet());
 
         long lead = TestLeads.capture(mvc, "Matrix Lead", "Analyst", 5, "email");
@@ -225,7 +234,8 @@ class RouteMatrixTest {
                 Outcome actual = outcome(route, roles[r], lead);
                 Outcome expected = EXPECTED.get(route).get(r);
                 if (actual != expected) {
-                    wrong.add(route + " as " + (roles[r] == null ? "anonymous" : roles[r]) + ": expected " + expected + ", got " + actual);
+                    wrong.add(route + " as " + (roles[r] == null ? "anonymous" : roles[r]) + ": expected " + expected
+                            + ", got " + actual);
                 }
             }
         }
@@ -234,8 +244,19 @@ class RouteMatrixTest {
 
     private Outcome outcome(String route, String role, long lead) throws Exception {
         String[] parts = route.split(" ", 2);
-        String path = parts[1].replace("{id}", Long.toString(lead)).replace("{leadId}", Long.toString(lead))
-                .replace("{campaign}", "matrix-campaign").replace("{version}", "1").replace("{username}", "matrix-nobody").replace("{rep}", "matrix-nobody").replace("{position}", "1").replace("{delivery}", "1").replace("{submission}", "1").replace("{report}", "funnel-by-source").replace("{code}", "matrix_none").replace("{token}", "matrix-token").replace("{siteKey}", "site_matrix");
+        String path = parts[1].replace("{id}", Long.toString(lead))
+                .replace("{leadId}", Long.toString(lead))
+                .replace("{campaign}", "matrix-campaign")
+                .replace("{version}", "1")
+                .replace("{username}", "matrix-nobody")
+                .replace("{rep}", "matrix-nobody")
+                .replace("{position}", "1")
+                .replace("{delivery}", "1")
+                .replace("{submission}", "1")
+                .replace("{report}", "funnel-by-source")
+                .replace("{code}", "matrix_none")
+                .replace("{token}", "matrix-token")
+                .replace("{siteKey}", "site_matrix");
         var request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
         if (role != null) {
             request = request.with(user("matrix-" + role.toLowerCase()).roles(role));

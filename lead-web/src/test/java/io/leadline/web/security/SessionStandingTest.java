@@ -29,8 +29,10 @@ class SessionStandingTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -41,8 +43,13 @@ class SessionStandingTest {
     }
 
     private Cookie signIn(String name, String password) throws Exception {
-        var response = mvc.perform(post("/login").param("username", name).param("password", password).with(csrf())
-                .with(from("10.60.0.1"))).andReturn().getResponse();
+        var response = mvc.perform(post("/login")
+                        .param("username", name)
+                        .param("password", password)
+                        .with(csrf())
+                        .with(from("10.60.0.1")))
+                .andReturn()
+                .getResponse();
         assertThat(response.getRedirectedUrl()).as("sign-in of " + name).isEqualTo("/");
         return response.getCookie("SESSION");
     }
@@ -62,10 +69,16 @@ class SessionStandingTest {
         accounts.changeRole(admin, Role.SALES, "test-admin");
 
         assertThat(open("/settings", session)).isEqualTo("302 /login?ended");
-        assertThat(open("/queue", session)).as("the ended session is gone, not just refused one page").endsWith("/login");
+        assertThat(open("/queue", session))
+                .as("the ended session is gone, not just refused one page")
+                .endsWith("/login");
         Cookie again = signIn(admin, PASSWORD);
         assertThat(open("/queue", again)).isEqualTo("in");
-        assertThat(mvc.perform(get("/settings").cookie(again)).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/settings").cookie(again))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
     }
 
     @Test
@@ -75,7 +88,9 @@ class SessionStandingTest {
         assertThat(open("/leads/new", session)).isEqualTo("in");
 
         // Only the role, as a second instance (or an operator) would write it: nothing in this JVM is told.
-        jdbc.sql("update app_user set role = 'SALES' where username = ?").param(marketer).update();
+        jdbc.sql("update app_user set role = 'SALES' where username = ?")
+                .param(marketer)
+                .update();
 
         assertThat(open("/leads/new", session)).isEqualTo("302 /login?ended");
     }
@@ -88,10 +103,19 @@ class SessionStandingTest {
 
         accounts.setEnabled(rep, false, "test-admin");
 
-        var claim = mvc.perform(post("/queue/next").cookie(session).with(csrf())).andReturn().getResponse();
+        var claim = mvc.perform(post("/queue/next").cookie(session).with(csrf()))
+                .andReturn()
+                .getResponse();
         assertThat(claim.getRedirectedUrl()).isEqualTo("/login?ended");
-        assertThat(mvc.perform(post("/login").param("username", rep).param("password", PASSWORD).with(csrf())
-                .with(from("10.60.0.1"))).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(mvc.perform(post("/login")
+                                .param("username", rep)
+                                .param("password", PASSWORD)
+                                .with(csrf())
+                                .with(from("10.60.0.1")))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/login?error");
     }
 
     @Test
@@ -100,8 +124,14 @@ class SessionStandingTest {
         Cookie here = signIn(name, PASSWORD);
         Cookie elsewhere = signIn(name, PASSWORD);
 
-        var change = mvc.perform(post("/account/password").cookie(here).with(csrf()).param("currentPassword", PASSWORD)
-                .param("newPassword", "changed-password-2").param("confirmPassword", "changed-password-2")).andReturn().getResponse();
+        var change = mvc.perform(post("/account/password")
+                        .cookie(here)
+                        .with(csrf())
+                        .param("currentPassword", PASSWORD)
+                        .param("newPassword", "changed-password-2")
+                        .param("confirmPassword", "changed-password-2"))
+                .andReturn()
+                .getResponse();
         assertThat(change.getRedirectedUrl()).isEqualTo("/");
 
         assertThat(open("/leads", here)).isEqualTo("in");
@@ -126,13 +156,18 @@ class SessionStandingTest {
         Cookie here = signIn(name, PASSWORD);
         Cookie phone = signIn(name, PASSWORD);
 
-        var response = mvc.perform(post("/account/sessions/end").cookie(here).with(csrf())).andReturn().getResponse();
+        var response = mvc.perform(post("/account/sessions/end").cookie(here).with(csrf()))
+                .andReturn()
+                .getResponse();
         assertThat(response.getRedirectedUrl()).isEqualTo("/account/password");
 
         assertThat(open("/queue", here)).isEqualTo("in");
         assertThat(open("/queue", phone)).isEqualTo("302 /login?ended");
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'SESSIONS_ENDED' and actor = ?").param(name)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'SESSIONS_ENDED' and actor = ?")
+                        .param(name)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -142,8 +177,11 @@ class SessionStandingTest {
         Cookie adminSession = signIn(admin, PASSWORD);
         Cookie repSession = signIn(rep, PASSWORD);
 
-        var response = mvc.perform(post("/settings/users/{u}/sessions/end", rep).cookie(adminSession).with(csrf()))
-                .andReturn().getResponse();
+        var response = mvc.perform(post("/settings/users/{u}/sessions/end", rep)
+                        .cookie(adminSession)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
         assertThat(response.getRedirectedUrl()).isEqualTo("/settings");
 
         assertThat(open("/queue", repSession)).isEqualTo("302 /login?ended");

@@ -32,10 +32,13 @@ class SignInThrottleTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     SignInRecords records;
 
@@ -44,8 +47,14 @@ class SignInThrottleTest {
     }
 
     private String signIn(String name, String password, String address) throws Exception {
-        return mvc.perform(post("/login").param("username", name).param("password", password).with(csrf()).with(from(address)))
-                .andReturn().getResponse().getRedirectedUrl();
+        return mvc.perform(post("/login")
+                        .param("username", name)
+                        .param("password", password)
+                        .with(csrf())
+                        .with(from(address)))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
     }
 
     @Test
@@ -58,8 +67,12 @@ class SignInThrottleTest {
             assertThat(signIn(admin, "guess-" + i, "10.71.0." + i)).isIn("/login?error", "/login?blocked");
         }
 
-        assertThat(signIn(admin, "owner-password-1", "10.71.9.9")).as("a new address waits").isEqualTo("/login?blocked");
-        assertThat(signIn(admin, "owner-password-1", "10.70.0.1")).as("the owner's own address does not").isEqualTo("/");
+        assertThat(signIn(admin, "owner-password-1", "10.71.9.9"))
+                .as("a new address waits")
+                .isEqualTo("/login?blocked");
+        assertThat(signIn(admin, "owner-password-1", "10.70.0.1"))
+                .as("the owner's own address does not")
+                .isEqualTo("/");
     }
 
     @Test
@@ -72,8 +85,12 @@ class SignInThrottleTest {
             signIn(unique("spray"), "x", "10.72.0.1");
         }
 
-        assertThat(signIn(unique("stranger"), "x", "10.72.0.1")).as("strangers from the address wait").isEqualTo("/login?blocked");
-        assertThat(signIn(colleague, "office-password-1", "10.72.0.1")).as("a colleague known there does not").isEqualTo("/");
+        assertThat(signIn(unique("stranger"), "x", "10.72.0.1"))
+                .as("strangers from the address wait")
+                .isEqualTo("/login?blocked");
+        assertThat(signIn(colleague, "office-password-1", "10.72.0.1"))
+                .as("a colleague known there does not")
+                .isEqualTo("/");
     }
 
     @Test
@@ -84,12 +101,16 @@ class SignInThrottleTest {
         for (int i = 0; i < LoginThrottle.MAX_PER_USERNAME - 1; i++) {
             throttle.failed(name, "10.73.0.1");
         }
-        assertThat(throttle.blocked(name, "10.73.0.1")).as("four failures cost nothing").isFalse();
+        assertThat(throttle.blocked(name, "10.73.0.1"))
+                .as("four failures cost nothing")
+                .isFalse();
 
         throttle.failed(name, "10.73.0.1");
         assertThat(throttle.blocked(name, "10.73.0.1")).isTrue();
         clock.advance(Duration.ofSeconds(31));
-        assertThat(throttle.blocked(name, "10.73.0.1")).as("the first wait is 30 s").isFalse();
+        assertThat(throttle.blocked(name, "10.73.0.1"))
+                .as("the first wait is 30 s")
+                .isFalse();
 
         throttle.failed(name, "10.73.0.1");
         clock.advance(Duration.ofSeconds(31));
@@ -101,11 +122,15 @@ class SignInThrottleTest {
             throttle.failed(name, "10.73.0.1");
         }
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-        assertThat(throttle.blocked(name, "10.73.0.1")).as("never more than 15 minutes").isFalse();
+        assertThat(throttle.blocked(name, "10.73.0.1"))
+                .as("never more than 15 minutes")
+                .isFalse();
 
         clock.advance(Duration.ofHours(1));
         throttle.failed(name, "10.73.0.1");
-        assertThat(throttle.blocked(name, "10.73.0.1")).as("a quiet hour starts the count again").isFalse();
+        assertThat(throttle.blocked(name, "10.73.0.1"))
+                .as("a quiet hour starts the count again")
+                .isFalse();
     }
 
     @Test
@@ -118,18 +143,25 @@ class SignInThrottleTest {
                 .andExpect(content().string(containsString(name + " from 10.74.0.1")))
                 .andExpect(content().string(containsString("username " + name)));
 
-        mvc.perform(post("/settings/throttles/clear").param("key", "pair:" + name + "@@10.74.0.1").with(csrf())
+        mvc.perform(post("/settings/throttles/clear")
+                        .param("key", "pair:" + name + "@@10.74.0.1")
+                        .with(csrf())
                         .with(user("throttle-admin").roles("ADMIN")))
                 .andExpect(redirectedUrl("/settings"));
-        mvc.perform(post("/settings/throttles/clear").param("key", "user:" + name).with(csrf())
+        mvc.perform(post("/settings/throttles/clear")
+                        .param("key", "user:" + name)
+                        .with(csrf())
                         .with(user("throttle-admin").roles("ADMIN")))
                 .andExpect(redirectedUrl("/settings"));
 
         mvc.perform(get("/settings").with(user("throttle-admin").roles("ADMIN")))
                 .andExpect(content().string(not(containsString(name + " from 10.74.0.1"))));
         assertThat(signIn(name, "wrong", "10.74.0.1")).isEqualTo("/login?error");
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'SIGN_IN_THROTTLE_CLEARED' and actor = 'throttle-admin'")
-                .query(Long.class).single()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql(
+                                "select count(*) from audit_event where action = 'SIGN_IN_THROTTLE_CLEARED' and actor = 'throttle-admin'")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -140,22 +172,39 @@ class SignInThrottleTest {
 
         // Typing the right current password as the new one says the same as typing a wrong one would.
         for (String current : new String[] {"real-password-12", "wrong-password-12"}) {
-            mvc.perform(post("/account/password").with(session).with(csrf()).param("currentPassword", current)
-                            .param("newPassword", current).param("confirmPassword", current))
+            mvc.perform(post("/account/password")
+                            .with(session)
+                            .with(csrf())
+                            .param("currentPassword", current)
+                            .param("newPassword", current)
+                            .param("confirmPassword", current))
                     .andExpect(content().string(containsString("The new password must differ from the current one.")));
         }
         for (int i = 0; i < LoginThrottle.MAX_PER_USERNAME; i++) {
-            mvc.perform(post("/account/password").with(session).with(csrf()).param("currentPassword", "guess-" + i)
-                            .param("newPassword", "next-password-12").param("confirmPassword", "next-password-12"))
+            mvc.perform(post("/account/password")
+                            .with(session)
+                            .with(csrf())
+                            .param("currentPassword", "guess-" + i)
+                            .param("newPassword", "next-password-12")
+                            .param("confirmPassword", "next-password-12"))
                     .andExpect(content().string(containsString("This is not your current password.")));
         }
-        mvc.perform(post("/account/password").with(session).with(csrf()).param("currentPassword", "real-password-12")
-                        .param("newPassword", "next-password-12").param("confirmPassword", "next-password-12"))
+        mvc.perform(post("/account/password")
+                        .with(session)
+                        .with(csrf())
+                        .param("currentPassword", "real-password-12")
+                        .param("newPassword", "next-password-12")
+                        .param("confirmPassword", "next-password-12"))
                 .andExpect(content().string(containsString("Too many wrong current passwords")));
 
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'PASSWORD_CHANGE_FAILED' and actor = ?").param(name)
-                .query(Long.class).single()).isEqualTo(LoginThrottle.MAX_PER_USERNAME + 1);
-        assertThat(signIn(name, "next-password-12", "10.75.0.1")).as("the password did not change").isEqualTo("/login?error");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'PASSWORD_CHANGE_FAILED' and actor = ?")
+                        .param(name)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(LoginThrottle.MAX_PER_USERNAME + 1);
+        assertThat(signIn(name, "next-password-12", "10.75.0.1"))
+                .as("the password did not change")
+                .isEqualTo("/login?error");
     }
 
     /** A clock the test moves by hand. */

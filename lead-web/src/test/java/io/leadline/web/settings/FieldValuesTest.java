@@ -22,14 +22,14 @@ class FieldValuesTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
     private void lead(String key, String value, String stage) {
         jdbc.sql("""
                 insert into lead (id, version, full_name, email, attributes, stage, created_at, updated_at)
-                values (nextval('lead_seq'), 0, 'Values', md5(random()::text) || '@values.example', jsonb_build_object(?::text, ?::text), ?, now(), now())""")
-                .params(key, value, stage).update();
+                values (nextval('lead_seq'), 0, 'Values', md5(random()::text) || '@values.example', jsonb_build_object(?::text, ?::text), ?, now(), now())""").params(key, value, stage).update();
     }
 
     @Test
@@ -42,16 +42,23 @@ class FieldValuesTest {
         lead(key, "Low", "DISQUALIFIED");
         lead(key, "N/A", "NEW");
 
-        var result = mvc.perform(get("/settings/model/values").param("field", key.toUpperCase().replace('_', ' '))
+        var result = mvc.perform(get("/settings/model/values")
+                        .param("field", key.toUpperCase().replace('_', ' '))
                         .with(user("ada").roles("ADMIN")))
-                .andExpect(status().isOk()).andReturn();
+                .andExpect(status().isOk())
+                .andReturn();
         @SuppressWarnings("unchecked")
-        var counts = (List<LeadList.ValueCount>) result.getModelAndView().getModel().get("counts");
-        assertThat(counts).containsExactly(new LeadList.ValueCount("high", 4, 2, 1), new LeadList.ValueCount("low", 1, 0, 1),
-                new LeadList.ValueCount(LeadList.ValueCount.UNKNOWN, 1, 0, 0));
+        var counts =
+                (List<LeadList.ValueCount>) result.getModelAndView().getModel().get("counts");
+        assertThat(counts)
+                .containsExactly(
+                        new LeadList.ValueCount("high", 4, 2, 1),
+                        new LeadList.ValueCount("low", 1, 0, 1),
+                        new LeadList.ValueCount(LeadList.ValueCount.UNKNOWN, 1, 0, 0));
         assertThat(counts.getFirst().winRate()).isEqualTo(2 / 3.0);
         assertThat(result.getResponse().getContentAsString()).contains("Values of " + key, "66.7%");
 
-        mvc.perform(get("/settings/model/values").with(user("sam").roles("SALES"))).andExpect(status().isForbidden());
+        mvc.perform(get("/settings/model/values").with(user("sam").roles("SALES")))
+                .andExpect(status().isForbidden());
     }
 }

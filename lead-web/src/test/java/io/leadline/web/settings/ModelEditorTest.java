@@ -32,14 +32,19 @@ class ModelEditorTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcScoringModels models;
+
     @Autowired
     RescoreJobs rescores;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     io.leadline.web.capture.LeadCapture capture;
+
     @Autowired
     io.leadline.core.lead.Leads leads;
 
@@ -64,7 +69,8 @@ class ModelEditorTest {
 
     private void waitForRescoring() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (rescores.latest().map(RescoreJobs.RescoreJob::running).orElse(false) && Instant.now().isBefore(deadline)) {
+        while (rescores.latest().map(RescoreJobs.RescoreJob::running).orElse(false)
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
     }
@@ -73,26 +79,34 @@ class ModelEditorTest {
     private int starterFitRule(String name) {
         models.active();
         models.activate(1);
-        List<String> names = models.active().fitRules().stream().map(io.leadline.core.scoring.FitRule::name).toList();
+        List<String> names = models.active().fitRules().stream()
+                .map(io.leadline.core.scoring.FitRule::name)
+                .toList();
         assertThat(names).contains(name);
         return names.indexOf(name);
     }
 
     private int score(long lead) {
-        return jdbc.sql("select score from lead_score where lead_id = ?").param(lead).query(Integer.class).single();
+        return jdbc.sql("select score from lead_score where lead_id = ?")
+                .param(lead)
+                .query(Integer.class)
+                .single();
     }
 
     @Test
     void an_admin_raises_a_weight_previews_it_activates_it_and_rolls_back() throws Exception {
         models.active();
-        models.activate(1);   // the starter model, whatever another test left live
+        models.activate(1); // the starter model, whatever another test left live
         long lead = TestLeads.capture(mvc, "Pricing Fan", "Analyst", 20, "email");
         long quiet = TestLeads.capture(mvc, "Never Visited Pricing", "Analyst", 20, "email");
-        jdbc.sql("insert into activity (lead_id, type, occurred_at) values (?, 'pricing_page_visit', now() - interval '1 hour'),"
-                + " (?, 'pricing_page_visit', now() - interval '2 hours')").params(lead, lead).update();
+        jdbc.sql(
+                        "insert into activity (lead_id, type, occurred_at) values (?, 'pricing_page_visit', now() - interval '1 hour'),"
+                                + " (?, 'pricing_page_visit', now() - interval '2 hours')")
+                .params(lead, lead)
+                .update();
         mvc.perform(post("/settings/rescore").with(user("ada").roles("ADMIN")).with(csrf()));
         waitForRescoring();
-        int before = score(lead);                       // 5 fit + 2 × 10 pricing = 25: not an MQL
+        int before = score(lead); // 5 fit + 2 × 10 pricing = 25: not an MQL
         assertThat(before).isEqualTo(25);
         int liveVersion = models.active().version();
 
@@ -106,31 +120,50 @@ class ModelEditorTest {
 
         int next = models.nextVersion();
         mvc.perform(draft("/settings/model/activate", 20))
-                .andExpect(flash().attribute("message", "Model version " + next + " is live; the leads it can move are being rescored."));
+                .andExpect(flash().attribute(
+                                "message",
+                                "Model version " + next + " is live; the leads it can move are being rescored."));
         waitForRescoring();
         assertThat(models.active().version()).isEqualTo(next);
         assertThat(score(lead)).isEqualTo(45);
         // Only the leads with a pricing-page visit were read; a lead without one kept its score row as it was.
         var job = rescores.latest().orElseThrow();
         assertThat(job.scope()).isEqualTo("leads with pricing_page_visit activities");
-        assertThat(job.leadsDone()).isEqualTo(jdbc.sql("select count(distinct lead_id) from activity where type = 'pricing_page_visit'")
-                .query(Long.class).single());
+        assertThat(job.leadsDone())
+                .isEqualTo(jdbc.sql("select count(distinct lead_id) from activity where type = 'pricing_page_visit'")
+                        .query(Long.class)
+                        .single());
         assertThat(job.mqlsIn()).isPositive();
-        assertThat(jdbc.sql("select model_version from lead_score where lead_id = ?").param(quiet).query(Integer.class).single())
+        assertThat(jdbc.sql("select model_version from lead_score where lead_id = ?")
+                        .param(quiet)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(liveVersion);
         mvc.perform(get("/settings").with(user("ada").roles("ADMIN")))
-                .andExpect(content().string(containsString("Last rescoring for model version " + next + ": " + job.leadsDone()
-                        + " leads read (leads with pricing_page_visit activities), ")));
-        assertThat(jdbc.sql("select stage from lead where id = ?").param(lead).query(String.class).single()).isEqualTo("MQL");
+                .andExpect(content()
+                        .string(containsString("Last rescoring for model version " + next + ": " + job.leadsDone()
+                                + " leads read (leads with pricing_page_visit activities), ")));
+        assertThat(jdbc.sql("select stage from lead where id = ?")
+                        .param(lead)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("MQL");
         mvc.perform(get("/settings").with(user("ada").roles("ADMIN")))
                 .andExpect(content().string(containsString(" → 20 points each")))
                 .andExpect(content().string(containsString("pricing visits matter more")));
 
-        mvc.perform(post("/settings/model/{v}/activate", liveVersion).with(user("ada").roles("ADMIN")).with(csrf()))
-                .andExpect(flash().attribute("message", "Model version " + liveVersion + " is live; the leads it can move are being rescored."));
+        mvc.perform(post("/settings/model/{v}/activate", liveVersion)
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(flash().attribute(
+                                "message",
+                                "Model version " + liveVersion
+                                        + " is live; the leads it can move are being rescored."));
         waitForRescoring();
         assertThat(score(lead)).isEqualTo(25);
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'MODEL_ACTIVATED'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'MODEL_ACTIVATED'")
+                        .query(Long.class)
+                        .single())
                 .isGreaterThanOrEqualTo(2);
     }
 
@@ -144,21 +177,37 @@ class ModelEditorTest {
         int base = models.active().version();
         int midScore = score(mid);
         // The pricing rule as it is (the draft helper's only change to it would be its cap).
-        String pricingCap = "engcap_" + models.active().engagementRules().stream().map(r -> r.type().key()).toList()
-                .indexOf("pricing_page_visit");
+        String pricingCap = "engcap_"
+                + models.active().engagementRules().stream()
+                        .map(r -> r.type().key())
+                        .toList()
+                        .indexOf("pricing_page_visit");
 
         mvc.perform(draft("/settings/model/activate", 10, "fit_" + midMarket, "20", pricingCap, "30"));
         waitForRescoring();
         var job = rescores.latest().orElseThrow();
         assertThat(job.done()).isTrue();
         assertThat(job.scope()).isEqualTo("leads meeting 1 changed fit condition");
-        assertThat(job.leadsDone()).isEqualTo(jdbc.sql("select count(*) from lead where company_size between 100 and 999")
-                .query(Long.class).single());
+        assertThat(job.leadsDone())
+                .isEqualTo(jdbc.sql("select count(*) from lead where company_size between 100 and 999")
+                        .query(Long.class)
+                        .single());
         assertThat(score(mid)).isEqualTo(midScore + 5);
-        assertThat(jdbc.sql("select model_version from lead_score where lead_id = ?").param(big).query(Integer.class).single())
-                .as("a lead the change cannot move is not rewritten").isEqualTo(base);
+        assertThat(jdbc.sql("select model_version from lead_score where lead_id = ?")
+                        .param(big)
+                        .query(Integer.class)
+                        .single())
+                .as("a lead the change cannot move is not rewritten")
+                .isEqualTo(base);
 
-        mvc.perform(draft("/settings/model/activate", 10, "fit_" + midMarket, "20", pricingCap, "30", "fitname_" + midMarket,
+        mvc.perform(draft(
+                "/settings/model/activate",
+                10,
+                "fit_" + midMarket,
+                "20",
+                pricingCap,
+                "30",
+                "fitname_" + midMarket,
                 "Mid-sized company"));
         waitForRescoring();
         var renamed = rescores.latest().orElseThrow();
@@ -176,7 +225,9 @@ class ModelEditorTest {
                 .andExpect(content().string(containsString("Enter a whole number.")))
                 .andExpect(content().string(containsString("Grade bands must fall from A to C")));
         mvc.perform(draft("/settings/model/activate", 10, "fitCap", "-5"))
-                .andExpect(flash().attribute("error", "The draft could not be read: A cap cannot be negative; leave it empty for none."));
+                .andExpect(flash().attribute(
+                                "error",
+                                "The draft could not be read: A cap cannot be negative; leave it empty for none."));
         assertThat(models.versions()).hasSize(versions);
     }
 
@@ -194,33 +245,71 @@ class ModelEditorTest {
         assertThat(competitor).isNotNegative();
         // A domain of its own, so no other test's leads are caught.
         String rivalDomain = "rival-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".com";
-        long rival = capture.capture(new io.leadline.core.lead.LeadProfile("Rival Spy",
-                new io.leadline.core.lead.EmailAddress("spy@" + rivalDomain), "Rival", "CEO", 5000, "BR", "paid_search", Map.of())).id();
+        long rival = capture.capture(new io.leadline.core.lead.LeadProfile(
+                        "Rival Spy",
+                        new io.leadline.core.lead.EmailAddress("spy@" + rivalDomain),
+                        "Rival",
+                        "CEO",
+                        5000,
+                        "BR",
+                        "paid_search",
+                        Map.of()))
+                .id();
 
         mvc.perform(draft("/settings/model/preview", 10, "dqdomains_" + competitor, "not a domain!"))
                 .andExpect(content().string(containsString("is not a domain name like rival.com.")));
-        mvc.perform(draft("/settings/model/preview", 10, "dqdomains_" + competitor, "@" + rivalDomain + ", othercrm.io"))
+        mvc.perform(draft(
+                        "/settings/model/preview", 10, "dqdomains_" + competitor, "@" + rivalDomain + ", othercrm.io"))
                 .andExpect(content().string(containsString("Competitor domains: none → othercrm.io, " + rivalDomain)));
 
         mvc.perform(draft("/settings/model/activate", 10, "dqdomains_" + competitor, rivalDomain));
         waitForRescoring();
-        assertThat(jdbc.sql("select stage from lead where id = ?").param(rival).query(String.class).single()).isEqualTo("DISQUALIFIED");
-        assertThat(jdbc.sql("select reason_code from stage_change where lead_id = ? and to_stage = 'DISQUALIFIED'").param(rival)
-                .query(String.class).single()).isEqualTo("competitor");
+        assertThat(jdbc.sql("select stage from lead where id = ?")
+                        .param(rival)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("DISQUALIFIED");
+        assertThat(jdbc.sql("select reason_code from stage_change where lead_id = ? and to_stage = 'DISQUALIFIED'")
+                        .param(rival)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("competitor");
         models.activate(1);
     }
 
     @Test
     void an_engagement_rule_can_count_only_pages_matching_a_pattern() throws Exception {
-        mvc.perform(draft("/settings/model/preview", 10, "neweng_name", "Docs readers", "neweng_type", "web_visit",
-                        "neweng_points", "7", "neweng_pages", "/docs/ *"))
+        mvc.perform(draft(
+                        "/settings/model/preview",
+                        10,
+                        "neweng_name",
+                        "Docs readers",
+                        "neweng_type",
+                        "web_visit",
+                        "neweng_points",
+                        "7",
+                        "neweng_pages",
+                        "/docs/ *"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("a page pattern is one path")));
-        mvc.perform(draft("/settings/model/activate", 10, "neweng_name", "Docs readers", "neweng_type", "web_visit",
-                "neweng_points", "7", "neweng_days", "30", "neweng_pages", "/docs/*"));
+        mvc.perform(draft(
+                "/settings/model/activate",
+                10,
+                "neweng_name",
+                "Docs readers",
+                "neweng_type",
+                "web_visit",
+                "neweng_points",
+                "7",
+                "neweng_days",
+                "30",
+                "neweng_pages",
+                "/docs/*"));
         waitForRescoring();
         try {
-            assertThat(models.active().engagementRules()).filteredOn(r -> r.name().equals("Docs readers")).singleElement()
+            assertThat(models.active().engagementRules())
+                    .filteredOn(r -> r.name().equals("Docs readers"))
+                    .singleElement()
                     .satisfies(r -> assertThat(r.pages()).isEqualTo("/docs/*"))
                     .satisfies(r -> assertThat(r.withinDays()).isEqualTo(30));
             mvc.perform(get("/settings/model").with(user("admin").roles("ADMIN")))
@@ -233,26 +322,81 @@ class ModelEditorTest {
     @Test
     void rules_are_added_and_removed_and_overlapping_ranges_refused() throws Exception {
         int small = starterFitRule("Small business");
-        mvc.perform(draft("/settings/model/preview", 10, "newfit_name", "Health industry", "newfit_type", "ONE_OF",
-                        "newfit_field", "industry", "newfit_values", "health, pharma", "newfit_points", "15",
-                        "fitremove_" + small, "on", "neweng_name", "Trade-show visits", "neweng_type", "trade_show",
-                        "neweng_points", "20", "neweng_cap", "40"))
+        mvc.perform(draft(
+                        "/settings/model/preview",
+                        10,
+                        "newfit_name",
+                        "Health industry",
+                        "newfit_type",
+                        "ONE_OF",
+                        "newfit_field",
+                        "industry",
+                        "newfit_values",
+                        "health, pharma",
+                        "newfit_points",
+                        "15",
+                        "fitremove_" + small,
+                        "on",
+                        "neweng_name",
+                        "Trade-show visits",
+                        "neweng_type",
+                        "trade_show",
+                        "neweng_points",
+                        "20",
+                        "neweng_cap",
+                        "40"))
                 .andExpect(content().string(containsString("new fit rule Health industry (15 points)")))
                 .andExpect(content().string(containsString("fit rule Small business removed")))
                 .andExpect(content().string(containsString("new engagement rule Trade-show visits (20 points each)")));
 
-        mvc.perform(draft("/settings/model/preview", 10, "newfit_name", "Big", "newfit_type", "RANGE",
-                        "newfit_field", "company_size", "newfit_values", "500-2000", "newfit_points", "5"))
+        mvc.perform(draft(
+                        "/settings/model/preview",
+                        10,
+                        "newfit_name",
+                        "Big",
+                        "newfit_type",
+                        "RANGE",
+                        "newfit_field",
+                        "company_size",
+                        "newfit_values",
+                        "500-2000",
+                        "newfit_points",
+                        "5"))
                 .andExpect(content().string(containsString("on company_size overlap.")));
         // In the second new-rule row, the message shows there (the row that overlaps), not in the first.
-        var second = mvc.perform(draft("/settings/model/preview", 10, "newfit_name_1", "Big", "newfit_type_1", "RANGE",
-                        "newfit_field_1", "company_size", "newfit_values_1", "500-2000", "newfit_points_1", "5"))
-                .andReturn().getModelAndView().getModel().get("errors");
+        var second = mvc.perform(draft(
+                        "/settings/model/preview",
+                        10,
+                        "newfit_name_1",
+                        "Big",
+                        "newfit_type_1",
+                        "RANGE",
+                        "newfit_field_1",
+                        "company_size",
+                        "newfit_values_1",
+                        "500-2000",
+                        "newfit_points_1",
+                        "5"))
+                .andReturn()
+                .getModelAndView()
+                .getModel()
+                .get("errors");
         @SuppressWarnings("unchecked")
         var errors = (Map<String, String>) second;
         assertThat(errors).containsKey("newfit_values_1").doesNotContainKey("newfit_values");
-        mvc.perform(draft("/settings/model/preview", 10, "newfit_name", "Odd", "newfit_type", "RANGE",
-                        "newfit_field", "company_size", "newfit_values", "lots", "newfit_points", "5"))
+        mvc.perform(draft(
+                        "/settings/model/preview",
+                        10,
+                        "newfit_name",
+                        "Odd",
+                        "newfit_type",
+                        "RANGE",
+                        "newfit_field",
+                        "company_size",
+                        "newfit_values",
+                        "lots",
+                        "newfit_points",
+                        "5"))
                 .andExpect(content().string(containsString("The new rule: write the range as 100-999, 1000- or -99.")));
     }
 
@@ -262,22 +406,54 @@ class ModelEditorTest {
         models.activate(1);
         String email = "quality-" + java.util.UUID.randomUUID() + "@acme.com";
         // As an import of a file headed "Lead Quality" and a CRM's "Organic Search" stores them.
-        var profile = new io.leadline.core.lead.LeadProfile("Quality Lead", new io.leadline.core.lead.EmailAddress(email), "Acme",
-                null, null, null, "Organic Search", Map.of("Lead Quality", "High", "Budget", "N/A"));
-        long lead = leads.save(io.leadline.core.lead.Lead.capture(profile, Instant.now())).id();
+        var profile = new io.leadline.core.lead.LeadProfile(
+                "Quality Lead",
+                new io.leadline.core.lead.EmailAddress(email),
+                "Acme",
+                null,
+                null,
+                null,
+                "Organic Search",
+                Map.of("Lead Quality", "High", "Budget", "N/A"));
+        long lead = leads.save(io.leadline.core.lead.Lead.capture(profile, Instant.now()))
+                .id();
 
-        mvc.perform(draft("/settings/model/activate", 10, "newfit_name", "High quality", "newfit_type", "ONE_OF",
-                        "newfit_field", "LEAD QUALITY", "newfit_values", "high", "newfit_points", "15"))
+        mvc.perform(draft(
+                        "/settings/model/activate",
+                        10,
+                        "newfit_name",
+                        "High quality",
+                        "newfit_type",
+                        "ONE_OF",
+                        "newfit_field",
+                        "LEAD QUALITY",
+                        "newfit_values",
+                        "high",
+                        "newfit_points",
+                        "15"))
                 .andExpect(status().is3xxRedirection());
         waitForRescoring();
-        mvc.perform(draft("/settings/model/activate", 10, "newfit_name", "No budget", "newfit_type", "MISSING",
-                        "newfit_field", "budget", "newfit_points", "-3"))
+        mvc.perform(draft(
+                        "/settings/model/activate",
+                        10,
+                        "newfit_name",
+                        "No budget",
+                        "newfit_type",
+                        "MISSING",
+                        "newfit_field",
+                        "budget",
+                        "newfit_points",
+                        "-3"))
                 .andExpect(status().is3xxRedirection());
         waitForRescoring();
 
         // 10 for the high-intent source (organic_search), 15 for the custom column, -3 as N/A is unknown.
         assertThat(score(lead)).isEqualTo(22);
-        assertThat(jdbc.sql("select source from lead where id = ?").param(lead).query(String.class).single()).isEqualTo("organic_search");
+        assertThat(jdbc.sql("select source from lead where id = ?")
+                        .param(lead)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("organic_search");
         models.activate(1);
     }
 
@@ -288,15 +464,41 @@ class ModelEditorTest {
                 .andExpect(content().string(containsString("source is one of organic_search, paid_search, referral")))
                 .andExpect(content().string(containsString("job title contains ceo, cto, cfo")));
 
-        mvc.perform(draft("/settings/model/preview", 10, "fitvalues_" + source, "Organic Search, Google Ads",
-                        "fitname_" + source, "Search traffic",
-                        "newfit_name", "Health industry", "newfit_type", "ONE_OF", "newfit_field", "Industry",
-                        "newfit_values", "health", "newfit_points", "15",
-                        "newfit_name_1", "Typo rule", "newfit_type_1", "ONE_OF", "newfit_field_1", "industri",
-                        "newfit_values_1", "health", "newfit_points_1", "5"))
+        mvc.perform(draft(
+                        "/settings/model/preview",
+                        10,
+                        "fitvalues_" + source,
+                        "Organic Search, Google Ads",
+                        "fitname_" + source,
+                        "Search traffic",
+                        "newfit_name",
+                        "Health industry",
+                        "newfit_type",
+                        "ONE_OF",
+                        "newfit_field",
+                        "Industry",
+                        "newfit_values",
+                        "health",
+                        "newfit_points",
+                        "15",
+                        "newfit_name_1",
+                        "Typo rule",
+                        "newfit_type_1",
+                        "ONE_OF",
+                        "newfit_field_1",
+                        "industri",
+                        "newfit_values_1",
+                        "health",
+                        "newfit_points_1",
+                        "5"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("new fit rule Search traffic (10 points): source is one of google_ads, organic_search")))
-                .andExpect(content().string(containsString("new fit rule Health industry (15 points): industry is one of health")))
+                .andExpect(
+                        content()
+                                .string(
+                                        containsString(
+                                                "new fit rule Search traffic (10 points): source is one of google_ads, organic_search")))
+                .andExpect(content()
+                        .string(containsString("new fit rule Health industry (15 points): industry is one of health")))
                 .andExpect(content().string(containsString("new fit rule Typo rule (5 points)")))
                 .andExpect(content().string(containsString("(industri is one of health) matches none of the")));
 
@@ -312,24 +514,32 @@ class ModelEditorTest {
         io.leadline.web.prediction.ClosedLeads.insert(jdbc, 400);
         int next = models.nextVersion();
 
-        mvc.perform(post("/settings/model/suggest").with(user("ada").roles("ADMIN")).with(csrf()))
+        mvc.perform(post("/settings/model/suggest")
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/settings/model?from=" + next));
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/settings/model?from=" + next));
         assertThat(models.active().version()).isEqualTo(1);
         var suggested = models.find(next).orElseThrow();
         assertThat(suggested.active()).isFalse();
         assertThat(suggested.note()).containsPattern("left out as likely leaks: .*deal_segment");
-        assertThat(suggested.model().fitRules()).anyMatch(r -> r.name().equals("Source is referral") && r.points() > 0)
+        assertThat(suggested.model().fitRules())
+                .anyMatch(r -> r.name().equals("Source is referral") && r.points() > 0)
                 .noneMatch(r -> r.when().field().equals("deal_segment"));
 
-        mvc.perform(get("/settings/model").param("from", Integer.toString(next)).with(user("ada").roles("ADMIN")))
+        mvc.perform(get("/settings/model")
+                        .param("from", Integer.toString(next))
+                        .with(user("ada").roles("ADMIN")))
                 .andExpect(content().string(containsString("Editing draft version " + next + " (live: version 1)")))
-                .andExpect(content().string(containsString("<input type=\"hidden\" name=\"base\" value=\"" + next + "\">")));
+                .andExpect(content()
+                        .string(containsString("<input type=\"hidden\" name=\"base\" value=\"" + next + "\">")));
         models.activate(1);
     }
 
     @Test
-    void stepped_decay_is_written_in_the_editor_stored_with_the_version_and_refused_beside_a_half_life() throws Exception {
+    void stepped_decay_is_written_in_the_editor_stored_with_the_version_and_refused_beside_a_half_life()
+            throws Exception {
         int next = models.nextVersion();
         mvc.perform(draft("/settings/model/preview", 10, "halfLife", "30", "decaySteps", "30:50"))
                 .andExpect(status().isBadRequest())
@@ -342,8 +552,13 @@ class ModelEditorTest {
 
         var saved = models.find(next).orElseThrow().model();
         assertThat(saved.decay()).isEqualTo(io.leadline.core.scoring.Decay.Stepped.parse("30:50, 90:0"));
-        assertThat(ModelDrafts.formOf(saved)).containsEntry("decaySteps", "30:50, 90:0").containsEntry("halfLife", "");
-        assertThat(jdbc.sql("select decay_steps from scoring_model where version = ?").param(next).query(String.class).single())
+        assertThat(ModelDrafts.formOf(saved))
+                .containsEntry("decaySteps", "30:50, 90:0")
+                .containsEntry("halfLife", "");
+        assertThat(jdbc.sql("select decay_steps from scoring_model where version = ?")
+                        .param(next)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("30:50, 90:0");
     }
 

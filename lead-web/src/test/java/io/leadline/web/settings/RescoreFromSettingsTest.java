@@ -26,8 +26,10 @@ class RescoreFromSettingsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     RescoreJobs jobs;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -35,8 +37,10 @@ class RescoreFromSettingsTest {
     void an_admin_rescores_every_lead_in_the_background_and_sees_what_changed() throws Exception {
         long lead = TestLeads.capture(mvc, "Rescore Me", "Analyst", 20, "email");
         // A demo request arrives (the ingestion API comes later): the stored score is stale until rescoring.
-        jdbc.sql("insert into activity (lead_id, type, occurred_at) values (?, 'demo_request', now() - interval '1 hour')")
-                .param(lead).update();
+        jdbc.sql(
+                        "insert into activity (lead_id, type, occurred_at) values (?, 'demo_request', now() - interval '1 hour')")
+                .param(lead)
+                .update();
 
         mvc.perform(post("/settings/rescore").with(user("ada").roles("ADMIN")).with(csrf()))
                 .andExpect(flash().attribute("message", "Rescoring started; it runs in the background."));
@@ -48,10 +52,16 @@ class RescoreFromSettingsTest {
         var job = jobs.latest().orElseThrow();
         assertThat(job.done()).isTrue();
         assertThat(job.changed()).isGreaterThanOrEqualTo(1);
-        assertThat(jdbc.sql("select engagement_points from lead_score where lead_id = ?").param(lead).query(Integer.class).single())
+        assertThat(jdbc.sql("select engagement_points from lead_score where lead_id = ?")
+                        .param(lead)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(30);
         mvc.perform(get("/settings").with(user("ada").roles("ADMIN")))
                 .andExpect(content().string(containsString("Last rescoring for model version ")));
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'RESCORED'").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'RESCORED'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
     }
 }

@@ -11,8 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.leadline.core.qualification.BantCriterion;
 import io.leadline.core.qualification.BantPolicy;
-import io.leadline.core.user.Role;
 import io.leadline.core.qualification.SalesRules;
+import io.leadline.core.user.Role;
 import io.leadline.web.TestLeads;
 import io.leadline.web.security.UserAccounts;
 import java.time.Instant;
@@ -31,10 +31,13 @@ class SalesSettingsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     SalesRules settings;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -45,38 +48,67 @@ class SalesSettingsTest {
 
     @Test
     void an_admin_changes_the_bant_policy_and_promotion_follows_it() throws Exception {
-        mvc.perform(post("/settings/sales").param("slaHours", "8").param("require_BUDGET", "on").param("minimumMet", "1")
-                        .param("timelineMonths", "").with(user("ada").roles("ADMIN")).with(csrf()))
+        mvc.perform(post("/settings/sales")
+                        .param("slaHours", "8")
+                        .param("require_BUDGET", "on")
+                        .param("minimumMet", "1")
+                        .param("timelineMonths", "")
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
                 .andExpect(flash().attribute("message", "Saved the SLA and the BANT policy."));
         assertThat(settings.slaHours()).isEqualTo(8);
         assertThat(settings.bantPolicy()).isEqualTo(new BantPolicy(Set.of(BantCriterion.BUDGET), 1, null));
 
         accounts.createIfAbsent("rita", "rita-password-1", Role.SALES);
         long lead = TestLeads.capture(mvc, "Budget Only", "CEO", 3000, "paid_search");
-        mvc.perform(post("/queue/{id}/claim", lead).with(user("rita").roles("SALES")).with(csrf()));
-        mvc.perform(post("/leads/{id}/bant", lead).param("budgetStatus", "MET").param("budgetEvidence", "60k approved")
-                .param("authorityStatus", "UNKNOWN").param("needStatus", "UNKNOWN").param("timelineStatus", "UNKNOWN")
-                .with(user("rita").roles("SALES")).with(csrf()));
-        mvc.perform(post("/leads/{id}/promote", lead).with(user("rita").roles("SALES")).with(csrf()))
+        mvc.perform(post("/queue/{id}/claim", lead)
+                .with(user("rita").roles("SALES"))
+                .with(csrf()));
+        mvc.perform(post("/leads/{id}/bant", lead)
+                .param("budgetStatus", "MET")
+                .param("budgetEvidence", "60k approved")
+                .param("authorityStatus", "UNKNOWN")
+                .param("needStatus", "UNKNOWN")
+                .param("timelineStatus", "UNKNOWN")
+                .with(user("rita").roles("SALES"))
+                .with(csrf()));
+        mvc.perform(post("/leads/{id}/promote", lead)
+                        .with(user("rita").roles("SALES"))
+                        .with(csrf()))
                 .andExpect(flash().attribute("message", "Promoted Budget Only to SQL."));
-        mvc.perform(get("/queue").with(user("rita").roles("SALES"))).andExpect(content().string(containsString("Waiting over 8 h")));
+        mvc.perform(get("/queue").with(user("rita").roles("SALES")))
+                .andExpect(content().string(containsString("Waiting over 8 h")));
     }
 
     @Test
     void bad_settings_are_refused_with_a_reason() throws Exception {
-        mvc.perform(post("/settings/sales").param("slaHours", "0").param("minimumMet", "0").with(user("ada").roles("ADMIN")).with(csrf()))
+        mvc.perform(post("/settings/sales")
+                        .param("slaHours", "0")
+                        .param("minimumMet", "0")
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
                 .andExpect(flash().attribute("error", "The SLA is between 1 and 720 hours."));
-        mvc.perform(post("/settings/sales").param("slaHours", "lots").with(user("ada").roles("ADMIN")).with(csrf()))
-                .andExpect(flash().attribute("error", "Enter the SLA hours, the minimum of criteria met and the months as whole numbers."));
+        mvc.perform(post("/settings/sales")
+                        .param("slaHours", "lots")
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(flash().attribute(
+                                "error",
+                                "Enter the SLA hours, the minimum of criteria met and the months as whole numbers."));
     }
 
     @Test
     void an_admin_adds_and_retires_disqualification_reasons() throws Exception {
-        mvc.perform(post("/settings/reasons").param("label", "Chose a competitor").with(user("ada").roles("ADMIN")).with(csrf()))
+        mvc.perform(post("/settings/reasons")
+                        .param("label", "Chose a competitor")
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
                 .andExpect(flash().attribute("message", "Reps can now disqualify with \"Chose a competitor\"."));
         assertThat(settings.reasons()).anyMatch(r -> r.code().equals("chose_a_competitor"));
 
-        mvc.perform(post("/settings/reasons/chose_a_competitor/retire").with(user("ada").roles("ADMIN")).with(csrf()));
+        mvc.perform(post("/settings/reasons/chose_a_competitor/retire")
+                .with(user("ada").roles("ADMIN"))
+                .with(csrf()));
         assertThat(settings.reasons()).noneMatch(r -> r.code().equals("chose_a_competitor"));
         assertThat(settings.allReasons()).anyMatch(r -> r.code().equals("chose_a_competitor"));
     }

@@ -22,6 +22,7 @@ class UsersAdminTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -33,8 +34,13 @@ class UsersAdminTest {
         return mvc.perform(request);
     }
 
-    private org.springframework.test.web.servlet.ResultActions signIn(String name, String password, String address) throws Exception {
-        return mvc.perform(post("/login").param("username", name).param("password", password).with(csrf()).with(from(address)));
+    private org.springframework.test.web.servlet.ResultActions signIn(String name, String password, String address)
+            throws Exception {
+        return mvc.perform(post("/login")
+                .param("username", name)
+                .param("password", password)
+                .with(csrf())
+                .with(from(address)));
     }
 
     @Test
@@ -44,25 +50,40 @@ class UsersAdminTest {
                 .andExpect(flash().attribute("message", "Created " + name + " (Sales rep)."));
         signIn(name, "first-password-1", "10.7.0.1").andExpect(redirectedUrl("/"));
 
-        admin("/settings/users/" + name + "/role", "role", "MARKETER").andExpect(flash().attribute("message", name + " is now Marketer."));
+        admin("/settings/users/" + name + "/role", "role", "MARKETER")
+                .andExpect(flash().attribute("message", name + " is now Marketer."));
         admin("/settings/users/" + name + "/capacity", "capacity", "40");
-        var row = jdbc.sql("select role, capacity from app_user where username = ?").param(name).query().singleRow();
+        var row = jdbc.sql("select role, capacity from app_user where username = ?")
+                .param(name)
+                .query()
+                .singleRow();
         assertThat(row).containsEntry("role", "MARKETER").containsEntry("capacity", 40);
 
         admin("/settings/users/" + name + "/enabled", "enabled", "false");
         signIn(name, "first-password-1", "10.7.0.2").andExpect(redirectedUrl("/login?error"));
         admin("/settings/users/" + name + "/enabled", "enabled", "true");
 
-        String message = (String) admin("/settings/users/" + name + "/password").andReturn().getFlashMap().get("message");
+        String message = (String) admin("/settings/users/" + name + "/password")
+                .andReturn()
+                .getFlashMap()
+                .get("message");
         String password = message.substring(message.indexOf(": ") + 2, message.indexOf(" — "));
         signIn(name, password, "10.7.0.3").andExpect(redirectedUrl("/"));
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'ROLE_CHANGED' and target = ?").param("user " + name)
-                .query(Long.class).single()).isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'ROLE_CHANGED' and target = ?")
+                        .param("user " + name)
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(3);
     }
 
     @Test
     void a_short_password_or_a_taken_name_is_refused() throws Exception {
-        admin("/settings/users", "username", "shorty-" + UUID.randomUUID().toString().substring(0, 4), "password", "short")
+        admin(
+                        "/settings/users",
+                        "username",
+                        "shorty-" + UUID.randomUUID().toString().substring(0, 4),
+                        "password",
+                        "short")
                 .andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("at least 12 characters")));
         admin("/settings/users", "username", "admin", "password", "long-enough-password")
                 .andExpect(flash().attribute("error", "The username admin is taken."));
@@ -72,16 +93,27 @@ class UsersAdminTest {
     void the_last_active_admin_cannot_be_demoted_or_deactivated() throws Exception {
         String last = "lastadmin-" + UUID.randomUUID().toString().substring(0, 6);
         admin("/settings/users", "username", last, "password", "last-admin-password", "role", "ADMIN");
-        var others = jdbc.sql("select username from app_user where role = 'ADMIN' and enabled and username <> ?").param(last)
-                .query(String.class).list();
-        jdbc.sql("update app_user set enabled = false where username in (:others)").param("others", others).update();
+        var others = jdbc.sql("select username from app_user where role = 'ADMIN' and enabled and username <> ?")
+                .param(last)
+                .query(String.class)
+                .list();
+        jdbc.sql("update app_user set enabled = false where username in (:others)")
+                .param("others", others)
+                .update();
         try {
             admin("/settings/users/" + last + "/enabled", "enabled", "false")
-                    .andExpect(flash().attribute("error", "You cannot deactivate the last active admin: make someone else admin first."));
+                    .andExpect(flash().attribute(
+                                    "error",
+                                    "You cannot deactivate the last active admin: make someone else admin first."));
             admin("/settings/users/" + last + "/role", "role", "SALES")
-                    .andExpect(flash().attribute("error", "You cannot take the admin role from the last active admin: make someone else admin first."));
+                    .andExpect(
+                            flash().attribute(
+                                            "error",
+                                            "You cannot take the admin role from the last active admin: make someone else admin first."));
         } finally {
-            jdbc.sql("update app_user set enabled = true where username in (:others)").param("others", others).update();
+            jdbc.sql("update app_user set enabled = true where username in (:others)")
+                    .param("others", others)
+                    .update();
         }
     }
 }

@@ -17,12 +17,19 @@ class TrackingScriptTest {
     void the_snippets_queueing_consent_and_privacy_tests_pass() throws Exception {
         Process node;
         try {
-            node = new ProcessBuilder("node", "--test", "src/test/js/").directory(new File(".")).redirectErrorStream(true).start();
+            node = new ProcessBuilder("node", "--test", "src/test/js/")
+                    .directory(new File("."))
+                    .redirectErrorStream(true)
+                    .start();
         } catch (java.io.IOException e) {
-            throw new AssertionError("The tracking script's tests need Node.js 18 or newer on the PATH (apt-get install nodejs): "
-                    + e.getMessage(), e);
+            throw new AssertionError(
+                    "The tracking script's tests need Node.js 18 or newer on the PATH (apt-get install nodejs): "
+                            + e.getMessage(),
+                    e);
         }
-        assertThat(node.waitFor(120, TimeUnit.SECONDS)).as("node --test finished").isTrue();
+        assertThat(node.waitFor(120, TimeUnit.SECONDS))
+                .as("node --test finished")
+                .isTrue();
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.exitValue()).as(output).isZero();
         assertThat(output).contains("# fail 0").doesNotContain("# pass 0");

@@ -16,8 +16,8 @@ import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.scoring.ScoringModels;
 import io.leadline.core.user.Role;
-import io.leadline.persistence.scoring.Rescoring;
 import io.leadline.core.webhook.Webhooks;
+import io.leadline.persistence.scoring.Rescoring;
 import io.leadline.web.TestLeads;
 import io.leadline.web.capture.LeadCapture;
 import io.leadline.web.security.UserAccounts;
@@ -53,24 +53,30 @@ class WebhookDeliveryTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Webhooks webhooks;
+
     @Autowired
     LeadCapture capture;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     Rescoring rescoring;
+
     @Autowired
     ScoringModels models;
 
     /** What the receiver got: the headers we check and the body. */
-    record Received(String event, String eventId, String signature, String body) {
-    }
+    record Received(String event, String eventId, String signature, String body) {}
 
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -84,9 +90,11 @@ class WebhookDeliveryTest {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status = failuresToGive.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
             if (status == 200) {
-                received.add(new Received(exchange.getRequestHeaders().getFirst("Leadline-Event"),
+                received.add(new Received(
+                        exchange.getRequestHeaders().getFirst("Leadline-Event"),
                         exchange.getRequestHeaders().getFirst("Leadline-Event-Id"),
-                        exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER), body));
+                        exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER),
+                        body));
             }
             byte[] answer = (status == 200 ? "thanks" : "receiver down").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);
@@ -94,10 +102,17 @@ class WebhookDeliveryTest {
             exchange.close();
         });
         receiver.start();
-        String location = mvc.perform(post("/settings/webhooks").with(user("admin").roles("ADMIN")).with(csrf())
-                        .param("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+        String location = mvc.perform(post("/settings/webhooks")
+                        .with(user("admin").roles("ADMIN"))
+                        .with(csrf())
+                        .param(
+                                "url",
+                                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
                         .param("events", "MQL", "CLAIMED"))
-                .andExpect(redirectedUrlPattern("/settings/webhooks/*")).andReturn().getResponse().getRedirectedUrl();
+                .andExpect(redirectedUrlPattern("/settings/webhooks/*"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         endpoint = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 
@@ -114,16 +129,30 @@ class WebhookDeliveryTest {
         String rep = "hook-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.createIfAbsent(rep, "hook-password-1", Role.SALES);
         eventually(() -> assertThat(forLead(id)).extracting(Received::event).containsExactly("lead.mql"));
-        mvc.perform(post("/queue/{id}/claim", id).with(user(rep).roles("SALES")).with(csrf())).andExpect(status().is3xxRedirection());
-        eventually(() -> assertThat(forLead(id)).extracting(Received::event).containsExactly("lead.mql", "lead.claimed"));
+        mvc.perform(post("/queue/{id}/claim", id).with(user(rep).roles("SALES")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        eventually(
+                () -> assertThat(forLead(id)).extracting(Received::event).containsExactly("lead.mql", "lead.claimed"));
 
         Received mql = forLead(id).getFirst();
-        assertThat(WebhookSignature.verifies(secret, mql.signature(), mql.body(), Instant.now().getEpochSecond())).isTrue();
-        assertThat(WebhookSignature.verifies("whsec_wrong", mql.signature(), mql.body(), Instant.now().getEpochSecond())).isFalse();
-        assertThat(WebhookSignature.verifies(secret, mql.signature(), mql.body(), Instant.now().getEpochSecond() + 3600))
-                .as("too old: a replay").isFalse();
-        assertThat(mql.body()).contains("\"id\":\"" + mql.eventId() + "\"").contains("\"type\":\"lead.mql\"")
-                .contains("\"fullName\":\"Webhook Lead\"").contains("\"stage\":\"MQL\"");
+        assertThat(WebhookSignature.verifies(
+                        secret, mql.signature(), mql.body(), Instant.now().getEpochSecond()))
+                .isTrue();
+        assertThat(WebhookSignature.verifies(
+                        "whsec_wrong",
+                        mql.signature(),
+                        mql.body(),
+                        Instant.now().getEpochSecond()))
+                .isFalse();
+        assertThat(WebhookSignature.verifies(
+                        secret, mql.signature(), mql.body(), Instant.now().getEpochSecond() + 3600))
+                .as("too old: a replay")
+                .isFalse();
+        assertThat(mql.body())
+                .contains("\"id\":\"" + mql.eventId() + "\"")
+                .contains("\"type\":\"lead.mql\"")
+                .contains("\"fullName\":\"Webhook Lead\"")
+                .contains("\"stage\":\"MQL\"");
         assertThat(forLead(id).get(1).body()).contains("\"owner\":\"" + rep + "\"");
 
         mvc.perform(get("/settings/webhooks/{id}", endpoint).with(user("admin").roles("ADMIN")))
@@ -138,10 +167,17 @@ class WebhookDeliveryTest {
         long id = TestLeads.capture(mvc, "Retry Lead", "CEO", 3000, "webinar");
         eventually(() -> assertThat(delivery(id, "last_status_code")).isEqualTo(500));
         assertThat(forLead(id)).isEmpty();
-        assertThat(jdbc.sql("select extract(epoch from next_attempt_at - now()) from webhook_delivery where endpoint_id = ? and lead_id = ?")
-                .params(endpoint, id).query(Double.class).single()).as("back-off: about 10 s").isBetween(5.0, 13.0);
+        assertThat(jdbc.sql(
+                                "select extract(epoch from next_attempt_at - now()) from webhook_delivery where endpoint_id = ? and lead_id = ?")
+                        .params(endpoint, id)
+                        .query(Double.class)
+                        .single())
+                .as("back-off: about 10 s")
+                .isBetween(5.0, 13.0);
         // Time passes: the retry is due.
-        jdbc.sql("update webhook_delivery set next_attempt_at = now() where endpoint_id = ? and lead_id = ?").params(endpoint, id).update();
+        jdbc.sql("update webhook_delivery set next_attempt_at = now() where endpoint_id = ? and lead_id = ?")
+                .params(endpoint, id)
+                .update();
         eventually(() -> assertThat(forLead(id)).hasSize(1));
         assertThat(delivery(id, "attempts")).isEqualTo(2);
     }
@@ -150,7 +186,8 @@ class WebhookDeliveryTest {
     void a_move_whose_transaction_rolls_back_sends_nothing() throws Exception {
         String email = "rolled-back-" + UUID.randomUUID() + "@acme.com";
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            capture.capture(new LeadProfile("Rolled Back", new EmailAddress(email), "Acme", "CEO", 3000, "BR", "webinar", Map.of()));
+            capture.capture(new LeadProfile(
+                    "Rolled Back", new EmailAddress(email), "Acme", "CEO", 3000, "BR", "webinar", Map.of()));
             tx.setRollbackOnly();
         });
         long witness = TestLeads.capture(mvc, "Witness Lead", "CEO", 3000, "webinar");
@@ -160,41 +197,76 @@ class WebhookDeliveryTest {
 
     @Test
     void a_score_crossing_the_threshold_is_told_both_ways_whatever_the_stage_and_from_either_writer() throws Exception {
-        mvc.perform(post("/settings/webhooks").with(user("admin").roles("ADMIN")).with(csrf())
-                        .param("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook").param("events", "SCORE_CROSSED"))
+        mvc.perform(post("/settings/webhooks")
+                        .with(user("admin").roles("ADMIN"))
+                        .with(csrf())
+                        .param(
+                                "url",
+                                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+                        .param("events", "SCORE_CROSSED"))
                 .andExpect(status().is3xxRedirection());
         long id = TestLeads.capture(mvc, "Crossing Lead", "CEO", 3000, "webinar");
         eventually(() -> assertThat(forLead(id)).extracting(Received::event).contains("lead.mql"));
         String rep = "cross-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.createIfAbsent(rep, "cross-password-1", Role.SALES);
-        mvc.perform(post("/queue/{id}/claim", id).with(user(rep).roles("SALES")).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/queue/{id}/claim", id).with(user(rep).roles("SALES")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
         assertThat(crossings(id)).as("a first score crosses nothing").isEmpty();
 
         // An edit (the single-lead writer) takes the claimed lead's fit away: its score falls below the threshold.
-        long version = jdbc.sql("select version from lead where id = ?").param(id).query(Long.class).single();
-        String email = jdbc.sql("select email from lead where id = ?").param(id).query(String.class).single();
-        mvc.perform(post("/leads/{id}/edit", id).with(user("mia").roles("MARKETER")).with(csrf())
-                        .param("version", Long.toString(version)).param("fullName", "Crossing Lead").param("email", email)
-                        .param("company", "Acme").param("jobTitle", "Intern").param("companySize", "2").param("source", "webinar"))
+        long version = jdbc.sql("select version from lead where id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+        String email = jdbc.sql("select email from lead where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+        mvc.perform(post("/leads/{id}/edit", id)
+                        .with(user("mia").roles("MARKETER"))
+                        .with(csrf())
+                        .param("version", Long.toString(version))
+                        .param("fullName", "Crossing Lead")
+                        .param("email", email)
+                        .param("company", "Acme")
+                        .param("jobTitle", "Intern")
+                        .param("companySize", "2")
+                        .param("source", "webinar"))
                 .andExpect(status().is3xxRedirection());
         eventually(() -> assertThat(crossings(id)).hasSize(1));
         // Rescoring (the set-based writer) after the fit came back: up again.
-        jdbc.sql("update lead set job_title = 'CEO', company_size = 3000 where id = ?").param(id).update();
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> rescoring.rescore(models.active(), new long[] {id}, Instant.now()));
+        jdbc.sql("update lead set job_title = 'CEO', company_size = 3000 where id = ?")
+                .param(id)
+                .update();
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(tx -> rescoring.rescore(models.active(), new long[] {id}, Instant.now()));
         eventually(() -> assertThat(crossings(id)).hasSize(2));
 
-        assertThat(crossings(id).get(0).body()).contains("\"direction\":\"down\"").contains("\"stage\":\"ACCEPTED\"");
+        assertThat(crossings(id).get(0).body())
+                .contains("\"direction\":\"down\"")
+                .contains("\"stage\":\"ACCEPTED\"");
         assertThat(crossings(id).get(1).body()).contains("\"direction\":\"up\"").contains("\"type\":\"score.crossed\"");
         int threshold = models.active().mqlThreshold().points();
         assertThat(crossings(id).get(1).body()).contains("\"threshold\":" + threshold);
-        assertThat(forLead(id)).extracting(Received::event).filteredOn(event -> !"score.crossed".equals(event))
-                .as("the claimed lead did not move stage: only its score crossed").containsExactly("lead.mql", "lead.claimed");
+        assertThat(forLead(id))
+                .extracting(Received::event)
+                .filteredOn(event -> !"score.crossed".equals(event))
+                .as("the claimed lead did not move stage: only its score crossed")
+                .containsExactly("lead.mql", "lead.claimed");
     }
 
     @Test
     void internal_addresses_are_refused_and_a_day_of_failures_turns_the_endpoint_off() throws Exception {
-        for (String url : List.of("http://10.0.0.7/hook", "http://169.254.169.254/latest/meta-data", "http://localhost:8080/", "ftp://crm.example.com/")) {
-            mvc.perform(post("/settings/webhooks").with(user("admin").roles("ADMIN")).with(csrf()).param("url", url).param("events", "MQL"))
+        for (String url : List.of(
+                "http://10.0.0.7/hook",
+                "http://169.254.169.254/latest/meta-data",
+                "http://localhost:8080/",
+                "ftp://crm.example.com/")) {
+            mvc.perform(post("/settings/webhooks")
+                            .with(user("admin").roles("ADMIN"))
+                            .with(csrf())
+                            .param("url", url)
+                            .param("events", "MQL"))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().string(Matchers.containsString("id=\"url-error\"")));
         }
@@ -205,17 +277,26 @@ class WebhookDeliveryTest {
         failuresToGive.set(1_000);
         long id = TestLeads.capture(mvc, "Doomed Lead", "CEO", 3000, "webinar");
         eventually(() -> assertThat(delivery(id, "last_status_code")).isEqualTo(500));
-        jdbc.sql("update webhook_delivery set next_attempt_at = now(), first_tried_at = now() - interval '25 hours' where endpoint_id = ? and lead_id = ?")
-                .params(endpoint, id).update();
-        eventually(() -> assertThat(webhooks.endpoint(endpoint).orElseThrow().enabled()).isFalse());
-        assertThat(webhooks.endpoint(endpoint).orElseThrow().disabledReason()).startsWith("Deliveries failed for 24 hours (last: HTTP 500)");
-        assertThat(jdbc.sql("select status from webhook_delivery where endpoint_id = ? and lead_id = ?").params(endpoint, id)
-                .query(String.class).single()).isEqualTo("GAVE_UP");
+        jdbc.sql(
+                        "update webhook_delivery set next_attempt_at = now(), first_tried_at = now() - interval '25 hours' where endpoint_id = ? and lead_id = ?")
+                .params(endpoint, id)
+                .update();
+        eventually(() ->
+                assertThat(webhooks.endpoint(endpoint).orElseThrow().enabled()).isFalse());
+        assertThat(webhooks.endpoint(endpoint).orElseThrow().disabledReason())
+                .startsWith("Deliveries failed for 24 hours (last: HTTP 500)");
+        assertThat(jdbc.sql("select status from webhook_delivery where endpoint_id = ? and lead_id = ?")
+                        .params(endpoint, id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("GAVE_UP");
 
         // Every active admin is told, once, in the inbox; the notice opens the webhooks page. A rep is told nothing.
         eventually(() -> assertThat(notices(admin, "WEBHOOK_OFF")).hasSize(1));
         assertThat(notices(rep, "WEBHOOK_OFF")).isEmpty();
-        mvc.perform(post("/inbox/{n}/open", notices(admin, "WEBHOOK_OFF").getFirst()).with(user(admin).roles("ADMIN")).with(csrf()))
+        mvc.perform(post("/inbox/{n}/open", notices(admin, "WEBHOOK_OFF").getFirst())
+                        .with(user(admin).roles("ADMIN"))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/settings/webhooks"));
         mvc.perform(get("/account/alerts").with(user(rep).roles("SALES")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("Webhook turned off"))));
@@ -224,19 +305,29 @@ class WebhookDeliveryTest {
     }
 
     private List<Long> notices(String username, String kind) {
-        return jdbc.sql("select id from inbox_item where username = ? and kind = ?").params(username, kind).query(Long.class).list();
+        return jdbc.sql("select id from inbox_item where username = ? and kind = ?")
+                .params(username, kind)
+                .query(Long.class)
+                .list();
     }
 
     private List<Received> crossings(long id) {
-        return forLead(id).stream().filter(r -> "score.crossed".equals(r.event())).toList();
+        return forLead(id).stream()
+                .filter(r -> "score.crossed".equals(r.event()))
+                .toList();
     }
 
     private List<Received> forLead(long id) {
-        return received.stream().filter(r -> r.body().contains("\"lead\":{\"id\":" + id + ",")).toList();
+        return received.stream()
+                .filter(r -> r.body().contains("\"lead\":{\"id\":" + id + ","))
+                .toList();
     }
 
     private Integer delivery(long leadId, String column) {
-        return jdbc.sql("select " + column + " from webhook_delivery where endpoint_id = ? and lead_id = ?").params(endpoint, leadId)
-                .query(Integer.class).optional().orElse(null);
+        return jdbc.sql("select " + column + " from webhook_delivery where endpoint_id = ? and lead_id = ?")
+                .params(endpoint, leadId)
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
     }
 }

@@ -42,7 +42,9 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Registers this receiver (as the admin "ada") for the events, by their names on the form ("MERGED"). */
     public WebhookReceiver subscribe(MockMvc mvc, String... events) throws Exception {
         this.mvc = mvc;
-        var request = post("/settings/webhooks").with(user("ada").roles("ADMIN")).with(csrf())
+        var request = post("/settings/webhooks")
+                .with(user("ada").roles("ADMIN"))
+                .with(csrf())
                 .param("url", "http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
         for (String event : events) {
             request.param("events", event);
@@ -60,7 +62,10 @@ public final class WebhookReceiver implements AutoCloseable {
     public void close() throws Exception {
         server.stop(0);
         if (endpoint != null) {
-            mvc.perform(post(endpoint + "/enabled").param("enabled", "false").with(user("ada").roles("ADMIN")).with(csrf()));
+            mvc.perform(post(endpoint + "/enabled")
+                    .param("enabled", "false")
+                    .with(user("ada").roles("ADMIN"))
+                    .with(csrf()));
         }
     }
 }
