@@ -1,5 +1,6 @@
 package io.leadline.persistence.account;
 
+import static io.leadline.testing.Eventually.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadline.core.account.AccountBecameMqa;
@@ -14,6 +15,7 @@ import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
 import io.leadline.core.lead.LifecycleStage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,21 +105,20 @@ class AccountScoresTest {
     }
 
     /** Rolls up until none of these accounts waits (other tests' roll-ups may hold the pass a moment). */
-    private void settle(List<Long> accounts) throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            rollup.rollUpChanged(5_000);
-            long waiting = jdbc.sql("""
-                            select count(*) from account_change c left join lead l on l.id = c.lead_id
-                            where coalesce(c.account_id, l.account_id) = any(?)""")
-                    .param(accounts.toArray(Long[]::new))
-                    .query(Long.class)
-                    .single();
-            if (waiting == 0) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the account changes were never rolled up");
+    private void settle(List<Long> accounts) throws Exception {
+        until(
+                Duration.ofSeconds(10),
+                "the account changes' roll-up",
+                () -> {
+                    rollup.rollUpChanged(5_000);
+                    return jdbc.sql("""
+                                    select count(*) from account_change c left join lead l on l.id = c.lead_id
+                                    where coalesce(c.account_id, l.account_id) = any(?)""")
+                            .param(accounts.toArray(Long[]::new))
+                            .query(Long.class)
+                            .single();
+                },
+                waiting -> waiting == 0);
     }
 
     private Long accountOf(long leadId) {
@@ -152,8 +153,7 @@ class AccountScoresTest {
 
     @ParameterizedTest
     @ValueSource(longs = {1, 7, 42, 1_001, 31_337})
-    void the_stored_account_score_equals_the_one_recomputed_after_random_changes(long seed)
-            throws InterruptedException {
+    void the_stored_account_score_equals_the_one_recomputed_after_random_changes(long seed) throws Exception {
         Random random = new Random(seed);
         String[] companies = {"Umbrella " + tag, "Cyberdyne " + tag, "Tyrell " + tag};
         List<Lead> alive = new ArrayList<>();
@@ -291,8 +291,7 @@ class AccountScoresTest {
     }
 
     @Test
-    void an_account_becomes_an_mqa_once_with_history_and_an_announcement_and_pages_by_score()
-            throws InterruptedException {
+    void an_account_becomes_an_mqa_once_with_history_and_an_announcement_and_pages_by_score() throws Exception {
         String company = "Massive Dynamic " + tag;
         Lead ceo = capture("ceo", company, "CEO");
         Lead vp = capture("vp", company, "VP Sales");

@@ -1,5 +1,6 @@
 package io.leadline.web.browser;
 
+import static io.leadline.testing.Eventually.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadline.core.user.Role;
@@ -104,19 +105,8 @@ class ImportBrowserTest {
                 .contains("Rows read 4", "Rejected 3");
 
         browser.findElement(By.partialLinkText("Download the rejected rows")).click();
-        Path downloaded = null;
-        for (int i = 0; i < 100 && downloaded == null; i++) {
-            try (var files = Files.list(downloads)) {
-                downloaded = files.filter(p -> p.getFileName().toString().startsWith("rejected-rows-")
-                                && p.getFileName().toString().endsWith(".csv"))
-                        .findFirst()
-                        .orElse(null);
-            }
-            if (downloaded == null) {
-                Thread.sleep(100);
-            }
-        }
-        assertThat(downloaded).as("the rejected rows file was downloaded").isNotNull();
+        Path downloaded =
+                until(Duration.ofSeconds(10), "the rejected rows' download", this::rejectedRowsFile, f -> f != null);
         String csv = Files.readString(downloaded);
         assertThat(csv)
                 .startsWith("email,name,company size,line,reason")
@@ -224,5 +214,15 @@ class ImportBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/imports/\\d+$"));
         browser.findElement(By.xpath("//button[normalize-space()='Import']")).click();
         Browser.waitForText(browser, By.cssSelector("h2"), "What the import did", Duration.ofSeconds(60));
+    }
+
+    /** The downloaded rejected-rows file, {@code null} while Chrome has not finished it. */
+    private Path rejectedRowsFile() throws IOException {
+        try (var files = Files.list(downloads)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("rejected-rows-")
+                            && p.getFileName().toString().endsWith(".csv"))
+                    .findFirst()
+                    .orElse(null);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.leadline.web.browser;
 
+import static io.leadline.testing.Eventually.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadline.core.activity.Activity;
@@ -70,7 +71,7 @@ class ModelBrowserTest {
     }
 
     @Test
-    void a_heavier_pricing_weight_previewed_and_activated_brings_a_lead_into_the_queue() throws InterruptedException {
+    void a_heavier_pricing_weight_previewed_and_activated_brings_a_lead_into_the_queue() throws Exception {
         long fan = capture.capture(new LeadProfile(
                         "Pricing Fan",
                         new EmailAddress(UUID.randomUUID() + "@pricing.example.com"),
@@ -116,11 +117,11 @@ class ModelBrowserTest {
                         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash.ok")))
                         .getText())
                 .endsWith("is live; the leads it can move are being rescored.");
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (rescores.latest().map(RescoreJobs.RescoreJob::running).orElse(false)
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        until(
+                Duration.ofSeconds(30),
+                "the rescoring",
+                rescores::latest,
+                job -> !job.map(RescoreJobs.RescoreJob::running).orElse(false));
 
         browser.get("http://localhost:" + port + "/queue?company=" + company.replace(" ", "%20"));
         assertThat(browser.findElement(By.cssSelector("table.queue")).getText()).contains("Pricing Fan", "65");

@@ -1,5 +1,6 @@
 package io.leadline.web.importing;
 
+import static io.leadline.testing.Eventually.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -18,7 +19,6 @@ import io.leadline.persistence.importing.ImportJobs;
 import io.leadline.persistence.jobs.JobStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,16 +55,8 @@ class ImportWizardTest {
         return Long.parseLong(location.substring("/imports/".length()));
     }
 
-    private ImportJob waitFor(long id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            ImportJob job = jobs.find(id).orElseThrow();
-            if (job.finished()) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import " + id + " did not finish in 30 s");
+    private ImportJob waitFor(long id) throws Exception {
+        return until(Duration.ofSeconds(30), "import " + id, () -> jobs.find(id).orElseThrow(), ImportJob::finished);
     }
 
     @Test

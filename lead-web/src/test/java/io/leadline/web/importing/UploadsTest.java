@@ -179,7 +179,7 @@ class UploadsTest {
         assertThat(done.imported()).isEqualTo(1);
         // The file goes right after the job's end is committed (UploadRetention.importEnded), a moment after DONE
         // shows.
-        io.leadline.web.Eventually.eventually(() -> {
+        io.leadline.testing.Eventually.eventually(() -> {
             assertThat(stored).doesNotExist();
             assertThat(jobs.find(id).orElseThrow().fileDeleted()).isTrue();
         });

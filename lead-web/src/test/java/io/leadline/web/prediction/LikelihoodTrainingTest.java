@@ -1,5 +1,6 @@
 package io.leadline.web.prediction;
 
+import static io.leadline.testing.Eventually.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -7,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,16 +38,7 @@ class LikelihoodTrainingTest {
         mvc.perform(post("/settings/likelihood/train")
                 .with(user("ada").roles("ADMIN"))
                 .with(csrf()));
-        Instant end = Instant.now().plus(Duration.ofSeconds(60));
-        String status;
-        do {
-            Thread.sleep(300);
-            status = jdbc.sql("select status from likelihood_model order by id desc limit 1")
-                    .query(String.class)
-                    .single();
-        } while (!status.equals("DONE")
-                && !status.equals("FAILED")
-                && Instant.now().isBefore(end));
+        trainingEnds();
         assertThat(jdbc.sql("select coalesce(error, status) from likelihood_model order by id desc limit 1")
                         .query(String.class)
                         .single())
@@ -95,19 +86,22 @@ class LikelihoodTrainingTest {
                 .param("include", "deal_segment")
                 .with(user("ada").roles("ADMIN"))
                 .with(csrf()));
-        end = Instant.now().plus(Duration.ofSeconds(60));
-        do {
-            Thread.sleep(300);
-            status = jdbc.sql("select status from likelihood_model order by id desc limit 1")
-                    .query(String.class)
-                    .single();
-        } while (!status.equals("DONE")
-                && !status.equals("FAILED")
-                && Instant.now().isBefore(end));
+        trainingEnds();
         assertThat(jdbc.sql(
                                 "select used from likelihood_field where model_id = (select max(id) from likelihood_model) and field = 'deal_segment'")
                         .query(Boolean.class)
                         .single())
                 .isTrue();
+    }
+
+    /** Waits until the newest training has ended, either way. */
+    private void trainingEnds() throws Exception {
+        until(
+                Duration.ofSeconds(60),
+                "the training",
+                () -> jdbc.sql("select status from likelihood_model order by id desc limit 1")
+                        .query(String.class)
+                        .single(),
+                status -> status.equals("DONE") || status.equals("FAILED"));
     }
 }

@@ -1,6 +1,6 @@
 package io.leadline.web.queue;
 
-import static io.leadline.web.Eventually.eventually;
+import static io.leadline.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadline.core.lead.EmailAddress;

@@ -1,5 +1,6 @@
 package io.leadline.web.settings;
 
+import static io.leadline.testing.Eventually.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -67,12 +68,12 @@ class ModelEditorTest {
         return request;
     }
 
-    private void waitForRescoring() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (rescores.latest().map(RescoreJobs.RescoreJob::running).orElse(false)
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+    private void waitForRescoring() throws Exception {
+        until(
+                Duration.ofSeconds(30),
+                "the rescoring",
+                rescores::latest,
+                job -> !job.map(RescoreJobs.RescoreJob::running).orElse(false));
     }
 
     /** The starter model made live, and the index of its fit rule of that name. */

@@ -1,5 +1,6 @@
 package io.leadline.web.settings;
 
+import static io.leadline.testing.Eventually.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -12,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.leadline.persistence.scoring.RescoreJobs;
 import io.leadline.web.TestLeads;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,12 +44,8 @@ class RescoreFromSettingsTest {
 
         mvc.perform(post("/settings/rescore").with(user("ada").roles("ADMIN")).with(csrf()))
                 .andExpect(flash().attribute("message", "Rescoring started; it runs in the background."));
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (jobs.latest().orElseThrow().running() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-
-        var job = jobs.latest().orElseThrow();
+        var job = until(
+                Duration.ofSeconds(30), "the rescoring", () -> jobs.latest().orElseThrow(), j -> !j.running());
         assertThat(job.done()).isTrue();
         assertThat(job.changed()).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.sql("select engagement_points from lead_score where lead_id = ?")

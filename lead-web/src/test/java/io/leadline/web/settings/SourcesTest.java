@@ -1,6 +1,6 @@
 package io.leadline.web.settings;
 
-import static io.leadline.web.Eventually.eventually;
+import static io.leadline.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
