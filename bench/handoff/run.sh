@@ -23,6 +23,7 @@ start_app handoff -Dleadline.webhooks.allowed-hosts=127.0.0.1 -Dleadline.webhook
 if [ "${SEED:-1}" = 1 ]; then
   echo "seeding 1,000,000 leads (SEED=0 runs on an empty database)"
   $PSQL -d $DB -f bench/queue/seed.sql
+  settle_seed
 fi
 
 RECEIVED="$OUT/handoff-received.txt"; : > "$RECEIVED"

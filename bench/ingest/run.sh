@@ -23,6 +23,7 @@ start_app ingest
 
 echo "seeding 1,000,000 leads"
 $PSQL -d $DB -f bench/queue/seed.sql
+settle_seed
 
 # An API token, created by the admin on the settings page (shown once, after the redirect).
 sign_in ingest

@@ -20,11 +20,7 @@ start_app queue ${APP_OPTS:-}
 
 echo "seeding 1,000,000 leads"
 time $PSQL -d $DB -f bench/queue/seed.sql
-# The seeded score rows are noted for the account roll-up, which takes them in the background: wait for it, then
-# vacuum and analyze as autovacuum would (this machine's Postgres runs with autovacuum off), so that neither the
-# roll-up nor a million dead notes is measured with the pages.
-for _ in $(seq 1 300); do [ "$($PSQL -d $DB -At -c 'select count(*) from account_change')" = 0 ] && break; sleep 1; done
-$PSQL -d $DB -c "vacuum analyze"
+settle_seed
 
 # The queue query exactly as JdbcSalesQueue sends it (first page, and the page after a cursor).
 SELECT="select s.lead_id, l.full_name, l.email, l.company, l.job_title, l.source, s.score, s.grade, s.priority, s.stage, l.owner, coalesce(s.queued_at, s.scored_at) as in_queue_since from lead_score s join lead l on l.id = s.lead_id where s.stage in ('MQL', 'ACCEPTED', 'SQL')"

@@ -18,6 +18,7 @@ start_app reports
 
 echo "seeding 1,000,000 leads and their stage history"
 $PSQL -d $DB -f bench/queue/seed.sql > /dev/null
+settle_seed
 $PSQL -d $DB -f bench/reports/history.sql
 MOVES=$($PSQL -d $DB -At -c "select count(*) from stage_change")
 

@@ -65,18 +65,20 @@ class AccountRollup implements AccountRollups {
             return 0;
         }
         // A note names an account (a lead moved between accounts, changed title or stage, or went) or a lead whose
-        // score
-        // row was written; the leads' accounts are looked up here, not by the writers. First, up to a million lead
-        // notes
-        // become the distinct accounts they name in one statement: an import's or a rescoring's leads lie spread over
-        // the table, and rolled up pass by pass the same account would be read again in every pass.
+        // score row was written; the leads' accounts are looked up here, not by the writers. First, up to a million
+        // lead notes become the distinct accounts they name in one statement: an import's or a rescoring's leads lie
+        // spread over the table, and rolled up pass by pass the same account would be read again in every pass.
+        // The leads are found by id and only then is their account asked (a materialized step): with `account_id is
+        // not null` beside the join, statistics from before the leads had accounts (a bulk load, then the linking)
+        // made Postgres walk every lead with an account once per note, which stopped the roll-up for minutes.
         jdbc.sql("""
                         with taken as (
                             delete from account_change
                             where ctid = any(array(select ctid from account_change where lead_id is not null limit :max))
-                            returning lead_id)
+                            returning lead_id),
+                        named as materialized (select l.account_id from taken t join lead l on l.id = t.lead_id)
                         insert into account_change (account_id)
-                        select distinct l.account_id from taken t join lead l on l.id = t.lead_id where l.account_id is not null""").param("max", LEAD_NOTES_AT_ONCE).update();
+                        select distinct account_id from named where account_id is not null""").param("max", LEAD_NOTES_AT_ONCE).update();
         List<Long> accountIds = new ArrayList<>();
         List<Long> leadIds = new ArrayList<>();
         jdbc.sql("""
@@ -96,8 +98,9 @@ class AccountRollup implements AccountRollups {
         }
         if (!leadIds.isEmpty()) {
             accountIds.addAll(jdbc.sql("""
-                            select distinct l.account_id from unnest(cast(? as bigint[])) as t (id) join lead l on l.id = t.id
-                            where l.account_id is not null""")
+                            with named as materialized (
+                                select l.account_id from unnest(cast(? as bigint[])) as t (id) join lead l on l.id = t.id)
+                            select distinct account_id from named where account_id is not null""")
                     .param(leadIds.toArray(Long[]::new))
                     .query(Long.class)
                     .list());
