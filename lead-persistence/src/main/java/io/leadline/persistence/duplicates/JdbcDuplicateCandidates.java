@@ -245,8 +245,8 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
     private static DuplicateCandidate candidate(ResultSet rs) throws SQLException {
         double similarity = Math.max(0, Math.min(1, rs.getDouble("name_similarity")));
         // Trigrams ignore word order and case: a similarity of 1 is the same name ("Teixeira, Mariana" is Mariana
-        // Teixeira).
-        // One phone key (the last nine digits) is one number unless both numbers resolve to different E.164 forms.
+        // Teixeira). One phone key (the last nine digits) is one number unless both numbers resolve to different E.164
+        // forms.
         boolean samePhone = rs.getBoolean("same_phone")
                 && PhoneNumbers.same(
                         rs.getString("a_phone"),

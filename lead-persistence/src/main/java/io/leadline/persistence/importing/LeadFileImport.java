@@ -317,8 +317,7 @@ public class LeadFileImport {
         before.append("l.attributes)");
         after.append(attributes).append(")");
         // The file's consent answer, when it gives one, is the latest (FILL_BLANKS too: a person's answer is no blank
-        // to
-        // keep); a refusal sets do-not-contact, which only a person lifts.
+        // to keep); a refusal sets do-not-contact, which only a person lifts.
         set.append(
                         "consent = coalesce(r.consent, l.consent), consent_at = case when r.consent is null then l.consent_at else r.consent_at end, ")
                 .append(

@@ -27,8 +27,10 @@ public class ActivityIngest {
         this.events = events;
     }
 
-    /** The leads found, by id and by email; locked until the transaction ends. */
-    /** The leads found, by the id and by the address asked for (a merged lead's id or address maps to its survivor). */
+    /**
+     * The leads found, by the id and by the address asked for (a merged lead's id or address maps to its survivor);
+     * their score rows are locked until the transaction ends.
+     */
     public record Found(Map<Long, Long> byId, Map<String, Long> byEmail) {}
 
     public Found lock(Collection<Long> ids, Collection<String> emails) {

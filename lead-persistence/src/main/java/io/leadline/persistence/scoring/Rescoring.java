@@ -321,8 +321,7 @@ public class Rescoring {
                                     + scoreCondition
                                     + " where " + condition);
                     // Binary results: ids, numbers and timestamps arrive as bytes instead of text to parse, a good part
-                    // of
-                    // reading a chunk (a negative threshold makes pgjdbc prepare on the server and ask for binary at
+                    // of reading a chunk (a negative threshold makes pgjdbc prepare on the server and ask for binary at
                     // once).
                     ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
                     binder.bind(con, ps, LeadRows.bindAttributeKeys(ps, keys));

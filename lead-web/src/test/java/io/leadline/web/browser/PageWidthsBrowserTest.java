@@ -106,8 +106,7 @@ class PageWidthsBrowserTest {
                         .query(Long.class)
                         .single());
         // A possible duplicate of it (a typo, a private address, the company without its accents): the lead page shows
-        // the
-        // pair, and the merge page sets the two side by side.
+        // the pair, and the merge page sets the two side by side.
         long twin = capture.capture(new LeadProfile(
                         "Maria Aparecida dos Santos Albuquerqe",
                         new EmailAddress("maria.albuquerque." + System.nanoTime() + "@gmail.com"),
