@@ -21,13 +21,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Fills the inboxes from lead events, after their transaction commits (activities: within it, see below): the rep a lead was given to, the rep who
- * recycled a lead that is back from nurture, and the owner of a lead that just raised its hand (a hand-raising activity as the hand-off settings define it). Each notice is keyed by
- * its event, so a second delivery adds nothing.
+ * Fills the inboxes from lead events, in the transaction that made the event (just before it commits; activities as
+ * they are recorded): the rep a lead was given to, the rep who recycled a lead that is back from nurture, an account's
+ * owner when it becomes an MQA, and the owner of a lead that just raised its hand (a hand-raising activity as the
+ * hand-off settings define it). A notice is a row beside the move, so it commits or rolls back with it; alert mails
+ * are sent from the stored notices after commit. Each notice is keyed by its event, so the same event twice adds
+ * nothing.
  */
 @Component
 class InboxNotices {
@@ -58,7 +62,7 @@ class InboxNotices {
     }
 
     /** A lead a rep recycled is an MQL again (its revisit date came and it still scores): the rep who parked it hears. */
-    @ApplicationModuleListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(LeadsBecameMql event) {
         List<NurtureHistory.Returned> returned = nurture.returnedFromNurture(event.leadIds());
         if (returned.isEmpty()) {
@@ -79,7 +83,7 @@ class InboxNotices {
     }
 
     /** An account's owner hears when it becomes an MQA (an account nobody owns tells nobody). */
-    @ApplicationModuleListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AccountBecameMqa event) {
         if (event.owner() != null) {
             inbox.deliver(
@@ -93,7 +97,7 @@ class InboxNotices {
         }
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(LeadAssigned event) {
         inbox.deliver(
                 event.rep(),
@@ -106,10 +110,8 @@ class InboxNotices {
     }
 
     /**
-     * In the transaction that records the activities, not after it through the event publication registry: the
-     * notice is a row in the same database, so it commits or rolls back with the activities, and a batch of 1,000
-     * events is not serialised into the registry and replayed on another thread (which took as much CPU as the API
-     * requests themselves under load).
+     * As the activities are recorded (a batch of 1,000 events is read once here, not serialised into the registry and
+     * replayed on another thread, which took as much CPU as the API requests themselves under load).
      */
     @EventListener
     void on(ActivitiesRecorded event) {

@@ -196,6 +196,22 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void the_delivery_is_owed_in_the_moving_transaction_itself() throws Exception {
+        long id = TestLeads.capture(mvc, "Owed Lead", "CEO", 3000, "webinar");
+        // No waiting: the capture's answer comes after its commit, and the delivery row committed with the move.
+        assertThat(jdbc.sql("select count(*) from webhook_delivery where endpoint_id = ? and lead_id = ?")
+                        .params(endpoint, id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from event_publication where listener_id like '%WebhookOutbox%'")
+                        .query(Long.class)
+                        .single())
+                .as("the deliveries are the outbox: no publication is stored for them")
+                .isZero();
+    }
+
+    @Test
     void a_score_crossing_the_threshold_is_told_both_ways_whatever_the_stage_and_from_either_writer() throws Exception {
         mvc.perform(post("/settings/webhooks")
                         .with(user("admin").roles("ADMIN"))
