@@ -3,14 +3,11 @@ package io.leadline.persistence.scoring;
 import io.leadline.core.activity.Activity;
 import io.leadline.core.activity.ActivityType;
 import io.leadline.core.lead.Lead;
-import io.leadline.core.lead.LeadsBecameMql.RecordedMove;
 import io.leadline.core.lead.StageChange;
 import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoresCrossed;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.persistence.BackgroundWork;
-import io.leadline.persistence.lead.StageHistory;
-import io.leadline.persistence.queue.QueueStages;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -48,17 +45,17 @@ public class Rescoring {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final StageHistory history;
+    private final ScoreMoves stageMoves;
     private final ApplicationEventPublisher events;
 
     Rescoring(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
-            StageHistory history,
+            ScoreMoves stageMoves,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
-        this.history = history;
+        this.stageMoves = stageMoves;
         this.events = events;
     }
 
@@ -411,44 +408,7 @@ public class Rescoring {
                     from %s join lead l on l.id = r.lead_id
                     where not exists (select 1 from lead_score s where s.lead_id = r.lead_id)""".formatted(source.relation())), Timestamp.from(now)));
         }
-        if (!moves.isEmpty()) {
-            // Only leads still at the version read: a rep who claimed, qualified or disqualified the lead meanwhile
-            // decided its stage, and a move computed from the older lead would undo that (as a lost update).
-            // As Lead.moveTo: a revisit date belongs to a recycled lead only.
-            int[] updated = jdbc.batchUpdate(
-                    "update lead set stage = ?, revisit_on = case when ? = 'RECYCLED' then revisit_on end, "
-                            + "version = version + 1, updated_at = ? where id = ? and version = ?",
-                    moves.stream()
-                            .map(m -> new Object[] {
-                                m.change().to().name(),
-                                m.change().to().name(),
-                                Timestamp.from(now),
-                                m.lead().id(),
-                                m.lead().version()
-                            })
-                            .toList());
-            List<Move> made = new ArrayList<>();
-            for (int i = 0; i < updated.length; i++) {
-                if (updated[i] == 1) {
-                    made.add(moves.get(i));
-                }
-            }
-            moves = made;
-            history.recordAll(moves.stream()
-                    .map(m -> new RecordedMove(m.lead().id(), m.change()))
-                    .toList());
-            jdbc.batchUpdate(
-                    "update lead_score set stage = ?, queued_at = case when ? in " + QueueStages.SQL_LIST
-                            + " then ? else queued_at end where lead_id = ?",
-                    moves.stream()
-                            .map(m -> new Object[] {
-                                m.change().to().name(),
-                                m.change().to().name(),
-                                Timestamp.from(now),
-                                m.lead().id()
-                            })
-                            .toList());
-        }
+        moves = stageMoves.write(moves, now);
         long up = crossings.stream()
                 .filter(c -> c.direction() == ScoresCrossed.Direction.UP)
                 .count();
