@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -105,30 +106,20 @@ class SettingsController {
 
     /** The SLA and BANT policy. */
     @PostMapping("/settings/sales")
-    String sales(
-            @org.springframework.web.bind.annotation.RequestParam Map<String, String> form,
-            Principal admin,
-            RedirectAttributes redirect) {
+    String sales(SalesRulesForm form, BindingResult binding, Principal admin, RedirectAttributes redirect) {
+        if (binding.hasErrors() || form.slaHours() == null) {
+            redirect.addFlashAttribute("error", messages.get("settings.sales.numbers"));
+            return "redirect:/settings";
+        }
         try {
-            int sla = Integer.parseInt(form.getOrDefault("slaHours", "").strip());
-            ResponseSla.hours(sla);
-            var required = java.util.Arrays.stream(io.leadline.core.qualification.BantCriterion.values())
-                    .filter(c -> "on".equals(form.get("require_" + c.name())))
-                    .collect(java.util.stream.Collectors.toSet());
-            int minimum = Integer.parseInt(form.getOrDefault("minimumMet", "0").strip());
-            String months = form.getOrDefault("timelineMonths", "").strip();
-            var policy = new io.leadline.core.qualification.BantPolicy(
-                    required, minimum, months.isEmpty() ? null : Integer.valueOf(months));
-            salesSettings.save(sla, policy, admin.getName(), Instant.now(clock));
+            ResponseSla.hours(form.slaHours());
+            salesSettings.save(form.slaHours(), form.policy(), admin.getName(), Instant.now(clock));
             audit.record(
                     admin.getName(),
                     io.leadline.core.audit.AuditAction.SETTINGS_CHANGED,
                     "sales settings",
-                    "SLA " + sla + " h; BANT required " + required + ", at least " + minimum + " met, timeline "
-                            + (months.isEmpty() ? "any" : "within " + months + " months"));
+                    form.summary());
             redirect.addFlashAttribute("message", messages.get("settings.sales.saved"));
-        } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("error", messages.get("settings.sales.numbers"));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute(
                     "error",

@@ -50,7 +50,7 @@ class SalesSettingsTest {
     void an_admin_changes_the_bant_policy_and_promotion_follows_it() throws Exception {
         mvc.perform(post("/settings/sales")
                         .param("slaHours", "8")
-                        .param("require_BUDGET", "on")
+                        .param("required", "BUDGET")
                         .param("minimumMet", "1")
                         .param("timelineMonths", "")
                         .with(user("ada").roles("ADMIN"))
@@ -95,6 +95,16 @@ class SalesSettingsTest {
                 .andExpect(flash().attribute(
                                 "error",
                                 "Enter the SLA hours, the minimum of criteria met and the months as whole numbers."));
+        mvc.perform(post("/settings/sales")
+                        .param("slaHours", "8")
+                        .param("required", "BUDGET", "CHARISMA")
+                        .param("timelineMonths", "soon")
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(flash().attribute(
+                                "error",
+                                "Enter the SLA hours, the minimum of criteria met and the months as whole numbers."));
+        assertThat(settings.slaHours()).as("nothing saved").isEqualTo(24);
     }
 
     @Test
