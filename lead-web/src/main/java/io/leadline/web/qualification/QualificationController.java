@@ -5,7 +5,6 @@ import io.leadline.core.lead.LeadAlreadyClaimedException;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.qualification.BantAnswer;
 import io.leadline.core.qualification.BantCriterion;
-import io.leadline.core.qualification.BantStatus;
 import io.leadline.core.qualification.NotSalesReadyException;
 import io.leadline.web.i18n.PageMessages;
 import io.leadline.web.i18n.Times;
@@ -25,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -60,7 +60,8 @@ class QualificationController {
     @PostMapping("/leads/{id}/bant")
     String bant(
             @PathVariable long id,
-            @RequestParam Map<String, String> form,
+            BantForm form,
+            BindingResult binding,
             Authentication user,
             Model model,
             RedirectAttributes redirect) {
@@ -68,32 +69,28 @@ class QualificationController {
         List<BantAnswer> answers = new ArrayList<>();
         Instant now = Instant.now(clock);
         for (BantCriterion criterion : BantCriterion.values()) {
-            String key = criterion.name().toLowerCase();
-            try {
-                BantStatus status = BantStatus.valueOf(form.getOrDefault(key + "Status", "UNKNOWN"));
-                String months = form.getOrDefault(key + "Months", "").strip();
-                answers.add(new BantAnswer(
-                        criterion,
-                        status,
-                        form.get(key + "Evidence"),
-                        months.isEmpty() ? null : Integer.valueOf(months),
-                        user.getName(),
-                        now));
-            } catch (NumberFormatException e) {
-                errors.put(criterion, messages.get("bant.months.invalid"));
-            } catch (IllegalArgumentException e) {
+            String failed = BantForm.failed(binding, criterion);
+            if (failed != null) {
                 errors.put(
                         criterion,
-                        e.getMessage().startsWith("No enum")
-                                ? messages.get("bant.status.choose")
-                                : sentence(e.getMessage()));
+                        failed.equals("Months")
+                                ? messages.get("bant.months.invalid")
+                                : messages.get("bant.status.choose"));
+                continue;
+            }
+            BantForm.Part part = form.of(criterion);
+            try {
+                answers.add(
+                        new BantAnswer(criterion, part.status(), part.evidence(), part.months(), user.getName(), now));
+            } catch (IllegalArgumentException e) {
+                errors.put(criterion, sentence(e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {
             // The criteria that read well are kept; only the marked ones wait for a correction.
             String saved = answers.isEmpty() ? "" : savedBesides(id, user, answers);
             model.addAttribute("bantErrors", errors);
-            model.addAttribute("bantInput", form);
+            model.addAttribute("bantInput", BantForm.asTyped(binding));
             model.addAttribute(
                     "error",
                     saved.isEmpty() ? messages.get("bant.notSaved") : saved + " " + messages.get("bant.correct"));

@@ -126,6 +126,30 @@ class QualificationControllerTest {
     }
 
     @Test
+    void a_status_that_is_no_choice_and_months_that_are_no_number_are_marked_and_the_rest_is_saved() throws Exception {
+        mvc.perform(as("rita", post("/leads/{id}/bant", lead))
+                        .param("budgetStatus", "UNKNOWN")
+                        .param("authorityStatus", "MET")
+                        .param("authorityEvidence", "She signs contracts up to 100k")
+                        .param("needStatus", "MAYBE")
+                        .param("needEvidence", "They said so")
+                        .param("timelineStatus", "MET")
+                        .param("timelineEvidence", "Go-live before Q2")
+                        .param("timelineMonths", "soon"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Choose a status.")))
+                .andExpect(content().string(containsString("Enter the months to decision as a whole number.")))
+                .andExpect(content().string(containsString("value=\"soon\"")))
+                .andExpect(content()
+                        .string(containsString("Saved: Budget, Authority. Please correct the criteria marked below.")));
+        assertThat(jdbc.sql("select criterion from bant_answer where lead_id = ? order by criterion")
+                        .param(lead)
+                        .query(String.class)
+                        .list())
+                .containsExactly("AUTHORITY");
+    }
+
+    @Test
     void a_rep_disqualifies_with_a_reason_that_is_counted() throws Exception {
         mvc.perform(as("rita", post("/leads/{id}/disqualify", lead))
                         .param("reason", "no_budget")
