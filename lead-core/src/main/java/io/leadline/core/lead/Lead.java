@@ -1,5 +1,6 @@
 package io.leadline.core.lead;
 
+import io.leadline.core.Refusal;
 import io.leadline.core.qualification.BantAssessment;
 import io.leadline.core.qualification.BantPolicy;
 import io.leadline.core.qualification.DisqualificationReason;
@@ -170,11 +171,12 @@ public record Lead(
         if (owner == null
                 || !EnumSet.of(LifecycleStage.ACCEPTED, LifecycleStage.SQL, LifecycleStage.OPPORTUNITY)
                         .contains(stage)) {
-            throw new IllegalArgumentException(
+            throw new Refusal(
+                    "reassign.unworked",
                     "Only a lead a rep already works can be reassigned; claim or assign this one.");
         }
         if (owner.equals(newOwner)) {
-            throw new IllegalArgumentException("The lead is already " + newOwner + "'s.");
+            throw new Refusal("reassign.same", "The lead is already " + newOwner + "'s.", newOwner);
         }
         return new Transition(
                 withOwner(newOwner),
@@ -192,7 +194,10 @@ public record Lead(
     public Transition disqualify(String actor, DisqualificationReason reason, String note, Instant at) {
         String because = note == null ? "" : note.strip();
         if (reason.needsNote() && because.isEmpty()) {
-            throw new IllegalArgumentException("Disqualifying as \"" + reason.label() + "\" needs a note saying why.");
+            throw new Refusal(
+                    "disqualify.note",
+                    "Disqualifying as \"" + reason.label() + "\" needs a note saying why.",
+                    reason.label());
         }
         Transition out = moveTo(
                 LifecycleStage.DISQUALIFIED, actor, reason.label() + (because.isEmpty() ? "" : ": " + because), at);
@@ -203,7 +208,7 @@ public record Lead(
     public Transition recycle(String actor, LocalDate revisitOn, String note, Instant at) {
         Objects.requireNonNull(revisitOn, "revisitOn");
         if (!revisitOn.isAfter(LocalDate.ofInstant(at, ZoneOffset.UTC))) {
-            throw new IllegalArgumentException("The revisit date must be in the future.");
+            throw new Refusal("recycle.past", "The revisit date must be in the future.");
         }
         String because = "revisit on " + revisitOn + (note == null || note.isBlank() ? "" : ": " + note.strip());
         Transition recycled = moveTo(LifecycleStage.RECYCLED, actor, because, at);
@@ -260,7 +265,7 @@ public record Lead(
             throw new IllegalArgumentException("A deal's outcome is WON or LOST, not " + outcome + ".");
         }
         if (outcome == LifecycleStage.LOST && (reason == null || reason.isBlank())) {
-            throw new IllegalArgumentException("Say why the deal was lost.");
+            throw new Refusal("lost.reason", "Say why the deal was lost.");
         }
         if (stage == outcome) {
             return Optional.empty();

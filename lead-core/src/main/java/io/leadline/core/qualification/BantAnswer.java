@@ -1,5 +1,6 @@
 package io.leadline.core.qualification;
 
+import io.leadline.core.Refusal;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,11 +16,15 @@ public record BantAnswer(
         Objects.requireNonNull(status, "status");
         evidence = evidence == null ? "" : evidence.strip();
         if (status != BantStatus.UNKNOWN && evidence.isEmpty()) {
-            throw new IllegalArgumentException(criterion.label() + " marked " + status.label()
-                    + " needs evidence: say what you learned and from whom");
+            throw new Refusal(
+                    "bant.evidence",
+                    criterion.label() + " marked " + status.label()
+                            + " needs evidence: say what you learned and from whom",
+                    new Refusal.Word("bant." + criterion.name(), criterion.label()),
+                    new Refusal.Word("bant.status." + status.name(), status.label()));
         }
         if (monthsToDecision != null && (criterion != BantCriterion.TIMELINE || monthsToDecision < 0)) {
-            throw new IllegalArgumentException("months to decision belong to the Timeline and cannot be negative");
+            throw new Refusal("bant.months", "months to decision belong to the Timeline and cannot be negative");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.leadline.core.qualification;
 
+import io.leadline.core.Refusal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -16,10 +17,10 @@ public record BantPolicy(Set<BantCriterion> required, int minimumMet, Integer ti
     public BantPolicy {
         required = required.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(required));
         if (minimumMet < 0 || minimumMet > BantCriterion.values().length) {
-            throw new IllegalArgumentException("the minimum of criteria met is between 0 and 4");
+            throw new Refusal("bant.minimum", "the minimum of criteria met is between 0 and 4");
         }
         if (timelineWithinMonths != null && timelineWithinMonths < 0) {
-            throw new IllegalArgumentException("the timeline window cannot be negative");
+            throw new Refusal("bant.timeline", "the timeline window cannot be negative");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.leadline.core.queue;
 
+import io.leadline.core.Refusal;
 import io.leadline.core.lead.LifecycleStage;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,7 @@ public record ResponseSla(Duration limit, WorkingHours workingHours) {
     /** An SLA of whole hours, 1 to {@value #MAX_HOURS}. */
     public static ResponseSla hours(int hours) {
         if (hours < 1 || hours > MAX_HOURS) {
-            throw new IllegalArgumentException("The SLA is between 1 and " + MAX_HOURS + " hours.");
+            throw new Refusal("sla.range", "The SLA is between 1 and " + MAX_HOURS + " hours.", MAX_HOURS);
         }
         return new ResponseSla(Duration.ofHours(hours));
     }

@@ -1,5 +1,6 @@
 package io.leadline.core.queue;
 
+import io.leadline.core.Refusal;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +28,11 @@ public record WorkingHours(ZoneId zone, Set<DayOfWeek> days, LocalTime start, Lo
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         if (days == null || days.isEmpty()) {
-            throw new IllegalArgumentException("Choose at least one working day.");
+            throw new Refusal("hours.days", "Choose at least one working day.");
         }
         if (!end.isAfter(start)) {
-            throw new IllegalArgumentException("The working day ends after it starts (" + start + " to " + end + ").");
+            throw new Refusal(
+                    "hours.order", "The working day ends after it starts (" + start + " to " + end + ").", start, end);
         }
         days = Set.copyOf(EnumSet.copyOf(days));
     }

@@ -88,7 +88,7 @@ class HandoffController {
                 redirect.addFlashAttribute("message", messages.get("handoff.saved"));
                 return "redirect:/settings/handoff";
             } catch (HandoffForm.WorkingHoursException e) {
-                errors.rejectValue(e.field(), "invalid", e.getMessage());
+                errors.rejectValue(e.field(), "invalid", messages.refusal(e.refusal()));
             } catch (IllegalArgumentException e) {
                 errors.rejectValue("handRaiserTypes", "invalid", e.getMessage());
             }

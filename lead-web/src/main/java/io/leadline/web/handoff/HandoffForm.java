@@ -112,8 +112,7 @@ public class HandoffForm {
                     workStart,
                     workEnd);
         } catch (IllegalArgumentException e) {
-            throw new WorkingHoursException(
-                    workDays == null || workDays.isEmpty() ? "workDays" : "workEnd", e.getMessage());
+            throw new WorkingHoursException(workDays == null || workDays.isEmpty() ? "workDays" : "workEnd", e);
         }
     }
 
@@ -124,6 +123,17 @@ public class HandoffForm {
         WorkingHoursException(String field, String message) {
             super(message);
             this.field = field;
+        }
+
+        /** Lead-core's refusal of the hours, said on the field it concerns. */
+        WorkingHoursException(String field, IllegalArgumentException refused) {
+            super(refused.getMessage(), refused);
+            this.field = field;
+        }
+
+        /** What to say: lead-core's refusal in the reader's language, or this message. */
+        RuntimeException refusal() {
+            return getCause() instanceof RuntimeException refused ? refused : this;
         }
 
         String field() {

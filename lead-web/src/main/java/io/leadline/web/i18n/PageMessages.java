@@ -1,5 +1,6 @@
 package io.leadline.web.i18n;
 
+import io.leadline.core.Refusal;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
@@ -20,6 +21,32 @@ public class PageMessages {
 
     public String get(String code, Object... arguments) {
         return messages.getMessage(code, arguments);
+    }
+
+    /**
+     * What a refusal of the domain says in the reader's language: a {@link Refusal} is read from {@code refusal.<key>}
+     * with its arguments (its {@link Refusal.Word}s in that language too); any other refusal, or a key the bundles do
+     * not have, says its own message, as a sentence.
+     */
+    public String refusal(RuntimeException refused) {
+        String english = sentence(refused.getMessage());
+        if (!(refused instanceof Refusal refusal)) {
+            return english;
+        }
+        Object[] arguments = refusal.arguments().stream()
+                .map(a -> a instanceof Refusal.Word word ? messages.getMessage(word.key(), word.english()) : a)
+                .toArray();
+        return messages.getMessage("refusal." + refusal.key(), arguments, english);
+    }
+
+    /** The text with a capital first letter and a full stop at the end. */
+    private static String sentence(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String trimmed = text.strip();
+        String capital = Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1);
+        return capital.endsWith(".") || capital.endsWith("?") || capital.endsWith("!") ? capital : capital + ".";
     }
 
     /** The message in a language other than the page's (the one a user has just chosen, for the next page). */

@@ -83,7 +83,7 @@ class QualificationController {
                 answers.add(
                         new BantAnswer(criterion, part.status(), part.evidence(), part.months(), user.getName(), now));
             } catch (IllegalArgumentException e) {
-                errors.put(criterion, sentence(e.getMessage()));
+                errors.put(criterion, messages.refusal(e));
             }
         }
         if (!errors.isEmpty()) {
@@ -183,7 +183,7 @@ class QualificationController {
         } catch (LeadAlreadyClaimedException | IllegalStageChangeException | NotSalesReadyException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", sentence(e.getMessage()));
+            redirect.addFlashAttribute("error", messages.refusal(e));
         }
         return "redirect:/leads/" + id;
     }
@@ -208,10 +208,5 @@ class QualificationController {
     private static SalesActions.Actor actor(Authentication user) {
         boolean admin = io.leadline.web.access.Roles.has(user, io.leadline.core.user.Role.ADMIN);
         return new SalesActions.Actor(user.getName(), admin);
-    }
-
-    private static String sentence(String message) {
-        String capital = message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
-        return capital.endsWith(".") ? capital : capital + ".";
     }
 }

@@ -121,11 +121,7 @@ class SettingsController {
                     form.summary());
             redirect.addFlashAttribute("message", messages.get("settings.sales.saved"));
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute(
-                    "error",
-                    e.getMessage().substring(0, 1).toUpperCase()
-                            + e.getMessage().substring(1)
-                            + (e.getMessage().endsWith(".") ? "" : "."));
+            redirect.addFlashAttribute("error", messages.refusal(e));
         }
         return "redirect:/settings";
     }

@@ -126,6 +126,17 @@ class QualificationControllerTest {
     }
 
     @Test
+    void a_rep_reading_portuguese_is_told_in_portuguese_which_criterion_needs_evidence() throws Exception {
+        mvc.perform(bant("rita", "MET", " ").header("Accept-Language", "pt-BR"))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content()
+                                .string(
+                                        containsString(
+                                                "Necessidade com status Atendido precisa de evidência: diga o que você soube e de quem.")));
+    }
+
+    @Test
     void a_status_that_is_no_choice_and_months_that_are_no_number_are_marked_and_the_rest_is_saved() throws Exception {
         mvc.perform(as("rita", post("/leads/{id}/bant", lead))
                         .param("budgetStatus", "UNKNOWN")

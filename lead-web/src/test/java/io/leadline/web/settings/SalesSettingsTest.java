@@ -108,6 +108,23 @@ class SalesSettingsTest {
     }
 
     @Test
+    void a_refusal_of_the_domain_is_said_in_the_readers_language() throws Exception {
+        mvc.perform(post("/settings/sales")
+                        .param("slaHours", "0")
+                        .header("Accept-Language", "pt-BR")
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("error", "O SLA fica entre 1 e 720 horas."));
+        mvc.perform(post("/settings/sales")
+                        .param("slaHours", "8")
+                        .param("minimumMet", "5")
+                        .header("Accept-Language", "pt-BR")
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("error", "O mínimo de critérios atendidos fica entre 0 e 4."));
+    }
+
+    @Test
     void an_admin_adds_and_retires_disqualification_reasons() throws Exception {
         mvc.perform(post("/settings/reasons")
                         .param("label", "Chose a competitor")
