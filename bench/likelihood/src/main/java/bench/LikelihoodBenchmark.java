@@ -19,10 +19,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.tribuo.MutableDataset;
 import org.tribuo.Model;
+import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
@@ -37,7 +39,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 public final class LikelihoodBenchmark {
 
     public static void main(String[] args) throws IOException {
-        java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
+        Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
         Path olist = Path.of(args.length > 0 ? args[0] : "lead-web/src/test/resources/olist");
         List<Example> examples = olist(olist);
         long t0 = System.nanoTime();

@@ -13,11 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
-import org.tribuo.MutableDataset;
 import org.tribuo.Model;
+import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
@@ -34,7 +36,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 public final class ReferenceModels {
 
     public static void main(String[] args) throws Exception {
-        java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
+        Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
         Path olist = Path.of(args.length > 0 ? args[0] : "lead-web/src/test/resources/olist");
         Path bank = Path.of(args.length > 1 ? args[1] : "../shared/datasets/bank-marketing/bank-full.csv");
         System.out.println("| data set | model | held-out AUC | held-out Brier | training time |");

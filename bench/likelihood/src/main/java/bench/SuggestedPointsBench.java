@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -122,7 +123,7 @@ public final class SuggestedPointsBench {
         return samples;
     }
 
-    private static void read(Path file, char delimiter, java.util.function.Consumer<CSVRecord> each) throws IOException {
+    private static void read(Path file, char delimiter, Consumer<CSVRecord> each) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true).get().parse(in).forEach(each);
         }

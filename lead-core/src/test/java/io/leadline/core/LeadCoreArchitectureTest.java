@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** lead-core is the domain in plain Java: frameworks and I/O stay in the other modules. */
@@ -18,7 +19,7 @@ class LeadCoreArchitectureTest {
 
     @Test
     void core_classes_are_found() {
-        org.assertj.core.api.Assertions.assertThat(core).isNotEmpty();
+        Assertions.assertThat(core).isNotEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -101,10 +102,9 @@ class CopyBinaryTest {
                             (Integer) rs.getObject(2),
                             rs.getString(3),
                             rs.getString(4),
-                            rs.getObject(5, java.time.OffsetDateTime.class) == null
+                            rs.getObject(5, OffsetDateTime.class) == null
                                     ? null
-                                    : rs.getObject(5, java.time.OffsetDateTime.class)
-                                            .toInstant(),
+                                    : rs.getObject(5, OffsetDateTime.class).toInstant(),
                             (Long) rs.getObject(6)));
                 }
             }

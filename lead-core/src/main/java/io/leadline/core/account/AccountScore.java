@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An account's score rolled up from its contacts: the best contact's score, plus the engagement of every
@@ -54,8 +56,8 @@ public record AccountScore(
         int extraRoles = Math.max(0, roles.size() - 1);
         if (extraRoles > 0) {
             String named = roles.stream()
-                    .map(r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
-                    .collect(java.util.stream.Collectors.joining(", "));
+                    .map(r -> r.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .collect(Collectors.joining(", "));
             lines.add(ReceiptLine.fit(
                     "Buying-committee coverage",
                     roles.size() + " roles engaged: " + named,

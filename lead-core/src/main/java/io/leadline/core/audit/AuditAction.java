@@ -2,6 +2,7 @@ package io.leadline.core.audit;
 
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.StageChange;
+import java.util.Optional;
 
 /** The kinds of action the audit log records. */
 public enum AuditAction {
@@ -51,11 +52,11 @@ public enum AuditAction {
      * deal. None for an assignment (its {@code LeadAssigned} makes the entry, with the rule that chose the rep), for the
      * score's moves into and out of MQL, or for a move that changed nothing.
      */
-    public static java.util.Optional<AuditAction> ofMove(StageChange change) {
+    public static Optional<AuditAction> ofMove(StageChange change) {
         if (change.from() == change.to()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.ofNullable(
+        return Optional.ofNullable(
                 switch (change.to()) {
                     case ACCEPTED -> change.reason().startsWith(Lead.CLAIMED_BY) ? LEAD_CLAIMED : null;
                     case SQL -> LEAD_PROMOTED;

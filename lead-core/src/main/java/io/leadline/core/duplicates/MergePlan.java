@@ -6,6 +6,7 @@ import io.leadline.core.lead.LeadField;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.LifecycleStage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -195,7 +196,7 @@ public record MergePlan(Lead survivor, Lead merged) {
         if (addresses == null || addresses.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(addresses.split(","))
+        return Arrays.stream(addresses.split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();

@@ -4,6 +4,7 @@ import io.leadline.core.lead.FieldKey;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Which field each column of a file feeds, in column order. Guessed from the headers, editable by the user. */
 public record ColumnMapping(List<Column> columns, StageMapping stages, Set<String> emptyValues) {
@@ -285,7 +288,7 @@ public record ColumnMapping(List<Column> columns, StageMapping stages, Set<Strin
                 : emptyValues.stream()
                         .map(ColumnMapping::emptyKey)
                         .filter(v -> !v.isEmpty())
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                        .collect(Collectors.toUnmodifiableSet());
         if (emptyValues.size() > MAX_EMPTY_VALUES) {
             throw new IllegalArgumentException("List at most " + MAX_EMPTY_VALUES + " values to read as empty.");
         }
@@ -325,14 +328,14 @@ public record ColumnMapping(List<Column> columns, StageMapping stages, Set<Strin
         if (typed == null || typed.isBlank()) {
             return Set.of();
         }
-        return java.util.Arrays.stream(typed.split("[,\\n]"))
+        return Arrays.stream(typed.split("[,\\n]"))
                 .map(String::strip)
                 .filter(v -> !v.isEmpty())
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static String emptyKey(String value) {
-        return CellText.visible(value).strip().toLowerCase(java.util.Locale.ROOT);
+        return CellText.visible(value).strip().toLowerCase(Locale.ROOT);
     }
 
     /**

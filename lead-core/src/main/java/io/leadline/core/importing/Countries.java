@@ -1,9 +1,11 @@
 package io.leadline.core.importing;
 
+import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Country names and codes, as people type them, to ISO 3166-1 alpha-2 codes ("Brazil", "BRA", "br" → "BR"). */
 public final class Countries {
@@ -78,7 +80,7 @@ public final class Countries {
     private Countries() {}
 
     /** What people typed, already looked up: exports repeat the same few spellings a million times. */
-    private static final Map<String, Optional<String>> TYPED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Optional<String>> TYPED = new ConcurrentHashMap<>();
 
     public static Optional<String> isoCode(String typed) {
         if (typed == null || typed.isBlank()) {
@@ -96,7 +98,7 @@ public final class Countries {
     }
 
     private static String key(String s) {
-        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)
+        return Normalizer.normalize(s, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z]", "");

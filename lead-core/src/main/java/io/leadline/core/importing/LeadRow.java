@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One row of a lead file, read through a {@link ColumnMapping}: every cell cleaned by {@link CellText} (placeholders
@@ -268,8 +269,8 @@ public sealed interface LeadRow {
 
     /** Compiled once: an interface cannot hold private constants. */
     final class Patterns {
-        static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("(?<=\\d)[,. ](?=\\d{3}\\b)");
-        static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("^(\\d{1,8})\\s*(\\+|-\\s*\\d+)?$");
+        static final Pattern THOUSANDS = Pattern.compile("(?<=\\d)[,. ](?=\\d{3}\\b)");
+        static final Pattern SIZE = Pattern.compile("^(\\d{1,8})\\s*(\\+|-\\s*\\d+)?$");
         /** The free-text fields whose length is checked. */
         static final List<ImportField> NAME_FIELDS =
                 List.of(ImportField.FULL_NAME, ImportField.FIRST_NAME, ImportField.LAST_NAME);

@@ -1,5 +1,7 @@
 package io.leadline.core.lead;
 
+import java.util.stream.Collectors;
+
 /** A lifecycle move the rules do not allow, e.g. claiming a lead that is already won. */
 public class IllegalStageChangeException extends RuntimeException {
 
@@ -10,7 +12,7 @@ public class IllegalStageChangeException extends RuntimeException {
                         : " it can move to "
                                 + from.next().stream()
                                         .map(LifecycleStage::label)
-                                        .collect(java.util.stream.Collectors.joining(", "))
+                                        .collect(Collectors.joining(", "))
                                 + "."));
     }
 }

@@ -2,7 +2,11 @@ package io.leadline.core.lead;
 
 import io.leadline.core.scoring.FitGrade;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** The leads a search finds, a page at a time or all for an export. Implemented by lead-persistence. */
@@ -61,7 +65,7 @@ public interface LeadList {
      * Every row the search finds, in order, streamed, each with the values of the custom fields named (by any spelling
      * of their {@link FieldKey}; {@code null} where the lead has none).
      */
-    void each(LeadSearch search, List<String> customFields, java.util.function.BiConsumer<Row, List<String>> row);
+    void each(LeadSearch search, List<String> customFields, BiConsumer<Row, List<String>> row);
 
     /** The custom field keys leads have (looked for in up to 100,000 of them), sorted. */
     List<String> customFields();
@@ -93,14 +97,14 @@ public interface LeadList {
          * {@link #UNKNOWN}, most frequent first.
          */
         public static List<ValueCount> folded(List<ValueCount> counts) {
-            java.util.Map<String, ValueCount> merged = new java.util.LinkedHashMap<>();
+            Map<String, ValueCount> merged = new LinkedHashMap<>();
             for (ValueCount c : counts) {
                 String key =
                         Placeholders.is(c.value()) || c.value().isBlank() ? UNKNOWN : FieldKey.foldValue(c.value());
                 merged.merge(key, new ValueCount(key, c.leads(), c.won(), c.lost()), ValueCount::plus);
             }
             return merged.values().stream()
-                    .sorted(java.util.Comparator.comparingLong(ValueCount::leads)
+                    .sorted(Comparator.comparingLong(ValueCount::leads)
                             .reversed()
                             .thenComparing(c -> c.value().equals(UNKNOWN))
                             .thenComparing(ValueCount::value))

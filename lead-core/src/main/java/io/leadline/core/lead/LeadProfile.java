@@ -1,10 +1,15 @@
 package io.leadline.core.lead;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What we know about the person behind a lead. Text fields are stripped, blanks become absent values;
@@ -50,8 +55,8 @@ public record LeadProfile(
 
     /** This profile with its unknown fields taken from {@code other}; what is known already stays. */
     /** The fields that differ in {@code after}, by name ("job_title", a custom field's key), for the audit log. */
-    public java.util.List<String> changedIn(LeadProfile after) {
-        java.util.List<String> changed = new java.util.ArrayList<>();
+    public List<String> changedIn(LeadProfile after) {
+        List<String> changed = new ArrayList<>();
         compare(changed, "full_name", fullName, after.fullName);
         compare(changed, "email", email, after.email);
         compare(changed, "company", company, after.company);
@@ -59,8 +64,8 @@ public record LeadProfile(
         compare(changed, "company_size", companySize, after.companySize);
         compare(changed, "country", country, after.country);
         compare(changed, "source", source, after.source);
-        java.util.Set<String> keys = new TreeMap<>(attributes).keySet();
-        java.util.Set<String> all = new java.util.TreeSet<>(keys);
+        Set<String> keys = new TreeMap<>(attributes).keySet();
+        Set<String> all = new TreeSet<>(keys);
         all.addAll(after.attributes.keySet());
         for (String key : all) {
             compare(changed, key, attributes.get(key), after.attributes.get(key));
@@ -68,14 +73,14 @@ public record LeadProfile(
         return changed;
     }
 
-    private static void compare(java.util.List<String> changed, String name, Object before, Object after) {
-        if (!java.util.Objects.equals(before, after)) {
+    private static void compare(List<String> changed, String name, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
             changed.add(name);
         }
     }
 
     public LeadProfile fillBlanksFrom(LeadProfile other) {
-        java.util.Map<String, String> merged = new java.util.TreeMap<>(other.attributes);
+        Map<String, String> merged = new TreeMap<>(other.attributes);
         merged.putAll(attributes);
         return new LeadProfile(
                 fullName != null ? fullName : other.fullName,

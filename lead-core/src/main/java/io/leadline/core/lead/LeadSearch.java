@@ -2,6 +2,8 @@ package io.leadline.core.lead;
 
 import io.leadline.core.scoring.FitGrade;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * What the marketer's lead list shows: free text over name, email and company, and filters. {@code null}
@@ -26,7 +28,7 @@ public record LeadSearch(
         Integer minLikelihood,
         FieldFilter field,
         Long segment,
-        java.util.List<Long> ids) {
+        List<Long> ids) {
 
     /** Newest first, best score first, or most likely to close first (leads without a likelihood last); all page by keyset. */
     public enum Order {
@@ -172,7 +174,7 @@ public record LeadSearch(
         source = source == null || source.isBlank() ? null : LeadSources.key(source);
         owner = blankToNull(owner);
         order = order == null ? Order.NEWEST : order;
-        ids = ids == null || ids.isEmpty() ? null : java.util.List.copyOf(ids);
+        ids = ids == null || ids.isEmpty() ? null : List.copyOf(ids);
         if (minScore != null && maxScore != null && minScore > maxScore) {
             throw new IllegalArgumentException("The lowest score is above the highest.");
         }
@@ -193,7 +195,7 @@ public record LeadSearch(
     }
 
     /** The same search narrowed to these leads (the ones ticked on a page). */
-    public LeadSearch only(java.util.Collection<Long> leadIds) {
+    public LeadSearch only(Collection<Long> leadIds) {
         return new LeadSearch(
                 text,
                 stage,
@@ -210,7 +212,7 @@ public record LeadSearch(
                 minLikelihood,
                 field,
                 segment,
-                java.util.List.copyOf(leadIds));
+                List.copyOf(leadIds));
     }
 
     private static String blankToNull(String s) {

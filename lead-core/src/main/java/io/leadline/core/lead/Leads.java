@@ -1,6 +1,8 @@
 package io.leadline.core.lead;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The stored leads. Implemented by lead-persistence. */
@@ -15,7 +17,7 @@ public interface Leads {
     record Owned(long leadId, String owner, String displayName) {}
 
     /** The owned ones among these leads, by id, read in one query (listeners of a batch's events ask for many). */
-    java.util.Map<Long, Owned> owned(java.util.Collection<Long> ids);
+    Map<Long, Owned> owned(Collection<Long> ids);
 
     /** The lead with this email address, if any. */
     Optional<Long> idWithEmail(EmailAddress email);

@@ -1,6 +1,7 @@
 package io.leadline.core.prediction;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Two fields that say more together than apart — a campaign's month and day, a country and a source — become one
@@ -46,7 +48,7 @@ final class FieldPairs {
             return List.of();
         }
         List<Example> shuffled = new ArrayList<>(training);
-        java.util.Collections.shuffle(shuffled, new Random(seed));
+        Collections.shuffle(shuffled, new Random(seed));
         int cut = (int) (shuffled.size() * 0.7);
         List<Example> fit = shuffled.subList(0, cut);
         List<Example> check = shuffled.subList(cut, shuffled.size());
@@ -156,7 +158,7 @@ final class FieldPairs {
         return Math.log(q / (1 - q));
     }
 
-    private static double auc(List<Example> check, java.util.function.ToDoubleFunction<Example> score) {
+    private static double auc(List<Example> check, ToDoubleFunction<Example> score) {
         double[] scores = new double[check.size()];
         boolean[] won = new boolean[check.size()];
         for (int i = 0; i < scores.length; i++) {

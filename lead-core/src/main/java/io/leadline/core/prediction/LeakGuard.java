@@ -3,8 +3,10 @@ package io.leadline.core.prediction;
 import io.leadline.core.lead.FieldKey;
 import io.leadline.core.lead.StageWords;
 import io.leadline.core.prediction.LikelihoodTrainer.FieldCheck;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -109,7 +111,7 @@ public final class LeakGuard {
             return Optional.empty();
         }
         return Optional.of(String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "filled in for %.0f %% of won or lost leads but %.0f %% of "
                         + "open ones: probably recorded as the deal closes",
                 100 * filledResolved,
@@ -160,8 +162,7 @@ public final class LeakGuard {
         double full = heldOutAuc(training, heldOut, used, settings);
         List<FieldCheck> strongest = checks.stream()
                 .filter(c -> used.contains(c.field()))
-                .sorted(java.util.Comparator.comparingDouble(FieldCheck::aloneAuc)
-                        .reversed())
+                .sorted(Comparator.comparingDouble(FieldCheck::aloneAuc).reversed())
                 .limit(DOMINANCE_CANDIDATES)
                 .toList();
         String top = null;
@@ -191,7 +192,7 @@ public final class LeakGuard {
             return checks;
         }
         String why = String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "the model leans on it far more than on any other field (held-out AUC "
                         + "%.2f with it, %.2f without; no other field costs more than %.2f): probably known only once the outcome is",
                 full,

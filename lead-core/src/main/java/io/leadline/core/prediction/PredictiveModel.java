@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A trained likelihood-to-close model: logistic regression over one-hot categorical values and capped, standardised
@@ -95,7 +96,7 @@ public final class PredictiveModel {
 
     /** The lead fields the model reads (a pair's two fields rather than the pair). */
     public Set<String> inputFields() {
-        Set<String> fields = new java.util.TreeSet<>();
+        Set<String> fields = new TreeSet<>();
         for (Column c : columns) {
             if (FieldPairs.isPair(c.field())) {
                 fields.addAll(List.of(c.field().split(FieldPairs.JOIN)));

@@ -1,6 +1,8 @@
 package io.leadline.core.prediction;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /** How well scores rank won leads above the others, and how well probabilities match what happened. */
 public final class RankingQuality {
@@ -58,14 +60,14 @@ public final class RankingQuality {
     public record Decile(int decile, int leads, double predicted, double observed) {}
 
     /** Calibration: the leads in ten equal groups by predicted probability (the last ones take the remainder). */
-    public static java.util.List<Decile> deciles(double[] probabilities, boolean[] won) {
+    public static List<Decile> deciles(double[] probabilities, boolean[] won) {
         int n = probabilities.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
         Arrays.sort(order, (x, y) -> Double.compare(probabilities[x], probabilities[y]));
-        java.util.List<Decile> deciles = new java.util.ArrayList<>();
+        List<Decile> deciles = new ArrayList<>();
         for (int d = 0; d < 10; d++) {
             int from = (int) ((long) n * d / 10);
             int to = (int) ((long) n * (d + 1) / 10);

@@ -1,5 +1,7 @@
 package io.leadline.core.queue;
 
+import io.leadline.core.lead.LeadList;
+import io.leadline.core.lead.LeadSources;
 import io.leadline.core.lead.LifecycleStage;
 import java.time.Instant;
 
@@ -61,7 +63,7 @@ public record QueueFilter(
             return switch (this) {
                 case PRIORITY -> -(long) entry.priority();
                 case SCORE -> -(long) entry.score();
-                case LIKELIHOOD -> -io.leadline.core.lead.LeadList.likelihoodKey(entry.likelihood());
+                case LIKELIHOOD -> -LeadList.likelihoodKey(entry.likelihood());
                 case WAITING -> entry.inQueueSince().toEpochMilli();
             };
         }
@@ -91,7 +93,7 @@ public record QueueFilter(
         if (stage != null && !stage.inSalesQueue()) {
             throw new IllegalArgumentException(stage.label() + " leads are not in the sales queue");
         }
-        source = source == null || source.isBlank() ? null : io.leadline.core.lead.LeadSources.key(source);
+        source = source == null || source.isBlank() ? null : LeadSources.key(source);
         company = blankToNull(company);
         if (handRaisers != null && now == null) {
             throw new IllegalArgumentException("the hand-raisers' window needs the current time");

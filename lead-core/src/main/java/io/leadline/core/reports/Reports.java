@@ -1,5 +1,6 @@
 package io.leadline.core.reports;
 
+import io.leadline.core.lead.LeadSources;
 import io.leadline.core.queue.ResponseSla;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,7 +11,7 @@ public interface Reports {
     /** Which leads a report covers: created in [from, to] (either open) and from one source (or all). */
     record Scope(LocalDate from, LocalDate to, String source) {
         public Scope {
-            source = source == null || source.isBlank() ? null : io.leadline.core.lead.LeadSources.key(source);
+            source = source == null || source.isBlank() ? null : LeadSources.key(source);
         }
     }
 

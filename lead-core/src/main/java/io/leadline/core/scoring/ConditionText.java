@@ -3,6 +3,7 @@ package io.leadline.core.scoring;
 import io.leadline.core.lead.LeadField;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -122,7 +123,7 @@ public final class ConditionText {
         };
     }
 
-    private static String listed(java.util.Collection<String> values) {
+    private static String listed(Collection<String> values) {
         List<String> sorted = values instanceof List<String> list ? list : new ArrayList<>(new TreeSet<>(values));
         return sorted.size() <= LISTED
                 ? String.join(", ", sorted)

@@ -2,8 +2,10 @@ package io.leadline.core.scoring;
 
 import io.leadline.core.activity.Activity;
 import io.leadline.core.activity.ActivityType;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What the lead did: {@code pointsEach} for every activity of the type, at most {@code cap} points in all
@@ -66,9 +68,7 @@ public record EngagementRule(
         }
         String url = detail.split(" ", 2)[0];
         String path = url.replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*", "");
-        String regex = java.util.Arrays.stream(pages.split("\\*", -1))
-                .map(Pattern::quote)
-                .collect(java.util.stream.Collectors.joining(".*"));
+        String regex = Arrays.stream(pages.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
         return CompiledPatterns.of(regex).matcher(path.isEmpty() ? "/" : path).matches();
     }
 }

@@ -4,9 +4,11 @@ import io.leadline.core.lead.FieldKey;
 import io.leadline.core.lead.LeadField;
 import io.leadline.core.lead.LeadProfile;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -141,12 +143,12 @@ public sealed interface LeadCondition {
     record Matches(String field, String regex) implements LeadCondition {
         public Matches {
             field = key(field);
-            java.util.regex.Pattern.compile(regex);
+            Pattern.compile(regex);
         }
 
         @Override
         public Optional<String> evidence(LeadProfile lead) {
-            java.util.regex.Pattern pattern = CompiledPatterns.of(regex);
+            Pattern pattern = CompiledPatterns.of(regex);
             return lead.value(field)
                     .filter(v -> pattern.matcher(v).find())
                     .map(v -> label(field) + " \"" + v + "\" looks invalid");
@@ -193,7 +195,7 @@ public sealed interface LeadCondition {
     }
 
     private static String fold(String s) {
-        return Objects.requireNonNull(s).strip().toLowerCase(java.util.Locale.ROOT);
+        return Objects.requireNonNull(s).strip().toLowerCase(Locale.ROOT);
     }
 
     private static String label(String field) {

@@ -6,6 +6,8 @@ import io.leadline.core.prediction.RankingQuality;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What-if: the same leads scored by the live model and by a draft, side by side, before the draft goes live.
@@ -32,13 +34,13 @@ public record ModelComparison(
          * Why the back-test is not to be read as a result, empty when it can be: a ranking worse than a coin toss (the
          * outcomes are likely recorded the wrong way round, or too few), or bands that all win at the same rate.
          */
-        public java.util.Optional<String> warning() {
+        public Optional<String> warning() {
             if (auc == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             if (auc < 0.5) {
-                return java.util.Optional.of(String.format(
-                        java.util.Locale.ROOT,
+                return Optional.of(String.format(
+                        Locale.ROOT,
                         "The back-test ranks won leads below the "
                                 + "others (AUC %.3f, worse than a coin toss): check how outcomes are recorded before trusting it.",
                         auc));
@@ -49,10 +51,10 @@ public record ModelComparison(
                     .distinct()
                     .toList();
             if (rates.size() == 1 && (rates.getFirst() == 0.0 || rates.getFirst() == 1.0)) {
-                return java.util.Optional.of("Every score band has a win rate of " + Math.round(rates.getFirst() * 100)
+                return Optional.of("Every score band has a win rate of " + Math.round(rates.getFirst() * 100)
                         + " %: the known outcomes are all of one kind, so the back-test says nothing.");
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package io.leadline.core.scoring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /** A readable list of what changed between two versions of the scoring model. */
 public final class ModelDiff {
@@ -135,7 +136,7 @@ public final class ModelDiff {
     }
 
     private static String domains(LeadCondition.EmailDomain condition) {
-        return condition.domains().isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(condition.domains()));
+        return condition.domains().isEmpty() ? "none" : String.join(", ", new TreeSet<>(condition.domains()));
     }
 
     private static String text(Integer cap) {

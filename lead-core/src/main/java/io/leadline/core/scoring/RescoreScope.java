@@ -1,7 +1,10 @@
 package io.leadline.core.scoring;
 
 import io.leadline.core.activity.ActivityType;
+import io.leadline.core.lead.LeadField;
 import io.leadline.core.lead.LeadProfile;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Which stored scores a change of model can move, so that a small edit rewrites only the leads it moves: nobody (a
@@ -50,23 +54,20 @@ public sealed interface RescoreScope {
         public Set<String> customAttributes() {
             return conditions.stream()
                     .map(LeadCondition::field)
-                    .filter(f -> io.leadline.core.lead.LeadField.byKey(f).isEmpty())
-                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                    .filter(f -> LeadField.byKey(f).isEmpty())
+                    .collect(Collectors.toUnmodifiableSet());
         }
 
         /** "leads meeting 1 changed fit condition or with demo_request activities" */
         public String describe() {
-            List<String> parts = new java.util.ArrayList<>();
+            List<String> parts = new ArrayList<>();
             if (!conditions.isEmpty()) {
                 parts.add("meeting " + conditions.size() + " changed fit condition"
                         + (conditions.size() == 1 ? "" : "s"));
             }
             if (!types.isEmpty()) {
                 parts.add("with "
-                        + types.stream()
-                                .map(ActivityType::key)
-                                .sorted()
-                                .collect(java.util.stream.Collectors.joining(", "))
+                        + types.stream().map(ActivityType::key).sorted().collect(Collectors.joining(", "))
                         + " activities");
             }
             return "leads " + String.join(" or ", parts);
@@ -121,7 +122,7 @@ public sealed interface RescoreScope {
     }
 
     private static List<Object> engagementKey(EngagementRule rule) {
-        return java.util.Arrays.asList(rule.type(), rule.pointsEach(), rule.cap(), rule.withinDays(), rule.pages());
+        return Arrays.asList(rule.type(), rule.pointsEach(), rule.cap(), rule.withinDays(), rule.pages());
     }
 
     private static <T> Map<List<Object>, Integer> counts(List<T> rules, Function<T, List<Object>> key) {

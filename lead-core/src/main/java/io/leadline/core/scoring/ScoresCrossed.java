@@ -3,6 +3,7 @@ package io.leadline.core.scoring;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ public record ScoresCrossed(List<Crossing> crossings, Instant at) {
 
         /** As a webhook receiver reads it: {@code up} or {@code down}. */
         public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -2,6 +2,7 @@ package io.leadline.core.scoring;
 
 import io.leadline.core.activity.Activity;
 import io.leadline.core.activity.ActivityType;
+import io.leadline.core.lead.LeadField;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.qualification.Disqualification;
 import java.time.Duration;
@@ -14,6 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * One immutable version of the rules that turn what we know about a lead, and what it did, into a score.
@@ -158,19 +162,19 @@ public record ScoringModel(
      * The activity types whose page (the activity's detail) a rule reads ("pages matching …"): callers that load
      * activities in bulk load the detail of these types only.
      */
-    public java.util.Set<String> typesReadByPage() {
+    public Set<String> typesReadByPage() {
         return engagementRules.stream()
                 .filter(r -> r.pages() != null)
                 .map(r -> r.type().key())
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The custom attributes the model's rules read, for callers that load only what matters. */
-    public java.util.Set<String> customAttributes() {
-        java.util.Set<String> keys = new java.util.TreeSet<>();
+    public Set<String> customAttributes() {
+        Set<String> keys = new TreeSet<>();
         fitRules.forEach(r -> keys.add(r.when().field()));
         disqualifyingRules.forEach(r -> keys.add(r.when().field()));
-        keys.removeIf(k -> io.leadline.core.lead.LeadField.byKey(k).isPresent());
+        keys.removeIf(k -> LeadField.byKey(k).isPresent());
         return keys;
     }
 

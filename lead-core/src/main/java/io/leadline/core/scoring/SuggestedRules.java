@@ -6,10 +6,12 @@ import io.leadline.core.stats.LogisticRegression;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -155,7 +157,7 @@ public final class SuggestedRules {
     private static boolean numeric(String field, List<ModelComparison.Sample> leads) {
         int present = 0;
         int numbers = 0;
-        Set<Long> distinct = new java.util.HashSet<>();
+        Set<Long> distinct = new HashSet<>();
         for (ModelComparison.Sample s : leads) {
             var value = s.profile().value(field);
             if (value.isPresent()) {
@@ -256,19 +258,19 @@ public final class SuggestedRules {
         return out;
     }
 
-    private static java.util.Optional<Candidate> candidate(
+    private static Optional<Candidate> candidate(
             String name, LeadCondition when, int[] counts, double baseRate, int minLeads) {
         if (counts[0] < minLeads) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double rate = (counts[1] + PRIOR_LEADS * baseRate) / (counts[0] + PRIOR_LEADS);
         int points =
                 (int) Math.round(Math.max(-MAX_POINTS, Math.min(MAX_POINTS, POINTS_PER_WIN_RATE * (rate - baseRate))));
         if (points == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String ruleName = name.length() > 100 ? name.substring(0, 97) + "…" : name;
-        return java.util.Optional.of(new Candidate(
+        return Optional.of(new Candidate(
                 new FitRule(ruleName, when, points),
                 evidence(ruleName, points, counts, baseRate),
                 Math.abs(points) * Math.sqrt(counts[0])));

@@ -3,6 +3,7 @@ package io.leadline.core.tracking;
 import io.leadline.core.activity.Activity;
 import io.leadline.core.activity.ActivityType;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /** What a hit from the snippet reports: a page loaded, the time a page was in view, or an event the site named. */
@@ -12,11 +13,11 @@ public enum HitKind {
     EVENT;
 
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static HitKind of(String key) {
-        return valueOf(key.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(key.toUpperCase(Locale.ROOT));
     }
 
     /**

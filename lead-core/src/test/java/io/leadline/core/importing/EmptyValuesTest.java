@@ -3,6 +3,7 @@ package io.leadline.core.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,11 +32,11 @@ class EmptyValuesTest {
         var columns = List.of(
                 new ColumnMapping.Column("Email", ImportField.EMAIL, null),
                 new ColumnMapping.Column("Company", ImportField.COMPANY, null));
-        var plain = LeadRow.read(List.of("ana@acme.com", "TBD"), new ColumnMapping(columns), java.time.Instant.now());
+        var plain = LeadRow.read(List.of("ana@acme.com", "TBD"), new ColumnMapping(columns), Instant.now());
         var read = LeadRow.read(
                 List.of("ana@acme.com", "TBD"),
                 new ColumnMapping(columns).withEmptyValues(Set.of("tbd")),
-                java.time.Instant.now());
+                Instant.now());
         assertThat(((LeadRow.Accepted) plain).profile().company()).isEqualTo("TBD");
         assertThat(((LeadRow.Accepted) read).profile().company()).isNull();
         assertThatThrownBy(() -> mapping.withEmptyValues(

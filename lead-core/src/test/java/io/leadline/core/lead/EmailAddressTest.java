@@ -3,9 +3,13 @@ package io.leadline.core.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.quicktheories.QuickTheory;
+import org.quicktheories.generators.SourceDSL;
 
 class EmailAddressTest {
 
@@ -13,22 +17,20 @@ class EmailAddressTest {
      * The grammar as a regular expression: the hand-written check must agree with it on every text. A letter or digit
      * is ASCII's or any other script's (RFC 6531); texts are lower-cased first, as the address is.
      */
-    private static final java.util.regex.Pattern GRAMMAR = java.util.regex.Pattern.compile(
-            "^[\\p{L}\\p{Nd}!#$%&'*+/=?^_`{|}~.-]+@[\\p{L}\\p{Nd}](?:[\\p{L}\\p{Nd}-]*[\\p{L}\\p{Nd}])?"
+    private static final Pattern GRAMMAR =
+            Pattern.compile("^[\\p{L}\\p{Nd}!#$%&'*+/=?^_`{|}~.-]+@[\\p{L}\\p{Nd}](?:[\\p{L}\\p{Nd}-]*[\\p{L}\\p{Nd}])?"
                     + "(?:\\.[\\p{L}\\p{Nd}](?:[\\p{L}\\p{Nd}-]*[\\p{L}\\p{Nd}])?)+$");
 
     @Test
     void the_hand_written_check_agrees_with_the_grammar() {
         // Texts built from the characters that matter, so that valid and invalid addresses both come up often.
-        org.quicktheories.QuickTheory.qt()
+        QuickTheory.qt()
                 .withExamples(20_000)
-                .forAll(org.quicktheories.generators.SourceDSL.lists()
-                        .of(org.quicktheories.generators.SourceDSL.integers().between(0, 9))
-                        .ofSizeBetween(1, 16))
+                .forAll(SourceDSL.lists().of(SourceDSL.integers().between(0, 9)).ofSizeBetween(1, 16))
                 .checkAssert(codes -> {
                     StringBuilder text = new StringBuilder();
                     codes.forEach(c -> text.append("ab9@.-_+éZ".charAt(c)));
-                    String s = text.toString().toLowerCase(java.util.Locale.ROOT);
+                    String s = text.toString().toLowerCase(Locale.ROOT);
                     boolean expected = s.length() <= EmailAddress.MAX_LENGTH
                             && !s.contains("..")
                             && GRAMMAR.matcher(s).matches();

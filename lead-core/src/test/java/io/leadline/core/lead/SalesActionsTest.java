@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadline.core.qualification.BantAnswer;
 import io.leadline.core.qualification.BantAssessment;
+import io.leadline.core.qualification.BantCriterion;
 import io.leadline.core.qualification.BantPolicy;
 import io.leadline.core.qualification.BantStatus;
 import io.leadline.core.qualification.DisqualificationReason;
@@ -31,7 +32,7 @@ class SalesActionsTest {
             .claim("rita", NOW)
             .lead();
 
-    private static BantAnswer met(io.leadline.core.qualification.BantCriterion c, Integer months) {
+    private static BantAnswer met(BantCriterion c, Integer months) {
         return new BantAnswer(c, BantStatus.MET, "said so on the call", months, "rita", NOW);
     }
 

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -114,7 +116,7 @@ class LikelihoodTrainerTest {
                         .mapToDouble(d -> d.observed() * d.leads())
                         .sum()
                 / trained.heldOutLeads();
-        assertThat(mean).as("calibrated in the large").isCloseTo(observed, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(mean).as("calibrated in the large").isCloseTo(observed, Offset.offset(0.05));
     }
 
     @Test
@@ -125,8 +127,8 @@ class LikelihoodTrainerTest {
         assertThat(a[1]).isEqualTo(b[1]);
         double wonShare = examples.stream().filter(Example::won).count() / 1000.0;
         double heldOutWon =
-                java.util.Arrays.stream(a[1]).filter(i -> examples.get(i).won()).count() / (double) a[1].length;
-        assertThat(heldOutWon).isCloseTo(wonShare, org.assertj.core.data.Offset.offset(0.01));
+                Arrays.stream(a[1]).filter(i -> examples.get(i).won()).count() / (double) a[1].length;
+        assertThat(heldOutWon).isCloseTo(wonShare, Offset.offset(0.01));
     }
 
     @Test

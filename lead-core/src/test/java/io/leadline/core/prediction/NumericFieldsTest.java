@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +29,7 @@ class NumericFieldsTest {
         assertThat(FieldType.number(text)).isNull();
     }
 
-    private static List<Example> leads(int n, java.util.function.IntFunction<Map<String, String>> fields) {
+    private static List<Example> leads(int n, IntFunction<Map<String, String>> fields) {
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             examples.add(new Example(fields.apply(i), Map.of(), i % 3 == 0));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.leadline.core.Refusal;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A BANT answer refused says so in English and carries what a page needs to say it in the reader's language. */
@@ -25,7 +26,7 @@ class BantRefusalTest {
 
     @Test
     void a_policy_out_of_range_is_refused_with_its_key() {
-        Refusal refusal = catchThrowableOfType(Refusal.class, () -> new BantPolicy(java.util.Set.of(), 5, null));
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> new BantPolicy(Set.of(), 5, null));
 
         assertThat(refusal.key()).isEqualTo("bant.minimum");
         assertThat(refusal).isInstanceOf(IllegalArgumentException.class);

@@ -7,6 +7,7 @@ import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.LeadProfile;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,9 +73,9 @@ class ConditionTextTest {
                         null))
                 .toList();
         List<FitRule> rules = List.of(
-                new FitRule("Typo", new LeadCondition.OneOf("lead_qualty", java.util.Set.of("high")), 10),
-                new FitRule("High quality", new LeadCondition.OneOf("Lead Quality", java.util.Set.of("high")), 10),
-                new FitRule("Organic", new LeadCondition.OneOf("source", java.util.Set.of("organic_search")), 5));
+                new FitRule("Typo", new LeadCondition.OneOf("lead_qualty", Set.of("high")), 10),
+                new FitRule("High quality", new LeadCondition.OneOf("Lead Quality", Set.of("high")), 10),
+                new FitRule("Organic", new LeadCondition.OneOf("source", Set.of("organic_search")), 5));
         var starter = StarterModel.version1();
         var draft = new ScoringModel(
                 2,

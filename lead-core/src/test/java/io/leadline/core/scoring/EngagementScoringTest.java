@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -192,7 +193,7 @@ class EngagementScoringTest {
                 List.of(),
                 List.of(new DisqualifyingRule(
                         "Competitor",
-                        new LeadCondition.EmailDomain(java.util.Set.of("acme.com")),
+                        new LeadCondition.EmailDomain(Set.of("acme.com")),
                         DisqualificationReason.COMPETITOR)),
                 ScoreCaps.NONE,
                 new Decay.None(),

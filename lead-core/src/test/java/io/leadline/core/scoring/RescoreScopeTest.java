@@ -12,8 +12,11 @@ import io.leadline.core.lead.LeadProfile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -55,7 +58,7 @@ class RescoreScopeTest {
         List<FitRule> fit = new ArrayList<>(starter.fitRules().stream()
                 .map(r -> new FitRule(r.name() + " (renamed)", r.when(), r.points()))
                 .toList());
-        java.util.Collections.reverse(fit);
+        Collections.reverse(fit);
         List<EngagementRule> engagement = starter.engagementRules().stream()
                 .map(r ->
                         new EngagementRule("New name: " + r.name(), r.type(), r.pointsEach(), r.cap(), r.withinDays()))
@@ -81,7 +84,7 @@ class RescoreScopeTest {
                 new EngagementRule(
                         first.name(), first.type(), first.pointsEach() + 3, first.cap(), first.withinDays()));
         assertThat(RescoreScope.between(starter, withEngagement(rules)))
-                .isEqualTo(new RescoreScope.Bounded(java.util.Set.of(), java.util.Set.of(first.type())));
+                .isEqualTo(new RescoreScope.Bounded(Set.of(), Set.of(first.type())));
     }
 
     @Test
@@ -115,8 +118,7 @@ class RescoreScopeTest {
         assertThat(RescoreScope.between(null, starter)).isInstanceOf(RescoreScope.Everyone.class);
         assertThat(RescoreScope.between(starter, fitChanged))
                 .as("a fit weight: the leads meeting its condition")
-                .isEqualTo(
-                        new RescoreScope.Bounded(java.util.Set.of(fit.getFirst().when()), java.util.Set.of()));
+                .isEqualTo(new RescoreScope.Bounded(Set.of(fit.getFirst().when()), Set.of()));
     }
 
     /**
@@ -128,14 +130,14 @@ class RescoreScopeTest {
         List<LeadCondition> conditions = List.of(
                 new LeadCondition.Contains("job_title", List.of("vp", "head")),
                 new LeadCondition.NumericRange("company_size", 100L, 1000L),
-                new LeadCondition.OneOf("country", java.util.Set.of("BR")),
+                new LeadCondition.OneOf("country", Set.of("BR")),
                 new LeadCondition.Missing("company"),
-                new LeadCondition.OneOf("industry", java.util.Set.of("retail")),
-                new LeadCondition.EmailDomain(java.util.Set.of("gmail.com")));
+                new LeadCondition.OneOf("industry", Set.of("retail")),
+                new LeadCondition.EmailDomain(Set.of("gmail.com")));
         Gen<FitRule> rule = integers()
                 .between(0, conditions.size() - 1)
                 .zip(integers().between(-20, 30), (c, points) -> new FitRule("rule " + c, conditions.get(c), points));
-        java.util.concurrent.atomic.AtomicInteger compared = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger compared = new AtomicInteger();
         qt().withExamples(400)
                 .forAll(
                         lists().of(rule).ofSizeBetween(0, 3),
@@ -195,7 +197,7 @@ class RescoreScopeTest {
                         integers().between(0, 3),
                         (t, points, shape) -> new EngagementRule(
                                 "rule " + t, TYPES.get(t), points, shape == 1 ? 25 : null, shape == 2 ? 30 : null));
-        java.util.concurrent.atomic.AtomicInteger compared = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger compared = new AtomicInteger();
         qt().withExamples(400)
                 .forAll(
                         lists().of(rule).ofSizeBetween(0, 3),

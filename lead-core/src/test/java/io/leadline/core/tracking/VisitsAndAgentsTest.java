@@ -6,6 +6,7 @@ import io.leadline.core.activity.ActivityType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -52,7 +53,7 @@ class VisitsAndAgentsTest {
                 }
                 views.add(at(minute, "https://x.example/" + i, null));
             }
-            java.util.Collections.shuffle(views, random);
+            Collections.shuffle(views, random);
             WebsiteVisits visits = WebsiteVisits.of(views);
             assertThat(visits.sessions()).isEqualTo(gaps + 1).isLessThanOrEqualTo(views.size());
         }

@@ -6,10 +6,13 @@ import io.leadline.core.account.AccountScore;
 import io.leadline.core.account.BuyingRole;
 import io.leadline.core.account.MqaPolicy;
 import java.sql.Array;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -153,12 +156,8 @@ class AccountRollup implements AccountRollups {
                         insert into account_score_day (account_id, day, score, mqa) values (?, ?, ?, ?)
                         on conflict (account_id, day) do update set score = excluded.score, mqa = excluded.mqa""",
                 rows.stream()
-                        .map(r -> new Object[] {
-                            r[0],
-                            java.sql.Date.valueOf(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)),
-                            r[2],
-                            r[3]
-                        })
+                        .map(r ->
+                                new Object[] {r[0], Date.valueOf(LocalDate.ofInstant(now, ZoneOffset.UTC)), r[2], r[3]})
                         .toList());
         if (!changes.isEmpty()) {
             template.batchUpdate(

@@ -10,6 +10,7 @@ import io.leadline.core.account.AccountSummary;
 import io.leadline.core.account.BuyingRole;
 import io.leadline.core.account.MqaChange;
 import io.leadline.core.account.MqaPolicy;
+import io.leadline.core.account.ScoreDay;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.persistence.lead.LeadSql;
 import java.sql.ResultSet;
@@ -129,13 +130,13 @@ class JdbcAccountScores implements AccountScores {
     }
 
     @Override
-    public List<io.leadline.core.account.ScoreDay> scoreOverTime(long accountId, int days) {
+    public List<ScoreDay> scoreOverTime(long accountId, int days) {
         return jdbc.sql("""
                         select day, score, mqa from account_score_day
                         where account_id = ? and day > current_date - ? order by day""")
                 .params(accountId, days)
-                .query((rs, n) -> new io.leadline.core.account.ScoreDay(
-                        rs.getDate("day").toLocalDate(), rs.getInt("score"), rs.getBoolean("mqa")))
+                .query((rs, n) ->
+                        new ScoreDay(rs.getDate("day").toLocalDate(), rs.getInt("score"), rs.getBoolean("mqa")))
                 .list();
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -107,7 +108,7 @@ class JdbcDuplicateCandidates implements DuplicateCandidates {
         String account = company == null
                 ? null
                 : AccountKey.of(company).map(AccountKey::value).orElse(null);
-        String typed = email == null || email.isBlank() ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+        String typed = email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
         List<DuplicateCandidate> found = jdbc.sql("""
                         with typed as (
                             select 0::bigint as id, ?::text as full_name, ?::text collate "C" as email, null::text as external_id,

@@ -2,6 +2,7 @@ package io.leadline.persistence.importing;
 
 import io.leadline.core.importing.CellText;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -292,7 +293,7 @@ public final class CsvFile {
         }
     }
 
-    private static final class CountingStream extends java.io.FilterInputStream {
+    private static final class CountingStream extends FilterInputStream {
         private long count;
 
         CountingStream(InputStream in) {

@@ -10,7 +10,9 @@ import io.leadline.persistence.account.Accounts;
 import io.leadline.persistence.lead.StageHistory;
 import io.leadline.persistence.scoring.Rescoring;
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -249,8 +251,8 @@ public class LeadFileImport {
      * or external ids meanwhile (the {@code COPY} fails on the unique index), reads it again with every row staged.
      */
     private ImportRouting.Reading readStraightOrStaged(ImportJob job, Instant now, ImportPhases phases) {
-        java.sql.Connection connection = DataSourceUtils.getConnection(dataSource);
-        java.sql.Savepoint beforeReading = savepoint(connection);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        Savepoint beforeReading = savepoint(connection);
         try {
             ImportRouting.Reading reading = read(job, now, StoredLeadKeys.load(jdbc), phases);
             connection.releaseSavepoint(beforeReading);
@@ -272,7 +274,7 @@ public class LeadFileImport {
         }
     }
 
-    private static java.sql.Savepoint savepoint(java.sql.Connection connection) {
+    private static Savepoint savepoint(Connection connection) {
         try {
             return connection.setSavepoint();
         } catch (SQLException e) {
@@ -282,8 +284,8 @@ public class LeadFileImport {
 
     /** Runs the lead INSERT behind a savepoint; if another writer created one of its emails meanwhile, again without those. */
     private int insertRacing(String insertLeads) {
-        java.sql.Connection connection = DataSourceUtils.getConnection(dataSource);
-        java.sql.Savepoint beforeLeads = savepoint(connection);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        Savepoint beforeLeads = savepoint(connection);
         try {
             int imported = jdbc.update(insertLeads);
             connection.releaseSavepoint(beforeLeads);

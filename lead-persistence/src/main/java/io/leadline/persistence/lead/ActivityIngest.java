@@ -3,10 +3,12 @@ package io.leadline.persistence.lead;
 import io.leadline.core.activity.ActivitiesRecorded;
 import io.leadline.core.activity.Activity;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -53,7 +55,7 @@ public class ActivityIngest {
         followMerges(ids, emails, byId, byEmail);
         // The lock is taken on the leads' score rows, which rescoring rewrites next anyway: locking the lead rows too
         // would dirty a second random page per lead.
-        Long[] found = java.util.stream.Stream.concat(byId.values().stream(), byEmail.values().stream())
+        Long[] found = Stream.concat(byId.values().stream(), byEmail.values().stream())
                 .distinct()
                 .sorted()
                 .toArray(Long[]::new);
@@ -90,11 +92,11 @@ public class ActivityIngest {
                 },
                 rs -> {
                     long survivor = rs.getLong(3);
-                    if (java.util.Arrays.asList(missingIds).contains(rs.getLong(1))) {
+                    if (Arrays.asList(missingIds).contains(rs.getLong(1))) {
                         byId.put(rs.getLong(1), survivor);
                     }
                     String email = rs.getString(2);
-                    if (email != null && java.util.Arrays.asList(missingEmails).contains(email)) {
+                    if (email != null && Arrays.asList(missingEmails).contains(email)) {
                         byEmail.put(email, survivor);
                     }
                 });

@@ -1,6 +1,8 @@
 package io.leadline.persistence.lead;
 
 import io.leadline.core.lead.FieldFilter;
+import io.leadline.core.lead.FieldKey;
+import io.leadline.core.lead.LeadField;
 import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.LeadSearch;
 import io.leadline.core.lead.LifecycleStage;
@@ -12,9 +14,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -84,8 +89,7 @@ class JdbcLeadList implements LeadList {
     }
 
     @Override
-    public void each(
-            LeadSearch search, List<String> customFields, java.util.function.BiConsumer<Row, List<String>> each) {
+    public void each(LeadSearch search, List<String> customFields, BiConsumer<Row, List<String>> each) {
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder fields = new StringBuilder();
         for (int i = 0; i < customFields.size(); i++) {
@@ -94,10 +98,10 @@ class JdbcLeadList implements LeadList {
                     .append(" as field")
                     .append(i)
                     .append('\n');
-            params.put("field" + i, io.leadline.core.lead.FieldKey.of(customFields.get(i)));
+            params.put("field" + i, FieldKey.of(customFields.get(i)));
         }
         jdbc.sql(sql(search, null, params, fields.toString())).params(params).query(rs -> {
-            List<String> values = new java.util.ArrayList<>(customFields.size());
+            List<String> values = new ArrayList<>(customFields.size());
             for (int i = 0; i < customFields.size(); i++) {
                 values.add(rs.getString("field" + i));
             }
@@ -137,8 +141,8 @@ class JdbcLeadList implements LeadList {
 
     @Override
     public List<ValueCount> valueCounts(String field, int limit) {
-        String key = io.leadline.core.lead.FieldKey.of(field);
-        String column = io.leadline.core.lead.LeadField.byKey(key)
+        String key = FieldKey.of(field);
+        String column = LeadField.byKey(key)
                 .map(f -> switch (f) {
                     case COMPANY_SIZE -> "company_size::text";
                     default -> f.key();
@@ -195,7 +199,7 @@ class JdbcLeadList implements LeadList {
             sql.append(" and sc.grade in (:grades)");
             params.put(
                     "grades",
-                    java.util.Arrays.stream(FitGrade.values())
+                    Arrays.stream(FitGrade.values())
                             .filter(g -> g.rank() >= s.minGrade().rank())
                             .map(Enum::name)
                             .toList());

@@ -11,8 +11,10 @@ import io.leadline.persistence.queue.QueueStages;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,8 +87,8 @@ class JpaLeads implements Leads {
     }
 
     @Override
-    public java.util.Map<Long, Owned> owned(java.util.Collection<Long> ids) {
-        java.util.Map<Long, Owned> owned = new java.util.HashMap<>();
+    public Map<Long, Owned> owned(Collection<Long> ids) {
+        Map<Long, Owned> owned = new HashMap<>();
         if (!ids.isEmpty()) {
             jdbc.sql(
                             "select id, owner, full_name, email, external_id from lead where id = any(?) and owner is not null")

@@ -11,8 +11,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -131,7 +133,7 @@ public class LikelihoodModels {
                 """
                         insert into likelihood_column (model_id, position, field, kind, value, weight, low, high, mean, sd)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                java.util.stream.IntStream.range(0, columns.size())
+                IntStream.range(0, columns.size())
                         .mapToObj(i -> {
                             var c = columns.get(i);
                             return new Object[] {
@@ -232,7 +234,7 @@ public class LikelihoodModels {
         return jdbc.sql(SELECT.replace("as flagged_included", "as flagged_included, intercept")
                         + " where id = ? and status = 'DONE'")
                 .param(id)
-                .query((rs, n) -> java.util.Map.entry(version(rs, n), rs.getDouble("intercept")))
+                .query((rs, n) -> Map.entry(version(rs, n), rs.getDouble("intercept")))
                 .optional()
                 .map(found -> new InUse(found.getKey(), new PredictiveModel(found.getValue(), columns(id))));
     }

@@ -1,5 +1,6 @@
 package io.leadline.persistence.reports;
 
+import io.leadline.core.lead.LeadSources;
 import io.leadline.core.queue.ResponseSla;
 import io.leadline.core.reports.FunnelRow;
 import io.leadline.core.reports.Reports;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,7 +32,7 @@ class JdbcReports implements Reports {
 
     @Override
     public List<String> sourcesInUse() {
-        var sources = new java.util.TreeSet<>(io.leadline.core.lead.LeadSources.STANDARD);
+        var sources = new TreeSet<>(LeadSources.STANDARD);
         sources.addAll(jdbc.sql("select distinct source from report_funnel_day where source <> '(none)'")
                 .query(String.class)
                 .list());

@@ -1,5 +1,6 @@
 package io.leadline.persistence.reports;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -51,7 +52,7 @@ public class ReportSnapshots {
     /** When the figures were last brought up to date. */
     public Instant refreshedAt() {
         return jdbc.sql("select refreshed_at from report_refresh where id = 1")
-                .query(java.sql.Timestamp.class)
+                .query(Timestamp.class)
                 .single()
                 .toInstant();
     }

@@ -5,6 +5,7 @@ import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.LifecycleStage;
 import io.leadline.persistence.lead.StageHistory;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ final class LeadRows {
     static final int WIDE = 100;
 
     /** Binds the attribute keys of {@link #leadColumns}; answers the next parameter's index. */
-    static int bindAttributeKeys(java.sql.PreparedStatement ps, String[] keys) throws SQLException {
+    static int bindAttributeKeys(PreparedStatement ps, String[] keys) throws SQLException {
         if (keys.length > WIDE) {
             var array = ps.getConnection().createArrayOf("text", keys);
             ps.setArray(1, array);

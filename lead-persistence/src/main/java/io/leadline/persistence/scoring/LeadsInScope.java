@@ -4,11 +4,14 @@ import io.leadline.core.activity.ActivityType;
 import io.leadline.core.lead.LeadField;
 import io.leadline.core.scoring.LeadCondition;
 import io.leadline.core.scoring.RescoreScope;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -107,8 +110,7 @@ public class LeadsInScope {
                 con -> {
                     var ps = con.prepareStatement(
                             "select " + columns + " from lead where " + where); // in any order: sorted below
-                    ps.unwrap(org.postgresql.PGStatement.class)
-                            .setPrepareThreshold(-1); // binary rows, as rescoring reads them
+                    ps.unwrap(PGStatement.class).setPrepareThreshold(-1); // binary rows, as rescoring reads them
                     ps.setFetchSize(FETCH);
                     return bind(ps, LeadRows.bindAttributeKeys(ps, keys), params);
                 },
@@ -121,8 +123,7 @@ public class LeadsInScope {
     }
 
     /** Binds the prefilter's parameters from {@code first} on; answers the statement. */
-    private static java.sql.PreparedStatement bind(java.sql.PreparedStatement ps, int first, List<Object> params)
-            throws java.sql.SQLException {
+    private static PreparedStatement bind(PreparedStatement ps, int first, List<Object> params) throws SQLException {
         int next = first;
         for (Object param : params) {
             ps.setObject(next++, param);

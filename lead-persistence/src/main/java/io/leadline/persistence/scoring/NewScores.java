@@ -2,8 +2,12 @@ package io.leadline.persistence.scoring;
 
 import io.leadline.core.lead.Lead;
 import io.leadline.core.scoring.Score;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 
 /**
  * The new scores as arrays, read by the update as the relation {@code r} through {@code unnest}: one statement,
@@ -51,10 +55,9 @@ final class NewScores {
      * The number arrays go as primitive arrays in binary (the statement is prepared on the server at once), not as
      * text for Postgres to parse.
      */
-    java.sql.PreparedStatement bind(java.sql.Connection con, java.sql.PreparedStatement ps, Object... then)
-            throws SQLException {
-        ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-        org.postgresql.PGConnection pg = con.unwrap(org.postgresql.PGConnection.class);
+    PreparedStatement bind(Connection con, PreparedStatement ps, Object... then) throws SQLException {
+        ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        PGConnection pg = con.unwrap(PGConnection.class);
         int p = 1;
         for (Object value : then) {
             ps.setObject(p++, value);

@@ -8,6 +8,9 @@ import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoresCrossed;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.persistence.BackgroundWork;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -22,8 +25,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
+import org.postgresql.PGStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Rescoring {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Rescoring.class);
+    private static final Logger log = LoggerFactory.getLogger(Rescoring.class);
 
     static final int CHUNK = 25_000;
     /** From this many leads on, scoring runs on all cores. */
@@ -275,20 +283,20 @@ public class Rescoring {
     }
 
     /** Collects rows of (lead_id, type, occurred_at, detail) into each lead's activities. */
-    static org.springframework.jdbc.core.RowCallbackHandler collect(Map<Long, List<Activity>> activities) {
+    static RowCallbackHandler collect(Map<Long, List<Activity>> activities) {
         return rs -> activities
                 .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                 .add(new Activity(
                         new ActivityType(rs.getString(2)), rs.getTimestamp(3).toInstant(), rs.getString(4)));
     }
 
-    private static java.sql.Array ids(java.sql.Connection con, long[] ids) throws SQLException {
-        return con.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray(Long[]::new));
+    private static Array ids(Connection con, long[] ids) throws SQLException {
+        return con.createArrayOf("bigint", Arrays.stream(ids).boxed().toArray(Long[]::new));
     }
 
     @FunctionalInterface
     private interface Binder {
-        void bind(java.sql.Connection con, java.sql.PreparedStatement ps, int firstParameter) throws SQLException;
+        void bind(Connection con, PreparedStatement ps, int firstParameter) throws SQLException;
     }
 
     /**
@@ -320,7 +328,7 @@ public class Rescoring {
                     // Binary results: ids, numbers and timestamps arrive as bytes instead of text to parse, a good part
                     // of reading a chunk (a negative threshold makes pgjdbc prepare on the server and ask for binary at
                     // once).
-                    ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+                    ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
                     binder.bind(con, ps, LeadRows.bindAttributeKeys(ps, keys));
                     return ps;
                 },
@@ -350,13 +358,13 @@ public class Rescoring {
             ScoringModel model, ReadLeads read, Map<Long, List<Activity>> activities, Instant now, boolean parallel) {
         List<Lead> leads = read.leads();
         Score[] scores = new Score[leads.size()];
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, leads.size());
+        IntStream range = IntStream.range(0, leads.size());
         (parallel ? range.parallel() : range)
                 .forEach(i -> scores[i] = model.score(
                         leads.get(i).profile(),
                         activities.getOrDefault(leads.get(i).id(), List.of()),
                         now));
-        List<Score> scored = java.util.Arrays.asList(scores);
+        List<Score> scored = Arrays.asList(scores);
         List<Move> moves = new ArrayList<>();
         for (int i = 0; i < leads.size(); i++) {
             Lead lead = leads.get(i);

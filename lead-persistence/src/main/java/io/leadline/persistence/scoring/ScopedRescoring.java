@@ -4,6 +4,8 @@ import io.leadline.core.scoring.RescoreScope;
 import io.leadline.core.scoring.ScoringModel;
 import java.time.Instant;
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScopedRescoring {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ScopedRescoring.class);
+    private static final Logger log = LoggerFactory.getLogger(ScopedRescoring.class);
 
     private final RescoreJobs jobs;
     private final Rescoring rescoring;

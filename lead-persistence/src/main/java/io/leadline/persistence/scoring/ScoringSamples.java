@@ -2,10 +2,12 @@ package io.leadline.persistence.scoring;
 
 import io.leadline.core.activity.Activity;
 import io.leadline.core.lead.Lead;
+import io.leadline.core.prediction.FieldHistory;
 import io.leadline.core.scoring.ModelComparison;
 import io.leadline.core.scoring.OutcomeRule;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +68,7 @@ public class ScoringSamples {
     }
 
     /** These leads with their activities, by id, for showing their likelihood (the outcome is left unknown). */
-    public Map<Long, ModelComparison.Sample> of(java.util.Collection<Long> ids, Set<String> customAttributes) {
+    public Map<Long, ModelComparison.Sample> of(Collection<Long> ids, Set<String> customAttributes) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -120,7 +122,7 @@ public class ScoringSamples {
      * Per custom field: how many resolved leads got it only from an import that finished after the lead first became an
      * MQL (the import's saved "before" of the lead lacks it), and how many resolved leads have it at all.
      */
-    public io.leadline.core.prediction.FieldHistory fieldHistory() {
+    public FieldHistory fieldHistory() {
         Map<String, long[]> counts = new HashMap<>();
         jdbc.query("""
                 with resolved as (
@@ -140,6 +142,6 @@ public class ScoringSamples {
                 select f.key, coalesce(a.leads, 0), f.leads from filled f left join after_mql a on a.key = f.key""", rs -> {
             counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
         });
-        return new io.leadline.core.prediction.FieldHistory(counts);
+        return new FieldHistory(counts);
     }
 }

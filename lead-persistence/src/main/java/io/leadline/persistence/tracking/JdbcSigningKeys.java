@@ -1,5 +1,6 @@
 package io.leadline.persistence.tracking;
 
+import io.leadline.core.tracking.SigningKeys;
 import java.security.SecureRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Repository;
  * database so that every instance, before and after a restart, signs and checks alike.
  */
 @Repository
-class JdbcSigningKeys implements io.leadline.core.tracking.SigningKeys {
+class JdbcSigningKeys implements SigningKeys {
 
     private final JdbcClient jdbc;
 

@@ -18,8 +18,11 @@ import io.leadline.core.lead.LifecycleStage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -44,7 +47,7 @@ class AccountScoresTest {
 
     @TestConfiguration
     static class Announcements {
-        final List<AccountBecameMqa> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<AccountBecameMqa> heard = Collections.synchronizedList(new ArrayList<>());
 
         @EventListener
         void on(AccountBecameMqa event) {
@@ -146,7 +149,7 @@ class AccountScoresTest {
                                 rs.getInt("engagement_points")))
                 .list()
                 .stream()
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .toList();
         return AccountScore.rollUp(members, policy);
     }
@@ -331,7 +334,7 @@ class AccountScoresTest {
         assertThat(mqas).extracting(AccountSummary::accountId).contains(account);
         assertThat(mqas)
                 .isSortedAccordingTo(
-                        java.util.Comparator.comparingInt(AccountSummary::score).reversed());
+                        Comparator.comparingInt(AccountSummary::score).reversed());
         var after = mqas.get(mqas.indexOf(
                 mqas.stream().filter(a -> a.accountId() == account).findFirst().orElseThrow()));
         assertThat(scores.page(new AccountFilter(true, null, "webinar", 2), after.position(), 1_000))

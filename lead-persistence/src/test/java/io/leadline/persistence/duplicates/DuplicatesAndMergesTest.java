@@ -9,6 +9,8 @@ import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
+import io.leadline.persistence.lead.ActivityIngest;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest
@@ -41,10 +44,10 @@ class DuplicatesAndMergesTest {
     JdbcClient jdbc;
 
     @Autowired
-    io.leadline.persistence.lead.ActivityIngest ingest;
+    ActivityIngest ingest;
 
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactions;
+    PlatformTransactionManager transactions;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -132,7 +135,7 @@ class DuplicatesAndMergesTest {
         Lead earlier = lead("A. Lima " + tag, "ana" + tag + "@z.com", null, Map.of());
         for (Lead l : List.of(survivor, merged, earlier)) {
             jdbc.sql("insert into activity (lead_id, type, occurred_at) values (?, 'EMAIL_CLICK', ?)")
-                    .params(l.id(), java.sql.Timestamp.from(NOW))
+                    .params(l.id(), Timestamp.from(NOW))
                     .update();
         }
         jdbc.sql(

@@ -6,19 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.leadline.core.importing.ColumnMapping;
 import io.leadline.core.importing.DuplicatePolicy;
 import io.leadline.core.importing.ImportCounts;
+import io.leadline.core.scoring.ScoringModels;
 import io.leadline.persistence.jobs.JobStatus;
+import io.leadline.persistence.scoring.Rescoring;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,10 +46,10 @@ class LeadFileImportTest {
     ImportJobs jobs;
 
     @Autowired
-    io.leadline.persistence.scoring.Rescoring rescoring;
+    Rescoring rescoring;
 
     @Autowired
-    io.leadline.core.scoring.ScoringModels models;
+    ScoringModels models;
 
     @Autowired
     JdbcClient jdbc;
@@ -171,16 +179,9 @@ class LeadFileImportTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("MQL");
-        assertThat(jdbc.sql(clock)
-                        .param(history)
-                        .query(java.sql.Timestamp.class)
-                        .optional())
+        assertThat(jdbc.sql(clock).param(history).query(Timestamp.class).optional())
                 .isEmpty();
-        assertThat(jdbc.sql(clock)
-                        .param(fresh)
-                        .query(java.sql.Timestamp.class)
-                        .single()
-                        .toInstant())
+        assertThat(jdbc.sql(clock).param(fresh).query(Timestamp.class).single().toInstant())
                 .isEqualTo(now);
     }
 
@@ -272,7 +273,7 @@ class LeadFileImportTest {
         long id = count("select id from lead where email = ?", email);
         for (String type : new String[] {"pricing_page_visit", "content_download", "email_click"}) {
             jdbc.sql("insert into activity (lead_id, type, occurred_at) values (?, ?, ?)")
-                    .params(id, type, java.sql.Timestamp.from(now))
+                    .params(id, type, Timestamp.from(now))
                     .update();
         }
 
@@ -564,7 +565,7 @@ class LeadFileImportTest {
         Path path = dir.resolve(UUID.randomUUID() + ".csv");
         Files.write(
                 path,
-                java.nio.ByteBuffer.allocate(utf8.length + latin.length)
+                ByteBuffer.allocate(utf8.length + latin.length)
                         .put(utf8)
                         .put(latin)
                         .array());
@@ -586,7 +587,7 @@ class LeadFileImportTest {
     void a_workbook_is_refused_with_what_to_do() throws IOException {
         Path xlsx = dir.resolve("leads.xlsx");
         Files.write(xlsx, new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0});
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CsvFile.open(xlsx))
+        Assertions.assertThatThrownBy(() -> CsvFile.open(xlsx))
                 .isInstanceOf(CsvFile.UnreadableFileException.class)
                 .hasMessageContaining("save it as CSV");
     }
@@ -657,7 +658,7 @@ class LeadFileImportTest {
     @Test
     void a_nul_and_a_bad_byte_after_the_first_megabyte_cost_their_rows_only() throws IOException {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        var bytes = new java.io.ByteArrayOutputStream();
+        var bytes = new ByteArrayOutputStream();
         bytes.writeBytes("email,name,notes\n".getBytes(StandardCharsets.UTF_8));
         int rows = 17_000;
         for (int i = 0; i < rows; i++) {
@@ -733,8 +734,8 @@ class LeadFileImportTest {
                 insert.setString(1, raced);
                 insert.executeUpdate();
             }
-            var importing = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> run(ImportJob.Kind.LEADS, csv, DuplicatePolicy.SKIP, false));
+            var importing =
+                    CompletableFuture.supplyAsync(() -> run(ImportJob.Kind.LEADS, csv, DuplicatePolicy.SKIP, false));
             long deadline = System.nanoTime() + 30_000_000_000L;
             // Waiting in the straight COPY, or (when the stored leads' Bloom filter gives a rare false "maybe" for the
             // row) in the staged INSERT: either way the import waits on the other writer's row.
@@ -747,7 +748,7 @@ class LeadFileImportTest {
                 Thread.sleep(20);
             }
             other.commit();
-            ImportCounts counts = importing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            ImportCounts counts = importing.get(30, TimeUnit.SECONDS);
 
             assertThat(counts).isEqualTo(new ImportCounts(2, 1, 0, 1, 0));
         }

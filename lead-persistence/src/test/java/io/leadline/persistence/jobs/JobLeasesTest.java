@@ -3,6 +3,7 @@ package io.leadline.persistence.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadline.persistence.scoring.RescoreJobs;
+import io.leadline.persistence.scoring.Rescoring;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +109,7 @@ class JobLeasesTest {
     void a_job_that_just_finished_is_no_takeover_for_its_heartbeat() {
         long id = jobs.queue("ada", "test", now);
         assertThat(jobs.claimNext("node-a", now, now.minusSeconds(30))).isPresent();
-        jobs.finish(id, new io.leadline.persistence.scoring.Rescoring.Result(10, 10, 0), now.plusSeconds(1));
+        jobs.finish(id, new Rescoring.Result(10, 10, 0), now.plusSeconds(1));
 
         assertThat(leases.renew(JobLeases.JobTable.RESCORE, id, "node-a", now.plusSeconds(5)))
                 .as("the runner is still winding up: nothing was taken from it")

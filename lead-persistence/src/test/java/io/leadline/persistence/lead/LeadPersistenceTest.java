@@ -16,8 +16,10 @@ import io.leadline.core.scoring.Score;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.StarterModel;
 import io.leadline.core.user.Role;
+import io.leadline.persistence.queue.QueueStages;
 import io.leadline.persistence.user.AppUser;
 import io.leadline.persistence.user.AppUsers;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -170,7 +172,7 @@ class LeadPersistenceTest {
                     .as(stage + " in " + index)
                     .isEqualTo(stage.inSalesQueue());
         }
-        assertThat(io.leadline.persistence.queue.QueueStages.SQL_LIST).isEqualTo("('MQL', 'ACCEPTED', 'SQL')");
+        assertThat(QueueStages.SQL_LIST).isEqualTo("('MQL', 'ACCEPTED', 'SQL')");
     }
 
     @Test
@@ -178,13 +180,13 @@ class LeadPersistenceTest {
         Lead lead = storeScored(profile(unique("clock"), "CEO", 5000, Map.of()));
         var queuedAt = jdbc.sql("select queued_at from lead_score where lead_id = ?")
                 .param(lead.id())
-                .query(java.sql.Timestamp.class)
+                .query(Timestamp.class)
                 .single();
         assertThat(queuedAt).isNotNull();
         Lead low = storeScored(profile(unique("noclock"), "Student", null, Map.of()));
         assertThat(jdbc.sql("select queued_at from lead_score where lead_id = ?")
                         .param(low.id())
-                        .query(java.sql.Timestamp.class)
+                        .query(Timestamp.class)
                         .optional())
                 .isEmpty();
     }

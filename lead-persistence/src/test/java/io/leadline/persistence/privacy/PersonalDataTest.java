@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -228,8 +229,7 @@ class PersonalDataTest {
     /** Every text, varchar, jsonb and array column of every table, searched for the values (case aside). */
     private List<String> everywhere(String... values) {
         List<String> found = new ArrayList<>();
-        String[] patterns =
-                java.util.Arrays.stream(values).map(v -> "%" + v + "%").toArray(String[]::new);
+        String[] patterns = Arrays.stream(values).map(v -> "%" + v + "%").toArray(String[]::new);
         jdbc.sql("""
                         select c.table_name, c.column_name from information_schema.columns c
                           join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name

@@ -6,7 +6,13 @@ import io.leadline.core.queue.ResponseSla;
 import io.leadline.core.queue.WorkingHours;
 import io.leadline.core.reports.FunnelRow;
 import io.leadline.core.reports.Reports;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,11 +76,7 @@ class ReportSnapshotsTest {
         assertThat(reports.funnelBySource(scope)).containsExactly(new FunnelRow(source, 6, 5, 2, 1, 0));
         assertThat(reports.scoreDistribution(scope))
                 .extracting(Reports.Band::from, Reports.Band::leads)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(10, 1L),
-                        org.assertj.core.groups.Tuple.tuple(40, 2L),
-                        org.assertj.core.groups.Tuple.tuple(60, 2L),
-                        org.assertj.core.groups.Tuple.tuple(90, 1L));
+                .containsExactly(Tuple.tuple(10, 1L), Tuple.tuple(40, 2L), Tuple.tuple(60, 2L), Tuple.tuple(90, 1L));
         assertThat(reports.slaCompliance(scope, ResponseSla.hours(24))).isEqualTo(new Reports.Sla(2, 1, 1, 1));
         assertThat(reports.slaCompliance(scope, ResponseSla.hours(48)))
                 .as("a longer SLA from the same snapshot")
@@ -94,7 +96,7 @@ class ReportSnapshotsTest {
                 .containsExactly(1L);
         snapshots.refresh();
         assertThat(reports.funnelBySource(scope)).extracting(FunnelRow::leads).containsExactly(2L);
-        assertThat(snapshots.refreshedAt()).isAfter(java.time.Instant.now().minusSeconds(60));
+        assertThat(snapshots.refreshedAt()).isAfter(Instant.now().minusSeconds(60));
     }
 
     @Test
@@ -169,7 +171,7 @@ class ReportSnapshotsTest {
     @Test
     void with_working_hours_set_only_working_time_counts_towards_the_sla() {
         // Mon-Fri 9-17 UTC; 4 working hours.
-        var sla = ResponseSla.hours(4).within(WorkingHours.weekdays(java.time.ZoneOffset.UTC));
+        var sla = ResponseSla.hours(4).within(WorkingHours.weekdays(ZoneOffset.UTC));
         // Friday 16:00 to Monday 10:00: 66 h on the clock, 2 working hours: in time.
         moves(lead("ACCEPTED", 60), "MQL", "2026-01-09T16:00:00Z", "ACCEPTED", "2026-01-12T10:00:00Z");
         // Monday 9:00 to 15:00: 6 working hours: late.
@@ -189,10 +191,7 @@ class ReportSnapshotsTest {
         // A working day of one minute: a lead waiting 30 h on the clock has used at most two minutes of its SLA.
         var minuteADay = ResponseSla.hours(4)
                 .within(new WorkingHours(
-                        java.time.ZoneOffset.UTC,
-                        java.util.EnumSet.allOf(java.time.DayOfWeek.class),
-                        java.time.LocalTime.of(0, 0),
-                        java.time.LocalTime.of(0, 1)));
+                        ZoneOffset.UTC, EnumSet.allOf(DayOfWeek.class), LocalTime.of(0, 0), LocalTime.of(0, 1)));
         lead("MQL", 60, "MQL@-30");
         snapshots.refresh();
         assertThat(reports.slaCompliance(scope, minuteADay)).isEqualTo(new Reports.Sla(3, 0, 1, 1));

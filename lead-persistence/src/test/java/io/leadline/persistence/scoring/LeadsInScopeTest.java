@@ -8,6 +8,7 @@ import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.scoring.LeadCondition;
 import io.leadline.core.scoring.RescoreScope;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class LeadsInScopeTest {
     void the_leads_read_are_those_the_java_conditions_select_and_those_with_the_activity(long seed) {
         Random random = new Random(seed);
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        Map<Long, LeadProfile> generated = new java.util.HashMap<>();
+        Map<Long, LeadProfile> generated = new HashMap<>();
         Set<Long> withDemo = new HashSet<>();
         for (int i = 0; i < 200; i++) {
             String title = pick(random, TITLES);

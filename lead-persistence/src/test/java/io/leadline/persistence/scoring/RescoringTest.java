@@ -2,10 +2,14 @@ package io.leadline.persistence.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadline.core.activity.ActivityType;
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
+import io.leadline.core.qualification.DisqualificationReason;
+import io.leadline.core.scoring.Decay;
+import io.leadline.core.scoring.EngagementRule;
 import io.leadline.core.scoring.FitRule;
 import io.leadline.core.scoring.LeadCondition;
 import io.leadline.core.scoring.LeadScores;
@@ -13,14 +17,19 @@ import io.leadline.core.scoring.ScoringModel;
 import io.leadline.core.scoring.StarterModel;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest
 class RescoringTest {
@@ -38,7 +47,7 @@ class RescoringTest {
     JdbcClient jdbc;
 
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactions;
+    PlatformTransactionManager transactions;
 
     @Autowired
     ScoringSamples samples;
@@ -46,7 +55,7 @@ class RescoringTest {
     @Test
     void a_lead_with_more_custom_fields_than_postgres_has_columns_for_reads_whole() {
         StringBuilder json = new StringBuilder("{");
-        java.util.Set<String> keys = new java.util.TreeSet<>();
+        Set<String> keys = new TreeSet<>();
         for (int i = 0; i < 2000; i++) {
             json.append(i == 0 ? "" : ",")
                     .append("\"answer_")
@@ -86,16 +95,15 @@ class RescoringTest {
                         Timestamp.from(now.minusSeconds(9000)))
                 .update();
         var base = StarterModel.version1();
-        List<io.leadline.core.scoring.EngagementRule> engagement = List.of(io.leadline.core.scoring.EngagementRule.of(
-                        "Docs readers", io.leadline.core.activity.ActivityType.WEB_VISIT, 7)
-                .onPages("/docs/*"));
+        List<EngagementRule> engagement = List.of(
+                EngagementRule.of("Docs readers", ActivityType.WEB_VISIT, 7).onPages("/docs/*"));
         ScoringModel docs = new ScoringModel(
                 base.version(),
                 List.of(),
                 engagement,
                 List.of(),
                 base.caps(),
-                new io.leadline.core.scoring.Decay.None(),
+                new Decay.None(),
                 base.gradeBands(),
                 base.mqlThreshold());
 
@@ -161,8 +169,8 @@ class RescoringTest {
                 .orElseThrow()
                 .claim("re-rep", then)
                 .lead()
-                .recycle("re-rep", java.time.LocalDate.of(2026, 12, 20), "budget in January", then));
-        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+                .recycle("re-rep", LocalDate.of(2026, 12, 20), "budget in January", then));
+        var tx = new TransactionTemplate(transactions);
 
         tx.executeWithoutResult(s -> rescoring.rescore(StarterModel.version1(), new long[] {recycled.id()}, now));
         assertThat(jdbc.sql("select stage from lead where id = ?")
@@ -323,13 +331,12 @@ class RescoringTest {
         // Meanwhile, in transactions of their own: a rep disqualifies one lead, an activity rescores another.
         leads.save(leads.byId(disqualifiedMeanwhile.id())
                 .orElseThrow()
-                .disqualify("re-rep", io.leadline.core.qualification.DisqualificationReason.NO_BUDGET, "", now)
+                .disqualify("re-rep", DisqualificationReason.NO_BUDGET, "", now)
                 .lead());
         jdbc.sql("update lead_score set score = 77, scored_at = ? where lead_id = ?")
                 .params(Timestamp.from(now), activeMeanwhile.id())
                 .update();
-        var written = new org.springframework.transaction.support.TransactionTemplate(transactions)
-                .execute(status -> rescoring.write(scored, now));
+        var written = new TransactionTemplate(transactions).execute(status -> rescoring.write(scored, now));
 
         assertThat(jdbc.sql("select stage from lead where id = ?")
                         .param(disqualifiedMeanwhile.id())

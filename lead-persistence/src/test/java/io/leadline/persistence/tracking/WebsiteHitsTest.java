@@ -14,6 +14,7 @@ import io.leadline.core.tracking.WebsiteHits.Hit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -134,7 +135,7 @@ class WebsiteHitsTest {
                         .query(Long.class)
                         .single())
                 .isZero();
-        String thisMonth = "tracking_hit_y%1$tYm%1$tm".formatted(java.util.Date.from(NOW));
+        String thisMonth = "tracking_hit_y%1$tYm%1$tm".formatted(Date.from(NOW));
         assertThat(jdbc.sql("select count(*) from pg_class where relname = ?")
                         .param(thisMonth.replace("y", "y"))
                         .query(Long.class)

@@ -7,6 +7,7 @@ import io.leadline.core.account.AccountScores;
 import io.leadline.core.account.AccountSummary;
 import io.leadline.core.account.BuyingRole;
 import io.leadline.core.account.MqaPolicy;
+import io.leadline.core.account.ScoreDay;
 import io.leadline.core.audit.AuditAction;
 import io.leadline.core.lead.LeadCount;
 import io.leadline.core.queue.RepLoad;
@@ -98,12 +99,7 @@ class AccountsController {
         model.addAttribute("days", days);
         model.addAttribute(
                 "dayMax",
-                Math.max(
-                        1,
-                        days.stream()
-                                .mapToInt(io.leadline.core.account.ScoreDay::score)
-                                .max()
-                                .orElse(1)));
+                Math.max(1, days.stream().mapToInt(ScoreDay::score).max().orElse(1)));
         model.addAttribute("timeline", accounts.timeline(id, TIMELINE));
         model.addAttribute(
                 "owners", reps.loads().stream().map(RepLoad::username).toList());

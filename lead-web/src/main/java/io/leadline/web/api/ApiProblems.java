@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -93,8 +94,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /** Two requests stored the same thing at once (say, a lead for one new email): nothing of this one was kept. */
-    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-    ProblemDetail concurrent(org.springframework.dao.DataIntegrityViolationException e) {
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail concurrent(DataIntegrityViolationException e) {
         return titled(
                 HttpStatus.CONFLICT,
                 "Conflict",

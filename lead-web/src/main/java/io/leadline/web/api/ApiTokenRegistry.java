@@ -5,6 +5,7 @@ import io.leadline.core.user.Role;
 import io.leadline.persistence.api.ApiTokens;
 import io.leadline.persistence.api.ApiTokens.ApiToken;
 import io.leadline.web.audit.Audit;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +17,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,7 +46,7 @@ public class ApiTokenRegistry {
      * A new token and the secret to hand over (it cannot be shown again). Serializable: the settings page passes it as a
      * flash attribute, which lives in the session, in Postgres.
      */
-    public record Issued(long id, String name, Role role, String secret) implements java.io.Serializable {}
+    public record Issued(long id, String name, Role role, String secret) implements Serializable {}
 
     @Transactional
     public Issued issue(String name, Role role, String admin) {
@@ -92,8 +95,7 @@ public class ApiTokenRegistry {
     }
 
     /** When this instance last noted each token's use: a busy integration is noted once a minute, not on every call. */
-    private final java.util.concurrent.ConcurrentMap<Long, Instant> lastTouched =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentMap<Long, Instant> lastTouched = new ConcurrentHashMap<>();
 
     private void touch(ApiToken token) {
         Instant now = Instant.now(clock);

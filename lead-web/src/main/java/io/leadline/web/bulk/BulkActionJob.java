@@ -13,8 +13,11 @@ import io.leadline.web.queue.LeadAssignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +51,7 @@ class BulkActionJob implements BackgroundJob<BulkJobs.Job> {
     }
 
     @Override
-    public java.util.Optional<BulkJobs.Job> claim(String worker, Instant now, Instant staleBefore) {
+    public Optional<BulkJobs.Job> claim(String worker, Instant now, Instant staleBefore) {
         return jobs.claimNext(worker, now, staleBefore);
     }
 
@@ -100,7 +103,7 @@ class BulkActionJob implements BackgroundJob<BulkJobs.Job> {
     /** A chunk added to or taken out of a segment list in one statement; the leads it did not change are refused. */
     private void membership(BulkJobs.Job job, List<Long> chunk, int done) {
         boolean add = job.action().kind() == BulkAction.Kind.ADD_TO_SEGMENT;
-        java.util.Set<Long> changed = new java.util.HashSet<>(
+        Set<Long> changed = new HashSet<>(
                 add
                         ? segments.add(job.action().segmentId(), chunk, job.requestedBy(), Instant.now(clock))
                         : segments.remove(job.action().segmentId(), chunk));

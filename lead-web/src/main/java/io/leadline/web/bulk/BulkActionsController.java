@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -35,8 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class BulkActionsController {
 
-    private static final java.util.regex.Pattern QUERY =
-            java.util.regex.Pattern.compile("[A-Za-z0-9_.~%&=+\\-]{0,2000}");
+    private static final Pattern QUERY = Pattern.compile("[A-Za-z0-9_.~%&=+\\-]{0,2000}");
 
     private final BulkJobs jobs;
     private final LeadList leads;

@@ -2,6 +2,7 @@ package io.leadline.web.capture;
 
 import io.leadline.core.activity.Activity;
 import io.leadline.core.activity.ActivityType;
+import io.leadline.core.importing.CellText;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadSources;
 import io.leadline.core.lead.Leads;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,7 +88,7 @@ class LeadEditController {
         }
         Lead before = lead(id);
         // The form edits the lead's custom fields: a field it does not send stays, a blank one goes, no new ones come.
-        var edited = new java.util.TreeMap<>(before.profile().attributes());
+        var edited = new TreeMap<>(before.profile().attributes());
         form.getAttributes()
                 .forEach((key, value) -> edited.computeIfPresent(key, (k, old) -> value == null ? "" : value));
         form.setAttributes(edited);
@@ -97,7 +99,7 @@ class LeadEditController {
                         "lead.attribute.size",
                         new Object[] {MAX_ATTRIBUTE},
                         "Keep it under " + MAX_ATTRIBUTE + " characters.");
-            } else if (io.leadline.core.importing.CellText.invisibleTrouble(value)) {
+            } else if (CellText.invisibleTrouble(value)) {
                 result.rejectValue(
                         "attributes[" + key + "]",
                         "lead.attribute.invisible",

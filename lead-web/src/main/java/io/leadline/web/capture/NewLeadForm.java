@@ -1,10 +1,13 @@
 package io.leadline.web.capture;
 
+import io.leadline.core.lead.LeadProfile;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** What the "New lead" form posts. Only these fields bind: owner, stage and score are never taken from a form. */
 class NewLeadForm {
@@ -37,10 +40,10 @@ class NewLeadForm {
     private String source;
 
     /** The lead's custom fields by key (an import's extra columns), edited on the Edit lead form; a blank one is removed. */
-    private java.util.Map<String, String> attributes = new java.util.TreeMap<>();
+    private Map<String, String> attributes = new TreeMap<>();
 
     /** The form filled with what we know, for editing. */
-    static NewLeadForm of(io.leadline.core.lead.LeadProfile p) {
+    static NewLeadForm of(LeadProfile p) {
         NewLeadForm form = new NewLeadForm();
         form.fullName = p.fullName();
         form.email = p.email() == null ? null : p.email().value();
@@ -49,21 +52,21 @@ class NewLeadForm {
         form.companySize = p.companySize();
         form.country = p.country();
         form.source = p.source();
-        form.attributes = new java.util.TreeMap<>(p.attributes());
+        form.attributes = new TreeMap<>(p.attributes());
         return form;
     }
 
-    public java.util.Map<String, String> getAttributes() {
+    public Map<String, String> getAttributes() {
         return attributes;
     }
 
-    public void setAttributes(java.util.Map<String, String> attributes) {
-        this.attributes = attributes == null ? new java.util.TreeMap<>() : attributes;
+    public void setAttributes(Map<String, String> attributes) {
+        this.attributes = attributes == null ? new TreeMap<>() : attributes;
     }
 
     /** The custom fields as the profile keeps them: the blank ones left out. */
-    java.util.Map<String, String> filledAttributes() {
-        var filled = new java.util.TreeMap<String, String>();
+    Map<String, String> filledAttributes() {
+        var filled = new TreeMap<String, String>();
         attributes.forEach((key, value) -> {
             if (value != null && !value.isBlank()) {
                 filled.put(key, value.strip());

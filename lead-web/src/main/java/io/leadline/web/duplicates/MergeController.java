@@ -2,6 +2,8 @@ package io.leadline.web.duplicates;
 
 import io.leadline.core.duplicates.MergePlan;
 import io.leadline.core.lead.Lead;
+import io.leadline.core.user.Role;
+import io.leadline.web.access.Roles;
 import io.leadline.web.capture.LeadEditing.EditConflictException;
 import io.leadline.web.i18n.PageMessages;
 import jakarta.validation.Valid;
@@ -66,7 +68,7 @@ class MergeController {
                     form.getMergedVersion(),
                     form.fields(),
                     user.getName(),
-                    io.leadline.web.access.Roles.has(user, io.leadline.core.user.Role.ADMIN));
+                    Roles.has(user, Role.ADMIN));
         } catch (EditConflictException | LeadMerging.MergeRefusedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
             return back;

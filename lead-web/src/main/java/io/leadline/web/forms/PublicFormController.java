@@ -2,6 +2,7 @@ package io.leadline.web.forms;
 
 import io.leadline.core.contact.ContactStatuses;
 import io.leadline.core.importing.CellText;
+import io.leadline.core.importing.Countries;
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.lead.Leads;
@@ -182,8 +183,7 @@ class PublicFormController {
                 form.get("company"),
                 form.get("job_title"),
                 size,
-                io.leadline.core.importing.Countries.isoCode(form.get("country"))
-                        .orElse(null),
+                Countries.isoCode(form.get("country")).orElse(null),
                 utm(form).get("utm_source"),
                 attributes);
         boolean consented = consentText().isPresent() && "yes".equals(form.get("marketing_consent"));

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.time.temporal.TemporalAccessor;
+import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,7 +87,7 @@ public class Times {
             case ZonedDateTime zonedTime -> zonedTime.withZoneSameInstant(zone);
             case LocalDateTime utc -> utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone);
             case LocalDate date -> date.atStartOfDay(zone);
-            case java.util.Date date -> date.toInstant().atZone(zone);
+            case Date date -> date.toInstant().atZone(zone);
             case TemporalAccessor other -> Instant.from(other).atZone(zone);
             default ->
                 throw new IllegalArgumentException(

@@ -6,6 +6,7 @@ import io.leadline.core.importing.DateFormat;
 import io.leadline.core.importing.DuplicatePolicy;
 import io.leadline.core.importing.ImportField;
 import io.leadline.core.importing.ImportFindings;
+import io.leadline.core.lead.LifecycleStage;
 import io.leadline.persistence.importing.CsvFile;
 import io.leadline.persistence.importing.ImportJob;
 import io.leadline.persistence.importing.ImportJobs;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpStatus;
@@ -141,7 +143,7 @@ class ImportController {
             List<List<String>> preview = file.preview(ImportUploads.GUESS_ROWS);
             List<List<String>> rows = preview.subList(1, preview.size());
             ColumnMapping mapping = job.mapping();
-            model.addAttribute("emptyValues", String.join(", ", new java.util.TreeSet<>(mapping.emptyValues())));
+            model.addAttribute("emptyValues", String.join(", ", new TreeSet<>(mapping.emptyValues())));
             model.addAttribute(
                     "facts",
                     FileFacts.of(
@@ -150,7 +152,7 @@ class ImportController {
             model.addAttribute("dates", DateHints.of(mapping, rows));
             model.addAttribute("values", ValueHints.of(mapping, rows));
             model.addAttribute("stageChoices", StageChoices.of(mapping, rows).orElse(null));
-            model.addAttribute("stages", io.leadline.core.lead.LifecycleStage.values());
+            model.addAttribute("stages", LifecycleStage.values());
             model.addAttribute("dateFormats", DateFormat.values());
             model.addAttribute("fields", ImportField.values());
             model.addAttribute("policies", DuplicatePolicy.values());

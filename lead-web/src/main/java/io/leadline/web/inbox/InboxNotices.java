@@ -16,6 +16,7 @@ import io.leadline.core.queue.RepLoad;
 import io.leadline.core.queue.SalesReps;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,7 +125,7 @@ class InboxNotices {
             return;
         }
         // One query for the batch's owned leads: a batch of 1,000 events must not load its leads one by one.
-        Map<Long, Leads.Owned> owned = new java.util.HashMap<>(leads.owned(
+        Map<Long, Leads.Owned> owned = new HashMap<>(leads.owned(
                 raised.stream().map(ActivitiesRecorded.Recorded::leadId).collect(Collectors.toSet())));
         // A lead that asked not to be contacted raises no hand for a rep to call back.
         owned.keySet().removeAll(contacts.doNotContact(owned.keySet()));

@@ -1,22 +1,33 @@
 package io.leadline.web.leads;
 
 import io.leadline.core.audit.AuditAction;
+import io.leadline.core.bulk.BulkAction;
 import io.leadline.core.importing.SpreadsheetSafety;
+import io.leadline.core.lead.FieldKey;
 import io.leadline.core.lead.LeadCount;
 import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.LeadSearch;
 import io.leadline.core.lead.LifecycleStage;
+import io.leadline.core.lead.SegmentMembers;
+import io.leadline.core.qualification.SalesRules;
+import io.leadline.core.queue.RepLoad;
+import io.leadline.core.queue.SalesReps;
+import io.leadline.core.reports.Reports;
 import io.leadline.core.scoring.FitGrade;
 import io.leadline.persistence.lead.Segments;
 import io.leadline.web.audit.Audit;
 import io.leadline.web.prediction.LeadLikelihood;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Controller;
@@ -40,22 +51,22 @@ class LeadListController {
     private final Segments segments;
     private final Audit audit;
 
-    private final io.leadline.core.reports.Reports reports;
+    private final Reports reports;
     private final LeadLikelihood likelihood;
 
-    private final io.leadline.core.qualification.SalesRules salesRules;
-    private final io.leadline.core.queue.SalesReps reps;
-    private final io.leadline.core.lead.SegmentMembers lists;
+    private final SalesRules salesRules;
+    private final SalesReps reps;
+    private final SegmentMembers lists;
 
     LeadListController(
             LeadList leads,
             Segments segments,
             Audit audit,
-            io.leadline.core.reports.Reports reports,
+            Reports reports,
             LeadLikelihood likelihood,
-            io.leadline.core.qualification.SalesRules salesRules,
-            io.leadline.core.queue.SalesReps reps,
-            io.leadline.core.lead.SegmentMembers lists) {
+            SalesRules salesRules,
+            SalesReps reps,
+            SegmentMembers lists) {
         this.lists = lists;
         this.salesRules = salesRules;
         this.reps = reps;
@@ -98,16 +109,13 @@ class LeadListController {
             BindingResult binding,
             @RequestParam(required = false) Long afterValue,
             @RequestParam(required = false) Long afterId,
-            jakarta.servlet.http.HttpServletRequest request,
+            HttpServletRequest request,
             Model model) {
         model.addAttribute("rows", List.of());
         model.addAttribute("segments", segments.all());
-        model.addAttribute("bulkKinds", io.leadline.core.bulk.BulkAction.Kind.values());
+        model.addAttribute("bulkKinds", BulkAction.Kind.values());
         model.addAttribute(
-                "bulkReps",
-                reps.loads().stream()
-                        .map(io.leadline.core.queue.RepLoad::username)
-                        .toList());
+                "bulkReps", reps.loads().stream().map(RepLoad::username).toList());
         model.addAttribute("bulkReasons", salesRules.reasons());
         model.addAttribute("bulkLists", lists.lists());
         model.addAttribute(
@@ -164,14 +172,12 @@ class LeadListController {
         LeadSearch search = binding.hasErrors() ? LeadSearch.everything() : filter.toSearch();
         if ("selected".equals(scope) && ticked != null && !ticked.isEmpty()) {
             // The leads ticked on the page (the bulk form's export), within the same filters.
-            search = search.only(ticked.stream()
-                    .limit(io.leadline.core.bulk.BulkAction.MAX_LEADS)
-                    .toList());
+            search = search.only(ticked.stream().limit(BulkAction.MAX_LEADS).toList());
         }
         List<String> custom = fields == null
                 ? List.of()
                 : fields.stream()
-                        .map(io.leadline.core.lead.FieldKey::of)
+                        .map(FieldKey::of)
                         .filter(k -> !k.isEmpty())
                         .distinct()
                         .limit(MAX_EXPORT_FIELDS)
@@ -185,7 +191,7 @@ class LeadListController {
                 "filter " + search + (custom.isEmpty() ? "" : ", fields " + custom));
         var csv = new CSVPrinter(
                 new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), CSVFormat.DEFAULT);
-        List<String> header = new java.util.ArrayList<>(List.of(
+        List<String> header = new ArrayList<>(List.of(
                 "id",
                 "name",
                 "email",
@@ -204,7 +210,7 @@ class LeadListController {
         csv.printRecord(header);
         leads.each(search, custom, (r, values) -> {
             try {
-                List<Object> record = new java.util.ArrayList<>(java.util.Arrays.asList(
+                List<Object> record = new ArrayList<>(Arrays.asList(
                         r.id(),
                         safe(r.name()),
                         safe(r.email()),
@@ -216,8 +222,8 @@ class LeadListController {
                         r.grade().name(),
                         safe(r.owner()),
                         r.createdAt(),
-                        r.likelihood() == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", r.likelihood()),
-                        r.consent() == null ? "" : r.consent().toLowerCase(java.util.Locale.ROOT),
+                        r.likelihood() == null ? "" : String.format(Locale.ROOT, "%.4f", r.likelihood()),
+                        r.consent() == null ? "" : r.consent().toLowerCase(Locale.ROOT),
                         r.doNotContact() ? "yes" : "no"));
                 values.forEach(v -> record.add(safe(v)));
                 csv.printRecord(record);

@@ -6,6 +6,7 @@ import io.leadline.persistence.prediction.LikelihoodModels;
 import io.leadline.persistence.scoring.ScoringSamples;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -106,7 +107,7 @@ public class LeadLikelihood {
     }
 
     private static List<List<Long>> chunks(List<Long> ids) {
-        List<List<Long>> chunks = new java.util.ArrayList<>();
+        List<List<Long>> chunks = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += CHUNK) {
             chunks.add(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
         }

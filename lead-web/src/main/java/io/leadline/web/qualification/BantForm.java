@@ -2,6 +2,7 @@ package io.leadline.web.qualification;
 
 import io.leadline.core.qualification.BantCriterion;
 import io.leadline.core.qualification.BantStatus;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.validation.BindingResult;
@@ -58,7 +59,7 @@ record BantForm(
 
     /** What the rep typed, as typed (a value that failed binding too), to show again beside the errors. */
     static Map<String, String> asTyped(BindingResult binding) {
-        Map<String, String> typed = new java.util.HashMap<>();
+        Map<String, String> typed = new HashMap<>();
         for (BantCriterion criterion : BantCriterion.values()) {
             for (String part : new String[] {"Status", "Evidence", "Months"}) {
                 Object value = binding.getFieldValue(field(criterion, part));

@@ -6,6 +6,8 @@ import io.leadline.core.lead.LifecycleStage;
 import io.leadline.core.qualification.BantAnswer;
 import io.leadline.core.qualification.BantCriterion;
 import io.leadline.core.qualification.NotSalesReadyException;
+import io.leadline.core.user.Role;
+import io.leadline.web.access.Roles;
 import io.leadline.web.i18n.PageMessages;
 import io.leadline.web.i18n.Times;
 import io.leadline.web.leads.LeadPage;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -202,11 +205,11 @@ class QualificationController {
                 "bant.savedSome",
                 answers.stream()
                         .map(a -> messages.get("bant." + a.criterion().name()))
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                        .collect(Collectors.joining(", ")));
     }
 
     private static SalesActions.Actor actor(Authentication user) {
-        boolean admin = io.leadline.web.access.Roles.has(user, io.leadline.core.user.Role.ADMIN);
+        boolean admin = Roles.has(user, Role.ADMIN);
         return new SalesActions.Actor(user.getName(), admin);
     }
 }

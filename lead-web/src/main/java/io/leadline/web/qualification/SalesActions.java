@@ -12,8 +12,10 @@ import io.leadline.core.qualification.SalesRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -52,12 +54,12 @@ public class SalesActions {
     public void recordBant(long leadId, Actor actor, List<BantAnswer> answers) {
         Lead lead = workable(leadId, actor);
         BantAssessment stored = bant.of(lead.id());
-        List<BantAnswer> saved = new java.util.ArrayList<>();
+        List<BantAnswer> saved = new ArrayList<>();
         for (BantAnswer answer : answers) {
             BantAnswer before = stored.answer(answer.criterion());
             boolean changed = before.status() != answer.status()
                     || !before.evidence().equals(answer.evidence())
-                    || !java.util.Objects.equals(before.monthsToDecision(), answer.monthsToDecision());
+                    || !Objects.equals(before.monthsToDecision(), answer.monthsToDecision());
             if (changed) {
                 bant.save(lead.id(), answer);
                 saved.add(answer);

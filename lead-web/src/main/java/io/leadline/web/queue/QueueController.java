@@ -12,6 +12,7 @@ import io.leadline.core.queue.QueueFilter;
 import io.leadline.core.queue.QueuePosition;
 import io.leadline.core.queue.ResponseSla;
 import io.leadline.core.queue.SalesQueue;
+import io.leadline.core.reports.Reports;
 import io.leadline.core.user.Role;
 import io.leadline.web.access.Roles;
 import io.leadline.web.i18n.PageMessages;
@@ -51,7 +52,7 @@ class QueueController {
     private final LeadLikelihood likelihood;
     private final HandoffRules handoff;
 
-    private final io.leadline.core.reports.Reports reports;
+    private final Reports reports;
 
     private final PageMessages messages;
     private final QueueRows rows;
@@ -62,7 +63,7 @@ class QueueController {
             SalesRules settings,
             Clock clock,
             LeadLikelihood likelihood,
-            io.leadline.core.reports.Reports reports,
+            Reports reports,
             HandoffRules handoff,
             PageMessages messages,
             QueueRows rows) {

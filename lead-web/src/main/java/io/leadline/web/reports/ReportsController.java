@@ -17,6 +17,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -140,7 +141,7 @@ class ReportsController {
                         "win rate of resolved",
                         "win rate of all"),
                 rows.stream()
-                        .map(r -> java.util.Arrays.<Object>asList(
+                        .map(r -> Arrays.<Object>asList(
                                 r.group(),
                                 r.leads(),
                                 r.mqls(),

@@ -10,6 +10,7 @@ import io.leadline.web.jobs.BackgroundJob;
 import io.leadline.web.prediction.LeadLikelihood;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -76,8 +77,7 @@ class BackgroundRescoring implements BackgroundJob<RescoreJobs.RescoreJob> {
         if (outcome.readEveryone()) {
             likelihood.refreshAll();
         } else {
-            likelihood.refresh(
-                    java.util.Arrays.stream(outcome.leadIds()).boxed().toList());
+            likelihood.refresh(Arrays.stream(outcome.leadIds()).boxed().toList());
         }
         var result = outcome.result();
         jobs.finish(job.id(), result, Instant.now(clock));

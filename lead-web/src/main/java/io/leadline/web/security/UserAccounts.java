@@ -5,8 +5,10 @@ import io.leadline.core.user.Role;
 import io.leadline.persistence.user.AppUser;
 import io.leadline.persistence.user.AppUsers;
 import io.leadline.web.audit.Audit;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.NoSuchElementException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -189,8 +191,8 @@ public class UserAccounts {
     public String resetPassword(String username, String by) {
         AppUser user = users.findByUsername(username).orElseThrow();
         byte[] bytes = new byte[15];
-        new java.security.SecureRandom().nextBytes(bytes);
-        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        new SecureRandom().nextBytes(bytes);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         user.changePasswordHash(encoder.encode(password));
         audit.record(
                 by, AuditAction.PASSWORD_CHANGED, "user " + username, "reset by an admin; their sessions signed out");

@@ -1,5 +1,7 @@
 package io.leadline.web.settings;
 
+import io.leadline.core.activity.ActivityType;
+import io.leadline.core.lead.FieldKey;
 import io.leadline.core.scoring.ConditionText;
 import io.leadline.core.scoring.Decay;
 import io.leadline.core.scoring.DisqualifyingRule;
@@ -14,7 +16,11 @@ import io.leadline.core.scoring.ScoringModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the model editor's form into a draft: the live model's rules with the weights, caps, decay, grade bands
@@ -123,33 +129,30 @@ final class ModelDrafts {
     static final List<String> NEW_ROWS = List.of("", "_1", "_2");
 
     /** A fit rule the admin adds at the bottom of the editor, when its name is filled in. */
-    private static java.util.Optional<FitRule> newFitRule(
-            Map<String, String> form, String row, Map<String, String> errors) {
+    private static Optional<FitRule> newFitRule(Map<String, String> form, String row, Map<String, String> errors) {
         String name = form.getOrDefault("newfit_name" + row, "").strip();
         if (name.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Integer points = integer(form, "newfit_points" + row, true, null, errors);
         var when = condition(form, "newfit", row, errors);
-        return points == null || when.isEmpty()
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(new FitRule(name, when.get(), points));
+        return points == null || when.isEmpty() ? Optional.empty() : Optional.of(new FitRule(name, when.get(), points));
     }
 
     /**
      * The condition of a rule row: {@code <prefix>_type}/{@code <prefix>_field}/{@code <prefix>_values} with the row's
      * suffix (the new rows), or {@code fitkind_i}/{@code fitfield_i}/{@code fitvalues_i} (an existing rule).
      */
-    private static java.util.Optional<LeadCondition> condition(
+    private static Optional<LeadCondition> condition(
             Map<String, String> form, String prefix, String row, Map<String, String> errors) {
         boolean existing = prefix.equals("fit");
         String kindKey = existing ? "fitkind" + row : prefix + "_type" + row;
         String fieldKey = existing ? "fitfield" + row : prefix + "_field" + row;
         String valuesKey = existing ? "fitvalues" + row : prefix + "_values" + row;
         String field = form.getOrDefault(fieldKey, "").strip();
-        if (field.length() > 100 || io.leadline.core.lead.FieldKey.of(field).isEmpty()) {
+        if (field.length() > 100 || FieldKey.of(field).isEmpty()) {
             errors.put(fieldKey, "Name the field the rule reads, e.g. job_title or a custom column such as industry.");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             ConditionText.Kind kind;
@@ -158,38 +161,37 @@ final class ModelDrafts {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("choose the kind of rule");
             }
-            return java.util.Optional.of(ConditionText.read(kind, field, form.getOrDefault(valuesKey, "")));
+            return Optional.of(ConditionText.read(kind, field, form.getOrDefault(valuesKey, "")));
         } catch (IllegalArgumentException e) {
             errors.put(valuesKey, (existing ? "" : "The new rule: ") + e.getMessage() + ".");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
     /** An engagement rule for an activity type (standard or custom), when its name is filled in. */
-    private static java.util.Optional<EngagementRule> newEngagementRule(
-            Map<String, String> form, Map<String, String> errors) {
+    private static Optional<EngagementRule> newEngagementRule(Map<String, String> form, Map<String, String> errors) {
         String name = form.getOrDefault("neweng_name", "").strip();
         if (name.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Integer points = integer(form, "neweng_points", true, null, errors);
         Integer cap = integer(form, "neweng_cap", false, 0, errors);
         Integer days = integer(form, "neweng_days", false, 1, errors);
-        io.leadline.core.activity.ActivityType type;
+        ActivityType type;
         try {
-            type = new io.leadline.core.activity.ActivityType(form.getOrDefault("neweng_type", ""));
+            type = new ActivityType(form.getOrDefault("neweng_type", ""));
         } catch (IllegalArgumentException e) {
             errors.put("neweng_type", "The new rule: " + e.getMessage() + ".");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (points == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(new EngagementRule(name, type, points, cap, days, form.get("neweng_pages")));
+            return Optional.of(new EngagementRule(name, type, points, cap, days, form.get("neweng_pages")));
         } catch (IllegalArgumentException e) {
             errors.put("neweng_pages", "The new rule: " + e.getMessage() + ".");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -220,15 +222,15 @@ final class ModelDrafts {
 
     /** Domains as typed: separated by commas, spaces or new lines; each a domain name such as rival.com. */
     private static LeadCondition domains(String text, String field, Map<String, String> errors) {
-        java.util.Set<String> domains = new java.util.TreeSet<>();
-        for (String d : text.toLowerCase(java.util.Locale.ROOT).split("[\\s,;]+")) {
+        Set<String> domains = new TreeSet<>();
+        for (String d : text.toLowerCase(Locale.ROOT).split("[\\s,;]+")) {
             String domain = d.strip().replaceFirst("^@", "");
             if (domain.isEmpty()) {
                 continue;
             }
             if (!domain.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
                 errors.put(field, "\"" + domain + "\" is not a domain name like rival.com.");
-                return new LeadCondition.EmailDomain(java.util.Set.of());
+                return new LeadCondition.EmailDomain(Set.of());
             }
             domains.add(domain);
         }
@@ -243,7 +245,7 @@ final class ModelDrafts {
             FitRule rule = model.fitRules().get(i);
             form.put("fitname_" + i, rule.name());
             if (rule.when() instanceof LeadCondition.EmailDomain d) {
-                form.put("fitdomains_" + i, String.join(", ", new java.util.TreeSet<>(d.domains())));
+                form.put("fitdomains_" + i, String.join(", ", new TreeSet<>(d.domains())));
             } else {
                 form.put("fitkind_" + i, ConditionText.kindOf(rule.when()).name());
                 form.put("fitfield_" + i, rule.when().field());
@@ -252,7 +254,7 @@ final class ModelDrafts {
         }
         for (int i = 0; i < model.disqualifyingRules().size(); i++) {
             if (model.disqualifyingRules().get(i).when() instanceof LeadCondition.EmailDomain d) {
-                form.put("dqdomains_" + i, String.join(", ", new java.util.TreeSet<>(d.domains())));
+                form.put("dqdomains_" + i, String.join(", ", new TreeSet<>(d.domains())));
             }
         }
         for (int i = 0; i < model.engagementRules().size(); i++) {

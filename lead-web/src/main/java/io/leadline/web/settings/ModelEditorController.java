@@ -2,6 +2,7 @@ package io.leadline.web.settings;
 
 import io.leadline.core.audit.AuditAction;
 import io.leadline.core.lead.LeadField;
+import io.leadline.core.lead.LeadList;
 import io.leadline.core.scoring.ConditionText;
 import io.leadline.core.scoring.ModelComparison;
 import io.leadline.core.scoring.ModelDiff;
@@ -12,6 +13,7 @@ import io.leadline.persistence.scoring.RescoreJobs;
 import io.leadline.persistence.scoring.ScoringSamples;
 import io.leadline.web.audit.Audit;
 import io.leadline.web.i18n.PageMessages;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +43,7 @@ class ModelEditorController {
     private final RescoreJobs rescores;
     private final Audit audit;
     private final Clock clock;
-    private final io.leadline.core.lead.LeadList leadList;
+    private final LeadList leadList;
     private final ModelSuggestions suggestions;
 
     private final PageMessages messages;
@@ -52,7 +54,7 @@ class ModelEditorController {
             RescoreJobs rescores,
             Audit audit,
             Clock clock,
-            io.leadline.core.lead.LeadList leadList,
+            LeadList leadList,
             ModelSuggestions suggestions,
             PageMessages messages) {
         this.messages = messages;
@@ -134,8 +136,7 @@ class ModelEditorController {
     }
 
     @PostMapping("/settings/model/preview")
-    String preview(
-            @RequestParam Map<String, String> form, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String preview(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         ScoringModel live = models.active();
         ScoringModel base = base(form);
         editor(model, base, form);
@@ -143,7 +144,7 @@ class ModelEditorController {
         if (!read.errors().isEmpty()) {
             model.addAttribute("errors", read.errors());
             model.addAttribute("error", "The draft has fields that need correcting; they are marked below.");
-            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "settings/model";
         }
         ScoringModel draft = read.draft();

@@ -1,10 +1,13 @@
 package io.leadline.web.settings;
 
+import io.leadline.core.audit.AuditAction;
+import io.leadline.core.qualification.BantCriterion;
 import io.leadline.core.qualification.DisqualificationReason;
 import io.leadline.core.qualification.DisqualificationReport;
 import io.leadline.core.qualification.SalesRules;
 import io.leadline.core.queue.ResponseSla;
 import io.leadline.core.scoring.ModelDiff;
+import io.leadline.core.user.Role;
 import io.leadline.persistence.scoring.JdbcScoringModels;
 import io.leadline.persistence.scoring.RescoreJobs;
 import io.leadline.persistence.user.AppUsers;
@@ -17,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
@@ -82,14 +86,14 @@ class SettingsController {
         model.addAttribute("users", users.findAllByOrderByUsername());
         model.addAttribute("tokens", tokens.all());
         model.addAttribute("throttles", throttle.blocks());
-        model.addAttribute("roles", io.leadline.core.user.Role.values());
+        model.addAttribute("roles", Role.values());
         Map<String, String> labels = salesSettings.allReasons().stream()
                 .collect(Collectors.toMap(DisqualificationReason::code, DisqualificationReason::label));
         model.addAttribute("reasonLabels", labels);
         model.addAttribute("disqualifications", disqualifications.counts());
         model.addAttribute("slaHours", salesSettings.slaHours());
         model.addAttribute("bant", salesSettings.bantPolicy());
-        model.addAttribute("criteria", io.leadline.core.qualification.BantCriterion.values());
+        model.addAttribute("criteria", BantCriterion.values());
         model.addAttribute("reasons", salesSettings.allReasons());
         model.addAttribute("activeReasons", salesSettings.reasons());
         var rescore = rescores.latest().orElse(null);
@@ -114,11 +118,7 @@ class SettingsController {
         try {
             ResponseSla.hours(form.slaHours());
             salesSettings.save(form.slaHours(), form.policy(), admin.getName(), Instant.now(clock));
-            audit.record(
-                    admin.getName(),
-                    io.leadline.core.audit.AuditAction.SETTINGS_CHANGED,
-                    "sales settings",
-                    form.summary());
+            audit.record(admin.getName(), AuditAction.SETTINGS_CHANGED, "sales settings", form.summary());
             redirect.addFlashAttribute("message", messages.get("settings.sales.saved"));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", messages.refusal(e));
@@ -133,7 +133,7 @@ class SettingsController {
             Principal admin,
             RedirectAttributes redirect) {
         String code = label.strip()
-                .toLowerCase(java.util.Locale.ROOT)
+                .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "_")
                 .replaceAll("^_|_$", "");
         try {
@@ -141,7 +141,7 @@ class SettingsController {
                     code.length() > 40 ? code.substring(0, 40) : code, label.strip(), needsNote));
             audit.record(
                     admin.getName(),
-                    io.leadline.core.audit.AuditAction.SETTINGS_CHANGED,
+                    AuditAction.SETTINGS_CHANGED,
                     "disqualification reasons",
                     "added " + label.strip());
             redirect.addFlashAttribute("message", messages.get("settings.reason.added", label.strip()));
@@ -157,11 +157,7 @@ class SettingsController {
             Principal admin,
             RedirectAttributes redirect) {
         salesSettings.retireReason(code);
-        audit.record(
-                admin.getName(),
-                io.leadline.core.audit.AuditAction.SETTINGS_CHANGED,
-                "disqualification reasons",
-                "retired " + code);
+        audit.record(admin.getName(), AuditAction.SETTINGS_CHANGED, "disqualification reasons", "retired " + code);
         redirect.addFlashAttribute("message", messages.get("settings.reason.retired"));
         return "redirect:/settings";
     }

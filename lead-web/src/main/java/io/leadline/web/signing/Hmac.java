@@ -3,6 +3,7 @@ package io.leadline.web.signing;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,7 +29,7 @@ public final class Hmac {
     /** The first 16 bytes of the signature, URL-safe base64: short enough for a cookie or a link, too long to guess. */
     public static String shortSignature(byte[] key, String value) {
         byte[] full = sign(key, value);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, 16));
     }
 
     public static boolean same(String a, String b) {

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Marketers take the tracked links of an email campaign for the leads on the list (its filters kept) as one CSV to
@@ -92,8 +93,7 @@ class CampaignLinksController {
         if (binding.hasErrors()
                 || !CampaignLinks.problems(campaign.strip(), list).isEmpty()) {
             // Back to the form, which marks what to correct.
-            var back = org.springframework.web.util.UriComponentsBuilder.fromPath(
-                    request.getContextPath() + "/leads/email-links");
+            var back = UriComponentsBuilder.fromPath(request.getContextPath() + "/leads/email-links");
             request.getParameterMap().forEach((name, values) -> back.queryParam(name, (Object[]) values));
             response.sendRedirect(back.encode().build().toUriString());
             return;

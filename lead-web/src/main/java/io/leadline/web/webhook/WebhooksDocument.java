@@ -4,6 +4,7 @@ import io.leadline.core.webhook.WebhookEvent;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -47,9 +48,7 @@ class WebhooksDocument implements GlobalOpenApiCustomizer {
                                         "lead.merged only: the lead merged into this one (its id now answers with this lead's) "
                                                 + "and the fields this lead took from it")
                                 .addProperty("mergedLeadId", new IntegerSchema().format("int64"))
-                                .addProperty(
-                                        "fieldsTaken",
-                                        new io.swagger.v3.oas.models.media.ArraySchema().items(new StringSchema())))
+                                .addProperty("fieldsTaken", new ArraySchema().items(new StringSchema())))
                 .addProperty(
                         "account",
                         new ObjectSchema()

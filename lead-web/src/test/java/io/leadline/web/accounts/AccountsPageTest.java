@@ -18,6 +18,7 @@ import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.user.Role;
 import io.leadline.web.capture.LeadCapture;
 import io.leadline.web.security.UserAccounts;
+import io.leadline.web.webhook.WebhookReceiver;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,7 +93,7 @@ class AccountsPageTest {
         jdbc.sql("update account set owner = 'rita' where id = ?")
                 .param(account)
                 .update();
-        try (var receiver = new io.leadline.web.webhook.WebhookReceiver().subscribe(mvc, "ACCOUNT_MQA")) {
+        try (var receiver = new WebhookReceiver().subscribe(mvc, "ACCOUNT_MQA")) {
             jdbc.sql("update lead_score set engagement_points = 20, score = score + 20 where lead_id in "
                             + "(select id from lead where company = ? and full_name <> 'Account Analyst')")
                     .param(company)

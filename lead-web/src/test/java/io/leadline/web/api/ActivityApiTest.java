@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import io.leadline.core.user.Role;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** Batches of tracked events: stored whole or not at all, scores fresh on return, and a re-send does nothing twice. */
 @SpringBootTest
@@ -100,8 +102,7 @@ class ActivityApiTest {
                 .containsExactlyInAnyOrder("pricing_page_visit", "demo_request", "email_click");
         // Fresh: the stored score (what the queue ranks by) is what the live model makes of the lead with its new
         // activities.
-        String live = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                                "/api/leads/" + id + "/score")
+        String live = mvc.perform(MockMvcRequestBuilders.get("/api/leads/" + id + "/score")
                         .with(bearer(tracker)))
                 .andReturn()
                 .getResponse()
@@ -225,7 +226,7 @@ class ActivityApiTest {
     void an_event_from_a_clock_slightly_ahead_counts_now() throws Exception {
         String email = email();
         long id = lead(email, "Analyst");
-        String ahead = java.time.Instant.now().plusSeconds(90).toString();
+        String ahead = Instant.now().plusSeconds(90).toString();
         send(
                         UUID.randomUUID().toString(),
                         "{\"items\": [{\"email\": \"" + email + "\", \"type\": \"demo_request\", \"occurredAt\": \""

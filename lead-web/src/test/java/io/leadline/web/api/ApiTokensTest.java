@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,9 +58,8 @@ class ApiTokensTest {
         mvc.perform(get("/api/leads").header("Authorization", "Bearer " + shown.secret()))
                 .andExpect(status().isOk());
         mvc.perform(get("/settings").with(user("ada").roles("ADMIN")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(name)))
-                .andExpect(content()
-                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(shown.secret()))));
+                .andExpect(content().string(Matchers.containsString(name)))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(shown.secret()))));
 
         long id = jdbc.sql("select id from api_token where name = ?")
                 .param(name)
@@ -72,7 +72,7 @@ class ApiTokensTest {
                                 "message", "Revoked the token " + name + ": calls with it are refused from now on."));
         mvc.perform(get("/api/leads").header("Authorization", "Bearer " + shown.secret()))
                 .andExpect(status().isUnauthorized())
-                .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")))
+                .andExpect(header().string("WWW-Authenticate", Matchers.startsWith("Bearer")))
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.detail")
                         .value("The API token is unknown or was revoked. Ask an admin for a new one."));

@@ -22,10 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** The lead endpoints, each through success, auth failure, validation failure and its conflicts. */
 @SpringBootTest
@@ -263,8 +265,7 @@ class LeadApiTest {
         "POST, /api/activities"
     })
     void every_endpoint_answers_401_as_a_problem_without_a_token(String method, String path) throws Exception {
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(
-                                org.springframework.http.HttpMethod.valueOf(method), path)
+        mvc.perform(MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))
                 .andExpect(status().isUnauthorized())
@@ -280,8 +281,7 @@ class LeadApiTest {
         "POST, /api/leads/abc/outcome"
     })
     void a_malformed_lead_id_is_a_400_problem(String method, String path) throws Exception {
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(
-                                org.springframework.http.HttpMethod.valueOf(method), path)
+        mvc.perform(MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path)
                         .with(bearer(ApiClients.token(registry, Role.ADMIN)))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))

@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Debian's chromedriver: no tool downloads a browser. When they are not
@@ -55,8 +61,7 @@ final class Browser {
         if (downloads != null) {
             options.setExperimentalOption(
                     "prefs",
-                    java.util.Map.of(
-                            "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+                    Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -72,27 +77,24 @@ final class Browser {
         driver.get("http://localhost:" + port + "/login");
         type(driver, "username", username);
         type(driver, "password", password);
-        driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]"))
-                .click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.not(
-                        org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login")));
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     /**
      * Waits until the element shows the text, through the page's own refreshes (a progress page reloads itself every
      * second: an element read while the page is replaced can vanish under the driver, which is no failure).
      */
-    static void waitForText(ChromeDriver driver, org.openqa.selenium.By element, String text, Duration timeout) {
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout)
-                .ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
-                        element, text));
+    static void waitForText(ChromeDriver driver, By element, String text, Duration timeout) {
+        new WebDriverWait(driver, timeout)
+                .ignoring(WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(element, text));
     }
 
     /** Replaces the text of the field with this id. */
     static void type(ChromeDriver driver, String id, String value) {
-        var field = driver.findElement(org.openqa.selenium.By.id(id));
+        var field = driver.findElement(By.id(id));
         field.clear();
         field.sendKeys(value);
     }
@@ -101,13 +103,12 @@ final class Browser {
      * Waits until the page an action answered with has replaced the one holding {@code element}: the element is
      * stale, or (mid-navigation, as Chrome reports it) a node no longer in any document.
      */
-    static void waitUntilReplaced(
-            ChromeDriver driver, org.openqa.selenium.WebElement element, java.time.Duration timeout) {
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout).until(d -> {
+    static void waitUntilReplaced(ChromeDriver driver, WebElement element, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(d -> {
             try {
                 element.isEnabled();
                 return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
+            } catch (WebDriverException gone) {
                 return true;
             }
         });

@@ -8,6 +8,7 @@ import io.leadline.core.activity.ActivityType;
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.LeadProfile;
 import io.leadline.core.user.Role;
+import io.leadline.persistence.scoring.JdbcScoringModels;
 import io.leadline.persistence.scoring.RescoreJobs;
 import io.leadline.web.capture.LeadCapture;
 import io.leadline.web.capture.LeadEditing;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,7 +50,7 @@ class ModelBrowserTest {
     RescoreJobs rescores;
 
     @Autowired
-    io.leadline.persistence.scoring.JdbcScoringModels models;
+    JdbcScoringModels models;
 
     private int liveBefore;
 
@@ -107,9 +110,9 @@ class ModelBrowserTest {
                         "Would become MQLs (");
         assertThat(browser.findElements(By.cssSelector("a[href='/leads/" + fan + "']")))
                 .isNotEmpty();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2100));
+        browser.manage().window().setSize(new Dimension(1280, 2100));
         Browser.screenshot(browser, "model-preview");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser.manage().window().setSize(new Dimension(1280, 900));
 
         browser.findElement(By.xpath("//button[normalize-space()='Save and activate this draft']"))
                 .click();
@@ -156,12 +159,12 @@ class ModelBrowserTest {
         Browser.type(browser, "fit_0", "17");
         browser.findElement(By.name("fitremove_1")).click();
         Browser.type(browser, "newfit_name", "High quality");
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("newfit_type"))).selectByValue("ONE_OF");
+        new Select(browser.findElement(By.id("newfit_type"))).selectByValue("ONE_OF");
         Browser.type(browser, "newfit_field", "Lead Quality");
         Browser.type(browser, "newfit_values", "High");
         Browser.type(browser, "newfit_points", "25");
         Browser.type(browser, "newfit_name_1", "Big revenue");
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("newfit_type_1"))).selectByValue("RANGE");
+        new Select(browser.findElement(By.id("newfit_type_1"))).selectByValue("RANGE");
         Browser.type(browser, "newfit_field_1", "Annual Revenue");
         Browser.type(browser, "newfit_values_1", "1000000-100000000");
         Browser.type(browser, "newfit_points_1", "5");

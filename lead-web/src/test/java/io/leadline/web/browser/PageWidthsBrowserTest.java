@@ -13,10 +13,12 @@ import io.leadline.web.security.UserAccounts;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,7 +79,7 @@ class PageWidthsBrowserTest {
                         250,
                         "BR",
                         "paid_search",
-                        java.util.Map.of()))
+                        Map.of()))
                 .id();
         Browser.signIn(browser, port, "widths-admin", "widths-admin-password");
         List<String> pages = new ArrayList<>(List.of(
@@ -115,7 +117,7 @@ class PageWidthsBrowserTest {
                         null,
                         "BR",
                         null,
-                        java.util.Map.of("phone", "+55 41 99876-5432")))
+                        Map.of("phone", "+55 41 99876-5432")))
                 .id();
         String email = jdbc.sql("select email from lead where id = ?")
                 .param(lead)
@@ -151,8 +153,7 @@ class PageWidthsBrowserTest {
                 new Preferences(Optional.of(Language.PORTUGUESE_BRAZIL), Optional.of(ZoneId.of("America/Sao_Paulo"))));
         Browser.signIn(browser, port, "widths-marketer-pt", "widths-marketer-pt-password");
         browser.get("http://localhost:" + port + "/");
-        assertThat(browser.findElement(org.openqa.selenium.By.tagName("h1")).getText())
-                .isEqualTo("Hoje");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hoje");
         assertThat(browser.getPageSource()).contains("BRT");
         assertThat((String) browser.executeScript("return document.cookie"))
                 .as("leadline.js tells the browser's zone")

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -100,15 +102,14 @@ class TrackingBrowserTest {
         fitsAPhone("settings-tracking-site-phone");
         browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
         // The sign-out's page must have arrived before the next page is asked for, or it replaces that page.
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
         return code;
     }
 
     /** At a phone's width the page scrolls only down, never sideways; the window is put back after. */
     private void fitsAPhone(String screenshot) {
         var desktop = browser.manage().window().getSize();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.manage().window().setSize(new Dimension(390, 844));
         try {
             Object wider = browser.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
             Browser.screenshot(browser, screenshot);

@@ -16,6 +16,7 @@ import io.leadline.core.user.Role;
 import io.leadline.web.TestLeads;
 import io.leadline.web.security.UserAccounts;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -241,7 +242,7 @@ class BulkActionsTest {
                 .andExpect(content().string(containsString("Act on several leads")));
         mvc.perform(get("/leads").param("text", tag).with(user("mia").roles("MARKETER")))
                 .andExpect(content().string(containsString("Add to a segment")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Disqualify</option>"))));
+                .andExpect(content().string(Matchers.not(containsString("Disqualify</option>"))));
         mvc.perform(post("/leads/bulk")
                         .with(user("mia").roles("MARKETER"))
                         .with(csrf())

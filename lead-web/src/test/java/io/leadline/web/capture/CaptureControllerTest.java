@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +21,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.result.ContentResultMatchers;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -60,8 +63,7 @@ class CaptureControllerTest {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrlPattern("/leads/*"))
                 .andExpect(flash().attribute(
-                                "message",
-                                org.hamcrest.Matchers.startsWith("Lead Ana Souza saved as Marketing qualified.")))
+                                "message", Matchers.startsWith("Lead Ana Souza saved as Marketing qualified.")))
                 .andReturn()
                 .getResponse()
                 .getRedirectedUrl();
@@ -157,7 +159,7 @@ class CaptureControllerTest {
         return jdbc.sql("select count(*) from lead").query(Long.class).single();
     }
 
-    private static org.springframework.test.web.servlet.result.ContentResultMatchers content() {
-        return org.springframework.test.web.servlet.result.MockMvcResultMatchers.content();
+    private static ContentResultMatchers content() {
+        return MockMvcResultMatchers.content();
     }
 }

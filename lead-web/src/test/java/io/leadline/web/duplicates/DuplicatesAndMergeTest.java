@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.leadline.core.user.Role;
 import io.leadline.web.api.ApiClients;
 import io.leadline.web.api.ApiTokenRegistry;
+import io.leadline.web.webhook.WebhookReceiver;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,9 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 @SpringBootTest(properties = "leadline.import.poll-millis=100")
 @AutoConfigureMockMvc
@@ -136,7 +139,7 @@ class DuplicatesAndMergeTest {
         // Later events naming the merged lead, by its id or its address, are the survivor's; so is a form's.
         mvc.perform(post("/api/activities")
                         .with(ApiClients.bearer(ApiClients.token(tokens, Role.MARKETER)))
-                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .content(
                                 "{\"items\": [{\"leadId\": %d, \"type\": \"email_open\"}, {\"email\": \"mari%s@gmail.com\", \"type\": \"email_click\"}]}"
@@ -169,16 +172,13 @@ class DuplicatesAndMergeTest {
                         .param("email", "HelenaPrado." + tag + "+events@googlemail.com")
                         .with(user("mia").roles("MARKETER")))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].id")
-                        .value(stored))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].reasons[0]")
-                        .value("same mailbox"));
+                .andExpect(MockMvcResultMatchers.jsonPath("$[0].id").value(stored))
+                .andExpect(MockMvcResultMatchers.jsonPath("$[0].reasons[0]").value("same mailbox"));
         mvc.perform(get("/leads/duplicates/check")
                         .param("fullName", "Helena Pardo " + tag)
                         .param("company", "PRADO " + tag)
                         .with(user("mia").roles("MARKETER")))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].url")
-                        .value("/leads/" + stored));
+                .andExpect(MockMvcResultMatchers.jsonPath("$[0].url").value("/leads/" + stored));
         mvc.perform(get("/leads/duplicates/check")
                         .param("fullName", "Someone Else")
                         .with(user("mia").roles("MARKETER")))
@@ -187,7 +187,7 @@ class DuplicatesAndMergeTest {
 
     @Test
     void the_crm_is_told_of_a_merge_by_a_lead_merged_webhook_naming_the_id_that_is_gone() throws Exception {
-        try (var receiver = new io.leadline.web.webhook.WebhookReceiver().subscribe(mvc, "MERGED")) {
+        try (var receiver = new WebhookReceiver().subscribe(mvc, "MERGED")) {
             long kept = idOf(capture("Otavio Reis " + tag, "otavio" + tag + "@a.com", "Reis " + tag, null));
             long gone = idOf(capture("Otavio Reiss " + tag, "otavio" + tag + "@b.com", "Reis " + tag, "CFO"));
             mvc.perform(post("/leads/merge")

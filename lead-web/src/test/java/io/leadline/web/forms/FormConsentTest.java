@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,6 +69,6 @@ class FormConsentTest {
                     .with(csrf()));
         }
         mvc.perform(get("/forms/consent-test"))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("marketing_consent"))));
+                .andExpect(content().string(Matchers.not(containsString("marketing_consent"))));
     }
 }

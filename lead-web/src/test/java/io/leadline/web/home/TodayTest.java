@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.leadline.core.lead.LeadCount;
 import io.leadline.web.TestLeads;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -66,12 +67,12 @@ class TodayTest {
                 .andExpect(content().string(containsString("unread notices")))
                 .andExpect(content()
                         .string(containsString("href=\"/queue?scope=UNASSIGNED&amp;stage=MQL\"><strong>"
-                                + new io.leadline.core.lead.LeadCount(waiting).figure() + "</strong>")))
+                                + new LeadCount(waiting).figure() + "</strong>")))
                 .andExpect(content().string(not(containsString("Latest imports"))))
                 .andExpect(content().string(not(containsString("Background work"))))
                 .andReturn();
         var today = (TodayBoard.Today) page.getModelAndView().getModel().get("today");
-        assertThat(today.waitingForRep().counted()).isEqualTo(Math.min(waiting, io.leadline.core.lead.LeadCount.CAP));
+        assertThat(today.waitingForRep().counted()).isEqualTo(Math.min(waiting, LeadCount.CAP));
         assertThat(today.mine().counted())
                 .isEqualTo(count("select count(*) from lead l join lead_score s on s.lead_id = l.id "
                         + "where s.stage in ('MQL', 'ACCEPTED', 'SQL') and l.owner = 'rita'"));

@@ -14,9 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.leadline.core.importing.ImportField;
 import io.leadline.persistence.importing.ImportJob;
 import io.leadline.persistence.importing.ImportJobs;
 import io.leadline.persistence.jobs.JobStatus;
+import io.leadline.web.i18n.PageMessages;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -36,7 +38,7 @@ class ImportWizardTest {
     MockMvc mvc;
 
     @Autowired
-    io.leadline.web.i18n.PageMessages pageMessages;
+    PageMessages pageMessages;
 
     @Autowired
     ImportJobs jobs;
@@ -185,10 +187,7 @@ class ImportWizardTest {
         // "Contact …" and "Org …" are not recognised: the guess keeps them as custom attributes.
         assertThat(jobs.find(first).orElseThrow().mapping().columns())
                 .extracting(c -> c.field())
-                .containsExactly(
-                        io.leadline.core.importing.ImportField.CUSTOM,
-                        io.leadline.core.importing.ImportField.CUSTOM,
-                        io.leadline.core.importing.ImportField.CUSTOM);
+                .containsExactly(ImportField.CUSTOM, ImportField.CUSTOM, ImportField.CUSTOM);
 
         mvc.perform(post("/imports/{id}/start", first)
                         .param("field0", "FULL_NAME")
@@ -207,10 +206,7 @@ class ImportWizardTest {
         long second = upload(headers + "Bo,Beta,bo-" + tag + "@beta.com\n");
         assertThat(jobs.find(second).orElseThrow().mapping().columns())
                 .extracting(c -> c.field())
-                .containsExactly(
-                        io.leadline.core.importing.ImportField.FULL_NAME,
-                        io.leadline.core.importing.ImportField.COMPANY,
-                        io.leadline.core.importing.ImportField.EMAIL);
+                .containsExactly(ImportField.FULL_NAME, ImportField.COMPANY, ImportField.EMAIL);
     }
 
     @Test

@@ -16,11 +16,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.leadline.core.importing.DateFormat;
 import io.leadline.core.importing.ImportField;
 import io.leadline.core.importing.ImportFindings;
+import io.leadline.core.lead.LifecycleStage;
 import io.leadline.persistence.importing.ImportJob;
 import io.leadline.persistence.importing.ImportJobs;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -127,13 +133,12 @@ class RealExportsTest {
 
     @Test
     void the_rejected_rows_fixed_in_their_file_import_again() throws Exception {
-        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
         String original = "Lead ID,Email,Created Date\n"
                 + "A1-" + tag + ",fix-a-" + tag + "@acme.com,03/15/2024\n"
                 + "A2-" + tag + ",fix-b-" + tag + "@acme.com,03/16/2024\n"
                 + "A3-" + tag + ",fix-c-" + tag + "@acme.com,31/12/2023\n";
-        ImportJob first = importWithTheGuessedMapping(
-                "fix-" + tag + ".csv", original.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ImportJob first = importWithTheGuessedMapping("fix-" + tag + ".csv", original.getBytes(StandardCharsets.UTF_8));
         assertThat(counts(first)).isEqualTo(new long[] {3, 2, 0, 1});
 
         String rejected = mvc.perform(get("/imports/{id}/rejected.csv", first.id())
@@ -146,7 +151,7 @@ class RealExportsTest {
                 .contains("A3-" + tag + ",fix-c-" + tag + "@acme.com,31/12/2023,4,");
         ImportJob again = importWithTheGuessedMapping(
                 "fixed-" + tag + ".csv",
-                rejected.replace("31/12/2023", "12/31/2023").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                rejected.replace("31/12/2023", "12/31/2023").getBytes(StandardCharsets.UTF_8));
 
         assertThat(counts(again)).isEqualTo(new long[] {1, 1, 0, 0});
         Map<String, Object> fixed = lead("fix-c-" + tag + "@acme.com");
@@ -196,8 +201,8 @@ class RealExportsTest {
         // The CRM moves on: the same leads again, updated. An open lead moves; a won one is not reopened.
         String later =
                 "Lead ID,Email,Lead Status\nS-3,cy@status-fixture.example,Closed Won\nS-6,flo@status-fixture.example,Working\n";
-        ImportJob again = importWithTheGuessedMapping(
-                "crm-statuses-later.csv", later.getBytes(java.nio.charset.StandardCharsets.UTF_8), "UPDATE");
+        ImportJob again =
+                importWithTheGuessedMapping("crm-statuses-later.csv", later.getBytes(StandardCharsets.UTF_8), "UPDATE");
         assertThat(counts(again)).isEqualTo(new long[] {2, 0, 2, 0});
         assertThat(jdbc.sql(
                                 "select string_agg(stage, ',' order by external_id) from lead where external_id in ('S-3', 'S-6')")
@@ -212,9 +217,9 @@ class RealExportsTest {
 
     @Test
     void the_mapping_page_lists_a_stage_columns_values_and_a_choice_there_is_applied() throws Exception {
-        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
         String file = "Email,Status\nring-" + tag + "@acme.com,Ringing\nconv-" + tag + "@acme.com,Converted\n";
-        long id = upload("statuses-" + tag + ".csv", file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long id = upload("statuses-" + tag + ".csv", file.getBytes(StandardCharsets.UTF_8));
 
         mvc.perform(get("/imports/{id}", id).with(user("mia").roles("MARKETER")))
                 .andExpect(content().string(containsString("What each value of Status means")))
@@ -246,11 +251,11 @@ class RealExportsTest {
 
     @Test
     void a_template_keeps_what_each_status_means_for_the_next_export_of_the_same_crm() throws Exception {
-        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
         String headers = "Email,Status,Note " + tag + "\n";
         long first = upload(
                 "crm-" + tag + ".csv",
-                (headers + "a-" + tag + "@acme.com,Ringing,x\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                (headers + "a-" + tag + "@acme.com,Ringing,x\n").getBytes(StandardCharsets.UTF_8));
         mvc.perform(post("/imports/{id}/start", first)
                         .param("field0", "EMAIL")
                         .param("field1", "STAGE")
@@ -261,25 +266,24 @@ class RealExportsTest {
                         .param("templateName", "Statuses " + tag)
                         .with(user("mia").roles("MARKETER"))
                         .with(csrf()))
-                .andExpect(flash().attribute(
-                                "message", org.hamcrest.Matchers.startsWith("Saved the mapping as the template")));
+                .andExpect(flash().attribute("message", Matchers.startsWith("Saved the mapping as the template")));
 
         long second = upload(
                 "crm-" + tag + "-2.csv",
                 (headers + "b-" + tag + "@acme.com,Ringing,y\nc-" + tag + "@acme.com,Converted,z\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(jobs.find(second).orElseThrow().mapping().stages().stageOf("Ringing"))
-                .contains(io.leadline.core.lead.LifecycleStage.ACCEPTED);
+                .contains(LifecycleStage.ACCEPTED);
         mvc.perform(get("/imports/{id}", second).with(user("mia").roles("MARKETER")))
                 .andExpect(content().string(containsString("<option value=\"ACCEPTED\" selected=\"selected\">")));
     }
 
     @Test
     void the_mapping_page_says_how_the_file_was_read_and_how_empty_each_column_is() throws Exception {
-        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
         String file = "Email;Name;Phone\nr\u00e9my-" + tag + "@acme.fr;R\u00e9my;N/A\nzo\u00e9-" + tag
                 + "@acme.fr;Zo\u00e9;+33 1 23\n";
-        long id = upload("excel-" + tag + ".csv", file.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        long id = upload("excel-" + tag + ".csv", file.getBytes(Charset.forName("windows-1252")));
         mvc.perform(get("/imports/{id}", id).with(user("mia").roles("MARKETER")))
                 .andExpect(
                         content()
@@ -293,12 +297,12 @@ class RealExportsTest {
 
     @Test
     void a_files_own_words_for_nothing_are_read_as_empty_and_kept_with_its_template() throws Exception {
-        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
         String headers = "Email,Company,Job Title,Source " + tag + "\n";
         long id = upload(
                 "tbd-" + tag + ".csv",
                 (headers + "t1-" + tag + "@acme.com,TBD,-,web\nt2-" + tag + "@acme.com,Acme,Buyer,tbd\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        .getBytes(StandardCharsets.UTF_8));
         mvc.perform(post("/imports/{id}/start", id)
                         .param("policy", "SKIP")
                         .param("dryRun", "false")
@@ -336,7 +340,7 @@ class RealExportsTest {
 
         long next = upload(
                 "tbd-" + tag + "-2.csv",
-                (headers + "t3-" + tag + "@acme.com,TBD,-,web\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                (headers + "t3-" + tag + "@acme.com,TBD,-,web\n").getBytes(StandardCharsets.UTF_8));
         mvc.perform(get("/imports/{id}", next).with(user("mia").roles("MARKETER")))
                 .andExpect(content().string(containsString(">-, tbd</textarea>")));
     }
@@ -371,10 +375,7 @@ class RealExportsTest {
     @Test
     void a_file_wider_than_the_cap_is_refused_at_upload_with_the_count() throws Exception {
         String header = String.join(
-                ",",
-                java.util.stream.IntStream.rangeClosed(1, 5001)
-                        .mapToObj(i -> "c" + i)
-                        .toList());
+                ",", IntStream.rangeClosed(1, 5001).mapToObj(i -> "c" + i).toList());
         mvc.perform(multipart("/imports")
                         .file(new MockMultipartFile(
                                 "file", "wide.csv", "text/csv", (header + "\n" + header + "\n").getBytes()))

@@ -16,6 +16,7 @@ import io.leadline.persistence.importing.ImportJob;
 import io.leadline.persistence.importing.ImportJobs;
 import io.leadline.persistence.importing.UploadRetention;
 import io.leadline.persistence.jobs.JobStatus;
+import io.leadline.testing.Eventually;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -179,7 +180,7 @@ class UploadsTest {
         assertThat(done.imported()).isEqualTo(1);
         // The file goes right after the job's end is committed (UploadRetention.importEnded), a moment after DONE
         // shows.
-        io.leadline.testing.Eventually.eventually(() -> {
+        Eventually.eventually(() -> {
             assertThat(stored).doesNotExist();
             assertThat(jobs.find(id).orElseThrow().fileDeleted()).isTrue();
         });

@@ -10,7 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.LeadProfile;
+import io.leadline.persistence.lead.Segments;
+import io.leadline.persistence.reports.ReportSnapshots;
 import io.leadline.web.capture.LeadCapture;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -33,7 +38,7 @@ class LeadListTest {
     LeadCapture capture;
 
     @Autowired
-    io.leadline.persistence.reports.ReportSnapshots snapshots;
+    ReportSnapshots snapshots;
 
     @Test
     void the_source_filter_lists_every_source_in_use_folded_and_filters_by_any_spelling() throws Exception {
@@ -223,28 +228,27 @@ class LeadListTest {
                 .containsExactly(manager, ceo);
 
         mvc.perform(
-                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/segments")
+                        MockMvcRequestBuilders.post("/segments")
                                 .param("name", "Seg " + company)
                                 .param("query", "text=" + company.replace(" ", "%20") + "&minGrade=C&afterId=5")
                                 .with(user("mia").roles("MARKETER"))
                                 .with(org.springframework.security.test.web.servlet.request
                                         .SecurityMockMvcRequestPostProcessors.csrf()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                .andExpect(MockMvcResultMatchers.flash()
                         .attribute("message", "Saved the segment \"Seg " + company + "\"."));
 
         var page = mvc.perform(get("/leads").with(user("mia").roles("MARKETER")))
                 .andExpect(content().string(containsString("Seg " + company)))
                 .andReturn();
         @SuppressWarnings("unchecked")
-        var segments = (List<io.leadline.persistence.lead.Segments.Segment>)
-                page.getModelAndView().getModel().get("segments");
+        var segments =
+                (List<Segments.Segment>) page.getModelAndView().getModel().get("segments");
         var saved = segments.stream()
                 .filter(seg -> seg.name().equals("Seg " + company))
                 .findFirst()
                 .orElseThrow();
         assertThat(saved.query()).isEqualTo("text=" + company.replace(" ", "%20") + "&minGrade=C");
-        assertThat(ids(rows(get(java.net.URI.create("/leads?" + saved.query())))))
-                .containsExactly(manager, ceo);
+        assertThat(ids(rows(get(URI.create("/leads?" + saved.query()))))).containsExactly(manager, ceo);
     }
 
     @Test

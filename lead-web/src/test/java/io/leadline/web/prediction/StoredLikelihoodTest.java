@@ -11,10 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.leadline.core.lead.LeadList;
+import io.leadline.core.queue.QueueEntry;
 import io.leadline.core.user.Role;
 import io.leadline.web.api.ApiClients;
 import io.leadline.web.api.ApiTokenRegistry;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -108,7 +113,7 @@ class StoredLikelihoodTest {
                 .getContentAsString();
         assertThat(page).contains(">Likelihood<", "Most likely to close first", "Stored Likelihood Referral");
         @SuppressWarnings("unchecked")
-        var rows = (List<io.leadline.core.lead.LeadList.Row>) mvc.perform(get("/leads")
+        var rows = (List<LeadList.Row>) mvc.perform(get("/leads")
                         .param("order", "LIKELIHOOD")
                         .param("minLikelihood", "50")
                         .with(user("mia").roles("MARKETER")))
@@ -117,9 +122,7 @@ class StoredLikelihoodTest {
                 .getModel()
                 .get("rows");
         assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.likelihood()).isGreaterThanOrEqualTo(0.5));
-        assertThat(rows)
-                .extracting(io.leadline.core.lead.LeadList.Row::likelihood)
-                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(rows).extracting(LeadList.Row::likelihood).isSortedAccordingTo(Comparator.reverseOrder());
 
         // The queue too: filtered by it and ordered by it, hand-raisers-first order left as the default.
         String queue = mvc.perform(get("/queue")
@@ -131,7 +134,7 @@ class StoredLikelihoodTest {
                 .getContentAsString();
         assertThat(queue).contains("Most likely to close first", "Stored Likelihood Referral");
         @SuppressWarnings("unchecked")
-        var entries = (List<io.leadline.core.queue.QueueEntry>) mvc.perform(get("/queue")
+        var entries = (List<QueueEntry>) mvc.perform(get("/queue")
                         .param("order", "LIKELIHOOD")
                         .param("minLikelihood", "50")
                         .with(user("sam").roles("SALES")))
@@ -142,9 +145,7 @@ class StoredLikelihoodTest {
         assertThat(entries)
                 .isNotEmpty()
                 .allSatisfy(e -> assertThat(e.likelihood()).isGreaterThanOrEqualTo(0.5));
-        assertThat(entries)
-                .extracting(io.leadline.core.queue.QueueEntry::likelihood)
-                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(entries).extracting(QueueEntry::likelihood).isSortedAccordingTo(Comparator.reverseOrder());
 
         String token = ApiClients.token(registry, Role.SALES);
         mvc.perform(get("/api/leads/" + referral).with(bearer(token)))
@@ -167,7 +168,7 @@ class StoredLikelihoodTest {
         assertThat(csv)
                 .startsWith(
                         "id,name,email,company,job title,source,stage,score,fit grade,owner,created,likelihood to close")
-                .contains(String.format(java.util.Locale.ROOT, "%.4f", stored(referral, first)));
+                .contains(String.format(Locale.ROOT, "%.4f", stored(referral, first)));
 
         // A lead that changes is scored again, and its likelihood with it.
         jdbc.sql("update lead_likelihood set probability = 0.001 where lead_id = ?")
@@ -245,7 +246,7 @@ class StoredLikelihoodTest {
     @Test
     void a_field_an_import_brought_after_the_leads_became_mqls_is_flagged_before_training() throws Exception {
         ClosedLeads.insert(jdbc, 400);
-        String key = "sales_rating_" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String key = "sales_rating_" + UUID.randomUUID().toString().substring(0, 6);
         // Resolved leads that became MQLs ten days ago; a CRM re-import yesterday brought a rating for them.
         List<Long> ids = jdbc.sql("select id from lead where stage in ('WON', 'LOST') order by id desc limit 60")
                 .query(Long.class)

@@ -14,6 +14,9 @@ import io.leadline.core.user.Role;
 import io.leadline.web.TestLeads;
 import io.leadline.web.security.UserAccounts;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -192,9 +195,8 @@ class QualificationControllerTest {
                 .andExpect(flash().attribute(
                                 "message",
                                 "Recycled Bant Lead to nurture until "
-                                        + java.time.format.DateTimeFormatter.ofLocalizedDate(
-                                                        java.time.format.FormatStyle.MEDIUM)
-                                                .withLocale(java.util.Locale.ENGLISH)
+                                        + DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                                                .withLocale(Locale.ENGLISH)
                                                 .format(revisit)
                                         + "."));
 

@@ -9,7 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.leadline.core.lead.LeadAlreadyClaimedException;
 import io.leadline.core.queue.QueueEntry;
+import io.leadline.core.queue.QueuePosition;
 import io.leadline.core.user.Role;
 import io.leadline.web.TestLeads;
 import io.leadline.web.security.UserAccounts;
@@ -122,7 +124,7 @@ class SalesQueueTest {
                     start.await();
                     try {
                         return claims.claim(lead, rep).owner();
-                    } catch (io.leadline.core.lead.LeadAlreadyClaimedException e) {
+                    } catch (LeadAlreadyClaimedException e) {
                         return "lost to " + e.owner();
                     }
                 };
@@ -188,8 +190,7 @@ class SalesQueueTest {
             List<QueueEntry> hot =
                     (List<QueueEntry>) result.getModelAndView().getModel().get("hot");
             hot.forEach(e -> seen.add(e.leadId()));
-            var next = (io.leadline.core.queue.QueuePosition)
-                    result.getModelAndView().getModel().get("next");
+            var next = (QueuePosition) result.getModelAndView().getModel().get("next");
             url = next == null ? null : "/queue?afterKey=" + next.key() + "&afterId=" + next.leadId();
         }
         assertThat(seen).hasSize((int) all).doesNotHaveDuplicates();

@@ -13,6 +13,7 @@ import io.leadline.core.lead.Leads;
 import io.leadline.persistence.scoring.RescoreJobs;
 import io.leadline.web.capture.LeadEditing;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,7 +84,7 @@ class ImportedStagesUnderRescoringTest {
                 .as("below the MQL threshold")
                 .isLessThan(40);
 
-        long job = rescores.queue("ada", "test", java.time.Instant.now());
+        long job = rescores.queue("ada", "test", Instant.now());
         eventually(() -> assertThat(rescores.latest().orElseThrow().done()).isTrue());
         assertThat(rescores.latest().orElseThrow().id()).isGreaterThanOrEqualTo(job);
         assertThat(stage(email)).as("after rescoring").isEqualTo("MQL");

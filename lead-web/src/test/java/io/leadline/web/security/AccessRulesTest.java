@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.leadline.core.user.Role;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -117,13 +118,12 @@ class AccessRulesTest {
 
     @Test
     void the_first_admin_exists_after_start_up() {
-        org.assertj.core.api.Assertions.assertThat(accounts.anyActiveAdmin()).isTrue();
+        Assertions.assertThat(accounts.anyActiveAdmin()).isTrue();
     }
 
     @Test
     void passwords_shorter_than_twelve_characters_are_refused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> accounts.createIfAbsent("shorty", "short-pass", Role.SALES))
+        Assertions.assertThatThrownBy(() -> accounts.createIfAbsent("shorty", "short-pass", Role.SALES))
                 .hasMessageContaining("at least 12 characters");
     }
 }

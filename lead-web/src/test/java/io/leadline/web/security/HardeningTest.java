@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,8 +92,7 @@ class HardeningTest {
         assertThat(before)
                 .as("the sign-in page starts a session for its CSRF token")
                 .isNotNull();
-        var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                .matcher(login.getContentAsString());
+        var token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.getContentAsString());
         assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
         String csrfToken = token.group(1);
 

@@ -23,6 +23,8 @@ import io.leadline.web.api.ApiClients;
 import io.leadline.web.api.ApiTokenRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,10 +112,10 @@ class CustomFieldsTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(java.util.regex.Pattern.compile("f\\d+-" + tag + "@fields.example")
+        assertThat(Pattern.compile("f\\d+-" + tag + "@fields.example")
                         .matcher(page)
                         .results()
-                        .map(java.util.regex.MatchResult::group)
+                        .map(MatchResult::group)
                         .distinct()
                         .count())
                 .as("leads in the filtered list")

@@ -11,14 +11,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.leadline.core.lead.EmailAddress;
+import io.leadline.core.lead.Lead;
+import io.leadline.core.lead.LeadProfile;
+import io.leadline.core.lead.Leads;
+import io.leadline.core.scoring.Decay;
+import io.leadline.core.scoring.FitRule;
 import io.leadline.core.scoring.ScoringModel;
 import io.leadline.persistence.scoring.JdbcScoringModels;
 import io.leadline.persistence.scoring.RescoreJobs;
 import io.leadline.web.TestLeads;
+import io.leadline.web.capture.LeadCapture;
+import io.leadline.web.prediction.ClosedLeads;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +36,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -44,15 +55,15 @@ class ModelEditorTest {
     JdbcClient jdbc;
 
     @Autowired
-    io.leadline.web.capture.LeadCapture capture;
+    LeadCapture capture;
 
     @Autowired
-    io.leadline.core.lead.Leads leads;
+    Leads leads;
 
     /** The editor form for the live model, with the pricing-page weight changed. */
     private MockHttpServletRequestBuilder draft(String path, int pricingPoints, String... overrides) {
         ScoringModel live = models.active();
-        Map<String, String> form = new java.util.LinkedHashMap<>(ModelDrafts.formOf(live));
+        Map<String, String> form = new LinkedHashMap<>(ModelDrafts.formOf(live));
         for (int i = 0; i < live.engagementRules().size(); i++) {
             if (live.engagementRules().get(i).type().key().equals("pricing_page_visit")) {
                 form.put("eng_" + i, Integer.toString(pricingPoints));
@@ -80,9 +91,8 @@ class ModelEditorTest {
     private int starterFitRule(String name) {
         models.active();
         models.activate(1);
-        List<String> names = models.active().fitRules().stream()
-                .map(io.leadline.core.scoring.FitRule::name)
-                .toList();
+        List<String> names =
+                models.active().fitRules().stream().map(FitRule::name).toList();
         assertThat(names).contains(name);
         return names.indexOf(name);
     }
@@ -245,10 +255,10 @@ class ModelEditorTest {
         }
         assertThat(competitor).isNotNegative();
         // A domain of its own, so no other test's leads are caught.
-        String rivalDomain = "rival-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".com";
-        long rival = capture.capture(new io.leadline.core.lead.LeadProfile(
+        String rivalDomain = "rival-" + UUID.randomUUID().toString().substring(0, 8) + ".com";
+        long rival = capture.capture(new LeadProfile(
                         "Rival Spy",
-                        new io.leadline.core.lead.EmailAddress("spy@" + rivalDomain),
+                        new EmailAddress("spy@" + rivalDomain),
                         "Rival",
                         "CEO",
                         5000,
@@ -405,19 +415,18 @@ class ModelEditorTest {
     void a_rule_on_a_custom_column_matches_whatever_the_spelling_of_its_header_and_sources_fold() throws Exception {
         models.active();
         models.activate(1);
-        String email = "quality-" + java.util.UUID.randomUUID() + "@acme.com";
+        String email = "quality-" + UUID.randomUUID() + "@acme.com";
         // As an import of a file headed "Lead Quality" and a CRM's "Organic Search" stores them.
-        var profile = new io.leadline.core.lead.LeadProfile(
+        var profile = new LeadProfile(
                 "Quality Lead",
-                new io.leadline.core.lead.EmailAddress(email),
+                new EmailAddress(email),
                 "Acme",
                 null,
                 null,
                 null,
                 "Organic Search",
                 Map.of("Lead Quality", "High", "Budget", "N/A"));
-        long lead = leads.save(io.leadline.core.lead.Lead.capture(profile, Instant.now()))
-                .id();
+        long lead = leads.save(Lead.capture(profile, Instant.now())).id();
 
         mvc.perform(draft(
                         "/settings/model/activate",
@@ -512,15 +521,14 @@ class ModelEditorTest {
     void rules_suggested_from_outcomes_open_as_a_draft_that_is_not_live_and_leave_the_leak_out() throws Exception {
         models.active();
         models.activate(1);
-        io.leadline.web.prediction.ClosedLeads.insert(jdbc, 400);
+        ClosedLeads.insert(jdbc, 400);
         int next = models.nextVersion();
 
         mvc.perform(post("/settings/model/suggest")
                         .with(user("ada").roles("ADMIN"))
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
-                        "/settings/model?from=" + next));
+                .andExpect(MockMvcResultMatchers.redirectedUrl("/settings/model?from=" + next));
         assertThat(models.active().version()).isEqualTo(1);
         var suggested = models.find(next).orElseThrow();
         assertThat(suggested.active()).isFalse();
@@ -552,7 +560,7 @@ class ModelEditorTest {
                 .andExpect(flash().attribute("message", "Saved as draft version " + next + "; it is not live yet."));
 
         var saved = models.find(next).orElseThrow().model();
-        assertThat(saved.decay()).isEqualTo(io.leadline.core.scoring.Decay.Stepped.parse("30:50, 90:0"));
+        assertThat(saved.decay()).isEqualTo(Decay.Stepped.parse("30:50, 90:0"));
         assertThat(ModelDrafts.formOf(saved))
                 .containsEntry("decaySteps", "30:50, 90:0")
                 .containsEntry("halfLife", "");

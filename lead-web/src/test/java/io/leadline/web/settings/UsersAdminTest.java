@@ -9,12 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -26,7 +28,7 @@ class UsersAdminTest {
     @Autowired
     JdbcClient jdbc;
 
-    private org.springframework.test.web.servlet.ResultActions admin(String path, String... params) throws Exception {
+    private ResultActions admin(String path, String... params) throws Exception {
         var request = post(path).with(user("ada").roles("ADMIN")).with(csrf());
         for (int i = 0; i < params.length; i += 2) {
             request.param(params[i], params[i + 1]);
@@ -34,8 +36,7 @@ class UsersAdminTest {
         return mvc.perform(request);
     }
 
-    private org.springframework.test.web.servlet.ResultActions signIn(String name, String password, String address)
-            throws Exception {
+    private ResultActions signIn(String name, String password, String address) throws Exception {
         return mvc.perform(post("/login")
                 .param("username", name)
                 .param("password", password)
@@ -84,7 +85,7 @@ class UsersAdminTest {
                         "shorty-" + UUID.randomUUID().toString().substring(0, 4),
                         "password",
                         "short")
-                .andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("at least 12 characters")));
+                .andExpect(flash().attribute("error", Matchers.containsString("at least 12 characters")));
         admin("/settings/users", "username", "admin", "password", "long-enough-password")
                 .andExpect(flash().attribute("error", "The username admin is taken."));
     }

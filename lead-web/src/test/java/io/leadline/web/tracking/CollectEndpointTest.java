@@ -15,6 +15,7 @@ import io.leadline.core.tracking.TrackedSite;
 import io.leadline.core.tracking.TrackedSites;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(properties = "leadline.tracking.hits-per-visitor-minute=30")
@@ -79,8 +81,7 @@ class CollectEndpointTest {
     /** The token of a freshly served form, as a browser would send it back. */
     String formToken() throws Exception {
         String page = mvc.perform(get("/forms/demo")).andReturn().getResponse().getContentAsString();
-        var token = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"")
-                .matcher(page);
+        var token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page);
         assertThat(token.find()).isTrue();
         return token.group(1);
     }
@@ -159,8 +160,7 @@ class CollectEndpointTest {
                 .andExpect(header().string("Content-Type", containsString("javascript")))
                 .andExpect(header().string("Cache-Control", containsString("max-age=3600")))
                 .andExpect(header().doesNotExist("Set-Cookie"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(containsString("leadline('identify'")));
+                .andExpect(MockMvcResultMatchers.content().string(containsString("leadline('identify'")));
     }
 
     @Test

@@ -18,13 +18,17 @@ import io.leadline.core.user.Role;
 import io.leadline.web.api.ApiClients;
 import io.leadline.web.api.ApiTokenRegistry;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,7 +66,7 @@ class EmailLinksTest {
         return url.replaceFirst("^https?://[^/]+", "");
     }
 
-    java.util.List<String> types(long lead) {
+    List<String> types(long lead) {
         return jdbc.sql("select type from activity where lead_id = ? order by id")
                 .param(lead)
                 .query(String.class)
@@ -125,8 +129,8 @@ class EmailLinksTest {
                 .get("https://www.acme.com/a")
                 .asString());
         String token = click.substring("/t/c/".length());
-        String body = new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
-        String evil = java.util.Base64.getUrlEncoder()
+        String body = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
+        String evil = Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString(body.replace("https://www.acme.com/a", "https://evil.example/")
                         .getBytes());
@@ -159,8 +163,7 @@ class EmailLinksTest {
                         .content(
                                 "{\"campaign\":\"c3\",\"urls\":[\"javascript:alert(1)\"],\"leads\":[{\"leadId\":-5}]}"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(
-                        jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("urls[0]", "leads[0]")));
+                .andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("urls[0]", "leads[0]")));
         mvc.perform(post("/api/email-links")
                         .with(bearer(ApiClients.token(tokens, Role.SALES)))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -198,9 +201,7 @@ class EmailLinksTest {
                                 null),
                         Instant.now()))
                 .id();
-        var marketer = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
-                        "m")
-                .roles("MARKETER");
+        var marketer = SecurityMockMvcRequestPostProcessors.user("m").roles("MARKETER");
 
         mvc.perform(get("/leads/email-links").param("text", company).with(marketer))
                 .andExpect(status().isOk())

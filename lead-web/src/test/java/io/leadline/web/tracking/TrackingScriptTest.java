@@ -3,6 +3,7 @@ package io.leadline.web.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class TrackingScriptTest {
                     .directory(new File("."))
                     .redirectErrorStream(true)
                     .start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(
                     "The tracking script's tests need Node.js 18 or newer on the PATH (apt-get install nodejs): "
                             + e.getMessage(),

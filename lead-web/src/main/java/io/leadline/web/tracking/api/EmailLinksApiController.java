@@ -14,6 +14,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +69,7 @@ class EmailLinksApiController {
             For each lead: an open pixel (<img src="…" width="1" height="1" alt="">) and, for each URL, a link that records \
             a click and redirects there. Links are signed: they work from any instance, for as long as the lead exists. \
             Ask with Accept: text/csv for a file to merge into the email tool (one row per lead).""")
-    ResponseEntity<?> make(@Valid @RequestBody LinkRequest request, HttpServletRequest http)
-            throws java.io.IOException {
+    ResponseEntity<?> make(@Valid @RequestBody LinkRequest request, HttpServletRequest http) throws IOException {
         List<String> urls = request.urls() == null ? List.of() : request.urls();
         List<FieldError> errors = new ArrayList<>();
         CampaignLinks.problems(request.campaign(), urls)
@@ -105,7 +106,7 @@ class EmailLinksApiController {
                 CampaignLinks.csvRow(csv, l, urls);
             }
             return ResponseEntity.ok()
-                    .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header(
                             "Content-Disposition",
                             "attachment; filename=\"" + request.campaign().replaceAll("[^A-Za-z0-9_.-]", "-")
