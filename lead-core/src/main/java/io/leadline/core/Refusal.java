@@ -11,7 +11,7 @@ import java.util.Objects;
  * sentence in English for the API, logs and tests. An argument that is itself a word of the interface (a BANT
  * criterion, a status) is a {@link Word}, so that it is read in the same language.
  */
-public class Refusal extends IllegalArgumentException {
+public class Refusal extends IllegalArgumentException implements Refused {
 
     /** A word the reader's language names: the key of its label in the message bundles. */
     public record Word(String key, String english) {
@@ -41,10 +41,12 @@ public class Refusal extends IllegalArgumentException {
         this.arguments = Collections.unmodifiableList(Arrays.asList(arguments.clone()));
     }
 
+    @Override
     public String key() {
         return key;
     }
 
+    @Override
     public List<Object> arguments() {
         return arguments;
     }

@@ -1,7 +1,10 @@
 package io.leadline.core.lead;
 
+import io.leadline.core.Refused;
+import java.util.List;
+
 /** Another rep owns the lead already. */
-public class LeadAlreadyClaimedException extends RuntimeException {
+public class LeadAlreadyClaimedException extends RuntimeException implements Refused {
 
     private final String owner;
 
@@ -12,5 +15,15 @@ public class LeadAlreadyClaimedException extends RuntimeException {
 
     public String owner() {
         return owner;
+    }
+
+    @Override
+    public String key() {
+        return "claimed";
+    }
+
+    @Override
+    public List<Object> arguments() {
+        return List.of(owner);
     }
 }

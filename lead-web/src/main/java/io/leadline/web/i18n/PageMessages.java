@@ -1,7 +1,10 @@
 package io.leadline.web.i18n;
 
 import io.leadline.core.Refusal;
+import io.leadline.core.Refused;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Component;
@@ -24,19 +27,28 @@ public class PageMessages {
     }
 
     /**
-     * What a refusal of the domain says in the reader's language: a {@link Refusal} is read from {@code refusal.<key>}
+     * What a refusal of the domain says in the reader's language: a {@link Refused} one is read from {@code refusal.<key>}
      * with its arguments (its {@link Refusal.Word}s in that language too); any other refusal, or a key the bundles do
      * not have, says its own message, as a sentence.
      */
     public String refusal(RuntimeException refused) {
         String english = sentence(refused.getMessage());
-        if (!(refused instanceof Refusal refusal)) {
+        if (!(refused instanceof Refused refusal)) {
             return english;
         }
-        Object[] arguments = refusal.arguments().stream()
-                .map(a -> a instanceof Refusal.Word word ? messages.getMessage(word.key(), word.english()) : a)
-                .toArray();
+        Object[] arguments = refusal.arguments().stream().map(this::word).toArray();
         return messages.getMessage("refusal." + refusal.key(), arguments, english);
+    }
+
+    /** A refusal's argument as the reader reads it: words in their language, several joined. */
+    private Object word(Object argument) {
+        if (argument instanceof Refusal.Word word) {
+            return messages.getMessage(word.key(), word.english());
+        }
+        if (argument instanceof List<?> several) {
+            return several.stream().map(a -> String.valueOf(word(a))).collect(Collectors.joining(", "));
+        }
+        return argument;
     }
 
     /** The text with a capital first letter and a full stop at the end. */

@@ -184,7 +184,7 @@ class QualificationController {
         } catch (NoSuchElementException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead " + id);
         } catch (LeadAlreadyClaimedException | IllegalStageChangeException | NotSalesReadyException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", messages.refusal(e));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", messages.refusal(e));
         }

@@ -230,7 +230,7 @@ class QueueController {
             var lead = claims.claim(leadId, rep.getName());
             redirect.addFlashAttribute("message", messages.get("queue.claimed", lead.displayName()));
         } catch (LeadAlreadyClaimedException | IllegalStageChangeException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", messages.refusal(e));
         } catch (NoSuchElementException e) {
             redirect.addFlashAttribute("error", messages.get("queue.gone"));
         }

@@ -255,6 +255,14 @@ class QualificationControllerTest {
                                 "error",
                                 "A lead cannot move from Sales qualified to Won; from Sales qualified it can move to "
                                         + "Opportunity, Lost, Disqualified, Recycled to nurture."));
+        mvc.perform(as("rita", post("/leads/{id}/outcome", lead))
+                        .param("outcome", "WON")
+                        .header("Accept-Language", "pt-BR"))
+                .andExpect(
+                        flash().attribute(
+                                        "error",
+                                        "Um lead não pode passar de Qualificado por vendas para Ganho; de Qualificado por vendas"
+                                                + " ele pode passar para Oportunidade, Perdido, Desqualificado, Devolvido para nutrição."));
         mvc.perform(as("rita", post("/leads/{id}/outcome", lead)).param("outcome", "OPPORTUNITY"))
                 .andExpect(flash().attribute("message", "Recorded: Opportunity."));
         mvc.perform(as("rita", post("/leads/{id}/outcome", lead))

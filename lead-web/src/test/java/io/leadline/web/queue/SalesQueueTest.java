@@ -104,6 +104,11 @@ class SalesQueueTest {
                         .with(user("sam").roles("SALES"))
                         .with(csrf()))
                 .andExpect(flash().attribute("error", "This lead is already claimed by rita."));
+        mvc.perform(post("/queue/{id}/claim", lead)
+                        .header("Accept-Language", "pt-BR")
+                        .with(user("sam").roles("SALES"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("error", "Este lead já foi assumido por rita."));
 
         assertThat(jdbc.sql("select owner from lead where id = ?")
                         .param(lead)
