@@ -1,5 +1,6 @@
 package io.leadline.core.activity;
 
+import io.leadline.core.Refusal;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -50,8 +51,10 @@ public record ActivityType(String key) {
         Objects.requireNonNull(key, "key");
         key = key.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
         if (!key.matches("[a-z0-9_]{1,50}")) {
-            throw new IllegalArgumentException(
-                    "an activity type is 1 to 50 letters, digits or underscores, not '" + key + "'");
+            throw new Refusal(
+                    "activity.type",
+                    "an activity type is 1 to 50 letters, digits or underscores, not '" + key + "'",
+                    key);
         }
     }
 

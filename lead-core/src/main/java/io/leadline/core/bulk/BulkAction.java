@@ -1,5 +1,6 @@
 package io.leadline.core.bulk;
 
+import io.leadline.core.Refusal;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -49,22 +50,22 @@ public record BulkAction(Kind kind, String rep, String reasonCode, String note, 
         switch (kind) {
             case ASSIGN -> {
                 if (rep == null) {
-                    throw new IllegalArgumentException("Choose the rep who gets the leads.");
+                    throw new Refusal("bulk.rep", "Choose the rep who gets the leads.");
                 }
             }
             case DISQUALIFY -> {
                 if (reasonCode == null) {
-                    throw new IllegalArgumentException("Choose the reason the leads are disqualified.");
+                    throw new Refusal("bulk.reason", "Choose the reason the leads are disqualified.");
                 }
             }
             case RECYCLE -> {
                 if (revisitOn == null) {
-                    throw new IllegalArgumentException("Choose the date to revisit the leads.");
+                    throw new Refusal("bulk.revisit", "Choose the date to revisit the leads.");
                 }
             }
             case ADD_TO_SEGMENT, REMOVE_FROM_SEGMENT -> {
                 if (segmentId == null) {
-                    throw new IllegalArgumentException("Choose the segment, or name a new one.");
+                    throw new Refusal("bulk.segment", "Choose the segment, or name a new one.");
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.leadline.core.duplicates;
 
+import io.leadline.core.Refusal;
 import io.leadline.core.lead.EmailAddress;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadField;
@@ -30,7 +31,7 @@ public record MergePlan(Lead survivor, Lead merged) {
         Objects.requireNonNull(survivor, "survivor");
         Objects.requireNonNull(merged, "merged");
         if (Objects.equals(survivor.id(), merged.id())) {
-            throw new IllegalArgumentException("A lead cannot be merged into itself.");
+            throw new Refusal("merge.self", "A lead cannot be merged into itself.");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.leadline.core.importing;
 
+import io.leadline.core.Refusal;
 import io.leadline.core.lead.FieldKey;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -290,13 +291,20 @@ public record ColumnMapping(List<Column> columns, StageMapping stages, Set<Strin
                         .filter(v -> !v.isEmpty())
                         .collect(Collectors.toUnmodifiableSet());
         if (emptyValues.size() > MAX_EMPTY_VALUES) {
-            throw new IllegalArgumentException("List at most " + MAX_EMPTY_VALUES + " values to read as empty.");
+            throw new Refusal(
+                    "mapping.emptyValues",
+                    "List at most " + MAX_EMPTY_VALUES + " values to read as empty.",
+                    MAX_EMPTY_VALUES);
         }
         Set<ImportField> seen = EnumSet.noneOf(ImportField.class);
         for (Column column : columns) {
             if (column.field().single() && !seen.add(column.field())) {
-                throw new IllegalArgumentException(
-                        "Two columns are mapped to " + column.field().label() + "; map one.");
+                throw new Refusal(
+                        "mapping.twice",
+                        "Two columns are mapped to " + column.field().label() + "; map one.",
+                        new Refusal.Word(
+                                "import.field." + column.field().name(),
+                                column.field().label()));
             }
         }
     }

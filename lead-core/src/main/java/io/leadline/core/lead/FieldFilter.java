@@ -1,5 +1,7 @@
 package io.leadline.core.lead;
 
+import io.leadline.core.Refusal;
+
 /**
  * A lead list filter on one custom field: its value (ignoring case and surrounding spaces), or, for a field of
  * numbers, a range ({@code min}, {@code max}; either may be open).
@@ -10,13 +12,13 @@ public record FieldFilter(String field, String value, Double min, Double max) {
         field = FieldKey.of(field == null ? "" : field);
         value = value == null || value.isBlank() ? null : value.strip();
         if (field.isEmpty()) {
-            throw new IllegalArgumentException("Name the field to filter on.");
+            throw new Refusal("filter.field", "Name the field to filter on.");
         }
         if (value == null && min == null && max == null) {
-            throw new IllegalArgumentException("Give the value of " + field + " to look for, or a range.");
+            throw new Refusal("filter.value", "Give the value of " + field + " to look for, or a range.", field);
         }
         if (min != null && max != null && min > max) {
-            throw new IllegalArgumentException("The lowest value of " + field + " is above the highest.");
+            throw new Refusal("filter.range", "The lowest value of " + field + " is above the highest.", field);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.leadline.core.lead;
 
+import io.leadline.core.Refusal;
 import io.leadline.core.scoring.FitGrade;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -176,16 +177,16 @@ public record LeadSearch(
         order = order == null ? Order.NEWEST : order;
         ids = ids == null || ids.isEmpty() ? null : List.copyOf(ids);
         if (minScore != null && maxScore != null && minScore > maxScore) {
-            throw new IllegalArgumentException("The lowest score is above the highest.");
+            throw new Refusal("search.score", "The lowest score is above the highest.");
         }
         if (minLikelihood != null && (minLikelihood < 0 || minLikelihood > 100)) {
-            throw new IllegalArgumentException("The likelihood is a percentage from 0 to 100.");
+            throw new Refusal("likelihood.percent", "The likelihood is a percentage from 0 to 100.");
         }
         if (withinDays != null && withinDays < 1) {
-            throw new IllegalArgumentException("The number of days must be at least 1.");
+            throw new Refusal("search.days", "The number of days must be at least 1.");
         }
         if (createdFrom != null && createdTo != null && createdFrom.isAfter(createdTo)) {
-            throw new IllegalArgumentException("The first date is after the last.");
+            throw new Refusal("search.dates", "The first date is after the last.");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.leadline.core.queue;
 
+import io.leadline.core.Refusal;
 import io.leadline.core.lead.LeadSources;
 import java.util.Locale;
 import java.util.Objects;
@@ -43,8 +44,10 @@ public record AssignmentRule(Kind kind, String value, String rep) {
                 try {
                     value = Integer.toString(Integer.parseInt(require(value, "a score")));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(
-                            "A score band starts at a whole number of points, not '" + value + "'.");
+                    throw new Refusal(
+                            "rule.score",
+                            "A score band starts at a whole number of points, not '" + value + "'.",
+                            value);
                 }
             }
         }

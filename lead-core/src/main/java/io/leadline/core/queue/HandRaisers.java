@@ -1,5 +1,6 @@
 package io.leadline.core.queue;
 
+import io.leadline.core.Refusal;
 import io.leadline.core.activity.ActivityType;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ public record HandRaisers(Set<ActivityType> types, int days) {
     public HandRaisers {
         types = Set.copyOf(types);
         if (days < 1 || days > MAX_DAYS) {
-            throw new IllegalArgumentException("A hand-raise counts for 1 to " + MAX_DAYS + " days.");
+            throw new Refusal("handRaise.days", "A hand-raise counts for 1 to " + MAX_DAYS + " days.", MAX_DAYS);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.leadline.core.queue;
 
+import io.leadline.core.Refusal;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,8 +24,10 @@ public record HandoffPolicy(
         Objects.requireNonNull(handRaisers, "handRaisers");
         Objects.requireNonNull(order, "order");
         if (slaWarningMinutes != null && (slaWarningMinutes < 1 || slaWarningMinutes > MAX_WARNING_MINUTES)) {
-            throw new IllegalArgumentException(
-                    "Warn 1 minute to " + ResponseSla.MAX_HOURS + " hours before the SLA runs out.");
+            throw new Refusal(
+                    "sla.warningRange",
+                    "Warn 1 minute to " + ResponseSla.MAX_HOURS + " hours before the SLA runs out.",
+                    ResponseSla.MAX_HOURS);
         }
     }
 

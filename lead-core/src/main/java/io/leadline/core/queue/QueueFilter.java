@@ -1,5 +1,6 @@
 package io.leadline.core.queue;
 
+import io.leadline.core.Refusal;
 import io.leadline.core.lead.LeadList;
 import io.leadline.core.lead.LeadSources;
 import io.leadline.core.lead.LifecycleStage;
@@ -88,7 +89,7 @@ public record QueueFilter(
         scope = scope == null ? Scope.ALL : scope;
         order = order == null ? Order.PRIORITY : order;
         if (minLikelihood != null && (minLikelihood < 0 || minLikelihood > 100)) {
-            throw new IllegalArgumentException("The likelihood is a percentage from 0 to 100.");
+            throw new Refusal("likelihood.percent", "The likelihood is a percentage from 0 to 100.");
         }
         if (stage != null && !stage.inSalesQueue()) {
             throw new IllegalArgumentException(stage.label() + " leads are not in the sales queue");

@@ -1,5 +1,6 @@
 package io.leadline.core.queue;
 
+import io.leadline.core.Refusal;
 import io.leadline.core.inbox.InboxItem;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ public record SlaWatch(ResponseSla sla, Duration warnBefore) {
      */
     public SlaWatch {
         if (warnBefore != null && (warnBefore.isNegative() || warnBefore.isZero())) {
-            throw new IllegalArgumentException("Warn a positive time before the SLA runs out.");
+            throw new Refusal("sla.warning", "Warn a positive time before the SLA runs out.");
         }
     }
 

@@ -85,7 +85,7 @@ class BulkActionsController {
             }
             action = new BulkAction(kind, rep, reason, note, revisitOn, segmentId);
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", messages.refusal(e));
             return back;
         }
         boolean sales = admin || Roles.has(user, Role.SALES);

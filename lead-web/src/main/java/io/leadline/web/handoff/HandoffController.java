@@ -90,7 +90,7 @@ class HandoffController {
             } catch (HandoffForm.WorkingHoursException e) {
                 errors.rejectValue(e.field(), "invalid", messages.refusal(e.refusal()));
             } catch (IllegalArgumentException e) {
-                errors.rejectValue("handRaiserTypes", "invalid", e.getMessage());
+                errors.rejectValue("handRaiserTypes", "invalid", messages.refusal(e));
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -113,7 +113,7 @@ class HandoffController {
                 return "redirect:/settings/handoff";
             } catch (IllegalArgumentException e) {
                 // The domain's refusals name what is wrong: the rep (missing, not an active rep) or the value.
-                errors.rejectValue(e.getMessage().contains(" rep") ? "rep" : "value", "invalid", e.getMessage());
+                errors.rejectValue(e.getMessage().contains(" rep") ? "rep" : "value", "invalid", messages.refusal(e));
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -150,7 +150,7 @@ class HandoffController {
             redirect.addFlashAttribute(
                     "message", messages.get(inRotation ? "handoff.rotation.in" : "handoff.rotation.out", rep));
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", messages.refusal(e));
         }
         return "redirect:/settings/handoff";
     }

@@ -196,7 +196,7 @@ class ImportController {
             problems.addAll(
                     job.kind() == ImportJob.Kind.LEADS ? mapping.problemsForLeads() : mapping.problemsForOutcomes());
         } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
+            problems.add(messages.refusal(e));
         }
         DuplicatePolicy policy;
         try {
@@ -254,7 +254,7 @@ class ImportController {
             uploads.reread(job, reading);
             redirect.addFlashAttribute("message", messages.get("import.readAgain.done"));
         } catch (IllegalArgumentException | CsvFile.UnreadableFileException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", messages.refusal(e));
         }
         return "redirect:/imports/" + id;
     }

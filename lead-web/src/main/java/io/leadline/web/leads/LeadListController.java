@@ -16,6 +16,7 @@ import io.leadline.core.reports.Reports;
 import io.leadline.core.scoring.FitGrade;
 import io.leadline.persistence.lead.Segments;
 import io.leadline.web.audit.Audit;
+import io.leadline.web.i18n.PageMessages;
 import io.leadline.web.prediction.LeadLikelihood;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,6 +58,7 @@ class LeadListController {
     private final SalesRules salesRules;
     private final SalesReps reps;
     private final SegmentMembers lists;
+    private final PageMessages messages;
 
     LeadListController(
             LeadList leads,
@@ -66,8 +68,10 @@ class LeadListController {
             LeadLikelihood likelihood,
             SalesRules salesRules,
             SalesReps reps,
-            SegmentMembers lists) {
+            SegmentMembers lists,
+            PageMessages messages) {
         this.lists = lists;
+        this.messages = messages;
         this.salesRules = salesRules;
         this.reps = reps;
         this.likelihood = likelihood;
@@ -134,7 +138,7 @@ class LeadListController {
         try {
             search = filter.toSearch();
         } catch (IllegalArgumentException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", messages.refusal(e));
             return "leads/list";
         }
         LeadList.After after = afterId != null && afterValue != null ? new LeadList.After(afterValue, afterId) : null;

@@ -89,7 +89,7 @@ class HandoffTest {
                         .param("order", "SCORE"))
                 .andExpect(status().isBadRequest())
                 .andExpect(
-                        content().string(Matchers.containsString("id=\"handRaiserTypes-error\">an activity type is")));
+                        content().string(Matchers.containsString("id=\"handRaiserTypes-error\">An activity type is")));
         assertThat(jdbc.sql("select count(*) from handoff_setting")
                         .query(Long.class)
                         .single())

@@ -183,6 +183,12 @@ class LeadListTest {
                         .param("maxScore", "10")
                         .with(user("mia").roles("MARKETER")))
                 .andExpect(content().string(containsString("The lowest score is above the highest.")));
+        mvc.perform(get("/leads")
+                        .param("minScore", "50")
+                        .param("maxScore", "10")
+                        .header("Accept-Language", "pt-BR")
+                        .with(user("mia").roles("MARKETER")))
+                .andExpect(content().string(containsString("A menor pontuação está acima da maior.")));
         mvc.perform(get("/leads").param("text", "%_'\\").with(user("mia").roles("MARKETER")))
                 .andExpect(status().isOk());
     }
