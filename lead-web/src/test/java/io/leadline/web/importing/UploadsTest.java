@@ -120,7 +120,7 @@ class UploadsTest {
                         .param("separator", "#")
                         .with(user("mia").roles("MARKETER"))
                         .with(csrf()))
-                .andExpect(flash().attribute("error", "Columns are separated by commas, semicolons, tabs or |"));
+                .andExpect(flash().attribute("error", "Columns are separated by commas, semicolons, tabs or |."));
         assertThat(jobs.find(id).orElseThrow().reading().encoding()).isNull();
     }
 
