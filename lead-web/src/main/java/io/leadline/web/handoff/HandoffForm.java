@@ -1,5 +1,6 @@
 package io.leadline.web.handoff;
 
+import io.leadline.core.Refusal;
 import io.leadline.core.queue.HandRaisers;
 import io.leadline.core.queue.HandoffPolicy;
 import io.leadline.core.queue.QueueFilter;
@@ -99,11 +100,17 @@ public class HandoffForm {
         } catch (DateTimeException e) {
             throw new WorkingHoursException(
                     "workZone",
-                    "\"" + workZone + "\" is no time zone Leadline knows; use a name such as America/Sao_Paulo.");
+                    new Refusal(
+                            "hours.zone",
+                            "\"" + workZone
+                                    + "\" is no time zone Leadline knows; use a name such as America/Sao_Paulo.",
+                            workZone));
         }
         if (workStart == null || workEnd == null) {
             throw new WorkingHoursException(
-                    "workStart", "Give the hours the working day starts and ends, like 09:00 and 17:00.");
+                    "workStart",
+                    new Refusal(
+                            "hours.missing", "Give the hours the working day starts and ends, like 09:00 and 17:00."));
         }
         try {
             return new WorkingHours(
@@ -119,11 +126,6 @@ public class HandoffForm {
     /** Working hours that cannot be: the field and why. */
     static class WorkingHoursException extends IllegalArgumentException {
         private final String field;
-
-        WorkingHoursException(String field, String message) {
-            super(message);
-            this.field = field;
-        }
 
         /** Lead-core's refusal of the hours, said on the field it concerns. */
         WorkingHoursException(String field, IllegalArgumentException refused) {

@@ -1,5 +1,6 @@
 package io.leadline.web.handoff;
 
+import io.leadline.core.Refusal;
 import io.leadline.core.audit.AuditAction;
 import io.leadline.core.queue.AssignmentRule;
 import io.leadline.core.queue.HandoffPolicy;
@@ -67,7 +68,7 @@ class HandoffSettings {
     void add(AssignmentRule rule, String admin) {
         if (rule.rep() != null
                 && reps.loads().stream().noneMatch(r -> r.username().equals(rule.rep()))) {
-            throw new IllegalArgumentException(rule.rep() + " is not an active sales rep.");
+            throw new Refusal("rep.inactive", rule.rep() + " is not an active sales rep.", rule.rep());
         }
         List<AssignmentRule> changed = new ArrayList<>(rules.assignmentRules());
         changed.add(rule);
@@ -104,7 +105,7 @@ class HandoffSettings {
     @Transactional
     void setInRotation(String rep, boolean inRotation, String admin) {
         if (reps.loads().stream().noneMatch(r -> r.username().equals(rep))) {
-            throw new IllegalArgumentException(rep + " is not an active sales rep.");
+            throw new Refusal("rep.inactive", rep + " is not an active sales rep.", rep);
         }
         reps.setInRotation(rep, inRotation);
         audit.record(
