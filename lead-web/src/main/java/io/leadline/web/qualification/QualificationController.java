@@ -183,9 +183,10 @@ class QualificationController {
             redirect.addFlashAttribute("message", action.get());
         } catch (NoSuchElementException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead " + id);
-        } catch (LeadAlreadyClaimedException | IllegalStageChangeException | NotSalesReadyException e) {
-            redirect.addFlashAttribute("error", messages.refusal(e));
-        } catch (IllegalArgumentException e) {
+        } catch (LeadAlreadyClaimedException
+                | IllegalStageChangeException
+                | NotSalesReadyException
+                | IllegalArgumentException e) {
             redirect.addFlashAttribute("error", messages.refusal(e));
         }
         return "redirect:/leads/" + id;
